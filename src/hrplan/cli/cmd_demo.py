@@ -1,0 +1,42 @@
+"""`hrplan demo`: build a workspace from the bundled sample, import, check, report, and show the figures."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from hrplan.cli.output import STATE, console, guarded, table
+from hrplan.demo import run_demo
+from hrplan.importer import Outcome
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("demo")
+    @guarded
+    def demo(out: Path = typer.Option(Path("hrplan-demo"), "--out", help="Thư mục tạo bản chạy thử.")) -> None:
+        """Chạy thử trên dữ liệu mẫu (số liệu của các bài báo nguồn): nhập, kiểm tra, lập báo cáo.
+        (Run the whole cycle on the bundled sample.)"""
+        vi = STATE.lang == "vi"
+        result = run_demo(out, STATE.lang)
+        counts = {o: sum(r.outcome is o for r in result.imports) for o in Outcome}
+        console.print(("Thư mục làm việc: {ws}\nNhập {n} tệp: mới {i}, cập nhật {u}, không đổi {c}, từ chối {r}." if vi else
+                       "Workspace: {ws}\nImported {n} files: new {i}, updated {u}, unchanged {c}, rejected {r}.").format(
+            ws=result.workspace, n=len(result.imports), i=counts[Outcome.IMPORTED], u=counts[Outcome.UPDATED],
+            c=counts[Outcome.UNCHANGED], r=counts[Outcome.REJECTED]))
+        for report, html, js in result.reports:
+            d = report.data
+            t = table(f"{d['program']['code']} — {d['period']['text']} — {d['scope']['name']}",
+                      ["Chỉ tiêu" if vi else "Indicator", "KH" if vi else "Plan", "TH" if vi else "Actual",
+                       "Tỷ lệ" if vi else "Ratio", "Đánh giá" if vi else "Status"])
+            for row in d["summary"]:
+                t.add_row(row["name"], row["display"]["plan"], row["display"]["actual"], row["display"]["ratio"],
+                          row["status_text"])
+            console.print(t)
+            for b in d["breakdowns"]:
+                console.print("  " + b["text"])
+            for row in d["annual"]:
+                console.print(f"  {row['year']}: {row['name']} {row['display']['actual']}/{row['display']['plan']}"
+                              f" = {row['display']['ratio']} ({row['status_text']})")
+            console.print(("  Kiểm tra: {e} lỗi, {w} cảnh báo." if vi else "  Check: {e} errors, {w} warnings.").format(
+                e=d["counts"]["errors"], w=d["counts"]["warnings"]))
+            console.print(f"  HTML: {html}\n  JSON: {js}\n")

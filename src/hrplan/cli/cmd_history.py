@@ -1,0 +1,44 @@
+"""`hrplan history`: every submission a unit sent for a period, and what each one changed."""
+from __future__ import annotations
+
+from typing import Optional
+
+import typer
+
+from hrplan.cli.output import STATE, console, guarded, print_json, table
+from hrplan.history import submission_history
+from hrplan.values import format_number
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("history")
+    @guarded
+    def history(
+        program: str = typer.Option(..., "--program", "-p", help="Mã chương trình."),
+        unit: Optional[str] = typer.Option(None, "--unit", "-u", help="Đơn vị (mã hoặc tên)."),
+        period: Optional[str] = typer.Option(None, "--period", help="Kỳ báo cáo."),
+        fmt: str = typer.Option("table", "--format", "-f", help="table hoặc json."),
+    ) -> None:
+        """Lịch sử các lần gửi báo cáo và số liệu đã thay đổi giữa các lần. (Submission history.)"""
+        ws = STATE.ws()
+        code = ws.program(program).code
+        unit_code = ws.units.resolve(unit) if unit else None
+        with ws.open_store() as store:
+            entries = submission_history(store, code, unit_code, period)
+        if fmt == "json":
+            print_json([{"id": e.record.id, "unit": e.record.unit, "period": e.record.period, "file": e.record.file_name,
+                         "imported_at": e.record.imported_at, "superseded_by": e.record.superseded_by,
+                         "current": e.current,
+                         "changes": [{"indicator": c.indicator, "measure": c.measure,
+                                      "before": None if c.before is None else float(c.before),
+                                      "after": None if c.after is None else float(c.after)} for c in e.changes]}
+                        for e in entries])
+            return
+        vi = STATE.lang == "vi"
+        t = table(None, ["#", "Đơn vị" if vi else "Unit", "Kỳ" if vi else "Period", "Tệp" if vi else "File",
+                         "Nhập lúc" if vi else "Imported", "Trạng thái" if vi else "State", "Thay đổi" if vi else "Changes"])
+        for e in entries:
+            state = ("hiện hành" if vi else "current") if e.current else (f"bị thay bởi #{e.record.superseded_by}" if vi else f"superseded by #{e.record.superseded_by}")
+            changes = "; ".join(f"{c.indicator}.{c.measure}: {format_number(c.before)} → {format_number(c.after)}" for c in e.changes)
+            t.add_row(str(e.record.id), e.record.unit, e.record.period, e.record.file_name, e.record.imported_at, state, changes)
+        console.print(t)

@@ -1,0 +1,78 @@
+"""`hrplan import FILES...`: read submissions into the store, one transaction per file."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+from hrplan.cli.output import EXIT_OK, EXIT_REJECTED, STATE, console, err_console, guarded, print_json, show_problems, table
+from hrplan.importer import FileResult, ImportOptions, Outcome, import_files
+
+_STYLE = {Outcome.IMPORTED: "green", Outcome.UPDATED: "cyan", Outcome.UNCHANGED: "dim",
+          Outcome.REJECTED: "red", Outcome.WOULD_IMPORT: "yellow"}
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("import")
+    @guarded
+    def import_(
+        paths: List[Path] = typer.Argument(..., help="Tệp .xlsx/.xlsm/.xls/.ods hoặc thư mục chứa chúng."),
+        program: Optional[str] = typer.Option(None, "--program", "-p", help="Chương trình (khi tệp không ghi)."),
+        unit: Optional[str] = typer.Option(None, "--unit", "-u", help="Đơn vị báo cáo (luôn được ưu tiên)."),
+        period: Optional[str] = typer.Option(None, "--period", help="Kỳ báo cáo (luôn được ưu tiên)."),
+        dry_run: bool = typer.Option(False, "--dry-run", help="Chỉ đọc và kiểm tra, không ghi vào cơ sở dữ liệu."),
+        hidden: bool = typer.Option(False, "--hidden-sheets", help="Đọc cả các trang bị ẩn."),
+        fmt: str = typer.Option("table", "--format", "-f", help="table (bảng) hoặc json."),
+    ) -> None:
+        """Nhập báo cáo của đơn vị vào cơ sở dữ liệu. Nhập lại cùng tệp không làm thay đổi gì;
+        bản mới hơn thay bản cũ, bản cũ vẫn lưu trong lịch sử. (Import submissions.)"""
+        options = ImportOptions(program=program, unit=unit, period=period, dry_run=dry_run, read_hidden=hidden or None)
+        ws = STATE.ws()
+        if fmt == "json":
+            results = import_files(ws, paths, options)
+            print_json({"results": [r.to_dict(STATE.lang) for r in results], "summary": _summary(results)})
+        else:
+            with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), console=err_console,
+                          transient=True, disable=not err_console.is_terminal) as bar:
+                task = bar.add_task("Đang nhập" if STATE.lang == "vi" else "Importing", total=None)
+
+                def progress(done: int, total: int, path: Path) -> None:
+                    bar.update(task, completed=done, total=total, description=path.name or "")
+
+                results = import_files(ws, paths, options, progress)
+            _render(results)
+        rejected = any(r.outcome is Outcome.REJECTED for r in results)
+        raise typer.Exit(EXIT_REJECTED if rejected else EXIT_OK)
+
+
+def _summary(results: list[FileResult]) -> dict[str, int]:
+    return {o.value: sum(r.outcome is o for r in results) for o in Outcome}
+
+
+def _render(results: list[FileResult]) -> None:
+    vi = STATE.lang == "vi"
+    t = table(None, ["Tệp" if vi else "File", "Kết quả" if vi else "Outcome", "Chương trình" if vi else "Program",
+                     "Đơn vị" if vi else "Unit", "Kỳ" if vi else "Period", "Số liệu" if vi else "Values", "Ghi chú" if vi else "Note"])
+    for r in results:
+        note = ""
+        if r.outcome is Outcome.UPDATED:
+            note = f"thay bản #{r.superseded_id}" if vi else f"supersedes #{r.superseded_id}"
+        elif r.outcome is Outcome.UNCHANGED:
+            note = f"giống bản #{r.same_as}" if vi else f"same as #{r.same_as}"
+        elif r.outcome is Outcome.REJECTED:
+            errors = [p for p in r.problems if p.is_error]
+            note = f"{len(errors)} lỗi" if vi else f"{len(errors)} error(s)"
+        t.add_row(r.path.name, f"[{_STYLE[r.outcome]}]{STATE.t('import.' + r.outcome.value)}[/]", r.program or "",
+                  r.unit or "", r.period or "", str(r.values or ""), note)
+    console.print(t)
+    for r in results:
+        shown = [p for p in r.problems] + [n for n in r.notes if n.code != "table.used"]
+        if shown:
+            show_problems(shown, STATE.lang, console)
+    s = _summary(results)
+    console.print(("Nhập mới {imported}, cập nhật {updated}, không đổi {unchanged}, từ chối {rejected}"
+                   + (", sẽ nhập {would_import}" if s["would_import"] else "") + "." if vi else
+                   "Imported {imported}, updated {updated}, unchanged {unchanged}, rejected {rejected}"
+                   + (", would import {would_import}" if s["would_import"] else "") + ".").format(**s))

@@ -1,0 +1,29 @@
+"""`hrplan report`: a program's figures for a period as a printable HTML page or JSON."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from hrplan.cli.output import STATE, console, guarded
+from hrplan.programs import program_slug
+from hrplan.report import build_report, write_report
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("report")
+    @guarded
+    def report(
+        program: str = typer.Option(..., "--program", "-p", help="Mã chương trình."),
+        period: str = typer.Option(..., "--period", help="Kỳ báo cáo, ví dụ 2023 hoặc 2016..2019-05 (lũy kế)."),
+        fmt: str = typer.Option("html", "--format", "-f", help="html hoặc json."),
+        output: Optional[Path] = typer.Option(None, "--output", "-o", help="Tệp kết quả (mặc định: reports/ trong thư mục làm việc)."),
+    ) -> None:
+        """Lập báo cáo tổng hợp (HTML in được, hoặc JSON có đủ mọi số liệu và nguồn). (Write a report.)"""
+        ws = STATE.ws()
+        fmt = "json" if fmt.lower() == "json" else "html"
+        rep = build_report(ws, program, period, STATE.lang)
+        path = output or ws.reports_dir / f"{program_slug(rep.data['program']['code'])}_{period.replace('..', '_to_')}.{fmt}"
+        write_report(rep, path, fmt, STATE.lang)
+        console.print(str(path))

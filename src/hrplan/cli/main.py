@@ -1,0 +1,68 @@
+"""The `hrplan` command: global options and the list of subcommands (one module each)."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from hrplan import __version__
+from hrplan.cli import cmd_check, cmd_demo, cmd_history, cmd_import, cmd_init, cmd_report, cmd_status, cmd_template
+from hrplan.cli.output import STATE
+
+app = typer.Typer(
+    name="hrplan",
+    help="hrplan: theo dõi chương trình phát triển nguồn nhân lực (monitor human-resource development programs).\n\n"
+         "Chu trình hằng quý / the quarterly cycle: template → import → check → report.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+)
+
+_GLOBAL_OPTIONS = ("--lang", "--workspace", "-w")
+
+
+@app.callback()
+def _global(
+    lang: Optional[str] = typer.Option(None, "--lang", help="Ngôn ngữ thông báo: vi (mặc định) hoặc en. Cũng đặt được bằng HRPLAN_LANG."),
+    workspace: Optional[Path] = typer.Option(None, "--workspace", "-w", help="Thư mục làm việc (mặc định: tìm từ thư mục hiện tại trở lên)."),
+    version: bool = typer.Option(False, "--version", help="In phiên bản rồi thoát."),
+) -> None:
+    if version:
+        typer.echo(f"hrplan {__version__}")
+        raise typer.Exit(0)
+    if lang:
+        STATE.lang = "en" if lang.lower().startswith("en") else "vi"
+    if workspace:
+        STATE.workspace = workspace
+
+
+for module in (cmd_init, cmd_template, cmd_import, cmd_check, cmd_report, cmd_status, cmd_history, cmd_demo):
+    module.register(app)
+
+
+def _hoist_global_options(argv: list[str]) -> list[str]:
+    """Let --lang and --workspace be given after the command name too (`hrplan check --lang en`)."""
+    front, rest, i = [], [], 0
+    while i < len(argv):
+        arg = argv[i]
+        name = arg.split("=", 1)[0]
+        if name in _GLOBAL_OPTIONS:
+            if "=" in arg:
+                front.append(arg)
+            elif i + 1 < len(argv):
+                front.extend([arg, argv[i + 1]])
+                i += 1
+            else:
+                rest.append(arg)
+        else:
+            rest.append(arg)
+        i += 1
+    return front + rest
+
+
+def main() -> None:
+    """Entry point of the console script."""
+    app(args=_hoist_global_options(sys.argv[1:]), prog_name="hrplan")

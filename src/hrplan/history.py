@@ -1,0 +1,70 @@
+"""History of submissions: what a unit sent for a period over time, and what changed each time."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from hrplan.store import Store, SubmissionRecord
+
+
+@dataclass
+class Change:
+    indicator: str
+    measure: str
+    before: Decimal | None
+    after: Decimal | None
+
+
+@dataclass
+class HistoryEntry:
+    """One submission with the changes it made to the one before it."""
+
+    record: SubmissionRecord
+    changes: list[Change] = field(default_factory=list)
+
+    @property
+    def current(self) -> bool:
+        return self.record.superseded_by is None
+
+
+def submission_history(store: Store, program: str, unit: str | None = None, period: str | None = None) -> list[HistoryEntry]:
+    """Give every submission (current and superseded) for the filters, oldest first, with value changes."""
+    records = store.submissions(program, unit, period, include_superseded=True)
+    entries: list[HistoryEntry] = []
+    previous: dict[tuple[str, str, str], dict[tuple[str, str], Decimal]] = {}
+    for rec in records:
+        values = {(v.indicator, v.measure): v.value for v in store.values(rec.id)}
+        key = (rec.program, rec.unit, rec.period)
+        before = previous.get(key)
+        changes = []
+        if before is not None:
+            for k in sorted(set(before) | set(values)):
+                if before.get(k) != values.get(k):
+                    changes.append(Change(k[0], k[1], before.get(k), values.get(k)))
+        entries.append(HistoryEntry(rec, changes))
+        previous[key] = values
+    return entries
+
+
+@dataclass
+class PeriodStatus:
+    """How far a program's period is reported: who sent, who is missing."""
+
+    program: str
+    period: str
+    submitted: list[str]
+    missing: list[str]
+    superseded: int
+
+
+def workspace_status(store: Store, programs: dict) -> list[PeriodStatus]:
+    """Give, per program and period in the store, the units that sent and those still missing."""
+    out = []
+    for code, program in programs.items():
+        records = store.submissions(code, include_superseded=True)
+        for period in sorted({r.period for r in records}):
+            current = sorted({r.unit for r in records if r.period == period and r.superseded_by is None})
+            old = sum(1 for r in records if r.period == period and r.superseded_by is not None)
+            missing = [u for u in program.expected_reporters() if u not in current]
+            out.append(PeriodStatus(code, period, current, missing, old))
+    return out

@@ -1,0 +1,62 @@
+"""Units of measure (đơn vị tính) and their conversions: amounts are converted, never mixed.
+
+1 tỷ đồng = 1.000 triệu đồng; người and lượt người are different things (a person trained
+twice is one người and two lượt người), so they do not convert into each other.
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+
+from pydantic import BaseModel
+
+from hrplan.names import fold
+
+
+class Measure(BaseModel):
+    """A unit of measure: its name, what it measures (dimension) and its size in the dimension's base."""
+
+    name: str
+    dimension: str
+    factor: Decimal = Decimal(1)
+    aliases: list[str] = []
+
+
+BUILT_IN: list[Measure] = [
+    Measure(name="người", dimension="people", aliases=["nguoi", "người", "ng", "cán bộ", "đồng chí", "học viên"]),
+    Measure(name="lượt người", dimension="attendances", aliases=["lượt", "lượt người", "luot nguoi"]),
+    Measure(name="lớp", dimension="classes", aliases=["lớp học"]),
+    Measure(name="khóa", dimension="courses", aliases=["khoá", "khóa học"]),
+    Measure(name="hội nghị", dimension="conferences"),
+    Measure(name="đồng", dimension="money", factor=Decimal(1), aliases=["vnđ", "vnd", "đ"]),
+    Measure(name="nghìn đồng", dimension="money", factor=Decimal(1_000), aliases=["ngàn đồng", "1000 đồng"]),
+    Measure(name="triệu đồng", dimension="money", factor=Decimal(1_000_000), aliases=["tr.đ", "trđ", "tr đồng", "triệu"]),
+    Measure(name="tỷ đồng", dimension="money", factor=Decimal(1_000_000_000), aliases=["tỉ đồng", "tỷ", "tỉ"]),
+    Measure(name="%", dimension="percent", aliases=["phần trăm", "tỷ lệ"]),
+    Measure(name="lần", dimension="times"),
+    Measure(name="vị trí", dimension="seats", aliases=["chức danh", "ghế"]),
+]
+
+
+class MeasureBook:
+    """Look-up of units of measure by any of their names, with conversion between them."""
+
+    def __init__(self, extra: list[Measure] | None = None):
+        self._by_key: dict[str, Measure] = {}
+        for measure in BUILT_IN + list(extra or []):
+            for name in [measure.name, *measure.aliases]:
+                self._by_key[fold(name)] = measure
+
+    def find(self, name: str | None) -> Measure | None:
+        """Give the unit of measure a caption names, or None when unknown."""
+        if not name:
+            return None
+        return self._by_key.get(fold(name))
+
+    def convert(self, value: Decimal, source: str, target: str) -> Decimal | None:
+        """Give `value` in `source` units expressed in `target` units; None when they cannot convert."""
+        a, b = self.find(source), self.find(target)
+        if a is None or b is None:
+            return value if fold(source) == fold(target) else None
+        if a.dimension != b.dimension:
+            return None
+        return value * a.factor / b.factor

@@ -1,0 +1,243 @@
+"""The message catalogue: every user-facing string, Vietnamese and English side by side.
+
+`render(code, lang, **params)` fills a message with `str.format`. Vietnamese is the default;
+`--lang en` or `HRPLAN_LANG=en` switches. A missing code is a bug, so it raises KeyError.
+"""
+from __future__ import annotations
+
+import os
+
+LANGS = ("vi", "en")
+
+# code: (vi, en)
+MESSAGES: dict[str, tuple[str, str]] = {
+    # -- workspace --
+    "workspace.not_found": (
+        "Không tìm thấy thư mục làm việc hrplan từ {start}. Hãy chạy 'hrplan init THƯ_MỤC' hoặc dùng --workspace.",
+        "No hrplan workspace found from {start}. Run 'hrplan init DIR' or pass --workspace.",
+    ),
+    "workspace.exists": (
+        "Thư mục {path} đã là một thư mục làm việc hrplan; không ghi đè.",
+        "{path} is already an hrplan workspace; nothing was overwritten.",
+    ),
+    "workspace.created": ("Đã tạo thư mục làm việc tại {path}.", "Created a workspace at {path}."),
+    "config.invalid": (
+        "Tệp cấu hình sai ở trường {field}: {found}. Cần: {expected}.",
+        "The workspace config is wrong at {field}: {found}. Expected: {expected}.",
+    ),
+    "store.newer_schema": (
+        "Cơ sở dữ liệu có phiên bản {found}, mới hơn bản hrplan này hỗ trợ ({expected}). Hãy cập nhật hrplan.",
+        "The store has schema version {found}, newer than this hrplan supports ({expected}). Upgrade hrplan.",
+    ),
+    # -- program definitions --
+    "program.yaml_syntax": (
+        "Tệp chương trình không đọc được (lỗi cú pháp YAML): {found}. Hãy sửa dòng được chỉ ra.",
+        "The program file is not valid YAML: {found}. Fix the line shown.",
+    ),
+    "program.invalid": (
+        "Trường {field}: {found}. Cần: {expected}.",
+        "Field {field}: {found}. Expected: {expected}.",
+    ),
+    "program.not_found": (
+        "Không có chương trình '{program}'. Các chương trình hiện có: {known}.",
+        "No program '{program}'. Known programs: {known}.",
+    ),
+    "program.duplicate": (
+        "Mã chương trình '{program}' bị khai báo hai lần ({other}).",
+        "Program code '{program}' is defined twice ({other}).",
+    ),
+    "targets.invalid": (
+        "Bảng chỉ tiêu giao: {found}. Cần: {expected}.",
+        "Target table: {found}. Expected: {expected}.",
+    ),
+    "units.invalid": (
+        "Danh mục đơn vị: {found}. Cần: {expected}.",
+        "Units registry: {found}. Expected: {expected}.",
+    ),
+    "unit.not_found": (
+        "Không có đơn vị '{unit}' trong danh mục đơn vị.{hint}",
+        "No unit '{unit}' in the units registry.{hint}",
+    ),
+    "period.invalid": (
+        "Kỳ báo cáo '{found}' không hợp lệ. Cần dạng 2023-Q2 (quý), 2023-H1 (6 tháng), 2023 (năm) hoặc 2021..2023-Q2 (lũy kế).",
+        "Period '{found}' is not valid. Expected 2023-Q2 (quarter), 2023-H1 (half-year), 2023 (year) or 2021..2023-Q2 (cumulative).",
+    ),
+    # -- reading workbooks --
+    "file.not_found": ("Không tìm thấy tệp {path}.", "File {path} not found."),
+    "file.unsupported_type": (
+        "Tệp có đuôi '{found}' không phải bảng tính. Cần .xlsx, .xlsm, .xls hoặc .ods.",
+        "A '{found}' file is not a workbook. Expected .xlsx, .xlsm, .xls or .ods.",
+    ),
+    "file.unreadable": (
+        "Không mở được bảng tính: {found}. Tệp có thể bị hỏng hoặc không phải Excel; hãy mở và lưu lại bằng Excel rồi gửi lại.",
+        "The workbook cannot be opened: {found}. It may be damaged or not an Excel file; open and re-save it in Excel, then send it again.",
+    ),
+    "file.password": (
+        "Bảng tính được đặt mật khẩu. Hãy đề nghị đơn vị gửi bản không đặt mật khẩu.",
+        "The workbook is password-protected. Ask the unit for a copy without a password.",
+    ),
+    "table.not_found": (
+        "Không tìm thấy bảng số liệu: không có dòng tiêu đề nào có cột nội dung/chỉ tiêu và cột kế hoạch hoặc thực hiện. Đây có phải báo cáo của chương trình không?",
+        "No data table found: no header row has an indicator column and a plan or actual column. Is this a program report?",
+    ),
+    "table.used": (
+        "Dùng trang '{sheet}', dòng tiêu đề {row}.",
+        "Using sheet '{sheet}', header row {row}.",
+    ),
+    "value.not_number": (
+        "Ô chứa '{found}', cần một số (ví dụ 1.297 hoặc 1,15). Hãy sửa ô này.",
+        "The cell holds '{found}', expected a number (e.g. 1.297 or 1,15). Fix this cell.",
+    ),
+    "value.negative": (
+        "Ô chứa số âm {found}; chỉ tiêu '{indicator}' không thể âm.",
+        "The cell holds a negative number {found}; indicator '{indicator}' cannot be negative.",
+    ),
+    "value.formula_no_value": (
+        "Ô có công thức {found} nhưng chưa có giá trị tính sẵn (tệp chưa từng mở bằng Excel). Hãy mở tệp bằng Excel, lưu lại rồi nhập lại.",
+        "The cell has the formula {found} but no stored result (the file was never opened in Excel). Open it in Excel, save, and import again.",
+    ),
+    "indicator.unknown": (
+        "Chỉ tiêu '{found}' không có trong chương trình {program}. Gần giống: {closest}. Hãy sửa tên/mã hoặc thêm bí danh vào tệp chương trình.",
+        "Indicator '{found}' is not in program {program}. Closest: {closest}. Fix the name/code or add an alias in the program file.",
+    ),
+    "indicator.duplicate": (
+        "Chỉ tiêu '{indicator}' xuất hiện hai lần (lần đầu ở ô {other}).",
+        "Indicator '{indicator}' appears twice (first at {other}).",
+    ),
+    "submission.no_program": (
+        "Không xác định được chương trình của tệp. Hãy dùng mẫu 'hrplan template' hoặc chỉ rõ --program.",
+        "Cannot tell which program the file reports on. Use the 'hrplan template' workbook or pass --program.",
+    ),
+    "submission.no_unit": (
+        "Không xác định được đơn vị báo cáo. Hãy ghi mã đơn vị vào ô nhận diện hoặc dùng --unit.",
+        "Cannot tell which unit sent the file. Fill the unit in the identification block or pass --unit.",
+    ),
+    "submission.no_period": (
+        "Không xác định được kỳ báo cáo. Hãy ghi kỳ (ví dụ 2023-Q2) vào ô nhận diện hoặc dùng --period.",
+        "Cannot tell the reporting period. Fill it in the identification block (e.g. 2023-Q2) or pass --period.",
+    ),
+    "submission.empty": (
+        "Tệp không có số liệu nào để nhập.",
+        "The file holds no figures to import.",
+    ),
+    "stated_ratio.differs": (
+        "Tỷ lệ ghi trong báo cáo là {stated}, tính lại được {computed}.",
+        "The stated ratio is {stated}; recomputed it is {computed}.",
+    ),
+    "submission.ambiguous_unit": (
+        "Không chắc đơn vị báo cáo: tiêu đề khớp với nhiều đơn vị ({candidates}). Hãy chỉ rõ bằng --unit.",
+        "The reporting unit is ambiguous: the title matches several units ({candidates}). Pass --unit.",
+    ),
+    "text.legacy_converted": (
+        "Trang '{sheet}' gõ bằng mã {encoding}; đã chuyển sang Unicode.",
+        "Sheet '{sheet}' was typed in {encoding}; converted to Unicode.",
+    ),
+    "value.uom_mismatch": (
+        "Đơn vị tính '{found}' không đổi được sang '{expected}' của chỉ tiêu '{indicator}'. Hãy sửa cột ĐVT.",
+        "Unit of measure '{found}' cannot be converted to '{expected}' of indicator '{indicator}'. Fix the unit column.",
+    ),
+    "value.uom_converted": (
+        "Đã đổi {value} {found} thành {converted} {expected}.",
+        "Converted {value} {found} to {converted} {expected}.",
+    ),
+    "table.total_mismatch": (
+        "Dòng tổng cộng ghi {found}, nhưng cộng các dòng trên được {expected}.",
+        "The total row says {found}, but the rows above add up to {expected}.",
+    ),
+    "template.no_unit": (
+        "Chưa chọn đơn vị: dùng --unit MÃ (có thể lặp lại) hoặc --all-units.",
+        "No unit chosen: pass --unit CODE (repeatable) or --all-units.",
+    ),
+    "demo.not_empty": (
+        "Thư mục {path} đã có dữ liệu và không phải thư mục demo; hãy chọn thư mục khác bằng --out.",
+        "{path} holds other files and is not a demo folder; choose another with --out.",
+    ),
+    # -- import results --
+    "import.imported": ("Đã nhập", "Imported"),
+    "import.updated": ("Đã cập nhật (thay bản trước)", "Updated (supersedes the earlier one)"),
+    "import.unchanged": ("Không đổi (đã nhập trước đây)", "Unchanged (imported before)"),
+    "import.rejected": ("Bị từ chối", "Rejected"),
+    "import.would_import": ("Sẽ nhập (chạy thử)", "Would import (dry run)"),
+    "import.no_files": (
+        "Không có tệp bảng tính nào trong {path}.",
+        "No workbook files in {path}.",
+    ),
+    # -- checks (findings) --
+    "check.missing_submission": (
+        "Đơn vị {unit} chưa gửi báo cáo kỳ {period}.",
+        "Unit {unit} has not sent its report for {period}.",
+    ),
+    "check.behind_plan": (
+        "{indicator}: thực hiện {actual}/{plan} {uom}, đạt {ratio} kế hoạch ({status}).",
+        "{indicator}: {actual} of {plan} {uom}, {ratio} of plan ({status}).",
+    ),
+    "check.planning_ratio_out_of_band": (
+        "{indicator}: {candidates} người cho {seats} vị trí, bằng {ratio} lần; khung quy định {band}.",
+        "{indicator}: {candidates} people for {seats} seats, {ratio} times; the norm band is {band}.",
+    ),
+    "check.breakdown_mismatch": (
+        "{indicator}: tổng {total} nhưng các phần cộng lại {parts_sum} ({parts}).",
+        "{indicator}: total {total} but the parts add up to {parts_sum} ({parts}).",
+    ),
+    "check.breakdown_exceeds": (
+        "{indicator}: các phần cộng lại {parts_sum} lớn hơn tổng {total} ({parts}).",
+        "{indicator}: the parts add up to {parts_sum}, more than the total {total} ({parts}).",
+    ),
+    "check.plan_differs_from_target": (
+        "{indicator}: kế hoạch ghi trong báo cáo là {stated}, chỉ tiêu giao là {target}; dùng chỉ tiêu giao.",
+        "{indicator}: the report states a plan of {stated}, the assigned target is {target}; the target is used.",
+    ),
+    # -- statuses --
+    "status.over": ("vượt", "over"),
+    "status.met": ("đạt", "met"),
+    "status.nearly": ("gần đạt", "nearly met"),
+    "status.behind": ("chưa đạt", "not met"),
+    "status.in_band": ("trong khung", "within band"),
+    "status.below_band": ("dưới khung", "below band"),
+    "status.above_band": ("trên khung", "above band"),
+    "status.no_plan": ("chưa có kế hoạch", "no plan"),
+    "status.no_data": ("chưa có số liệu", "no data"),
+    # -- legacy text --
+    # -- file safety --
+    "file.too_large": (
+        "Tệp quá lớn: {size}, giới hạn là {limit}. Hãy đề nghị đơn vị xóa các trang tính, hình ảnh không cần thiết, lưu lại bằng Excel rồi gửi lại (hoặc nâng giới hạn trong cấu hình nếu tệp này đúng là hợp lệ).",
+        "The file is too large: {size}; the limit is {limit}. Ask the unit to remove unneeded sheets and pictures, save it again from Excel and resend it (or raise the limit in the workspace config if the file is genuine).",
+    ),
+    "file.unpacked_too_large": (
+        "Nội dung bảng tính khi giải nén quá lớn: {size}, giới hạn là {limit}. Hãy đề nghị đơn vị xóa các trang tính và vùng dữ liệu thừa, lưu lại bằng Excel rồi gửi lại.",
+        "The workbook's content unpacks to {size}; the limit is {limit}. Ask the unit to delete unneeded sheets and ranges, save it again from Excel and resend it.",
+    ),
+    "file.zip_bomb": (
+        "Tệp có dấu hiệu 'bom nén': phần '{part}' chỉ chiếm {packed} nhưng giải nén ra {unpacked} (gấp {ratio} lần, giới hạn {limit} lần). Tệp không được mở để bảo vệ máy. Hãy đề nghị đơn vị gửi lại tệp lưu trực tiếp từ Excel.",
+        "The file looks like a zip bomb: part '{part}' takes {packed} but unpacks to {unpacked} ({ratio} times; the limit is {limit}). It was not opened, to protect this computer. Ask the unit to send the file again, saved directly from Excel.",
+    ),
+    "file.too_many_parts": (
+        "Tệp chứa {found} thành phần nén, nhiều hơn mức cho phép ({limit}); một bảng tính bình thường chỉ có vài chục. Hãy đề nghị đơn vị lưu lại bằng Excel rồi gửi lại.",
+        "The file holds {found} packed parts, more than the {limit} allowed; a normal workbook has a few dozen. Ask the unit to save it again from Excel and resend it.",
+    ),
+    "file.xml_entities": (
+        "Phần '{part}' của tệp có khai báo {found} (DTD/thực thể XML). Excel không bao giờ tạo ra khai báo này; nó có thể dùng để làm treo máy hoặc đọc trộm tệp khác, nên tệp bị từ chối. Hãy đề nghị đơn vị mở tệp bằng Excel, lưu lại rồi gửi lại.",
+        "Part '{part}' of the file declares {found} (an XML DTD/entity). Excel never writes this; it can be used to hang the computer or read other files, so the file is refused. Ask the unit to open it in Excel, save it again and resend it.",
+    ),
+    "file.too_many_rows": (
+        "Trang tính '{part}' có vùng dữ liệu tới ô {ref}: {rows} dòng × {columns} cột, vượt giới hạn {max_rows} dòng × {max_columns} cột. Thường do định dạng hoặc dữ liệu thừa kéo tới cuối trang; hãy xóa các dòng/cột trống thừa, lưu lại bằng Excel rồi gửi lại.",
+        "Sheet part '{part}' reaches cell {ref}: {rows} rows × {columns} columns, above the limit of {max_rows} rows × {max_columns} columns. This usually comes from formatting or stray data down to the end of the sheet; delete the extra empty rows/columns, save it again from Excel and resend it.",
+    ),
+}
+
+
+def default_lang() -> str:
+    """Give the language from HRPLAN_LANG, Vietnamese when unset or unknown."""
+    lang = os.environ.get("HRPLAN_LANG", "vi").lower()[:2]
+    return lang if lang in LANGS else "vi"
+
+
+def render(code: str, lang: str = "vi", **params: object) -> str:
+    """Give the catalogue message for `code` in `lang`, filled with `params`."""
+    vi, en = MESSAGES[code]
+    text = en if lang == "en" else vi
+    try:
+        return text.format(**params)
+    except (KeyError, IndexError):
+        # A missing parameter must not hide the message itself.
+        return text

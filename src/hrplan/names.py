@@ -1,0 +1,38 @@
+"""Matching names the way an analyst reads them: case, spacing, diacritics and đ folded.
+
+Used to recognise column captions ("Thực hiện", "THUC HIEN", "TH"), indicator names and unit
+names whatever the file's typing habits.
+"""
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+
+_NON_WORD = re.compile(r"[^0-9a-z%]+")
+
+
+def nfc(text: str) -> str:
+    """Give text in NFC Unicode with non-breaking spaces made plain."""
+    return unicodedata.normalize("NFC", str(text)).replace("\u00a0", " ")
+
+
+def fold(text: object) -> str:
+    """Give the comparison key of a name: 'Thực  hiện\\n(TH)' -> 'thuc hien th'."""
+    s = unicodedata.normalize("NFD", str(text).lower().replace("đ", "d").replace("Đ", "d"))
+    s = "".join(ch for ch in s if not unicodedata.combining(ch))
+    return _NON_WORD.sub(" ", s).strip()
+
+
+def compact(text: object) -> str:
+    """Give the folded key without spaces, for captions broken by line feeds ('S\\nT\\nT' -> 'stt')."""
+    return fold(text).replace(" ", "")
+
+
+def closest(name: str, candidates: dict[str, str], n: int = 3) -> list[str]:
+    """Give up to n candidate labels whose folded keys are nearest to `name`.
+
+    `candidates` maps a folded key to the label to show.
+    """
+    keys = difflib.get_close_matches(fold(name), list(candidates), n=n, cutoff=0.5)
+    return [candidates[k] for k in keys]

@@ -1,0 +1,127 @@
+"""Reporting periods as values: quarters, half-years, years and cumulative ranges (kỳ báo cáo).
+
+`Period.parse("2023-Q2")`, `Period.parse("2023-H1")`, `Period.parse("2022")`,
+`Period.parse("2021..2023-Q2")` (cumulative from the start of 2021 to the end of 2023-Q2) and
+`Period.parse("2021-2025")` (a program period). Periods compare and hash by their nominal
+calendar span; the data window (cut-off) is a separate question answered by `CutoffRule`.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from pydantic import BaseModel
+
+_QUARTER = re.compile(r"^(\d{4})-?Q([1-4])$", re.I)
+_HALF = re.compile(r"^(\d{4})-?H([12])$", re.I)
+_YEAR = re.compile(r"^(\d{4})$")
+_MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
+_YEAR_RANGE = re.compile(r"^(\d{4})\s*[-–]\s*(\d{4})$")
+
+
+class PeriodError(ValueError):
+    """The text is not a period hrplan understands."""
+
+
+@dataclass(frozen=True, order=True)
+class Period:
+    """A span of calendar time a figure belongs to, named the way offices name it."""
+
+    start: date
+    end: date  # inclusive
+    label: str
+
+    @classmethod
+    def parse(cls, text: str) -> Period:
+        """Give the period a text names; raise PeriodError when it names none."""
+        raw = str(text).strip()
+        if ".." in raw:
+            first, last = (cls.parse(part) for part in raw.split("..", 1))
+            if last.end < first.start:
+                raise PeriodError(raw)
+            return cls(first.start, last.end, f"{first.label}..{last.label}")
+        if m := _QUARTER.match(raw):
+            year, q = int(m[1]), int(m[2])
+            return cls(date(year, 3 * q - 2, 1), _month_end(year, 3 * q), f"{year}-Q{q}")
+        if m := _HALF.match(raw):
+            year, h = int(m[1]), int(m[2])
+            return cls(date(year, 6 * h - 5, 1), _month_end(year, 6 * h), f"{year}-H{h}")
+        if m := _YEAR.match(raw):
+            year = int(m[1])
+            return cls(date(year, 1, 1), date(year, 12, 31), str(year))
+        if m := _MONTH.match(raw):
+            year, month = int(m[1]), int(m[2])
+            if 1 <= month <= 12:
+                return cls(date(year, month, 1), _month_end(year, month), f"{year}-{month:02d}")
+        if m := _YEAR_RANGE.match(raw):
+            a, b = int(m[1]), int(m[2])
+            if a <= b:
+                return cls(date(a, 1, 1), date(b, 12, 31), f"{a}-{b}")
+        raise PeriodError(raw)
+
+    def __str__(self) -> str:
+        return self.label
+
+    @property
+    def kind(self) -> str:
+        """Give 'quarter', 'half', 'year', 'month' or 'range'."""
+        if _QUARTER.match(self.label):
+            return "quarter"
+        if _HALF.match(self.label):
+            return "half"
+        if _YEAR.match(self.label):
+            return "year"
+        if _MONTH.match(self.label):
+            return "month"
+        return "range"
+
+    def contains(self, other: Period) -> bool:
+        """Tell whether `other` lies wholly inside this period."""
+        return self.start <= other.start and other.end <= self.end
+
+    def years(self) -> list[int]:
+        """Give the calendar years this period touches."""
+        return list(range(self.start.year, self.end.year + 1))
+
+    def vietnamese(self) -> str:
+        """Give the period as an office writes it: 'Quý II/2023', '6 tháng đầu năm 2023', 'Năm 2022'."""
+        kind = self.kind
+        if kind == "quarter":
+            q = int(self.label[-1])
+            return f"Quý {'I II III IV'.split()[q - 1]}/{self.start.year}"
+        if kind == "half":
+            first = self.label.endswith("1")
+            return f"6 tháng {'đầu' if first else 'cuối'} năm {self.start.year}"
+        if kind == "year":
+            return f"Năm {self.start.year}"
+        if kind == "month":
+            return f"Tháng {self.start.month:02d}/{self.start.year}"
+        if self.start.month == 1 and self.start.day == 1 and self.end.month == 12 and self.end.day == 31:
+            return f"Giai đoạn {self.start.year} - {self.end.year}"
+        return f"Từ {self.start:%d/%m/%Y} đến {self.end:%d/%m/%Y}"
+
+
+def _month_end(year: int, month: int) -> date:
+    first_next = date(year + (month == 12), month % 12 + 1, 1)
+    return first_next - timedelta(days=1)
+
+
+class CutoffRule(BaseModel):
+    """When a period's figures are cut off (Decree 09/2019/NĐ-CP by default).
+
+    With `day=15` a quarter runs from the 15th of the month before it to the 14th of its last
+    month; a half-year from 15 December to 14 June; a year from 15 December to 14 December.
+    `day=1` means calendar periods. Each workspace sets its own in its config.
+    """
+
+    day: int = 15
+
+    def window(self, period: Period) -> tuple[date, date]:
+        """Give the first and last day whose data belong to `period` under this rule."""
+        if self.day == 1:
+            return period.start, period.end
+        start_month = period.start.replace(day=1) - timedelta(days=1)  # last day of month before
+        start = start_month.replace(day=self.day)
+        end = period.end.replace(day=self.day - 1)
+        return start, end

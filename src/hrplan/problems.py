@@ -1,0 +1,110 @@
+"""Problems as data: every error or finding has a code, a severity, a location and parameters.
+
+Readers and validators collect `Problem`s and return them; only the CLI decides how to show
+them and which exit code they mean (frictionless-py style). The human text comes from the
+message catalogue (`hrplan.messages`), keyed by the problem's code.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+from typing import Any
+
+
+class Severity(str, Enum):
+    """How bad a problem is: an error refuses the file or fails the check; a warning informs."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where a problem is: file, sheet and cell (A1 style), any of which may be unknown."""
+
+    file: str | None = None
+    sheet: str | None = None
+    cell: str | None = None
+    line: int | None = None  # for text files (program definitions, CSV)
+    field: str | None = None  # a field path inside a structured file, e.g. "indicators[2].kind"
+
+    def describe(self) -> str:
+        """Give the location as one readable string: 'file.xlsx › Sheet1 › D12'."""
+        parts = []
+        if self.file:
+            parts.append(Path(self.file).name)
+        if self.sheet:
+            parts.append(self.sheet.strip() or repr(self.sheet))
+        if self.cell:
+            parts.append(self.cell)
+        if self.line is not None:
+            parts.append(f"line {self.line}")
+        if self.field:
+            parts.append(self.field)
+        return " › ".join(parts)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Give the location as a JSON-ready dict without empty keys."""
+        return {k: v for k, v in self.__dict__.items() if v is not None}
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One problem: a catalogue code, a severity, where it is and the values its message needs."""
+
+    code: str
+    severity: Severity = Severity.ERROR
+    location: Location = field(default_factory=Location)
+    params: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity is Severity.ERROR
+
+    def message(self, lang: str = "vi") -> str:
+        """Give the human message in the language asked for."""
+        from hrplan.messages import render
+
+        return render(self.code, lang, **self.params)
+
+    def to_dict(self, lang: str = "vi") -> dict[str, Any]:
+        """Give the problem as JSON-ready data (code, severity, message, location, params)."""
+        return {
+            "code": self.code,
+            "severity": self.severity.value,
+            "message": self.message(lang),
+            "location": self.location.to_dict(),
+            "params": {k: _jsonable(v) for k, v in self.params.items()},
+        }
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, (str, int, float, bool)) or value is None:
+        return value
+    if isinstance(value, (list, tuple)):
+        return [_jsonable(v) for v in value]
+    return str(value)
+
+
+class HrplanError(Exception):
+    """Raised when work cannot continue at all (no workspace, unreadable program file...).
+
+    Carries the problems that explain why; the CLI shows them and exits with `exit_code`.
+    """
+
+    def __init__(self, problems: Problem | list[Problem], exit_code: int = 2):
+        self.problems = problems if isinstance(problems, list) else [problems]
+        self.exit_code = exit_code
+        super().__init__("; ".join(p.code for p in self.problems))
+
+
+def cell_name(row: int, col: int) -> str:
+    """Give the A1 name of a zero-based (row, col): (0, 0) -> 'A1', (11, 3) -> 'D12'."""
+    letters = ""
+    n = col + 1
+    while n:
+        n, rem = divmod(n - 1, 26)
+        letters = chr(65 + rem) + letters
+    return f"{letters}{row + 1}"

@@ -1,0 +1,330 @@
+"""Program definitions (chương trình / đề án / kế hoạch): indicators, breakdowns, targets, bands.
+
+One human-edited YAML file per program in the workspace's `programs/` folder. A mistake is
+reported with the file, the field path and the line. Per-unit targets can be a long table, so
+a program may point at a CSV (`targets_file`) beside it: columns indicator, unit, period, value
+and optionally uom.
+"""
+from __future__ import annotations
+
+import csv
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from enum import Enum
+from pathlib import Path
+
+from pydantic import BaseModel, Field, ValidationError, field_validator, model_validator
+
+from hrplan.measures import Measure, MeasureBook
+from hrplan.names import fold
+from hrplan.periods import Period, PeriodError
+from hrplan.problems import HrplanError, Location, Problem
+from hrplan.yaml_source import field_path, line_of, load_yaml
+
+
+class IndicatorKind(str, Enum):
+    """What an indicator's two figures mean and how they compare."""
+
+    COUNT = "count"  # actual against a planned count or amount (thực hiện / kế hoạch)
+    COVERAGE = "coverage"  # numerator out of denominator, e.g. stations with a doctor / all stations
+    PLANNING_RATIO = "planning_ratio"  # candidates per seat (quy hoạch), judged against a norm band
+
+
+class Direction(str, Enum):
+    HIGHER = "higher"  # more is better (training, rotation)
+    LOWER = "lower"  # less is better (staff reductions are entered as the reduction achieved)
+
+
+class Accumulation(str, Enum):
+    PER_PERIOD = "per_period"  # each period's figure is its own; periods add up
+    CUMULATIVE = "cumulative"  # each figure is a running total; the latest one counts
+
+
+class Band(BaseModel):
+    """A norm band for a planning ratio, e.g. 1,0 to 1,5 times (set by the planning regulation)."""
+
+    min: float | None = None
+    max: float | None = None
+    source: str | None = None  # the regulation it comes from, e.g. "Quy định 377-QĐ/TW"
+
+    def describe(self) -> str:
+        from hrplan.values import format_times
+
+        lo = format_times(self.min) if self.min is not None else "…"
+        hi = format_times(self.max) if self.max is not None else "…"
+        return f"{lo} – {hi}"
+
+
+class StatusBands(BaseModel):
+    """Where achievement turns into a status word: vượt / đạt / gần đạt / chưa đạt."""
+
+    met: float = 1.0  # at or above this ratio: met (đạt)
+    over: float = 1.0  # above this ratio: over (vượt)
+    nearly: float = 0.9  # at or above this (and below met): nearly met (gần đạt)
+
+
+class Indicator(BaseModel):
+    """One measured line of a program (chỉ tiêu) with its unit of measure (đơn vị tính)."""
+
+    code: str
+    name: str
+    name_en: str | None = None
+    aliases: list[str] = []
+    uom: str = Field("người", description="unit of measure, e.g. người, lượt người, lớp, tỷ đồng")
+    kind: IndicatorKind = IndicatorKind.COUNT
+    direction: Direction = Direction.HIGHER
+    accumulation: Accumulation = Accumulation.CUMULATIVE
+    band: Band | None = None
+    section: str | None = None  # heading the indicator sits under in templates and reports
+
+    @model_validator(mode="after")
+    def _band_only_for_planning(self) -> Indicator:
+        if self.band is not None and self.kind is not IndicatorKind.PLANNING_RATIO:
+            raise ValueError("a norm band ('band') is only for kind: planning_ratio")
+        return self
+
+
+class Breakdown(BaseModel):
+    """Parts that must add up to a total (210 = 45 + 12 + 9 + 42 + 102)."""
+
+    total: str
+    parts: list[str]
+    complete: bool = True  # False: the parts are 'of which' lines and may sum to less than the total
+
+
+class Target(BaseModel):
+    """An assigned target (chỉ tiêu giao): for the whole program or a year, for all units or one."""
+
+    indicator: str
+    value: Decimal
+    unit: str | None = None  # None: the program's whole scope
+    period: str | None = None  # None: the whole program period
+    uom: str | None = None
+    source: str | None = None  # where the target was read (file and line), for tracing
+
+    @field_validator("period")
+    @classmethod
+    def _period_parses(cls, v: str | None) -> str | None:
+        if v is not None:
+            try:
+                Period.parse(str(v))
+            except PeriodError:
+                raise ValueError(f"'{v}' is not a period (2023, 2023-Q2, 2021..2023-Q2)") from None
+            return str(v)
+        return v
+
+
+class Program(BaseModel):
+    """A program definition as written in its YAML file."""
+
+    code: str
+    title: str
+    title_en: str | None = None
+    issuer: str | None = None
+    issued: date | None = None
+    period: str
+    scope: str | None = None  # code of the unit whose subtree reports on this program
+    reporting: str = "year"  # how often units report: quarter, half, year
+    reporters: list[str] | None = None  # units expected to report; default: those given per-unit targets
+    status_bands: StatusBands = StatusBands()
+    measures: list[Measure] = []
+    indicators: list[Indicator]
+    breakdowns: list[Breakdown] = []
+    targets: list[Target] = []
+    targets_file: str | None = None
+    source_file: str | None = None
+
+    @field_validator("period")
+    @classmethod
+    def _program_period(cls, v: str) -> str:
+        try:
+            Period.parse(str(v))
+        except PeriodError:
+            raise ValueError(f"'{v}' is not a period; write it like 2021-2025") from None
+        return str(v)
+
+    @model_validator(mode="after")
+    def _references_exist(self) -> Program:
+        codes = [i.code for i in self.indicators]
+        dupes = {c for c in codes if codes.count(c) > 1}
+        if dupes:
+            raise ValueError(f"indicator codes used twice: {', '.join(sorted(dupes))}")
+        known = set(codes)
+        for b in self.breakdowns:
+            for code in [b.total, *b.parts]:
+                if code not in known:
+                    raise ValueError(f"breakdown names indicator '{code}', which is not defined")
+        for t in self.targets:
+            if t.indicator not in known:
+                raise ValueError(f"a target names indicator '{t.indicator}', which is not defined")
+        return self
+
+    # -- look-ups --------------------------------------------------------------------------
+    @property
+    def slug(self) -> str:
+        """Give the code as a file-name-safe word: '12-CTr/TU' -> '12-CTr-TU'."""
+        return program_slug(self.code)
+
+    @property
+    def period_value(self) -> Period:
+        return Period.parse(self.period)
+
+    def indicator(self, code: str) -> Indicator:
+        for ind in self.indicators:
+            if ind.code == code:
+                return ind
+        raise KeyError(code)
+
+    def target(self, indicator: str, unit: str | None, period: Period) -> Target | None:
+        """Give the target assigned for an indicator, unit and period, or None.
+
+        A target for exactly that period wins; otherwise, for a span of whole years, the sum of
+        its annual targets; otherwise the target for the whole program period (what mid-term
+        reviews compare against: "117 officials, 285% of the program's plan").
+        """
+        mine = [t for t in self.targets if t.indicator == indicator and t.unit == unit]
+        for t in mine:
+            if t.period is not None and Period.parse(t.period) == period:
+                return t
+        annual = {Period.parse(t.period).start.year: t for t in mine if t.period and Period.parse(t.period).kind == "year"}
+        years = period.years()
+        if annual and period.start.month == 1 and period.start.day == 1 and period.end.month == 12 \
+                and period.end.day == 31 and all(y in annual for y in years):
+            parts = [annual[y] for y in years]
+            return Target(indicator=indicator, unit=unit, period=period.label, value=sum(t.value for t in parts),
+                          source=" + ".join(sorted({t.source or "" for t in parts})))
+        for t in mine:
+            if t.period is None:
+                return t
+        return None
+
+    def expected_reporters(self) -> list[str]:
+        """Give the codes of the units expected to send a submission for each period."""
+        if self.reporters is not None:
+            return list(self.reporters)
+        return sorted({t.unit for t in self.targets if t.unit})
+
+    def measure_book(self) -> MeasureBook:
+        return MeasureBook(self.measures)
+
+    def name_index(self) -> dict[str, str]:
+        """Give folded code, name and alias keys mapped to indicator codes."""
+        index: dict[str, str] = {}
+        for ind in self.indicators:
+            for key in [ind.code, ind.name, ind.name_en or "", *ind.aliases]:
+                if key:
+                    index.setdefault(fold(key), ind.code)
+        return index
+
+
+def program_slug(code: str) -> str:
+    """Give a program code made safe for file names: '12-CTr/TU' -> '12-CTr-TU', '06-ĐA/TU' -> '06-DA-TU'."""
+    import unicodedata
+
+    ascii_code = unicodedata.normalize("NFD", code.replace("Đ", "D").replace("đ", "d"))
+    ascii_code = "".join(ch for ch in ascii_code if not unicodedata.combining(ch))
+    return ascii_code.replace("/", "-").replace("\\", "-").replace(" ", "")
+
+
+def load_program(path: Path) -> Program:
+    """Give the program defined in `path`; raise HrplanError with file, field and line on a mistake."""
+    data, node = load_yaml(path)
+    if not isinstance(data, dict):
+        raise HrplanError(
+            Problem("program.invalid", location=Location(file=str(path), line=1),
+                    params={"field": "(file)", "found": "not a mapping", "expected": "keys such as code, title, indicators"})
+        )
+    try:
+        program = Program.model_validate({**data, "source_file": str(path)})
+    except ValidationError as exc:
+        problems = []
+        for err in exc.errors():
+            loc = tuple(err["loc"])
+            problems.append(
+                Problem(
+                    "program.invalid",
+                    location=Location(file=str(path), line=line_of(node, loc), field=field_path(loc) or "(file)"),
+                    params={"field": field_path(loc) or "(file)", "found": _found(err), "expected": err["msg"]},
+                )
+            )
+        raise HrplanError(problems) from None
+    for t in program.targets:
+        t.source = t.source or f"{path.name}"
+    if program.targets_file:
+        program.targets.extend(_load_targets_csv(path.parent / program.targets_file, program))
+    return program
+
+
+def _found(err: dict) -> str:
+    if err["type"] == "missing":
+        return "missing"
+    value = err.get("input")
+    text = repr(value)
+    return text if len(text) < 60 else text[:57] + "..."
+
+
+def _load_targets_csv(path: Path, program: Program) -> list[Target]:
+    problems: list[Problem] = []
+    targets: list[Target] = []
+    if not path.exists():
+        raise HrplanError(Problem("targets.invalid", location=Location(file=str(path)),
+                                  params={"found": "file not found", "expected": "the CSV named by targets_file"}))
+    known = {i.code for i in program.indicators}
+    with path.open(encoding="utf-8-sig", newline="") as fh:
+        reader = csv.DictReader(fh)
+        missing = {"indicator", "value"} - set(reader.fieldnames or [])
+        if missing:
+            raise HrplanError(Problem("targets.invalid", location=Location(file=str(path), line=1),
+                                      params={"found": f"no column {', '.join(sorted(missing))}",
+                                              "expected": "columns indicator, unit, period, value[, uom]"}))
+        for line, row in enumerate(reader, start=2):
+            loc = Location(file=str(path), line=line)
+            code = (row.get("indicator") or "").strip()
+            if code not in known:
+                problems.append(Problem("targets.invalid", location=loc,
+                                        params={"found": f"indicator '{code}'", "expected": "an indicator code of the program"}))
+                continue
+            try:
+                from hrplan.values import parse_number
+
+                value = parse_number(row.get("value"))
+                if value is None:
+                    raise ValueError
+                targets.append(Target(indicator=code, value=value, unit=(row.get("unit") or "").strip() or None,
+                                      period=(row.get("period") or "").strip() or None,
+                                      uom=(row.get("uom") or "").strip() or None, source=f"{path.name}:{line}"))
+            except (ValueError, InvalidOperation, ValidationError):
+                problems.append(Problem("targets.invalid", location=loc,
+                                        params={"found": f"value '{row.get('value')}' / period '{row.get('period')}'",
+                                                "expected": "a number and a period such as 2023 or 2021..2023-Q2"}))
+    if problems:
+        raise HrplanError(problems)
+    return targets
+
+
+def load_programs(folder: Path) -> dict[str, Program]:
+    """Give every program in `folder` by code; all mistakes of all files are raised together."""
+    programs: dict[str, Program] = {}
+    problems: list[Problem] = []
+    for path in sorted(folder.glob("*.y*ml")):
+        try:
+            program = load_program(path)
+        except HrplanError as exc:
+            problems.extend(exc.problems)
+            continue
+        if program.code in programs:
+            problems.append(Problem("program.duplicate", location=Location(file=str(path)),
+                                    params={"program": program.code, "other": programs[program.code].source_file}))
+        programs[program.code] = program
+    if problems:
+        raise HrplanError(problems)
+    return programs
+
+
+def find_program(programs: dict[str, Program], name: str) -> Program:
+    """Give the program a user named by code or slug, in any case; raise HrplanError when none."""
+    key = fold(program_slug(name))
+    for program in programs.values():
+        if fold(program.slug) == key:
+            return program
+    raise HrplanError(Problem("program.not_found", params={"program": name, "known": ", ".join(programs) or "-"}))

@@ -1,0 +1,206 @@
+"""The submission template: the standard workbook a unit fills in for a program and period.
+
+Vietnamese headers in the usual office layout (STT | Mã chỉ tiêu | Nội dung | Đơn vị tính |
+Kế hoạch | Thực hiện | Tỷ lệ (%) | Ghi chú), an identification block that tells the importer
+the program, unit and period, indicator codes and names locked, input cells checked by Excel
+(non-negative numbers), the plan filled in where a target is known, and a sheet of instructions.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.comments import Comment
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from hrplan.periods import Period
+from hrplan.programs import IndicatorKind, Program
+from hrplan.units import Unit
+
+FONT = "Times New Roman"
+MAIN_SHEET = "Báo cáo"
+HEADER_ROW = 12
+HEADERS = ["STT", "Mã chỉ tiêu", "Nội dung chỉ tiêu", "Đơn vị tính", "Kế hoạch", "Thực hiện", "Tỷ lệ (%)", "Ghi chú"]
+COLUMN_CODES = ["A", "B", "C", "D", "1", "2", "3=2/1", "4"]
+WIDTHS = [6, 12, 58, 12, 13, 13, 11, 28]
+_THIN = Side(style="thin")
+_BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+_INPUT = PatternFill("solid", fgColor="FFF9E5")
+_ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
+
+
+def template_file_name(program: Program, unit: Unit, period: Period) -> str:
+    """Give the file name a template is saved under: '12-CTr-TU_SYT_2023-Q2.xlsx'."""
+    return f"{program.slug}_{unit.code}_{period.label.replace('..', '_to_')}.xlsx"
+
+
+def write_template(path: Path, program: Program, unit: Unit, period: Period, parent_name: str | None = None) -> Path:
+    """Write the submission workbook for one unit and period to `path` and give the path."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = MAIN_SHEET
+    for i, width in enumerate(WIDTHS):
+        ws.column_dimensions[chr(65 + i)].width = width
+    _title_block(ws, program, unit, period, parent_name)
+    last_row = _table(ws, program, unit, period)
+    _signature(ws, last_row + 2)
+    ws.protection.sheet = True  # no password: the office can lift it, but codes are not edited by accident
+    ws.protection.formatColumns = False
+    ws.protection.formatRows = False
+    ws.freeze_panes = ws.cell(HEADER_ROW + 2, 5)
+    ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW + 1}"
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    _instructions(wb.create_sheet("Hướng dẫn"), program, unit, period)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    wb.save(path)
+    return path
+
+
+def _put(ws, ref: str, value, *, bold=False, italic=False, size=13, merge: str | None = None,
+         align="center", wrap=False) -> None:
+    cell = ws[ref]
+    cell.value = value
+    cell.font = Font(name=FONT, size=size, bold=bold, italic=italic)
+    cell.alignment = Alignment(horizontal=align, vertical="center", wrap_text=wrap)
+    if merge:
+        ws.merge_cells(merge)
+
+
+def _title_block(ws, program: Program, unit: Unit, period: Period, parent_name: str | None) -> None:
+    _put(ws, "A1", (parent_name or "").upper(), size=12, merge="A1:C1")
+    _put(ws, "A2", unit.name.upper(), bold=True, size=12, merge="A2:C2")
+    _put(ws, "D1", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold=True, size=12, merge="D1:H1")
+    _put(ws, "D2", "Độc lập - Tự do - Hạnh phúc", bold=True, merge="D2:H2")
+    _put(ws, "A4", f"BÁO CÁO KẾT QUẢ THỰC HIỆN {program.code}", bold=True, size=14, merge="A4:H4")
+    _put(ws, "A5", program.title, bold=True, size=12, merge="A5:H5", wrap=True)
+    ws.row_dimensions[5].height = 48
+    _put(ws, "A6", period.vietnamese(), italic=True, merge="A6:H6")
+    labels = [("Mã chương trình:", program.code), ("Mã đơn vị:", unit.code), ("Kỳ báo cáo:", period.label)]
+    for offset, (label, value) in enumerate(labels):
+        row = 8 + offset
+        _put(ws, f"B{row}", label, size=11, align="left", merge=f"B{row}:C{row}")
+        _put(ws, f"D{row}", value, bold=True, size=11, align="left")
+    ws["E9"].value = unit.name
+    ws["E9"].font = Font(name=FONT, size=11, italic=True)
+
+
+def _table(ws, program: Program, unit: Unit, period: Period) -> int:
+    for col, (caption, code) in enumerate(zip(HEADERS, COLUMN_CODES), start=1):
+        head = ws.cell(HEADER_ROW, col, caption)
+        head.font = Font(name=FONT, size=12, bold=True)
+        head.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        head.border = _BOX
+        head.fill = PatternFill("solid", fgColor="E7EEF7")
+        sub = ws.cell(HEADER_ROW + 1, col, code)
+        sub.font = Font(name=FONT, size=10, italic=True)
+        sub.alignment = Alignment(horizontal="center")
+        sub.border = _BOX
+    numbers = DataValidation(type="decimal", operator="greaterThanOrEqual", formula1="0", allow_blank=True,
+                             showErrorMessage=True, errorTitle="Số liệu không hợp lệ",
+                             error="Hãy nhập một số không âm (ví dụ 1297 hoặc 1,15).")
+    ws.add_data_validation(numbers)
+    row = HEADER_ROW + 2
+    section, section_no, item_no = object(), 0, 0
+    for ind in program.indicators:
+        if ind.section != section:
+            section = ind.section
+            if section:
+                _row_style(ws, row, bold=True)
+                ws.cell(row, 1, _ROMAN[section_no % len(_ROMAN)])
+                ws.cell(row, 3, section)
+                section_no, item_no, row = section_no + 1, 0, row + 1
+        item_no += 1
+        _row_style(ws, row)
+        ws.cell(row, 1, item_no)
+        ws.cell(row, 2, ind.code)
+        ws.cell(row, 3, ind.name).alignment = Alignment(wrap_text=True, vertical="center")
+        ws.cell(row, 4, ind.uom).alignment = Alignment(horizontal="center", vertical="center")
+        target = program.target(ind.code, unit.code, period)
+        if target is not None:
+            ws.cell(row, 5, float(target.value) if target.value % 1 else int(target.value))
+        ratio = ws.cell(row, 7, f'=IF(AND(ISNUMBER(E{row}),E{row}>0,ISNUMBER(F{row})),F{row}/E{row},"")')
+        if ind.kind is IndicatorKind.PLANNING_RATIO:
+            ratio.number_format = '0.00" lần"'
+            ws.cell(row, 3).comment = Comment("Kế hoạch = số vị trí (chức danh) cần quy hoạch; "
+                                              "Thực hiện = số người được quy hoạch.", "hrplan")
+        elif ind.kind is IndicatorKind.COVERAGE:
+            ratio.number_format = "0%"
+            ws.cell(row, 3).comment = Comment("Kế hoạch = tổng số (mẫu số); Thực hiện = số đạt (tử số).", "hrplan")
+        else:
+            ratio.number_format = "0%"
+        for col in (5, 6, 8):
+            cell = ws.cell(row, col)
+            cell.protection = Protection(locked=False)
+            cell.fill = _INPUT
+        ws.cell(row, 5).number_format = ws.cell(row, 6).number_format = "#,##0.##"
+        numbers.add(f"E{row}:F{row}")
+        row += 1
+    return row - 1
+
+
+def _row_style(ws, row: int, bold: bool = False) -> None:
+    for col in range(1, len(HEADERS) + 1):
+        cell = ws.cell(row, col)
+        cell.font = Font(name=FONT, size=12, bold=bold)
+        cell.border = _BOX
+        if col != 3:
+            cell.alignment = Alignment(horizontal="center", vertical="center")
+
+
+def _signature(ws, row: int) -> None:
+    _put(ws, f"A{row}", "Người lập biểu", bold=True, size=12, merge=f"A{row}:C{row}")
+    _put(ws, f"E{row}", "THỦ TRƯỞNG ĐƠN VỊ", bold=True, size=12, merge=f"E{row}:H{row}")
+    _put(ws, f"E{row + 1}", "(Ký, ghi rõ họ tên, đóng dấu)", italic=True, size=11, merge=f"E{row + 1}:H{row + 1}")
+
+
+def _instructions(ws, program: Program, unit: Unit, period: Period) -> None:
+    ws.column_dimensions["A"].width = 110
+    lines = [
+        f"HƯỚNG DẪN ĐIỀN BIỂU MẪU - {program.code}",
+        "",
+        f"Đơn vị: {unit.name} ({unit.code}).  Kỳ báo cáo: {period.vietnamese()} ({period.label}).",
+        "1. Chỉ điền vào các ô màu vàng nhạt: Kế hoạch, Thực hiện, Ghi chú. Không sửa mã chỉ tiêu, nội dung, đơn vị tính.",
+        "2. Nhập số, không nhập chữ: 1297 hoặc 1.297 (một nghìn hai trăm chín mươi bảy); 1,15 (một phẩy mười lăm).",
+        "3. Cột Kế hoạch đã điền sẵn chỉ tiêu được giao (nếu có). Nếu kế hoạch của đơn vị khác, ghi lý do ở cột Ghi chú.",
+        "4. Cột Tỷ lệ (%) tự tính = Thực hiện / Kế hoạch.",
+        "5. Chỉ tiêu quy hoạch: Kế hoạch = số vị trí (chức danh); Thực hiện = số người được quy hoạch; tỷ lệ tính bằng lần.",
+        "6. Chỉ tiêu bao phủ (ví dụ trạm y tế có bác sĩ): Kế hoạch = tổng số; Thực hiện = số đạt.",
+        "7. Để trống ô chưa có số liệu; không ghi 0 nếu chưa thực hiện được thống kê.",
+        "8. Không đổi tên trang, không xóa các ô Mã chương trình / Mã đơn vị / Kỳ báo cáo ở đầu biểu.",
+        "9. Lưu tệp dạng .xlsx và gửi lại đúng hạn.",
+    ]
+    for i, text in enumerate(lines, start=1):
+        cell = ws.cell(i, 1, text)
+        cell.font = Font(name=FONT, size=13 if i > 1 else 14, bold=i == 1)
+        cell.alignment = Alignment(wrap_text=True)
+
+
+def make_templates(workspace, program_name: str, period_text: str, unit_names: list[str], all_units: bool,
+                   out: Path) -> list[Path]:
+    """Write one template per unit asked for (or per expected reporter with all_units) and give the paths.
+
+    With one unit, `out` may be a file name; otherwise it is a folder.
+    """
+    from hrplan.problems import HrplanError, Problem
+
+    program = workspace.program(program_name)
+    try:
+        period = Period.parse(period_text)
+    except ValueError:
+        raise HrplanError(Problem("period.invalid", params={"found": period_text})) from None
+    tree = workspace.units
+    codes = [tree.resolve(name) for name in unit_names]
+    if all_units:
+        codes += [c for c in (program.expected_reporters() or tree.leaves(program.scope)) if c not in codes]
+    if not codes:
+        raise HrplanError(Problem("template.no_unit"))
+    paths = []
+    for code in codes:
+        unit = tree.get(code)
+        parent = tree.get(unit.parent).name if unit.parent and unit.parent in tree else None
+        target = out if (len(codes) == 1 and out.suffix.lower() == ".xlsx") else out / template_file_name(program, unit, period)
+        paths.append(write_template(target, program, unit, period, parent))
+    return paths

@@ -1,0 +1,117 @@
+"""The units registry (danh mục đơn vị): who reports, in a tree of any depth under the province.
+
+Since 1 July 2025 most provinces have no district level, so nothing here assumes fixed levels:
+a unit has a code, a name, aliases, a kind word and an optional parent.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import BaseModel, ValidationError
+
+from hrplan.names import closest, fold
+from hrplan.problems import HrplanError, Location, Problem
+from hrplan.yaml_source import field_path, line_of, load_yaml
+
+
+class Unit(BaseModel):
+    """A reporting unit (đơn vị): a department, district, commune or the province itself."""
+
+    code: str
+    name: str
+    parent: str | None = None
+    kind: str | None = None  # tỉnh, sở, huyện, xã... (free text: levels are not fixed)
+    aliases: list[str] = []
+
+
+class UnitTree:
+    """The registry as a tree: look-up by code or name, children, descendants, ancestors."""
+
+    def __init__(self, units: list[Unit]):
+        self.units: dict[str, Unit] = {u.code: u for u in units}
+        self._children: dict[str | None, list[str]] = {}
+        for u in units:
+            self._children.setdefault(u.parent, []).append(u.code)
+        self._keys: dict[str, str] = {}
+        for u in units:
+            for name in [u.code, u.name, *u.aliases]:
+                self._keys.setdefault(fold(name), u.code)
+
+    def __contains__(self, code: str) -> bool:
+        return code in self.units
+
+    def get(self, code: str) -> Unit:
+        return self.units[code]
+
+    def roots(self) -> list[str]:
+        return list(self._children.get(None, []))
+
+    def children(self, code: str) -> list[str]:
+        return list(self._children.get(code, []))
+
+    def descendants(self, code: str) -> list[str]:
+        """Give every unit under `code` (not itself), depth first."""
+        out: list[str] = []
+        for child in self.children(code):
+            out.append(child)
+            out.extend(self.descendants(child))
+        return out
+
+    def subtree(self, code: str | None) -> list[str]:
+        """Give `code` and every unit under it; None gives the whole registry."""
+        if code is None:
+            return [c for root in self.roots() for c in self.subtree(root)]
+        return [code, *self.descendants(code)]
+
+    def leaves(self, code: str | None) -> list[str]:
+        return [c for c in self.subtree(code) if not self.children(c)]
+
+    def match(self, text: str) -> str | None:
+        """Give the code of the unit a code, name or alias names (folded), or None."""
+        return self._keys.get(fold(text))
+
+    def resolve(self, text: str) -> str:
+        """Give the unit code for `text`; raise HrplanError naming the closest units when none."""
+        code = self.match(text)
+        if code:
+            return code
+        near = closest(text, {k: f"{self.units[c].code} ({self.units[c].name})" for k, c in self._keys.items()})
+        hint = f" Gần giống / closest: {', '.join(near)}." if near else ""
+        raise HrplanError(Problem("unit.not_found", params={"unit": text, "hint": hint}))
+
+
+def load_units(path: Path) -> UnitTree:
+    """Give the unit tree defined in `path` (units.yaml); raise HrplanError on a mistake."""
+    data, node = load_yaml(path)
+    entries = data.get("units") if isinstance(data, dict) else None
+    if not isinstance(entries, list):
+        raise HrplanError(Problem("units.invalid", location=Location(file=str(path), line=1),
+                                  params={"found": "no 'units:' list", "expected": "units: followed by a list of units"}))
+    problems: list[Problem] = []
+    units: list[Unit] = []
+    for i, entry in enumerate(entries):
+        try:
+            units.append(Unit.model_validate(entry))
+        except ValidationError as exc:
+            for err in exc.errors():
+                loc = ("units", i, *err["loc"])
+                problems.append(Problem("units.invalid", location=Location(file=str(path), line=line_of(node, loc), field=field_path(loc)),
+                                        params={"found": err["msg"], "expected": "code and name for every unit"}))
+    seen: set[str] = set()
+    for i, u in enumerate(units):
+        loc = Location(file=str(path), line=line_of(node, ("units", i)), field=f"units[{i}]")
+        if u.code in seen:
+            problems.append(Problem("units.invalid", location=loc, params={"found": f"code '{u.code}' used twice", "expected": "unique unit codes"}))
+        seen.add(u.code)
+    codes = {u.code for u in units}
+    for i, u in enumerate(units):
+        if u.parent is not None and u.parent not in codes:
+            problems.append(Problem("units.invalid", location=Location(file=str(path), line=line_of(node, ("units", i, "parent"))),
+                                    params={"found": f"parent '{u.parent}' of '{u.code}' is not a unit", "expected": "the code of another unit"}))
+    if problems:
+        raise HrplanError(problems)
+    tree = UnitTree(units)
+    if len(tree.subtree(None)) != len(units):
+        raise HrplanError(Problem("units.invalid", location=Location(file=str(path)),
+                                  params={"found": "a cycle of parents", "expected": "a tree: no unit may be its own ancestor"}))
+    return tree

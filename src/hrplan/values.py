@@ -1,0 +1,115 @@
+"""Normalising values: Vietnamese number text in, Decimal out; Decimal and ratios out as office text.
+
+Vietnamese writes "." for thousands and "," for decimals: "1.297" is 1297, "1,15" is 1.15,
+"15.185" is 15185, "61,5%" is 0.615. English-style "1,297.5" also appears in files made by
+software and is read when unambiguous. Rounding happens only here, at display.
+"""
+from __future__ import annotations
+
+import re
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+MISSING_MARKS = {"", "-", "–", "—", "x", "X", "_", "..", "...", "…", "n/a", "N/A", "#N/A"}
+_SPACES = re.compile(r"[\s\u00a0\u202f]+")
+_VI_THOUSANDS = re.compile(r"^-?[1-9]\d{0,2}(\.\d{3})+(,\d+)?$")  # 1.297 / 15.185 / 1.297,5
+# English style only when it cannot be a Vietnamese decimal: "1,297,500" or "1,297.5".
+# A lone "1,297" is read the Vietnamese way (1.297).
+_EN_THOUSANDS = re.compile(r"^-?[1-9]\d{0,2}((,\d{3}){2,}(\.\d+)?|,\d{3}\.\d+)$")
+_PLAIN = re.compile(r"^-?\d+([.,]\d+)?$")
+
+
+class NotANumber(ValueError):
+    """The text is not a number in any form an office writes one."""
+
+
+def parse_number(value: object) -> Decimal | None:
+    """Give the Decimal a cell holds, None for a blank or a dash; raise NotANumber otherwise.
+
+    Percent text ("285%", "61,5 %") gives the fraction (2.85, 0.615). A lone "1.297" is read
+    the Vietnamese way (1297): three digits after a single dot are thousands. "1,15" is 1.15
+    and so is "1,297" 1.297; English "1,297,500" and "1,297.5" are read when unambiguous.
+    """
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        raise NotANumber(str(value))
+    if isinstance(value, int):
+        return Decimal(value)
+    if isinstance(value, float):
+        if value != value or value in (float("inf"), float("-inf")):
+            raise NotANumber(str(value))
+        return Decimal(repr(value))
+    if isinstance(value, Decimal):
+        return value
+    text = _SPACES.sub("", str(value))
+    if text in MISSING_MARKS:
+        return None
+    percent = text.endswith("%")
+    if percent:
+        text = text[:-1]
+    if text.startswith("(") and text.endswith(")"):  # accounting negative
+        text = "-" + text[1:-1]
+    number = _parse_plain(text)
+    return number / 100 if percent else number
+
+
+def _parse_plain(text: str) -> Decimal:
+    try:
+        if _VI_THOUSANDS.match(text):
+            return Decimal(text.replace(".", "").replace(",", "."))
+        if _EN_THOUSANDS.match(text):
+            return Decimal(text.replace(",", ""))
+        if _PLAIN.match(text):
+            return Decimal(text.replace(",", "."))
+    except InvalidOperation:
+        pass
+    raise NotANumber(text)
+
+
+def format_number(value: Decimal | int | float | None, decimals: int | None = None) -> str:
+    """Give a number the Vietnamese way: 15185 -> '15.185', 1.15 -> '1,15', None -> '-'."""
+    if value is None:
+        return "-"
+    number = Decimal(str(value))
+    if decimals is None:
+        decimals = 0 if number == number.to_integral_value() else min(2, -number.as_tuple().exponent)
+    quantum = Decimal(1).scaleb(-decimals)
+    rounded = number.quantize(quantum, rounding=ROUND_HALF_UP)
+    sign = "-" if rounded < 0 else ""
+    whole, _, frac = f"{abs(rounded):f}".partition(".")
+    groups = []
+    while len(whole) > 3:
+        groups.insert(0, whole[-3:])
+        whole = whole[:-3]
+    groups.insert(0, whole)
+    text = ".".join(groups)
+    return f"{sign}{text},{frac}" if frac else f"{sign}{text}"
+
+
+def format_percent(ratio: float | None, decimals: int = 0) -> str:
+    """Give a ratio as an office percentage: 2.8537 -> '285%', 0.615 -> '62%' (1 decimal: '61,5%')."""
+    if ratio is None:
+        return "-"
+    return format_number(Decimal(str(ratio)) * 100, decimals) + "%"
+
+
+def format_times(ratio: float | None) -> str:
+    """Give a planning ratio as office text: 61/53 -> '1,15 lần'."""
+    if ratio is None:
+        return "-"
+    return format_number(Decimal(str(ratio)), 2).rstrip("0").rstrip(",") + " lần"
+
+
+def describe_percent(ratio: float | None) -> str:
+    """Give a percentage the way reports phrase it: 0.695 -> 'gần 70%', 2.853 -> '285%'.
+
+    "gần" (nearly) is said when the true value lies just under a round ten that the display
+    rounds up to; 44.9% stays '45%' because 45 is not a round ten.
+    """
+    if ratio is None:
+        return "-"
+    exact = Decimal(str(ratio)) * 100
+    shown = exact.quantize(Decimal(1), rounding=ROUND_HALF_UP)
+    if shown > exact and shown % 10 == 0:
+        return f"gần {format_number(shown)}%"
+    return f"{format_number(shown)}%"

@@ -1,0 +1,203 @@
+"""Reading workbooks: .xlsx, .xlsm, .xls and .ods into plain grids of cell values, nothing else.
+
+One fast reader (python-calamine) for all four formats. Each sheet comes back as a grid whose
+row and column indexes are the sheet's own (grid[0][0] is A1), with its merged ranges, its
+visibility, and, for .xlsx, the fonts of text cells (to recognise legacy Vietnamese fonts) and
+the formula cells that have no stored result. A file is inspected for hostile content
+(`file_safety`) before it is opened. This module only reads: it never interprets.
+"""
+from __future__ import annotations
+
+import re
+import zipfile
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+from xml.etree.ElementTree import iterparse
+
+import python_calamine as pc
+
+from hrplan.file_safety import ReadLimits, inspect_workbook
+from hrplan.problems import HrplanError, Location, Problem
+
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
+_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_LEGACY_FONT = re.compile(r"^(\.vn|vni[-\s])", re.I)
+
+
+@dataclass
+class RawSheet:
+    """One sheet as read: values by (row, col), merged ranges, and what the reader noticed."""
+
+    name: str
+    visible: bool
+    grid: list[list[Any]]
+    merged: list[tuple[int, int, int, int]] = field(default_factory=list)  # (row0, col0, row1, col1)
+    fonts: dict[tuple[int, int], str] = field(default_factory=dict)  # only cells in legacy fonts
+    formulas_without_value: dict[tuple[int, int], str] = field(default_factory=dict)
+
+    def value(self, row: int, col: int) -> Any:
+        if 0 <= row < len(self.grid) and 0 <= col < len(self.grid[row]):
+            return self.grid[row][col]
+        return ""
+
+    @property
+    def height(self) -> int:
+        return len(self.grid)
+
+    @property
+    def width(self) -> int:
+        return max((len(r) for r in self.grid), default=0)
+
+
+@dataclass
+class RawWorkbook:
+    """A workbook as read: its path, format and sheets in workbook order."""
+
+    path: Path
+    kind: str
+    sheets: list[RawSheet]
+
+
+def read_workbook(path: Path, limits: ReadLimits | None = None, with_hidden: bool = True) -> RawWorkbook:
+    """Give the workbook's sheets as grids; raise HrplanError with a plain reason when it cannot be read."""
+    limits = limits or ReadLimits()
+    suffix = path.suffix.lower()
+    where = Location(file=str(path))
+    if not path.exists():
+        raise HrplanError(Problem("file.not_found", location=where, params={"path": str(path)}))
+    if suffix not in WORKBOOK_SUFFIXES:
+        raise HrplanError(Problem("file.unsupported_type", location=where, params={"found": suffix or path.name}))
+    problems = inspect_workbook(path, limits)
+    if problems:
+        raise HrplanError(problems)
+    try:
+        book = pc.CalamineWorkbook.from_path(str(path))
+    except pc.PasswordError:
+        raise HrplanError(Problem("file.password", location=where)) from None
+    except Exception as exc:  # calamine raises several kinds for damaged files
+        raise HrplanError(Problem("file.unreadable", location=where, params={"found": _short(exc)})) from None
+    sheets: list[RawSheet] = []
+    try:
+        for meta in book.sheets_metadata:
+            if meta.typ != pc.SheetTypeEnum.WorkSheet:
+                continue
+            visible = meta.visible == pc.SheetVisibleEnum.Visible
+            if not visible and not with_hidden:
+                continue
+            sheet = book.get_sheet_by_name(meta.name)
+            if sheet.total_height > limits.max_rows or sheet.total_width > limits.max_columns:
+                raise HrplanError(Problem("file.too_many_rows", location=Location(file=str(path), sheet=meta.name),
+                                          params={"part": meta.name, "rows": sheet.total_height,
+                                                  "columns": sheet.total_width, "max_rows": limits.max_rows,
+                                                  "max_columns": limits.max_columns}))
+            grid = sheet.to_python(skip_empty_area=False)
+            merged = [(a[0], a[1], b[0], b[1]) for a, b in (sheet.merged_cell_ranges or [])]
+            sheets.append(RawSheet(meta.name, visible, [[_plain(v) for v in row] for row in grid], merged))
+    except HrplanError:
+        raise
+    except Exception as exc:
+        raise HrplanError(Problem("file.unreadable", location=where, params={"found": _short(exc)})) from None
+    finally:
+        book.close()
+    if suffix in (".xlsx", ".xlsm"):
+        _add_xlsx_details(path, sheets)
+    return RawWorkbook(path, suffix.lstrip("."), sheets)
+
+
+def _plain(value: Any) -> Any:
+    """Give a cell value in the types the rest of hrplan expects (str, int, float, date or '')."""
+    if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
+        return int(value)
+    if isinstance(value, datetime):
+        return value.date() if value.time() == datetime.min.time() else value
+    if isinstance(value, (str, int, float, date, bool)):
+        return value
+    return str(value)
+
+
+def _short(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    return text[:160]
+
+
+# -- .xlsx details calamine does not give: legacy fonts and formulas without results ----------
+def _add_xlsx_details(path: Path, sheets: list[RawSheet]) -> None:
+    try:
+        with zipfile.ZipFile(path) as zf:
+            parts = _sheet_parts(zf)
+            legacy_xfs = _legacy_font_styles(zf)
+            by_name = {s.name: s for s in sheets}
+            for name, part in parts.items():
+                sheet = by_name.get(name)
+                if sheet is not None and part in zf.namelist():
+                    _scan_sheet_xml(zf, part, sheet, legacy_xfs)
+    except (zipfile.BadZipFile, KeyError, SyntaxError, ValueError):
+        # The grid was read; these extras are best effort and never block an import.
+        return
+
+
+def _sheet_parts(zf: zipfile.ZipFile) -> dict[str, str]:
+    rel_ns = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+    targets = {}
+    for _, el in iterparse(zf.open("xl/_rels/workbook.xml.rels")):
+        if el.tag.endswith("Relationship"):
+            target = el.get("Target", "")
+            target = target.lstrip("/") if target.startswith("/") else "xl/" + target
+            targets[el.get("Id")] = target
+    names = {}
+    for _, el in iterparse(zf.open("xl/workbook.xml")):
+        if el.tag == _NS + "sheet":
+            names[el.get("name")] = targets.get(el.get(rel_ns + "id"), "")
+    return names
+
+
+def _legacy_font_styles(zf: zipfile.ZipFile) -> dict[int, str]:
+    """Give the style (xf) indexes whose font is a legacy Vietnamese font, with the font name."""
+    if "xl/styles.xml" not in zf.namelist():
+        return {}
+    fonts: list[str] = []
+    xfs: dict[int, str] = {}
+    in_fonts = in_cell_xfs = False
+    xf_index = 0
+    for event, el in iterparse(zf.open("xl/styles.xml"), events=("start", "end")):
+        tag = el.tag.replace(_NS, "")
+        if tag == "fonts":
+            in_fonts = event == "start"
+        elif tag == "cellXfs":
+            in_cell_xfs = event == "start"
+        elif event == "end" and in_fonts and tag == "font":
+            name_el = el.find(_NS + "name")
+            fonts.append(name_el.get("val", "") if name_el is not None else "")
+        elif event == "end" and in_cell_xfs and tag == "xf":
+            font_id = int(el.get("fontId", 0))
+            if font_id < len(fonts) and _LEGACY_FONT.match(fonts[font_id]):
+                xfs[xf_index] = fonts[font_id]
+            xf_index += 1
+    return xfs
+
+
+def _scan_sheet_xml(zf: zipfile.ZipFile, part: str, sheet: RawSheet, legacy_xfs: dict[int, str]) -> None:
+    for _, el in iterparse(zf.open(part)):
+        if el.tag != _NS + "c":
+            continue
+        ref = el.get("r")
+        if ref:
+            row, col = _ref_to_index(ref)
+            style = int(el.get("s", 0))
+            if style in legacy_xfs:
+                sheet.fonts[(row, col)] = legacy_xfs[style]
+            formula = el.find(_NS + "f")
+            value = el.find(_NS + "v")
+            if formula is not None and (value is None or value.text in (None, "")) and el.find(_NS + "is") is None:
+                sheet.formulas_without_value[(row, col)] = "=" + (formula.text or "")
+        el.clear()
+
+
+def _ref_to_index(ref: str) -> tuple[int, int]:
+    letters = "".join(ch for ch in ref if ch.isalpha())
+    col = 0
+    for ch in letters.upper():
+        col = col * 26 + (ord(ch) - 64)
+    return int(ref[len(letters):]) - 1, col - 1

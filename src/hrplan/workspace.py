@@ -1,0 +1,144 @@
+"""The workspace: a folder holding config, program definitions, the units registry, an inbox and the store.
+
+Commands find it from the current folder upwards (like git) or from `--workspace`.
+
+    workspace/
+      hrplan.yaml        settings (cut-off rule, file-name pattern, read limits, store)
+      programs/*.yaml    one file per program (+ target CSVs beside them)
+      units.yaml         the units registry
+      inbox/             where submissions arrive (the nightly job reads it)
+      reports/           where reports are written by default
+      hrplan.sqlite      the store
+"""
+from __future__ import annotations
+
+from functools import cached_property
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from hrplan.file_safety import ReadLimits
+from hrplan.periods import CutoffRule
+from hrplan.problems import HrplanError, Location, Problem
+from hrplan.programs import Program, find_program, load_programs
+from hrplan.units import UnitTree, load_units
+from hrplan.yaml_source import field_path
+
+CONFIG_NAME = "hrplan.yaml"
+
+
+class WorkspaceConfig(BaseModel):
+    """Settings of one workspace, as written in hrplan.yaml."""
+
+    name: str = "hrplan"
+    store: str = "hrplan.sqlite"  # a path relative to the workspace
+    cutoff: CutoffRule = CutoffRule()
+    # How to read unit and period from a file name when the workbook does not say.
+    filename_pattern: str | None = r"^(?P<unit>[^_]+)_(?P<period>\d{4}(?:-[QH]\d)?)"
+    read_limits: ReadLimits = ReadLimits()
+    read_hidden_sheets: bool = False
+
+
+DEFAULT_CONFIG = """\
+# hrplan workspace settings
+name: {name}
+# The store: an SQLite file inside the workspace.
+store: hrplan.sqlite
+# Cut-off rule (Decree 09/2019/ND-CP): a quarter runs from the 15th of the month before it
+# to the 14th of its last month. Use day: 1 for calendar periods.
+cutoff:
+  day: 15
+# Where a workbook names neither unit nor period, read them from the file name:
+# e.g. SYT_2023-Q2.xlsx -> unit SYT, period 2023-Q2.
+filename_pattern: '^(?P<unit>[^_]+)_(?P<period>\\d{{4}}(?:-[QH]\\d)?)'
+read_hidden_sheets: false
+"""
+
+DEFAULT_UNITS = """\
+# Units registry: code, name, parent (code), kind, aliases. Any depth.
+units:
+  - code: TINH
+    name: Tỉnh
+    kind: tỉnh
+"""
+
+
+class Workspace:
+    """An opened workspace: its paths, settings, programs and units (loaded when first asked for)."""
+
+    def __init__(self, root: Path):
+        self.root = root.resolve()
+        self.config = _load_config(self.root / CONFIG_NAME)
+
+    @property
+    def programs_dir(self) -> Path:
+        return self.root / "programs"
+
+    @property
+    def units_file(self) -> Path:
+        return self.root / "units.yaml"
+
+    @property
+    def inbox(self) -> Path:
+        return self.root / "inbox"
+
+    @property
+    def reports_dir(self) -> Path:
+        return self.root / "reports"
+
+    @property
+    def store_path(self) -> Path:
+        return self.root / self.config.store
+
+    @cached_property
+    def programs(self) -> dict[str, Program]:
+        return load_programs(self.programs_dir)
+
+    @cached_property
+    def units(self) -> UnitTree:
+        return load_units(self.units_file)
+
+    def program(self, name: str) -> Program:
+        return find_program(self.programs, name)
+
+    def open_store(self):
+        from hrplan.store import Store
+
+        return Store(self.store_path)
+
+
+def _load_config(path: Path) -> WorkspaceConfig:
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    try:
+        return WorkspaceConfig.model_validate(data)
+    except ValidationError as exc:
+        raise HrplanError([
+            Problem("config.invalid", location=Location(file=str(path), field=field_path(tuple(e["loc"]))),
+                    params={"field": field_path(tuple(e["loc"])), "found": repr(e.get("input")), "expected": e["msg"]})
+            for e in exc.errors()
+        ]) from None
+
+
+def find_workspace(start: Path | None = None) -> Workspace:
+    """Give the workspace holding `start` (default: the current folder), searching upwards."""
+    here = (start or Path.cwd()).resolve()
+    for folder in [here, *here.parents]:
+        if (folder / CONFIG_NAME).is_file():
+            return Workspace(folder)
+    raise HrplanError(Problem("workspace.not_found", params={"start": str(here)}))
+
+
+def init_workspace(root: Path, name: str | None = None) -> Workspace:
+    """Create a workspace in `root` and give it opened; refuse to overwrite an existing one."""
+    root = root.resolve()
+    if (root / CONFIG_NAME).exists():
+        raise HrplanError(Problem("workspace.exists", params={"path": str(root)}))
+    for sub in ("programs", "inbox", "reports"):
+        (root / sub).mkdir(parents=True, exist_ok=True)
+    (root / CONFIG_NAME).write_text(DEFAULT_CONFIG.format(name=name or root.name), encoding="utf-8")
+    if not (root / "units.yaml").exists():
+        (root / "units.yaml").write_text(DEFAULT_UNITS, encoding="utf-8")
+    workspace = Workspace(root)
+    workspace.open_store().close()
+    return workspace
