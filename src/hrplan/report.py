@@ -105,8 +105,9 @@ def report_data(program: Program, figures: FigureSet, findings: list[Finding], u
         "period": {"label": period.label, "text": period.vietnamese(), "start": period.start.isoformat(),
                    "end": period.end.isoformat()},
         "scope": {"code": top, "name": units.get(top).name if top and top in units else None},
+        "place": _place(units.get(top).name) if top and top in units else None,
         "summary": summary,
-        "narrative": [row["sentence"] for row in summary if row["sentence"]] + [b["text"] for b in breakdowns],
+        "narrative": _narrative(program, summary, breakdowns),
         "units": unit_rows,
         "annual": annual or [],
         "breakdowns": breakdowns,
@@ -165,6 +166,27 @@ def _sentence(fig: Figure, status: str, lang: str) -> str:
 def _breakdown_text(total: Figure, parts: list[Figure]) -> str:
     listed = "; ".join(f"{_lower_first(p.indicator.name)} {format_number(p.actual)}" for p in parts if p.actual is not None)
     return f"{total.indicator.name}: {format_number(total.actual)} {total.indicator.uom}, trong đó: {listed}."
+
+
+def _narrative(program: Program, summary: list[dict], breakdowns: list[dict]) -> list[str]:
+    """Give the report's sentences: one per indicator, a breakdown's total and parts told together."""
+    told = {b["total"]["indicator"]: b["text"] for b in breakdowns}
+    parts = {p["indicator"] for b in breakdowns for p in b["parts"]}
+    lines = []
+    for row in summary:
+        if row["indicator"] in told:
+            lines.append(told[row["indicator"]])
+        elif row["indicator"] not in parts and row["sentence"]:
+            lines.append(row["sentence"])
+    return lines
+
+
+def _place(scope_name: str) -> str:
+    """Give the place name a report is dated from: 'Tỉnh Cao Bằng' -> 'Cao Bằng'."""
+    for prefix in ("Tỉnh ", "Thành phố ", "Huyện ", "Xã ", "Phường "):
+        if scope_name.startswith(prefix):
+            return scope_name[len(prefix):]
+    return scope_name
 
 
 def _lower_first(name: str) -> str:

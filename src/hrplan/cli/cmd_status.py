@@ -17,7 +17,7 @@ def register(app: typer.Typer) -> None:
             rows = workspace_status(store, ws.programs)
             counts = store.counts()
         if fmt == "json":
-            print_json({"periods": [r.__dict__ for r in rows], "counts": counts})
+            print_json({"workspace": str(ws.root), "periods": [r.__dict__ for r in rows], "counts": counts})
             return
         vi = STATE.lang == "vi"
         t = table(f"{ws.config.name} — {ws.root}", ["Chương trình" if vi else "Program", "Kỳ" if vi else "Period",

@@ -1,0 +1,120 @@
+"""`hrplan import`: idempotent, all-or-nothing per file, superseding with history, JSON for scripts."""
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from openpyxl import load_workbook
+
+from conftest import SAMPLE, sample_submissions
+from hrplan.template import HEADER_ROW, MAIN_SHEET
+
+SYT = SAMPLE / "submissions" / "12-CTr-TU_SYT_2016_to_2019-05.xlsx"
+
+
+def _dump(ws) -> list[tuple]:
+    with ws.open_store() as store:
+        subs = [(s.program, s.unit, s.period, s.file_hash, s.superseded_by is None) for s in
+                store.submissions(include_superseded=True)]
+        vals = sorted(tuple(r) for r in store.db.execute("SELECT * FROM submission_values"))
+    return subs + vals
+
+
+def _edit(src: Path, dst: Path, code: str, col: int, value) -> Path:
+    shutil.copy(src, dst)
+    wb = load_workbook(dst)
+    ws = wb[MAIN_SHEET]
+    row = next(r for r in range(HEADER_ROW + 2, ws.max_row + 1) if ws.cell(r, 2).value == code)
+    ws.cell(row, col).value = value
+    wb.save(dst)
+    return dst
+
+
+def test_import_of_the_sample_reports_each_file_and_a_second_run_changes_nothing(sample_ws, run):
+    first = run("import", *sample_submissions()[:1], "--format", "json", workspace=sample_ws)
+    assert first.exit_code == 0
+    result = run("import", *sample_submissions()[1:], "--format", "json", workspace=sample_ws)
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["summary"]["imported"] == 16 and data["summary"]["updated"] == 1 and data["summary"]["rejected"] == 0
+    before = _dump(sample_ws)
+    again = json.loads(run("import", *sample_submissions(), "--format", "json", workspace=sample_ws).stdout)
+    assert again["summary"]["unchanged"] == 18
+    assert _dump(sample_ws) == before
+
+
+def test_same_content_under_another_name_is_recognised(sample_ws, run, tmp_path):
+    run("import", SYT, workspace=sample_ws)
+    copy = tmp_path / "gui-lai-lan-2.xlsx"
+    shutil.copy(SYT, copy)
+    data = json.loads(run("import", copy, "--format", "json", workspace=sample_ws).stdout)
+    assert data["results"][0]["outcome"] == "unchanged"
+    with sample_ws.open_store() as store:
+        assert len(store.submissions(include_superseded=True)) == 1
+
+
+def test_a_newer_submission_supersedes_and_history_shows_what_changed(sample_ws, run, tmp_path):
+    run("import", SYT, workspace=sample_ws)
+    newer = _edit(SYT, tmp_path / "SYT-sua.xlsx", "DT-YT", 6, 81)
+    data = json.loads(run("import", newer, "--format", "json", workspace=sample_ws).stdout)
+    (res,) = data["results"]
+    assert res["outcome"] == "updated" and res["superseded_id"] == 1
+    hist = run("history", "-p", "12-CTr/TU", "-u", "SYT", "--period", "2016..2019-05", "--format", "json", workspace=sample_ws)
+    entries = json.loads(hist.stdout)
+    assert [(e["id"], e["current"]) for e in entries] == [(1, False), (2, True)]
+    assert entries[0]["superseded_by"] == 2
+    assert entries[1]["changes"] == [{"indicator": "DT-YT", "measure": "actual", "before": 80.0, "after": 81.0}]
+    table = run("history", "-p", "12-CTr/TU", "-u", "SYT", workspace=sample_ws)
+    assert "80 → 81" in table.stdout
+
+
+def test_a_bad_file_is_refused_with_cell_and_stores_nothing_while_the_others_import(sample_ws, run, tmp_path):
+    bad = _edit(SYT, tmp_path / "SYT-loi.xlsx", "DT-YT", 6, "khoảng 80")
+    good = SAMPLE / "submissions" / "12-CTr-TU_SNV_2016_to_2019-05.xlsx"
+    result = run("import", bad, good, "--format", "json", workspace=sample_ws)
+    assert result.exit_code == 3
+    by_file = {Path(r["file"]).name: r for r in json.loads(result.stdout)["results"]}
+    refused = by_file["SYT-loi.xlsx"]
+    assert refused["outcome"] == "rejected"
+    (problem,) = refused["problems"]
+    assert problem["code"] == "value.not_number"
+    assert problem["location"] == {"file": str(bad), "sheet": "Báo cáo", "cell": problem["location"]["cell"]}
+    assert problem["location"]["cell"].startswith("F")
+    assert "khoảng 80" in problem["message"]
+    assert by_file["12-CTr-TU_SNV_2016_to_2019-05.xlsx"]["outcome"] == "imported"
+    with sample_ws.open_store() as store:
+        assert [s.unit for s in store.submissions()] == ["SNV"]
+
+
+def test_unknown_indicator_names_the_cell_and_the_closest_indicators(sample_ws, run, tmp_path):
+    bad = _edit(SYT, tmp_path / "SYT-ma-sai.xlsx", "DT-YT", 2, "DT-YTE")
+    wb = load_workbook(bad)
+    ws = wb[MAIN_SHEET]
+    row = next(r for r in range(HEADER_ROW + 2, ws.max_row + 1) if ws.cell(r, 2).value == "DT-YTE")
+    ws.cell(row, 3).value = "Cử cán bộ y tế đi học"
+    wb.save(bad)
+    result = run("import", bad, workspace=sample_ws, lang="en")
+    assert result.exit_code == 3
+    assert f"B{row}" in result.stdout and "indicator.unknown" in result.stdout
+    assert "Indicator 'DT-YTE' is not in program 12-CTr/TU" in result.stdout.replace("\n", " ")
+
+
+def test_dry_run_reads_and_checks_but_stores_nothing(sample_ws, run):
+    result = run("import", SYT, "--dry-run", "--format", "json", workspace=sample_ws)
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["results"][0]["outcome"] == "would_import"
+    with sample_ws.open_store() as store:
+        assert store.counts() == {"current": 0, "superseded": 0, "values": 0}
+
+
+def test_table_output_summarises_in_vietnamese_by_default(sample_ws, run):
+    result = run("import", SYT, workspace=sample_ws)
+    assert result.exit_code == 0
+    assert "Nhập mới 1, cập nhật 0, không đổi 0, từ chối 0." in result.stdout
+
+
+def test_a_missing_path_is_reported_not_crashed(sample_ws, run, tmp_path):
+    result = run("import", tmp_path / "khong-co.xlsx", "--format", "json", workspace=sample_ws)
+    assert result.exit_code == 3
+    assert json.loads(result.stdout)["results"][0]["problems"][0]["code"] == "file.not_found"

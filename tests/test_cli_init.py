@@ -1,0 +1,52 @@
+"""`hrplan init` and finding the workspace."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from hrplan.store import SCHEMA_VERSION, Store
+
+
+def test_init_makes_a_workspace_with_config_programs_units_inbox_and_store(tmp_path: Path, run):
+    result = run("init", tmp_path / "tinh", "--name", "Tỉnh Cao Bằng")
+    assert result.exit_code == 0, result.output
+    root = tmp_path / "tinh"
+    for name in ("hrplan.yaml", "units.yaml", "programs", "inbox", "reports", "hrplan.sqlite"):
+        assert (root / name).exists(), name
+    assert "name: Tỉnh Cao Bằng" in (root / "hrplan.yaml").read_text(encoding="utf-8")
+    with Store(root / "hrplan.sqlite") as store:
+        assert store.schema_version() == SCHEMA_VERSION
+
+
+def test_init_refuses_to_overwrite_an_existing_workspace(tmp_path: Path, run):
+    assert run("init", tmp_path).exit_code == 0
+    (tmp_path / "hrplan.yaml").write_text("name: giữ nguyên\n", encoding="utf-8")
+    result = run("init", tmp_path)
+    assert result.exit_code == 2
+    assert "workspace.exists" in result.stderr
+    assert (tmp_path / "hrplan.yaml").read_text(encoding="utf-8") == "name: giữ nguyên\n"
+
+
+def test_commands_find_the_workspace_from_a_subfolder(tmp_path: Path, run, monkeypatch):
+    run("init", tmp_path)
+    sub = tmp_path / "inbox" / "q2"
+    sub.mkdir(parents=True)
+    monkeypatch.chdir(sub)
+    result = run("status", "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["workspace"] == str(tmp_path.resolve())
+
+
+def test_outside_a_workspace_the_error_is_plain_with_exit_code_2(tmp_path: Path):
+    # Through the real console script: no traceback, a message saying what to do.
+    exe = Path(sys.executable).with_name("hrplan")
+    proc = subprocess.run([str(exe), "status"], cwd=tmp_path, capture_output=True, text=True, env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path)})
+    assert proc.returncode == 2
+    assert "Traceback" not in proc.stderr + proc.stdout
+    assert "hrplan init" in proc.stderr
+    proc_en = subprocess.run([str(exe), "status", "--lang", "en"], cwd=tmp_path, capture_output=True, text=True,
+                             env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path)})
+    assert proc_en.returncode == 2
+    assert "No hrplan workspace found" in proc_en.stderr

@@ -1,0 +1,70 @@
+"""`hrplan template`: the standard workbook a unit fills in, and importing it back."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from openpyxl import load_workbook
+
+from hrplan.template import HEADER_ROW, MAIN_SHEET
+
+
+def _rows_by_code(ws) -> dict[str, int]:
+    return {ws.cell(r, 2).value: r for r in range(HEADER_ROW + 2, ws.max_row + 1) if ws.cell(r, 2).value}
+
+
+def test_template_has_identification_block_headers_locked_codes_validation_and_known_plans(sample_ws, run, tmp_path):
+    out = tmp_path / "SYT.xlsx"
+    result = run("template", "--program", "12-CTr/TU", "--unit", "SYT", "--period", "2023", "-o", out, workspace=sample_ws)
+    assert result.exit_code == 0, result.output
+    wb = load_workbook(out)
+    assert wb.sheetnames == [MAIN_SHEET, "Hướng dẫn"]
+    ws = wb[MAIN_SHEET]
+    assert [ws.cell(r, 4).value for r in (8, 9, 10)] == ["12-CTr/TU", "SYT", "2023"]
+    assert [ws.cell(HEADER_ROW, c).value for c in range(1, 9)] == [
+        "STT", "Mã chỉ tiêu", "Nội dung chỉ tiêu", "Đơn vị tính", "Kế hoạch", "Thực hiện", "Tỷ lệ (%)", "Ghi chú"]
+    rows = _rows_by_code(ws)
+    assert len(rows) == 11
+    assert ws.cell(rows["DT-YT"], 5).value == 25  # the unit's target from the program's CSV
+    assert ws.cell(rows["DT-GD"], 5).value is None  # no target for SYT: left for the unit
+    assert ws.protection.sheet is True
+    assert ws.cell(rows["DT-YT"], 2).protection.locked is True
+    assert ws.cell(rows["DT-YT"], 6).protection.locked is False
+    validations = ws.data_validations.dataValidation
+    assert validations and validations[0].type == "decimal" and validations[0].formula1 == "0"
+    assert f"E{rows['DT-YT']}" in str(validations[0].sqref)
+
+
+def test_all_units_writes_one_template_per_expected_reporter(sample_ws, run, tmp_path):
+    result = run("template", "-p", "08-CTr/TU", "--period", "2023-H1", "--all-units", "-o", tmp_path / "out", workspace=sample_ws)
+    assert result.exit_code == 0, result.output
+    names = sorted(p.name for p in (tmp_path / "out").glob("*.xlsx"))
+    assert names == sorted(f"08-CTr-TU_{u}_2023-H1.xlsx" for u in ["BTCTU", "SLDTBXH", "TPCB", "HHA", "HTK"])
+
+
+def test_a_filled_template_imports_and_an_empty_one_is_refused(sample_ws, run, tmp_path):
+    path = tmp_path / "HHA.xlsx"
+    run("template", "-p", "12-CTr/TU", "-u", "Huyện Hòa An", "--period", "2023", "-o", path, workspace=sample_ws)
+    empty = run("import", path, "--format", "json", workspace=sample_ws)
+    assert empty.exit_code == 3
+    assert '"submission.empty"' in empty.stdout
+    wb = load_workbook(path)
+    ws = wb[MAIN_SHEET]
+    rows = _rows_by_code(ws)
+    ws.cell(rows["DT-YT"], 6).value = 9
+    ws.cell(rows["CCLLCT"], 6).value = "1.297"  # Vietnamese number text
+    wb.save(path)
+    result = run("import", path, "--format", "json", workspace=sample_ws)
+    assert result.exit_code == 0, result.output
+    with sample_ws.open_store() as store:
+        (sub,) = store.submissions("12-CTr/TU", "HHA", "2023")
+        values = {(v.indicator, v.measure): (v.value, v.cell) for v in store.values(sub.id)}
+    assert values[("DT-YT", "actual")] == (9, f"F{rows['DT-YT']}")
+    assert values[("CCLLCT", "actual")] == (1297, f"F{rows['CCLLCT']}")
+    assert values[("DT-YT", "plan")] == (8, f"E{rows['DT-YT']}")
+
+
+def test_unknown_unit_is_a_plain_error_with_closest_names(sample_ws, run, tmp_path):
+    result = run("template", "-p", "12-CTr/TU", "-u", "Sở Y te Cao Bang x", "--period", "2023", "-o", tmp_path / "x.xlsx",
+                 workspace=sample_ws)
+    assert result.exit_code == 2
+    assert "unit.not_found" in result.stderr and "SYT" in result.stderr
