@@ -169,14 +169,15 @@ def _breakdown_text(total: Figure, parts: list[Figure]) -> str:
 
 
 def _narrative(program: Program, summary: list[dict], breakdowns: list[dict]) -> list[str]:
-    """Give the report's sentences: one per indicator, a breakdown's total and parts told together."""
+    """Give the report's sentences: one per indicator; a breakdown's parts are told with their total
+    (and again on their own only when they have a ratio worth saying, e.g. "285% of plan")."""
     told = {b["total"]["indicator"]: b["text"] for b in breakdowns}
     parts = {p["indicator"] for b in breakdowns for p in b["parts"]}
     lines = []
     for row in summary:
         if row["indicator"] in told:
             lines.append(told[row["indicator"]])
-        elif row["indicator"] not in parts and row["sentence"]:
+        elif row["sentence"] and (row["indicator"] not in parts or row["ratio"] is not None):
             lines.append(row["sentence"])
     return lines
 

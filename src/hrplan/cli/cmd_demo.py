@@ -33,10 +33,10 @@ def register(app: typer.Typer) -> None:
                           row["status_text"])
             console.print(t)
             for b in d["breakdowns"]:
-                console.print("  " + b["text"])
+                console.print("  " + b["text"], soft_wrap=True)
             for row in d["annual"]:
                 console.print(f"  {row['year']}: {row['name']} {row['display']['actual']}/{row['display']['plan']}"
-                              f" = {row['display']['ratio']} ({row['status_text']})")
+                              f" = {row['display']['ratio']} ({row['status_text']})", soft_wrap=True)
             console.print(("  Kiểm tra: {e} lỗi, {w} cảnh báo." if vi else "  Check: {e} errors, {w} warnings.").format(
                 e=d["counts"]["errors"], w=d["counts"]["warnings"]))
             console.print(f"  HTML: {html}\n  JSON: {js}\n")

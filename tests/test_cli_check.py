@@ -1,0 +1,93 @@
+"""`hrplan check`: findings as data with codes and cells, and exit codes the nightly job relies on."""
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from openpyxl import load_workbook
+
+from conftest import SAMPLE, sample_submissions
+from hrplan.importer import import_files
+from hrplan.template import HEADER_ROW, MAIN_SHEET
+
+SUB = SAMPLE / "submissions"
+
+
+def _load(ws, skip: tuple[str, ...] = (), replace: dict[str, Path] | None = None) -> None:
+    import_files(ws, sample_submissions()[:1])
+    files = [replace.get(p.name, p) if replace else p for p in sample_submissions()[1:] if p.name not in skip]
+    import_files(ws, files)
+
+
+def _edit(name: str, dst: Path, changes: dict[tuple[str, int], object]) -> Path:
+    shutil.copy(SUB / name, dst)
+    wb = load_workbook(dst)
+    ws = wb[MAIN_SHEET]
+    rows = {ws.cell(r, 2).value: r for r in range(HEADER_ROW + 2, ws.max_row + 1)}
+    for (code, col), value in changes.items():
+        ws.cell(rows[code], col).value = value
+    wb.save(dst)
+    return dst
+
+
+def _check(run, ws, program: str, period: str, *extra: str):
+    result = run("check", "-p", program, "--period", period, "--format", "json", *extra, workspace=ws)
+    return result, json.loads(result.stdout)["findings"]
+
+
+def test_behind_plan_is_a_warning_so_the_exit_code_is_0_unless_fail_on_warning(sample_ws, run):
+    _load(sample_ws)
+    result, findings = _check(run, sample_ws, "12-CTr/TU", "2016..2019-05")
+    assert result.exit_code == 0
+    behind = {(f["unit"], f["indicator"]) for f in findings if f["code"] == "check.behind_plan"}
+    assert {("CB", "BD-QLNN"), ("CB", "BD-LDQL"), ("CB", "LC-TRE"), ("SNV", "BD-QLNN")} <= behind
+    qlnn = next(f for f in findings if f["code"] == "check.behind_plan" and f["unit"] == "CB" and f["indicator"] == "BD-QLNN")
+    assert qlnn["severity"] == "warning" and "79/176" in qlnn["message"] and "45%" in qlnn["message"]
+    strict, _ = _check(run, sample_ws, "12-CTr/TU", "2016..2019-05", "--fail-on", "warning")
+    assert strict.exit_code == 1
+
+
+def test_a_unit_that_did_not_report_is_an_error_and_exit_code_1(sample_ws, run):
+    _load(sample_ws, skip=("12-CTr-TU_HHA_2016_to_2019-05.xlsx",))
+    result, findings = _check(run, sample_ws, "12-CTr/TU", "2016..2019-05")
+    assert result.exit_code == 1
+    missing = [f for f in findings if f["code"] == "check.missing_submission"]
+    assert [(f["unit"], f["severity"]) for f in missing] == [("HHA", "error")]
+    table = run("check", "-p", "12-CTr/TU", "--period", "2016..2019-05", workspace=sample_ws)
+    assert table.exit_code == 1 and "Huyện Hòa An (HHA) chưa gửi báo cáo" in table.stdout
+
+
+def test_parts_that_do_not_add_up_and_a_ratio_outside_its_band(sample_ws, run, tmp_path):
+    name = "08-CTr-TU_BTCTU_2021_to_2023-05.xlsx"
+    bad = _edit(name, tmp_path / name, {("CB-GIOITHIEU", 6): 100, ("QH-BCH", 6): 85})
+    _load(sample_ws, replace={name: bad})
+    result, findings = _check(run, sample_ws, "08-CTr/TU", "2021..2023-05")
+    assert result.exit_code == 1
+    mismatch = [f for f in findings if f["code"] == "check.breakdown_mismatch"]
+    assert {f["unit"] for f in mismatch} == {"BTCTU", "CB"}
+    assert "210" in mismatch[0]["message"] and "208" in mismatch[0]["message"]
+    assert next(f for f in mismatch if f["unit"] == "BTCTU")["location"]["cell"].startswith("F")
+    band = [f for f in findings if f["code"] == "check.planning_ratio_out_of_band"]
+    assert {(f["unit"], f["indicator"]) for f in band} == {("BTCTU", "QH-BCH"), ("CB", "QH-BCH")}
+    assert "1,6" in band[0]["message"] and "1,5" in band[0]["message"]
+
+
+def test_a_stated_percentage_that_differs_is_flagged_at_its_cell(sample_ws, run, tmp_path):
+    name = "12-CTr-TU_SYT_2016_to_2019-05.xlsx"
+    bad = _edit(name, tmp_path / name, {("DT-YT", 7): "250%", ("DT-YT", 5): 30})
+    _load(sample_ws, replace={name: bad})
+    _, findings = _check(run, sample_ws, "12-CTr/TU", "2016..2019-05")
+    stated = [f for f in findings if f["code"] == "stated_ratio.differs"]
+    assert len(stated) == 1 and stated[0]["unit"] == "SYT" and stated[0]["location"]["cell"].startswith("G")
+    assert "250%" in stated[0]["message"] and "267%" in stated[0]["message"]  # 80 / 30 as the file states the plan
+    plan = [f for f in findings if f["code"] == "check.plan_differs_from_target"]
+    assert [(f["unit"], f["indicator"], f["severity"]) for f in plan] == [("SYT", "DT-YT", "info")]
+
+
+def test_english_messages_and_a_bad_program_name(sample_ws, run):
+    _load(sample_ws)
+    result = run("check", "-p", "12-CTr/TU", "--period", "2016..2019-05", "--lang", "en", workspace=sample_ws)
+    assert "of plan (not met)" in result.stdout
+    unknown = run("check", "-p", "99-CTr/TU", "--period", "2023", workspace=sample_ws)
+    assert unknown.exit_code == 2 and "program.not_found" in unknown.stderr and "12-CTr/TU" in unknown.stderr

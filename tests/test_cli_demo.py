@@ -1,0 +1,35 @@
+"""`hrplan demo`: the whole cycle on the bundled sample prints the seeds' figures."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+
+def test_demo_prints_the_seed_figures_and_writes_reports(tmp_path: Path, run):
+    out = tmp_path / "demo"
+    result = run("demo", "--out", out)
+    assert result.exit_code == 0, result.output
+    text = result.stdout
+    for figure in ("285%", "300%", "100%", "45%", "238%", "60%", "1,15 lần", "1,4 lần", "27.296", "15.185",
+                   "210 người, trong đó: điều động 45; luân chuyển 12; bổ nhiệm 9; bổ nhiệm lại 42; giới thiệu ứng cử 102",
+                   "217 người, trong đó: cán bộ cấp huyện được luân chuyển 173; cán bộ cấp xã được luân chuyển 44",
+                   "2021: Lượt người được đào tạo, bồi dưỡng chuyên sâu về khoa học và công nghệ 470/400 = 118%"):
+        assert figure in text, figure
+    assert "Nhập 18 tệp: mới 17, cập nhật 1, không đổi 0, từ chối 0." in text
+    reports = sorted(p.name for p in (out / "reports").iterdir())
+    assert len(reports) == 8
+    data = json.loads((out / "reports" / "12-CTr-TU_2016_to_2019-05.json").read_text(encoding="utf-8"))
+    ldql = next(r for r in data["summary"] if r["indicator"] == "BD-LDQL")
+    assert ldql["ratio"] == 0.695 and ldql["display"]["ratio"] == "70%"
+
+
+def test_demo_can_be_run_again_but_never_over_someone_elses_folder(tmp_path: Path, run):
+    out = tmp_path / "demo"
+    assert run("demo", "--out", out).exit_code == 0
+    assert run("demo", "--out", out).exit_code == 0  # an earlier demo is replaced
+    other = tmp_path / "tai-lieu"
+    other.mkdir()
+    (other / "bao-cao.docx").write_bytes(b"keep me")
+    result = run("demo", "--out", other)
+    assert result.exit_code == 2 and "demo.not_empty" in result.stderr
+    assert (other / "bao-cao.docx").read_bytes() == b"keep me"

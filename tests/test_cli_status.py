@@ -1,0 +1,32 @@
+"""`hrplan status` and how a mistake in a workspace file is shown (file, field, line; never a traceback)."""
+from __future__ import annotations
+
+import json
+
+from conftest import sample_submissions
+from hrplan.importer import import_files
+
+
+def test_status_lists_who_sent_and_who_is_missing(sample_ws, run):
+    import_files(sample_ws, sample_submissions()[:1])
+    import_files(sample_ws, [p for p in sample_submissions()[1:] if "_TCT_" not in p.name])
+    result = run("status", "--format", "json", workspace=sample_ws)
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    row = next(p for p in data["periods"] if p["program"] == "12-CTr/TU")
+    assert row["period"] == "2016..2019-05" and row["missing"] == ["TCT"] and row["superseded"] == 1
+    assert data["counts"]["current"] == 16 and data["counts"]["superseded"] == 1
+    table = run("status", workspace=sample_ws)
+    assert "TCT" in table.stdout and "16 báo cáo hiện hành, 1 bản cũ" in table.stdout
+
+
+def test_a_malformed_program_file_is_reported_with_file_field_and_line(sample_ws, run):
+    path = sample_ws.root / "programs" / "12-CTr-TU.yaml"
+    text = path.read_text(encoding="utf-8").replace("    uom: lớp\n", "    uom: lớp\n    kind: dem_so\n", 1)
+    path.write_text(text, encoding="utf-8")
+    line = text.splitlines().index("    kind: dem_so") + 1
+    result = run("status", workspace=sample_ws, lang="en")
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output
+    assert f"12-CTr-TU.yaml › line {line} › indicators[8].kind" in result.stderr
+    assert "'dem_so'" in result.stderr and "count" in result.stderr
