@@ -214,6 +214,7 @@ def _group_figure(program: Program, ind: Indicator, node: str, period: Period, u
         if part.ratio_plan is not None and part.ratio_actual is not None:
             group.ratio_plan = (group.ratio_plan or 0) + part.ratio_plan
             group.ratio_actual = (group.ratio_actual or 0) + part.ratio_actual
+            group.unpaired.extend(part.unpaired)  # a paired sub-group may still have left members out
         elif part.actual is not None:
             group.unpaired.extend(part.unpaired or part.members)
     # A target set for the group itself (the province's own target) is what its sum is judged against.

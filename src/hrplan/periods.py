@@ -8,10 +8,10 @@ calendar span; the data window (cut-off) is a separate question answered by `Cut
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 _QUARTER = re.compile(r"^(\d{4})-?Q([1-4])$", re.I)
 _HALF = re.compile(r"^(\d{4})-?H([12])$", re.I)
@@ -30,14 +30,17 @@ class Period:
 
     start: date
     end: date  # inclusive
-    label: str
+    label: str = field(compare=False)  # '2021-2022' and '2021..2022' are the same span
 
     @classmethod
     def parse(cls, text: str) -> Period:
         """Give the period a text names; raise PeriodError when it names none."""
         raw = str(text).strip()
         if ".." in raw:
-            first, last = (cls.parse(part) for part in raw.split("..", 1))
+            parts = raw.split("..")
+            if len(parts) != 2:  # '2021..2022..2023' names no period
+                raise PeriodError(raw)
+            first, last = (cls.parse(part) for part in parts)
             if last.end < first.start:
                 raise PeriodError(raw)
             return cls(first.start, last.end, f"{first.label}..{last.label}")
@@ -115,7 +118,7 @@ class CutoffRule(BaseModel):
     `day=1` means calendar periods. Each workspace sets its own in its config.
     """
 
-    day: int = 15
+    day: int = Field(15, ge=1, le=28)  # a later day does not exist in every month
 
     def window(self, period: Period) -> tuple[date, date]:
         """Give the first and last day whose data belong to `period` under this rule."""

@@ -13,7 +13,7 @@ from decimal import Decimal, InvalidOperation
 from enum import Enum
 from pathlib import Path
 
-from pydantic import BaseModel, Field, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, Field, ValidationError, ValidationInfo, field_validator, model_validator
 
 from hrplan.measures import Measure, MeasureBook
 from hrplan.names import fold
@@ -77,11 +77,14 @@ class Indicator(BaseModel):
     band: Band | None = None
     section: str | None = None  # heading the indicator sits under in templates and reports
 
-    @model_validator(mode="after")
-    def _band_only_for_planning(self) -> Indicator:
-        if self.band is not None and self.kind is not IndicatorKind.PLANNING_RATIO:
+    # A field validator (not a model one) so that the mistake is located at 'band' and its line.
+    @field_validator("band")
+    @classmethod
+    def _band_only_for_planning(cls, band: Band | None, info: ValidationInfo) -> Band | None:
+        kind = info.data.get("kind")
+        if band is not None and kind is not None and kind is not IndicatorKind.PLANNING_RATIO:
             raise ValueError("a norm band ('band') is only for kind: planning_ratio")
-        return self
+        return band
 
 
 class Breakdown(BaseModel):
@@ -102,9 +105,11 @@ class Target(BaseModel):
     uom: str | None = None
     source: str | None = None  # where the target was read (file and line), for tracing
 
-    @field_validator("period")
+    @field_validator("period", mode="before")
     @classmethod
-    def _period_parses(cls, v: str | None) -> str | None:
+    def _period_parses(cls, v: object) -> str | None:
+        if isinstance(v, int) and not isinstance(v, bool):
+            v = str(v)  # YAML reads an unquoted year (period: 2022) as a number
         if v is not None:
             try:
                 Period.parse(str(v))
@@ -134,9 +139,11 @@ class Program(BaseModel):
     targets_file: str | None = None
     source_file: str | None = None
 
-    @field_validator("period")
+    @field_validator("period", mode="before")
     @classmethod
-    def _program_period(cls, v: str) -> str:
+    def _program_period(cls, v: object) -> str:
+        if isinstance(v, int) and not isinstance(v, bool):
+            v = str(v)  # YAML reads an unquoted year (period: 2022) as a number
         try:
             Period.parse(str(v))
         except PeriodError:
@@ -144,20 +151,33 @@ class Program(BaseModel):
         return str(v)
 
     @model_validator(mode="after")
-    def _references_exist(self) -> Program:
-        codes = [i.code for i in self.indicators]
-        dupes = {c for c in codes if codes.count(c) > 1}
-        if dupes:
-            raise ValueError(f"indicator codes used twice: {', '.join(sorted(dupes))}")
-        known = set(codes)
-        for b in self.breakdowns:
-            for code in [b.total, *b.parts]:
-                if code not in known:
-                    raise ValueError(f"breakdown names indicator '{code}', which is not defined")
-        for t in self.targets:
-            if t.indicator not in known:
-                raise ValueError(f"a target names indicator '{t.indicator}', which is not defined")
+    def _references_exist(self, info: ValidationInfo) -> Program:
+        # load_program asks to check later, so that each mistake gets its own field path and line.
+        if not (info.context or {}).get("locate_references"):
+            mistakes = self.reference_mistakes()
+            if mistakes:
+                raise ValueError("; ".join(message for _, _, message in mistakes))
         return self
+
+    def reference_mistakes(self) -> list[tuple[tuple, str, str]]:
+        """Give (field location, code found, message) for each indicator code used twice or unknown."""
+        mistakes: list[tuple[tuple, str, str]] = []
+        seen: set[str] = set()
+        for i, ind in enumerate(self.indicators):
+            if ind.code in seen:
+                mistakes.append((("indicators", i, "code"), ind.code, f"indicator code '{ind.code}' used twice"))
+            seen.add(ind.code)
+        for i, b in enumerate(self.breakdowns):
+            named = [(("breakdowns", i, "total"), b.total)] + [(("breakdowns", i, "parts", j), code)
+                                                               for j, code in enumerate(b.parts)]
+            for loc, code in named:
+                if code not in seen:
+                    mistakes.append((loc, code, f"breakdown names indicator '{code}', which is not defined"))
+        for i, t in enumerate(self.targets):
+            if t.indicator not in seen:
+                mistakes.append((("targets", i, "indicator"), t.indicator,
+                                 f"a target names indicator '{t.indicator}', which is not defined"))
+        return mistakes
 
     # -- look-ups --------------------------------------------------------------------------
     @property
@@ -235,7 +255,7 @@ def load_program(path: Path) -> Program:
                     params={"field": "(file)", "found": "not a mapping", "expected": "keys such as code, title, indicators"})
         )
     try:
-        program = Program.model_validate({**data, "source_file": str(path)})
+        program = Program.model_validate({**data, "source_file": str(path)}, context={"locate_references": True})
     except ValidationError as exc:
         problems = []
         for err in exc.errors():
@@ -248,6 +268,13 @@ def load_program(path: Path) -> Program:
                 )
             )
         raise HrplanError(problems) from None
+    mistakes = program.reference_mistakes()
+    if mistakes:
+        raise HrplanError([
+            Problem("program.invalid", location=Location(file=str(path), line=line_of(node, loc), field=field_path(loc)),
+                    params={"field": field_path(loc), "found": repr(code), "expected": message})
+            for loc, code, message in mistakes
+        ])
     for t in program.targets:
         t.source = t.source or f"{path.name}"
     if program.targets_file:
@@ -277,7 +304,8 @@ def _load_targets_csv(path: Path, program: Program) -> list[Target]:
             raise HrplanError(Problem("targets.invalid", location=Location(file=str(path), line=1),
                                       params={"found": f"no column {', '.join(sorted(missing))}",
                                               "expected": "columns indicator, unit, period, value[, uom]"}))
-        for line, row in enumerate(reader, start=2):
+        for row in reader:
+            line = reader.line_num  # the file's line, even after blank lines (which DictReader skips)
             loc = Location(file=str(path), line=line)
             code = (row.get("indicator") or "").strip()
             if code not in known:

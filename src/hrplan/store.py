@@ -108,7 +108,11 @@ class Store:
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=FULL")
         self.db.execute("PRAGMA foreign_keys=ON")
-        self._migrate()
+        try:
+            self._migrate()
+        except BaseException:
+            self.db.close()  # a refused store (newer schema) is not left open
+            raise
 
     def __enter__(self) -> Store:
         return self
@@ -121,22 +125,31 @@ class Store:
 
     # -- schema ---------------------------------------------------------------------------
     def _migrate(self) -> None:
-        self.db.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
-        row = self.db.execute("SELECT MAX(version) FROM schema_version").fetchone()
-        current = row[0] or 0
-        if current > SCHEMA_VERSION:
-            raise HrplanError(Problem("store.newer_schema", params={"found": current, "expected": SCHEMA_VERSION}))
-        for version in range(current + 1, SCHEMA_VERSION + 1):
-            self.db.execute("BEGIN IMMEDIATE")
-            try:
+        if self._stored_version() == SCHEMA_VERSION:
+            return  # the usual open takes no write lock
+        # Read the version again inside the write transaction: two processes opening a new store
+        # at once must not both run the same migration.
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            self.db.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
+            current = self._stored_version()
+            if current > SCHEMA_VERSION:
+                raise HrplanError(Problem("store.newer_schema", params={"found": current, "expected": SCHEMA_VERSION}))
+            for version in range(current + 1, SCHEMA_VERSION + 1):
                 for statement in MIGRATIONS[version - 1].split(";"):
                     if statement.strip():
                         self.db.execute(statement)
                 self.db.execute("INSERT INTO schema_version (version) VALUES (?)", (version,))
-                self.db.execute("COMMIT")
-            except BaseException:
-                self.db.execute("ROLLBACK")
-                raise
+            self.db.execute("COMMIT")
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+
+    def _stored_version(self) -> int:
+        try:
+            return self.db.execute("SELECT MAX(version) FROM schema_version").fetchone()[0] or 0
+        except sqlite3.OperationalError:  # a new file: no schema_version table yet
+            return 0
 
     def schema_version(self) -> int:
         return self.db.execute("SELECT MAX(version) FROM schema_version").fetchone()[0]

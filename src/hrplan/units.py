@@ -106,12 +106,38 @@ def load_units(path: Path) -> UnitTree:
     codes = {u.code for u in units}
     for i, u in enumerate(units):
         if u.parent is not None and u.parent not in codes:
-            problems.append(Problem("units.invalid", location=Location(file=str(path), line=line_of(node, ("units", i, "parent"))),
+            problems.append(Problem("units.invalid", location=Location(file=str(path), line=line_of(node, ("units", i, "parent")),
+                                                                       field=f"units[{i}].parent"),
                                     params={"found": f"parent '{u.parent}' of '{u.code}' is not a unit", "expected": "the code of another unit"}))
     if problems:
         raise HrplanError(problems)
     tree = UnitTree(units)
     if len(tree.subtree(None)) != len(units):
-        raise HrplanError(Problem("units.invalid", location=Location(file=str(path)),
-                                  params={"found": "a cycle of parents", "expected": "a tree: no unit may be its own ancestor"}))
+        raise HrplanError(_cycle_problems(units, path, node))
     return tree
+
+
+def _cycle_problems(units: list[Unit], path: Path, node) -> list[Problem]:
+    """Give one problem per cycle of parents, at the 'parent' line of its first unit in the file."""
+    parent = {u.code: u.parent for u in units}
+    index = {u.code: i for i, u in enumerate(units)}
+    problems: list[Problem] = []
+    reported: set[str] = set()
+    for u in units:
+        walk: list[str] = []
+        code: str | None = u.code
+        while code is not None and code not in walk and code not in reported:
+            walk.append(code)
+            code = parent[code]
+        if code is None or code in reported:
+            continue  # reaches a root, or a cycle already reported
+        cycle = walk[walk.index(code):]
+        reported.update(cycle)
+        first = min(cycle, key=index.__getitem__)
+        i = index[first]
+        problems.append(Problem("units.invalid",
+                                location=Location(file=str(path), line=line_of(node, ("units", i, "parent")),
+                                                  field=f"units[{i}].parent"),
+                                params={"found": "a cycle of parents: " + " → ".join([*cycle, cycle[0]]),
+                                        "expected": "a tree: no unit may be its own ancestor"}))
+    return problems

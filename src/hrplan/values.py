@@ -71,12 +71,15 @@ def format_number(value: Decimal | int | float | None, decimals: int | None = No
     if value is None:
         return "-"
     number = Decimal(str(value))
+    automatic = decimals is None
     if decimals is None:
         decimals = 0 if number == number.to_integral_value() else min(2, -number.as_tuple().exponent)
     quantum = Decimal(1).scaleb(-decimals)
     rounded = number.quantize(quantum, rounding=ROUND_HALF_UP)
     sign = "-" if rounded < 0 else ""
     whole, _, frac = f"{abs(rounded):f}".partition(".")
+    if automatic:  # 999.999 rounds to 1000.00: show '1.000', as 1000 itself is shown
+        frac = frac.rstrip("0")
     groups = []
     while len(whole) > 3:
         groups.insert(0, whole[-3:])
