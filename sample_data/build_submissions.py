@@ -11,11 +11,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from openpyxl import load_workbook
-
 from hrplan.periods import Period
 from hrplan.programs import load_programs
-from hrplan.template import HEADER_ROW, MAIN_SHEET, template_file_name, write_template
+from hrplan.template import fill_values, template_file_name, write_template
 from hrplan.units import load_units
 
 HERE = Path(__file__).parent
@@ -53,26 +51,13 @@ EARLIER: dict[tuple[str, str, str], dict[str, object]] = {
 }
 
 
-def fill(path: Path, figures: dict[str, object]) -> None:
-    """Fill a template's plan and actual cells the way a unit would."""
-    wb = load_workbook(path)
-    ws = wb[MAIN_SHEET]
-    rows = {ws.cell(r, 2).value: r for r in range(HEADER_ROW + 2, ws.max_row + 1) if ws.cell(r, 2).value}
-    for code, value in figures.items():
-        plan, actual = value if isinstance(value, tuple) else (None, value)
-        if plan is not None:
-            ws.cell(rows[code], 5, plan)
-        ws.cell(rows[code], 6, actual)
-    wb.save(path)
-
-
 def build(out: Path, submissions: dict, programs, units) -> list[Path]:
     paths = []
     for (program_code, period_text, unit_code), figures in submissions.items():
         program, unit, period = programs[program_code], units.get(unit_code), Period.parse(period_text)
         parent = units.get(unit.parent).name if unit.parent else None
         path = write_template(out / template_file_name(program, unit, period), program, unit, period, parent)
-        fill(path, figures)
+        fill_values(path, figures)
         paths.append(path)
     return paths
 

@@ -204,3 +204,22 @@ def make_templates(workspace, program_name: str, period_text: str, unit_names: l
         target = out if (len(codes) == 1 and out.suffix.lower() == ".xlsx") else out / template_file_name(program, unit, period)
         paths.append(write_template(target, program, unit, period, parent))
     return paths
+
+
+def fill_values(path: Path, figures: dict[str, object]) -> Path:
+    """Fill a written template's cells the way a unit would: {code: actual} or {code: (plan, actual)}.
+
+    Used by the sample builder and the benchmark; a value may be Vietnamese number text ("1.297").
+    """
+    from openpyxl import load_workbook
+
+    wb = load_workbook(path)
+    ws = wb[MAIN_SHEET]
+    rows = {ws.cell(r, 2).value: r for r in range(HEADER_ROW + 2, ws.max_row + 1) if ws.cell(r, 2).value}
+    for code, value in figures.items():
+        plan, actual = value if isinstance(value, tuple) else (None, value)
+        if plan is not None:
+            ws.cell(rows[code], 5, plan)
+        ws.cell(rows[code], 6, actual)
+    wb.save(path)
+    return path
