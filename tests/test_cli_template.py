@@ -68,3 +68,10 @@ def test_unknown_unit_is_a_plain_error_with_closest_names(sample_ws, run, tmp_pa
                  workspace=sample_ws)
     assert result.exit_code == 2
     assert "unit.not_found" in result.stderr and "SYT" in result.stderr
+
+
+def test_the_title_states_the_cut_off_window_of_the_workspace(sample_ws, run, tmp_path):
+    out = tmp_path / "q2.xlsx"
+    run("template", "-p", "12-CTr/TU", "-u", "SYT", "--period", "2023-Q2", "-o", out, workspace=sample_ws)
+    ws = load_workbook(out)[MAIN_SHEET]
+    assert ws["A6"].value == "Quý II/2023 (số liệu từ ngày 15/03/2023 đến ngày 14/06/2023)"

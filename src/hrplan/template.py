@@ -14,7 +14,7 @@ from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from hrplan.periods import Period
+from hrplan.periods import CutoffRule, Period
 from hrplan.programs import IndicatorKind, Program
 from hrplan.units import Unit
 
@@ -35,14 +35,18 @@ def template_file_name(program: Program, unit: Unit, period: Period) -> str:
     return f"{program.slug}_{unit.code}_{period.label.replace('..', '_to_')}.xlsx"
 
 
-def write_template(path: Path, program: Program, unit: Unit, period: Period, parent_name: str | None = None) -> Path:
-    """Write the submission workbook for one unit and period to `path` and give the path."""
+def write_template(path: Path, program: Program, unit: Unit, period: Period, parent_name: str | None = None,
+                   cutoff: CutoffRule | None = None) -> Path:
+    """Write the submission workbook for one unit and period to `path` and give the path.
+
+    With a cut-off rule, the title states the window the figures cover (Decree 09/2019/NĐ-CP).
+    """
     wb = Workbook()
     ws = wb.active
     ws.title = MAIN_SHEET
     for i, width in enumerate(WIDTHS):
         ws.column_dimensions[chr(65 + i)].width = width
-    _title_block(ws, program, unit, period, parent_name)
+    _title_block(ws, program, unit, period, parent_name, cutoff)
     last_row = _table(ws, program, unit, period)
     _signature(ws, last_row + 2)
     ws.protection.sheet = True  # no password: the office can lift it, but codes are not edited by accident
@@ -69,7 +73,8 @@ def _put(ws, ref: str, value, *, bold=False, italic=False, size=13, merge: str |
         ws.merge_cells(merge)
 
 
-def _title_block(ws, program: Program, unit: Unit, period: Period, parent_name: str | None) -> None:
+def _title_block(ws, program: Program, unit: Unit, period: Period, parent_name: str | None,
+                 cutoff: CutoffRule | None) -> None:
     _put(ws, "A1", (parent_name or "").upper(), size=12, merge="A1:C1")
     _put(ws, "A2", unit.name.upper(), bold=True, size=12, merge="A2:C2")
     _put(ws, "D1", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold=True, size=12, merge="D1:H1")
@@ -77,7 +82,11 @@ def _title_block(ws, program: Program, unit: Unit, period: Period, parent_name: 
     _put(ws, "A4", f"BÁO CÁO KẾT QUẢ THỰC HIỆN {program.code}", bold=True, size=14, merge="A4:H4")
     _put(ws, "A5", program.title, bold=True, size=12, merge="A5:H5", wrap=True)
     ws.row_dimensions[5].height = 48
-    _put(ws, "A6", period.vietnamese(), italic=True, merge="A6:H6")
+    window = ""
+    if cutoff is not None and period.kind != "range":
+        start, end = cutoff.window(period)
+        window = f" (số liệu từ ngày {start:%d/%m/%Y} đến ngày {end:%d/%m/%Y})"
+    _put(ws, "A6", period.vietnamese() + window, italic=True, merge="A6:H6")
     labels = [("Mã chương trình:", program.code), ("Mã đơn vị:", unit.code), ("Kỳ báo cáo:", period.label)]
     for offset, (label, value) in enumerate(labels):
         row = 8 + offset
@@ -202,7 +211,7 @@ def make_templates(workspace, program_name: str, period_text: str, unit_names: l
         unit = tree.get(code)
         parent = tree.get(unit.parent).name if unit.parent and unit.parent in tree else None
         target = out if (len(codes) == 1 and out.suffix.lower() == ".xlsx") else out / template_file_name(program, unit, period)
-        paths.append(write_template(target, program, unit, period, parent))
+        paths.append(write_template(target, program, unit, period, parent, workspace.config.cutoff))
     return paths
 
 
