@@ -76,6 +76,7 @@ class UnitTree:
         if code:
             return code
         near = closest(text, {k: f"{self.units[c].code} ({self.units[c].name})" for k, c in self._keys.items()})
+        near = list(dict.fromkeys(near))  # a unit close by its name and by an alias is named once
         hint = f" Gần giống / closest: {', '.join(near)}." if near else ""
         raise HrplanError(Problem("unit.not_found", params={"unit": text, "hint": hint}))
 
