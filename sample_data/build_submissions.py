@@ -65,10 +65,10 @@ def build(out: Path, submissions: dict, programs, units) -> list[Path]:
 def main() -> None:
     programs = load_programs(HERE / "programs")
     units = load_units(HERE / "units.yaml")
-    for old in list((HERE / "submissions").rglob("*.xlsx")):
+    for old in [*(HERE / "submissions").glob("*.xlsx"), *(HERE / "earlier_submissions").glob("*.xlsx")]:
         old.unlink()
     made = build(HERE / "submissions", SUBMISSIONS, programs, units)
-    made += build(HERE / "submissions" / "earlier", EARLIER, programs, units)
+    made += build(HERE / "earlier_submissions", EARLIER, programs, units)
     for path in made:
         print(path.relative_to(HERE))
 

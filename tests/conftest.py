@@ -48,4 +48,4 @@ def run():
 
 def sample_submissions() -> list[Path]:
     """Give the sample's submission files in the order the demo imports them (earlier first)."""
-    return [SAMPLE / "submissions" / "earlier", *sorted((SAMPLE / "submissions").glob("*.xlsx"))]
+    return [SAMPLE / "earlier_submissions", *sorted((SAMPLE / "submissions").glob("*.xlsx"))]

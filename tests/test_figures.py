@@ -40,7 +40,7 @@ def workspace(tmp_path_factory: pytest.TempPathFactory) -> Workspace:
     shutil.copytree(SAMPLE / "programs", root / "programs", dirs_exist_ok=True)
     shutil.copy(SAMPLE / "units.yaml", root / "units.yaml")
     ws = Workspace(root)
-    earlier = import_files(ws, [SUBMISSIONS / "earlier"])
+    earlier = import_files(ws, [SUBMISSIONS.parent / "earlier_submissions"])
     main = import_files(ws, sorted(SUBMISSIONS.glob("*.xlsx")))
     assert [r.outcome for r in earlier] == [Outcome.IMPORTED]
     assert not [r for r in main if r.outcome not in (Outcome.IMPORTED, Outcome.UPDATED)]

@@ -266,3 +266,22 @@ def test_target_falls_back_to_the_whole_program() -> None:
     assert program.target("DT", "SYT", Period.parse("2021..2022")).value == 25  # per-unit target
     assert program.target("DT", "SNV", Period.parse("2021")) is None
     assert program.target("LC", None, Period.parse("2023")) is None
+
+
+def test_a_target_in_a_unit_that_does_not_convert_is_refused(tmp_path):
+    from hrplan.programs import load_program
+    from hrplan.problems import HrplanError
+
+    path = tmp_path / "p.yaml"
+    path.write_text(
+        "code: T/1\ntitle: t\nperiod: 2021-2025\n"
+        "indicators:\n  - {code: KP, name: Kinh phí, uom: triệu đồng}\n"
+        "targets:\n  - {indicator: KP, value: 5, uom: tỷ đồng}\n  - {indicator: KP, value: 5, uom: người, unit: X}\n",
+        encoding="utf-8")
+    try:
+        load_program(path)
+    except HrplanError as exc:
+        assert [p.code for p in exc.problems] == ["targets.invalid"]
+        assert "'người'" in exc.problems[0].params["found"]
+    else:
+        raise AssertionError("a target in người for a money indicator must be refused")

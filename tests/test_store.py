@@ -26,7 +26,7 @@ from hrplan.store import SCHEMA_VERSION, Store, StoredValue
 from hrplan.workspace import Workspace
 
 SUBMISSIONS = Path(__file__).resolve().parents[1] / "sample_data" / "submissions"
-SYT_EARLIER = SUBMISSIONS / "earlier" / "12-CTr-TU_SYT_2016_to_2019-05.xlsx"  # DT-YT 75 (mistaken)
+SYT_EARLIER = SUBMISSIONS.parent / "earlier_submissions" / "12-CTr-TU_SYT_2016_to_2019-05.xlsx"  # DT-YT 75 (mistaken)
 SYT = SUBMISSIONS / "12-CTr-TU_SYT_2016_to_2019-05.xlsx"  # DT-YT 80 (corrected)
 
 

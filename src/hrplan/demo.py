@@ -49,7 +49,7 @@ def run_demo(out: Path, lang: str = "vi", progress: Progress | None = None) -> D
     workspace = type(workspace)(workspace.root)  # reload with the sample's programs and units
     result = DemoResult(out)
     # The earlier (mistaken) submission first, so that the corrected one supersedes it.
-    result.imports += import_files(workspace, [sample / "submissions" / "earlier"], progress=progress)
+    result.imports += import_files(workspace, [sample / "earlier_submissions"], progress=progress)
     main = sorted(p for p in (sample / "submissions").glob("*.xlsx"))
     result.imports += import_files(workspace, main, progress=progress)
     for program, period in DEMO_RUNS:

@@ -32,7 +32,10 @@ class IndicatorKind(str, Enum):
 
 class Direction(str, Enum):
     HIGHER = "higher"  # more is better (training, rotation)
-    LOWER = "lower"  # less is better (staff reductions are entered as the reduction achieved)
+    # Less is better: the actual is judged against a ceiling (staff on the budget payroll against
+    # the quota), met while actual / plan <= 1. A reduction *target* ("480 fewer than 2021") is
+    # entered as the reduction achieved, direction higher.
+    LOWER = "lower"
 
 
 class Accumulation(str, Enum):
@@ -279,7 +282,22 @@ def load_program(path: Path) -> Program:
         t.source = t.source or f"{path.name}"
     if program.targets_file:
         program.targets.extend(_load_targets_csv(path.parent / program.targets_file, program))
+    _check_target_measures(program, path)
     return program
+
+
+def _check_target_measures(program: Program, path: Path) -> None:
+    """Refuse a target whose unit of measure cannot be converted to its indicator's (never mix units)."""
+    book = program.measure_book()
+    problems = [
+        Problem("targets.invalid", location=Location(file=str(path), field=f"targets ({t.source or t.indicator})"),
+                params={"found": f"uom '{t.uom}' for indicator {t.indicator}",
+                        "expected": f"a unit convertible to '{program.indicator(t.indicator).uom}'"})
+        for t in program.targets
+        if t.uom and book.convert(Decimal(1), t.uom, program.indicator(t.indicator).uom) is None
+    ]
+    if problems:
+        raise HrplanError(problems)
 
 
 def _found(err: dict) -> str:
