@@ -128,3 +128,13 @@ class CutoffRule(BaseModel):
         start = start_month.replace(day=self.day)
         end = period.end.replace(day=self.day - 1)
         return start, end
+
+
+def period_from_user(text: str) -> Period:
+    """Give the period a user typed; raise HrplanError ('period.invalid') with the forms accepted."""
+    from hrplan.problems import HrplanError, Problem
+
+    try:
+        return Period.parse(text)
+    except PeriodError:
+        raise HrplanError(Problem("period.invalid", params={"found": text})) from None

@@ -17,8 +17,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from hrplan import __version__
 from hrplan.figures import Figure, FigureSet, compute_figures
 from hrplan.messages import render
-from hrplan.periods import Period
-from hrplan.problems import HrplanError, Problem
+from hrplan.periods import Period, period_from_user
 from hrplan.programs import IndicatorKind, Program
 from hrplan.resources import resource_dir
 from hrplan.rules import Finding, check_program
@@ -45,10 +44,7 @@ class Report:
 def build_report(workspace: Workspace, program_name: str, period_text: str, lang: str = "vi") -> Report:
     """Give the report of a program for a period, computed from the workspace's store."""
     program = workspace.program(program_name)
-    try:
-        period = Period.parse(period_text)
-    except ValueError:
-        raise HrplanError(Problem("period.invalid", params={"found": period_text})) from None
+    period = period_from_user(period_text)
     units = workspace.units
     with workspace.open_store() as store:
         figures = compute_figures(program, period, store, units)

@@ -14,7 +14,7 @@ from typing import Any
 
 from hrplan.figures import Figure, FigureSet
 from hrplan.messages import render
-from hrplan.periods import Period
+from hrplan.periods import Period, period_from_user
 from hrplan.problems import Location, Severity
 from hrplan.programs import IndicatorKind, Program
 from hrplan.store import Store
@@ -137,12 +137,8 @@ def _first_cell(fig: Figure) -> Location:
 def run_checks(workspace, program_names: list[str], period_text: str, lang: str = "vi") -> list[Finding]:
     """Give the findings for the programs named (all programs when none) and one period."""
     from hrplan.figures import compute_figures
-    from hrplan.problems import HrplanError, Problem
 
-    try:
-        period = Period.parse(period_text)
-    except ValueError:
-        raise HrplanError(Problem("period.invalid", params={"found": period_text})) from None
+    period = period_from_user(period_text)
     programs = [workspace.program(n) for n in program_names] or list(workspace.programs.values())
     findings: list[Finding] = []
     with workspace.open_store() as store:

@@ -14,7 +14,7 @@ from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from hrplan.periods import CutoffRule, Period
+from hrplan.periods import CutoffRule, Period, period_from_user
 from hrplan.programs import IndicatorKind, Program
 from hrplan.units import Unit
 
@@ -196,10 +196,7 @@ def make_templates(workspace, program_name: str, period_text: str, unit_names: l
     from hrplan.problems import HrplanError, Problem
 
     program = workspace.program(program_name)
-    try:
-        period = Period.parse(period_text)
-    except ValueError:
-        raise HrplanError(Problem("period.invalid", params={"found": period_text})) from None
+    period = period_from_user(period_text)
     tree = workspace.units
     codes = [tree.resolve(name) for name in unit_names]
     if all_units:
