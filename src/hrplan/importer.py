@@ -109,7 +109,7 @@ def import_files(workspace: Workspace, paths: list[Path], options: ImportOptions
 
 def import_one(store: Store, path: Path, ctx: ReadContext, dry_run: bool = False) -> FileResult:
     """Read one workbook and store it in one transaction unless it is refused or already known."""
-    file_hash = hashlib.sha256(path.read_bytes()).hexdigest()
+    file_hash = _file_hash(path)
     known = store.find_by_file_hash(file_hash)
     if known is not None:
         return FileResult(path, Outcome.UNCHANGED, known.program, known.unit, known.period, same_as=known.id)
@@ -137,6 +137,15 @@ def import_one(store: Store, path: Path, ctx: ReadContext, dry_run: bool = False
     result.submission_id, result.superseded_id = new_id, old_id
     result.outcome = Outcome.UPDATED if old_id else Outcome.IMPORTED
     return result
+
+
+def _file_hash(path: Path) -> str:
+    """Give the SHA-256 of a file, read in chunks (a huge file is refused later without filling memory)."""
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
 
 
 def _result_of(parsed: ParsedSubmission) -> FileResult:
