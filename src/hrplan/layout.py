@@ -22,6 +22,8 @@ VALUE_ROLES = ("plan", "actual", "estimate")
 # Checked in this order: the first role whose pattern matches a folded caption wins.
 _ROLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("estimate", re.compile(r"\buoc\b|\buth\b|\bestimat")),
+    # The same period a year before ("TH cùng kỳ 2022") is context, not this report's figure.
+    ("previous", re.compile(r"\bcung ky\b|\bnam truoc\b|\bky truoc\b|\bprevious\b|\blast year\b|\bsame period\b")),
     ("ratio", re.compile(r"\bty le\b|\bti le\b|^%$|\bso sanh\b|\bratio\b|\bpercent|^% |\bdat %")),
     ("cumulative", re.compile(r"\bluy ke\b|\bcumulative\b")),
     ("note", re.compile(r"\bghi chu\b|\bnotes?\b|\bremarks?\b")),
@@ -35,7 +37,7 @@ _STT = {"stt", "tt", "sott", "sothutu", "no"}
 
 _LABELS = {
     "program": re.compile(r"^(ma )?(chuong trinh|de an|ke hoach so|program)( so)?$"),
-    "unit": re.compile(r"^(ma )?(don vi|don vi bao cao|co quan|unit|reporting unit)$"),
+    "unit": re.compile(r"^(ma |ten )?(don vi|don vi bao cao|co quan|co quan bao cao|unit|reporting unit)$"),
     "period": re.compile(r"^(ky bao cao|ky|thoi ky|period|reporting period)$"),
 }
 _UOM_NOTE = re.compile(r"^don vi tinh\s*[: ]\s*(.+)$|^dvt\s*[: ]\s*(.+)$", re.I)
@@ -72,14 +74,14 @@ def find_table_in_sheet(sheet: RawSheet) -> TableLayout | None:
     filled = _merged_fill(sheet)
     for row in range(min(HEADER_SCAN_ROWS, sheet.height)):
         roles = _roles_of_row(sheet, filled, row)
-        if "name" not in roles.values() or not any(r in VALUE_ROLES for r in roles.values()):
-            continue
-        first_data = row + 1
         below = _roles_of_row(sheet, filled, row + 1)
-        if any(r in VALUE_ROLES + ("ratio",) for r in below.values()):
+        two_rows = _is_second_header_row(sheet, row + 1, roles, below)
+        if two_rows:
             # A second header row refines the first: "Kết quả thực hiện" over "KH | TH".
             roles.update({c: r for c, r in below.items() if r != "name"})
-            first_data = row + 2
+        if "name" not in roles.values() or not any(r in VALUE_ROLES for r in roles.values()):
+            continue
+        first_data = row + 2 if two_rows else row + 1
         columns: dict[str, int] = {}
         for col in sorted(roles):
             columns.setdefault(roles[col], col)
@@ -90,6 +92,21 @@ def find_table_in_sheet(sheet: RawSheet) -> TableLayout | None:
         _read_blocks_above(sheet, layout)
         return layout
     return None
+
+
+def _is_second_header_row(sheet: RawSheet, row: int, upper: dict[int, str], roles: dict[int, str]) -> bool:
+    """Tell whether `row` continues the header above it rather than starting the data.
+
+    It names a plan, actual, estimate or ratio column, holds words only, and leaves the name
+    column empty (a first data row has its indicator's name there, perhaps "Kế hoạch ..."; a
+    header row of its own under a title has its own "Nội dung").
+    """
+    if not any(r in VALUE_ROLES + ("ratio",) for r in roles.values()) or row >= sheet.height:
+        return False
+    name_cols = [c for c, r in upper.items() if r == "name"] + [c for c, r in roles.items() if r == "name"]
+    if any(str(sheet.value(row, c)).strip() for c in name_cols):
+        return False
+    return all(isinstance(v, str) for v in sheet.grid[row] if v not in ("", None))
 
 
 def _merged_fill(sheet: RawSheet) -> dict[tuple[int, int], Any]:
@@ -147,10 +164,13 @@ def _read_blocks_above(sheet: RawSheet, layout: TableLayout) -> None:
             text = nfc(str(value)).strip()
             ref = cell_name(row, col)
             key = fold(text.rstrip(":"))
+            label, _, stated = text.partition(":")
             for name, pattern in _LABELS.items():
                 if pattern.match(key) and i + 1 < len(cells):
                     nxt_col, nxt = cells[i + 1]
                     layout.labels.setdefault(name, (nfc(str(nxt)).strip(), cell_name(row, nxt_col)))
+                elif stated.strip() and pattern.match(fold(label)):  # "Kỳ báo cáo: Quý II/2023" in one cell
+                    layout.labels.setdefault(name, (stated.strip(), ref))
             match = _UOM_NOTE.match(fold(text)) if "tinh" in key or key.startswith("dvt") else None
             if match and layout.uom_note is None:
                 raw = text.split(":", 1)[1] if ":" in text else text

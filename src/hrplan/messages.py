@@ -132,6 +132,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Trang '{sheet}' gõ bằng mã {encoding}; đã chuyển sang Unicode.",
         "Sheet '{sheet}' was typed in {encoding}; converted to Unicode.",
     ),
+    "text.decomposed_normalised": (
+        "Trang '{sheet}' có chữ Unicode tổ hợp (dấu tách rời chữ); đã chuẩn hóa sang dạng dựng sẵn (NFC).",
+        "Sheet '{sheet}' had decomposed Unicode (marks apart from their letters); normalised to NFC.",
+    ),
+    "table.only_hidden": (
+        "Bảng số liệu chỉ có ở trang bị ẩn '{sheet}'. Nếu đúng là trang cần nhập, hãy dùng --hidden-sheets.",
+        "The only data table is on the hidden sheet '{sheet}'. If that is the one to import, pass --hidden-sheets.",
+    ),
+    "row.unnamed": (
+        "Dòng có số liệu nhưng không ghi tên chỉ tiêu. Hãy ghi tên hoặc mã chỉ tiêu, hoặc xóa số liệu thừa.",
+        "The row has figures but no indicator name. Write the indicator's name or code, or delete the stray figures.",
+    ),
     "value.uom_mismatch": (
         "Đơn vị tính '{found}' không đổi được sang '{expected}' của chỉ tiêu '{indicator}'. Hãy sửa cột ĐVT.",
         "Unit of measure '{found}' cannot be converted to '{expected}' of indicator '{indicator}'. Fix the unit column.",

@@ -1,0 +1,209 @@
+"""Which program, unit and period a submission reports on, told from the blocks above its table.
+
+Sources, first found wins: --program/--unit/--period (always), the identification block
+("Mã đơn vị: SYT", "Kỳ báo cáo: Quý II/2023"), the title block ("UBND HUYỆN HÒA AN",
+"Chương trình số 08-CTr/TU", "6 THÁNG ĐẦU NĂM 2023"), then the workspace's file-name pattern
+(SYT_2023-Q2.xlsx). A title block names several bodies: the parent ("UBND TỈNH CAO BẰNG")
+above the issuing body ("SỞ Y TẾ") and a place in the date line ("Cao Bằng, ngày ..."). The
+reporter is the most specific unit named; two unrelated units named is ambiguous and refused.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from hrplan.layout import TableLayout
+from hrplan.names import fold
+from hrplan.periods import Period, PeriodError
+from hrplan.problems import Location, Problem
+from hrplan.programs import Program
+from hrplan.units import UnitTree
+
+if TYPE_CHECKING:
+    from hrplan.submission import ReadContext
+
+# "08-CTr/TU", "06-ĐA/TU", "số 12 - CTr/TU": matched on text lower-cased without diacritics.
+_PROGRAM_CODE = re.compile(r"\b(\d{1,4})\s*[-‑–]\s*(ctr|da|kh|nq|ct|qd)\s*/\s*([a-z]+)\b")
+# A date line ("Hòa An, ngày 05 tháng 7 năm 2023") names the day the report was signed, not its period.
+_DATE_TEXT = re.compile(r"\bngay\s*(?:\d{1,2}\s*)?thang\s*(?:\d{1,2}\s*)?nam\s+\d{4}")  # also "ngày  tháng  năm 2023"
+# "từ năm 2021 đến ngày 31/5/2023", "từ 2021 đến tháng 5 năm 2023", "từ năm 2021 đến năm 2023"
+_RANGE_TEXT = re.compile(r"\btu\s+(?:nam\s+)?(\d{4})\s+den\s+(?:het\s+)?(?:ngay\s+)?(?:\d{1,2}\s+)?(?:thang\s+)?"
+                         r"(?:(\d{1,2})\s+)?(?:nam\s+)?(\d{4})")
+_QUARTER_TEXT = re.compile(r"\bquy\s+(i{1,3}|iv|[1-4])\s*(?:nam\s*)?(\d{4})")
+_HALF_TEXT = re.compile(r"\b6\s*thang\s*(dau|cuoi)\s*(?:nam\s*)?(\d{4})")
+_YEAR_TEXT = re.compile(r"\bnam\s+(\d{4})\b")
+_EN_QUARTER = re.compile(r"\bq([1-4])\s*(\d{4})\b|\bquarter\s+([1-4])\s*(?:of\s*)?(\d{4})")
+_EN_HALF = re.compile(r"\b(first|second)\s+half\s+(?:of\s+)?(\d{4})")
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+
+
+@dataclass
+class Identity:
+    """What a submission is for, and what stopped telling it."""
+
+    program: str | None = None
+    unit: str | None = None
+    period: str | None = None
+    problems: list[Problem] = field(default_factory=list)
+
+
+def identify(path: Path, layout: TableLayout, ctx: ReadContext) -> Identity:
+    """Give the program, unit and period of the submission laid out in `layout`, with any problem."""
+    found = Identity()
+    where = Location(str(path), layout.sheet.name)
+    from_name = _from_file_name(path, ctx.filename_pattern)
+    program = _identify_program(found, layout, ctx, where)
+    _identify_unit(found, layout, ctx, where, from_name, program)
+    _identify_period(found, layout, ctx, where, from_name)
+    return found
+
+
+def _identify_program(found: Identity, layout: TableLayout, ctx: ReadContext, where: Location) -> Program | None:
+    text = ctx.program or _label(layout, "program")
+    if text is None:
+        text = program_in_titles([t for t, _ in layout.title_lines], ctx.programs)
+    if text is None and len(ctx.programs) == 1:
+        text = next(iter(ctx.programs))
+    if text is None:
+        found.problems.append(Problem("submission.no_program", location=where))
+        return None
+    match = [p for p in ctx.programs.values() if _code_key(p.code) == _code_key(text)]
+    if not match:
+        found.problems.append(Problem("program.not_found", location=_label_location(layout, "program", where),
+                                      params={"program": text, "known": ", ".join(ctx.programs)}))
+        return None
+    found.program = match[0].code
+    return match[0]
+
+
+def program_in_titles(lines: list[str], programs: dict[str, Program]) -> str | None:
+    """Give the code of the one program whose code ('08-CTr/TU') or title the title lines quote."""
+    text = " | ".join(_plain(line) for line in lines)
+    codes = {m[1].lstrip("0") + m[2] + m[3] for m in _PROGRAM_CODE.finditer(text)}
+    hits = [p.code for p in programs.values() if _code_key(p.code) in codes]
+    if not hits:
+        folded = fold(" | ".join(lines))
+        hits = [p.code for p in programs.values() if len(fold(p.title)) > 20 and fold(p.title) in folded]
+    return hits[0] if len(hits) == 1 else None
+
+
+def _identify_unit(found: Identity, layout: TableLayout, ctx: ReadContext, where: Location,
+                   from_name: dict[str, str], program: Program | None) -> None:
+    text = ctx.unit or _label(layout, "unit")
+    if text is not None:
+        found.unit = ctx.units.match(text)
+        if found.unit is None:
+            location = where if ctx.unit else _label_location(layout, "unit", where)
+            found.problems.append(Problem("unit.not_found", location=location, params={"unit": text, "hint": ""}))
+        return
+    candidates = units_in_titles([t for t, _ in layout.title_lines], ctx.units, program.scope if program else None)
+    if len(candidates) == 1:
+        found.unit = candidates[0]
+    elif len(candidates) > 1:
+        found.problems.append(Problem("submission.ambiguous_unit", location=where,
+                                      params={"candidates": ", ".join(candidates)}))
+    elif from_name.get("unit") and ctx.units.match(from_name["unit"]):
+        found.unit = ctx.units.match(from_name["unit"])
+    else:
+        found.problems.append(Problem("submission.no_unit", location=where))
+
+
+def units_in_titles(lines: list[str], units: UnitTree, scope: str | None = None) -> list[str]:
+    """Give the units the title lines name, most specific only: a name inside a longer one and an
+    ancestor of another unit named (the parent body, the province in the date line) drop out."""
+    allowed = set(units.subtree(scope)) if scope in units else None
+    spans: dict[str, list[tuple[int, int, int]]] = {}  # unit -> (line, start, end) of each mention
+    for i, line in enumerate(lines):
+        key = f" {fold(line)} "
+        for code, unit in units.units.items():
+            if allowed is not None and code not in allowed:
+                continue
+            for name in {fold(n) for n in [unit.name, *unit.aliases]}:
+                if len(name) < 4:
+                    continue
+                for m in re.finditer(re.escape(f" {name} "), key):
+                    spans.setdefault(code, []).append((i, m.start(), m.end()))
+
+    def inside_other(code: str) -> bool:
+        return all(any(o != code and li == lo and so <= s and e <= eo and (eo - so) > (e - s)
+                       for o, others in spans.items() for lo, so, eo in others)
+                   for li, s, e in spans[code])
+
+    named = [c for c in spans if not inside_other(c)]
+    ancestors = {a for c in named for a in named if a != c and c in units.descendants(a)}
+    return sorted(c for c in named if c not in ancestors)
+
+
+def _identify_period(found: Identity, layout: TableLayout, ctx: ReadContext, where: Location,
+                     from_name: dict[str, str]) -> None:
+    text = ctx.period or _label(layout, "period")
+    if text is not None and not ctx.period:
+        text = period_in_text(text) or text  # "Kỳ báo cáo: 6 tháng đầu năm 2023"
+    if text is None:
+        text = period_in_text(" | ".join(t for t, _ in layout.title_lines)) or from_name.get("period")
+    if text is None:
+        found.problems.append(Problem("submission.no_period", location=where))
+        return
+    try:
+        found.period = Period.parse(text).label
+    except PeriodError:
+        location = where if ctx.period else _label_location(layout, "period", where)
+        found.problems.append(Problem("period.invalid", location=location, params={"found": text}))
+
+
+def period_in_text(text: str) -> str | None:
+    """Give the period a title names: 'QUÝ II/2023' -> 2023-Q2, '6 THÁNG ĐẦU NĂM 2023' -> 2023-H1,
+    'từ năm 2021 đến ngày 31/5/2023' -> 2021..2023-05, 'NĂM 2022' -> 2022 (a date line's year does
+    not count); None when it names none."""
+    try:
+        return Period.parse(text.strip()).label
+    except PeriodError:
+        pass
+    if m := _RANGE_TEXT.search(fold(text)):
+        return f"{m[1]}..{m[3]}" + (f"-{int(m[2]):02d}" if m[2] else "")
+    key = _DATE_TEXT.sub(" ", fold(text))
+    if m := _QUARTER_TEXT.search(key):
+        return f"{m[2]}-Q{_ROMAN.get(m[1]) or int(m[1])}"
+    if m := _HALF_TEXT.search(key):
+        return f"{m[2]}-H{1 if m[1] == 'dau' else 2}"
+    if m := _EN_QUARTER.search(key):
+        return f"{m[2] or m[4]}-Q{m[1] or m[3]}"
+    if m := _EN_HALF.search(key):
+        return f"{m[2]}-H{1 if m[1] == 'first' else 2}"
+    if m := _YEAR_TEXT.search(key):
+        return m[1]
+    return None
+
+
+def _plain(text: str) -> str:
+    """Give text lower-cased without diacritics, punctuation kept ('08-CTr/TU' -> '08-ctr/tu')."""
+    s = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D").lower())
+    return "".join(ch for ch in s if not unicodedata.combining(ch))
+
+
+def _code_key(text: str) -> str:
+    key = re.sub(r"[^0-9a-z]", "", fold(text))
+    return key.lstrip("0")
+
+
+def _label(layout: TableLayout, name: str) -> str | None:
+    found = layout.labels.get(name)
+    return found[0] if found and found[0] else None
+
+
+def _label_location(layout: TableLayout, name: str, where: Location) -> Location:
+    found = layout.labels.get(name)
+    return Location(where.file, where.sheet, found[1]) if found else where
+
+
+def _from_file_name(path: Path, pattern: str | None) -> dict[str, str]:
+    if not pattern:
+        return {}
+    try:
+        m = re.search(pattern, path.stem)
+    except re.error:
+        return {}
+    return {k: v for k, v in (m.groupdict() if m else {}).items() if v}
