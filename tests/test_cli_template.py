@@ -14,12 +14,12 @@ def _rows_by_code(ws) -> dict[str, int]:
 
 def test_template_has_identification_block_headers_locked_codes_validation_and_known_plans(sample_ws, run, tmp_path):
     out = tmp_path / "SYT.xlsx"
-    result = run("template", "--program", "12-CTr/TU", "--unit", "SYT", "--period", "2023", "-o", out, workspace=sample_ws)
+    result = run("template", "--program", "12-CTr/TU", "--unit", "SYT", "--period", "2019", "-o", out, workspace=sample_ws)
     assert result.exit_code == 0, result.output
     wb = load_workbook(out)
     assert wb.sheetnames == [MAIN_SHEET, "Hướng dẫn"]
     ws = wb[MAIN_SHEET]
-    assert [ws.cell(r, 4).value for r in (8, 9, 10)] == ["12-CTr/TU", "SYT", "2023"]
+    assert [ws.cell(r, 4).value for r in (8, 9, 10)] == ["12-CTr/TU", "SYT", "2019"]
     assert [ws.cell(HEADER_ROW, c).value for c in range(1, 9)] == [
         "STT", "Mã chỉ tiêu", "Nội dung chỉ tiêu", "Đơn vị tính", "Kế hoạch", "Thực hiện", "Tỷ lệ (%)", "Ghi chú"]
     rows = _rows_by_code(ws)
@@ -43,7 +43,7 @@ def test_all_units_writes_one_template_per_expected_reporter(sample_ws, run, tmp
 
 def test_a_filled_template_imports_and_an_empty_one_is_refused(sample_ws, run, tmp_path):
     path = tmp_path / "HHA.xlsx"
-    run("template", "-p", "12-CTr/TU", "-u", "Huyện Hòa An", "--period", "2023", "-o", path, workspace=sample_ws)
+    run("template", "-p", "12-CTr/TU", "-u", "Huyện Hòa An", "--period", "2019", "-o", path, workspace=sample_ws)
     empty = run("import", path, "--format", "json", workspace=sample_ws)
     assert empty.exit_code == 3
     assert '"submission.empty"' in empty.stdout
@@ -56,11 +56,18 @@ def test_a_filled_template_imports_and_an_empty_one_is_refused(sample_ws, run, t
     result = run("import", path, "--format", "json", workspace=sample_ws)
     assert result.exit_code == 0, result.output
     with sample_ws.open_store() as store:
-        (sub,) = store.submissions("12-CTr/TU", "HHA", "2023")
+        (sub,) = store.submissions("12-CTr/TU", "HHA", "2019")
         values = {(v.indicator, v.measure): (v.value, v.cell) for v in store.values(sub.id)}
     assert values[("DT-YT", "actual")] == (9, f"F{rows['DT-YT']}")
     assert values[("CCLLCT", "actual")] == (1297, f"F{rows['CCLLCT']}")
     assert values[("DT-YT", "plan")] == (8, f"E{rows['DT-YT']}")
+
+
+def test_no_plan_is_prefilled_for_a_period_outside_the_program(sample_ws, run, tmp_path):
+    out = tmp_path / "late.xlsx"
+    run("template", "-p", "12-CTr/TU", "-u", "SYT", "--period", "2023", "-o", out, workspace=sample_ws)
+    ws = load_workbook(out)[MAIN_SHEET]
+    assert ws.cell(_rows_by_code(ws)["DT-YT"], 5).value is None
 
 
 def test_unknown_unit_is_a_plain_error_with_closest_names(sample_ws, run, tmp_path):

@@ -44,7 +44,7 @@ class FileResult:
     submission_id: int | None = None
     superseded_id: int | None = None
     same_as: int | None = None  # for UNCHANGED: the submission it matches
-    values: int = 0
+    values: int = 0  # figures stored (or that would be, with --dry-run); 0 for a refused file
     problems: list[Problem] = field(default_factory=list)
     notes: list[Problem] = field(default_factory=list)
 
@@ -116,7 +116,7 @@ def import_one(store: Store, path: Path, ctx: ReadContext, dry_run: bool = False
     parsed = read_submission(path, ctx)
     result = _result_of(parsed)
     if not parsed.ok:
-        result.outcome = Outcome.REJECTED
+        result.outcome, result.values = Outcome.REJECTED, 0  # nothing of a refused file is stored
         return result
     current = store.current(parsed.program, parsed.unit, parsed.period)
     content_hash = parsed.content_hash()

@@ -22,15 +22,15 @@ class Measure(BaseModel):
 
 
 BUILT_IN: list[Measure] = [
-    Measure(name="người", dimension="people", aliases=["nguoi", "người", "ng", "cán bộ", "đồng chí", "học viên"]),
-    Measure(name="lượt người", dimension="attendances", aliases=["lượt", "lượt người", "luot nguoi"]),
-    Measure(name="lớp", dimension="classes", aliases=["lớp học"]),
-    Measure(name="khóa", dimension="courses", aliases=["khoá", "khóa học"]),
+    Measure(name="người", dimension="people", aliases=["nguoi", "người", "ng", "cán bộ", "đồng chí", "học viên", "people", "persons", "person"]),
+    Measure(name="lượt người", dimension="attendances", aliases=["lượt", "lượt người", "luot nguoi", "participants", "attendances"]),
+    Measure(name="lớp", dimension="classes", aliases=["lớp học", "classes", "class"]),
+    Measure(name="khóa", dimension="courses", aliases=["khoá", "khóa học", "courses", "course"]),
     Measure(name="hội nghị", dimension="conferences"),
     Measure(name="đồng", dimension="money", factor=Decimal(1), aliases=["vnđ", "vnd", "đ"]),
     Measure(name="nghìn đồng", dimension="money", factor=Decimal(1_000), aliases=["ngàn đồng", "1000 đồng"]),
-    Measure(name="triệu đồng", dimension="money", factor=Decimal(1_000_000), aliases=["tr.đ", "trđ", "tr đồng", "triệu"]),
-    Measure(name="tỷ đồng", dimension="money", factor=Decimal(1_000_000_000), aliases=["tỉ đồng", "tỷ", "tỉ"]),
+    Measure(name="triệu đồng", dimension="money", factor=Decimal(1_000_000), aliases=["tr.đ", "trđ", "tr đồng", "triệu", "million vnd", "million dong"]),
+    Measure(name="tỷ đồng", dimension="money", factor=Decimal(1_000_000_000), aliases=["tỉ đồng", "tỷ", "tỉ", "billion vnd", "billion dong"]),
     Measure(name="%", dimension="percent", aliases=["phần trăm", "tỷ lệ"]),
     Measure(name="lần", dimension="times"),
     Measure(name="vị trí", dimension="seats", aliases=["chức danh", "ghế"]),

@@ -117,8 +117,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Cannot tell the reporting period. Fill it in the identification block (e.g. 2023-Q2) or pass --period.",
     ),
     "submission.empty": (
-        "Tệp không có số liệu nào để nhập.",
-        "The file holds no figures to import.",
+        "Tệp không có số liệu thực hiện nào để nhập (chỉ có kế hoạch hoặc để trống). Hãy điền cột Thực hiện rồi gửi lại.",
+        "The file holds no actual figures to import (only plans, or nothing). Fill in the actual column and send it again.",
     ),
     "stated_ratio.differs": (
         "Tỷ lệ ghi trong báo cáo là {stated}, tính lại được {computed}.",

@@ -202,8 +202,8 @@ class Program(BaseModel):
         """Give the target assigned for an indicator, unit and period, or None.
 
         A target for exactly that period wins; otherwise, for a span of whole years, the sum of
-        its annual targets; otherwise the target for the whole program period (what mid-term
-        reviews compare against: "117 officials, 285% of the program's plan").
+        its annual targets; otherwise, for a period inside the program's, the target for the whole
+        program period (what mid-term reviews compare against: "117 officials, 285% of the plan").
         """
         mine = [t for t in self.targets if t.indicator == indicator and t.unit == unit]
         for t in mine:
@@ -216,9 +216,10 @@ class Program(BaseModel):
             parts = [annual[y] for y in years]
             return Target(indicator=indicator, unit=unit, period=period.label, value=sum(t.value for t in parts),
                           source=" + ".join(sorted({t.source or "" for t in parts})))
-        for t in mine:
-            if t.period is None:
-                return t
+        if self.period_value.contains(period):  # the program's own target covers only its own period
+            for t in mine:
+                if t.period is None:
+                    return t
         return None
 
     def expected_reporters(self) -> list[str]:

@@ -103,7 +103,8 @@ def read_submission(path: Path, ctx: ReadContext) -> ParsedSubmission:
     if result.program is None:
         return result
     _read_rows(result, layout, ctx.programs[result.program])
-    if result.ok and not result.values:
+    if result.ok and not any(v.measure in ("actual", "estimate") for v in result.values):
+        # Plans alone (e.g. a template returned untouched, plans pre-filled) report nothing.
         result.problems.append(Problem("submission.empty", location=Location(str(path), sheet.name)))
     return result
 
