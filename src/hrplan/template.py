@@ -56,7 +56,10 @@ def write_template(path: Path, program: Program, unit: Unit, period: Period, par
     ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW + 1}"
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.sheet_properties.pageSetUpPr.fitToPage = True  # without this, Excel and LibreOffice ignore fitToWidth
     ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.page_margins.left, ws.page_margins.right = 0.6, 0.4
     _instructions(wb.create_sheet("Hướng dẫn"), program, unit, period)
     path.parent.mkdir(parents=True, exist_ok=True)
     wb.save(path)
@@ -126,6 +129,8 @@ def _table(ws, program: Program, unit: Unit, period: Period) -> int:
         ws.cell(row, 1, item_no)
         ws.cell(row, 2, ind.code)
         ws.cell(row, 3, ind.name).alignment = Alignment(wrap_text=True, vertical="center")
+        # openpyxl cannot measure text: give wrapped names the height Excel would (about 60 characters a line).
+        ws.row_dimensions[row].height = 17 * max(1, -(-len(ind.name) // 60))
         ws.cell(row, 4, ind.uom).alignment = Alignment(horizontal="center", vertical="center")
         target = program.target(ind.code, unit.code, period)
         if target is not None:
