@@ -20,7 +20,7 @@ def test_demo_prints_the_seed_figures_and_writes_reports(tmp_path: Path, run):
     assert len(reports) == 8
     data = json.loads((out / "reports" / "12-CTr-TU_2016_to_2019-05.json").read_text(encoding="utf-8"))
     ldql = next(r for r in data["summary"] if r["indicator"] == "BD-LDQL")
-    assert ldql["ratio"] == 0.695 and ldql["display"]["ratio"] == "70%"
+    assert ldql["ratio"] == 0.695 and ldql["display"]["ratio"] == "gần 70%"
 
 
 def test_demo_can_be_run_again_but_never_over_someone_elses_folder(tmp_path: Path, run):

@@ -29,7 +29,7 @@ def test_json_report_carries_the_seed_figures_as_numbers(loaded_ws, run, tmp_pat
     rows = _summary(data)
     assert data["scope"] == {"code": "CB", "name": "Tỉnh Cao Bằng"}
     expected = {"DT-YT": (41, 117, "285%", "over"), "DT-GD": (10, 30, "300%", "over"), "DT-VH": (4, 4, "100%", "met"),
-                "BD-QLNN": (176, 79, "45%", "behind"), "BD-LDQL": (200, 139, "70%", "behind"),
+                "BD-QLNN": (176, 79, "45%", "behind"), "BD-LDQL": (200, 139, "gần 70%", "behind"),
                 "CCLLCT": (181, 430, "238%", "over"), "LC-TRE": (40, 24, "60%", "behind")}
     for code, (plan, actual, shown, status) in expected.items():
         row = rows[code]

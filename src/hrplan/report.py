@@ -22,7 +22,7 @@ from hrplan.programs import IndicatorKind, Program
 from hrplan.resources import resource_dir
 from hrplan.rules import Finding, check_program
 from hrplan.units import UnitTree
-from hrplan.values import describe_percent, format_number, format_percent, format_times
+from hrplan.values import describe_percent, format_number, format_times
 from hrplan.workspace import Workspace
 
 
@@ -138,7 +138,7 @@ def _figure_row(program: Program, fig: Figure, units: UnitTree, lang: str) -> di
             "plan": format_number(fig.plan),
             "actual": format_number(fig.actual),
             "estimate": format_number(fig.estimate),
-            "ratio": format_times(fig.ratio) if planning else format_percent(fig.ratio),
+            "ratio": format_times(fig.ratio) if planning else describe_percent(fig.ratio),
         },
         "sentence": _sentence(fig, status, lang) if fig.actual is not None else "",
         "sources": {"plan": [s.to_dict() for s in fig.plan_sources], "actual": [s.to_dict() for s in fig.actual_sources]},

@@ -30,7 +30,7 @@ def register(app: typer.Typer) -> None:
                        "Tỷ lệ" if vi else "Ratio", "Đánh giá" if vi else "Status"])
             for row in d["summary"]:
                 t.add_row(row["name"], row["display"]["plan"], row["display"]["actual"], row["display"]["ratio"],
-                          row["status_text"])
+                          "" if row["status"] == "no_plan" else row["status_text"])
             console.print(t)
             for b in d["breakdowns"]:
                 console.print("  " + b["text"], soft_wrap=True)
