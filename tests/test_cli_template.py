@@ -1,8 +1,6 @@
 """`hrplan template`: the standard workbook a unit fills in, and importing it back."""
 from __future__ import annotations
 
-from pathlib import Path
-
 from openpyxl import load_workbook
 
 from hrplan.template import HEADER_ROW, MAIN_SHEET

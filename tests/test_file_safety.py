@@ -9,18 +9,12 @@ from __future__ import annotations
 import random
 import re
 import struct
-import sys
 import tracemalloc
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-
-try:  # the package may not be installed in the test environment yet
-    import hrplan  # noqa: F401
-except ImportError:  # pragma: no cover
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
 import openpyxl
 import xlwt

@@ -1,16 +1,9 @@
 """Tests for hrplan.legacy_text: TCVN3 / VNI office text to NFC Unicode."""
 from __future__ import annotations
 
-import sys
 import unicodedata
-from pathlib import Path
 
 import pytest
-
-try:
-    import hrplan  # noqa: F401
-except ModuleNotFoundError:  # running from a checkout without the package installed
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
 from hrplan.legacy_text import TCVN3, VNI, convert, font_encoding, guess_encoding, to_unicode
 
