@@ -118,3 +118,11 @@ def test_a_missing_path_is_reported_not_crashed(sample_ws, run, tmp_path):
     result = run("import", tmp_path / "khong-co.xlsx", "--format", "json", workspace=sample_ws)
     assert result.exit_code == 3
     assert json.loads(result.stdout)["results"][0]["problems"][0]["code"] == "file.not_found"
+
+
+def test_a_unit_outside_the_programs_scope_is_refused(sample_ws, run):
+    # Nghệ An's Organization Board sending a Cao Bằng program's workbook would never count: say so.
+    result = run("import", SYT, "--unit", "BTCTU-NA", "--format", "json", workspace=sample_ws)
+    assert result.exit_code == 3
+    (problem,) = json.loads(result.stdout)["results"][0]["problems"]
+    assert problem["code"] == "submission.unit_outside_scope" and "CB" in problem["message"]

@@ -58,6 +58,10 @@ def identify(path: Path, layout: TableLayout, ctx: ReadContext) -> Identity:
     program = _identify_program(found, layout, ctx, where)
     _identify_unit(found, layout, ctx, where, from_name, program)
     _identify_period(found, layout, ctx, where, from_name)
+    if program and found.unit and program.scope in ctx.units and found.unit not in ctx.units.subtree(program.scope):
+        # Stored, its figures would never count in the program's reports: refuse it instead.
+        found.problems.append(Problem("submission.unit_outside_scope", location=_label_location(layout, "unit", where),
+                                      params={"unit": found.unit, "program": program.code, "scope": program.scope}))
     return found
 
 

@@ -128,6 +128,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Không chắc đơn vị báo cáo: tiêu đề khớp với nhiều đơn vị ({candidates}). Hãy chỉ rõ bằng --unit.",
         "The reporting unit is ambiguous: the title matches several units ({candidates}). Pass --unit.",
     ),
+    "submission.unit_outside_scope": (
+        "Đơn vị {unit} không thuộc phạm vi của chương trình {program} (các đơn vị thuộc {scope}). Kiểm tra lại mã đơn vị hoặc chương trình.",
+        "Unit {unit} is outside the scope of program {program} (units under {scope}). Check the unit code or the program.",
+    ),
     "text.legacy_converted": (
         "Trang '{sheet}' gõ bằng mã {encoding}; đã chuyển sang Unicode.",
         "Sheet '{sheet}' was typed in {encoding}; converted to Unicode.",
