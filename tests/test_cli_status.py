@@ -30,3 +30,13 @@ def test_a_malformed_program_file_is_reported_with_file_field_and_line(sample_ws
     assert "Traceback" not in result.output
     assert f"12-CTr-TU.yaml › line {line} › indicators[8].kind" in result.stderr
     assert "'dem_so'" in result.stderr and "count" in result.stderr
+
+
+def test_program_file_mistakes_are_explained_in_vietnamese_by_default(sample_ws, run):
+    path = sample_ws.root / "programs" / "12-CTr-TU.yaml"
+    text = path.read_text(encoding="utf-8").replace("issued: 2016-05-09", "issued: 9/5/2016")
+    path.write_text(text, encoding="utf-8")
+    result = run("status", workspace=sample_ws)
+    assert result.exit_code == 2
+    assert "12-CTr-TU.yaml › line 8 › issued" in result.stderr
+    assert "Cần: một ngày dạng 2021-07-16." in result.stderr

@@ -22,7 +22,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "workspace.created": ("Đã tạo thư mục làm việc tại {path}.", "Created a workspace at {path}."),
     "config.invalid": (
-        "Tệp cấu hình sai ở trường {field}: {found}. Cần: {expected}.",
+        "Tệp cấu hình sai ở trường {field}: {found}. Cần: {expected_vi}.",
         "The workspace config is wrong at {field}: {found}. Expected: {expected}.",
     ),
     "store.newer_schema": (
@@ -35,7 +35,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The program file is not valid YAML: {found}. Fix the line shown.",
     ),
     "program.invalid": (
-        "Trường {field}: {found}. Cần: {expected}.",
+        "Trường {field}: {found}. Cần: {expected_vi}.",
         "Field {field}: {found}. Expected: {expected}.",
     ),
     "program.not_found": (
@@ -253,7 +253,15 @@ def render(code: str, lang: str = "vi", **params: object) -> str:
     vi, en = MESSAGES[code]
     text = en if lang == "en" else vi
     try:
-        return text.format(**params)
-    except (KeyError, IndexError):
-        # A missing parameter must not hide the message itself.
-        return text
+        return text.format_map(_Params(params))
+    except (IndexError, ValueError):
+        return text  # a malformed template must not hide the message itself
+
+
+class _Params(dict):
+    """Message parameters where '{x_vi}' falls back to '{x}' and an absent one shows as '?'."""
+
+    def __missing__(self, key: str) -> object:
+        if key.endswith("_vi") and key[:-3] in self:
+            return self[key[:-3]]
+        return "?"

@@ -19,7 +19,7 @@ from hrplan.measures import Measure, MeasureBook
 from hrplan.names import fold
 from hrplan.periods import Period, PeriodError
 from hrplan.problems import HrplanError, Location, Problem
-from hrplan.yaml_source import field_path, line_of, load_yaml
+from hrplan.yaml_source import expected_text, field_path, line_of, load_yaml
 
 
 class IndicatorKind(str, Enum):
@@ -268,7 +268,8 @@ def load_program(path: Path) -> Program:
                 Problem(
                     "program.invalid",
                     location=Location(file=str(path), line=line_of(node, loc), field=field_path(loc) or "(file)"),
-                    params={"field": field_path(loc) or "(file)", "found": _found(err), "expected": err["msg"]},
+                    params={"field": field_path(loc) or "(file)", "found": _found(err),
+                            "expected_vi": expected_text(err)[0], "expected": expected_text(err)[1]},
                 )
             )
         raise HrplanError(problems) from None

@@ -23,7 +23,7 @@ from hrplan.periods import CutoffRule
 from hrplan.problems import HrplanError, Location, Problem
 from hrplan.programs import Program, find_program, load_programs
 from hrplan.units import UnitTree, load_units
-from hrplan.yaml_source import field_path
+from hrplan.yaml_source import expected_text, field_path
 
 CONFIG_NAME = "hrplan.yaml"
 
@@ -115,7 +115,8 @@ def _load_config(path: Path) -> WorkspaceConfig:
     except ValidationError as exc:
         raise HrplanError([
             Problem("config.invalid", location=Location(file=str(path), field=field_path(tuple(e["loc"]))),
-                    params={"field": field_path(tuple(e["loc"])), "found": repr(e.get("input")), "expected": e["msg"]})
+                    params={"field": field_path(tuple(e["loc"])), "found": repr(e.get("input")),
+                            "expected_vi": expected_text(e)[0], "expected": expected_text(e)[1]})
             for e in exc.errors()
         ]) from None
 

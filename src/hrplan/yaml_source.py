@@ -50,3 +50,34 @@ def field_path(loc: tuple[Any, ...]) -> str:
     for part in loc:
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
     return out
+
+
+# What a pydantic error type expects, in Vietnamese and English, for people who edit YAML by hand.
+_EXPECTED: dict[str, tuple[str, str]] = {
+    "missing": ("trường này là bắt buộc", "this field is required"),
+    "string_type": ("một đoạn chữ", "text"),
+    "int_parsing": ("một số nguyên", "a whole number"), "int_type": ("một số nguyên", "a whole number"),
+    "int_from_float": ("một số nguyên", "a whole number"),
+    "float_parsing": ("một số", "a number"), "float_type": ("một số", "a number"),
+    "decimal_parsing": ("một số", "a number"), "decimal_type": ("một số", "a number"),
+    "bool_parsing": ("true hoặc false", "true or false"), "bool_type": ("true hoặc false", "true or false"),
+    "date_parsing": ("một ngày dạng 2021-07-16", "a date like 2021-07-16"),
+    "date_from_datetime_parsing": ("một ngày dạng 2021-07-16", "a date like 2021-07-16"),
+    "date_type": ("một ngày dạng 2021-07-16", "a date like 2021-07-16"),
+    "list_type": ("một danh sách (mỗi mục một dòng '- ...' hoặc [a, b])", "a list ('- ...' lines or [a, b])"),
+    "dict_type": ("một nhóm 'khóa: giá trị'", "a mapping of 'key: value'"),
+    "model_type": ("một nhóm 'khóa: giá trị'", "a mapping of 'key: value'"),
+    "extra_forbidden": ("không có trường này (tên gõ sai?)", "no such field (a misspelt name?)"),
+}
+
+
+def expected_text(err: dict[str, Any]) -> tuple[str, str]:
+    """Give what a pydantic error expected, as (Vietnamese, English) plain words."""
+    kind = err.get("type", "")
+    if kind in _EXPECTED:
+        return _EXPECTED[kind]
+    if kind in ("enum", "literal_error"):
+        allowed = str((err.get("ctx") or {}).get("expected", ""))
+        return f"một trong các giá trị {allowed.replace(' or ', ' hoặc ')}", f"one of {allowed}"
+    message = str(err.get("msg", "")).removeprefix("Value error, ")
+    return message, message  # our own validators' messages, written for people
