@@ -6,6 +6,7 @@ names whatever the file's typing habits.
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 import unicodedata
 
@@ -17,11 +18,16 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", str(text)).replace("\u00a0", " ")
 
 
-def fold(text: object) -> str:
-    """Give the comparison key of a name: 'Thực  hiện\\n(TH)' -> 'thuc hien th'."""
-    s = unicodedata.normalize("NFD", str(text).lower().replace("đ", "d").replace("Đ", "d"))
+@functools.lru_cache(maxsize=1 << 16)  # the same captions and names recur in every file of a run
+def _fold_str(text: str) -> str:
+    s = unicodedata.normalize("NFD", text.lower().replace("đ", "d").replace("Đ", "d"))
     s = "".join(ch for ch in s if not unicodedata.combining(ch))
     return _NON_WORD.sub(" ", s).strip()
+
+
+def fold(text: object) -> str:
+    """Give the comparison key of a name: 'Thực  hiện\\n(TH)' -> 'thuc hien th'."""
+    return _fold_str(str(text))
 
 
 def compact(text: object) -> str:
