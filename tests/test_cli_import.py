@@ -126,3 +126,8 @@ def test_a_unit_outside_the_programs_scope_is_refused(sample_ws, run):
     assert result.exit_code == 3
     (problem,) = json.loads(result.stdout)["results"][0]["problems"]
     assert problem["code"] == "submission.unit_outside_scope" and "CB" in problem["message"]
+
+
+def test_the_table_says_which_sheet_and_header_row_were_read(sample_ws, run):
+    result = run("import", SYT, workspace=sample_ws)
+    assert "trang 'Báo cáo', dòng tiêu đề 12" in result.stdout

@@ -64,6 +64,11 @@ def _render(results: list[FileResult]) -> None:
         elif r.outcome is Outcome.REJECTED:
             errors = [p for p in r.problems if p.is_error]
             note = f"{len(errors)} lỗi" if vi else f"{len(errors)} error(s)"
+        used = next((n for n in r.notes if n.code == "table.used"), None)
+        if used is not None and r.outcome is not Outcome.REJECTED:
+            where = (f"trang '{used.params['sheet']}', dòng tiêu đề {used.params['row']}" if vi else
+                     f"sheet '{used.params['sheet']}', header row {used.params['row']}")
+            note = f"{note}; {where}" if note else where
         t.add_row(r.path.name, f"[{_STYLE[r.outcome]}]{STATE.t('import.' + r.outcome.value)}[/]", r.program or "",
                   r.unit or "", r.period or "", str(r.values or ""), note)
     console.print(t)
