@@ -40,3 +40,13 @@ def test_program_file_mistakes_are_explained_in_vietnamese_by_default(sample_ws,
     assert result.exit_code == 2
     assert "12-CTr-TU.yaml › line 8 › issued" in result.stderr
     assert "Cần: một ngày dạng 2021-07-16." in result.stderr
+
+
+def test_a_broken_workspace_config_is_a_plain_error_not_an_internal_one(sample_ws, run):
+    (sample_ws.root / "hrplan.yaml").write_text("name: x\ncutoff: {day: 15\n", encoding="utf-8")
+    result = run("status", workspace=sample_ws.root)
+    assert result.exit_code == 2
+    assert "yaml.syntax" in result.stderr and "hrplan.yaml › line 3" in result.stderr
+    (sample_ws.root / "hrplan.yaml").write_text("name: x\ncutoff: {day: 40}\n", encoding="utf-8")
+    result = run("status", workspace=sample_ws.root)
+    assert result.exit_code == 2 and "Cần: một số không lớn hơn 28." in result.stderr

@@ -100,7 +100,7 @@ def test_bad_yaml_syntax(tmp_path: Path) -> None:
     with pytest.raises(HrplanError) as exc:
         load_program(path)
     problem = only_problem(exc)
-    assert problem.code == "program.yaml_syntax"
+    assert problem.code == "yaml.syntax"
     assert problem.location.file == str(path)
     assert problem.location.line == 7  # where the parser gave up on the open bracket
 

@@ -30,9 +30,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The store has schema version {found}, newer than this hrplan supports ({expected}). Upgrade hrplan.",
     ),
     # -- program definitions --
-    "program.yaml_syntax": (
-        "Tệp chương trình không đọc được (lỗi cú pháp YAML): {found}. Hãy sửa dòng được chỉ ra.",
-        "The program file is not valid YAML: {found}. Fix the line shown.",
+    "yaml.syntax": (
+        "Tệp {file} không đọc được (lỗi cú pháp YAML): {found}. Hãy sửa dòng được chỉ ra.",
+        "{file} is not valid YAML: {found}. Fix the line shown.",
     ),
     "program.invalid": (
         "Trường {field}: {found}. Cần: {expected_vi}.",

@@ -15,7 +15,6 @@ from __future__ import annotations
 from functools import cached_property
 from pathlib import Path
 
-import yaml
 from pydantic import BaseModel, ValidationError
 
 from hrplan.file_safety import ReadLimits
@@ -23,7 +22,7 @@ from hrplan.periods import CutoffRule
 from hrplan.problems import HrplanError, Location, Problem
 from hrplan.programs import Program, find_program, load_programs
 from hrplan.units import UnitTree, load_units
-from hrplan.yaml_source import expected_text, field_path
+from hrplan.yaml_source import expected_text, field_path, load_yaml
 
 CONFIG_NAME = "hrplan.yaml"
 
@@ -109,7 +108,7 @@ class Workspace:
 
 
 def _load_config(path: Path) -> WorkspaceConfig:
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = load_yaml(path)[0] or {}
     try:
         return WorkspaceConfig.model_validate(data)
     except ValidationError as exc:

@@ -11,7 +11,13 @@ from hrplan.problems import HrplanError, Location, Problem
 
 def load_yaml(path: Path) -> tuple[Any, yaml.Node | None]:
     """Give the file's data and its node tree (for line lookup); raise HrplanError on bad YAML."""
-    text = path.read_text(encoding="utf-8-sig")
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise HrplanError(Problem("file.not_found", location=Location(file=str(path)), params={"path": str(path)})) from None
+    except UnicodeDecodeError as exc:
+        raise HrplanError(Problem("yaml.syntax", location=Location(file=str(path)),
+                                  params={"file": path.name, "found": f"not UTF-8 text ({exc.reason})"})) from None
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
         data = yaml.safe_load(text)
@@ -20,7 +26,7 @@ def load_yaml(path: Path) -> tuple[Any, yaml.Node | None]:
         line = mark.line + 1 if mark else None
         problem = getattr(exc, "problem", None) or str(exc)
         raise HrplanError(
-            Problem("program.yaml_syntax", location=Location(file=str(path), line=line), params={"found": problem})
+            Problem("yaml.syntax", location=Location(file=str(path), line=line), params={"file": path.name, "found": problem})
         ) from None
     return data, node
 
@@ -76,6 +82,11 @@ def expected_text(err: dict[str, Any]) -> tuple[str, str]:
     kind = err.get("type", "")
     if kind in _EXPECTED:
         return _EXPECTED[kind]
+    bound = {"less_than_equal": ("không lớn hơn", "at most", "le"), "greater_than_equal": ("không nhỏ hơn", "at least", "ge"),
+             "less_than": ("nhỏ hơn", "less than", "lt"), "greater_than": ("lớn hơn", "greater than", "gt")}.get(kind)
+    if bound:
+        limit = (err.get("ctx") or {}).get(bound[2])
+        return f"một số {bound[0]} {limit}", f"a number {bound[1]} {limit}"
     if kind in ("enum", "literal_error"):
         allowed = str((err.get("ctx") or {}).get("expected", ""))
         return f"một trong các giá trị {allowed.replace(' or ', ' hoặc ')}", f"one of {allowed}"
