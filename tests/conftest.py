@@ -36,7 +36,7 @@ def run():
     def _run(*args: object, workspace: Workspace | Path | None = None, lang: str = "vi"):
         argv = [str(a) for a in args]
         if workspace is not None:
-            argv = ["--workspace", str(getattr(workspace, "root", workspace)), *argv]
+            argv = ["--workspace", str(workspace.root if isinstance(workspace, Workspace) else workspace), *argv]
         STATE.lang, STATE.workspace = lang, None
         console.width = err_console.width = 200  # wide enough that tables do not wrap in assertions
         result = runner.invoke(app, _hoist_global_options(argv), catch_exceptions=False)
