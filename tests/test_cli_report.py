@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from openpyxl import load_workbook
@@ -91,3 +92,24 @@ def test_a_bad_period_is_a_plain_error(loaded_ws, run):
     result = run("report", "-p", "12-CTr/TU", "--period", "quý 2", workspace=loaded_ws)
     assert result.exit_code == 2
     assert "period.invalid" in result.stderr and "2023-Q2" in result.stderr
+
+
+def test_estimates_get_their_own_column_only_when_a_unit_sent_some(sample_ws, run, tmp_path):
+    from conftest import REPO
+
+    import_files(sample_ws, [REPO / "tests" / "corpus" / "estimate_column.xlsx"])
+    out = tmp_path / "h1.html"
+    run("report", "-p", "08-CTr/TU", "--period", "2023-H1", "-o", out, workspace=sample_ws)
+    html = out.read_text(encoding="utf-8")
+    assert "<th>Ước thực hiện</th>" in html
+    table = html[html.index("II. BẢNG TỔNG HỢP"):]
+    row = table[table.index("Số cán bộ được luân chuyển"):].split("</tr>")[0]
+    cells = [re.sub(r"<[^>]+>", "", cell).strip() for cell in row.split("</td>")[:-1]]
+    assert cells[1:6] == ["người", "90", "70", "80", "78%"]  # plan, actual, estimate, ratio of the actual
+    json_out = tmp_path / "h1.json"
+    run("report", "-p", "08-CTr/TU", "--period", "2023-H1", "-f", "json", "-o", json_out, workspace=sample_ws)
+    lc = next(r for r in json.loads(json_out.read_text(encoding="utf-8"))["summary"] if r["indicator"] == "LC-TONG")
+    assert (lc["plan"], lc["actual"], lc["estimate"]) == (90, 70, 80)
+    no_estimates = tmp_path / "r.html"
+    run("report", "-p", "12-CTr/TU", "--period", "2016..2019-05", "-o", no_estimates, workspace=sample_ws)
+    assert "Ước thực hiện" not in no_estimates.read_text(encoding="utf-8")
