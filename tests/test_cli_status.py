@@ -50,3 +50,34 @@ def test_a_broken_workspace_config_is_a_plain_error_not_an_internal_one(sample_w
     (sample_ws.root / "hrplan.yaml").write_text("name: x\ncutoff: {day: 40}\n", encoding="utf-8")
     result = run("status", workspace=sample_ws.root)
     assert result.exit_code == 2 and "Cần: một số không lớn hơn 28." in result.stderr
+
+
+def test_a_target_for_a_unit_missing_from_the_registry_is_refused_with_its_line(sample_ws, run):
+    csv_path = sample_ws.root / "programs" / "12-CTr-TU_targets.csv"
+    csv_path.write_text(csv_path.read_text(encoding="utf-8").replace("DT-YT,SYT,,25", "DT-YT,SYTE,,25"), encoding="utf-8")
+    result = run("check", "--period", "2019", workspace=sample_ws, lang="en")
+    assert result.exit_code == 2
+    assert "program.unknown_unit" in result.stderr and "'SYTE'" in result.stderr
+    assert "12-CTr-TU_targets.csv:4" in result.stderr  # header, DT-GD SGDDT, DT-GD TPCB, then this
+
+
+def test_per_unit_targets_can_live_in_a_workbook(sample_ws, run, tmp_path):
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["indicator", "unit", "period", "value"])
+    ws.append(["DT-YT", "SYT", None, 30])
+    wb.save(sample_ws.root / "programs" / "chi-tieu.xlsx")
+    path = sample_ws.root / "programs" / "12-CTr-TU.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("targets_file: 12-CTr-TU_targets.csv",
+                                                             "targets_file: chi-tieu.xlsx"), encoding="utf-8")
+    out = tmp_path / "t.xlsx"
+    assert run("template", "-p", "12-CTr/TU", "-u", "SYT", "--period", "2019", "-o", out, workspace=sample_ws).exit_code == 0
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(out)["Báo cáo"]
+    row = next(r for r in range(14, sheet.max_row + 1) if sheet.cell(r, 2).value == "DT-YT")
+    assert sheet.cell(row, 5).value == 30
+    program = sample_ws.__class__(sample_ws.root).program("12-CTr/TU")
+    assert [t.source for t in program.targets if t.unit == "SYT"] == ["chi-tieu.xlsx › Sheet › A2"]

@@ -54,6 +54,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Danh mục đơn vị: {found}. Cần: {expected}.",
         "Units registry: {found}. Expected: {expected}.",
     ),
+    "program.unknown_unit": (
+        "Chương trình {program} nhắc tới đơn vị '{unit}'{hint}, không có trong danh mục đơn vị (units.yaml). Hãy sửa mã hoặc thêm đơn vị.",
+        "Program {program} names unit '{unit}'{hint}, which is not in the units registry (units.yaml). Fix the code or add the unit.",
+    ),
     "unit.not_found": (
         "Không có đơn vị '{unit}' trong danh mục đơn vị.{hint}",
         "No unit '{unit}' in the units registry.{hint}",

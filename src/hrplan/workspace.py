@@ -92,7 +92,9 @@ class Workspace:
 
     @cached_property
     def programs(self) -> dict[str, Program]:
-        return load_programs(self.programs_dir)
+        programs = load_programs(self.programs_dir)
+        _check_units_named(programs, self.units)
+        return programs
 
     @cached_property
     def units(self) -> UnitTree:
@@ -105,6 +107,22 @@ class Workspace:
         from hrplan.store import Store
 
         return Store(self.store_path)
+
+
+def _check_units_named(programs: dict[str, Program], units: UnitTree) -> None:
+    """Refuse program files naming units the registry lacks: their targets would silently never match."""
+    problems = []
+    for program in programs.values():
+        named = [("scope", program.scope)] + [("reporters", u) for u in program.reporters or []]
+        named += [(f"targets ({t.source or t.indicator})", t.unit) for t in program.targets]
+        for where, code in named:
+            if code is not None and code not in units:
+                hint = units.match(code)
+                problems.append(Problem("program.unknown_unit", location=Location(file=program.source_file, field=where),
+                                        params={"program": program.code, "unit": code,
+                                                "hint": f" (ý bạn là / did you mean {hint}?)" if hint else ""}))
+    if problems:
+        raise HrplanError(problems)
 
 
 def _load_config(path: Path) -> WorkspaceConfig:
