@@ -109,7 +109,11 @@ def import_files(workspace: Workspace, paths: list[Path], options: ImportOptions
 
 def import_one(store: Store, path: Path, ctx: ReadContext, dry_run: bool = False) -> FileResult:
     """Read one workbook and store it in one transaction unless it is refused or already known."""
-    file_hash = _file_hash(path)
+    try:
+        file_hash = _file_hash(path)
+    except OSError as exc:  # unreadable (permissions, a file still being copied in, a folder named .xlsx)
+        return FileResult(path, Outcome.REJECTED, problems=[
+            Problem("file.unreadable", location=Location(file=str(path)), params={"found": exc.strerror or str(exc)})])
     known = store.find_by_file_hash(file_hash)
     if known is not None:
         return FileResult(path, Outcome.UNCHANGED, known.program, known.unit, known.period, same_as=known.id)
