@@ -688,3 +688,42 @@ BUILDERS: dict[str, Callable[[Path], Path]] = {"xlsx": make_xlsx, "xls": make_xl
 def test_default_limits_argument(tmp_path: Path, kind: str) -> None:
     path = BUILDERS[kind](tmp_path / f"a.{kind}")
     assert inspect_workbook(path, None) == inspect_workbook(path, ReadLimits()) == []
+
+
+# -- dense-area bombs: few bytes, each row and column within its limit, but rows x columns huge --
+def _ods_with_repeats(path: Path, rows: int, columns: int, content: bool = True) -> Path:
+    cell = ('<table:table-cell table:number-columns-repeated="%d" office:value-type="string"><text:p>x</text:p>'
+            "</table:table-cell>" % columns) if content else (
+            '<table:table-cell table:number-columns-repeated="%d"/>' % columns)
+    xml = ('<?xml version="1.0" encoding="UTF-8"?><office:document-content '
+           'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+           'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+           'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:spreadsheet>'
+           '<table:table table:name="S"><table:table-row><table:table-cell office:value-type="string">'
+           "<text:p>head</text:p></table:table-cell></table:table-row>"
+           '<table:table-row table:number-rows-repeated="%d">%s</table:table-row>'
+           "</table:table></office:spreadsheet></office:body></office:document-content>" % (rows, cell))
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet", compress_type=zipfile.ZIP_STORED)
+        zf.writestr("content.xml", xml)
+    return path
+
+
+def test_ods_repeat_bomb_is_refused_before_the_reader_expands_it(tmp_path: Path):
+    bomb = _ods_with_repeats(tmp_path / "repeat.ods", rows=90_000, columns=1_000)
+    assert bomb.stat().st_size < 2_000
+    assert [p.code for p in inspect_workbook(bomb)] == ["file.too_many_cells"]
+
+
+def test_ods_trailing_empty_repeats_written_by_libreoffice_are_fine(tmp_path: Path):
+    normal = _ods_with_repeats(tmp_path / "normal.ods", rows=1_048_000, columns=1_024, content=False)
+    assert inspect_workbook(normal) == []
+
+
+def test_xlsx_with_two_far_apart_cells_is_refused(tmp_path: Path):
+    wb = openpyxl.Workbook()
+    wb.active["A1"] = "Nội dung"
+    wb.active["ALL99999"] = 1  # row 99,999 and column 1,000 are each within their own limit
+    path = tmp_path / "far.xlsx"
+    wb.save(path)
+    assert [p.code for p in inspect_workbook(path)] == ["file.too_many_cells"]

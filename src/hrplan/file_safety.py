@@ -79,6 +79,9 @@ class ReadLimits(BaseModel):
     max_zip_members: int = Field(default=5000, gt=0)
     max_rows: int = Field(default=100_000, gt=0)  # per sheet
     max_columns: int = Field(default=1_000, gt=0)  # per sheet
+    # per sheet, rows x columns of the area the reader fills in memory (it is dense: one cell at
+    # A1 and one at ALL99999 make 100 million); 2 million is far above any real submission
+    max_cells: int = Field(default=2_000_000, gt=0)
 
 
 def inspect_workbook(path: Path, limits: ReadLimits | None = None) -> list[Problem]:
@@ -392,6 +395,56 @@ def _check_zip(fh: IO[bytes], size: int, limits: ReadLimits) -> None:
         _check_declared_total(parts + sheets, limits)
         for info in sheets:
             _scan_part(fh, size, info, budget, sheet=_SheetWatch(info.filename, limits))
+    elif kind == "ods":
+        _check_ods_extent(fh, size, member("content.xml"), limits)
+
+
+_ODS_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
+_ODS_OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
+
+
+def _check_ods_extent(fh: IO[bytes], size: int, info: zipfile.ZipInfo, limits: ReadLimits) -> None:
+    """Refuse an ods whose repeat attributes spread content over too many rows or columns.
+
+    A few hundred bytes of content.xml can ask for a cell repeated over 90,000 rows and 1,000
+    columns, which the reader would expand into 90 million cells. Repeats of *empty* rows and
+    cells (LibreOffice writes one to the end of every sheet) cost nothing and are not counted.
+    """
+    from xml.etree.ElementTree import XMLPullParser
+
+    parser = XMLPullParser(events=("start", "end"))
+    table, row_pos, col_pos, last_row, last_col = "", 0, 0, 0, 0
+    row_last_col = 0
+
+    def refuse_if_too_big() -> None:
+        if last_row > limits.max_rows or last_col > limits.max_columns:
+            raise _Refusal("file.too_many_rows", part=f"content.xml ({table})", ref=f"{_col_letters(last_col)}{last_row}",
+                           rows=last_row, columns=last_col, max_rows=limits.max_rows, max_columns=limits.max_columns)
+
+    for chunk in _iter_member(fh, size, info):
+        parser.feed(chunk)
+        for event, el in parser.read_events():
+            tag = el.tag
+            if event == "start" and tag == _ODS_TABLE + "table":
+                table, row_pos, last_row, last_col = el.get(_ODS_TABLE + "name", ""), 0, 0, 0
+            elif event == "start" and tag == _ODS_TABLE + "table-row":
+                col_pos, row_last_col = 0, 0
+            elif event == "end" and tag in (_ODS_TABLE + "table-cell", _ODS_TABLE + "covered-table-cell"):
+                col_pos += int(el.get(_ODS_TABLE + "number-columns-repeated", "1") or 1)
+                if el.get(_ODS_OFFICE + "value-type") or len(el):
+                    row_last_col = col_pos
+                el.clear()
+            elif event == "end" and tag == _ODS_TABLE + "table-row":
+                row_pos += int(el.get(_ODS_TABLE + "number-rows-repeated", "1") or 1)
+                if row_last_col:
+                    last_row, last_col = row_pos, max(last_col, row_last_col)
+                    refuse_if_too_big()
+                    if last_row * last_col > limits.max_cells:
+                        raise _Refusal("file.too_many_cells", part=f"content.xml ({table})",
+                                       ref=f"{_col_letters(last_col)}{last_row}", cells=last_row * last_col,
+                                       max_cells=limits.max_cells)
+                el.clear()
+    parser.close()
 
 
 def _zip_bomb(part: str, packed: int, unpacked: int, limits: ReadLimits) -> _Refusal:
@@ -613,6 +666,9 @@ def _col_letters(n: int) -> str:
     return letters
 
 
+_CELL_REF_RE = re.compile(rb'<c\s+r="([A-Z]{1,3})(\d{1,7})"')
+
+
 class _SheetWatch:
     """Watches one worksheet's XML stream for rows/columns beyond the limits.
 
@@ -638,6 +694,7 @@ class _SheetWatch:
         # starts with a literal so the regex engine can skip ahead fast; the whitespace before
         # the attribute name is checked on the (rare) matches
         self.ref_re = re.compile(rb"r\s*=\s*[\"'](%s)[\"']" % b"|".join(alternatives))
+        self.max_row = self.max_col = 0  # the extent of the cells written, for the max_cells check
 
     def feed(self, chunk: bytes) -> None:
         if not self.dimension_done:
@@ -658,6 +715,12 @@ class _SheetWatch:
             if match.start() and buf[match.start() - 1] not in b" \t\r\n":
                 continue  # another attribute ending in 'r', not r="..."
             self._check_ref(match.group(1).decode("ascii", "replace"))
+        for match in _CELL_REF_RE.finditer(chunk):
+            self.max_col = max(self.max_col, _col_number(match.group(1).decode("ascii")))
+            self.max_row = max(self.max_row, int(match.group(2)))
+        if self.max_row * self.max_col > self.limits.max_cells:
+            raise _Refusal("file.too_many_cells", part=self.part, ref=f"{_col_letters(self.max_col)}{self.max_row}",
+                           cells=self.max_row * self.max_col, max_cells=self.limits.max_cells)
         self.tail = buf[-64:]
 
     def finish(self) -> None:

@@ -239,6 +239,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Phần '{part}' của tệp có khai báo {found} (DTD/thực thể XML). Excel không bao giờ tạo ra khai báo này; nó có thể dùng để làm treo máy hoặc đọc trộm tệp khác, nên tệp bị từ chối. Hãy đề nghị đơn vị mở tệp bằng Excel, lưu lại rồi gửi lại.",
         "Part '{part}' of the file declares {found} (an XML DTD/entity). Excel never writes this; it can be used to hang the computer or read other files, so the file is refused. Ask the unit to open it in Excel, save it again and resend it.",
     ),
+    "file.too_many_cells": (
+        "Trang tính '{part}' trải dữ liệu tới ô {ref}: {cells} ô, vượt giới hạn {max_cells} ô. Thường do một ô lạc ở rất xa hoặc định dạng kéo tới cuối trang; hãy xóa các dòng/cột thừa, lưu lại rồi gửi lại.",
+        "Sheet part '{part}' spreads data to cell {ref}: {cells} cells, above the limit of {max_cells}. This usually comes from a stray cell far away or formatting down to the end of the sheet; delete the extra rows/columns, save it again and resend it.",
+    ),
     "file.too_many_rows": (
         "Trang tính '{part}' có vùng dữ liệu tới ô {ref}: {rows} dòng × {columns} cột, vượt giới hạn {max_rows} dòng × {max_columns} cột. Thường do định dạng hoặc dữ liệu thừa kéo tới cuối trang; hãy xóa các dòng/cột trống thừa, lưu lại bằng Excel rồi gửi lại.",
         "Sheet part '{part}' reaches cell {ref}: {rows} rows × {columns} columns, above the limit of {max_rows} rows × {max_columns} columns. This usually comes from formatting or stray data down to the end of the sheet; delete the extra empty rows/columns, save it again from Excel and resend it.",

@@ -87,6 +87,10 @@ def read_workbook(path: Path, limits: ReadLimits | None = None, with_hidden: boo
             if not visible and not with_hidden:
                 continue
             sheet = book.get_sheet_by_name(meta.name)
+            if sheet.height * sheet.width > limits.max_cells:  # before to_python fills Python memory
+                raise HrplanError(Problem("file.too_many_cells", location=Location(file=str(path), sheet=meta.name),
+                                          params={"part": meta.name, "ref": f"{sheet.height}x{sheet.width}",
+                                                  "cells": sheet.height * sheet.width, "max_cells": limits.max_cells}))
             if sheet.total_height > limits.max_rows or sheet.total_width > limits.max_columns:
                 raise HrplanError(Problem("file.too_many_rows", location=Location(file=str(path), sheet=meta.name),
                                           params={"part": meta.name, "rows": sheet.total_height,
