@@ -63,7 +63,6 @@ MIGRATIONS: list[str] = [
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
-MEASURES = ("plan", "actual", "estimate", "stated_ratio")
 
 
 @dataclass(frozen=True)
