@@ -10,13 +10,12 @@ reporter is the most specific unit named; two unrelated units named is ambiguous
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from hrplan.layout import TableLayout
-from hrplan.names import fold
+from hrplan.names import fold, strip_diacritics
 from hrplan.periods import Period, PeriodError
 from hrplan.problems import Location, Problem
 from hrplan.programs import Program
@@ -184,8 +183,7 @@ def period_in_text(text: str) -> str | None:
 
 def _plain(text: str) -> str:
     """Give text lower-cased without diacritics, punctuation kept ('08-CTr/TU' -> '08-ctr/tu')."""
-    s = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D").lower())
-    return "".join(ch for ch in s if not unicodedata.combining(ch))
+    return strip_diacritics(text).lower()
 
 
 def _code_key(text: str) -> str:

@@ -18,11 +18,15 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", str(text)).replace("\u00a0", " ")
 
 
+def strip_diacritics(text: str) -> str:
+    """Give text without Vietnamese diacritics, case and punctuation kept: '06-ĐA/TU' -> '06-DA/TU'."""
+    s = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(ch for ch in s if not unicodedata.combining(ch))
+
+
 @functools.lru_cache(maxsize=1 << 16)  # the same captions and names recur in every file of a run
 def _fold_str(text: str) -> str:
-    s = unicodedata.normalize("NFD", text.lower().replace("đ", "d").replace("Đ", "d"))
-    s = "".join(ch for ch in s if not unicodedata.combining(ch))
-    return _NON_WORD.sub(" ", s).strip()
+    return _NON_WORD.sub(" ", strip_diacritics(text).lower()).strip()
 
 
 def fold(text: object) -> str:

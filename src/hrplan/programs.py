@@ -16,7 +16,7 @@ from pathlib import Path
 from pydantic import BaseModel, Field, ValidationError, ValidationInfo, field_validator, model_validator
 
 from hrplan.measures import Measure, MeasureBook
-from hrplan.names import fold
+from hrplan.names import fold, strip_diacritics
 from hrplan.periods import Period, PeriodError
 from hrplan.problems import HrplanError, Location, Problem
 from hrplan.yaml_source import expected_text, field_path, line_of, load_yaml
@@ -243,11 +243,7 @@ class Program(BaseModel):
 
 def program_slug(code: str) -> str:
     """Give a program code made safe for file names: '12-CTr/TU' -> '12-CTr-TU', '06-ĐA/TU' -> '06-DA-TU'."""
-    import unicodedata
-
-    ascii_code = unicodedata.normalize("NFD", code.replace("Đ", "D").replace("đ", "d"))
-    ascii_code = "".join(ch for ch in ascii_code if not unicodedata.combining(ch))
-    return ascii_code.replace("/", "-").replace("\\", "-").replace(" ", "")
+    return strip_diacritics(code).replace("/", "-").replace("\\", "-").replace(" ", "")
 
 
 def load_program(path: Path) -> Program:
