@@ -98,6 +98,11 @@ class Breakdown(BaseModel):
     complete: bool = True  # False: the parts are 'of which' lines and may sum to less than the total
 
 
+def _year_as_text(value: object) -> object:
+    """Give an unquoted year (YAML reads `period: 2022` as a number) as the text '2022'."""
+    return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+
 class Target(BaseModel):
     """An assigned target (chỉ tiêu giao): for the whole program or a year, for all units or one."""
 
@@ -111,8 +116,7 @@ class Target(BaseModel):
     @field_validator("period", mode="before")
     @classmethod
     def _period_parses(cls, v: object) -> str | None:
-        if isinstance(v, int) and not isinstance(v, bool):
-            v = str(v)  # YAML reads an unquoted year (period: 2022) as a number
+        v = _year_as_text(v)
         if v is not None:
             try:
                 Period.parse(str(v))
@@ -145,8 +149,7 @@ class Program(BaseModel):
     @field_validator("period", mode="before")
     @classmethod
     def _program_period(cls, v: object) -> str:
-        if isinstance(v, int) and not isinstance(v, bool):
-            v = str(v)  # YAML reads an unquoted year (period: 2022) as a number
+        v = _year_as_text(v)
         try:
             Period.parse(str(v))
         except PeriodError:
@@ -260,12 +263,13 @@ def load_program(path: Path) -> Program:
         problems = []
         for err in exc.errors():
             loc = tuple(err["loc"])
+            expected_vi, expected_en = expected_text(err)
             problems.append(
                 Problem(
                     "program.invalid",
                     location=Location(file=str(path), line=line_of(node, loc), field=field_path(loc) or "(file)"),
                     params={"field": field_path(loc) or "(file)", "found": _found(err),
-                            "expected_vi": expected_text(err)[0], "expected": expected_text(err)[1]},
+                            "expected_vi": expected_vi, "expected": expected_en},
                 )
             )
         raise HrplanError(problems) from None

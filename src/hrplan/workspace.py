@@ -130,12 +130,13 @@ def _load_config(path: Path) -> WorkspaceConfig:
     try:
         return WorkspaceConfig.model_validate(data)
     except ValidationError as exc:
-        raise HrplanError([
-            Problem("config.invalid", location=Location(file=str(path), field=field_path(tuple(e["loc"]))),
-                    params={"field": field_path(tuple(e["loc"])), "found": repr(e.get("input")),
-                            "expected_vi": expected_text(e)[0], "expected": expected_text(e)[1]})
-            for e in exc.errors()
-        ]) from None
+        problems = []
+        for e in exc.errors():
+            field, (expected_vi, expected_en) = field_path(tuple(e["loc"])), expected_text(e)
+            problems.append(Problem("config.invalid", location=Location(file=str(path), field=field),
+                                    params={"field": field, "found": repr(e.get("input")),
+                                            "expected_vi": expected_vi, "expected": expected_en}))
+        raise HrplanError(problems) from None
 
 
 def find_workspace(start: Path | None = None) -> Workspace:

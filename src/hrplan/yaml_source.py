@@ -19,8 +19,12 @@ def load_yaml(path: Path) -> tuple[Any, yaml.Node | None]:
         raise HrplanError(Problem("yaml.syntax", location=Location(file=str(path)),
                                   params={"file": path.name, "found": f"not UTF-8 text ({exc.reason})"})) from None
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        loader = yaml.SafeLoader(text)  # one parse gives both the node tree and the data
+        try:
+            node = loader.get_single_node()
+            data = loader.construct_document(node) if node is not None else None
+        finally:
+            loader.dispose()
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark else None
