@@ -64,7 +64,6 @@ MIGRATIONS: list[str] = [
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
-
 @dataclass(frozen=True)
 class StoredValue:
     """One figure of a submission as it will be stored: which indicator and measure, and its cell."""
@@ -151,7 +150,8 @@ class Store:
             return 0
 
     def schema_version(self) -> int:
-        return self.db.execute("SELECT MAX(version) FROM schema_version").fetchone()[0]
+        """Give the schema version the store is at."""
+        return self._stored_version()
 
     # -- writing --------------------------------------------------------------------------
     def find_by_file_hash(self, file_hash: str) -> SubmissionRecord | None:
