@@ -727,3 +727,23 @@ def test_xlsx_with_two_far_apart_cells_is_refused(tmp_path: Path):
     path = tmp_path / "far.xlsx"
     wb.save(path)
     assert [p.code for p in inspect_workbook(path)] == ["file.too_many_cells"]
+
+
+def test_an_xls_with_one_far_cell_is_refused_by_the_reader_with_its_cell(tmp_path: Path):
+    # .xls sheet sizes are not inspected before opening; the reader checks the grid it would fill.
+    from hrplan.problems import HrplanError
+    from hrplan.workbook import read_workbook
+
+    book = xlwt.Workbook()
+    sheet = book.add_sheet("BC")
+    sheet.write(0, 0, "Nội dung")
+    sheet.write(60_000, 200, 1)  # row 60,001 and column GS: each within limits, 12 million cells together
+    path = tmp_path / "far.xls"
+    book.save(str(path))
+    assert inspect_workbook(path) == []
+    with pytest.raises(HrplanError) as exc:
+        read_workbook(path)
+    (problem,) = exc.value.problems
+    assert problem.code == "file.too_many_cells"
+    assert problem.params["ref"] == "GS60001"
+    assert "GS60001" in problem.message("vi") and "?" not in problem.message("en")

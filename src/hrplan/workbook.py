@@ -19,7 +19,7 @@ from xml.etree.ElementTree import iterparse
 import python_calamine as pc
 
 from hrplan.file_safety import ReadLimits, inspect_workbook
-from hrplan.problems import HrplanError, Location, Problem
+from hrplan.problems import HrplanError, Location, Problem, cell_name
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
 _NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
@@ -87,15 +87,7 @@ def read_workbook(path: Path, limits: ReadLimits | None = None, with_hidden: boo
             if not visible and not with_hidden:
                 continue
             sheet = book.get_sheet_by_name(meta.name)
-            if sheet.height * sheet.width > limits.max_cells:  # before to_python fills Python memory
-                raise HrplanError(Problem("file.too_many_cells", location=Location(file=str(path), sheet=meta.name),
-                                          params={"part": meta.name, "ref": f"{sheet.height}x{sheet.width}",
-                                                  "cells": sheet.height * sheet.width, "max_cells": limits.max_cells}))
-            if sheet.total_height > limits.max_rows or sheet.total_width > limits.max_columns:
-                raise HrplanError(Problem("file.too_many_rows", location=Location(file=str(path), sheet=meta.name),
-                                          params={"part": meta.name, "rows": sheet.total_height,
-                                                  "columns": sheet.total_width, "max_rows": limits.max_rows,
-                                                  "max_columns": limits.max_columns}))
+            _check_extent(path, meta.name, sheet, limits)
             grid = sheet.to_python(skip_empty_area=False)
             merged = [(a[0], a[1], b[0], b[1]) for a, b in (sheet.merged_cell_ranges or [])]
             sheets.append(RawSheet(meta.name, visible, [[_plain(v) for v in row] for row in grid], merged))
@@ -108,6 +100,24 @@ def read_workbook(path: Path, limits: ReadLimits | None = None, with_hidden: boo
     if suffix in (".xlsx", ".xlsm"):
         _add_xlsx_details(path, sheets)
     return RawWorkbook(path, suffix.lstrip("."), sheets)
+
+
+def _check_extent(path: Path, name: str, sheet: Any, limits: ReadLimits) -> None:
+    """Refuse a sheet whose grid from A1 to its last cell is too large, before it becomes Python objects.
+
+    The grid is read from A1 (skip_empty_area=False), so its size is the last cell's row times its
+    column, however few cells hold data: one cell at ALL99999 makes 100 million.
+    """
+    end = sheet.end or (0, 0)
+    rows, columns = end[0] + 1, end[1] + 1
+    where = Location(file=str(path), sheet=name)
+    params = {"part": name, "ref": cell_name(*end), "rows": rows, "columns": columns}
+    if rows * columns > limits.max_cells:
+        raise HrplanError(Problem("file.too_many_cells", location=where,
+                                  params={**params, "cells": rows * columns, "max_cells": limits.max_cells}))
+    if rows > limits.max_rows or columns > limits.max_columns:
+        raise HrplanError(Problem("file.too_many_rows", location=where,
+                                  params={**params, "max_rows": limits.max_rows, "max_columns": limits.max_columns}))
 
 
 def _plain(value: Any) -> Any:
