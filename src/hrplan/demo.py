@@ -12,8 +12,7 @@ from pathlib import Path
 
 from hrplan.importer import FileResult, Progress, import_files
 from hrplan.problems import HrplanError, Problem
-from hrplan.programs import program_slug
-from hrplan.report import Report, build_report, write_report
+from hrplan.report import Report, build_report, report_file_name, write_report
 from hrplan.resources import resource_dir
 from hrplan.workspace import init_workspace
 
@@ -54,8 +53,7 @@ def run_demo(out: Path, lang: str = "vi", progress: Progress | None = None) -> D
     result.imports += import_files(workspace, main, progress=progress)
     for program, period in DEMO_RUNS:
         report = build_report(workspace, program, period, lang)
-        stem = f"{program_slug(program)}_{period.replace('..', '_to_')}"
-        html = write_report(report, workspace.reports_dir / f"{stem}.html", "html", lang)
-        js = write_report(report, workspace.reports_dir / f"{stem}.json", "json", lang)
+        html = write_report(report, workspace.reports_dir / report_file_name(report, "html"), "html", lang)
+        js = write_report(report, workspace.reports_dir / report_file_name(report, "json"), "json", lang)
         result.reports.append((report, html, js))
     return result

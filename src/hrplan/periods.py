@@ -67,6 +67,11 @@ class Period:
         return self.label
 
     @property
+    def file_label(self) -> str:
+        """Give the label as it goes into file names: '2016..2019-05' -> '2016_to_2019-05'."""
+        return self.label.replace("..", "_to_")
+
+    @property
     def kind(self) -> str:
         """Give 'quarter', 'half', 'year', 'month' or 'range'."""
         if _QUARTER.match(self.label):

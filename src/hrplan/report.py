@@ -18,7 +18,7 @@ from hrplan import __version__
 from hrplan.figures import Figure, FigureSet, compute_figures
 from hrplan.messages import render
 from hrplan.periods import Period, period_from_user
-from hrplan.programs import IndicatorKind, Program
+from hrplan.programs import IndicatorKind, Program, program_slug
 from hrplan.resources import resource_dir
 from hrplan.rules import Finding, check_program
 from hrplan.units import UnitTree
@@ -162,6 +162,12 @@ def _sentence(fig: Figure, status: str, lang: str) -> str:
 def _breakdown_text(total: Figure, parts: list[Figure]) -> str:
     listed = "; ".join(f"{_lower_first(p.indicator.name)} {format_number(p.actual)}" for p in parts if p.actual is not None)
     return f"{total.indicator.name}: {format_number(total.actual)} {total.indicator.uom}, trong đó: {listed}."
+
+
+def report_file_name(report: Report, fmt: str) -> str:
+    """Give the file name a report is saved under: '12-CTr-TU_2016_to_2019-05.html'."""
+    period = Period.parse(report.data["period"]["label"])
+    return f"{program_slug(report.data['program']['code'])}_{period.file_label}.{fmt}"
 
 
 def _narrative(program: Program, summary: list[dict], breakdowns: list[dict]) -> list[str]:

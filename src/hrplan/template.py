@@ -32,7 +32,7 @@ _ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XI
 
 def template_file_name(program: Program, unit: Unit, period: Period) -> str:
     """Give the file name a template is saved under: '12-CTr-TU_SYT_2023-Q2.xlsx'."""
-    return f"{program.slug}_{unit.code}_{period.label.replace('..', '_to_')}.xlsx"
+    return f"{program.slug}_{unit.code}_{period.file_label}.xlsx"
 
 
 def write_template(path: Path, program: Program, unit: Unit, period: Period, parent_name: str | None = None,

@@ -7,8 +7,7 @@ from typing import Optional
 import typer
 
 from hrplan.cli.output import STATE, console, guarded
-from hrplan.programs import program_slug
-from hrplan.report import build_report, write_report
+from hrplan.report import build_report, report_file_name, write_report
 
 
 def register(app: typer.Typer) -> None:
@@ -24,6 +23,6 @@ def register(app: typer.Typer) -> None:
         ws = STATE.ws()
         fmt = "json" if fmt.lower() == "json" else "html"
         rep = build_report(ws, program, period, STATE.lang)
-        path = output or ws.reports_dir / f"{program_slug(rep.data['program']['code'])}_{period.replace('..', '_to_')}.{fmt}"
+        path = output or ws.reports_dir / report_file_name(rep, fmt)
         write_report(rep, path, fmt, STATE.lang)
         console.print(str(path))
