@@ -50,3 +50,10 @@ def test_outside_a_workspace_the_error_is_plain_with_exit_code_2(tmp_path: Path)
                              env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path)})
     assert proc_en.returncode == 2
     assert "No hrplan workspace found" in proc_en.stderr
+
+
+def test_version_needs_no_command(run):
+    from hrplan import __version__
+
+    result = run("--version")
+    assert result.exit_code == 0 and result.stdout.strip() == f"hrplan {__version__}"

@@ -24,15 +24,18 @@ app = typer.Typer(
 _GLOBAL_OPTIONS = ("--lang", "--workspace", "-w")
 
 
+def _print_version() -> None:
+    typer.echo(f"hrplan {__version__}")
+    raise typer.Exit(0)
+
+
 @app.callback()
 def _global(
     lang: Optional[str] = typer.Option(None, "--lang", help="Ngôn ngữ thông báo: vi (mặc định) hoặc en. Cũng đặt được bằng HRPLAN_LANG."),
     workspace: Optional[Path] = typer.Option(None, "--workspace", "-w", help="Thư mục làm việc (mặc định: tìm từ thư mục hiện tại trở lên)."),
-    version: bool = typer.Option(False, "--version", help="In phiên bản rồi thoát."),
+    version: bool = typer.Option(False, "--version", help="In phiên bản rồi thoát.", is_eager=True,
+                                 callback=lambda shown: _print_version() if shown else None),
 ) -> None:
-    if version:
-        typer.echo(f"hrplan {__version__}")
-        raise typer.Exit(0)
     if lang:
         STATE.lang = "en" if lang.lower().startswith("en") else "vi"
     if workspace:
