@@ -91,3 +91,10 @@ def test_english_messages_and_a_bad_program_name(sample_ws, run):
     assert "of plan (not met)" in result.stdout
     unknown = run("check", "-p", "99-CTr/TU", "--period", "2023", workspace=sample_ws)
     assert unknown.exit_code == 2 and "program.not_found" in unknown.stderr and "12-CTr/TU" in unknown.stderr
+
+
+def test_a_mistyped_fail_on_level_is_a_usage_error_not_a_silent_pass(sample_ws, run):
+    # The nightly job relies on the exit code: a typo must not turn every run green.
+    result = run("check", "--period", "2016..2019-05", "--fail-on", "warnings", workspace=sample_ws)
+    assert result.exit_code == 2
+    assert "option.invalid" in result.stderr and "error, warning, info, never" in result.stderr

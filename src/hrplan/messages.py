@@ -29,6 +29,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Cơ sở dữ liệu có phiên bản {found}, mới hơn bản hrplan này hỗ trợ ({expected}). Hãy cập nhật hrplan.",
         "The store has schema version {found}, newer than this hrplan supports ({expected}). Upgrade hrplan.",
     ),
+    "option.invalid": (
+        "Tùy chọn {option} không nhận giá trị '{found}'. Chọn một trong: {expected}.",
+        "Option {option} does not take '{found}'. Choose one of: {expected}.",
+    ),
     # -- program definitions --
     "yaml.syntax": (
         "Tệp {file} không đọc được (lỗi cú pháp YAML): {found}. Hãy sửa dòng được chỉ ra.",

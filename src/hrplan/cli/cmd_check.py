@@ -5,7 +5,7 @@ from typing import List
 
 import typer
 
-from hrplan.cli.output import EXIT_FINDINGS, EXIT_OK, STATE, console, guarded, print_json, table
+from hrplan.cli.output import choice, EXIT_FINDINGS, EXIT_OK, STATE, console, guarded, print_json, table
 from hrplan.rules import run_checks
 
 _COLOUR = {"error": "red", "warning": "yellow", "info": "cyan"}
@@ -24,6 +24,8 @@ def register(app: typer.Typer) -> None:
         """Kiểm tra: đơn vị chưa gửi, chỉ tiêu chưa đạt, tỷ lệ quy hoạch ngoài khung, số liệu không khớp.
         Mã thoát 1 khi có vấn đề từ mức --fail-on trở lên. (Check submissions and figures.)"""
         findings = run_checks(STATE.ws(), program, period, STATE.lang)
+        fmt = choice(fmt, ("table", "json"), "--format")
+        fail_on = choice(fail_on, ("error", "warning", "info", "never"), "--fail-on")
         if fmt == "json":
             print_json({"findings": [f.to_dict(STATE.lang) for f in findings],
                         "counts": {s: sum(f.severity.value == s for f in findings) for s in _LEVELS}})

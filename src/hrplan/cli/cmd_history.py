@@ -5,7 +5,7 @@ from typing import Optional
 
 import typer
 
-from hrplan.cli.output import STATE, console, guarded, print_json, table
+from hrplan.cli.output import choice, STATE, console, guarded, print_json, table
 from hrplan.history import submission_history
 from hrplan.values import format_number
 
@@ -25,6 +25,7 @@ def register(app: typer.Typer) -> None:
         unit_code = ws.units.resolve(unit) if unit else None
         with ws.open_store() as store:
             entries = submission_history(store, code, unit_code, period)
+        fmt = choice(fmt, ("table", "json"), "--format")
         if fmt == "json":
             print_json([{"id": e.record.id, "unit": e.record.unit, "period": e.record.period, "file": e.record.file_name,
                          "imported_at": e.record.imported_at, "superseded_by": e.record.superseded_by,

@@ -7,7 +7,7 @@ from typing import List, Optional
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-from hrplan.cli.output import EXIT_OK, EXIT_REJECTED, STATE, console, err_console, guarded, print_json, show_problems, table
+from hrplan.cli.output import choice, EXIT_OK, EXIT_REJECTED, STATE, console, err_console, guarded, print_json, show_problems, table
 from hrplan.importer import FileResult, ImportOptions, Outcome, import_files
 
 _STYLE = {Outcome.IMPORTED: "green", Outcome.UPDATED: "cyan", Outcome.UNCHANGED: "dim",
@@ -28,6 +28,7 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Nhập báo cáo của đơn vị vào cơ sở dữ liệu. Nhập lại cùng tệp không làm thay đổi gì;
         bản mới hơn thay bản cũ, bản cũ vẫn lưu trong lịch sử. (Import submissions.)"""
+        fmt = choice(fmt, ("table", "json"), "--format")
         options = ImportOptions(program=program, unit=unit, period=period, dry_run=dry_run, read_hidden=hidden or None)
         ws = STATE.ws()
         if fmt == "json":

@@ -6,7 +6,7 @@ from typing import Optional
 
 import typer
 
-from hrplan.cli.output import STATE, console, guarded
+from hrplan.cli.output import choice, STATE, console, guarded
 from hrplan.report import build_report, report_file_name, write_report
 
 
@@ -21,7 +21,7 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Lập báo cáo tổng hợp (HTML in được, hoặc JSON có đủ mọi số liệu và nguồn). (Write a report.)"""
         ws = STATE.ws()
-        fmt = "json" if fmt.lower() == "json" else "html"
+        fmt = choice(fmt, ("html", "json"), "--format")
         rep = build_report(ws, program, period, STATE.lang)
         path = output or ws.reports_dir / report_file_name(rep, fmt)
         write_report(rep, path, fmt, STATE.lang)

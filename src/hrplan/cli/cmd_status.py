@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import typer
 
-from hrplan.cli.output import STATE, console, guarded, print_json, table
+from hrplan.cli.output import choice, STATE, console, guarded, print_json, table
 from hrplan.history import workspace_status
 
 
@@ -16,6 +16,7 @@ def register(app: typer.Typer) -> None:
         with ws.open_store() as store:
             rows = workspace_status(store, ws.programs)
             counts = store.counts()
+        fmt = choice(fmt, ("table", "json"), "--format")
         if fmt == "json":
             print_json({"workspace": str(ws.root), "periods": [r.__dict__ for r in rows], "counts": counts})
             return

@@ -94,6 +94,14 @@ def guarded(func: Callable) -> Callable:
     return wrapper
 
 
+def choice(value: str, allowed: tuple[str, ...], option: str) -> str:
+    """Give the option's value in lower case if allowed; otherwise stop with a usage error (exit 2)."""
+    if value.lower() not in allowed:
+        raise HrplanError(Problem("option.invalid", params={"option": option, "found": value,
+                                                             "expected": ", ".join(allowed)}))
+    return value.lower()
+
+
 def print_json(data: Any) -> None:
     """Write JSON to standard output, plain (no colours), for scripts."""
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
