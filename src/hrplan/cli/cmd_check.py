@@ -19,7 +19,7 @@ def register(app: typer.Typer) -> None:
         period: str = typer.Option(..., "--period", help="Kỳ cần kiểm tra, ví dụ 2023-Q2 hoặc 2021..2023-05."),
         program: List[str] = typer.Option([], "--program", "-p", help="Chương trình (mặc định: tất cả)."),
         fmt: str = typer.Option("table", "--format", "-f", help="table hoặc json."),
-        fail_on: str = typer.Option("error", "--fail-on", help="Mức làm lệnh trả mã 1: error, warning hoặc never."),
+        fail_on: str = typer.Option("error", "--fail-on", help="Mức làm lệnh trả mã 1: error, warning, info hoặc never."),
     ) -> None:
         """Kiểm tra: đơn vị chưa gửi, chỉ tiêu chưa đạt, tỷ lệ quy hoạch ngoài khung, số liệu không khớp.
         Mã thoát 1 khi có vấn đề từ mức --fail-on trở lên. (Check submissions and figures.)"""
