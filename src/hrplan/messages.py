@@ -33,6 +33,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Tùy chọn {option} không nhận giá trị '{found}'. Chọn một trong: {expected}.",
         "Option {option} does not take '{found}'. Choose one of: {expected}.",
     ),
+    # -- what a field of a YAML file expects (after "Cần:" / "Expected:") --
+    "expected.required": ("trường này là bắt buộc", "this field is required"),
+    "expected.text": ("một đoạn chữ", "text"),
+    "expected.whole_number": ("một số nguyên", "a whole number"),
+    "expected.number": ("một số", "a number"),
+    "expected.bool": ("true hoặc false", "true or false"),
+    "expected.date": ("một ngày dạng 2021-07-16", "a date like 2021-07-16"),
+    "expected.list": ("một danh sách (mỗi mục một dòng '- ...' hoặc [a, b])", "a list ('- ...' lines or [a, b])"),
+    "expected.mapping": ("một nhóm 'khóa: giá trị'", "a mapping of 'key: value'"),
+    "expected.no_such_field": ("không có trường này (tên gõ sai?)", "no such field (a misspelt name?)"),
+    "expected.at_most": ("một số không lớn hơn {limit}", "a number at most {limit}"),
+    "expected.at_least": ("một số không nhỏ hơn {limit}", "a number at least {limit}"),
+    "expected.less_than": ("một số nhỏ hơn {limit}", "a number less than {limit}"),
+    "expected.greater_than": ("một số lớn hơn {limit}", "a number greater than {limit}"),
+    "expected.one_of": ("một trong các giá trị {allowed}", "one of {allowed}"),
     # -- program definitions --
     "yaml.syntax": (
         "Tệp {file} không đọc được (lỗi cú pháp YAML): {found}. Hãy sửa dòng được chỉ ra.",

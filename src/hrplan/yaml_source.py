@@ -62,37 +62,32 @@ def field_path(loc: tuple[Any, ...]) -> str:
     return out
 
 
-# What a pydantic error type expects, in Vietnamese and English, for people who edit YAML by hand.
-_EXPECTED: dict[str, tuple[str, str]] = {
-    "missing": ("trường này là bắt buộc", "this field is required"),
-    "string_type": ("một đoạn chữ", "text"),
-    "int_parsing": ("một số nguyên", "a whole number"), "int_type": ("một số nguyên", "a whole number"),
-    "int_from_float": ("một số nguyên", "a whole number"),
-    "float_parsing": ("một số", "a number"), "float_type": ("một số", "a number"),
-    "decimal_parsing": ("một số", "a number"), "decimal_type": ("một số", "a number"),
-    "bool_parsing": ("true hoặc false", "true or false"), "bool_type": ("true hoặc false", "true or false"),
-    "date_parsing": ("một ngày dạng 2021-07-16", "a date like 2021-07-16"),
-    "date_from_datetime_parsing": ("một ngày dạng 2021-07-16", "a date like 2021-07-16"),
-    "date_type": ("một ngày dạng 2021-07-16", "a date like 2021-07-16"),
-    "list_type": ("một danh sách (mỗi mục một dòng '- ...' hoặc [a, b])", "a list ('- ...' lines or [a, b])"),
-    "dict_type": ("một nhóm 'khóa: giá trị'", "a mapping of 'key: value'"),
-    "model_type": ("một nhóm 'khóa: giá trị'", "a mapping of 'key: value'"),
-    "extra_forbidden": ("không có trường này (tên gõ sai?)", "no such field (a misspelt name?)"),
+# pydantic error types -> catalogue codes (the words are in hrplan.messages, vi and en)
+_EXPECTED: dict[str, str] = {
+    "missing": "expected.required", "string_type": "expected.text",
+    "int_parsing": "expected.whole_number", "int_type": "expected.whole_number", "int_from_float": "expected.whole_number",
+    "float_parsing": "expected.number", "float_type": "expected.number",
+    "decimal_parsing": "expected.number", "decimal_type": "expected.number",
+    "bool_parsing": "expected.bool", "bool_type": "expected.bool",
+    "date_parsing": "expected.date", "date_from_datetime_parsing": "expected.date", "date_type": "expected.date",
+    "list_type": "expected.list", "dict_type": "expected.mapping", "model_type": "expected.mapping",
+    "extra_forbidden": "expected.no_such_field",
+    "less_than_equal": "expected.at_most", "greater_than_equal": "expected.at_least",
+    "less_than": "expected.less_than", "greater_than": "expected.greater_than",
+    "enum": "expected.one_of", "literal_error": "expected.one_of",
 }
 
 
 def expected_text(err: dict[str, Any]) -> tuple[str, str]:
     """Give what a pydantic error expected, as (Vietnamese, English) plain words."""
-    kind = err.get("type", "")
-    if kind in _EXPECTED:
-        return _EXPECTED[kind]
-    bound = {"less_than_equal": ("không lớn hơn", "at most", "le"), "greater_than_equal": ("không nhỏ hơn", "at least", "ge"),
-             "less_than": ("nhỏ hơn", "less than", "lt"), "greater_than": ("lớn hơn", "greater than", "gt")}.get(kind)
-    if bound:
-        limit = (err.get("ctx") or {}).get(bound[2])
-        return f"một số {bound[0]} {limit}", f"a number {bound[1]} {limit}"
-    if kind in ("enum", "literal_error"):
-        allowed = str((err.get("ctx") or {}).get("expected", ""))
-        return f"một trong các giá trị {allowed.replace(' or ', ' hoặc ')}", f"one of {allowed}"
-    message = str(err.get("msg", "")).removeprefix("Value error, ")
-    return message, message  # our own validators' messages, written for people
+    from hrplan.messages import render
+
+    code = _EXPECTED.get(err.get("type", ""))
+    if code is None:
+        message = str(err.get("msg", "")).removeprefix("Value error, ")
+        return message, message  # our own validators' messages, written for people
+    ctx = err.get("ctx") or {}
+    limit = next((ctx[k] for k in ("le", "ge", "lt", "gt") if k in ctx), "")
+    allowed = str(ctx.get("expected", ""))
+    return (render(code, "vi", limit=limit, allowed=allowed.replace(" or ", " hoặc ")),
+            render(code, "en", limit=limit, allowed=allowed))
