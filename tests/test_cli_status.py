@@ -81,3 +81,14 @@ def test_per_unit_targets_can_live_in_a_workbook(sample_ws, run, tmp_path):
     assert sheet.cell(row, 5).value == 30
     program = sample_ws.__class__(sample_ws.root).program("12-CTr/TU")
     assert [t.source for t in program.targets if t.unit == "SYT"] == ["chi-tieu.xlsx › Sheet › A2"]
+
+
+def test_a_misspelt_key_in_a_program_file_is_refused_not_ignored(sample_ws, run):
+    path = sample_ws.root / "programs" / "12-CTr-TU.yaml"
+    text = path.read_text(encoding="utf-8").replace("targets_file:", "target_file:")
+    path.write_text(text, encoding="utf-8")
+    result = run("status", workspace=sample_ws)
+    assert result.exit_code == 2
+    line = text.splitlines().index(next(l for l in text.splitlines() if l.startswith("target_file:"))) + 1
+    assert f"12-CTr-TU.yaml › line {line} › target_file" in result.stderr
+    assert "Cần: không có trường này (tên gõ sai?)." in result.stderr

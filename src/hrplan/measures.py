@@ -7,13 +7,15 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from pydantic import BaseModel
+from pydantic import ConfigDict, BaseModel
 
 from hrplan.names import fold
 
 
 class Measure(BaseModel):
     """A unit of measure: its name, what it measures (dimension) and its size in the dimension's base."""
+
+    model_config = ConfigDict(extra="forbid")  # a misspelt key is an error, never silently ignored
 
     name: str
     dimension: str

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from pydantic import BaseModel, Field
+from pydantic import ConfigDict, BaseModel, Field
 
 _QUARTER = re.compile(r"^(\d{4})-?Q([1-4])$", re.I)
 _HALF = re.compile(r"^(\d{4})-?H([12])$", re.I)
@@ -122,6 +122,8 @@ class CutoffRule(BaseModel):
     month; a half-year from 15 December to 14 June; a year from 15 December to 14 December.
     `day=1` means calendar periods. Each workspace sets its own in its config.
     """
+
+    model_config = ConfigDict(extra="forbid")  # a misspelt key is an error, never silently ignored
 
     day: int = Field(15, ge=1, le=28)  # a later day does not exist in every month
 

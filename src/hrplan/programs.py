@@ -13,7 +13,7 @@ from decimal import Decimal, InvalidOperation
 from enum import Enum
 from pathlib import Path
 
-from pydantic import BaseModel, Field, ValidationError, ValidationInfo, field_validator, model_validator
+from pydantic import ConfigDict, BaseModel, Field, ValidationError, ValidationInfo, field_validator, model_validator
 
 from hrplan.measures import Measure, MeasureBook
 from hrplan.names import fold, strip_diacritics
@@ -46,6 +46,8 @@ class Accumulation(str, Enum):
 class Band(BaseModel):
     """A norm band for a planning ratio, e.g. 1,0 to 1,5 times (set by the planning regulation)."""
 
+    model_config = ConfigDict(extra="forbid")  # a misspelt key is an error, never silently ignored
+
     min: float | None = None
     max: float | None = None
     source: str | None = None  # the regulation it comes from, e.g. "Quy định 377-QĐ/TW"
@@ -61,6 +63,8 @@ class Band(BaseModel):
 class StatusBands(BaseModel):
     """Where achievement turns into a status word: vượt / đạt / gần đạt / chưa đạt."""
 
+    model_config = ConfigDict(extra="forbid")  # a misspelt key is an error, never silently ignored
+
     met: float = 1.0  # at or above this ratio: met (đạt)
     over: float = 1.0  # above this ratio: over (vượt)
     nearly: float = 0.9  # at or above this (and below met): nearly met (gần đạt)
@@ -68,6 +72,8 @@ class StatusBands(BaseModel):
 
 class Indicator(BaseModel):
     """One measured line of a program (chỉ tiêu) with its unit of measure (đơn vị tính)."""
+
+    model_config = ConfigDict(extra="forbid")  # a misspelt key is an error, never silently ignored
 
     code: str
     name: str
@@ -93,6 +99,8 @@ class Indicator(BaseModel):
 class Breakdown(BaseModel):
     """Parts that must add up to a total (210 = 45 + 12 + 9 + 42 + 102)."""
 
+    model_config = ConfigDict(extra="forbid")  # a misspelt key is an error, never silently ignored
+
     total: str
     parts: list[str]
     complete: bool = True  # False: the parts are 'of which' lines and may sum to less than the total
@@ -105,6 +113,8 @@ def _year_as_text(value: object) -> object:
 
 class Target(BaseModel):
     """An assigned target (chỉ tiêu giao): for the whole program or a year, for all units or one."""
+
+    model_config = ConfigDict(extra="forbid")  # a misspelt key is an error, never silently ignored
 
     indicator: str
     value: Decimal
@@ -128,6 +138,8 @@ class Target(BaseModel):
 
 class Program(BaseModel):
     """A program definition as written in its YAML file."""
+
+    model_config = ConfigDict(extra="forbid")  # a misspelt key is an error, never silently ignored
 
     code: str
     title: str

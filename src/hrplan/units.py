@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ConfigDict, BaseModel, ValidationError
 
 from hrplan.names import closest, fold
 from hrplan.problems import HrplanError, Location, Problem
@@ -16,6 +16,8 @@ from hrplan.yaml_source import field_path, line_of, load_yaml
 
 class Unit(BaseModel):
     """A reporting unit (đơn vị): a department, district, commune or the province itself."""
+
+    model_config = ConfigDict(extra="forbid")  # a misspelt key is an error, never silently ignored
 
     code: str
     name: str

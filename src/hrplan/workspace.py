@@ -15,7 +15,7 @@ from __future__ import annotations
 from functools import cached_property
 from pathlib import Path
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ConfigDict, BaseModel, ValidationError
 
 from hrplan.file_safety import ReadLimits
 from hrplan.periods import CutoffRule
@@ -29,6 +29,8 @@ CONFIG_NAME = "hrplan.yaml"
 
 class WorkspaceConfig(BaseModel):
     """Settings of one workspace, as written in hrplan.yaml."""
+
+    model_config = ConfigDict(extra="forbid")  # a misspelt key is an error, never silently ignored
 
     name: str = "hrplan"
     store: str = "hrplan.sqlite"  # a path relative to the workspace
