@@ -21,12 +21,12 @@ import yaml
 
 from hrplan.figures import compute_figures
 from hrplan.importer import import_files
-from hrplan.periods import Period
-from hrplan.programs import load_program
-from hrplan.report import build_report, render_html
-from hrplan.rules import check_program
-from hrplan.template import fill_values, template_file_name, write_template
-from hrplan.units import load_units
+from hrplan.definitions.periods import Period
+from hrplan.definitions.programs import load_program
+from hrplan.reports import build_report, render_html
+from hrplan.checks import check_program
+from hrplan.reports.submission_template import fill_values, template_file_name, write_template
+from hrplan.definitions.units import load_units
 from hrplan.workspace import Workspace, init_workspace
 
 # Targets: ratio ceilings against the baselines (how many times the floor a step may cost).

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from hrplan.periods import Period
-from hrplan.programs import load_programs
-from hrplan.template import fill_values, template_file_name, write_template
-from hrplan.units import load_units
+from hrplan.definitions.periods import Period
+from hrplan.definitions.programs import load_programs
+from hrplan.reports.submission_template import fill_values, template_file_name, write_template
+from hrplan.definitions.units import load_units
 
 HERE = Path(__file__).parent
 

@@ -9,7 +9,7 @@ from openpyxl import load_workbook
 
 from conftest import SAMPLE, sample_submissions
 from hrplan.importer import import_files
-from hrplan.template import HEADER_ROW, MAIN_SHEET
+from hrplan.reports.submission_template import HEADER_ROW, MAIN_SHEET
 
 SUB = SAMPLE / "submissions"
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from openpyxl import load_workbook
 
 from conftest import SAMPLE, sample_submissions
-from hrplan.template import HEADER_ROW, MAIN_SHEET
+from hrplan.reports.submission_template import HEADER_ROW, MAIN_SHEET
 
 SYT = SAMPLE / "submissions" / "12-CTr-TU_SYT_2016_to_2019-05.xlsx"
 
@@ -137,7 +137,7 @@ def test_a_file_that_cannot_be_read_is_refused_not_crashed(sample_ws, tmp_path):
     # Tests run as root in CI, where no file is unreadable; a folder named like a workbook
     # raises the same OSError when read as a file.
     from hrplan.importer import Outcome, import_one
-    from hrplan.submission import ReadContext
+    from hrplan.reading.submission import ReadContext
 
     folder = tmp_path / "dang-chep.xlsx"
     folder.mkdir()

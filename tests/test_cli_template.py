@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from openpyxl import load_workbook
 
-from hrplan.template import HEADER_ROW, MAIN_SHEET
+from hrplan.reports.submission_template import HEADER_ROW, MAIN_SHEET
 
 
 def _rows_by_code(ws) -> dict[str, int]:

@@ -23,7 +23,7 @@ from odf.table import Table, TableCell, TableRow
 from odf.text import P
 from python_calamine import CalamineWorkbook
 
-from hrplan.file_safety import ReadLimits, inspect_workbook, sniff_kind
+from hrplan.workbooks.safety import ReadLimits, inspect_workbook, sniff_kind
 from hrplan.messages import MESSAGES, render
 from hrplan.problems import Problem, Severity
 
@@ -732,7 +732,7 @@ def test_xlsx_with_two_far_apart_cells_is_refused(tmp_path: Path):
 def test_an_xls_with_one_far_cell_is_refused_by_the_reader_with_its_cell(tmp_path: Path):
     # .xls sheet sizes are not inspected before opening; the reader checks the grid it would fill.
     from hrplan.problems import HrplanError
-    from hrplan.workbook import read_workbook
+    from hrplan.workbooks.grid import read_workbook
 
     book = xlwt.Workbook()
     sheet = book.add_sheet("BC")

@@ -5,7 +5,7 @@ import unicodedata
 
 import pytest
 
-from hrplan.legacy_text import TCVN3, VNI, convert, font_encoding, guess_encoding, to_unicode
+from hrplan.workbooks.legacy_text import TCVN3, VNI, convert, font_encoding, guess_encoding, to_unicode
 
 # --- an independent description of the two encodings, used to check the module's tables ----
 

@@ -257,7 +257,7 @@ def test_total_row_is_cross_checked_not_stored(ws: Workspace, corpus: Path) -> N
 
 
 def test_stated_percentage_that_differs_is_kept_and_check_shows_it(ws: Workspace, corpus: Path) -> None:
-    from hrplan.rules import run_checks
+    from hrplan.checks import run_checks
 
     result = import_one(ws, corpus / "stated_percent_wrong.xlsx")
     [warning] = result.problems

@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 from pydantic import ValidationError
 
-from hrplan.periods import CutoffRule, Period, PeriodError
+from hrplan.definitions.periods import CutoffRule, Period, PeriodError
 
 
 @pytest.mark.parametrize(

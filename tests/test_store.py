@@ -219,7 +219,7 @@ CHILD = textwrap.dedent('''
 
     from hrplan.problems import Problem, Severity
     from hrplan.store import StoredValue
-    from hrplan.submission import ReadContext, read_submission
+    from hrplan.reading.submission import ReadContext, read_submission
     from hrplan.workspace import Workspace
 
     root, workbook, ready = Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3])

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from hrplan.problems import HrplanError
-from hrplan.units import UnitTree, load_units
+from hrplan.definitions.units import UnitTree, load_units
 
 SAMPLE_UNITS = Path(__file__).resolve().parents[1] / "sample_data" / "units.yaml"
 

@@ -10,10 +10,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from hrplan.periods import Period
-from hrplan.programs import Accumulation, Direction, Indicator, IndicatorKind, Program
+from hrplan.definitions import Period
+from hrplan.definitions import Accumulation, Direction, Indicator, IndicatorKind, Program
 from hrplan.store import Store
-from hrplan.units import UnitTree
+from hrplan.definitions import UnitTree
 
 _GRANULARITY = ("year", "half", "quarter", "month")
 

@@ -17,8 +17,8 @@ from typing import Callable
 
 from hrplan.problems import Location, Problem
 from hrplan.store import Store
-from hrplan.submission import ParsedSubmission, ReadContext, read_submission
-from hrplan.workbook import WORKBOOK_SUFFIXES
+from hrplan.reading import ParsedSubmission, ReadContext, read_submission
+from hrplan.workbooks import WORKBOOK_SUFFIXES
 from hrplan.workspace import Workspace
 
 Progress = Callable[[int, int, Path], None]  # (done, total, current file)

@@ -17,12 +17,12 @@ from pathlib import Path
 
 from pydantic import ConfigDict, BaseModel, ValidationError
 
-from hrplan.file_safety import ReadLimits
-from hrplan.periods import CutoffRule
+from hrplan.workbooks import ReadLimits
+from hrplan.definitions import CutoffRule
 from hrplan.problems import HrplanError, Location, Problem
-from hrplan.programs import Program, find_program, load_programs
-from hrplan.units import UnitTree, load_units
-from hrplan.yaml_source import expected_text, field_path, load_yaml
+from hrplan.definitions import Program, find_program, load_programs
+from hrplan.definitions import UnitTree, load_units
+from hrplan.definitions import expected_text, field_path, load_yaml
 
 CONFIG_NAME = "hrplan.yaml"
 

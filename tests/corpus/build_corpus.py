@@ -194,7 +194,7 @@ def _freeze_zip(path: Path, macro_enabled: bool = False) -> None:
 # -- legacy Vietnamese text, built with the inverse of hrplan's own tables --------------------
 def tcvn3(text: str) -> str:
     """Give Unicode text as a TCVN3 (.VnTime) cell holds it; capitals fall back to lowercase codes."""
-    from hrplan import legacy_text as lt
+    from hrplan.workbooks import legacy_text as lt
 
     encode = {letter: code for code, letter in zip(lt._TCVN3_CODES, lt._LETTERS)}
     encode.update(dict(zip(lt._TCVN3_CAPITALS, lt._TCVN3_CAPITAL_CODES)))
@@ -216,7 +216,7 @@ def tcvn3_capitals(text: str) -> str:
 
 def vni(text: str) -> str:
     """Give Unicode text as a VNI-Times cell holds it."""
-    from hrplan import legacy_text as lt
+    from hrplan.workbooks import legacy_text as lt
 
     encode = {letter: seq for seq, letter in lt._VNI_MAP.items() if seq not in lt._VNI_ALIASES}
     return "".join(encode.get(ch, ch) for ch in unicodedata.normalize("NFC", text))

@@ -6,7 +6,7 @@ from typing import List
 import typer
 
 from hrplan.cli.output import choice, EXIT_FINDINGS, EXIT_OK, STATE, console, guarded, print_json, table
-from hrplan.rules import run_checks
+from hrplan.checks import run_checks
 
 _COLOUR = {"error": "red", "warning": "yellow", "info": "cyan"}
 _LEVELS = {"error": 0, "warning": 1, "info": 2}

@@ -6,7 +6,7 @@ from pathlib import Path
 import typer
 
 from hrplan.cli.output import STATE, console, guarded, table
-from hrplan.demo import run_demo
+from hrplan.jobs import run_demo
 from hrplan.importer import Outcome
 
 

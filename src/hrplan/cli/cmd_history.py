@@ -6,7 +6,7 @@ from typing import Optional
 import typer
 
 from hrplan.cli.output import choice, STATE, console, guarded, print_json, table
-from hrplan.history import submission_history
+from hrplan.store import submission_history
 from hrplan.values import format_number
 
 

@@ -7,7 +7,7 @@ from typing import Optional
 import typer
 
 from hrplan.cli.output import choice, STATE, console, guarded
-from hrplan.report import build_report, report_file_name, write_report
+from hrplan.reports import build_report, report_file_name, write_report
 
 
 def register(app: typer.Typer) -> None:

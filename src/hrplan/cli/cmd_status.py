@@ -4,7 +4,7 @@ from __future__ import annotations
 import typer
 
 from hrplan.cli.output import choice, STATE, console, guarded, print_json, table
-from hrplan.history import workspace_status
+from hrplan.store import workspace_status
 
 
 def register(app: typer.Typer) -> None:

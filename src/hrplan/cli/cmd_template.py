@@ -7,7 +7,7 @@ from typing import List
 import typer
 
 from hrplan.cli.output import STATE, console, guarded
-from hrplan.template import make_templates
+from hrplan.reports import make_templates
 
 
 def register(app: typer.Typer) -> None:

@@ -14,7 +14,7 @@ from typing import Any
 
 from hrplan.names import compact, fold, nfc
 from hrplan.problems import cell_name
-from hrplan.workbook import RawSheet, RawWorkbook
+from hrplan.workbooks import RawSheet, RawWorkbook
 
 HEADER_SCAN_ROWS = 40
 VALUE_ROLES = ("plan", "actual", "estimate")

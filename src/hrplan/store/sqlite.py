@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from hrplan.problems import HrplanError, Problem
+from hrplan.reading import StoredValue
 
 MIGRATIONS: list[str] = [
     # 1: submissions, values, per-submission problems
@@ -62,19 +63,6 @@ MIGRATIONS: list[str] = [
     """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
-
-
-@dataclass(frozen=True)
-class StoredValue:
-    """One figure of a submission as it will be stored: which indicator and measure, and its cell."""
-
-    indicator: str
-    measure: str  # plan (kế hoạch) | actual (thực hiện) | estimate (ước thực hiện) | stated_ratio
-    value: Decimal
-    uom: str | None = None
-    sheet: str | None = None
-    cell: str | None = None
-    raw: str | None = None
 
 
 @dataclass(frozen=True)

@@ -12,17 +12,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from hrplan.layout import TableLayout
+from hrplan.reading.layout import TableLayout
+from hrplan.reading.types import ReadContext
 from hrplan.names import fold, strip_diacritics
-from hrplan.periods import Period, PeriodError
+from hrplan.definitions import Period, PeriodError
 from hrplan.problems import Location, Problem
-from hrplan.programs import Program
-from hrplan.units import UnitTree
+from hrplan.definitions import Program
+from hrplan.definitions import UnitTree
 
-if TYPE_CHECKING:
-    from hrplan.submission import ReadContext
 
 # "08-CTr/TU", "06-ĐA/TU", "số 12 - CTr/TU": matched on text lower-cased without diacritics.
 _PROGRAM_CODE = re.compile(r"\b(\d{1,4})\s*[-‑–]\s*(ctr|da|kh|nq|ct|qd)\s*/\s*([a-z]+)\b")

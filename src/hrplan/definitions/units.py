@@ -11,7 +11,7 @@ from pydantic import ConfigDict, BaseModel, ValidationError
 
 from hrplan.names import closest, fold
 from hrplan.problems import HrplanError, Location, Problem
-from hrplan.yaml_source import field_path, line_of, load_yaml
+from hrplan.definitions.yaml_source import field_path, line_of, load_yaml
 
 
 class Unit(BaseModel):

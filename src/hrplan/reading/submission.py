@@ -15,37 +15,21 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from hrplan import legacy_text
-from hrplan.file_safety import ReadLimits
-from hrplan.identify import identify
-from hrplan.layout import TableLayout, find_table
+from hrplan.workbooks import guess_encoding, to_unicode
+from hrplan.reading.identify import identify
+from hrplan.reading.types import ReadContext, StoredValue
+from hrplan.reading.layout import TableLayout, find_table
 from hrplan.names import closest, fold, nfc
 from hrplan.problems import HrplanError, Location, Problem, Severity, cell_name
-from hrplan.programs import Program
-from hrplan.store import StoredValue
-from hrplan.units import UnitTree
+from hrplan.definitions import Program
 from hrplan.values import NotANumber, format_number, format_percent, parse_number
-from hrplan.workbook import RawSheet, RawWorkbook, read_workbook
+from hrplan.workbooks import RawSheet, RawWorkbook, read_workbook
 
 _NUMBERING = re.compile(r"^\s*((?:[ivxlc]+|[a-zđ]|\d+(?:\.\d+)*)[.):/]|\d+(?:\.\d+)+|[-+•*–])\s*", re.I)
 _TOTAL_NAMES = {"tong cong", "cong", "tong", "total", "tong so", "grand total", "cong tong"}
 _SUBTOTAL_NAMES = {"cong"}  # "Cộng" closes a section; "Tổng cộng" adds up the whole table
 # Words that start the foot of a report (recipients, signatures): the table has ended.
 _TABLE_END = re.compile(r"^(noi nhan|nguoi lap bieu|nguoi lap|thu truong|tm |kt |ky ten|xac nhan)")
-
-
-@dataclass
-class ReadContext:
-    """What reading a submission needs from the workspace, plus the user's overrides."""
-
-    programs: dict[str, Program]
-    units: UnitTree
-    limits: ReadLimits = field(default_factory=ReadLimits)
-    read_hidden: bool = False
-    filename_pattern: str | None = None
-    program: str | None = None  # --program: always wins
-    unit: str | None = None  # --unit: always wins
-    period: str | None = None  # --period: always wins
 
 
 @dataclass
@@ -115,14 +99,14 @@ def _convert_legacy_text(book: RawWorkbook) -> list[Problem]:
     notes = []
     for sheet in book.sheets:
         texts = [v for row in sheet.grid for v in row if isinstance(v, str) and v]
-        sheet_encoding = legacy_text.guess_encoding(texts)
+        sheet_encoding = guess_encoding(texts)
         converted: set[str] = set()
         decomposed = False
         for r, row in enumerate(sheet.grid):
             for c, value in enumerate(row):
                 if isinstance(value, str) and value:
                     decomposed = decomposed or not unicodedata.is_normalized("NFC", value)
-                    text, used = legacy_text.to_unicode(value, sheet.fonts.get((r, c)), sheet_encoding)
+                    text, used = to_unicode(value, sheet.fonts.get((r, c)), sheet_encoding)
                     row[c] = text
                     if used:
                         converted.add(used)

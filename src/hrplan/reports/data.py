@@ -1,34 +1,24 @@
-"""Reports: a program's figures and findings for a period as JSON data and a printable HTML page.
-
-`build_report` gathers everything a report shows into plain data (the JSON is exactly that
-data); `render_html` fills `templates/report.html` with it. Every figure carries its sources
-(file, sheet and cell, or the target line it was compared against).
-"""
+"""Report data: a program's figures and findings for a period gathered into plain data (the JSON is exactly that)."""
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass
 from datetime import datetime
-from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, select_autoescape
-
 from hrplan import __version__
+from hrplan.checks import Finding, check_program
+from hrplan.definitions import (
+    IndicatorKind,
+    Period,
+    Program,
+    UnitTree,
+    period_from_user,
+)
 from hrplan.figures import Figure, FigureSet, compute_figures
 from hrplan.messages import render
-from hrplan.periods import Period, period_from_user
-from hrplan.programs import IndicatorKind, Program, program_slug
-from hrplan.resources import resource_dir
-from hrplan.rules import Finding, check_program
-from hrplan.units import UnitTree
 from hrplan.values import describe_percent, format_number, format_times
 from hrplan.workspace import Workspace
-
-
-def templates_dir() -> Path:
-    """Give the folder of report templates."""
-    return resource_dir("templates")
 
 
 @dataclass
@@ -164,11 +154,6 @@ def _breakdown_text(total: Figure, parts: list[Figure]) -> str:
     return f"{total.indicator.name}: {format_number(total.actual)} {total.indicator.uom}, trong đó: {listed}."
 
 
-def report_file_name(report: Report, fmt: str) -> str:
-    """Give the file name a report is saved under: '12-CTr-TU_2016_to_2019-05.html'."""
-    period = Period.parse(report.data["period"]["label"])
-    return f"{program_slug(report.data['program']['code'])}_{period.file_label}.{fmt}"
-
 
 def _narrative(program: Program, summary: list[dict], breakdowns: list[dict]) -> list[str]:
     """Give the report's sentences: one per indicator; a breakdown's parts are told with their total
@@ -195,18 +180,3 @@ def _place(scope_name: str) -> str:
 def _lower_first(name: str) -> str:
     return name[:1].lower() + name[1:]
 
-
-def render_html(report: Report, lang: str = "vi") -> str:
-    """Give the report as one self-contained HTML page (styles inline, no outside files)."""
-    env = Environment(loader=FileSystemLoader(str(templates_dir())), autoescape=select_autoescape(["html"]))
-    return env.get_template("report.html").render(r=report.data, lang=lang, t=lambda code, **kw: render(code, lang, **kw))
-
-
-def write_report(report: Report, path: Path, fmt: str, lang: str = "vi") -> Path:
-    """Write the report as 'html' or 'json' to `path` and give the path."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    text = report.to_json() if fmt == "json" else render_html(report, lang)
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(path)  # a reader never sees half a report
-    return path

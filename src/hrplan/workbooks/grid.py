@@ -18,8 +18,8 @@ from xml.etree.ElementTree import iterparse
 
 import python_calamine as pc
 
-from hrplan.file_safety import ReadLimits, inspect_workbook
 from hrplan.problems import HrplanError, Location, Problem, cell_name
+from hrplan.workbooks.safety import ReadLimits, inspect_workbook
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
 _NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"

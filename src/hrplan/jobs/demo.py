@@ -12,7 +12,7 @@ from pathlib import Path
 
 from hrplan.importer import FileResult, Progress, import_files
 from hrplan.problems import HrplanError, Problem
-from hrplan.report import Report, build_report, report_file_name, write_report
+from hrplan.reports import Report, build_report, report_file_name, write_report
 from hrplan.resources import resource_dir
 from hrplan.workspace import init_workspace
 

@@ -14,9 +14,9 @@ from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from hrplan.periods import CutoffRule, Period, period_from_user
-from hrplan.programs import IndicatorKind, Program
-from hrplan.units import Unit
+from hrplan.definitions import CutoffRule, Period, period_from_user
+from hrplan.definitions import IndicatorKind, Program
+from hrplan.definitions import Unit
 
 FONT = "Times New Roman"
 MAIN_SHEET = "Báo cáo"

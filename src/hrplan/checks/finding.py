@@ -1,0 +1,39 @@
+"""A finding: one thing an analyst should look at, as data (code, severity, where, params)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from hrplan.figures import Figure
+from hrplan.messages import render
+from hrplan.problems import Location, Severity
+
+
+@dataclass
+class Finding:
+    """One thing an analyst should look at."""
+
+    code: str
+    severity: Severity
+    program: str
+    period: str
+    unit: str | None = None
+    indicator: str | None = None
+    params: dict[str, Any] = field(default_factory=dict)
+    location: Location = field(default_factory=Location)
+
+    def message(self, lang: str = "vi") -> str:
+        return render(self.code, lang, **self.params)
+
+    def to_dict(self, lang: str = "vi") -> dict[str, Any]:
+        return {"code": self.code, "severity": self.severity.value, "program": self.program, "period": self.period,
+                "unit": self.unit, "indicator": self.indicator, "message": self.message(lang),
+                "location": self.location.to_dict(), "params": {k: str(v) for k, v in self.params.items()}}
+
+
+def first_cell(fig: Figure) -> Location:
+    if fig.is_group or not fig.actual_sources:
+        return Location()
+    s = fig.actual_sources[0]
+    return Location(s.file, s.sheet, s.cell)
+

@@ -1,0 +1,12 @@
+"""Reading: from a workbook on disk to a parsed submission (program, unit, period, figures with their cells).
+
+Entry points: `read_submission(path, ReadContext)` gives a `ParsedSubmission` whose `values` are
+`StoredValue`s and whose `problems` say what refuses it; `find_table` finds a table's layout.
+"""
+from __future__ import annotations
+
+from hrplan.reading.layout import TableLayout, find_table
+from hrplan.reading.submission import ParsedSubmission, read_submission
+from hrplan.reading.types import ReadContext, StoredValue
+
+__all__ = ["TableLayout", "find_table", "ParsedSubmission", "read_submission", "ReadContext", "StoredValue"]
