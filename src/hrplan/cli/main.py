@@ -8,7 +8,16 @@ from typing import Optional
 import typer
 
 from hrplan import __version__
-from hrplan.cli import cmd_check, cmd_demo, cmd_history, cmd_import, cmd_init, cmd_report, cmd_status, cmd_template
+from hrplan.cli import (  # one module per command, one per line
+    cmd_check,
+    cmd_demo,
+    cmd_history,
+    cmd_import,
+    cmd_init,
+    cmd_report,
+    cmd_status,
+    cmd_template,
+)
 from hrplan.cli.output import STATE
 
 app = typer.Typer(
@@ -42,7 +51,17 @@ def _global(
         STATE.workspace = workspace
 
 
-for module in (cmd_init, cmd_template, cmd_import, cmd_check, cmd_report, cmd_status, cmd_history, cmd_demo):
+COMMANDS = (  # in the order --help lists them
+    cmd_init,
+    cmd_template,
+    cmd_import,
+    cmd_check,
+    cmd_report,
+    cmd_status,
+    cmd_history,
+    cmd_demo,
+)
+for module in COMMANDS:
     module.register(app)
 
 

@@ -1,13 +1,5 @@
-"""The message catalogue: every user-facing string, Vietnamese and English side by side.
-
-`render(code, lang, **params)` fills a message with `str.format`. Vietnamese is the default;
-`--lang en` or `HRPLAN_LANG=en` switches. A missing code is a bug, so it raises KeyError.
-"""
+"""The first messages: workspace, config, programs, files, import, checks and reports as first built."""
 from __future__ import annotations
-
-import os
-
-LANGS = ("vi", "en")
 
 # code: (vi, en)
 MESSAGES: dict[str, tuple[str, str]] = {
@@ -267,28 +259,3 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Sheet part '{part}' reaches cell {ref}: {rows} rows × {columns} columns, above the limit of {max_rows} rows × {max_columns} columns. This usually comes from formatting or stray data down to the end of the sheet; delete the extra empty rows/columns, save it again from Excel and resend it.",
     ),
 }
-
-
-def default_lang() -> str:
-    """Give the language from HRPLAN_LANG, Vietnamese when unset or unknown."""
-    lang = os.environ.get("HRPLAN_LANG", "vi").lower()[:2]
-    return lang if lang in LANGS else "vi"
-
-
-def render(code: str, lang: str = "vi", **params: object) -> str:
-    """Give the catalogue message for `code` in `lang`, filled with `params`."""
-    vi, en = MESSAGES[code]
-    text = en if lang == "en" else vi
-    try:
-        return text.format_map(_Params(params))
-    except (IndexError, ValueError):
-        return text  # a malformed template must not hide the message itself
-
-
-class _Params(dict):
-    """Message parameters where '{x_vi}' falls back to '{x}' and an absent one shows as '?'."""
-
-    def __missing__(self, key: str) -> object:
-        if key.endswith("_vi") and key[:-3] in self:
-            return self[key[:-3]]
-        return "?"
