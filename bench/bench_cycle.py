@@ -22,7 +22,7 @@ import yaml
 from hrplan.figures import compute_figures
 from hrplan.importer import import_files
 from hrplan.definitions.periods import Period
-from hrplan.definitions.programs import load_program
+from hrplan.definitions import load_program
 from hrplan.reports import build_report, render_html
 from hrplan.checks import check_program
 from hrplan.reports.submission_template import fill_values, template_file_name, write_template

@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from hrplan.definitions.periods import Period
-from hrplan.definitions.programs import load_programs
+from hrplan.definitions import load_programs
 from hrplan.reports.submission_template import fill_values, template_file_name, write_template
 from hrplan.definitions.units import load_units
 

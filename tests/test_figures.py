@@ -18,7 +18,7 @@ import pytest
 from hrplan.figures import Figure, FigureSet, compute_figures
 from hrplan.importer import Outcome, import_files
 from hrplan.definitions.periods import Period
-from hrplan.definitions.programs import Program, load_program
+from hrplan.definitions import Program, load_program
 from hrplan.reports.submission_template import HEADER_ROW, MAIN_SHEET, write_template
 from hrplan.values import parse_number
 from hrplan.workspace import Workspace, init_workspace

@@ -9,7 +9,7 @@ import pytest
 
 from hrplan.definitions.periods import Period
 from hrplan.problems import HrplanError, Problem
-from hrplan.definitions.programs import IndicatorKind, Program, find_program, load_program, load_programs
+from hrplan.definitions import IndicatorKind, Program, find_program, load_program, load_programs
 
 SAMPLE_PROGRAMS = Path(__file__).resolve().parents[1] / "sample_data" / "programs"
 
@@ -269,7 +269,7 @@ def test_target_falls_back_to_the_whole_program() -> None:
 
 
 def test_a_target_in_a_unit_that_does_not_convert_is_refused(tmp_path):
-    from hrplan.definitions.programs import load_program
+    from hrplan.definitions import load_program
     from hrplan.problems import HrplanError
 
     path = tmp_path / "p.yaml"

@@ -7,15 +7,13 @@ from __future__ import annotations
 
 from hrplan.definitions.measures import Measure, MeasureBook
 from hrplan.definitions.periods import CutoffRule, Period, PeriodError, period_from_user
+from hrplan.definitions.program_files import find_program, load_program, load_programs
 from hrplan.definitions.programs import (
     Accumulation,
     Direction,
     Indicator,
     IndicatorKind,
     Program,
-    find_program,
-    load_program,
-    load_programs,
     program_slug,
 )
 from hrplan.definitions.units import Unit, UnitTree, load_units

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from pydantic import ConfigDict, BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 _QUARTER = re.compile(r"^(\d{4})-?Q([1-4])$", re.I)
 _HALF = re.compile(r"^(\d{4})-?H([12])$", re.I)

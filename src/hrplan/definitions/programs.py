@@ -10,15 +10,19 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 from enum import Enum
-from pathlib import Path
 
-from pydantic import ConfigDict, BaseModel, Field, ValidationError, ValidationInfo, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 from hrplan.definitions.measures import Measure, MeasureBook
-from hrplan.names import fold, strip_diacritics
 from hrplan.definitions.periods import Period, PeriodError
-from hrplan.problems import HrplanError, Location, Problem
-from hrplan.definitions.yaml_source import expected_text, field_path, line_of, load_yaml
+from hrplan.names import fold, strip_diacritics
 
 
 class IndicatorKind(str, Enum):
@@ -258,94 +262,3 @@ class Program(BaseModel):
 def program_slug(code: str) -> str:
     """Give a program code made safe for file names: '12-CTr/TU' -> '12-CTr-TU', '06-ĐA/TU' -> '06-DA-TU'."""
     return strip_diacritics(code).replace("/", "-").replace("\\", "-").replace(" ", "")
-
-
-def load_program(path: Path) -> Program:
-    """Give the program defined in `path`; raise HrplanError with file, field and line on a mistake."""
-    data, node = load_yaml(path)
-    if not isinstance(data, dict):
-        raise HrplanError(
-            Problem("program.invalid", location=Location(file=str(path), line=1),
-                    params={"field": "(file)", "found": "not a mapping", "expected": "keys such as code, title, indicators"})
-        )
-    try:
-        program = Program.model_validate({**data, "source_file": str(path)}, context={"locate_references": True})
-    except ValidationError as exc:
-        problems = []
-        for err in exc.errors():
-            loc = tuple(err["loc"])
-            expected_vi, expected_en = expected_text(err)
-            problems.append(
-                Problem(
-                    "program.invalid",
-                    location=Location(file=str(path), line=line_of(node, loc), field=field_path(loc) or "(file)"),
-                    params={"field": field_path(loc) or "(file)", "found": _found(err),
-                            "expected_vi": expected_vi, "expected": expected_en},
-                )
-            )
-        raise HrplanError(problems) from None
-    mistakes = program.reference_mistakes()
-    if mistakes:
-        raise HrplanError([
-            Problem("program.invalid", location=Location(file=str(path), line=line_of(node, loc), field=field_path(loc)),
-                    params={"field": field_path(loc), "found": repr(code), "expected": message})
-            for loc, code, message in mistakes
-        ])
-    for t in program.targets:
-        t.source = t.source or f"{path.name}"
-    if program.targets_file:
-        from hrplan.definitions.targets_file import load_targets_table
-
-        program.targets.extend(load_targets_table(path.parent / program.targets_file, program))
-    _check_target_measures(program, path)
-    return program
-
-
-def _check_target_measures(program: Program, path: Path) -> None:
-    """Refuse a target whose unit of measure cannot be converted to its indicator's (never mix units)."""
-    book = program.measure_book()
-    problems = [
-        Problem("targets.invalid", location=Location(file=str(path), field=f"targets ({t.source or t.indicator})"),
-                params={"found": f"uom '{t.uom}' for indicator {t.indicator}",
-                        "expected": f"a unit convertible to '{program.indicator(t.indicator).uom}'"})
-        for t in program.targets
-        if t.uom and book.convert(Decimal(1), t.uom, program.indicator(t.indicator).uom) is None
-    ]
-    if problems:
-        raise HrplanError(problems)
-
-
-def _found(err: dict) -> str:
-    if err["type"] == "missing":
-        return "missing"
-    value = err.get("input")
-    text = repr(value)
-    return text if len(text) < 60 else text[:57] + "..."
-
-
-def load_programs(folder: Path) -> dict[str, Program]:
-    """Give every program in `folder` by code; all mistakes of all files are raised together."""
-    programs: dict[str, Program] = {}
-    problems: list[Problem] = []
-    for path in sorted(folder.glob("*.y*ml")):
-        try:
-            program = load_program(path)
-        except HrplanError as exc:
-            problems.extend(exc.problems)
-            continue
-        if program.code in programs:
-            problems.append(Problem("program.duplicate", location=Location(file=str(path)),
-                                    params={"program": program.code, "other": programs[program.code].source_file}))
-        programs[program.code] = program
-    if problems:
-        raise HrplanError(problems)
-    return programs
-
-
-def find_program(programs: dict[str, Program], name: str) -> Program:
-    """Give the program a user named by code or slug, in any case; raise HrplanError when none."""
-    key = fold(program_slug(name))
-    for program in programs.values():
-        if fold(program.slug) == key:
-            return program
-    raise HrplanError(Problem("program.not_found", params={"program": name, "known": ", ".join(programs) or "-"}))

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import ConfigDict, BaseModel, ValidationError
+from pydantic import BaseModel, ConfigDict, ValidationError
 
+from hrplan.definitions.yaml_source import field_path, line_of, load_yaml
 from hrplan.names import closest, fold
 from hrplan.problems import HrplanError, Location, Problem
-from hrplan.definitions.yaml_source import field_path, line_of, load_yaml
 
 
 class Unit(BaseModel):
