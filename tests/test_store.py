@@ -19,6 +19,7 @@ from typing import Iterator
 
 import openpyxl
 import pytest
+import sqlalchemy.exc
 
 from hrplan.importer import Outcome, import_files
 from hrplan.problems import HrplanError, Problem, Severity
@@ -187,7 +188,7 @@ def test_a_failure_inside_add_submission_leaves_the_store_as_it_was(tmp_path: Pa
     before = dump(path)
     with Store(path) as store:
         # the same indicator and measure twice: the primary key refuses the second row
-        with pytest.raises(sqlite3.IntegrityError):
+        with pytest.raises(sqlalchemy.exc.IntegrityError):
             submission(store, [v("DT-YT", "plan", 25), v("DT-YT", "actual", 80), v("DT-YT", "actual", 81)], file_hash="h2")
         assert store.current("12-CTr/TU", "SYT", "2023").id == earlier
     assert dump(path) == before

@@ -8,7 +8,7 @@ Commands find it from the current folder upwards (like git) or from `--workspace
       units.yaml         the units registry
       inbox/             where submissions arrive (the nightly job reads it)
       reports/           where reports are written by default
-      hrplan.sqlite      the store
+      hrplan.sqlite      the store (or a PostgreSQL server: `store: postgresql://user@host/db`)
 """
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from pathlib import Path
 
 from pydantic import ConfigDict, BaseModel, ValidationError
 
+from hrplan.store import DEFAULT_STORE, Store, StoreUrl, parse_store_url
 from hrplan.workbooks import ReadLimits
 from hrplan.definitions import CutoffRule
 from hrplan.problems import HrplanError, Location, Problem
@@ -33,7 +34,8 @@ class WorkspaceConfig(BaseModel):
     model_config = ConfigDict(extra="forbid")  # a misspelt key is an error, never silently ignored
 
     name: str = "hrplan"
-    store: str = "hrplan.sqlite"  # a path relative to the workspace
+    # A store URL (sqlite:///file relative to the workspace, postgresql://user@host/db) or a plain path.
+    store: str = DEFAULT_STORE
     cutoff: CutoffRule = CutoffRule()
     # How to read unit and period from a file name when the workbook does not say.
     filename_pattern: str | None = r"^(?P<unit>[^_]+)_(?P<period>\d{4}(?:-[QH]\d)?)"
@@ -44,8 +46,9 @@ class WorkspaceConfig(BaseModel):
 DEFAULT_CONFIG = """\
 # hrplan workspace settings
 name: {name}
-# The store: an SQLite file inside the workspace.
-store: hrplan.sqlite
+# The store: an SQLite file inside the workspace, or an office's PostgreSQL server, e.g.
+#   store: postgresql://analyst@db.tinh.vn/hrplan   (password in ~/.pgpass or PGPASSWORD, not here)
+store: {store}
 # Cut-off rule (Decree 09/2019/ND-CP): a quarter runs from the 15th of the month before it
 # to the 14th of its last month. Use day: 1 for calendar periods.
 cutoff:
@@ -68,9 +71,11 @@ units:
 class Workspace:
     """An opened workspace: its paths, settings, programs and units (loaded when first asked for)."""
 
-    def __init__(self, root: Path):
+    def __init__(self, root: Path, store: str | None = None):
+        """Open the workspace in `root`; `store` (a URL, from --store or HRPLAN_STORE) wins over hrplan.yaml."""
         self.root = root.resolve()
         self.config = _load_config(self.root / CONFIG_NAME)
+        self.store_override = store
 
     @property
     def programs_dir(self) -> Path:
@@ -88,9 +93,15 @@ class Workspace:
     def reports_dir(self) -> Path:
         return self.root / "reports"
 
+    @cached_property
+    def store_url(self) -> StoreUrl:
+        """Give where the store is: --store or HRPLAN_STORE, else hrplan.yaml (relative paths from the workspace)."""
+        return parse_store_url(self.store_override or self.config.store, self.root)
+
     @property
-    def store_path(self) -> Path:
-        return self.root / self.config.store
+    def store_path(self) -> Path | None:
+        """Give the SQLite file of the store, or None when the store is a server."""
+        return self.store_url.path
 
     @cached_property
     def programs(self) -> dict[str, Program]:
@@ -105,10 +116,8 @@ class Workspace:
     def program(self, name: str) -> Program:
         return find_program(self.programs, name)
 
-    def open_store(self):
-        from hrplan.store import Store
-
-        return Store(self.store_path)
+    def open_store(self, upgrade: bool | None = None) -> Store:
+        return Store(self.store_url, upgrade=upgrade)
 
 
 def _check_units_named(programs: dict[str, Program], units: UnitTree) -> None:
@@ -141,23 +150,29 @@ def _load_config(path: Path) -> WorkspaceConfig:
         raise HrplanError(problems) from None
 
 
-def find_workspace(start: Path | None = None) -> Workspace:
+def find_workspace(start: Path | None = None, store: str | None = None) -> Workspace:
     """Give the workspace holding `start` (default: the current folder), searching upwards."""
     here = (start or Path.cwd()).resolve()
     for folder in [here, *here.parents]:
         if (folder / CONFIG_NAME).is_file():
-            return Workspace(folder)
+            return Workspace(folder, store)
     raise HrplanError(Problem("workspace.not_found", params={"start": str(here)}))
 
 
-def init_workspace(root: Path, name: str | None = None) -> Workspace:
-    """Create a workspace in `root` and give it opened; refuse to overwrite an existing one."""
+def init_workspace(root: Path, name: str | None = None, store: str | None = None) -> Workspace:
+    """Create a workspace in `root` and give it opened; refuse to overwrite an existing one.
+
+    `store` (a URL) is written into hrplan.yaml; the default is an SQLite file in the workspace.
+    """
     root = root.resolve()
     if (root / CONFIG_NAME).exists():
         raise HrplanError(Problem("workspace.exists", params={"path": str(root)}))
     for sub in ("programs", "inbox", "reports"):
         (root / sub).mkdir(parents=True, exist_ok=True)
-    (root / CONFIG_NAME).write_text(DEFAULT_CONFIG.format(name=name or root.name), encoding="utf-8")
+    if store is not None:
+        parse_store_url(store, root)  # refuse a bad URL before writing anything
+    (root / CONFIG_NAME).write_text(DEFAULT_CONFIG.format(name=name or root.name, store=store or DEFAULT_STORE),
+                                    encoding="utf-8")
     if not (root / "units.yaml").exists():
         (root / "units.yaml").write_text(DEFAULT_UNITS, encoding="utf-8")
     workspace = Workspace(root)

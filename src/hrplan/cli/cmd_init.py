@@ -19,7 +19,8 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Tạo thư mục làm việc: cấu hình, chương trình, danh mục đơn vị, hộp thư đến, cơ sở dữ liệu.
         (Create a workspace.)"""
-        ws = init_workspace(directory, name)
+        ws = init_workspace(directory, name, STATE.store)
         console.print(STATE.t("workspace.created", path=ws.root))
-        for sub in ("hrplan.yaml", "programs/", "units.yaml", "inbox/", "reports/", ws.config.store):
+        for sub in ("hrplan.yaml", "programs/", "units.yaml", "inbox/", "reports/"):
             console.print(f"  {ws.root / sub}")
+        console.print(f"  {ws.store_path or ws.store_url.masked()}")

@@ -18,7 +18,7 @@ def register(app: typer.Typer) -> None:
             counts = store.counts()
         fmt = choice(fmt, ("table", "json"), "--format")
         if fmt == "json":
-            print_json({"workspace": str(ws.root), "periods": [r.__dict__ for r in rows], "counts": counts})
+            print_json({"workspace": str(ws.root), "store": ws.store_url.masked(), "periods": [r.__dict__ for r in rows], "counts": counts})
             return
         vi = STATE.lang == "vi"
         t = table(f"{ws.config.name} — {ws.root}", ["Chương trình" if vi else "Program", "Kỳ" if vi else "Period",

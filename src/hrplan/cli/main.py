@@ -16,6 +16,7 @@ from hrplan.cli import (  # one module per command, one per line
     cmd_init,
     cmd_report,
     cmd_status,
+    cmd_store,
     cmd_template,
 )
 from hrplan.cli.output import STATE
@@ -30,7 +31,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-_GLOBAL_OPTIONS = ("--lang", "--workspace", "-w")
+_GLOBAL_OPTIONS = ("--lang", "--workspace", "-w", "--store")
 
 
 def _print_version() -> None:
@@ -42,6 +43,9 @@ def _print_version() -> None:
 def _global(
     lang: Optional[str] = typer.Option(None, "--lang", help="Ngôn ngữ thông báo: vi (mặc định) hoặc en. Cũng đặt được bằng HRPLAN_LANG."),
     workspace: Optional[Path] = typer.Option(None, "--workspace", "-w", help="Thư mục làm việc (mặc định: tìm từ thư mục hiện tại trở lên)."),
+    store: Optional[str] = typer.Option(None, "--store", envvar="HRPLAN_STORE", show_envvar=False,
+                                        help="Kho dữ liệu, thay cho 'store' trong hrplan.yaml: sqlite:///tệp.sqlite hoặc"
+                                             " postgresql://người_dùng@máy_chủ/csdl. Cũng đặt được bằng HRPLAN_STORE."),
     version: bool = typer.Option(False, "--version", help="In phiên bản rồi thoát.", is_eager=True,
                                  callback=lambda shown: _print_version() if shown else None),
 ) -> None:
@@ -49,6 +53,7 @@ def _global(
         STATE.lang = "en" if lang.lower().startswith("en") else "vi"
     if workspace:
         STATE.workspace = workspace
+    STATE.store = store or None
 
 
 COMMANDS = (  # in the order --help lists them
@@ -59,6 +64,7 @@ COMMANDS = (  # in the order --help lists them
     cmd_report,
     cmd_status,
     cmd_history,
+    cmd_store,
     cmd_demo,
 )
 for module in COMMANDS:

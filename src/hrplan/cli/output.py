@@ -36,11 +36,12 @@ class CliState:
 
     lang: str = "vi"
     workspace: Path | None = None
+    store: str | None = None  # --store or HRPLAN_STORE: wins over hrplan.yaml
 
     def ws(self):
         from hrplan.workspace import find_workspace
 
-        return find_workspace(self.workspace)
+        return find_workspace(self.workspace, self.store)
 
     def t(self, code: str, **params: Any) -> str:
         return render(code, self.lang, **params)

@@ -2,4 +2,62 @@
 from __future__ import annotations
 
 MESSAGES: dict[str, tuple[str, str]] = {
+    "store.bad_url": (
+        "Địa chỉ kho dữ liệu '{url}' không đúng. Dùng dạng sqlite:///hrplan.sqlite hoặc postgresql://người_dùng@máy_chủ/csdl.",
+        "The store URL '{url}' is not valid. Use sqlite:///hrplan.sqlite or postgresql://user@host/database.",
+    ),
+    "store.unsupported": (
+        "Kho dữ liệu '{url}' dùng {backend}; hrplan chỉ hỗ trợ sqlite và postgresql.",
+        "The store '{url}' uses {backend}; hrplan supports sqlite and postgresql only.",
+    ),
+    "store.unreachable": (
+        "Không mở được kho dữ liệu {url}: {found}. Hãy kiểm tra máy chủ, tên người dùng và mật khẩu"
+        " (đặt trong ~/.pgpass hoặc biến PGPASSWORD, không ghi trong địa chỉ).",
+        "Cannot open the store {url}: {found}. Check the server, the user name and the password"
+        " (keep it in ~/.pgpass or PGPASSWORD, not in the URL).",
+    ),
+    "store.needs_upgrade": (
+        "Kho dữ liệu {url} có phiên bản {found}, cũ hơn bản hrplan này ({expected}). Chạy 'hrplan store upgrade'"
+        " (mọi người dùng chung kho cần cập nhật hrplan).",
+        "The store {url} has schema version {found}, older than this hrplan ({expected}). Run 'hrplan store upgrade'"
+        " (everyone sharing the store then needs this hrplan).",
+    ),
+    "store.copy_target_not_empty": (
+        "Kho đích {url} đã có dữ liệu ({current} báo cáo hiện hành, {superseded} bản cũ, {values} số liệu); không chép đè."
+        " Hãy chọn một cơ sở dữ liệu trống.",
+        "The target store {url} is not empty ({current} current submissions, {superseded} superseded, {values} values);"
+        " nothing was copied. Choose an empty database.",
+    ),
+    "store.copy_mismatch": (
+        "Bản chép sang {url} không khớp với kho gốc (cần {expected}, có {found}); đã hủy, kho đích vẫn trống.",
+        "The copy in {url} does not match the source (expected {expected}, found {found}); it was rolled back,"
+        " the target is still empty.",
+    ),
+    # -- hrplan store: what the command prints --
+    "store.info.backend": ("Loại kho", "Backend"),
+    "store.info.url": ("Địa chỉ", "Store"),
+    "store.info.schema": ("Phiên bản cấu trúc", "Schema version"),
+    "store.info.schema_value": ("{found} (bản hrplan này: {expected})", "{found} (this hrplan: {expected})"),
+    "store.info.needs_upgrade": ("cần chạy 'hrplan store upgrade'", "run 'hrplan store upgrade'"),
+    "store.info.counts": (
+        "{current} báo cáo hiện hành, {superseded} bản cũ, {values} số liệu, {problems} ghi chú lỗi",
+        "{current} current submissions, {superseded} superseded, {values} values, {problems} kept problems",
+    ),
+    "store.info.contents": ("Nội dung", "Contents"),
+    "store.info.last_import": ("Lần nhập gần nhất", "Last import"),
+    "store.info.never": ("chưa nhập lần nào", "nothing imported yet"),
+    "store.upgraded": ("Đã nâng cấp kho {url} từ phiên bản {found} lên {expected}.",
+                       "Upgraded the store {url} from schema version {found} to {expected}."),
+    "store.up_to_date": ("Kho {url} đã ở phiên bản {expected}; không cần nâng cấp.",
+                         "The store {url} is already at schema version {expected}; nothing to do."),
+    "store.copied": (
+        "Đã chép {url} sang {target}: {current} báo cáo hiện hành, {superseded} bản cũ, {values} số liệu, {problems} ghi chú lỗi;"
+        " số lượng, tổng số liệu và từng dòng đã được đối chiếu, khớp hoàn toàn.",
+        "Copied {url} to {target}: {current} current submissions, {superseded} superseded, {values} values,"
+        " {problems} kept problems; counts, value sums and every row were compared and match.",
+    ),
+    "store.copy_next": (
+        "Để dùng kho mới, ghi 'store: {target}' vào hrplan.yaml (mật khẩu để trong ~/.pgpass).",
+        "To use the new store, write 'store: {target}' in hrplan.yaml (the password goes in ~/.pgpass).",
+    ),
 }

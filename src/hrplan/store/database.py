@@ -1,68 +1,36 @@
-"""The store: submissions and their values, with history, in SQLite (one module owns all SQL).
+"""The store: submissions and their values, with history, in SQLite or PostgreSQL (one module owns the queries).
 
 Every import of one file is one transaction: all of its values or none. A newer submission
 for the same program, unit and period supersedes the current one, which stays in history
 (`superseded_by` points at its successor). Every value keeps the sheet and cell it came from.
-The schema is versioned (`schema_version` table) and migrated forward on open; the SQL is
-plain enough to run on PostgreSQL later.
+
+Queries are SQLAlchemy Core, run unchanged by both backends. Writers take turns: on SQLite
+with BEGIN IMMEDIATE (WAL, synchronous=FULL), on PostgreSQL with a transaction-scoped advisory
+lock, so that the check "is this file already stored?" and the insert see the same store.
 """
 from __future__ import annotations
 
 import json
-import sqlite3
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, Iterator
+
+from sqlalchemy import Connection, create_engine, event, func, insert, select, update
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.pool import NullPool
 
 from hrplan.problems import HrplanError, Problem
 from hrplan.reading import StoredValue
+from hrplan.store import migrate
+from hrplan.store.migrate import SCHEMA_VERSION
+from hrplan.store.schema import submission_problems, submission_values, submissions
+from hrplan.store.urls import StoreUrl, mask_text, parse_store_url
 
-MIGRATIONS: list[str] = [
-    # 1: submissions, values, per-submission problems
-    """
-    CREATE TABLE submissions (
-        id INTEGER PRIMARY KEY,
-        program TEXT NOT NULL,
-        unit TEXT NOT NULL,
-        period TEXT NOT NULL,
-        file_name TEXT NOT NULL,
-        file_path TEXT,
-        file_hash TEXT NOT NULL,
-        content_hash TEXT NOT NULL,
-        file_mtime TEXT,
-        imported_at TEXT NOT NULL,
-        sheet TEXT,
-        header_row INTEGER,
-        notes TEXT NOT NULL DEFAULT '[]',
-        superseded_by INTEGER REFERENCES submissions(id)
-    );
-    CREATE INDEX submissions_key ON submissions(program, period, unit);
-    CREATE INDEX submissions_file_hash ON submissions(file_hash);
-    CREATE UNIQUE INDEX submissions_current ON submissions(program, unit, period) WHERE superseded_by IS NULL;
-    CREATE TABLE submission_values (
-        submission_id INTEGER NOT NULL REFERENCES submissions(id),
-        indicator TEXT NOT NULL,
-        measure TEXT NOT NULL,
-        value TEXT NOT NULL,
-        uom TEXT,
-        sheet TEXT,
-        cell TEXT,
-        raw TEXT,
-        PRIMARY KEY (submission_id, indicator, measure)
-    );
-    CREATE TABLE submission_problems (
-        submission_id INTEGER NOT NULL REFERENCES submissions(id),
-        code TEXT NOT NULL,
-        severity TEXT NOT NULL,
-        sheet TEXT,
-        cell TEXT,
-        params TEXT NOT NULL DEFAULT '{}'
-    );
-    """,
-]
-SCHEMA_VERSION = len(MIGRATIONS)
+# Keys of PostgreSQL advisory locks (one 64-bit number each): writers take turns on WRITE_LOCK.
+WRITE_LOCK = 0x6872706C616E0001  # 'hrplan' + 1
 
 
 @dataclass(frozen=True)
@@ -84,20 +52,26 @@ class SubmissionRecord:
 
 
 class Store:
-    """An open store. Use as a context manager or call close()."""
+    """An open store. Use as a context manager or call close().
 
-    def __init__(self, path: Path):
-        self.path = path
-        path.parent.mkdir(parents=True, exist_ok=True)
-        self.db = sqlite3.connect(str(path), timeout=30, isolation_level=None)
-        self.db.row_factory = sqlite3.Row
-        self.db.execute("PRAGMA journal_mode=WAL")
-        self.db.execute("PRAGMA synchronous=FULL")
-        self.db.execute("PRAGMA foreign_keys=ON")
+    `where` is a store URL (`sqlite:///...`, `postgresql://...`), a `StoreUrl` or a plain path of an
+    SQLite file. An empty database is given the tables. `upgrade`: None migrates an SQLite store on
+    open and refuses an older server store until `hrplan store upgrade`; True always upgrades; False never.
+    """
+
+    def __init__(self, where: str | Path | StoreUrl, *, upgrade: bool | None = None):
+        self.url = where if isinstance(where, StoreUrl) else parse_store_url(where)
+        self.backend = self.url.backend
+        self.engine = _engine(self.url)
         try:
-            self._migrate()
+            self.conn = self.engine.connect()
+        except OperationalError as exc:
+            self.engine.dispose()
+            raise _unreachable(self.url, exc) from None
+        try:
+            self._open(upgrade)
         except BaseException:
-            self.db.close()  # a refused store (newer schema) is not left open
+            self.close()  # a refused store (newer schema) is not left open
             raise
 
     def __enter__(self) -> Store:
@@ -107,52 +81,80 @@ class Store:
         self.close()
 
     def close(self) -> None:
-        self.db.close()
+        if self.conn.in_transaction():
+            self.conn.rollback()
+        self.conn.close()
+        self.engine.dispose()
+
+    @property
+    def db(self):
+        """The raw sqlite3 connection of an SQLite store (for PRAGMAs in tests); None on a server."""
+        return self.conn.connection.dbapi_connection if self.backend == "sqlite" else None
+
+    # -- transactions ---------------------------------------------------------------------
+    @contextmanager
+    def write(self) -> Iterator[Connection]:
+        """Run the block as one write transaction; only one writer at a time (all or nothing)."""
+        if self.conn.in_transaction():  # already inside the caller's write transaction
+            yield self.conn
+            return
+        self.conn.info["write"] = True
+        try:
+            with self.conn.begin():
+                if self.backend == "postgresql":
+                    self.conn.execute(select(func.pg_advisory_xact_lock(WRITE_LOCK)))
+                yield self.conn
+        finally:
+            self.conn.info["write"] = False
+
+    @contextmanager
+    def snapshot(self) -> Iterator[Connection]:
+        """Read everything in the block as of one moment: an import committing meanwhile is not seen."""
+        if self.conn.in_transaction():
+            yield self.conn
+            return
+        with self.conn.begin():
+            if self.backend == "postgresql":
+                self.conn.exec_driver_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+            yield self.conn
 
     # -- schema ---------------------------------------------------------------------------
-    def _migrate(self) -> None:
-        if self._stored_version() == SCHEMA_VERSION:
-            return  # the usual open takes no write lock
-        # Read the version again inside the write transaction: two processes opening a new store
-        # at once must not both run the same migration.
-        self.db.execute("BEGIN IMMEDIATE")
-        try:
-            self.db.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
-            current = self._stored_version()
-            if current > SCHEMA_VERSION:
-                raise HrplanError(Problem("store.newer_schema", params={"found": current, "expected": SCHEMA_VERSION}))
-            for version in range(current + 1, SCHEMA_VERSION + 1):
-                for statement in MIGRATIONS[version - 1].split(";"):
-                    if statement.strip():
-                        self.db.execute(statement)
-                self.db.execute("INSERT INTO schema_version (version) VALUES (?)", (version,))
-            self.db.execute("COMMIT")
-        except BaseException:
-            self.db.execute("ROLLBACK")
-            raise
+    def _open(self, upgrade: bool | None) -> None:
+        with self.snapshot():
+            version = migrate.stored_version(self.conn)
+            current = migrate.is_current(self.conn)
+        migrate.refuse_newer(version)
+        if current or (upgrade is False and version != 0):
+            return  # the usual open takes no write lock; an empty database is always given the tables
+        if upgrade is None and self.url.is_server and version != 0:
+            raise HrplanError(Problem("store.needs_upgrade", params={"url": self.url.masked(), "found": version,
+                                                                      "expected": SCHEMA_VERSION}))
+        self.upgrade()
 
-    def _stored_version(self) -> int:
-        try:
-            return self.db.execute("SELECT MAX(version) FROM schema_version").fetchone()[0] or 0
-        except sqlite3.OperationalError:  # a new file: no schema_version table yet
-            return 0
+    def upgrade(self) -> tuple[int | str, int]:
+        """Migrate the store to this hrplan's schema (one transaction; other openers wait); give (from, to)."""
+        with self.write():  # the version is read again under the writers' lock: two openers never both migrate
+            return migrate.upgrade(self.conn)
 
-    def schema_version(self) -> int:
+    def schema_version(self) -> int | str:
         """Give the schema version the store is at."""
-        return self._stored_version()
+        with self.snapshot():
+            return migrate.stored_version(self.conn)
 
     # -- writing --------------------------------------------------------------------------
     def find_by_file_hash(self, file_hash: str) -> SubmissionRecord | None:
         """Give the earliest submission imported from a file with these exact bytes, if any."""
-        row = self.db.execute("SELECT * FROM submissions WHERE file_hash = ? ORDER BY id LIMIT 1", (file_hash,)).fetchone()
+        with self.snapshot():
+            row = self.conn.execute(select(submissions).where(submissions.c.file_hash == file_hash)
+                                    .order_by(submissions.c.id).limit(1)).first()
         return _record(row) if row else None
 
     def current(self, program: str, unit: str, period: str) -> SubmissionRecord | None:
         """Give the submission now in force for a program, unit and period, if any."""
-        row = self.db.execute(
-            "SELECT * FROM submissions WHERE program = ? AND unit = ? AND period = ? AND superseded_by IS NULL",
-            (program, unit, period),
-        ).fetchone()
+        s = submissions.c
+        with self.snapshot():
+            row = self.conn.execute(select(submissions).where(
+                s.program == program, s.unit == unit, s.period == period, s.superseded_by.is_(None))).first()
         return _record(row) if row else None
 
     def add_submission(
@@ -173,91 +175,126 @@ class Store:
         notes: list[str] | None = None,
     ) -> tuple[int, int | None]:
         """Store a submission in one transaction; give (new id, id of the one it superseded or None)."""
-        self.db.execute("BEGIN IMMEDIATE")
-        try:
+        with self.write() as conn:
             previous = self.current(program, unit, period)
             if previous is not None:
                 # Free the 'current' slot first (pointing at itself keeps the foreign key valid);
                 # the successor's id is set right after the insert, in the same transaction.
-                self.db.execute("UPDATE submissions SET superseded_by = id WHERE id = ?", (previous.id,))
-            cur = self.db.execute(
-                "INSERT INTO submissions (program, unit, period, file_name, file_path, file_hash, content_hash,"
-                " file_mtime, imported_at, sheet, header_row, notes) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-                (program, unit, period, file_name, file_path, file_hash, content_hash, file_mtime,
-                 datetime.now(timezone.utc).isoformat(timespec="seconds"), sheet, header_row,
-                 json.dumps(notes or [], ensure_ascii=False)),
-            )
-            new_id = cur.lastrowid
+                conn.execute(update(submissions).where(submissions.c.id == previous.id)
+                             .values(superseded_by=submissions.c.id))
+            new_id = conn.execute(insert(submissions).values(
+                program=program, unit=unit, period=period, file_name=file_name, file_path=file_path,
+                file_hash=file_hash, content_hash=content_hash, file_mtime=file_mtime,
+                imported_at=datetime.now(timezone.utc).isoformat(timespec="seconds"), sheet=sheet,
+                header_row=header_row, notes=json.dumps(notes or [], ensure_ascii=False),
+            )).inserted_primary_key[0]
             if previous is not None:
-                self.db.execute("UPDATE submissions SET superseded_by = ? WHERE id = ?", (new_id, previous.id))
-            self.db.executemany(
-                "INSERT INTO submission_values (submission_id, indicator, measure, value, uom, sheet, cell, raw)"
-                " VALUES (?,?,?,?,?,?,?,?)",
-                [(new_id, v.indicator, v.measure, str(v.value), v.uom, v.sheet, v.cell, v.raw) for v in values],
-            )
-            self.db.executemany(
-                "INSERT INTO submission_problems (submission_id, code, severity, sheet, cell, params) VALUES (?,?,?,?,?,?)",
-                [(new_id, p.code, p.severity.value, p.location.sheet, p.location.cell,
-                  json.dumps({k: str(v) for k, v in p.params.items()}, ensure_ascii=False)) for p in problems],
-            )
-            self.db.execute("COMMIT")
-        except BaseException:
-            self.db.execute("ROLLBACK")
-            raise
+                conn.execute(update(submissions).where(submissions.c.id == previous.id).values(superseded_by=new_id))
+            rows = [{"submission_id": new_id, "indicator": v.indicator, "measure": v.measure, "value": str(v.value),
+                     "uom": v.uom, "sheet": v.sheet, "cell": v.cell, "raw": v.raw} for v in values]
+            if rows:
+                conn.execute(insert(submission_values), rows)
+            rows = [{"submission_id": new_id, "code": p.code, "severity": p.severity.value, "sheet": p.location.sheet,
+                     "cell": p.location.cell,
+                     "params": json.dumps({k: str(v) for k, v in p.params.items()}, ensure_ascii=False)}
+                    for p in problems]
+            if rows:
+                conn.execute(insert(submission_problems), rows)
         return new_id, previous.id if previous else None
 
     # -- reading --------------------------------------------------------------------------
     def submissions(self, program: str | None = None, unit: str | None = None, period: str | None = None,
                     include_superseded: bool = False) -> list[SubmissionRecord]:
         """Give submissions matching the filters, oldest first."""
-        sql, args = "SELECT * FROM submissions WHERE 1=1", []
+        query = select(submissions)
         for column, value in (("program", program), ("unit", unit), ("period", period)):
             if value is not None:
-                sql += f" AND {column} = ?"
-                args.append(value)
+                query = query.where(submissions.c[column] == value)
         if not include_superseded:
-            sql += " AND superseded_by IS NULL"
-        return [_record(r) for r in self.db.execute(sql + " ORDER BY id", args)]
+            query = query.where(submissions.c.superseded_by.is_(None))
+        with self.snapshot():
+            return [_record(r) for r in self.conn.execute(query.order_by(submissions.c.id))]
 
     def values(self, submission_id: int) -> list[StoredValue]:
         """Give one submission's values with their cells."""
-        rows = self.db.execute(
-            "SELECT * FROM submission_values WHERE submission_id = ? ORDER BY indicator, measure", (submission_id,)
-        )
+        v = submission_values.c
+        with self.snapshot():
+            rows = self.conn.execute(select(submission_values).where(v.submission_id == submission_id)
+                                     .order_by(*self._text_order(v.indicator, v.measure))).mappings().all()
         return [StoredValue(r["indicator"], r["measure"], Decimal(r["value"]), r["uom"], r["sheet"], r["cell"], r["raw"])
                 for r in rows]
 
     def current_values(self, program: str) -> list[dict[str, Any]]:
         """Give every value of the program's current submissions, one dict per value with its source."""
-        rows = self.db.execute(
-            "SELECT s.id AS submission_id, s.unit, s.period, s.file_name, v.indicator, v.measure, v.value, v.uom,"
-            " v.sheet, v.cell FROM submission_values v JOIN submissions s ON s.id = v.submission_id"
-            " WHERE s.program = ? AND s.superseded_by IS NULL ORDER BY s.unit, s.period, v.indicator",
-            (program,),
-        )
-        return [dict(r) for r in rows]
+        s, v = submissions.c, submission_values.c
+        query = (select(s.id.label("submission_id"), s.unit, s.period, s.file_name, v.indicator, v.measure, v.value,
+                        v.uom, v.sheet, v.cell)
+                 .select_from(submission_values.join(submissions, s.id == v.submission_id))
+                 .where(s.program == program, s.superseded_by.is_(None))
+                 .order_by(*self._text_order(s.unit, s.period, v.indicator, v.measure)))
+        with self.snapshot():
+            return [dict(r) for r in self.conn.execute(query).mappings()]
 
     def submission_problems(self, program: str) -> list[dict[str, Any]]:
         """Give the problems kept with the program's current submissions (e.g. stated ratios that differ)."""
-        rows = self.db.execute(
-            "SELECT s.unit, s.period, s.file_name, p.code, p.severity, p.sheet, p.cell, p.params"
-            " FROM submission_problems p JOIN submissions s ON s.id = p.submission_id"
-            " WHERE s.program = ? AND s.superseded_by IS NULL ORDER BY s.unit, p.sheet, p.cell",
-            (program,),
-        )
+        s, p = submissions.c, submission_problems.c
+        query = (select(s.unit, s.period, s.file_name, p.code, p.severity, p.sheet, p.cell, p.params)
+                 .select_from(submission_problems.join(submissions, s.id == p.submission_id))
+                 .where(s.program == program, s.superseded_by.is_(None))
+                 .order_by(*self._text_order(s.unit, p.sheet, p.cell, p.code)))
+        with self.snapshot():
+            rows = self.conn.execute(query).mappings().all()
         return [{**dict(r), "params": json.loads(r["params"])} for r in rows]
+
+    def _text_order(self, *columns):
+        """Order text by code point on both backends (a server's locale would sort 'DT-YT' after 'DTTS')."""
+        return [c.collate("C") for c in columns] if self.backend == "postgresql" else list(columns)
 
     def counts(self) -> dict[str, int]:
         """Give how many submissions (current and superseded) and values the store holds."""
-        row = self.db.execute(
-            "SELECT (SELECT COUNT(*) FROM submissions WHERE superseded_by IS NULL),"
-            " (SELECT COUNT(*) FROM submissions WHERE superseded_by IS NOT NULL),"
-            " (SELECT COUNT(*) FROM submission_values)"
-        ).fetchone()
-        return {"current": row[0], "superseded": row[1], "values": row[2]}
+        s = submissions.c
+        with self.snapshot():
+            current = self.conn.execute(select(func.count()).where(s.superseded_by.is_(None))).scalar_one()
+            old = self.conn.execute(select(func.count()).where(s.superseded_by.is_not(None))).scalar_one()
+            values = self.conn.execute(select(func.count()).select_from(submission_values)).scalar_one()
+        return {"current": current, "superseded": old, "values": values}
+
+    def last_import(self) -> str | None:
+        """Give when the newest submission was imported (ISO time, UTC), or None for an empty store."""
+        with self.snapshot():
+            return self.conn.execute(select(func.max(submissions.c.imported_at))).scalar()
 
 
-def _record(row: sqlite3.Row) -> SubmissionRecord:
-    return SubmissionRecord(row["id"], row["program"], row["unit"], row["period"], row["file_name"], row["file_hash"],
-                            row["content_hash"], row["imported_at"], row["superseded_by"], row["sheet"],
-                            row["header_row"], row["file_mtime"])
+def _engine(url: StoreUrl):
+    """Give an engine for the store: SQLite in WAL with explicit BEGINs, or PostgreSQL through psycopg."""
+    if url.backend == "sqlite":
+        url.path.parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(url.url, poolclass=NullPool, connect_args={"timeout": 30})
+
+        @event.listens_for(engine, "connect")
+        def _connect(dbapi_conn, _record) -> None:
+            dbapi_conn.isolation_level = None  # hrplan sends BEGIN itself (below), so writers can take the lock first
+            for pragma in ("journal_mode=WAL", "synchronous=FULL", "foreign_keys=ON"):
+                dbapi_conn.execute(f"PRAGMA {pragma}")
+
+        @event.listens_for(engine, "begin")
+        def _begin(conn) -> None:
+            conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.info.get("write") else "BEGIN")
+
+        return engine
+    return create_engine(url.url, poolclass=NullPool, connect_args={"connect_timeout": 15, "application_name": "hrplan"})
+
+
+def _unreachable(url: StoreUrl, exc: OperationalError) -> HrplanError:
+    """Say the store could not be opened, without the password (neither from the URL nor the driver)."""
+    reason = str(exc.orig).strip().splitlines()[0] if exc.orig else "?"
+    if url.url.password:
+        reason = reason.replace(str(url.url.password), "***")
+    return HrplanError(Problem("store.unreachable", params={"url": url.masked(), "found": mask_text(reason)}))
+
+
+def _record(row) -> SubmissionRecord:
+    r = row._mapping
+    return SubmissionRecord(r["id"], r["program"], r["unit"], r["period"], r["file_name"], r["file_hash"],
+                            r["content_hash"], r["imported_at"], r["superseded_by"], r["sheet"],
+                            r["header_row"], r["file_mtime"])

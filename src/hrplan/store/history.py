@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from hrplan.store.sqlite import Store, SubmissionRecord
+from hrplan.store.database import Store, SubmissionRecord
 
 
 @dataclass

@@ -1,0 +1,92 @@
+"""Schema versions and migrations (Alembic), the same on SQLite and PostgreSQL.
+
+The schema version is the number of the newest Alembic revision applied ('0001' is version 1).
+hrplan's own `schema_version` table is kept in step (one row per version) so that a store made
+before Alembic is recognised, and so that an older hrplan still refuses a newer store.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from alembic.config import Config
+from alembic.runtime.environment import EnvironmentContext
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection, func, insert, inspect, select
+
+from hrplan.problems import HrplanError, Problem
+from hrplan.store.schema import metadata, schema_version
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+SCHEMA_VERSION = 1  # the newest revision in migrations/versions/ (a test checks they agree)
+
+
+def _script() -> ScriptDirectory:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    return ScriptDirectory.from_config(config)
+
+
+def head_version() -> int:
+    """Give the newest schema version the migration scripts know."""
+    return int(_script().get_current_head())
+
+
+def stored_version(conn: Connection) -> int | str:
+    """Give the store's schema version: 0 for an empty database; text for a revision this hrplan does not know."""
+    tables = set(inspect(conn).get_table_names())
+    version: int | str = 0
+    if "schema_version" in tables:
+        version = conn.execute(select(func.max(schema_version.c.version))).scalar() or 0
+    if "alembic_version" in tables:
+        revision = MigrationContext.configure(conn).get_current_revision()
+        if revision is not None:
+            known = revision.isdigit()
+            if not known:
+                return revision
+            version = max(int(version), int(revision))
+    return version
+
+
+def is_current(conn: Connection) -> bool:
+    """Tell whether the store is at SCHEMA_VERSION and stamped by Alembic (nothing to do on open)."""
+    return stored_version(conn) == SCHEMA_VERSION and MigrationContext.configure(conn).get_current_revision() is not None
+
+
+def is_newer(version: int | str) -> bool:
+    return isinstance(version, str) or version > SCHEMA_VERSION
+
+
+def refuse_newer(version: int | str) -> None:
+    """Raise store.newer_schema when the store was made by a newer hrplan."""
+    if is_newer(version):
+        raise HrplanError(Problem("store.newer_schema", params={"found": version, "expected": SCHEMA_VERSION}))
+
+
+def upgrade(conn: Connection) -> tuple[int | str, int]:
+    """Bring the store to SCHEMA_VERSION inside the caller's write transaction; give (from, to).
+
+    A store made before Alembic (hand-rolled `schema_version` only) is stamped at its version
+    first: its tables are kept as they are, rows and all.
+    """
+    before = stored_version(conn)
+    refuse_newer(before)
+    script = _script()
+    context = MigrationContext.configure(conn)
+    if before == SCHEMA_VERSION and context.get_current_revision() is not None:
+        return before, before
+    if before and context.get_current_revision() is None:
+        context.stamp(script, f"{before:04d}")  # a store from before Alembic: its tables are revision N
+
+    def steps(revision, _context):
+        return script._upgrade_revs("head", revision)
+
+    env = EnvironmentContext(Config(), script, fn=steps, destination_rev="head")
+    with env:
+        env.configure(connection=conn, target_metadata=metadata)
+        env.run_migrations()
+    have = {v for (v,) in conn.execute(select(schema_version.c.version))}
+    missing = [{"version": v} for v in range(1, SCHEMA_VERSION + 1) if v not in have]
+    if missing:
+        conn.execute(insert(schema_version), missing)
+    return before, SCHEMA_VERSION

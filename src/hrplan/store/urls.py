@@ -1,0 +1,88 @@
+"""Store URLs: where a workspace keeps its store, and how to show that without a password.
+
+    hrplan.sqlite                       a plain path (old workspaces): an SQLite file, relative to the workspace
+    sqlite:///hrplan.sqlite             the same, as a URL (the default for new workspaces)
+    sqlite:////srv/hrplan/store.sqlite  an absolute path (four slashes)
+    postgresql://analyst@db.tinh.vn/hrplan   a PostgreSQL server (password from ~/.pgpass or PGPASSWORD)
+
+A password written in the URL works but is never shown: `masked()` replaces it with '***'
+in every message, log line and `store info`.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError
+
+from hrplan.problems import HrplanError, Problem
+
+DEFAULT_STORE = "sqlite:///hrplan.sqlite"
+_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://")
+
+
+@dataclass(frozen=True)
+class StoreUrl:
+    """A resolved store location: the SQLAlchemy URL and which backend it is."""
+
+    url: URL
+
+    @property
+    def backend(self) -> str:
+        """Give 'sqlite' or 'postgresql'."""
+        return self.url.get_backend_name()
+
+    @property
+    def is_server(self) -> bool:
+        return self.backend != "sqlite"
+
+    @property
+    def path(self) -> Path | None:
+        """Give the SQLite file, or None for a server."""
+        return Path(self.url.database) if self.backend == "sqlite" and self.url.database else None
+
+    def masked(self) -> str:
+        """Give the URL as text with any password replaced by '***' (safe for messages and logs)."""
+        return _masked(self.url)
+
+    def __str__(self) -> str:
+        return self.masked()
+
+    def __repr__(self) -> str:
+        return f"StoreUrl({self.masked()!r})"
+
+
+def parse_store_url(text: str | Path, base: Path | None = None) -> StoreUrl:
+    """Give the store named by `text`: a URL or a plain path; relative SQLite paths are taken from `base`."""
+    raw = str(text).strip()
+    if not _SCHEME.match(raw):  # a plain path, as old workspaces write it
+        path = Path(raw).expanduser()
+        return StoreUrl(URL.create("sqlite", database=str(path if path.is_absolute() or base is None else base / path)))
+    try:
+        url = make_url(raw)
+    except (ArgumentError, ValueError):
+        raise HrplanError(Problem("store.bad_url", params={"url": mask_text(raw)})) from None
+    backend = url.get_backend_name()
+    if backend == "sqlite":
+        if not url.database or url.database == ":memory:":
+            raise HrplanError(Problem("store.bad_url", params={"url": mask_text(raw)}))
+        path = Path(url.database).expanduser()
+        if not path.is_absolute() and base is not None:
+            path = base / path
+        return StoreUrl(url.set(drivername="sqlite", database=str(path)))
+    if backend == "postgresql":
+        if url.drivername in ("postgresql", "postgres"):  # the plain form users write: use psycopg 3
+            url = url.set(drivername="postgresql+psycopg")
+        return StoreUrl(url)
+    raise HrplanError(Problem("store.unsupported", params={"url": _masked(url), "backend": backend}))
+
+
+def _masked(url: URL) -> str:
+    return url.render_as_string(hide_password=True)
+
+
+def mask_text(text: str) -> str:
+    """Hide the password of any URL inside `text` ('user:secret@host' -> 'user:***@host')."""
+    return re.sub(r"(://[^:/@\s]*:)[^@\s]*@", r"\1***@", text)

@@ -1,0 +1,76 @@
+"""Store URLs: the workspace setting, --store and HRPLAN_STORE; old plain paths; passwords never shown."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from hrplan.problems import HrplanError
+from hrplan.store import parse_store_url
+from hrplan.workspace import Workspace, init_workspace
+
+
+def test_plain_paths_and_sqlite_urls_are_files_relative_to_the_workspace(tmp_path: Path) -> None:
+    assert parse_store_url("hrplan.sqlite", tmp_path).path == tmp_path / "hrplan.sqlite"  # old workspaces
+    assert parse_store_url("sqlite:///data/s.sqlite", tmp_path).path == tmp_path / "data" / "s.sqlite"
+    assert parse_store_url("sqlite:////srv/s.sqlite", tmp_path).path == Path("/srv/s.sqlite")
+    server = parse_store_url("postgresql://analyst@db.tinh.vn/hrplan", tmp_path)
+    assert (server.backend, server.is_server, server.path) == ("postgresql", True, None)
+
+
+def test_a_password_in_the_url_is_masked(tmp_path: Path) -> None:
+    url = parse_store_url("postgresql://analyst:Mk-2023!x@db.tinh.vn:5433/hrplan")
+    assert url.masked() == "postgresql+psycopg://analyst:***@db.tinh.vn:5433/hrplan"
+    assert "Mk-2023" not in str(url) and "Mk-2023" not in repr(url)
+    assert url.url.password == "Mk-2023!x"  # still used to connect
+
+
+@pytest.mark.parametrize("text, code", [("mysql://u@h/db", "store.unsupported"), ("sqlite://", "store.bad_url"),
+                                        ("postgresql://u:pw@h:port/db", "store.bad_url")])
+def test_unusable_urls_are_refused_with_a_reason(text: str, code: str) -> None:
+    with pytest.raises(HrplanError) as exc:
+        parse_store_url(text)
+    assert exc.value.problems[0].code == code
+    assert "pw" not in str(exc.value.problems[0].params)
+
+
+def test_an_old_workspace_with_a_plain_path_keeps_its_store(sample_ws: Workspace, run) -> None:
+    config = sample_ws.root / "hrplan.yaml"
+    config.write_text(config.read_text(encoding="utf-8").replace("store: sqlite:///hrplan.sqlite", "store: hrplan.sqlite"),
+                      encoding="utf-8")
+    assert Workspace(sample_ws.root).store_path == sample_ws.root / "hrplan.sqlite"
+    assert run("status", workspace=sample_ws).exit_code == 0
+
+
+def test_store_option_and_environment_win_over_the_workspace_file(sample_ws: Workspace, run, monkeypatch,
+                                                                  tmp_path: Path) -> None:
+    other = tmp_path / "other.sqlite"
+    result = run("--store", f"sqlite:///{other}", "store", "info", "-f", "json", workspace=sample_ws)
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["url"] == f"sqlite:///{other}"
+    assert other.exists()
+    monkeypatch.setenv("HRPLAN_STORE", f"sqlite:///{tmp_path / 'env.sqlite'}")
+    result = run("store", "info", "-f", "json", workspace=sample_ws)
+    assert json.loads(result.stdout)["url"] == f"sqlite:///{tmp_path / 'env.sqlite'}"
+
+
+def test_an_unreachable_server_is_reported_without_the_password(sample_ws: Workspace, run) -> None:
+    # port 1 on this machine: nothing listens, the connection is refused at once
+    url = "postgresql://analyst:Mk-2023!x@127.0.0.1:1/hrplan"
+    for args in (("status",), ("store", "info"), ("import", str(sample_ws.root / "inbox"))):
+        result = run("--store", url, *args, workspace=sample_ws, lang="en")
+        assert result.exit_code == 2, result.output
+        assert "store.unreachable" in result.stderr
+        assert "analyst:***@127.0.0.1:1/hrplan" in result.stderr
+        assert "Mk-2023" not in result.output + result.stderr
+
+
+def test_init_writes_the_store_url_given(tmp_path: Path, run) -> None:
+    url = "postgresql://analyst@db.tinh.vn/hrplan"
+    with pytest.raises(HrplanError):  # the server does not exist: init opens the store and says so
+        init_workspace(tmp_path / "w", store=url)
+    assert f"store: {url}" in (tmp_path / "w" / "hrplan.yaml").read_text(encoding="utf-8")
+    result = run("init", tmp_path / "new", lang="en")
+    assert result.exit_code == 0, result.output
+    assert "store: sqlite:///hrplan.sqlite" in (tmp_path / "new" / "hrplan.yaml").read_text(encoding="utf-8")
