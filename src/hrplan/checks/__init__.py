@@ -1,11 +1,16 @@
-"""Checks (kiểm tra): what is missing, wrong or behind plan, as findings that are data (one module per rule family).
+"""Checks (kiểm tra): what is missing, wrong or behind plan, as findings that are data; a catalogue of rules.
 
-Entry points: `check_program(program, figures, store, units)` and `run_checks(workspace, programs, period)`
-give `Finding`s (code, severity, unit, indicator, cell); the CLI maps severities to exit codes.
+Entry points: `run_checks(workspace, programs, period)` and `check_program(program, figures, store, units)`
+give `Finding`s (code, severity, unit, indicator, cell); `RULES` is the catalogue (one module per rule
+in `checks/rules/`, each a `Rule`), `catalogue_markdown()` gives docs/checks.md. The CLI maps
+severities to exit codes.
 """
 from __future__ import annotations
 
+from hrplan.checks.catalogue import catalogue_markdown
 from hrplan.checks.finding import Finding
-from hrplan.checks.registry import check_program, run_checks
+from hrplan.checks.registry import RULES, check_program, rule_by_code, run_checks
+from hrplan.checks.rule import CheckContext, Rule
 
-__all__ = ["Finding", "check_program", "run_checks"]
+__all__ = ["Finding", "check_program", "run_checks", "RULES", "rule_by_code", "Rule", "CheckContext",
+           "catalogue_markdown"]

@@ -1,28 +1,103 @@
-"""The rules `check` runs, in order, and the entry points that run them for a program and period."""
+"""The catalogue: every rule `check` runs, in order, and the entry points that run them for a program and period.
+
+Add a rule: write `checks/rules/<name>.py` defining `RULE` (code, default severity, family, one line
+of docs), put its messages in the catalogue (`messages/rules.py`), list it in `RULES` below, and
+regenerate docs/checks.md (`python -m hrplan.cli.checks_reference > docs/checks.md`).
+"""
 from __future__ import annotations
 
-from hrplan.checks.achievement import plan_differs, status_findings
-from hrplan.checks.completeness import missing_submissions
-from hrplan.checks.consistency import breakdowns, stored_problems
 from hrplan.checks.finding import Finding
+from hrplan.checks.rule import CheckContext, Rule, rule_setting
+from hrplan.checks.rules import (
+    behind_plan,
+    breakdown_exceeds,
+    breakdown_mismatch,
+    import_notes,
+    missing_submission,
+    plan_differs_from_target,
+    planning_ratio_out_of_band,
+    stated_ratio_differs,
+    total_row_mismatch,
+)
 from hrplan.definitions import Program, UnitTree, period_from_user
 from hrplan.figures import FigureSet
-from hrplan.problems import Severity
+from hrplan.problems import HrplanError, Location, Problem, Severity
 from hrplan.store import Store
 
+# One rule per line, grouped by family, so that parallel additions do not collide.
+RULES: list[Rule] = [
+    # completeness and timeliness
+    missing_submission.RULE,
+    # achievement
+    behind_plan.RULE,
+    # consistency
+    breakdown_mismatch.RULE,
+    breakdown_exceeds.RULE,
+    plan_differs_from_target.RULE,
+    stated_ratio_differs.RULE,
+    total_row_mismatch.RULE,
+    # planning
+    planning_ratio_out_of_band.RULE,
+    # import
+    import_notes.RULE,
+]
 
-def check_program(program: Program, figures: FigureSet, store: Store, units: UnitTree, lang: str = "vi") -> list[Finding]:
-    """Give every finding for a program and period, most severe first."""
-    period = figures.period
+_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+
+
+def rule_by_code(code: str) -> Rule | None:
+    """Give the catalogue's rule with `code`, or None."""
+    return next((r for r in RULES if r.code == code), None)
+
+
+def settings_mistakes(program: Program) -> list[Problem]:
+    """Give a problem for each rule or parameter the program's `checks:` names that the catalogue does not have."""
+    out = []
+    where = Location(program.source_file, field="checks.rules")
+    for code, entry in program.checks.rules.items():
+        rule = rule_by_code(code)
+        if rule is None:
+            out.append(Problem("check.unknown_rule", Severity.ERROR, where, {
+                "program": program.code, "rule": code, "known": ", ".join(r.code for r in RULES)}))
+            continue
+        for override in [entry, *entry.indicators.values()]:
+            for name in override.params:
+                if name not in rule.params:
+                    out.append(Problem("check.unknown_param", Severity.ERROR, where, {
+                        "program": program.code, "rule": code, "param": name,
+                        "known": ", ".join(rule.params) or "-"}))
+    return out
+
+
+def check_program(program: Program, figures: FigureSet, store: Store, units: UnitTree, lang: str = "vi",
+                  settings: dict | None = None) -> list[Finding]:
+    """Give every finding for a program and period, most severe first, as the program's settings shape them."""
+    ctx = CheckContext(program, figures.period, figures, store, units, lang, settings or {})
     findings: list[Finding] = []
-    findings += missing_submissions(program, period, figures, units)
-    for fig in figures.figures.values():
-        findings += status_findings(program, fig, lang)
-        findings += plan_differs(program, fig)
-    findings += breakdowns(program, figures)
-    findings += stored_problems(program, period, store)
-    order = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
-    return sorted(findings, key=lambda f: (order[f.severity], f.code, f.unit or "", f.indicator or ""))
+    for rule in RULES:
+        if rule_setting(program, rule.code, "enabled", None, True) is False and not _enabled_anywhere(program, rule):
+            continue
+        for f in rule.run(ctx):
+            f = _as_declared(program, rule, f)
+            if f is not None:
+                findings.append(f)
+    return sorted(findings, key=lambda f: (_ORDER[f.severity], f.code, f.unit or "", f.indicator or ""))
+
+
+def _enabled_anywhere(program: Program, rule: Rule) -> bool:
+    settings = getattr(program, "checks", None)
+    entry = settings.rules.get(rule.code) if settings is not None else None
+    return bool(entry) and any(i.enabled for i in entry.indicators.values())
+
+
+def _as_declared(program: Program, rule: Rule, finding: Finding) -> Finding | None:
+    """Give the finding with the severity the program declares, or None when the rule is off for it."""
+    if rule_setting(program, rule.code, "enabled", finding.indicator, True) is False:
+        return None
+    severity = rule_setting(program, rule.code, "severity", finding.indicator, None)
+    if severity is not None:
+        finding.severity = Severity(severity)
+    return finding
 
 
 def run_checks(workspace, program_names: list[str], period_text: str, lang: str = "vi") -> list[Finding]:
@@ -31,6 +106,9 @@ def run_checks(workspace, program_names: list[str], period_text: str, lang: str 
 
     period = period_from_user(period_text)
     programs = [workspace.program(n) for n in program_names] or list(workspace.programs.values())
+    mistakes = [p for program in programs for p in settings_mistakes(program)]
+    if mistakes:
+        raise HrplanError(mistakes)
     findings: list[Finding] = []
     with workspace.open_store() as store:
         for program in programs:

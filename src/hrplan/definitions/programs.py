@@ -20,6 +20,7 @@ from pydantic import (
     model_validator,
 )
 
+from hrplan.definitions.check_settings import CheckSettings, PlanningLimits
 from hrplan.definitions.measures import Measure, MeasureBook
 from hrplan.definitions.periods import Period, PeriodError
 from hrplan.names import fold, strip_diacritics
@@ -159,6 +160,8 @@ class Program(BaseModel):
     breakdowns: list[Breakdown] = []
     targets: list[Target] = []
     targets_file: str | None = None
+    checks: CheckSettings = CheckSettings()  # rules off, severities, parameters, custom rules
+    planning_limits: PlanningLimits | None = None  # Quy định 377-QĐ/TW limits, for the planning rules
     source_file: str | None = None
 
     @field_validator("period", mode="before")

@@ -1,0 +1,27 @@
+"""check.behind_plan: actual below plan (chưa đạt) or just under it (gần đạt), by the program's status bands."""
+from __future__ import annotations
+
+from hrplan.checks.finding import first_cell
+from hrplan.checks.rule import CheckContext, Rule
+from hrplan.definitions import IndicatorKind
+from hrplan.messages import render
+from hrplan.problems import Severity
+from hrplan.values import format_number, format_percent
+
+
+def _run(ctx: CheckContext):
+    for fig in ctx.figures.figures.values():
+        if fig.indicator.kind is IndicatorKind.PLANNING_RATIO:
+            continue
+        status = fig.status(ctx.program)
+        if status not in ("behind", "nearly"):
+            continue
+        ind = fig.indicator
+        yield RULE.finding(ctx, fig.unit, ind.code, {
+            "indicator": ind.name, "actual": format_number(fig.ratio_actual), "plan": format_number(fig.ratio_plan),
+            "uom": ind.uom, "ratio": format_percent(fig.ratio), "status": render(f"status.{status}", ctx.lang)},
+            first_cell(fig))
+
+
+RULE = Rule("check.behind_plan", Severity.WARNING, "achievement",
+            "Actual below plan: under `status_bands.nearly` is 'chưa đạt', from it up to `met` is 'gần đạt'.", _run)

@@ -1,0 +1,24 @@
+"""check.planning_ratio_out_of_band: candidates per seat outside the band the program sets (Quy định 377-QĐ/TW)."""
+from __future__ import annotations
+
+from hrplan.checks.finding import first_cell
+from hrplan.checks.rule import CheckContext, Rule
+from hrplan.definitions import IndicatorKind
+from hrplan.problems import Severity
+from hrplan.values import format_number, format_times
+
+
+def _run(ctx: CheckContext):
+    for fig in ctx.figures.figures.values():
+        ind = fig.indicator
+        if ind.kind is not IndicatorKind.PLANNING_RATIO or fig.status(ctx.program) not in ("below_band", "above_band"):
+            continue
+        yield RULE.finding(ctx, fig.unit, ind.code, {
+            "indicator": ind.name, "candidates": format_number(fig.actual), "seats": format_number(fig.plan),
+            "ratio": format_times(fig.ratio).replace(" lần", ""), "band": ind.band.describe() if ind.band else "-"},
+            first_cell(fig))
+
+
+RULE = Rule("check.planning_ratio_out_of_band", Severity.WARNING, "planning",
+            "A planning ratio (candidates per seat) outside the indicator's `band` (the norm of Quy định 377-QĐ/TW).",
+            _run)

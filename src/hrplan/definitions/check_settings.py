@@ -1,0 +1,79 @@
+"""How a program shapes the rule catalogue (`checks:` in a program file): rules off, severities, parameters, custom rules.
+
+    checks:
+      rules:
+        check.over_plan: {enabled: false}
+        check.outlier: {params: {threshold: 3.0, min_periods: 6}}
+        check.behind_plan: {severity: error, indicators: {LC-TRE: {enabled: false}}}
+      custom:
+        - {code: DT-THS-PARTS, left: DT-THS, operator: ">=", right: DT-GD + DT-YT, severity: error}
+
+Rule codes and parameter names are checked against the catalogue when `check` runs (the
+catalogue lives in a wing above this one); everything else is checked here.
+"""
+from __future__ import annotations
+
+from enum import Enum
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SeverityName = Literal["error", "warning", "info"]
+
+
+class RuleOverride(BaseModel):
+    """One rule's settings for a program, or for one indicator of it."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    enabled: bool | None = None
+    severity: SeverityName | None = None
+    params: dict[str, float | int | str] = {}
+
+
+class RuleSettings(RuleOverride):
+    indicators: dict[str, RuleOverride] = {}
+
+
+class MissingValues(str, Enum):
+    """When a custom rule is judged with values missing (DHIS2's missing value strategy)."""
+
+    SKIP_IF_ANY = "skip_if_any_missing"
+    SKIP_IF_ALL = "skip_if_all_missing"
+    NEVER_SKIP = "never_skip"
+
+
+class CustomRule(BaseModel):
+    """A validation rule in DHIS2's shape: left side, operator, right side, each an expression over indicator codes."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    code: str
+    name: str | None = None  # what the rule says, in the analyst's words (shown in the finding)
+    left: str
+    operator: Literal["=", "==", "!=", "≠", "<", "<=", "≤", ">", ">=", "≥", "compulsory_pair"]
+    right: str
+    missing: MissingValues = MissingValues.SKIP_IF_ANY
+    severity: SeverityName = "warning"
+    measure: Literal["actual", "plan"] = "actual"  # which figure of each indicator the expressions read
+
+
+class CheckSettings(BaseModel):
+    """The `checks:` block of a program file."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    rules: dict[str, RuleSettings] = {}
+    custom: list[CustomRule] = Field(default_factory=list)
+
+
+class PlanningLimits(BaseModel):
+    """Limits of the planning regulation in force (Quy định 377-QĐ/TW of 8 October 2025 today): settings, not code."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    people_per_title_max: int | None = None  # at most this many people planned for one title
+    titles_per_person_max: int | None = None  # at most this many titles planned for one person
+    women_min_share: float | None = None  # at least this share of women among those planned (0.25)
+    young_min_share: float | None = None  # at least this share of young cadres among those planned (0.15)
+    source: str | None = None  # the regulation, e.g. "Quy định 377-QĐ/TW"
