@@ -96,6 +96,9 @@ def figures(**by_indicator: tuple) -> dict[tuple[str, str], Decimal]:
 HHA = figures(LC_TONG=(90, 80), LC_HUYEN=(70, 64), LC_XA=(20, 16), TT_HN=(10, 12), TT_NGUOI=(1000, 1297))
 HHA_KEY = (PROGRAM, "HHA", "2023-H1")
 
+HHA_2022 = (PROGRAM, "HHA", "2022")
+LC_2022 = figures(LC_TONG=(90, 80), LC_HUYEN=(70, 64), LC_XA=(20, 16))
+
 # file -> ((program, unit, period), figures stored, (sheet used, header row))
 IMPORTED = {
     "title_block_unit_period.xlsx": (HHA_KEY, HHA, ("BC 6 thang", 9)),
@@ -138,6 +141,11 @@ IMPORTED = {
     "estimate_instead_of_actual.xlsx": (HHA_KEY, figures(LC_TONG=(90, None, 85)), ("Sheet1", 9)),
     "uom_note_trieu_dong.xlsx": (("06-ĐA/TU", "SNV-BT", "2022"), figures(KP_DT=(250000, 261951), DT_CCVC=(400, 429)),
                                  ("Sheet1", 8)),
+    # Issue 13: only the columns of the report's own period are read ("TH 2021" is not the 2022 actual).
+    "wrong_year_columns.xlsx": (HHA_2022, LC_2022, ("Sheet1", 9)),
+    "years_in_second_header_row.xlsx": (HHA_2022, LC_2022, ("Sheet1", 9)),
+    "half_year_words_columns.xlsx": ((PROGRAM, "TPCB", "2023-H1"), LC_2022, ("Sheet1", 9)),
+    "period_range_columns.xlsx": (("12-CTr/TU", "SYT", "2016-2020"), figures(DT_YT=(41, 117)), ("Sheet1", 9)),
 }
 # Warnings kept with an imported file: (code, cell).
 WARNINGS = {
@@ -153,6 +161,7 @@ REJECTED = {
     "unknown_indicator.xlsx": [("indicator.unknown", "B12"), ("indicator.unknown", "B14")],
     "figures_without_a_name.xlsx": [("row.unnamed", "B17")],
     "ambiguous_unit.xlsx": [("submission.ambiguous_unit", None)],
+    "two_actual_columns_same_year.xlsx": [("columns.ambiguous", "A9")],
     "table_on_hidden_sheet.xlsx": [("table.only_hidden", None)],
     "payroll_not_a_submission.xlsx": [("table.not_found", None)],
     "corrupt.xlsx": [("file.unreadable", None)],

@@ -738,6 +738,79 @@ def _revision(path: Path, actual: int) -> None:
     write(path, [standard_sheet("Sheet1", top, rows=rows)])
 
 
+# -- office layouts (issue 13): columns of several periods side by side -------------------------------
+LC_NAMES = ["Số cán bộ được luân chuyển, điều động giai đoạn 2021 - 2023", "Cán bộ cấp huyện được luân chuyển",
+            "Cán bộ cấp xã được luân chuyển"]
+
+
+def hha_year_title(period_line: str) -> tuple[list[list[Any]], list[str]]:
+    return title_block("ỦY BAN NHÂN DÂN", "HUYỆN HÒA AN", "Hòa An, ngày 10 tháng 12 năm 2022",
+                       PROGRAM_TITLE, period_line)
+
+
+@corpus_file("wrong_year_columns.xlsx")
+def _wrong_year_columns(path: Path) -> None:
+    """A 2022 report with 'TH 2021' first, then 'KH 2022 | TH2022 | KH2023' and 'So sánh % TH2022/TH2021':
+    only the 2022 columns are its figures; the comparison is not a stated achievement."""
+    top, merges = hha_year_title("NĂM 2022")
+    rows = [["STT", "Nội dung", "ĐVT", "TH 2021", "KH 2022", "TH2022", "KH2023", "So sánh % TH2022/TH2021"]]
+    for i, (name, th21, kh22, th22, kh23) in enumerate(zip(LC_NAMES, (75, 60, 15), (90, 70, 20), (80, 64, 16),
+                                                            (95, 72, 23)), start=1):
+        rows.append([i, name, "người", th21, kh22, th22, kh23, round(100 * th22 / th21, 1)])
+    write(path, [Sheet("Sheet1", top + rows + SIGNATURE, merges)])
+
+
+@corpus_file("years_in_second_header_row.xlsx")
+def _years_in_second_header_row(path: Path) -> None:
+    """'Thực hiện' merged over a row of years 2020 | 2021 | 2022 and 'Kế hoạch' over 2022 | 2023 (typed
+    as numbers, the second 'Kế hoạch' year without a caption above it): the 2022 report reads TH 2022, KH 2022."""
+    top, merges = hha_year_title("NĂM 2022")
+    h = len(top) + 1
+    header = [["STT", "Nội dung", "ĐVT", "Thực hiện", "", "", "Kế hoạch", ""],
+              ["", "", "", 2020, 2021, 2022, 2022, 2023]]
+    body = [[i, name, "người", a, b, c, d, e] for i, (name, a, b, c, d, e) in enumerate(
+        zip(LC_NAMES, (50, 40, 10), (75, 60, 15), (80, 64, 16), (90, 70, 20), (95, 72, 23)), start=1)]
+    merges = merges + [f"A{h}:A{h + 1}", f"B{h}:B{h + 1}", f"C{h}:C{h + 1}", f"D{h}:F{h}"]
+    write(path, [Sheet("Sheet1", top + header + body + SIGNATURE, merges)])
+
+
+@corpus_file("half_year_words_columns.xlsx")
+def _half_year_words_columns(path: Path) -> None:
+    """'TH 6 tháng đầu năm 2022 | KH năm 2023 | Thực hiện 6 tháng đầu năm | Lũy kế đến 31/5' in a report for
+    6 THÁNG ĐẦU NĂM 2023 from Thành phố Cao Bằng: last year's half and the running total to May are context."""
+    top, merges = title_block("ỦY BAN NHÂN DÂN", "THÀNH PHỐ CAO BẰNG", "Cao Bằng, ngày 05 tháng 7 năm 2023",
+                              PROGRAM_TITLE, "6 THÁNG ĐẦU NĂM 2023")
+    rows = [["STT", "Nội dung", "ĐVT", "TH 6 tháng đầu năm 2022", "KH năm 2023", "Thực hiện 6 tháng đầu năm",
+             "Lũy kế đến 31/5"]]
+    for i, (name, last, kh, th, cum) in enumerate(zip(LC_NAMES, (30, 25, 5), (90, 70, 20), (80, 64, 16),
+                                                       (150, 120, 30)), start=1):
+        rows.append([i, name, "người", last, kh, th, cum])
+    write(path, [Sheet("Sheet1", top + rows + SIGNATURE, merges)])
+
+
+@corpus_file("period_range_columns.xlsx")
+def _period_range_columns(path: Path) -> None:
+    """A 2016-2020 review (title 'GIAI ĐOẠN 2016 - 2020') with 'Thực hiện giai đoạn 2011-2015' first: that is
+    the previous period's, never this one's actual."""
+    top, merges = title_block("UBND TỈNH CAO BẰNG", "SỞ Y TẾ", "Cao Bằng, ngày 20 tháng 12 năm 2020",
+                              "Kết quả thực hiện Chương trình số 12-CTr/TU ngày 09/5/2016 của Tỉnh ủy",
+                              "GIAI ĐOẠN 2016 - 2020")
+    rows = [["STT", "Chỉ tiêu", "ĐVT", "Thực hiện giai đoạn 2011-2015", "Kế hoạch giai đoạn 2016-2020",
+             "Thực hiện giai đoạn 2016-2020", "BQGĐ (%)"],
+            [1, "Cử công chức, viên chức lĩnh vực y tế đào tạo chuyên khoa cấp I và thạc sỹ", "người", 20, 41, 117,
+             "12,5"]]
+    write(path, [Sheet("Sheet1", top + rows + SIGNATURE, merges)])
+
+
+@corpus_file("two_actual_columns_same_year.xlsx")
+def _two_actual_columns_same_year(path: Path) -> None:
+    """'TH 2022 (sơ bộ)' and 'TH 2022 (chính thức)': two actuals for the same year cannot be told apart."""
+    top, merges = hha_year_title("NĂM 2022")
+    rows = [["STT", "Nội dung", "ĐVT", "KH 2022", "TH 2022 (sơ bộ)", "TH 2022 (chính thức)"],
+            [1, LC_NAMES[0], "người", 90, 78, 80]]
+    write(path, [Sheet("Sheet1", top + rows + SIGNATURE, merges)])
+
+
 # -- files that must be refused ---------------------------------------------------------------------
 @corpus_file("payroll_not_a_submission.xlsx")
 def _payroll(path: Path) -> None:

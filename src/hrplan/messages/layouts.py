@@ -2,4 +2,23 @@
 from __future__ import annotations
 
 MESSAGES: dict[str, tuple[str, str]] = {
+    "column_role.plan": ("kế hoạch", "plan"),
+    "column_role.actual": ("thực hiện", "actual"),
+    "column_role.estimate": ("ước thực hiện", "estimate"),
+    "columns.ambiguous": (
+        "Không xác định được cột {role_vi} của kỳ {period}: các cột {candidates} đều phù hợp. "
+        "Hãy xóa cột thừa hoặc khai báo bố cục bảng (layout) cho tệp này.",
+        "Cannot tell which column holds the {role} for {period}: {candidates} all fit. "
+        "Remove the extra column or declare the table's layout for this file.",
+    ),
+    "columns.other_period": (
+        "Bảng không có cột thực hiện của kỳ {period}: {candidates} thuộc kỳ khác và không được đọc là số thực hiện. "
+        "Kiểm tra kỳ báo cáo (--period) hoặc tiêu đề cột.",
+        "The table has no actual column for {period}: {candidates} belong to another period and are not read as "
+        "the actual. Check the reporting period (--period) or the column captions.",
+    ),
+    "columns.context": (
+        "Các cột của kỳ khác chỉ để tham khảo, không đọc: {columns} (kỳ báo cáo {period}).",
+        "Columns of other periods are context and not read: {columns} (reporting period {period}).",
+    ),
 }

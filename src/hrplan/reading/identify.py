@@ -29,6 +29,8 @@ _DATE_TEXT = re.compile(r"\bngay\s*(?:\d{1,2}\s*)?thang\s*(?:\d{1,2}\s*)?nam\s+\
 # "từ năm 2021 đến ngày 31/5/2023", "từ 2021 đến tháng 5 năm 2023", "từ năm 2021 đến năm 2023"
 _RANGE_TEXT = re.compile(r"\btu\s+(?:nam\s+)?(\d{4})\s+den\s+(?:het\s+)?(?:ngay\s+)?(?:\d{1,2}\s+)?(?:thang\s+)?"
                          r"(?:(\d{1,2})\s+)?(?:nam\s+)?(\d{4})")
+# "GIAI ĐOẠN 2016 - 2020", "giai đoạn 2016-2020", "NĂM 2016 - 2020": a whole-years range
+_SPAN_TEXT = re.compile(r"\b(?:giai doan|nam|period)\s+(\d{4})\s+(\d{4})\b")
 _QUARTER_TEXT = re.compile(r"\bquy\s+(i{1,3}|iv|[1-4])\s*(?:nam\s*)?(\d{4})")
 _HALF_TEXT = re.compile(r"\b6\s*thang\s*(dau|cuoi)\s*(?:nam\s*)?(\d{4})")
 _YEAR_TEXT = re.compile(r"\bnam\s+(\d{4})\b")
@@ -166,6 +168,8 @@ def period_in_text(text: str) -> str | None:
     if m := _RANGE_TEXT.search(fold(text)):
         return f"{m[1]}..{m[3]}" + (f"-{int(m[2]):02d}" if m[2] else "")
     key = _DATE_TEXT.sub(" ", fold(text))
+    if (m := _SPAN_TEXT.search(key)) and m[1] < m[2]:
+        return f"{m[1]}-{m[2]}"
     if m := _QUARTER_TEXT.search(key):
         return f"{m[2]}-Q{_ROMAN.get(m[1]) or int(m[1])}"
     if m := _HALF_TEXT.search(key):

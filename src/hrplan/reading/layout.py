@@ -12,28 +12,12 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from hrplan.names import compact, fold, nfc
+from hrplan.names import fold, nfc
+from hrplan.reading.columns import VALUE_ROLES, HeaderColumn, caption_period, caption_role
 from hrplan.problems import cell_name
 from hrplan.workbooks import RawSheet, RawWorkbook
 
 HEADER_SCAN_ROWS = 40
-VALUE_ROLES = ("plan", "actual", "estimate")
-
-# Checked in this order: the first role whose pattern matches a folded caption wins.
-_ROLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("estimate", re.compile(r"\buoc\b|\buth\b|\bestimat")),
-    # The same period a year before ("TH cùng kỳ 2022") is context, not this report's figure.
-    ("previous", re.compile(r"\bcung ky\b|\bnam truoc\b|\bky truoc\b|\bprevious\b|\blast year\b|\bsame period\b")),
-    ("ratio", re.compile(r"\bty le\b|\bti le\b|^%$|\bso sanh\b|\bratio\b|\bpercent|^% |\bdat %")),
-    ("cumulative", re.compile(r"\bluy ke\b|\bcumulative\b")),
-    ("note", re.compile(r"\bghi chu\b|\bnotes?\b|\bremarks?\b")),
-    ("uom", re.compile(r"^dvt\b|^don vi tinh\b|^don vi do\b|^uom\b|^unit of measure\b|^unit$")),
-    ("code", re.compile(r"^ma\b|^ma chi tieu\b|^ma so\b|\bindicator code\b|^code$")),
-    ("plan", re.compile(r"\bke hoach\b|^kh\b|\bkh \d{4}\b|\bplan\b|\btarget\b|\bchi tieu giao\b|\bso vi tri\b|\bseats\b")),
-    ("actual", re.compile(r"\bthuc hien\b|^th\b|\bth \d{4}\b|\bactual\b|\bket qua\b|\bda thuc hien\b|\bresult")),
-    ("name", re.compile(r"\bnoi dung\b|\bchi tieu\b|\bindicator\b|\bcontent\b|\bdanh muc\b|\bhang muc\b|\bitem\b|^ten\b")),
-]
-_STT = {"stt", "tt", "sott", "sothutu", "no"}
 
 _LABELS = {
     "program": re.compile(r"^(ma )?(chuong trinh|de an|ke hoach so|program)( so)?$"),
@@ -56,6 +40,7 @@ class TableLayout:
     labels: dict[str, tuple[str, str]] = field(default_factory=dict)  # program/unit/period -> (text, cell)
     title_lines: list[tuple[str, str]] = field(default_factory=list)  # (text, cell) above the table
     uom_note: str | None = None  # "Đơn vị tính: Triệu đồng" above the table
+    header: list[HeaderColumn] = field(default_factory=list)  # every captioned column, with its period
 
 
 def find_table(book: RawWorkbook, read_hidden: bool = False) -> TableLayout | None:
@@ -75,8 +60,11 @@ def find_table_in_sheet(sheet: RawSheet) -> TableLayout | None:
     for row in range(min(HEADER_SCAN_ROWS, sheet.height)):
         roles = _roles_of_row(sheet, filled, row)
         below = _roles_of_row(sheet, filled, row + 1)
-        two_rows = _is_second_header_row(sheet, row + 1, roles, below)
-        if two_rows:
+        years = _year_row_roles(sheet, row + 1, roles)
+        two_rows = years is not None or _is_second_header_row(sheet, row + 1, roles, below)
+        if years:
+            roles.update(years)
+        elif two_rows:
             # A second header row refines the first: "Kết quả thực hiện" over "KH | TH".
             roles.update({c: r for c, r in below.items() if r != "name"})
         if "name" not in roles.values() or not any(r in VALUE_ROLES for r in roles.values()):
@@ -87,11 +75,54 @@ def find_table_in_sheet(sheet: RawSheet) -> TableLayout | None:
             columns.setdefault(roles[col], col)
         if _is_column_code_row(sheet, first_data):
             first_data += 1
-        captions = {c: _caption(sheet, filled, row, c) for c in roles}
-        layout = TableLayout(sheet, row, first_data, columns, captions)
+        header = [_header_column(sheet, filled, row, col, roles[col], two_rows) for col in sorted(roles)]
+        captions = {h.col: h.caption for h in header}
+        layout = TableLayout(sheet, row, first_data, columns, captions, header=header)
         _read_blocks_above(sheet, layout)
         return layout
     return None
+
+
+def _header_column(sheet: RawSheet, filled: dict, row: int, col: int, role: str, two_rows: bool) -> HeaderColumn:
+    """Give a column's role, period and caption, the period of a second header row winning ("Thực hiện" over "2019")."""
+    upper = _caption(sheet, filled, row, col)
+    lower = _caption(sheet, filled, row + 1, col) if two_rows else ""
+    left = col
+    while not upper and left > 0:  # a year under a caption centred over several columns without merging
+        left -= 1
+        upper = _caption(sheet, filled, row, left)
+    caption = upper if not lower or lower == upper else f"{upper} {lower}".strip()
+    period = (caption_period(lower) if lower else None) or caption_period(upper)
+    return HeaderColumn(col, role, period, caption)
+
+
+def _year_row_roles(sheet: RawSheet, row: int, upper: dict[int, str]) -> dict[int, str] | None:
+    """Give the roles of a second header row made of years ("2016 | 2017 | ... | 2020"), or None.
+
+    A year under a caption takes its role; a year under a blank cell takes the role of the
+    nearest caption to its left (a "Thực hiện" centred over its years without merging).
+    """
+    if row >= sheet.height:
+        return None
+    cells = [(c, v) for c, v in enumerate(sheet.grid[row]) if str(v).strip()]
+    if len(cells) < 2 or any(upper.get(c) in ("name", "stt") for c, _ in cells):
+        return None
+    roles: dict[int, str] = {}
+    for col, value in cells:
+        text = str(int(value)) if isinstance(value, float) and value == int(value) else str(value).strip()
+        if not _is_year(text):
+            return None
+        role = upper.get(col) or next((upper[c] for c in range(col - 1, -1, -1) if c in upper), None)
+        if role not in VALUE_ROLES + ("ratio", "cumulative", "previous"):
+            return None
+        roles[col] = role
+    return roles
+
+
+def _is_year(text: str) -> bool:
+    """Tell whether a header cell is a year: '2019', 'Năm 2019'."""
+    key = fold(text).removeprefix("nam ")
+    return key.isdigit() and 1990 <= int(key) <= 2100
 
 
 def _is_second_header_row(sheet: RawSheet, row: int, upper: dict[int, str], roles: dict[int, str]) -> bool:
@@ -139,17 +170,6 @@ def _roles_of_row(sheet: RawSheet, filled: dict, row: int) -> dict[int, str]:
         if role:
             roles[col] = role
     return roles
-
-
-def caption_role(caption: str) -> str | None:
-    """Give the role a header caption names: 'Thực hiện' -> 'actual', 'S\\nT\\nT' -> 'stt'."""
-    if compact(caption) in _STT:
-        return "stt"
-    key = fold(caption)
-    for role, pattern in _ROLE_PATTERNS:
-        if pattern.search(key):
-            return role
-    return None
 
 
 def _is_column_code_row(sheet: RawSheet, row: int) -> bool:

@@ -16,9 +16,11 @@ from pathlib import Path
 from typing import Any
 
 from hrplan.workbooks import guess_encoding, to_unicode
+from hrplan.reading.columns import HeaderColumn, choose_columns
 from hrplan.reading.identify import identify
 from hrplan.reading.types import ReadContext, StoredValue
 from hrplan.reading.layout import TableLayout, find_table
+from hrplan.messages import render
 from hrplan.names import closest, fold, nfc
 from hrplan.problems import HrplanError, Location, Problem, Severity, cell_name
 from hrplan.definitions import Program
@@ -86,11 +88,36 @@ def read_submission(path: Path, ctx: ReadContext) -> ParsedSubmission:
     result.problems.extend(found.problems)
     if result.program is None:
         return result
+    if not _choose_columns(result, layout):
+        return result
     _read_rows(result, layout, ctx.programs[result.program])
     if result.ok and not any(v.measure in ("actual", "estimate") for v in result.values):
         # Plans alone (e.g. a template returned untouched, plans pre-filled) report nothing.
         result.problems.append(Problem("submission.empty", location=Location(str(path), sheet.name)))
     return result
+
+
+def _choose_columns(result: ParsedSubmission, layout: TableLayout) -> bool:
+    """Keep only the columns of the submission's period in `layout.columns`; False when that cannot be told."""
+    choice = choose_columns(layout.header, result.period)
+    where = Location(str(result.path), layout.sheet.name, cell_name(layout.header_row, 0))
+    for role, columns in choice.ambiguous.items():
+        result.problems.append(Problem("columns.ambiguous", location=where, params={
+            "role": render(f"column_role.{role}", "en"), "role_vi": render(f"column_role.{role}", "vi"), "period": result.period or "?", "candidates": _describe(layout, columns)}))
+    if not any(r in choice.columns for r in ("actual", "estimate")) and (
+            choice.unmatched.get("actual") or choice.unmatched.get("estimate")):
+        found = choice.unmatched.get("actual", []) + choice.unmatched.get("estimate", [])
+        result.problems.append(Problem("columns.other_period", location=where, params={
+            "period": result.period or "?", "candidates": _describe(layout, found)}))
+    if choice.other_period:
+        result.notes.append(Problem("columns.context", Severity.INFO, where, params={
+            "period": result.period or "?", "columns": _describe(layout, choice.other_period)}))
+    layout.columns = choice.columns
+    return not choice.ambiguous and "name" in choice.columns
+
+
+def _describe(layout: TableLayout, columns: list[HeaderColumn]) -> str:
+    return ", ".join(f"{cell_name(layout.header_row, c.col)} '{c.caption}'" for c in columns)
 
 
 # -- text -------------------------------------------------------------------------------------
