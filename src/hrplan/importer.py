@@ -9,6 +9,7 @@ stay in history. A refused file stores nothing and the run goes on.
 from __future__ import annotations
 
 import hashlib
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from enum import Enum
@@ -16,7 +17,7 @@ from pathlib import Path
 from typing import Callable
 
 from hrplan.problems import Location, Problem
-from hrplan.store import Store
+from hrplan.store import DEFAULT_WAIT, Store, workspace_lock
 from hrplan.reading import ParsedSubmission, ReadContext, read_submission
 from hrplan.workbooks import WORKBOOK_SUFFIXES
 from hrplan.workspace import Workspace
@@ -66,6 +67,7 @@ class ImportOptions:
     period: str | None = None
     dry_run: bool = False
     read_hidden: bool | None = None  # None: the workspace setting
+    wait: float = DEFAULT_WAIT  # seconds to wait for another writer's workspace lock before exit 4
 
 
 def collect_files(paths: list[Path]) -> tuple[list[Path], list[FileResult]]:
@@ -97,13 +99,15 @@ def import_files(workspace: Workspace, paths: list[Path], options: ImportOptions
         read_hidden=cfg.read_hidden_sheets if options.read_hidden is None else options.read_hidden,
         filename_pattern=cfg.filename_pattern, program=options.program, unit=options.unit, period=options.period,
     )
-    with workspace.open_store() as store:
-        for done, path in enumerate(files):
+    # One writer at a time: a dry run writes nothing and reads a consistent snapshot (WAL) without the lock.
+    with (nullcontext() if options.dry_run else workspace_lock(workspace.root, options.wait)):
+        with workspace.open_store() as store:
+            for done, path in enumerate(files):
+                if progress:
+                    progress(done, len(files), path)
+                results.append(import_one(store, path, ctx, options.dry_run))
             if progress:
-                progress(done, len(files), path)
-            results.append(import_one(store, path, ctx, options.dry_run))
-        if progress:
-            progress(len(files), len(files), Path(""))
+                progress(len(files), len(files), Path(""))
     return results
 
 

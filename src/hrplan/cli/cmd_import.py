@@ -9,6 +9,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
 from hrplan.cli.output import choice, EXIT_OK, EXIT_REJECTED, STATE, console, err_console, guarded, print_json, show_problems, table
 from hrplan.importer import FileResult, ImportOptions, Outcome, import_files
+from hrplan.store import DEFAULT_WAIT
 
 _STYLE = {Outcome.IMPORTED: "green", Outcome.UPDATED: "cyan", Outcome.UNCHANGED: "dim",
           Outcome.REJECTED: "red", Outcome.WOULD_IMPORT: "yellow"}
@@ -25,11 +26,14 @@ def register(app: typer.Typer) -> None:
         dry_run: bool = typer.Option(False, "--dry-run", help="Chỉ đọc và kiểm tra, không ghi vào cơ sở dữ liệu."),
         hidden: bool = typer.Option(False, "--hidden-sheets", help="Đọc cả các trang bị ẩn."),
         fmt: str = typer.Option("table", "--format", "-f", help="table (bảng) hoặc json."),
+        wait: float = typer.Option(DEFAULT_WAIT, "--wait", min=0, metavar="GIÂY",
+                                   help="Chờ tối đa bấy nhiêu giây khi một lượt khác đang ghi (hết giờ: mã thoát 4)."),
     ) -> None:
         """Nhập báo cáo của đơn vị vào cơ sở dữ liệu. Nhập lại cùng tệp không làm thay đổi gì;
         bản mới hơn thay bản cũ, bản cũ vẫn lưu trong lịch sử. (Import submissions.)"""
         fmt = choice(fmt, ("table", "json"), "--format")
-        options = ImportOptions(program=program, unit=unit, period=period, dry_run=dry_run, read_hidden=hidden or None)
+        options = ImportOptions(program=program, unit=unit, period=period, dry_run=dry_run, read_hidden=hidden or None,
+                                wait=wait)
         ws = STATE.ws()
         if fmt == "json":
             results = import_files(ws, paths, options)
