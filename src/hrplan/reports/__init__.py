@@ -1,14 +1,18 @@
 """Reports: what hrplan writes for people: the report (JSON data, HTML page) and the submission template.
 
 Entry points: `build_report` (a `Report` of plain data, every figure with its sources), `write_report`
-and `report_file_name` (JSON or HTML files), `make_templates`/`write_template` (the unit's workbook).
+and `report_file_name` (JSON or HTML files), `make_templates`/`write_template` (the unit's workbook),
+and the one workbook writer every written workbook goes through (`new_workbook`, `put`, `put_formula`,
+`save_workbook`: text from files and definitions is never a formula).
 """
 from __future__ import annotations
 
 from hrplan.reports.data import Report, build_report, report_data
 from hrplan.reports.files import report_file_name, write_report
 from hrplan.reports.html import render_html, templates_dir
+from hrplan.reports.workbook_writer import clean_text, new_workbook, open_workbook, put, put_formula, save_workbook
 from hrplan.reports.submission_template import fill_values, make_templates, template_file_name, write_template
 
 __all__ = ["Report", "build_report", "report_data", "report_file_name", "write_report", "render_html", "templates_dir",
-           "fill_values", "make_templates", "template_file_name", "write_template"]
+           "fill_values", "make_templates", "template_file_name", "write_template",
+           "clean_text", "new_workbook", "open_workbook", "put", "put_formula", "save_workbook"]

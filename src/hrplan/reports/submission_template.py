@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from openpyxl import Workbook
 from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
 from openpyxl.worksheet.datavalidation import DataValidation
@@ -17,6 +16,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from hrplan.definitions import CutoffRule, Period, period_from_user
 from hrplan.definitions import IndicatorKind, Program
 from hrplan.definitions import Unit
+from hrplan.reports.workbook_writer import new_workbook, open_workbook, put, put_formula, save_workbook
 
 FONT = "Times New Roman"
 MAIN_SHEET = "Báo cáo"
@@ -41,7 +41,7 @@ def write_template(path: Path, program: Program, unit: Unit, period: Period, par
 
     With a cut-off rule, the title states the window the figures cover (Decree 09/2019/NĐ-CP).
     """
-    wb = Workbook()
+    wb = new_workbook()  # every cell goes through the one writer: names from definitions stay text
     ws = wb.active
     ws.title = MAIN_SHEET
     for i, width in enumerate(WIDTHS):
@@ -61,15 +61,12 @@ def write_template(path: Path, program: Program, unit: Unit, period: Period, par
     ws.page_setup.fitToHeight = 0
     ws.page_margins.left, ws.page_margins.right = 0.6, 0.4
     _instructions(wb.create_sheet("Hướng dẫn"), program, unit, period)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    wb.save(path)
-    return path
+    return save_workbook(wb, path)
 
 
 def _put(ws, ref: str, value, *, bold=False, italic=False, size=13, merge: str | None = None,
          align="center", wrap=False) -> None:
-    cell = ws[ref]
-    cell.value = value
+    cell = put(ws, ref, value)
     cell.font = Font(name=FONT, size=size, bold=bold, italic=italic)
     cell.alignment = Alignment(horizontal=align, vertical="center", wrap_text=wrap)
     if merge:
@@ -95,18 +92,17 @@ def _title_block(ws, program: Program, unit: Unit, period: Period, parent_name: 
         row = 8 + offset
         _put(ws, f"B{row}", label, size=11, align="left", merge=f"B{row}:C{row}")
         _put(ws, f"D{row}", value, bold=True, size=11, align="left")
-    ws["E9"].value = unit.name
-    ws["E9"].font = Font(name=FONT, size=11, italic=True)
+    put(ws, "E9", unit.name, font=Font(name=FONT, size=11, italic=True))
 
 
 def _table(ws, program: Program, unit: Unit, period: Period) -> int:
     for col, (caption, code) in enumerate(zip(HEADERS, COLUMN_CODES), start=1):
-        head = ws.cell(HEADER_ROW, col, caption)
+        head = put(ws, (HEADER_ROW, col), caption)
         head.font = Font(name=FONT, size=12, bold=True)
         head.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
         head.border = _BOX
         head.fill = PatternFill("solid", fgColor="E7EEF7")
-        sub = ws.cell(HEADER_ROW + 1, col, code)
+        sub = put(ws, (HEADER_ROW + 1, col), code)
         sub.font = Font(name=FONT, size=10, italic=True)
         sub.alignment = Alignment(horizontal="center")
         sub.border = _BOX
@@ -121,21 +117,21 @@ def _table(ws, program: Program, unit: Unit, period: Period) -> int:
             section = ind.section
             if section:
                 _row_style(ws, row, bold=True)
-                ws.cell(row, 1, _ROMAN[section_no % len(_ROMAN)])
-                ws.cell(row, 3, section)
+                put(ws, (row, 1), _ROMAN[section_no % len(_ROMAN)])
+                put(ws, (row, 3), section)
                 section_no, item_no, row = section_no + 1, 0, row + 1
         item_no += 1
         _row_style(ws, row)
-        ws.cell(row, 1, item_no)
-        ws.cell(row, 2, ind.code)
-        ws.cell(row, 3, ind.name).alignment = Alignment(wrap_text=True, vertical="center")
+        put(ws, (row, 1), item_no)
+        put(ws, (row, 2), ind.code)
+        put(ws, (row, 3), ind.name, alignment=Alignment(wrap_text=True, vertical="center"))
         # openpyxl cannot measure text: give wrapped names the height Excel would (about 60 characters a line).
         ws.row_dimensions[row].height = 17 * max(1, -(-len(ind.name) // 60))
-        ws.cell(row, 4, ind.uom).alignment = Alignment(horizontal="center", vertical="center")
+        put(ws, (row, 4), ind.uom, alignment=Alignment(horizontal="center", vertical="center"))
         target = program.target(ind.code, unit.code, period)
         if target is not None:
-            ws.cell(row, 5, float(target.value) if target.value % 1 else int(target.value))
-        ratio = ws.cell(row, 7, f'=IF(AND(ISNUMBER(E{row}),E{row}>0,ISNUMBER(F{row})),F{row}/E{row},"")')
+            put(ws, (row, 5), float(target.value) if target.value % 1 else int(target.value))
+        ratio = put_formula(ws, (row, 7), f'=IF(AND(ISNUMBER(E{row}),E{row}>0,ISNUMBER(F{row})),F{row}/E{row},"")')
         if ind.kind is IndicatorKind.PLANNING_RATIO:
             ratio.number_format = '0.00" lần"'
             ws.cell(row, 3).comment = Comment("Kế hoạch = số vị trí (chức danh) cần quy hoạch; "
@@ -187,7 +183,7 @@ def _instructions(ws, program: Program, unit: Unit, period: Period) -> None:
         "9. Lưu tệp dạng .xlsx và gửi lại đúng hạn.",
     ]
     for i, text in enumerate(lines, start=1):
-        cell = ws.cell(i, 1, text)
+        cell = put(ws, (i, 1), text)
         cell.font = Font(name=FONT, size=13 if i > 1 else 14, bold=i == 1)
         cell.alignment = Alignment(wrap_text=True)
 
@@ -222,15 +218,12 @@ def fill_values(path: Path, figures: dict[str, object]) -> Path:
 
     Used by the sample builder and the benchmark; a value may be Vietnamese number text ("1.297").
     """
-    from openpyxl import load_workbook
-
-    wb = load_workbook(path)
+    wb = open_workbook(path)
     ws = wb[MAIN_SHEET]
     rows = {ws.cell(r, 2).value: r for r in range(HEADER_ROW + 2, ws.max_row + 1) if ws.cell(r, 2).value}
     for code, value in figures.items():
         plan, actual = value if isinstance(value, tuple) else (None, value)
         if plan is not None:
-            ws.cell(rows[code], 5, plan)
-        ws.cell(rows[code], 6, actual)
-    wb.save(path)
-    return path
+            put(ws, (rows[code], 5), plan)
+        put(ws, (rows[code], 6), actual)
+    return save_workbook(wb, path)
