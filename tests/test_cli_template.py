@@ -28,8 +28,8 @@ def test_template_has_identification_block_headers_locked_codes_validation_and_k
     assert ws.cell(rows["DT-YT"], 2).protection.locked is True
     assert ws.cell(rows["DT-YT"], 6).protection.locked is False
     validations = ws.data_validations.dataValidation
-    assert validations and validations[0].type == "decimal" and validations[0].formula1 == "0"
-    assert f"E{rows['DT-YT']}" in str(validations[0].sqref)
+    counts = next(v for v in validations if f"E{rows['DT-YT']}" in str(v.sqref))  # people: whole numbers only
+    assert counts.type == "whole" and counts.formula1 == "0"
 
 
 def test_all_units_writes_one_template_per_expected_reporter(sample_ws, run, tmp_path):

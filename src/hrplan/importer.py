@@ -138,7 +138,7 @@ def import_one(store: Store, path: Path, ctx: ReadContext, dry_run: bool = False
     new_id, old_id = store.add_submission(
         program=parsed.program, unit=parsed.unit, period=parsed.period, file_name=path.name,
         file_path=str(path.resolve()), file_hash=file_hash, content_hash=content_hash, file_mtime=mtime,
-        sheet=parsed.sheet, header_row=parsed.header_row, values=parsed.values,
+        sheet=parsed.sheet, header_row=parsed.header_row, values=parsed.values, blanks=parsed.blanks,
         problems=[p for p in parsed.problems if not p.is_error],
         notes=[n.message("en") for n in parsed.notes],
     )

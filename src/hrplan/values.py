@@ -66,8 +66,11 @@ def _parse_plain(text: str) -> Decimal:
     raise NotANumber(text)
 
 
-def format_number(value: Decimal | int | float | None, decimals: int | None = None) -> str:
-    """Give a number the Vietnamese way: 15185 -> '15.185', 1.15 -> '1,15', None -> '-'."""
+def format_number(value: Decimal | int | float | None, decimals: int | None = None, lang: str = "vi") -> str:
+    """Give a number the Vietnamese way: 15185 -> '15.185', 1.15 -> '1,15', None -> '-'.
+
+    With lang='en' the English way: '15,185', '1.15' (an English reader takes '1.250' for 1.25).
+    """
     if value is None:
         return "-"
     number = Decimal(str(value))
@@ -85,25 +88,30 @@ def format_number(value: Decimal | int | float | None, decimals: int | None = No
         groups.insert(0, whole[-3:])
         whole = whole[:-3]
     groups.insert(0, whole)
-    text = ".".join(groups)
-    return f"{sign}{text},{frac}" if frac else f"{sign}{text}"
+    thousands, point = (",", ".") if lang == "en" else (".", ",")
+    text = thousands.join(groups)
+    return f"{sign}{text}{point}{frac}" if frac else f"{sign}{text}"
 
 
-def format_percent(ratio: float | None, decimals: int = 0) -> str:
+def format_percent(ratio: float | None, decimals: int = 0, lang: str = "vi") -> str:
     """Give a ratio as an office percentage: 2.8537 -> '285%', 0.615 -> '62%' (1 decimal: '61,5%')."""
     if ratio is None:
         return "-"
-    return format_number(Decimal(str(ratio)) * 100, decimals) + "%"
+    return format_number(Decimal(str(ratio)) * 100, decimals, lang) + "%"
 
 
-def format_times(ratio: float | None) -> str:
-    """Give a planning ratio as office text: 61/53 -> '1,15 lần'."""
+def format_times(ratio: float | None, lang: str = "vi") -> str:
+    """Give a planning ratio as office text: 61/53 -> '1,15 lần' ('1.15 times' in English)."""
     if ratio is None:
         return "-"
-    return format_number(Decimal(str(ratio)), 2).rstrip("0").rstrip(",") + " lần"
+    number = format_number(Decimal(str(ratio)), 2, lang)
+    point = "." if lang == "en" else ","
+    if point in number:
+        number = number.rstrip("0").rstrip(point)
+    return number + (" times" if lang == "en" else " lần")
 
 
-def describe_percent(ratio: float | None) -> str:
+def describe_percent(ratio: float | None, lang: str = "vi") -> str:
     """Give a percentage the way reports phrase it: 0.695 -> 'gần 70%', 2.853 -> '285%'.
 
     "gần" (nearly) is said when the true value lies just under a round ten that the display
@@ -114,5 +122,5 @@ def describe_percent(ratio: float | None) -> str:
     exact = Decimal(str(ratio)) * 100
     shown = exact.quantize(Decimal(1), rounding=ROUND_HALF_UP)
     if shown > exact and shown % 10 == 0:
-        return f"gần {format_number(shown)}%"
-    return f"{format_number(shown)}%"
+        return f"{'nearly' if lang == 'en' else 'gần'} {format_number(shown, lang=lang)}%"
+    return f"{format_number(shown, lang=lang)}%"

@@ -21,21 +21,22 @@ class Measure(BaseModel):
     dimension: str
     factor: Decimal = Decimal(1)
     aliases: list[str] = []
+    whole: bool = False  # a count (người, lớp …): a fractional value is a typing or locale mistake
 
 
 BUILT_IN: list[Measure] = [
-    Measure(name="người", dimension="people", aliases=["nguoi", "người", "ng", "cán bộ", "đồng chí", "học viên", "people", "persons", "person"]),
-    Measure(name="lượt người", dimension="attendances", aliases=["lượt", "lượt người", "luot nguoi", "participants", "attendances"]),
-    Measure(name="lớp", dimension="classes", aliases=["lớp học", "classes", "class"]),
-    Measure(name="khóa", dimension="courses", aliases=["khoá", "khóa học", "courses", "course"]),
-    Measure(name="hội nghị", dimension="conferences"),
+    Measure(name="người", dimension="people", aliases=["nguoi", "người", "ng", "cán bộ", "đồng chí", "học viên", "people", "persons", "person"], whole=True),
+    Measure(name="lượt người", dimension="attendances", aliases=["lượt", "lượt người", "luot nguoi", "participants", "attendances"], whole=True),
+    Measure(name="lớp", dimension="classes", aliases=["lớp học", "classes", "class"], whole=True),
+    Measure(name="khóa", dimension="courses", aliases=["khoá", "khóa học", "courses", "course"], whole=True),
+    Measure(name="hội nghị", dimension="conferences", whole=True),
     Measure(name="đồng", dimension="money", factor=Decimal(1), aliases=["vnđ", "vnd", "đ"]),
     Measure(name="nghìn đồng", dimension="money", factor=Decimal(1_000), aliases=["ngàn đồng", "1000 đồng"]),
     Measure(name="triệu đồng", dimension="money", factor=Decimal(1_000_000), aliases=["tr.đ", "trđ", "tr đồng", "triệu", "million vnd", "million dong"]),
     Measure(name="tỷ đồng", dimension="money", factor=Decimal(1_000_000_000), aliases=["tỉ đồng", "tỷ", "tỉ", "billion vnd", "billion dong"]),
     Measure(name="%", dimension="percent", aliases=["phần trăm", "tỷ lệ"]),
     Measure(name="lần", dimension="times"),
-    Measure(name="vị trí", dimension="seats", aliases=["chức danh", "ghế"]),
+    Measure(name="vị trí", dimension="seats", aliases=["chức danh", "ghế"], whole=True),
 ]
 
 
@@ -53,6 +54,15 @@ class MeasureBook:
         if not name:
             return None
         return self._by_key.get(fold(name))
+
+    def is_whole(self, name: str | None) -> bool:
+        """Tell whether a unit of measure counts whole things (people, classes), so it takes no fractions."""
+        measure = self.find(name)
+        return measure is not None and measure.whole
+
+    def names(self) -> list[str]:
+        """Give the names of every unit of measure known, built-in and declared."""
+        return sorted({m.name for m in self._by_key.values()})
 
     def convert(self, value: Decimal, source: str, target: str) -> Decimal | None:
         """Give `value` in `source` units expressed in `target` units; None when they cannot convert."""

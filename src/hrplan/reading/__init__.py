@@ -7,6 +7,6 @@ from __future__ import annotations
 
 from hrplan.reading.layout import TableLayout, find_table
 from hrplan.reading.submission import ParsedSubmission, read_submission
-from hrplan.reading.types import ReadContext, StoredValue
+from hrplan.reading.types import BlankCell, ReadContext, StoredValue
 
-__all__ = ["TableLayout", "find_table", "ParsedSubmission", "read_submission", "ReadContext", "StoredValue"]
+__all__ = ["TableLayout", "find_table", "ParsedSubmission", "read_submission", "ReadContext", "StoredValue", "BlankCell"]

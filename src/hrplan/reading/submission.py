@@ -18,7 +18,7 @@ from typing import Any
 from hrplan.workbooks import guess_encoding, to_unicode
 from hrplan.reading.columns import HeaderColumn, choose_columns
 from hrplan.reading.identify import identify
-from hrplan.reading.types import ReadContext, StoredValue
+from hrplan.reading.types import BlankCell, ReadContext, StoredValue
 from hrplan.reading.layout import TableLayout, find_table
 from hrplan.messages import render
 from hrplan.names import closest, fold, nfc
@@ -45,6 +45,7 @@ class ParsedSubmission:
     sheet: str | None = None
     header_row: int | None = None  # 1-based, as Excel shows it
     values: list[StoredValue] = field(default_factory=list)
+    blanks: list[BlankCell] = field(default_factory=list)  # actual cells of indicator rows left empty
     problems: list[Problem] = field(default_factory=list)  # errors refuse the file; warnings are kept
     notes: list[Problem] = field(default_factory=list)  # what the reader did (sheet used, text converted)
 
@@ -194,8 +195,9 @@ def _read_rows(result: ParsedSubmission, layout: TableLayout, program: Program) 
             continue
         seen[indicator] = label_cell
         row_uom = _text(sheet.value(row, cols["uom"])) if "uom" in cols else ""
+        note = _text(sheet.value(row, cols["note"])) if "note" in cols else ""
         read.append((indicator, _read_indicator_row(result, layout, program, book, indicator, row, cells,
-                                                    row_uom or layout.uom_note)))
+                                                    row_uom or layout.uom_note, note or None)))
 
 
 def _row_label(layout: TableLayout, row: int) -> str:
@@ -215,7 +217,8 @@ def _row_label(layout: TableLayout, row: int) -> str:
 
 
 def _read_indicator_row(result: ParsedSubmission, layout: TableLayout, program: Program, book: Any,
-                        code: str, row: int, cells: dict[str, tuple[int, int]], uom: str | None) -> dict[str, Decimal]:
+                        code: str, row: int, cells: dict[str, tuple[int, int]], uom: str | None,
+                        note: str | None = None) -> dict[str, Decimal]:
     sheet = layout.sheet
     ind = program.indicator(code)
     numbers: dict[str, Decimal] = {}
@@ -235,6 +238,8 @@ def _read_indicator_row(result: ParsedSubmission, layout: TableLayout, program: 
             result.problems.append(Problem("value.not_number", location=where, params={"found": _text(raw)}))
             continue
         if number is None:
+            if measure == "actual":
+                result.blanks.append(BlankCell(code, measure, sheet.name, cell_name(r, c), note))
             continue
         if number < 0:
             result.problems.append(Problem("value.negative", location=where,
@@ -251,8 +256,15 @@ def _read_indicator_row(result: ParsedSubmission, layout: TableLayout, program: 
                 result.notes.append(Problem("value.uom_converted", Severity.INFO, where, {
                     "found": uom, "expected": ind.uom, "value": _text(raw), "converted": format_number(converted)}))
             number = converted
+        if book.is_whole(ind.uom) and number != number.to_integral_value():
+            # Excel in an English locale turns a typed "1.297" into the number 1.297.
+            places = -number.normalize().as_tuple().exponent
+            result.problems.append(Problem("value.fractional_count", location=where, params={
+                "found": format_number(number, places, lang="en"), "found_vi": format_number(number, places),
+                "uom": ind.uom, "indicator": ind.name}))
+            continue
         numbers[measure] = number
-        result.values.append(StoredValue(code, measure, number, ind.uom, sheet.name, cell_name(r, c), _text(raw)))
+        result.values.append(StoredValue(code, measure, number, ind.uom, sheet.name, cell_name(r, c), _text(raw), note))
     if "ratio" in cells:
         _read_stated_ratio(result, layout, code, cells["ratio"], numbers)
     return numbers

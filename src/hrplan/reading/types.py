@@ -19,7 +19,18 @@ class StoredValue:
     sheet: str | None = None
     cell: str | None = None
     raw: str | None = None
+    note: str | None = None  # the row's "Ghi chú", kept with each of its values
 
+
+@dataclass(frozen=True)
+class BlankCell:
+    """An input cell of an indicator row left empty (e.g. no actual against a plan), with the row's note."""
+
+    indicator: str
+    measure: str
+    sheet: str | None = None
+    cell: str | None = None
+    note: str | None = None
 
 
 @dataclass

@@ -110,6 +110,13 @@ def _table(ws, program: Program, unit: Unit, period: Period) -> int:
                              showErrorMessage=True, errorTitle="Số liệu không hợp lệ",
                              error="Hãy nhập một số không âm (ví dụ 1297 hoặc 1,15).")
     ws.add_data_validation(numbers)
+    # Counts (người, lớp …) take whole numbers only: Excel in an English locale turns "1.297" into 1.297.
+    counts = DataValidation(type="whole", operator="greaterThanOrEqual", formula1="0", allow_blank=True,
+                            showErrorMessage=True, errorTitle="Số liệu không hợp lệ",
+                            error="Chỉ tiêu này đếm số người, lớp…: hãy nhập số nguyên không âm, "
+                                  "không có dấu chấm (ví dụ 1297).")
+    ws.add_data_validation(counts)
+    book = program.measure_book()
     row = HEADER_ROW + 2
     section, section_no, item_no = object(), 0, 0
     for ind in program.indicators:
@@ -146,7 +153,7 @@ def _table(ws, program: Program, unit: Unit, period: Period) -> int:
             cell.protection = Protection(locked=False)
             cell.fill = _INPUT
         ws.cell(row, 5).number_format = ws.cell(row, 6).number_format = "#,##0.##"
-        numbers.add(f"E{row}:F{row}")
+        (counts if book.is_whole(ind.uom) else numbers).add(f"E{row}:F{row}")
         row += 1
     return row - 1
 

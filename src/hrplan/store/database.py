@@ -23,10 +23,10 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.pool import NullPool
 
 from hrplan.problems import HrplanError, Problem
-from hrplan.reading import StoredValue
+from hrplan.reading import BlankCell, StoredValue
 from hrplan.store import migrate
 from hrplan.store.migrate import SCHEMA_VERSION
-from hrplan.store.schema import submission_problems, submission_values, submissions
+from hrplan.store.schema import submission_blanks, submission_problems, submission_values, submissions
 from hrplan.store.urls import StoreUrl, mask_text, parse_store_url
 
 # Keys of PostgreSQL advisory locks (one 64-bit number each): writers take turns on WRITE_LOCK.
@@ -173,6 +173,7 @@ class Store:
         values: Iterable[StoredValue],
         problems: Iterable[Problem] = (),
         notes: list[str] | None = None,
+        blanks: Iterable[BlankCell] = (),
     ) -> tuple[int, int | None]:
         """Store a submission in one transaction; give (new id, id of the one it superseded or None)."""
         with self.write() as conn:
@@ -191,9 +192,13 @@ class Store:
             if previous is not None:
                 conn.execute(update(submissions).where(submissions.c.id == previous.id).values(superseded_by=new_id))
             rows = [{"submission_id": new_id, "indicator": v.indicator, "measure": v.measure, "value": str(v.value),
-                     "uom": v.uom, "sheet": v.sheet, "cell": v.cell, "raw": v.raw} for v in values]
+                     "uom": v.uom, "sheet": v.sheet, "cell": v.cell, "raw": v.raw, "note": v.note} for v in values]
             if rows:
                 conn.execute(insert(submission_values), rows)
+            rows = [{"submission_id": new_id, "indicator": b.indicator, "measure": b.measure, "sheet": b.sheet,
+                     "cell": b.cell, "note": b.note} for b in blanks]
+            if rows:
+                conn.execute(insert(submission_blanks), rows)
             rows = [{"submission_id": new_id, "code": p.code, "severity": p.severity.value, "sheet": p.location.sheet,
                      "cell": p.location.cell,
                      "params": json.dumps({k: str(v) for k, v in p.params.items()}, ensure_ascii=False)}
@@ -221,14 +226,32 @@ class Store:
         with self.snapshot():
             rows = self.conn.execute(select(submission_values).where(v.submission_id == submission_id)
                                      .order_by(*self._text_order(v.indicator, v.measure))).mappings().all()
-        return [StoredValue(r["indicator"], r["measure"], Decimal(r["value"]), r["uom"], r["sheet"], r["cell"], r["raw"])
-                for r in rows]
+        return [StoredValue(r["indicator"], r["measure"], Decimal(r["value"]), r["uom"], r["sheet"], r["cell"], r["raw"],
+                            r["note"]) for r in rows]
+
+    def blanks(self, submission_id: int) -> list[BlankCell]:
+        """Give the input cells one submission left blank on its indicator rows."""
+        b = submission_blanks.c
+        with self.snapshot():
+            rows = self.conn.execute(select(submission_blanks).where(b.submission_id == submission_id)
+                                     .order_by(*self._text_order(b.indicator, b.measure))).mappings().all()
+        return [BlankCell(r["indicator"], r["measure"], r["sheet"], r["cell"], r["note"]) for r in rows]
+
+    def current_blanks(self, program: str) -> list[dict[str, Any]]:
+        """Give the blank input cells of the program's current submissions, one dict each with its source."""
+        s, b = submissions.c, submission_blanks.c
+        query = (select(s.unit, s.period, s.file_name, b.indicator, b.measure, b.sheet, b.cell, b.note)
+                 .select_from(submission_blanks.join(submissions, s.id == b.submission_id))
+                 .where(s.program == program, s.superseded_by.is_(None))
+                 .order_by(*self._text_order(s.unit, s.period, b.indicator)))
+        with self.snapshot():
+            return [dict(r) for r in self.conn.execute(query).mappings()]
 
     def current_values(self, program: str) -> list[dict[str, Any]]:
         """Give every value of the program's current submissions, one dict per value with its source."""
         s, v = submissions.c, submission_values.c
         query = (select(s.id.label("submission_id"), s.unit, s.period, s.file_name, v.indicator, v.measure, v.value,
-                        v.uom, v.sheet, v.cell)
+                        v.uom, v.sheet, v.cell, v.note)
                  .select_from(submission_values.join(submissions, s.id == v.submission_id))
                  .where(s.program == program, s.superseded_by.is_(None))
                  .order_by(*self._text_order(s.unit, s.period, v.indicator, v.measure)))

@@ -18,7 +18,7 @@ from hrplan.problems import HrplanError, Problem
 from hrplan.store.schema import metadata, schema_version
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
-SCHEMA_VERSION = 1  # the newest revision in migrations/versions/ (a test checks they agree)
+SCHEMA_VERSION = 2  # the newest revision in migrations/versions/ (a test checks they agree)
 
 
 def _script() -> ScriptDirectory:

@@ -42,6 +42,19 @@ submission_values = Table(
     Column("sheet", Text),
     Column("cell", Text),
     Column("raw", Text),
+    Column("note", Text),  # the row's 'Ghi chú' (revision 0002)
+    PrimaryKeyConstraint("submission_id", "indicator", "measure"),
+)
+
+# Input cells of indicator rows left blank (an actual missing against a plan), with the row's note (revision 0002).
+submission_blanks = Table(
+    "submission_blanks", metadata,
+    Column("submission_id", Integer, ForeignKey("submissions.id"), nullable=False),
+    Column("indicator", Text, nullable=False),
+    Column("measure", Text, nullable=False),
+    Column("sheet", Text),
+    Column("cell", Text),
+    Column("note", Text),
     PrimaryKeyConstraint("submission_id", "indicator", "measure"),
 )
 
@@ -59,4 +72,4 @@ submission_problems = Table(
 # revision number so that an older hrplan still refuses a store it does not know.
 schema_version = Table("schema_version", metadata, Column("version", Integer, nullable=False))
 
-TABLES = (submissions, submission_values, submission_problems)  # the data, in the order to copy it
+TABLES = (submissions, submission_values, submission_problems, submission_blanks)  # the data, in the order to copy it
