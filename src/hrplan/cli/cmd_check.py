@@ -6,7 +6,6 @@ from typing import List
 import typer
 
 from hrplan.cli.output import choice, EXIT_FINDINGS, EXIT_OK, STATE, console, guarded, print_json, table
-from hrplan.checks import run_checks
 
 _COLOUR = {"error": "red", "warning": "yellow", "info": "cyan"}
 _LEVELS = {"error": 0, "warning": 1, "info": 2}
@@ -23,6 +22,7 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Kiểm tra: đơn vị chưa gửi, chỉ tiêu chưa đạt, tỷ lệ quy hoạch ngoài khung, số liệu không khớp.
         Mã thoát 1 khi có vấn đề từ mức --fail-on trở lên. (Check submissions and figures.)"""
+        from hrplan.checks import run_checks
         findings = run_checks(STATE.ws(), program, period, STATE.lang)
         fmt = choice(fmt, ("table", "json"), "--format")
         fail_on = choice(fail_on, ("error", "warning", "info", "never"), "--fail-on")

@@ -6,8 +6,6 @@ from pathlib import Path
 import typer
 
 from hrplan.cli.output import STATE, console, guarded, table
-from hrplan.jobs import run_demo
-from hrplan.importer import Outcome
 
 
 def register(app: typer.Typer) -> None:
@@ -16,6 +14,8 @@ def register(app: typer.Typer) -> None:
     def demo(out: Path = typer.Option(Path("hrplan-demo"), "--out", help="Thư mục tạo bản chạy thử.")) -> None:
         """Chạy thử trên dữ liệu mẫu (số liệu của các bài báo nguồn): nhập, kiểm tra, lập báo cáo.
         (Run the whole cycle on the bundled sample.)"""
+        from hrplan.jobs import run_demo
+        from hrplan.importer import Outcome
         vi = STATE.lang == "vi"
         result = run_demo(out, STATE.lang)
         counts = {o: sum(r.outcome is o for r in result.imports) for o in Outcome}

@@ -6,8 +6,6 @@ from typing import Optional
 import typer
 
 from hrplan.cli.output import choice, STATE, console, guarded, print_json, table
-from hrplan.store import submission_history
-from hrplan.values import format_number
 
 
 def register(app: typer.Typer) -> None:
@@ -20,6 +18,8 @@ def register(app: typer.Typer) -> None:
         fmt: str = typer.Option("table", "--format", "-f", help="table hoặc json."),
     ) -> None:
         """Lịch sử các lần gửi báo cáo và số liệu đã thay đổi giữa các lần. (Submission history.)"""
+        from hrplan.store import submission_history
+        from hrplan.values import format_number
         ws = STATE.ws()
         code = ws.program(program).code
         unit_code = ws.units.resolve(unit) if unit else None

@@ -2,17 +2,19 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import List, Optional
+from typing import TYPE_CHECKING, List, Optional
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
 from hrplan.cli.output import choice, EXIT_OK, EXIT_REJECTED, STATE, console, err_console, guarded, print_json, show_problems, table
-from hrplan.importer import FileResult, ImportOptions, Outcome, import_files
-from hrplan.store import DEFAULT_WAIT
 
-_STYLE = {Outcome.IMPORTED: "green", Outcome.UPDATED: "cyan", Outcome.UNCHANGED: "dim",
-          Outcome.REJECTED: "red", Outcome.WOULD_IMPORT: "yellow"}
+if TYPE_CHECKING:
+    from hrplan.importer import FileResult
+
+# hrplan.store.DEFAULT_WAIT, written out so that --help does not load the store (tests/test_startup.py
+# checks that the two agree).
+DEFAULT_WAIT = 10.0
+_STYLE = {"imported": "green", "updated": "cyan", "unchanged": "dim", "rejected": "red", "would_import": "yellow"}
 
 
 def register(app: typer.Typer) -> None:
@@ -31,6 +33,9 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Nhập báo cáo của đơn vị vào cơ sở dữ liệu. Nhập lại cùng tệp không làm thay đổi gì;
         bản mới hơn thay bản cũ, bản cũ vẫn lưu trong lịch sử. (Import submissions.)"""
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+        from hrplan.importer import ImportOptions, Outcome, import_files
         fmt = choice(fmt, ("table", "json"), "--format")
         options = ImportOptions(program=program, unit=unit, period=period, dry_run=dry_run, read_hidden=hidden or None,
                                 wait=wait)
@@ -53,10 +58,14 @@ def register(app: typer.Typer) -> None:
 
 
 def _summary(results: list[FileResult]) -> dict[str, int]:
+    from hrplan.importer import Outcome
+
     return {o.value: sum(r.outcome is o for r in results) for o in Outcome}
 
 
 def _render(results: list[FileResult]) -> None:
+    from hrplan.importer import Outcome
+
     vi = STATE.lang == "vi"
     t = table(None, ["Tệp" if vi else "File", "Kết quả" if vi else "Outcome", "Chương trình" if vi else "Program",
                      "Đơn vị" if vi else "Unit", "Kỳ" if vi else "Period", "Số liệu" if vi else "Values", "Ghi chú" if vi else "Note"])
@@ -74,7 +83,7 @@ def _render(results: list[FileResult]) -> None:
             where = (f"trang '{used.params['sheet']}', dòng tiêu đề {used.params['row']}" if vi else
                      f"sheet '{used.params['sheet']}', header row {used.params['row']}")
             note = f"{note}; {where}" if note else where
-        t.add_row(r.path.name, f"[{_STYLE[r.outcome]}]{STATE.t('import.' + r.outcome.value)}[/]", r.program or "",
+        t.add_row(r.path.name, f"[{_STYLE[r.outcome.value]}]{STATE.t('import.' + r.outcome.value)}[/]", r.program or "",
                   r.unit or "", r.period or "", str(r.values or ""), note)
     console.print(t)
     for r in results:

@@ -7,7 +7,6 @@ from typing import Optional
 import typer
 
 from hrplan.cli.output import STATE, console, guarded
-from hrplan.workspace import init_workspace
 
 
 def register(app: typer.Typer) -> None:
@@ -19,6 +18,7 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Tạo thư mục làm việc: cấu hình, chương trình, danh mục đơn vị, hộp thư đến, cơ sở dữ liệu.
         (Create a workspace.)"""
+        from hrplan.workspace import init_workspace
         ws = init_workspace(directory, name, STATE.store)
         console.print(STATE.t("workspace.created", path=ws.root))
         for sub in ("hrplan.yaml", "programs/", "units.yaml", "inbox/", "reports/"):

@@ -7,7 +7,6 @@ from typing import Optional
 import typer
 
 from hrplan.cli.output import choice, STATE, console, guarded
-from hrplan.reports import build_report, report_file_name, write_report
 
 
 def register(app: typer.Typer) -> None:
@@ -20,6 +19,7 @@ def register(app: typer.Typer) -> None:
         output: Optional[Path] = typer.Option(None, "--output", "-o", help="Tệp kết quả (mặc định: reports/ trong thư mục làm việc)."),
     ) -> None:
         """Lập báo cáo tổng hợp (HTML in được, hoặc JSON có đủ mọi số liệu và nguồn). (Write a report.)"""
+        from hrplan.reports import build_report, report_file_name, write_report
         ws = STATE.ws()
         fmt = choice(fmt, ("html", "json"), "--format")
         rep = build_report(ws, program, period, STATE.lang)

@@ -4,7 +4,6 @@ from __future__ import annotations
 import typer
 
 from hrplan.cli.output import choice, STATE, console, guarded, print_json, table
-from hrplan.store import workspace_status
 
 
 def register(app: typer.Typer) -> None:
@@ -12,6 +11,7 @@ def register(app: typer.Typer) -> None:
     @guarded
     def status(fmt: str = typer.Option("table", "--format", "-f", help="table hoặc json.")) -> None:
         """Tình hình nhận báo cáo: đơn vị đã gửi, chưa gửi theo chương trình và kỳ. (Show what has arrived.)"""
+        from hrplan.store import workspace_status
         ws = STATE.ws()
         with ws.open_store() as store:
             rows = workspace_status(store, ws.programs)

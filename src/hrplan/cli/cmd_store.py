@@ -4,7 +4,6 @@ from __future__ import annotations
 import typer
 
 from hrplan.cli.output import STATE, choice, console, guarded, print_json, table
-from hrplan.store import copy_store, parse_store_url, store_info
 
 
 def register(app: typer.Typer) -> None:
@@ -16,6 +15,8 @@ def register(app: typer.Typer) -> None:
     @guarded
     def info(fmt: str = typer.Option("table", "--format", "-f", help="table hoặc json.")) -> None:
         """Loại kho, phiên bản cấu trúc, số báo cáo và số liệu, lần nhập gần nhất. (What the store holds.)"""
+        from hrplan.store import store_info
+
         fmt = choice(fmt, ("table", "json"), "--format")
         with STATE.ws().open_store(upgrade=False) as store:
             data = store_info(store)
@@ -49,6 +50,8 @@ def register(app: typer.Typer) -> None:
     @guarded
     def copy(to: str = typer.Option(..., "--to", help="Kho đích (trống), ví dụ postgresql://người_dùng@máy_chủ/hrplan.")) -> None:
         """Chép toàn bộ kho (cả lịch sử) sang kho khác rồi đối chiếu số lượng và tổng. (Copy the whole store.)"""
+        from hrplan.store import copy_store, parse_store_url
+
         ws = STATE.ws()
         target = parse_store_url(to, ws.root)
         with ws.open_store() as store:

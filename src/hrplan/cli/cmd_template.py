@@ -7,7 +7,6 @@ from typing import List
 import typer
 
 from hrplan.cli.output import STATE, console, guarded
-from hrplan.reports import make_templates
 
 
 def register(app: typer.Typer) -> None:
@@ -21,6 +20,7 @@ def register(app: typer.Typer) -> None:
         output: Path = typer.Option(Path("."), "--output", "-o", help="Tệp .xlsx (một đơn vị) hoặc thư mục."),
     ) -> None:
         """Tạo biểu mẫu Excel để đơn vị điền số liệu. (Write submission templates.)"""
+        from hrplan.reports import make_templates
         paths = make_templates(STATE.ws(), program, period, unit, all_units, output)
         for path in paths:
             console.print(str(path))

@@ -8,14 +8,16 @@ import sys
 import traceback
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 import typer
 from rich.console import Console
-from rich.table import Table
 
 from hrplan.messages import default_lang, render
 from hrplan.problems import HrplanError, Problem
+
+if TYPE_CHECKING:
+    from rich.table import Table
 
 # Exit codes: stable, documented in the README; the nightly job depends on them.
 EXIT_OK = 0  # done; nothing at or above the failure level
@@ -110,6 +112,8 @@ def print_json(data: Any) -> None:
 
 
 def table(title: str | None, columns: list[str]) -> Table:
+    from rich.table import Table
+
     t = Table(title=title, show_lines=False, header_style="bold")
     for c in columns:
         t.add_column(c, overflow="fold")
