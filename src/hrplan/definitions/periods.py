@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import cached_property, lru_cache
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -34,13 +35,20 @@ class Period:
 
     @classmethod
     def parse(cls, text: str) -> Period:
-        """Give the period a text names; raise PeriodError when it names none."""
-        raw = str(text).strip()
+        """Give the period a text names; raise PeriodError when it names none.
+
+        Cached: a national store names the same few dozen periods on a million rows.
+        """
+        return _parse_cached(str(text))
+
+    @classmethod
+    def _parse(cls, text: str) -> Period:
+        raw = text.strip()
         if ".." in raw:
             parts = raw.split("..")
             if len(parts) != 2:  # '2021..2022..2023' names no period
                 raise PeriodError(raw)
-            first, last = (cls.parse(part) for part in parts)
+            first, last = (cls._parse(part) for part in parts)
             if last.end < first.start:
                 raise PeriodError(raw)
             return cls(first.start, last.end, f"{first.label}..{last.label}")
@@ -71,7 +79,7 @@ class Period:
         """Give the label as it goes into file names: '2016..2019-05' -> '2016_to_2019-05'."""
         return self.label.replace("..", "_to_")
 
-    @property
+    @cached_property
     def kind(self) -> str:
         """Give 'quarter', 'half', 'year', 'month' or 'range'."""
         if _QUARTER.match(self.label):
@@ -108,6 +116,11 @@ class Period:
         if self.start.month == 1 and self.start.day == 1 and self.end.month == 12 and self.end.day == 31:
             return f"Giai đoạn {self.start.year} - {self.end.year}"
         return f"Từ {self.start:%d/%m/%Y} đến {self.end:%d/%m/%Y}"
+
+
+@lru_cache(maxsize=8192)
+def _parse_cached(text: str) -> Period:
+    return Period._parse(text)
 
 
 def _month_end(year: int, month: int) -> date:
