@@ -15,6 +15,7 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
+    PrivateAttr,
     ValidationInfo,
     field_validator,
     model_validator,
@@ -163,6 +164,9 @@ class Program(BaseModel):
     checks: CheckSettings = CheckSettings()  # rules off, severities, parameters, custom rules
     planning_limits: PlanningLimits | None = None  # Quy định 377-QĐ/TW limits, for the planning rules
     source_file: str | None = None
+    # (indicator, unit) -> targets, built on first look-up (a national program has 132,000 per-unit
+    # targets; a scan per look-up made figures quadratic). Rebuilt if targets were added since.
+    _target_index: tuple[int, dict[tuple[str, str | None], list[Target]]] | None = PrivateAttr(default=None)
 
     @field_validator("period", mode="before")
     @classmethod
@@ -226,7 +230,7 @@ class Program(BaseModel):
         its annual targets; otherwise, for a period inside the program's, the target for the whole
         program period (what mid-term reviews compare against: "117 officials, 285% of the plan").
         """
-        mine = [t for t in self.targets if t.indicator == indicator and t.unit == unit]
+        mine = self._targets_of(indicator, unit)
         for t in mine:
             if t.period is not None and Period.parse(t.period) == period:
                 return t
@@ -242,6 +246,15 @@ class Program(BaseModel):
                 if t.period is None:
                     return t
         return None
+
+    def _targets_of(self, indicator: str, unit: str | None) -> list[Target]:
+        """Give the targets for an indicator and unit, in file order."""
+        if self._target_index is None or self._target_index[0] != len(self.targets):
+            index: dict[tuple[str, str | None], list[Target]] = {}
+            for t in self.targets:
+                index.setdefault((t.indicator, t.unit), []).append(t)
+            self._target_index = (len(self.targets), index)
+        return self._target_index[1].get((indicator, unit), [])
 
     def expected_reporters(self) -> list[str]:
         """Give the codes of the units expected to send a submission for each period."""
