@@ -19,7 +19,7 @@ from pydantic import ConfigDict, BaseModel, ValidationError
 
 from hrplan.store import DEFAULT_STORE, Store, StoreUrl, parse_store_url
 from hrplan.workbooks import ReadLimits
-from hrplan.definitions import CutoffRule
+from hrplan.definitions import CutoffRule, DeadlineRule
 from hrplan.problems import HrplanError, Location, Problem
 from hrplan.definitions import Program, find_program, load_programs
 from hrplan.definitions import UnitTree, load_units
@@ -37,6 +37,8 @@ class WorkspaceConfig(BaseModel):
     # A store URL (sqlite:///file relative to the workspace, postgresql://user@host/db) or a plain path.
     store: str = DEFAULT_STORE
     cutoff: CutoffRule = CutoffRule()
+    # When a period's report is due, e.g. {day: 15, months_after: 1} (Decree 09); None: no lateness check.
+    deadline: DeadlineRule | None = None
     # How to read unit and period from a file name when the workbook does not say.
     filename_pattern: str | None = r"^(?P<unit>[^_]+)_(?P<period>\d{4}(?:-[QH]\d)?)"
     read_limits: ReadLimits = ReadLimits()
@@ -53,6 +55,11 @@ store: {store}
 # to the 14th of its last month. Use day: 1 for calendar periods.
 cutoff:
   day: 15
+# When a period's report is due, for 'check' (late submissions) and 'status --period':
+# e.g. the 15th of the month after the period (Decree 09/2019/ND-CP). Uncomment to check:
+# deadline:
+#   day: 15
+#   months_after: 1
 # Where a workbook names neither unit nor period, read them from the file name:
 # e.g. SYT_2023-Q2.xlsx -> unit SYT, period 2023-Q2.
 filename_pattern: '^(?P<unit>[^_]+)_(?P<period>\\d{{4}}(?:-[QH]\\d)?)'

@@ -12,11 +12,23 @@ from hrplan.checks.rules import (
     behind_plan,
     breakdown_exceeds,
     breakdown_mismatch,
+    coverage_over_100,
+    cumulative_decrease,
+    custom,
     import_notes,
+    late_submission,
+    likely_typo,
     missing_submission,
+    outlier,
+    over_plan,
     plan_differs_from_target,
+    planning_people_per_title,
     planning_ratio_out_of_band,
+    planning_titles_per_person,
+    planning_women_share,
+    planning_young_share,
     stated_ratio_differs,
+    subperiod_targets,
     total_row_mismatch,
 )
 from hrplan.definitions import Program, UnitTree, period_from_user
@@ -28,16 +40,30 @@ from hrplan.store import Store
 RULES: list[Rule] = [
     # completeness and timeliness
     missing_submission.RULE,
+    late_submission.RULE,
     # achievement
     behind_plan.RULE,
+    over_plan.RULE,
+    likely_typo.RULE,
     # consistency
     breakdown_mismatch.RULE,
     breakdown_exceeds.RULE,
     plan_differs_from_target.RULE,
     stated_ratio_differs.RULE,
     total_row_mismatch.RULE,
+    coverage_over_100.RULE,
+    cumulative_decrease.RULE,
+    subperiod_targets.RULE,
     # planning
     planning_ratio_out_of_band.RULE,
+    planning_people_per_title.RULE,
+    planning_titles_per_person.RULE,
+    planning_women_share.RULE,
+    planning_young_share.RULE,
+    # change over time
+    outlier.RULE,
+    # the program's own
+    custom.RULE,
     # import
     import_notes.RULE,
 ]
@@ -100,8 +126,9 @@ def _as_declared(program: Program, rule: Rule, finding: Finding) -> Finding | No
     return finding
 
 
-def run_checks(workspace, program_names: list[str], period_text: str, lang: str = "vi") -> list[Finding]:
-    """Give the findings for the programs named (all programs when none) and one period."""
+def run_checks(workspace, program_names: list[str], period_text: str, lang: str = "vi",
+               unit: str | None = None) -> list[Finding]:
+    """Give the findings for the programs named (all programs when none), one period and a unit's subtree (all)."""
     from hrplan.figures import compute_figures
 
     period = period_from_user(period_text)
@@ -109,9 +136,13 @@ def run_checks(workspace, program_names: list[str], period_text: str, lang: str 
     mistakes = [p for program in programs for p in settings_mistakes(program)]
     if mistakes:
         raise HrplanError(mistakes)
+    subtree = set(workspace.units.subtree(workspace.units.resolve(unit))) if unit else None
+    settings = {"deadline": workspace.config.deadline}
     findings: list[Finding] = []
     with workspace.open_store() as store:
         for program in programs:
             figures = compute_figures(program, period, store, workspace.units)
-            findings += check_program(program, figures, store, workspace.units, lang)
+            findings += check_program(program, figures, store, workspace.units, lang, settings)
+    if subtree is not None:
+        findings = [f for f in findings if f.unit in subtree]
     return findings

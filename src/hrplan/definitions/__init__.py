@@ -5,6 +5,14 @@ and `CutoffRule`, `MeasureBook`, and `load_yaml` (YAML with line numbers for eve
 """
 from __future__ import annotations
 
+from hrplan.definitions.check_settings import (
+    CheckSettings,
+    CustomRule,
+    DeadlineRule,
+    MissingValues,
+    PlanningLimits,
+    PlanningRole,
+)
 from hrplan.definitions.measures import Measure, MeasureBook
 from hrplan.definitions.periods import CutoffRule, Period, PeriodError, period_from_user
 from hrplan.definitions.program_files import find_program, load_program, load_programs
@@ -19,6 +27,7 @@ from hrplan.definitions.programs import (
 from hrplan.definitions.units import Unit, UnitTree, load_units
 from hrplan.definitions.yaml_source import expected_text, field_path, line_of, load_yaml
 
-__all__ = ["Measure", "MeasureBook", "CutoffRule", "Period", "PeriodError", "period_from_user", "Accumulation",
+__all__ = ["CheckSettings", "CustomRule", "DeadlineRule", "MissingValues", "PlanningLimits", "PlanningRole",
+           "Measure", "MeasureBook", "CutoffRule", "Period", "PeriodError", "period_from_user", "Accumulation",
            "Direction", "Indicator", "IndicatorKind", "Program", "find_program", "load_program", "load_programs",
            "program_slug", "Unit", "UnitTree", "load_units", "expected_text", "field_path", "line_of", "load_yaml"]

@@ -13,6 +13,7 @@ catalogue lives in a wing above this one); everything else is checked here.
 """
 from __future__ import annotations
 
+from datetime import date
 from enum import Enum
 from typing import Literal
 
@@ -77,3 +78,36 @@ class PlanningLimits(BaseModel):
     women_min_share: float | None = None  # at least this share of women among those planned (0.25)
     young_min_share: float | None = None  # at least this share of young cadres among those planned (0.15)
     source: str | None = None  # the regulation, e.g. "Quy định 377-QĐ/TW"
+
+
+class PlanningRole(BaseModel):
+    """What a planning indicator counts, for the limits of the planning regulation.
+
+    `women` and `young`: how many of those planned (for the planning-ratio indicator `of`) are women
+    or young cadres; `people_per_title`: the most people planned for one title; `titles_per_person`:
+    the most titles planned for one person.
+    """
+
+    model_config = ConfigDict(extra="forbid")
+
+    role: Literal["women", "young", "people_per_title", "titles_per_person"]
+    of: str | None = None  # the planning_ratio indicator whose candidates a share is taken of
+
+
+class DeadlineRule(BaseModel):
+    """When a period's report is due (hạn gửi báo cáo): `day` of the month `months_after` the period's end.
+
+    Decree 09/2019/NĐ-CP: the 15th of the month after (`{day: 15, months_after: 1}`), the workspace's
+    `deadline:` setting. A submission arrives when its file was last saved (the file's modification time).
+    """
+
+    model_config = ConfigDict(extra="forbid")
+
+    day: int = Field(15, ge=1, le=28)
+    months_after: int = Field(1, ge=0, le=12)
+    source: str | None = None
+
+    def due(self, period_end: date) -> date:
+        """Give the last day a report for a period ending `period_end` is on time."""
+        month = period_end.month - 1 + self.months_after
+        return date(period_end.year + month // 12, month % 12 + 1, self.day)

@@ -21,7 +21,7 @@ from pydantic import (
     model_validator,
 )
 
-from hrplan.definitions.check_settings import CheckSettings, PlanningLimits
+from hrplan.definitions.check_settings import CheckSettings, PlanningLimits, PlanningRole
 from hrplan.definitions.measures import Measure, MeasureBook
 from hrplan.definitions.periods import Period, PeriodError
 from hrplan.names import fold, strip_diacritics
@@ -90,6 +90,7 @@ class Indicator(BaseModel):
     accumulation: Accumulation = Accumulation.CUMULATIVE
     band: Band | None = None
     section: str | None = None  # heading the indicator sits under in templates and reports
+    planning: PlanningRole | None = None  # what it counts for the planning limits (women, young, per title...)
 
     # A field validator (not a model one) so that the mistake is located at 'band' and its line.
     @field_validator("band")

@@ -11,4 +11,68 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Chương trình {program}: quy tắc {rule} không có tham số '{param}'. Tham số: {known}.",
         "Program {program}: rule {rule} has no parameter '{param}'. Parameters: {known}.",
     ),
+    "check.custom_invalid": (
+        "Quy tắc riêng {rule}, vế {side}: {reason}.",
+        "Custom rule {rule}, {side} side: {reason}.",
+    ),
+    # -- the rules' findings --
+    "check.late_submission": (
+        "Đơn vị {unit} gửi báo cáo kỳ {period} ngày {arrived}, sau hạn {due}.",
+        "Unit {unit} sent its report for {period} on {arrived}, after the deadline {due}.",
+    ),
+    "check.over_plan": (
+        "{indicator}: thực hiện {actual}/{plan} {uom}, đạt {ratio} kế hoạch (vượt); kiểm tra lại trước khi báo cáo.",
+        "{indicator}: {actual} of {plan} {uom}, {ratio} of plan (over); worth a check before reporting.",
+    ),
+    "check.likely_typo": (
+        "{indicator}: thực hiện {actual} {uom} {direction_vi} {times} lần kế hoạch {plan}; có thể gõ nhầm "
+        "(thừa hoặc thiếu chữ số). Cần: số đúng của đơn vị.",
+        "{indicator}: actual {actual} {uom} is {times} {direction} the plan {plan}; likely a typing error "
+        "(a digit too many or too few). Expected: the unit's true figure.",
+    ),
+    "check.coverage_over_100": (
+        "{indicator}: {numerator}/{denominator} = {ratio}, tỷ lệ bao phủ không thể quá 100%. Cần: tử số không lớn hơn mẫu số.",
+        "{indicator}: {numerator}/{denominator} = {ratio}; coverage cannot exceed 100%. Expected: a numerator "
+        "no larger than the denominator.",
+    ),
+    "check.cumulative_decrease": (
+        "{indicator}: số lũy kế {value} {uom} thấp hơn kỳ trước ({previous} ở kỳ {previous_period}). "
+        "Cần: số lũy kế không giảm.",
+        "{indicator}: the running total {value} {uom} is lower than the previous period's ({previous} in "
+        "{previous_period}). Expected: a running total that does not fall.",
+    ),
+    "check.subperiod_targets": (
+        "{indicator}: chỉ tiêu các năm {parts} = {parts_sum}, khác chỉ tiêu cả giai đoạn {period} là {whole}.",
+        "{indicator}: the yearly targets {parts} = {parts_sum} differ from the {period} target of {whole}.",
+    ),
+    "check.planning_women_share": (
+        "{indicator}: {count}/{planned} người quy hoạch là nữ ({share}), dưới mức tối thiểu {floor} ({source}).",
+        "{indicator}: {count} of {planned} planned are women ({share}), under the floor of {floor} ({source}).",
+    ),
+    "check.planning_young_share": (
+        "{indicator}: {count}/{planned} người quy hoạch là cán bộ trẻ ({share}), dưới mức tối thiểu {floor} ({source}).",
+        "{indicator}: {count} of {planned} planned are young cadres ({share}), under the floor of {floor} ({source}).",
+    ),
+    "check.planning_people_per_title": (
+        "{indicator}: {value} người quy hoạch cho một chức danh, quá mức tối đa {limit} ({source}).",
+        "{indicator}: {value} people planned for one title, over the limit of {limit} ({source}).",
+    ),
+    "check.planning_titles_per_person": (
+        "{indicator}: một người được quy hoạch {value} chức danh, quá mức tối đa {limit} ({source}).",
+        "{indicator}: one person is planned for {value} titles, over the limit of {limit} ({source}).",
+    ),
+    "check.outlier": (
+        "{indicator}: {value} {uom} khác xa các kỳ trước của đơn vị (trung vị {median} qua {n} kỳ, thường từ "
+        "{usual_low} đến {usual_high}; thấp nhất {low}, cao nhất {high}; điểm z cải tiến {z} > {threshold}).",
+        "{indicator}: {value} {uom} is far from the unit's earlier periods (median {median} over {n} periods, "
+        "usually {usual_low} to {usual_high}; lowest {low}, highest {high}; modified z-score {z} > {threshold}).",
+    ),
+    "check.custom": (
+        "{name}: {left_text} = {left}, {right_text} = {right}; cần {left_text} {operator} {right_text}.",
+        "{name}: {left_text} = {left}, {right_text} = {right}; expected {left_text} {operator} {right_text}.",
+    ),
+    "check.custom_pair": (
+        "{name}: {left_text} và {right_text} phải cùng có số liệu hoặc cùng để trống.",
+        "{name}: {left_text} and {right_text} must both have figures or both be blank.",
+    ),
 }

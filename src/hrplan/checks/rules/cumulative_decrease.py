@@ -1,0 +1,30 @@
+"""check.cumulative_decrease: a running total (lũy kế) lower than the unit's previous period's."""
+from __future__ import annotations
+
+from hrplan.checks.history import history_table, own_period_values
+from hrplan.checks.rule import CheckContext, Rule
+from hrplan.definitions import Accumulation
+from hrplan.problems import Location, Severity
+from hrplan.values import format_number
+
+
+def _run(ctx: CheckContext):
+    cumulative = {i.code: i for i in ctx.program.indicators if i.accumulation is Accumulation.CUMULATIVE}
+    now = own_period_values(ctx)
+    now = now[now["indicator"].isin(list(cumulative))]
+    if now.empty:
+        return
+    df = history_table(ctx)
+    earlier = df[(df["measure"] == "actual") & (df["end"] < ctx.period.end) & df["indicator"].isin(list(cumulative))]
+    # The previous value of each unit and indicator: the one of the latest period ending before this one.
+    previous = earlier.sort_values("end").groupby(["unit", "indicator"]).tail(1)
+    joined = now.merge(previous, on=["unit", "indicator"], suffixes=("", "_prev"))
+    for r in joined[joined["value"] < joined["value_prev"]].itertuples():
+        ind = cumulative[r.indicator]
+        yield RULE.finding(ctx, r.unit, r.indicator, {
+            "indicator": ind.name, "value": format_number(r.value), "previous": format_number(r.value_prev),
+            "previous_period": r.period_prev, "uom": ind.uom}, Location(r.file_name, r.sheet, r.cell))
+
+
+RULE = Rule("check.cumulative_decrease", Severity.ERROR, "consistency",
+            "A cumulative indicator's value is lower than the same unit's value for the previous period.", _run)

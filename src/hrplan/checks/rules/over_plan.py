@@ -1,0 +1,22 @@
+"""check.over_plan: actual above plan (vượt), by the program's status bands; a note, not a problem."""
+from __future__ import annotations
+
+from hrplan.checks.finding import first_cell
+from hrplan.checks.rule import CheckContext, Rule
+from hrplan.definitions import IndicatorKind
+from hrplan.problems import Severity
+from hrplan.values import format_number, format_percent
+
+
+def _run(ctx: CheckContext):
+    for fig in ctx.figures.figures.values():
+        if fig.indicator.kind is not IndicatorKind.COUNT or fig.status(ctx.program) != "over":
+            continue
+        ind = fig.indicator
+        yield RULE.finding(ctx, fig.unit, ind.code, {
+            "indicator": ind.name, "actual": format_number(fig.ratio_actual), "plan": format_number(fig.ratio_plan),
+            "uom": ind.uom, "ratio": format_percent(fig.ratio)}, first_cell(fig))
+
+
+RULE = Rule("check.over_plan", Severity.INFO, "achievement",
+            "Actual above plan (over `status_bands.over`): worth a look before it goes to the committee.", _run)

@@ -1,0 +1,37 @@
+"""check.subperiod_targets: targets set for the years of a program that do not add up to its whole-program target."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+from hrplan.checks.rule import CheckContext, Rule
+from hrplan.definitions import Accumulation, Period
+from hrplan.problems import Location, Severity
+from hrplan.values import format_number
+
+
+def _run(ctx: CheckContext):
+    program = ctx.program
+    whole = Period.parse(program.period)
+    for ind in program.indicators:
+        if ind.accumulation is not Accumulation.PER_PERIOD:
+            continue  # running totals: the last year's target is the whole program's, they do not add up
+        for unit in sorted({t.unit for t in program.targets if t.indicator == ind.code}, key=lambda u: u or ""):
+            mine = [t for t in program.targets if t.indicator == ind.code and t.unit == unit]
+            overall = next((t for t in mine if t.period is None or Period.parse(t.period) == whole), None)
+            parts = [t for t in mine if t.period and Period.parse(t.period).kind == "year"
+                     and whole.contains(Period.parse(t.period))]
+            if overall is None or not parts:
+                continue
+            summed = sum((t.value for t in parts), Decimal(0))
+            every_year = len({t.period for t in parts}) == len(whole.years())
+            if summed > overall.value or (every_year and summed != overall.value):
+                yield RULE.finding(ctx, unit or program.scope, ind.code, {
+                    "indicator": ind.name, "whole": format_number(overall.value), "period": whole.label,
+                    "parts": " + ".join(format_number(t.value) for t in sorted(parts, key=lambda t: t.period)),
+                    "parts_sum": format_number(summed), "years": len(parts)},
+                    Location(program.source_file, line=None, field="targets"))
+
+
+RULE = Rule("check.subperiod_targets", Severity.WARNING, "consistency",
+            "Yearly targets of a per-period indicator do not add up to its whole-program target (with every year "
+            "set), or exceed it (periodic targets should sum to the life-of-program target).", _run)
