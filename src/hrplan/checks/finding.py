@@ -25,10 +25,25 @@ class Finding:
     def message(self, lang: str = "vi") -> str:
         return render(self.code, lang, **self.params)
 
+    @property
+    def short_code(self) -> str:
+        """Give the code without its 'check.' prefix, for narrow tables."""
+        return self.code.removeprefix("check.")
+
+    def figure(self) -> str:
+        """Give the one number the finding is about (the ratio, the value, the sum...), or ''."""
+        for key in _FIGURE_KEYS:
+            if self.params.get(key) not in (None, ""):
+                return str(self.params[key])
+        return ""
+
     def to_dict(self, lang: str = "vi") -> dict[str, Any]:
         return {"code": self.code, "severity": self.severity.value, "program": self.program, "period": self.period,
-                "unit": self.unit, "indicator": self.indicator, "message": self.message(lang),
+                "unit": self.unit, "indicator": self.indicator, "figure": self.figure(), "message": self.message(lang),
                 "location": self.location.to_dict(), "params": {k: str(v) for k, v in self.params.items()}}
+
+
+_FIGURE_KEYS = ("ratio", "share", "value", "actual", "parts_sum", "stated", "left", "arrived", "found", "count")
 
 
 def first_cell(fig: Figure) -> Location:

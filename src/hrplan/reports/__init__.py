@@ -8,11 +8,12 @@ and the one workbook writer every written workbook goes through (`new_workbook`,
 from __future__ import annotations
 
 from hrplan.reports.data import Report, build_report, report_data
+from hrplan.reports.findings_file import findings_csv, write_findings_xlsx
 from hrplan.reports.files import report_file_name, write_report
 from hrplan.reports.html import render_html, templates_dir
 from hrplan.reports.workbook_writer import clean_text, new_workbook, open_workbook, put, put_formula, save_workbook
 from hrplan.reports.submission_template import fill_values, make_templates, template_file_name, write_template
 
-__all__ = ["Report", "build_report", "report_data", "report_file_name", "write_report", "render_html", "templates_dir",
+__all__ = ["findings_csv", "write_findings_xlsx", "Report", "build_report", "report_data", "report_file_name", "write_report", "render_html", "templates_dir",
            "fill_values", "make_templates", "template_file_name", "write_template",
            "clean_text", "new_workbook", "open_workbook", "put", "put_formula", "save_workbook"]
