@@ -811,6 +811,102 @@ def _two_actual_columns_same_year(path: Path) -> None:
     write(path, [Sheet("Sheet1", top + rows + SIGNATURE, merges)])
 
 
+# -- office layouts (issue 13): a district's own wide table, read for one program ----------------------
+DISTRICT_PROGRAM_TITLE = "Kết quả thực hiện Chương trình số 15-CTr/HU của Huyện ủy Hòa An"
+CROPS = [("Lúa", (1200, 55, 6600)), ("Ngô", (800, 42, 3360)), ("Đậu tương", (150, 18, 270))]
+HR_SUBROWS = ["Đào tạo sau đại học", "Bồi dưỡng lý luận chính trị"]
+
+
+def district_rows(seed: int, with_totals: bool = True) -> list[list[Any]]:
+    """Give a district's socio-economic table (STT, label, ĐVT, then one figure per column group): crops with
+    '- Diện tích | - Năng suất | - Sản lượng' under each, 'Bơ' (avocado) beside 'Đàn bò', labour rows and the
+    human-resource section the district program 15-CTr/HU asks for, with sub-rows repeated under each level.
+    Each row gives (label, uom, figure): the figure grows with `seed` so communes differ."""
+    k = seed
+    rows: list[list[Any]] = [["A.", "KINH TẾ", ""], ["I", "Nông nghiệp", ""]]
+    for i, (crop, (area, yield_, output)) in enumerate(CROPS, start=1):
+        rows.append([i, crop, ""])
+        rows += [["-", "Diện tích", "ha", area + k], ["-", "Năng suất", "tạ/ha", yield_],
+                 ["-", "Sản lượng", "tấn", output + 5 * k]]
+    rows += [[len(CROPS) + 1, "Bơ", "ha", 12 + k], [len(CROPS) + 2, "Đàn bò", "con", 300 + 10 * k]]
+    rows += [["II", "Lâm nghiệp", ""], [1, "Trồng rừng mới", "ha", 40 + k], [2, "Tỷ lệ che phủ rừng", "%", 55]]
+    rows += [["B.", "VĂN HÓA - XÃ HỘI", ""], ["I", "Lao động, việc làm", ""],
+             [1, "Lao động nông thôn được giải quyết việc làm", "người", 120 + k],
+             [2, "Lao động qua đào tạo nghề", "người", 80 + k],
+             [3, "Tỷ lệ lao động qua đào tạo", "%", 60]]
+    rows += [["E.", "NGUỒN NHÂN LỰC", ""]]
+    for i, level in enumerate(["Cán bộ cấp huyện", "Cán bộ cấp xã"], start=1):
+        rows.append([i, level, ""])
+        rows += [["-", sub, "người", 3 * i + j + k] for j, sub in enumerate(HR_SUBROWS)]
+    if with_totals:
+        hr = sum(3 * i + j + k for i in (1, 2) for j in range(len(HR_SUBROWS)))
+        rows.append(["", "Cộng mục E", "người", hr])
+    return rows
+
+
+def district_table(columns: list[str], figures: Callable[[int, list[Any]], list[Any]], seed: int,
+                   with_totals: bool = True) -> list[list[Any]]:
+    """Give header and body: STT | Chỉ tiêu | ĐVT | the columns, each row's figures made by `figures`."""
+    body = []
+    for row in district_rows(seed, with_totals):
+        body.append(row[:3] + (figures(row[3], row) if len(row) > 3 else [""] * len(columns)))
+    return [["STT", "Chỉ tiêu", "ĐVT", *columns]] + body
+
+
+@corpus_file("program_rows_only.xlsx")
+def _program_rows_only(path: Path) -> None:
+    """Huyện Hòa An's whole 2022 table (crops, forestry, labour, human resources) sent for program 15-CTr/HU,
+    which lists five of its rows: the others are skipped and counted; 'Bơ' is not the code BO of 'Đàn bò';
+    the sub-rows '- Đào tạo sau đại học' under each level are told apart by their parent; 'Cộng mục E' is
+    checked, not stored."""
+    top, merges = title_block("ỦY BAN NHÂN DÂN", "HUYỆN HÒA AN", "Hòa An, ngày 15 tháng 12 năm 2022",
+                              DISTRICT_PROGRAM_TITLE, "NĂM 2022")
+    def figures(v: Any, row: list[Any]) -> list[Any]:
+        if row[1] == "Cộng mục E":  # the plans of its four rows are each 2 above their actuals
+            return [v - 4, v + 8, v, ""]
+        return [v - 1, v + 2, v, round(100 * v / (v - 1), 1)] if isinstance(v, int) else [v, v, v, ""]
+
+    table = district_table(["TH 2021", "KH 2022", "TH 2022", "So sánh %"], figures, seed=0)
+    write(path, [Sheet("Biểu 01", top + table + SIGNATURE, merges)])
+
+
+@corpus_file("row_resembles_indicator.xlsx")
+def _row_resembles_indicator(path: Path) -> None:
+    """The same wide table where 'Lao động nông thôn được giải quyết việc làm' is typed 'Lao động nông thôn
+    được giải quyết việc làm mới': skipped, with a warning naming the indicator it resembles."""
+    top, merges = title_block("ỦY BAN NHÂN DÂN", "HUYỆN HÒA AN", "Hòa An, ngày 15 tháng 12 năm 2022",
+                              DISTRICT_PROGRAM_TITLE, "NĂM 2022")
+    table = district_table(["KH 2022", "TH 2022"], lambda v, row: [v + 2 if isinstance(v, int) else v, v], seed=0,
+                           with_totals=False)
+    for row in table:
+        if row[1] == "Lao động nông thôn được giải quyết việc làm":
+            row[1] = "Lao động nông thôn được giải quyết việc làm mới"
+    write(path, [Sheet("Biểu 01", top + table + SIGNATURE, merges)])
+
+
+@corpus_file("office_total_wordings.xlsx")
+def _office_total_wordings(path: Path) -> None:
+    """'Tổng số (I+II)' above the sections, 'Cộng mục I' and a bare 'Cộng' closing them: recognised, checked
+    against the rows they close (their sub-rows not added twice), never stored; 'Cộng mục II' is wrong."""
+    top, merges = title_block("ỦY BAN NHÂN DÂN", "HUYỆN HÒA AN", "Hòa An, ngày 14 tháng 6 năm 2023",
+                              PROGRAM_TITLE, "QUÝ II NĂM 2023")
+    rows = [
+        ["STT", "Nội dung", "ĐVT", "Kế hoạch", "Thực hiện"],
+        ["", "Tổng số (I+II)", "người", 100, 92],
+        ["I", "Luân chuyển cán bộ", "", "", ""],
+        [1, "Số cán bộ được luân chuyển, điều động giai đoạn 2021 - 2023", "người", 90, 80],
+        ["1.1", "Cán bộ cấp huyện được luân chuyển", "người", 70, 64],
+        ["1.2", "Cán bộ cấp xã được luân chuyển", "người", 20, 16],
+        ["", "Cộng mục I", "người", 90, 80],
+        ["II", "Quy hoạch cán bộ", "", "", ""],
+        [1, "Cán bộ, công chức tham gia bồi dưỡng nguồn quy hoạch Ban Chấp hành và lãnh đạo sở, ngành", "người",
+         10, 12],
+        ["", "Cộng mục II", "người", 10, 15],
+        ["", "Cộng I+II", "người", 100, 92],
+    ]
+    write(path, [Sheet("Sheet1", top + rows + SIGNATURE, merges)])
+
+
 # -- files that must be refused ---------------------------------------------------------------------
 @corpus_file("payroll_not_a_submission.xlsx")
 def _payroll(path: Path) -> None:

@@ -21,4 +21,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Các cột của kỳ khác chỉ để tham khảo, không đọc: {columns} (kỳ báo cáo {period}).",
         "Columns of other periods are context and not read: {columns} (reporting period {period}).",
     ),
+    "rows.not_in_program": (
+        "{count} dòng không thuộc chương trình {program}, bỏ qua.",
+        "{count} rows not in program {program}, skipped.",
+    ),
+    "row.resembles_indicator": (
+        "Dòng '{found}' không thuộc chương trình nhưng rất giống chỉ tiêu {indicator}, mà tệp không có. "
+        "Nếu là cùng một chỉ tiêu, hãy sửa tên trong tệp hoặc thêm bí danh (aliases) vào tệp chương trình.",
+        "Row '{found}' is not in the program but closely resembles indicator {indicator}, which the file lacks. "
+        "If it is the same indicator, fix the name in the file or add an alias in the program file.",
+    ),
+    "indicator.missing": (
+        "Tệp không có các chỉ tiêu của chương trình {program}: {indicators}.",
+        "The file lacks these indicators of program {program}: {indicators}.",
+    ),
 }

@@ -18,6 +18,8 @@ from typing import Any
 from hrplan.workbooks import guess_encoding, to_unicode
 from hrplan.reading.columns import HeaderColumn, choose_columns
 from hrplan.reading.identify import identify
+from hrplan.reading.rows import Hierarchy, IndicatorMatcher, split_numbering
+from hrplan.reading.totals import MEASURES, TotalChecker, total_wording
 from hrplan.reading.types import BlankCell, ReadContext, StoredValue
 from hrplan.reading.layout import TableLayout, find_table
 from hrplan.messages import render
@@ -27,9 +29,6 @@ from hrplan.definitions import Program
 from hrplan.values import NotANumber, format_number, format_percent, parse_number
 from hrplan.workbooks import RawSheet, RawWorkbook, read_workbook
 
-_NUMBERING = re.compile(r"^\s*((?:[ivxlc]+|[a-zđ]|\d+(?:\.\d+)*)[.):/]|\d+(?:\.\d+)+|[-+•*–])\s*", re.I)
-_TOTAL_NAMES = {"tong cong", "cong", "tong", "total", "tong so", "grand total", "cong tong"}
-_SUBTOTAL_NAMES = {"cong"}  # "Cộng" closes a section; "Tổng cộng" adds up the whole table
 # Words that start the foot of a report (recipients, signatures): the table has ended.
 _TABLE_END = re.compile(r"^(noi nhan|nguoi lap bieu|nguoi lap|thu truong|tm |kt |ky ten|xac nhan)")
 
@@ -149,15 +148,19 @@ def _convert_legacy_text(book: RawWorkbook) -> list[Problem]:
 
 # -- rows -------------------------------------------------------------------------------------
 def _read_rows(result: ParsedSubmission, layout: TableLayout, program: Program) -> None:
+    """Read the program's rows; skip and count the others; check the totals against the rows they close.
+
+    A table made for the program (no more unknown rows with figures than indicator rows) refuses
+    a row it does not know: a renamed row there is a mistake to fix. A wider office table (a
+    district's 200 rows, of which the program wants five) has its other rows skipped and counted
+    in one note, with a warning for a row that closely resembles an indicator the file lacks.
+    """
     sheet, cols = layout.sheet, layout.columns
-    index = program.name_index()
-    sections = {fold(i.section) for i in program.indicators if i.section}
+    matcher = IndicatorMatcher(program)
     book = program.measure_book()
-    names_for_hint = {fold(i.name): f"{i.code} ({i.name})" for i in program.indicators}
-    names_for_hint.update({fold(i.code): f"{i.code} ({i.name})" for i in program.indicators})
+    tree, totals = Hierarchy(), TotalChecker()
     seen: dict[str, str] = {}
-    read: list[tuple[str, dict[str, Decimal]]] = []  # (indicator, figures) of the rows read so far
-    block_start = 0  # where the current section starts in `read`, for a "Cộng" subtotal
+    unknown: list[tuple[Location, str, str]] = []  # (where, label as found, name without numbering)
     for row in range(layout.first_data_row, sheet.height):
         name = _row_label(layout, row)
         code = _text(sheet.value(row, cols["code"])) if "code" in cols else ""
@@ -166,38 +169,75 @@ def _read_rows(result: ParsedSubmission, layout: TableLayout, program: Program) 
             rc in sheet.formulas_without_value for m, rc in cells.items() if m != "ratio")
         if not name and not code and not (has_values and _any_number(sheet, cells)):
             continue  # blank, or words under the table
-        bare = _NUMBERING.sub("", name)
-        indicator = index.get(fold(code)) if code else None
-        indicator = indicator or index.get(fold(name)) or index.get(fold(bare))
+        stt = sheet.value(row, cols["stt"]) if "stt" in cols and cols["stt"] != cols["name"] else ""
+        numbering, bare = split_numbering(stt, name)
+        raw_name = sheet.value(row, cols["name"])
+        indent = len(raw_name) - len(raw_name.lstrip(" ")) if isinstance(raw_name, str) else 0
+        label = tree.place(row, numbering, bare, indent)
+        indicator = matcher.match(code, name, label)
         label_cell = cell_name(row, cols["code"] if code and "code" in cols else cols["name"])
         where = Location(str(result.path), sheet.name, label_cell)
         if indicator is None and _TABLE_END.match(fold(bare)):
             break  # "Nơi nhận:", signatures: the table is over
-        if indicator is None and not code and fold(bare) in _TOTAL_NAMES:
-            _check_total(result, layout, program, row, cells, read[block_start:] if fold(bare) in _SUBTOTAL_NAMES else read)
+        wording = total_wording(bare) if indicator is None and not code else None
+        if wording:
+            stated = {m: (n, cell_name(*cells[m])) for m, n in _numbers(sheet, cells).items()}
+            totals.total(label, wording[0], wording[1], stated)
             continue
-        if indicator is None and not code and fold(bare) in sections:
-            block_start = len(read)
-            continue  # a section heading of the program, perhaps with its subtotal
+        row_uom = _text(sheet.value(row, cols["uom"])) if "uom" in cols else ""
         if indicator is None:
+            if matcher.is_section(bare) or (label.is_heading_level and code == ""):
+                totals.heading(label)
+            else:
+                totals.row(label, _numbers(sheet, cells), row_uom)
+            if matcher.is_section(bare):
+                continue  # a section heading of the program, perhaps with its subtotal
             if has_values and (name or code):
-                result.problems.append(Problem("indicator.unknown", location=where, params={
-                    "found": code or name, "program": program.code,
-                    "closest": ", ".join(closest(bare or code, names_for_hint)) or "-"}))
+                unknown.append((where, code or name, bare or code))
             elif has_values:
                 result.problems.append(Problem("row.unnamed", location=where))
-            else:
-                block_start = len(read)  # a heading (I, II, 1, a) or a note line
             continue
         if indicator in seen:
             result.problems.append(Problem("indicator.duplicate", location=where,
                                            params={"indicator": indicator, "other": seen[indicator]}))
             continue
         seen[indicator] = label_cell
-        row_uom = _text(sheet.value(row, cols["uom"])) if "uom" in cols else ""
         note = _text(sheet.value(row, cols["note"])) if "note" in cols else ""
-        read.append((indicator, _read_indicator_row(result, layout, program, book, indicator, row, cells,
-                                                    row_uom or layout.uom_note, note or None)))
+        figures = _read_indicator_row(result, layout, program, book, indicator, row, cells,
+                                      row_uom or layout.uom_note, note or None)
+        totals.row(label, figures, row_uom)
+    _unknown_rows(result, program, matcher, unknown, seen)
+    for cell, stated, summed in totals.mismatches():
+        result.problems.append(Problem("table.total_mismatch", Severity.WARNING,
+                                       Location(str(result.path), sheet.name, cell),
+                                       {"found": format_number(stated), "expected": format_number(summed)}))
+
+
+def _unknown_rows(result: ParsedSubmission, program: Program, matcher: IndicatorMatcher,
+                  unknown: list[tuple[Location, str, str]], seen: dict[str, str]) -> None:
+    """Refuse the unknown rows of a program's own form; skip and count those of a wider table."""
+    if not unknown:
+        return
+    if len(unknown) <= len(seen):
+        hints = {fold(i.name): f"{i.code} ({i.name})" for i in program.indicators}
+        hints.update({fold(i.code): f"{i.code} ({i.name})" for i in program.indicators})
+        for where, found, bare in unknown:
+            result.problems.append(Problem("indicator.unknown", location=where, params={
+                "found": found, "program": program.code, "closest": ", ".join(closest(bare, hints)) or "-"}))
+        return
+    first = unknown[0][0]
+    result.notes.append(Problem("rows.not_in_program", Severity.INFO, Location(first.file, first.sheet),
+                                {"count": len(unknown), "program": program.code}))
+    for where, found, bare in unknown:
+        code = matcher.resembling(bare)
+        if code is not None and code not in seen:
+            ind = program.indicator(code)
+            result.problems.append(Problem("row.resembles_indicator", Severity.WARNING, where,
+                                           {"found": found, "indicator": f"{ind.code} ({ind.name})"}))
+    missing = [i.code for i in program.indicators if i.code not in seen]
+    if missing and seen:
+        result.problems.append(Problem("indicator.missing", Severity.WARNING, Location(first.file, first.sheet),
+                                       {"indicators": ", ".join(missing), "program": program.code}))
 
 
 def _row_label(layout: TableLayout, row: int) -> str:
@@ -211,7 +251,7 @@ def _row_label(layout: TableLayout, row: int) -> str:
             return _text(sheet.value(r0, c0))
     for c in range(col):
         text = _text(sheet.value(row, c))
-        if fold(_NUMBERING.sub("", text)) in _TOTAL_NAMES:
+        if total_wording(split_numbering("", text)[1]):
             return text
     return ""
 
@@ -298,29 +338,18 @@ def _read_stated_ratio(result: ParsedSubmission, layout: TableLayout, code: str,
             "stated": format_percent(float(stated)), "computed": format_percent(float(computed)), "indicator": code}))
 
 
-def _check_total(result: ParsedSubmission, layout: TableLayout, program: Program, row: int,
-                 cells: dict[str, tuple[int, int]], above: list[tuple[str, dict[str, Decimal]]]) -> None:
-    """Cross-check a 'Tổng cộng' row against the indicator rows it adds up; it is never stored.
-
-    Parts of a breakdown whose total is also listed ("Cán bộ cấp huyện" under "Số cán bộ được
-    luân chuyển") are already inside that total, so they are not added again.
-    """
-    listed = {code for code, _ in above}
-    inside = {part for b in program.breakdowns if b.total in listed for part in b.parts}
-    for measure in ("plan", "actual", "estimate"):
-        if measure not in cells:
-            continue
-        try:
-            stated = parse_number(layout.sheet.value(*cells[measure]))
-        except NotANumber:
-            stated = None
-        if stated is None:
-            continue
-        summed = sum((figures.get(measure, Decimal(0)) for code, figures in above if code not in inside), Decimal(0))
-        if summed != stated:
-            result.problems.append(Problem("table.total_mismatch", Severity.WARNING,
-                                           Location(str(result.path), layout.sheet.name, cell_name(*cells[measure])),
-                                           {"found": format_number(stated), "expected": format_number(summed)}))
+def _numbers(sheet: RawSheet, cells: dict[str, tuple[int, int]]) -> dict[str, Decimal]:
+    """Give the plan, actual and estimate a row states as numbers (words and blanks left out)."""
+    out = {}
+    for measure in MEASURES:
+        if measure in cells:
+            try:
+                number = parse_number(sheet.value(*cells[measure]))
+            except NotANumber:
+                continue
+            if number is not None:
+                out[measure] = number
+    return out
 
 
 def _any_number(sheet: RawSheet, cells: dict[str, tuple[int, int]]) -> bool:

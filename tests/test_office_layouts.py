@@ -1,0 +1,123 @@
+"""Tables offices really keep (issue 13): a district's own wide table read for one program.
+
+Rows the program does not list are skipped and counted; codes match only codes; sub-rows repeated
+under each parent are told apart by their path; totals in office wordings are checked, never stored.
+The workbooks are built by tests/corpus/build_corpus.py beside the values they must store.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from hrplan.importer import Outcome, import_files
+from hrplan.workspace import Workspace
+from test_messy_workbooks import corpus, figures, import_one, make_workspace, stored  # noqa: F401  (fixture)
+
+DISTRICT_PROGRAM = """\
+code: 15-CTr/HU
+title: Phát triển nguồn nhân lực huyện Hòa An giai đoạn 2021 - 2025
+issuer: Huyện ủy Hòa An
+period: 2021-2025
+scope: HHA
+reporting: year
+indicators:
+  - {code: LD-VL, section: Lao động việc làm, name: Lao động nông thôn được giải quyết việc làm, uom: người,
+     accumulation: per_period}
+  - {code: BO, section: Lao động việc làm, name: Đàn bò, uom: con, accumulation: per_period}
+  - {code: SDH-H, section: Nguồn nhân lực, name: Cán bộ cấp huyện đào tạo sau đại học,
+     aliases: ["Cán bộ cấp huyện › Đào tạo sau đại học"], uom: người}
+  - {code: LLCT-H, section: Nguồn nhân lực, name: Cán bộ cấp huyện bồi dưỡng lý luận chính trị,
+     aliases: ["Cán bộ cấp huyện › Bồi dưỡng lý luận chính trị"], uom: người}
+  - {code: SDH-X, section: Nguồn nhân lực, name: Cán bộ cấp xã đào tạo sau đại học,
+     aliases: ["Cán bộ cấp xã › Đào tạo sau đại học"], uom: người}
+  - {code: LLCT-X, section: Nguồn nhân lực, name: Cán bộ cấp xã bồi dưỡng lý luận chính trị,
+     aliases: ["Cán bộ cấp xã > Bồi dưỡng lý luận chính trị"], uom: người}
+"""
+COMMUNES = """\
+  # --- communes of Huyện Hòa An (issue 13's district tables) ---
+  - {code: XHV, name: Xã Hồng Việt, parent: HHA, kind: xã, aliases: [Hồng Việt]}
+  - {code: XBL, name: Xã Bình Long, parent: HHA, kind: xã, aliases: [Bình Long]}
+  - {code: XDL, name: Xã Đức Long, parent: HHA, kind: xã, aliases: [Đức Long]}
+  - {code: XNT, name: Xã Nam Tuấn, parent: HHA, kind: xã, aliases: [Nam Tuấn]}
+"""
+DISTRICT = "15-CTr/HU"
+
+
+def district_workspace(root: Path) -> Workspace:
+    ws = make_workspace(root)
+    (root / "programs" / "15-CTr-HU.yaml").write_text(DISTRICT_PROGRAM, encoding="utf-8")
+    units = root / "units.yaml"
+    text = units.read_text(encoding="utf-8")
+    assert "  # --- Nghệ An" in text
+    units.write_text(text.replace("  # --- Nghệ An", COMMUNES + "  # --- Nghệ An", 1), encoding="utf-8")
+    return Workspace(root)
+
+
+@pytest.fixture
+def dws(tmp_path: Path) -> Workspace:
+    return district_workspace(tmp_path / "ws")
+
+
+def test_wide_table_reads_only_the_program_rows(dws: Workspace, corpus: Path) -> None:
+    result = import_one(dws, corpus / "program_rows_only.xlsx")
+    assert [p.code for p in result.problems] == []
+    assert (result.outcome, result.program, result.unit, result.period) == (Outcome.IMPORTED, DISTRICT, "HHA", "2022")
+    # Sub-rows '- Đào tạo sau đại học' under each level are told apart by their parent row.
+    assert stored(dws, result.submission_id) == figures(LD_VL=(122, 120), BO=(302, 300), SDH_H=(5, 3),
+                                                        LLCT_H=(6, 4), SDH_X=(8, 6), LLCT_X=(9, 7))
+    [skipped] = [n for n in result.notes if n.code == "rows.not_in_program"]
+    assert skipped.params["count"] == 14
+    assert skipped.message("vi") == "14 dòng không thuộc chương trình 15-CTr/HU, bỏ qua."
+    with dws.open_store() as store:
+        cells = {(v.indicator, v.measure): v.cell for v in store.values(result.submission_id)}
+    # 'Bơ' (avocado, row 24) is not the code BO: 'Đàn bò' (row 25) is.
+    assert cells[("BO", "actual")] == "F25"
+
+
+def test_row_resembling_an_indicator_warns_naming_both(dws: Workspace, corpus: Path) -> None:
+    result = import_one(dws, corpus / "row_resembles_indicator.xlsx")
+    assert result.outcome is Outcome.IMPORTED
+    warned = {p.code: p for p in result.problems}
+    assert set(warned) == {"row.resembles_indicator", "indicator.missing"}
+    resembles = warned["row.resembles_indicator"]
+    assert resembles.location.cell == "B31"
+    assert resembles.params == {"found": "Lao động nông thôn được giải quyết việc làm mới",
+                                "indicator": "LD-VL (Lao động nông thôn được giải quyết việc làm)"}
+    assert warned["indicator.missing"].params["indicators"] == "LD-VL"
+    assert ("LD-VL", "actual") not in stored(dws, result.submission_id)
+
+
+def test_codes_match_only_codes_exactly(dws: Workspace) -> None:
+    from hrplan.reading.rows import Hierarchy, IndicatorMatcher
+
+    matcher = IndicatorMatcher(dws.programs[DISTRICT])
+    row = Hierarchy().place(1, "3", "Bơ")
+    assert matcher.match("", "Bơ", row) is None
+    assert matcher.match("bo", "", row) == "BO"  # a code cell, case aside
+    assert matcher.match("BÒ", "", row) is None  # diacritics are not folded for codes
+    assert matcher.match("", "Đàn bò", row) == "BO"
+
+
+def test_office_total_wordings_are_checked_not_stored(dws: Workspace, corpus: Path) -> None:
+    result = import_one(dws, corpus / "office_total_wordings.xlsx")
+    assert (result.outcome, result.unit, result.period) == (Outcome.IMPORTED, "HHA", "2023-Q2")
+    assert stored(dws, result.submission_id) == figures(LC_TONG=(90, 80), LC_HUYEN=(70, 64), LC_XA=(20, 16),
+                                                        BD_NGUON=(10, 12))
+    # 'Tổng số (I+II)', 'Cộng mục I' and 'Cộng I+II' add up; 'Cộng mục II' says 15 where its row says 12.
+    assert [(p.code, p.location.cell, p.params) for p in result.problems] == [
+        ("table.total_mismatch", "E18", {"found": "15", "expected": "12"})]
+
+
+def test_wide_table_total_is_checked_against_its_section(dws: Workspace, corpus: Path, tmp_path: Path) -> None:
+    import openpyxl
+
+    changed = tmp_path / "total_wrong.xlsx"
+    book = openpyxl.load_workbook(corpus / "program_rows_only.xlsx")
+    sheet = book.active
+    [row] = [r for r in range(1, sheet.max_row + 1) if sheet.cell(r, 2).value == "Cộng mục E"]
+    sheet.cell(row, 6).value = 21  # the four rows of section E add up to 20
+    book.save(changed)
+    result = import_one(dws, changed)
+    assert [(p.code, p.location.cell, p.params) for p in result.problems] == [
+        ("table.total_mismatch", f"F{row}", {"found": "21", "expected": "20"})]
