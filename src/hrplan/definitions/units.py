@@ -34,6 +34,10 @@ class UnitTree:
         self._children: dict[str | None, list[str]] = {}
         for u in units:
             self._children.setdefault(u.parent, []).append(u.code)
+        self._descendants: dict[str, tuple[str, ...]] = {}
+        self._under: dict[str, frozenset[str]] = {}
+        self._names: dict[str, tuple[str, ...]] | None = None
+        self._longest = 0
         self._keys: dict[str, str] = {}
         for u in units:
             for name in [u.code, u.name, *u.aliases]:
@@ -53,11 +57,37 @@ class UnitTree:
 
     def descendants(self, code: str) -> list[str]:
         """Give every unit under `code` (not itself), depth first."""
-        out: list[str] = []
-        for child in self.children(code):
-            out.append(child)
-            out.extend(self.descendants(child))
-        return out
+        return list(self._descendants_of(code))
+
+    def _descendants_of(self, code: str) -> tuple[str, ...]:
+        # Cached: import asks for the program's scope subtree for every file of a run.
+        found = self._descendants.get(code)
+        if found is None:
+            out: list[str] = []
+            for child in self._children.get(code, []):
+                out.append(child)
+                out.extend(self._descendants_of(child))
+            found = self._descendants[code] = tuple(out)
+        return found
+
+    def is_under(self, code: str, ancestor: str) -> bool:
+        """Tell whether `code` is `ancestor` itself or lies anywhere under it."""
+        under = self._under.get(ancestor)
+        if under is None:
+            under = self._under[ancestor] = frozenset((ancestor, *self._descendants_of(ancestor)))
+        return code in under
+
+    def names_by_key(self) -> tuple[dict[str, tuple[str, ...]], int]:
+        """Give each folded name or alias (not codes) with the units it names, and the most words
+        any of them has; built once per tree."""
+        if self._names is None:
+            index: dict[str, list[str]] = {}
+            for u in self.units.values():
+                for key in {fold(n) for n in [u.name, *u.aliases]}:
+                    index.setdefault(key, []).append(u.code)
+            self._names = {k: tuple(v) for k, v in index.items()}
+            self._longest = max((k.count(" ") + 1 for k in self._names), default=0)
+        return self._names, self._longest
 
     def subtree(self, code: str | None) -> list[str]:
         """Give `code` and every unit under it; None gives the whole registry."""

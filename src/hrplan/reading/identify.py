@@ -57,7 +57,7 @@ def identify(path: Path, layout: TableLayout, ctx: ReadContext) -> Identity:
     program = _identify_program(found, layout, ctx, where)
     _identify_unit(found, layout, ctx, where, from_name, program)
     _identify_period(found, layout, ctx, where, from_name)
-    if program and found.unit and program.scope in ctx.units and found.unit not in ctx.units.subtree(program.scope):
+    if program and found.unit and program.scope in ctx.units and not ctx.units.is_under(found.unit, program.scope):
         # Stored, its figures would never count in the program's reports: refuse it instead.
         found.problems.append(Problem("submission.unit_outside_scope", location=_label_location(layout, "unit", where),
                                       params={"unit": found.unit, "program": program.code, "scope": program.scope}))
@@ -117,18 +117,26 @@ def _identify_unit(found: Identity, layout: TableLayout, ctx: ReadContext, where
 def units_in_titles(lines: list[str], units: UnitTree, scope: str | None = None) -> list[str]:
     """Give the units the title lines name, most specific only: a name inside a longer one and an
     ancestor of another unit named (the parent body, the province in the date line) drop out."""
-    allowed = set(units.subtree(scope)) if scope in units else None
+    # Every run of words of a title line is looked up among the folded names (a dict built once per
+    # tree): the same mentions as searching each line for every unit's name, without the scan of
+    # the whole registry per line that made import quadratic in the number of units.
+    allowed = scope if scope in units else None
+    names, longest = units.names_by_key()
     spans: dict[str, list[tuple[int, int, int]]] = {}  # unit -> (line, start, end) of each mention
     for i, line in enumerate(lines):
-        key = f" {fold(line)} "
-        for code, unit in units.units.items():
-            if allowed is not None and code not in allowed:
-                continue
-            for name in {fold(n) for n in [unit.name, *unit.aliases]}:
+        words = fold(line).split(" ")
+        starts, at = [], 0
+        for w in words:
+            starts.append(at)
+            at += len(w) + 1
+        for a in range(len(words)):
+            for b in range(a + 1, min(len(words), a + longest) + 1):
+                name = " ".join(words[a:b])
                 if len(name) < 4:
                     continue
-                for m in re.finditer(re.escape(f" {name} "), key):
-                    spans.setdefault(code, []).append((i, m.start(), m.end()))
+                for code in names.get(name, ()):
+                    if allowed is None or units.is_under(code, allowed):
+                        spans.setdefault(code, []).append((i, starts[a], starts[b - 1] + len(words[b - 1])))
 
     def inside_other(code: str) -> bool:
         return all(any(o != code and li == lo and so <= s and e <= eo and (eo - so) > (e - s)
@@ -136,7 +144,7 @@ def units_in_titles(lines: list[str], units: UnitTree, scope: str | None = None)
                    for li, s, e in spans[code])
 
     named = [c for c in spans if not inside_other(c)]
-    ancestors = {a for c in named for a in named if a != c and c in units.descendants(a)}
+    ancestors = {a for c in named for a in named if a != c and units.is_under(c, a)}
     return sorted(c for c in named if c not in ancestors)
 
 
