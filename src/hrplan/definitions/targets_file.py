@@ -32,6 +32,8 @@ def load_targets_table(path: Path, program: Program) -> list[Target]:
     known = {i.code for i in program.indicators}
     problems: list[Problem] = []
     targets: list[Target] = []
+    numbers: dict[str, object] = {}  # a national table repeats the same few hundred values
+    name = path.name
     for loc, row in rows:
         code = row.get("indicator", "")
         if not any(row.values()):
@@ -41,12 +43,14 @@ def load_targets_table(path: Path, program: Program) -> list[Target]:
                                     params={"found": f"indicator '{code}'", "expected": "an indicator code of the program"}))
             continue
         try:
-            value = parse_number(row.get("value"))
+            text = row.get("value")
+            value = numbers[text] if text in numbers else numbers.setdefault(text, parse_number(text))
             if value is None:
                 raise ValueError
-            source = f"{path.name}:{loc.line}" if loc.line else f"{path.name} › {loc.sheet} › {loc.cell}"
+            period = row.get("period") or None
+            source = f"{name}:{loc.line}" if loc.line else f"{name} › {loc.sheet} › {loc.cell}"
             targets.append(Target(indicator=code, value=value, unit=row.get("unit") or None,
-                                  period=row.get("period") or None, uom=row.get("uom") or None, source=source))
+                                  period=period, uom=row.get("uom") or None, source=source))
         except (ValueError, InvalidOperation, ValidationError):
             problems.append(Problem("targets.invalid", location=loc,
                                     params={"found": f"value '{row.get('value')}' / period '{row.get('period')}'",
@@ -59,12 +63,18 @@ def load_targets_table(path: Path, program: Program) -> list[Target]:
 def _csv_rows(path: Path):
     """Yield (location, row) for a targets CSV: first the header (as keys), then each row by its line."""
     with path.open(encoding="utf-8-sig", newline="") as fh:
-        reader = csv.DictReader(fh)
-        yield Location(file=str(path), line=1), {(k or "").strip().lower(): "" for k in reader.fieldnames or []}
-        for row in reader:
-            # reader.line_num is the file's line, even after blank lines (which DictReader skips)
-            yield Location(file=str(path), line=reader.line_num), {
-                (k or "").strip().lower(): str(v or "").strip() for k, v in row.items()}
+        reader = csv.reader(fh)
+        header = [(k or "").strip().lower() for k in next(reader, [])]
+        yield Location(file=str(path), line=1), {k: "" for k in header}
+        file = str(path)
+        width = len(header)
+        for values in reader:
+            if not values:
+                continue  # a blank line (reader.line_num still counts it)
+            if len(values) < width:
+                values = values + [""] * (width - len(values))
+            # reader.line_num is the file's line, even after blank lines
+            yield Location(file=file, line=reader.line_num), {k: v.strip() for k, v in zip(header, values)}
 
 
 def _workbook_rows(path: Path):
