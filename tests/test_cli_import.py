@@ -6,9 +6,11 @@ import shutil
 from pathlib import Path
 
 from openpyxl import load_workbook
+from sqlalchemy import select
 
 from conftest import SAMPLE, sample_submissions
 from hrplan.reports.submission_template import HEADER_ROW, MAIN_SHEET
+from hrplan.store.schema import submission_values
 
 SYT = SAMPLE / "submissions" / "12-CTr-TU_SYT_2016_to_2019-05.xlsx"
 
@@ -17,7 +19,8 @@ def _dump(ws) -> list[tuple]:
     with ws.open_store() as store:
         subs = [(s.program, s.unit, s.period, s.file_hash, s.superseded_by is None) for s in
                 store.submissions(include_superseded=True)]
-        vals = sorted(tuple(r) for r in store.db.execute("SELECT * FROM submission_values"))
+        with store.snapshot() as conn:
+            vals = sorted(tuple(r) for r in conn.execute(select(submission_values)))
     return subs + vals
 
 

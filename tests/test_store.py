@@ -1,6 +1,7 @@
 """Tests for the store: schema, history, provenance and all-or-nothing imports (hrplan.store).
 
-Real SQLite files in tmp_path; the crash test kills a real importing process with SIGKILL in the
+Real SQLite files in tmp_path and, for the tests taking `store_url` or `sample_ws`, a real PostgreSQL
+database too (see conftest.py); the crash test kills a real importing process with SIGKILL in the
 middle of its transaction.
 """
 from __future__ import annotations
@@ -23,7 +24,7 @@ import sqlalchemy.exc
 
 from hrplan.importer import Outcome, import_files
 from hrplan.problems import HrplanError, Problem, Severity
-from hrplan.store import SCHEMA_VERSION, Store, StoredValue
+from hrplan.store import SCHEMA_VERSION, Store, StoredValue, fingerprint
 from hrplan.workspace import Workspace
 
 SUBMISSIONS = Path(__file__).resolve().parents[1] / "sample_data" / "submissions"
@@ -59,6 +60,7 @@ def v(indicator: str, measure: str, value: int | str, cell: str | None = None) -
 # -- schema ------------------------------------------------------------------------------------
 
 
+@pytest.mark.sqlite_only
 def test_new_store_is_at_the_current_schema(tmp_path: Path) -> None:
     path = tmp_path / "sub" / "hrplan.sqlite"
     with Store(path) as store:
@@ -68,6 +70,7 @@ def test_new_store_is_at_the_current_schema(tmp_path: Path) -> None:
     assert {"schema_version", "submissions", "submission_values", "submission_problems"} <= tables
 
 
+@pytest.mark.sqlite_only
 def test_an_old_store_is_migrated_on_open(tmp_path: Path) -> None:
     path = tmp_path / "hrplan.sqlite"
     db = sqlite3.connect(str(path))  # a store from before any migration: only the version table, empty
@@ -83,6 +86,7 @@ def test_an_old_store_is_migrated_on_open(tmp_path: Path) -> None:
     assert versions == [(v,) for v in range(1, SCHEMA_VERSION + 1)]
 
 
+@pytest.mark.sqlite_only
 def test_a_newer_schema_is_refused_and_left_alone(tmp_path: Path) -> None:
     path = tmp_path / "hrplan.sqlite"
     with Store(path) as store:
@@ -100,6 +104,7 @@ def test_a_newer_schema_is_refused_and_left_alone(tmp_path: Path) -> None:
     assert dump(path) == before
 
 
+@pytest.mark.sqlite_only
 def test_two_processes_opening_a_new_store_migrate_it_once(tmp_path: Path) -> None:
     path = tmp_path / "hrplan.sqlite"
     busy = sqlite3.connect(str(path), isolation_level=None)  # someone else is writing to the new file
@@ -133,8 +138,8 @@ def test_two_processes_opening_a_new_store_migrate_it_once(tmp_path: Path) -> No
 # -- history and provenance ----------------------------------------------------------------------
 
 
-def test_a_newer_submission_supersedes_and_history_is_kept(tmp_path: Path) -> None:
-    with Store(tmp_path / "s.sqlite") as store:
+def test_a_newer_submission_supersedes_and_history_is_kept(store_url: str) -> None:
+    with Store(store_url) as store:
         first, replaced = submission(store, [v("DT-YT", "actual", 75, "F17")], file_hash="h1")
         assert replaced is None
         other, _ = submission(store, [v("DT-YT", "actual", 20)], period="2022", file_hash="h0")
@@ -152,8 +157,8 @@ def test_a_newer_submission_supersedes_and_history_is_kept(tmp_path: Path) -> No
         assert store.find_by_file_hash("h1").id == first
 
 
-def test_values_keep_sheet_and_cell(tmp_path: Path) -> None:
-    with Store(tmp_path / "s.sqlite") as store:
+def test_values_keep_sheet_and_cell(store_url: str) -> None:
+    with Store(store_url) as store:
         new_id, _ = submission(store, [v("DT-YT", "actual", 80, "F17"), v("DT-YT", "plan", 25, "E17"),
                                        StoredValue("DT-THS", "actual", Decimal("1297"), "người", "Báo cáo ", "F14", "1.297")],
                                problems=[Problem("submission.ratio_differs", Severity.WARNING)])
@@ -181,33 +186,34 @@ def test_imported_values_point_at_their_workbook_cells(sample_ws: Workspace) -> 
 # -- all or nothing ------------------------------------------------------------------------------
 
 
-def test_a_failure_inside_add_submission_leaves_the_store_as_it_was(tmp_path: Path) -> None:
-    path = tmp_path / "s.sqlite"
-    with Store(path) as store:
+def test_a_failure_inside_add_submission_leaves_the_store_as_it_was(store_url: str) -> None:
+    with Store(store_url) as store:
         earlier, _ = submission(store, [v("DT-YT", "actual", 75)], file_hash="h1")
-    before = dump(path)
-    with Store(path) as store:
+        before = fingerprint(store)
+    with Store(store_url) as store:
         # the same indicator and measure twice: the primary key refuses the second row
         with pytest.raises(sqlalchemy.exc.IntegrityError):
             submission(store, [v("DT-YT", "plan", 25), v("DT-YT", "actual", 80), v("DT-YT", "actual", 81)], file_hash="h2")
         assert store.current("12-CTr/TU", "SYT", "2023").id == earlier
-    assert dump(path) == before
+        assert fingerprint(store) == before
+        # and the store takes the next submission normally
+        submission(store, [v("DT-YT", "actual", 80)], file_hash="h3")
+        assert store.counts() == {"current": 1, "superseded": 1, "values": 2}
 
 
-def test_an_error_while_reading_values_leaves_the_store_as_it_was(tmp_path: Path) -> None:
-    path = tmp_path / "s.sqlite"
-    with Store(path) as store:
+def test_an_error_while_reading_values_leaves_the_store_as_it_was(store_url: str) -> None:
+    with Store(store_url) as store:
         submission(store, [v("DT-YT", "actual", 75)], file_hash="h1")
-    before = dump(path)
+        before = fingerprint(store)
 
     def values() -> Iterator[StoredValue]:
         yield v("DT-YT", "actual", 80)
         raise RuntimeError("reader broke")
 
-    with Store(path) as store:
+    with Store(store_url) as store:
         with pytest.raises(RuntimeError):
             submission(store, values(), file_hash="h2")
-        assert dump(path) == before
+        assert fingerprint(store) == before
         # and the store takes the next submission normally
         submission(store, [v("DT-YT", "actual", 80)], file_hash="h3")
         assert store.counts() == {"current": 1, "superseded": 1, "values": 2}
@@ -251,6 +257,7 @@ CHILD = textwrap.dedent('''
 ''')
 
 
+@pytest.mark.sqlite_only
 def test_a_killed_import_leaves_the_store_as_it_was(sample_ws: Workspace, tmp_path: Path) -> None:
     import_files(sample_ws, [SYT_EARLIER])
     store_path = sample_ws.store_path
@@ -287,11 +294,13 @@ def test_a_killed_import_leaves_the_store_as_it_was(sample_ws: Workspace, tmp_pa
 def test_importing_the_same_file_again_changes_nothing(sample_ws: Workspace, tmp_path: Path) -> None:
     (first,) = import_files(sample_ws, [SYT])
     assert first.outcome is Outcome.IMPORTED
-    before = dump(sample_ws.store_path)
+    with sample_ws.open_store() as store:
+        before = fingerprint(store)
     (again,) = import_files(sample_ws, [SYT])
     assert (again.outcome, again.same_as) == (Outcome.UNCHANGED, first.submission_id)
     renamed = tmp_path / "same bytes, another name.xlsx"
     renamed.write_bytes(SYT.read_bytes())
     (copy,) = import_files(sample_ws, [renamed])
     assert copy.outcome is Outcome.UNCHANGED
-    assert dump(sample_ws.store_path) == before
+    with sample_ws.open_store() as store:
+        assert fingerprint(store) == before

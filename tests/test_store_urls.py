@@ -35,6 +35,7 @@ def test_unusable_urls_are_refused_with_a_reason(text: str, code: str) -> None:
     assert "pw" not in str(exc.value.problems[0].params)
 
 
+@pytest.mark.sqlite_only
 def test_an_old_workspace_with_a_plain_path_keeps_its_store(sample_ws: Workspace, run) -> None:
     config = sample_ws.root / "hrplan.yaml"
     config.write_text(config.read_text(encoding="utf-8").replace("store: sqlite:///hrplan.sqlite", "store: hrplan.sqlite"),
@@ -43,6 +44,7 @@ def test_an_old_workspace_with_a_plain_path_keeps_its_store(sample_ws: Workspace
     assert run("status", workspace=sample_ws).exit_code == 0
 
 
+@pytest.mark.sqlite_only
 def test_store_option_and_environment_win_over_the_workspace_file(sample_ws: Workspace, run, monkeypatch,
                                                                   tmp_path: Path) -> None:
     other = tmp_path / "other.sqlite"
@@ -55,6 +57,7 @@ def test_store_option_and_environment_win_over_the_workspace_file(sample_ws: Wor
     assert json.loads(result.stdout)["url"] == f"sqlite:///{tmp_path / 'env.sqlite'}"
 
 
+@pytest.mark.sqlite_only
 def test_an_unreachable_server_is_reported_without_the_password(sample_ws: Workspace, run) -> None:
     # port 1 on this machine: nothing listens, the connection is refused at once
     url = "postgresql://analyst:Mk-2023!x@127.0.0.1:1/hrplan"

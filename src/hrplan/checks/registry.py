@@ -139,7 +139,7 @@ def run_checks(workspace, program_names: list[str], period_text: str, lang: str 
     subtree = set(workspace.units.subtree(workspace.units.resolve(unit))) if unit else None
     settings = {"deadline": workspace.config.deadline}
     findings: list[Finding] = []
-    with workspace.open_store() as store:
+    with workspace.open_store() as store, store.snapshot():  # one moment: an import meanwhile is not half seen
         for program in programs:
             figures = compute_figures(program, period, store, workspace.units)
             findings += check_program(program, figures, store, workspace.units, lang, settings)

@@ -13,7 +13,7 @@ def register(app: typer.Typer) -> None:
         """Tình hình nhận báo cáo: đơn vị đã gửi, chưa gửi theo chương trình và kỳ. (Show what has arrived.)"""
         from hrplan.store import workspace_status
         ws = STATE.ws()
-        with ws.open_store() as store:
+        with ws.open_store() as store, store.snapshot():
             rows = workspace_status(store, ws.programs)
             counts = store.counts()
         fmt = choice(fmt, ("table", "json"), "--format")

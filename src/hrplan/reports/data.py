@@ -36,7 +36,7 @@ def build_report(workspace: Workspace, program_name: str, period_text: str, lang
     program = workspace.program(program_name)
     period = period_from_user(period_text)
     units = workspace.units
-    with workspace.open_store() as store:
+    with workspace.open_store() as store, store.snapshot():  # one moment: an import meanwhile is not half seen
         figures = compute_figures(program, period, store, units)
         findings = check_program(program, figures, store, units, lang)
         annual = _annual(program, period, store, units, lang)
