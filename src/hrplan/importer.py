@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Callable
 
 from hrplan.problems import Location, Problem
-from hrplan.store import DEFAULT_WAIT, Store, workspace_lock
+from hrplan.store import DEFAULT_WAIT, AlreadyStored, Store, workspace_lock
 from hrplan.reading import ParsedSubmission, ReadContext, read_submission
 from hrplan.workbooks import WORKBOOK_SUFFIXES
 from hrplan.workspace import Workspace
@@ -135,13 +135,17 @@ def import_one(store: Store, path: Path, ctx: ReadContext, dry_run: bool = False
         result.outcome = Outcome.WOULD_IMPORT
         return result
     mtime = datetime.fromtimestamp(path.stat().st_mtime, timezone.utc).isoformat(timespec="seconds")
-    new_id, old_id = store.add_submission(
-        program=parsed.program, unit=parsed.unit, period=parsed.period, file_name=path.name,
-        file_path=str(path.resolve()), file_hash=file_hash, content_hash=content_hash, file_mtime=mtime,
-        sheet=parsed.sheet, header_row=parsed.header_row, values=parsed.values, blanks=parsed.blanks,
-        problems=[p for p in parsed.problems if not p.is_error],
-        notes=[n.message("en") for n in parsed.notes],
-    )
+    try:
+        new_id, old_id = store.add_submission(
+            program=parsed.program, unit=parsed.unit, period=parsed.period, file_name=path.name,
+            file_path=str(path.resolve()), file_hash=file_hash, content_hash=content_hash, file_mtime=mtime,
+            sheet=parsed.sheet, header_row=parsed.header_row, values=parsed.values, blanks=parsed.blanks,
+            problems=[p for p in parsed.problems if not p.is_error],
+            notes=[n.message("en") for n in parsed.notes],
+        )
+    except AlreadyStored as same:  # another import stored it since the first look (checked again under the lock)
+        result.outcome, result.same_as = Outcome.UNCHANGED, same.same_as
+        return result
     result.submission_id, result.superseded_id = new_id, old_id
     result.outcome = Outcome.UPDATED if old_id else Outcome.IMPORTED
     return result

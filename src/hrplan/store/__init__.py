@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from hrplan.reading import StoredValue
 from hrplan.store.admin import CopyResult, copy_store, fingerprint, store_info
-from hrplan.store.database import Store, SubmissionRecord
+from hrplan.store.database import AlreadyStored, Store, SubmissionRecord
 from hrplan.store.history import submission_history, workspace_status
 from hrplan.store.lock import DEFAULT_WAIT, lock_path, workspace_lock
 from hrplan.store.migrate import SCHEMA_VERSION
 from hrplan.store.urls import DEFAULT_STORE, StoreUrl, parse_store_url
 
-__all__ = ["StoredValue", "submission_history", "workspace_status", "SCHEMA_VERSION", "Store", "SubmissionRecord",
+__all__ = ["AlreadyStored", "StoredValue", "submission_history", "workspace_status", "SCHEMA_VERSION", "Store", "SubmissionRecord",
            "DEFAULT_STORE", "StoreUrl", "parse_store_url", "CopyResult", "copy_store", "fingerprint", "store_info",
            "DEFAULT_WAIT", "lock_path", "workspace_lock"]

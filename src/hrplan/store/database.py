@@ -51,6 +51,18 @@ class SubmissionRecord:
     file_mtime: str | None
 
 
+class AlreadyStored(Exception):
+    """add_submission found, inside its write transaction, that the store already holds this submission.
+
+    Another import (another analyst, the nightly job) stored the same file or the same figures
+    between this import's first look and its write. `same_as` is the id of the stored one.
+    """
+
+    def __init__(self, same_as: int):
+        super().__init__(f"already stored as submission {same_as}")
+        self.same_as = same_as
+
+
 class Store:
     """An open store. Use as a context manager or call close().
 
@@ -175,9 +187,16 @@ class Store:
         notes: list[str] | None = None,
         blanks: Iterable[BlankCell] = (),
     ) -> tuple[int, int | None]:
-        """Store a submission in one transaction; give (new id, id of the one it superseded or None)."""
+        """Store a submission in one transaction; give (new id, id of the one it superseded or None).
+
+        Raises AlreadyStored when, under the writers' lock, the same file bytes are already stored or
+        the current submission has the same figures: two imports of one file at once store it once.
+        """
         with self.write() as conn:
+            known = self.find_by_file_hash(file_hash)
             previous = self.current(program, unit, period)
+            if known is not None or (previous is not None and previous.content_hash == content_hash):
+                raise AlreadyStored(known.id if known is not None else previous.id)
             if previous is not None:
                 # Free the 'current' slot first (pointing at itself keeps the foreign key valid);
                 # the successor's id is set right after the insert, in the same transaction.
