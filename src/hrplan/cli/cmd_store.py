@@ -44,7 +44,7 @@ def register(app: typer.Typer) -> None:
             before, after = store.upgrade()
             url = store.url.masked()
         code = "store.up_to_date" if before == after else "store.upgraded"
-        console.print(STATE.t(code, url=url, found=before, expected=after))
+        console.print(STATE.t(code, url=url, found=before, expected=after), soft_wrap=True)
 
     @store_app.command("copy")
     @guarded
@@ -57,5 +57,5 @@ def register(app: typer.Typer) -> None:
         with ws.open_store() as store:
             result = copy_store(store, target)
         console.print(STATE.t("store.copied", url=result.source, target=result.target,
-                              problems=result.counts["submission_problems"], **result.counts))
-        console.print(STATE.t("store.copy_next", target=result.target))
+                              problems=result.counts["submission_problems"], **result.counts), soft_wrap=True)
+        console.print(STATE.t("store.copy_next", target=result.target), soft_wrap=True)
