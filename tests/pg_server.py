@@ -23,8 +23,10 @@ import sqlalchemy
 def find_bin() -> Path | None:
     """Give the folder holding initdb and pg_ctl, or None."""
     wanted = os.environ.get("HRPLAN_TEST_PG_BIN")
-    candidates = [Path(wanted)] if wanted else []
-    candidates += sorted(Path("/usr/lib/postgresql").glob("*/bin"), key=lambda p: int(p.parent.name)
+    if wanted:  # only there (an empty or wrong folder shows what the suite does without a server)
+        folder = Path(wanted)
+        return folder if (folder / "initdb").is_file() and (folder / "pg_ctl").is_file() else None
+    candidates = sorted(Path("/usr/lib/postgresql").glob("*/bin"), key=lambda p: int(p.parent.name)
                          if p.parent.name.isdigit() else 0, reverse=True)
     on_path = shutil.which("pg_ctl")
     if on_path:
@@ -48,7 +50,8 @@ class PgServer:
         """Start a server; give it, or the reason it could not be started."""
         bin_dir = find_bin()
         if bin_dir is None:
-            return "no PostgreSQL server binaries (initdb, pg_ctl) found; install the 'postgresql' package"
+            where = os.environ.get("HRPLAN_TEST_PG_BIN") or "/usr/lib/postgresql/*/bin or PATH"
+            return f"no PostgreSQL server binaries (initdb, pg_ctl) in {where}; install the 'postgresql' package"
         as_user: list[str] = []
         folder = Path(tempfile.mkdtemp(prefix="hrplan-pg-"))
         if os.geteuid() == 0:  # initdb refuses root: run the server as the 'postgres' system user
