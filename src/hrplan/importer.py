@@ -100,7 +100,7 @@ def import_files(workspace: Workspace, paths: list[Path], options: ImportOptions
         filename_pattern=cfg.filename_pattern, program=options.program, unit=options.unit, period=options.period,
     )
     # One writer at a time: a dry run writes nothing and reads a consistent snapshot (WAL) without the lock.
-    with (nullcontext() if options.dry_run else workspace_lock(workspace.root, options.wait)):
+    with (nullcontext() if options.dry_run else workspace_lock(workspace.root, options.wait, workspace.store_url)):
         with workspace.open_store() as store:
             for done, path in enumerate(files):
                 if progress:

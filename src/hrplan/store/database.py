@@ -25,12 +25,11 @@ from sqlalchemy.pool import NullPool
 from hrplan.problems import HrplanError, Problem
 from hrplan.reading import BlankCell, StoredValue
 from hrplan.store import migrate
+from hrplan.store.lock import WRITE_LOCK
 from hrplan.store.migrate import SCHEMA_VERSION
 from hrplan.store.schema import submission_blanks, submission_problems, submission_values, submissions
-from hrplan.store.urls import StoreUrl, mask_text, parse_store_url
+from hrplan.store.urls import StoreUrl, parse_store_url, unreachable
 
-# Keys of PostgreSQL advisory locks (one 64-bit number each): writers take turns on WRITE_LOCK.
-WRITE_LOCK = 0x6872706C616E0001  # 'hrplan' + 1
 
 
 @dataclass(frozen=True)
@@ -79,7 +78,7 @@ class Store:
             self.conn = self.engine.connect()
         except OperationalError as exc:
             self.engine.dispose()
-            raise _unreachable(self.url, exc) from None
+            raise unreachable(self.url, exc) from None
         try:
             self._open(upgrade)
         except BaseException:
@@ -325,14 +324,6 @@ def _engine(url: StoreUrl):
 
         return engine
     return create_engine(url.url, poolclass=NullPool, connect_args={"connect_timeout": 15, "application_name": "hrplan"})
-
-
-def _unreachable(url: StoreUrl, exc: OperationalError) -> HrplanError:
-    """Say the store could not be opened, without the password (neither from the URL nor the driver)."""
-    reason = str(exc.orig).strip().splitlines()[0] if exc.orig else "?"
-    if url.url.password:
-        reason = reason.replace(str(url.url.password), "***")
-    return HrplanError(Problem("store.unreachable", params={"url": url.masked(), "found": mask_text(reason)}))
 
 
 def _record(row) -> SubmissionRecord:

@@ -7,22 +7,34 @@ Readers take no lock: SQLite in WAL mode gives them a consistent snapshot.
 
 The lock is an OS lock (flock/LockFileEx through the `filelock` library) on the file
 `.hrplan.lock` in the workspace root, so it is released when the holder exits or is killed:
-a crashed run never leaves the workspace locked. A server store keeps this same API and
-takes an advisory lock on the server instead.
+a crashed run never leaves the workspace locked.
+
+When the store is a server (`store_url` given and not SQLite), the same call also takes a
+PostgreSQL session advisory lock in that database, so that two machines, each with its own
+workspace folder and the same store, never write at once (the nightly job on one, an analyst
+on another). The server drops that lock when the holder's connection ends, killed or not.
 """
 from __future__ import annotations
 
-from contextlib import contextmanager
+import time
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
 from filelock import FileLock, Timeout
 
 from hrplan.problems import HrplanError, Location, Problem
 
+if TYPE_CHECKING:
+    from hrplan.store.urls import StoreUrl
+
 LOCK_NAME = ".hrplan.lock"
 DEFAULT_WAIT = 10.0  # seconds a writer waits for another to finish before giving up (exit 4)
 EXIT_LOCKED = 4
+# PostgreSQL advisory lock keys (64-bit): 'hrplan' + a number. WRITE_LOCK: one write transaction at a
+# time (store/database.py); WORKSPACE_LOCK: one writing run (import, consolidate) at a time.
+WRITE_LOCK = 0x6872706C616E0001
+WORKSPACE_LOCK = 0x6872706C616E0002
 
 
 def lock_path(workspace_root: Path) -> Path:
@@ -31,13 +43,57 @@ def lock_path(workspace_root: Path) -> Path:
 
 
 @contextmanager
-def workspace_lock(workspace_root: Path, wait: float = DEFAULT_WAIT) -> Iterator[Path]:
+def workspace_lock(workspace_root: Path, wait: float = DEFAULT_WAIT, store_url: StoreUrl | None = None) -> Iterator[Path]:
     """Hold the workspace's write lock for the `with` block; give the lock file's path.
 
     Waits up to `wait` seconds (0: try once) for another writer to finish; then raises
     HrplanError `workspace.locked` with exit code 4. The lock is released on leaving the
-    block, on any exception (Ctrl-C included) and when the process dies.
+    block, on any exception (Ctrl-C included) and when the process dies. With a server
+    `store_url` the server's advisory lock is taken too, within the same `wait`.
     """
+    started = time.monotonic()
+    with ExitStack() as held:
+        path = held.enter_context(_file_lock(workspace_root, wait))
+        if store_url is not None and store_url.is_server:
+            held.enter_context(_server_lock(store_url, max(0.0, wait - (time.monotonic() - started)), wait))
+        yield path
+
+
+@contextmanager
+def _server_lock(store_url: StoreUrl, wait: float, asked: float) -> Iterator[None]:
+    """Hold the store server's advisory WORKSPACE_LOCK on a connection of its own."""
+    from sqlalchemy import create_engine, func, select
+    from sqlalchemy.exc import OperationalError
+    from sqlalchemy.pool import NullPool
+
+    from hrplan.store.urls import unreachable
+
+    engine = create_engine(store_url.url, poolclass=NullPool, connect_args={"connect_timeout": 15,
+                                                                                "application_name": "hrplan-lock"})
+    try:
+        try:
+            conn = engine.connect()
+        except OperationalError as exc:
+            raise unreachable(store_url, exc) from None
+        with conn:
+            conn = conn.execution_options(isolation_level="AUTOCOMMIT")  # a session lock, outside any transaction
+            deadline = time.monotonic() + wait
+            while not conn.execute(select(func.pg_try_advisory_lock(WORKSPACE_LOCK))).scalar():
+                if time.monotonic() >= deadline:
+                    raise HrplanError(Problem("workspace.locked", params={"path": store_url.masked(),
+                                                                           "wait": _seconds(asked)}),
+                                      exit_code=EXIT_LOCKED)
+                time.sleep(0.2)
+            try:
+                yield
+            finally:
+                conn.execute(select(func.pg_advisory_unlock(WORKSPACE_LOCK)))
+    finally:
+        engine.dispose()
+
+
+@contextmanager
+def _file_lock(workspace_root: Path, wait: float) -> Iterator[Path]:
     path = lock_path(workspace_root)
     if path.is_symlink() or (path.exists() and not path.is_file()):
         # Never follow a link or open a device/FIFO put where the lock file should be.

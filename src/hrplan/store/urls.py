@@ -86,3 +86,12 @@ def _masked(url: URL) -> str:
 def mask_text(text: str) -> str:
     """Hide the password of any URL inside `text` ('user:secret@host' -> 'user:***@host')."""
     return re.sub(r"(://[^:/@\s]*:)[^@\s]*@", r"\1***@", text)
+
+
+def unreachable(url: StoreUrl, exc: Exception) -> HrplanError:
+    """Say the store could not be opened, without the password (neither from the URL nor the driver's text)."""
+    orig = getattr(exc, "orig", None) or exc
+    reason = str(orig).strip().splitlines()[0] if str(orig).strip() else type(orig).__name__
+    if url.url.password:
+        reason = reason.replace(str(url.url.password), "***")
+    return HrplanError(Problem("store.unreachable", params={"url": url.masked(), "found": mask_text(reason)}))
