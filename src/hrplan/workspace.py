@@ -7,6 +7,9 @@ Commands find it from the current folder upwards (like git) or from `--workspace
       programs/*.yaml    one file per program (+ target CSVs beside them)
       units.yaml         the units registry
       inbox/             where submissions arrive (the nightly job reads it)
+      done/<period>/     files the nightly job imported, filed by period
+      rejected/          files it refused, each with a .reason.txt beside it
+      logs/              the nightly job's log (rotated) and its last run
       reports/           where reports are written by default
       hrplan.sqlite      the store (or a PostgreSQL server: `store: postgresql://user@host/db`)
 """
@@ -14,8 +17,9 @@ from __future__ import annotations
 
 from functools import cached_property
 from pathlib import Path
+from typing import Literal
 
-from pydantic import ConfigDict, BaseModel, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from hrplan.store import DEFAULT_STORE, Store, StoreUrl, parse_store_url
 from hrplan.workbooks import ReadLimits
@@ -26,6 +30,23 @@ from hrplan.definitions import UnitTree, load_units
 from hrplan.definitions import expected_text, field_path, load_yaml
 
 CONFIG_NAME = "hrplan.yaml"
+
+
+class ConsolidateSettings(BaseModel):
+    """How the nightly `hrplan consolidate` runs (the `consolidate:` section of hrplan.yaml)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    # Report formats rewritten per program and current period when something changed.
+    formats: list[str] = ["html", "json"]
+    report_lang: Literal["vi", "en"] = "vi"  # the reports' language (the run's --lang only sets the log's)
+    # The current period of every program (e.g. "2023-Q2"); unset: each program's latest period in the store.
+    period: str | None = None
+    periods: dict[str, str] = {}  # per program code, overriding `period`
+    # A file must keep its size and time over this many seconds to count as fully written.
+    settle_seconds: float = Field(2.0, ge=0, le=600)
+    log_max_kb: int = Field(1024, ge=1)  # the log is rotated past this size
+    log_keep: int = Field(5, ge=0, le=100)  # rotated logs kept (consolidate.log.1 ... .N)
 
 
 class WorkspaceConfig(BaseModel):
@@ -43,6 +64,7 @@ class WorkspaceConfig(BaseModel):
     filename_pattern: str | None = r"^(?P<unit>[^_]+)_(?P<period>\d{4}(?:-[QH]\d)?)"
     read_limits: ReadLimits = ReadLimits()
     read_hidden_sheets: bool = False
+    consolidate: ConsolidateSettings = ConsolidateSettings()
 
 
 DEFAULT_CONFIG = """\
@@ -64,6 +86,11 @@ cutoff:
 # e.g. SYT_2023-Q2.xlsx -> unit SYT, period 2023-Q2.
 filename_pattern: '^(?P<unit>[^_]+)_(?P<period>\\d{{4}}(?:-[QH]\\d)?)'
 read_hidden_sheets: false
+# The nightly job (hrplan consolidate): report formats rewritten when something changed,
+# and how long a file must stay unchanged before it counts as fully written.
+consolidate:
+  formats: [html, json]
+  settle_seconds: 2
 """
 
 DEFAULT_UNITS = """\

@@ -15,6 +15,7 @@ import typer
 from hrplan import __version__
 from hrplan.cli import (  # one module per command, one per line
     cmd_check,
+    cmd_consolidate,
     cmd_demo,
     cmd_history,
     cmd_import,
@@ -70,6 +71,7 @@ COMMANDS = (  # in the order --help lists them
     cmd_status,
     cmd_history,
     cmd_store,
+    cmd_consolidate,
     cmd_demo,
 )
 for module in COMMANDS:

@@ -25,6 +25,7 @@ EXIT_FINDINGS = 1  # check: findings at or above --fail-on
 EXIT_USAGE = 2  # bad arguments, workspace, program file or units registry: nothing was done
 EXIT_REJECTED = 3  # import: at least one file was refused (the others were imported)
 EXIT_LOCKED = 4  # another run holds the workspace lock
+EXIT_NOTHING_TO_DO = 5  # consolidate: no new file in the inbox, nothing changed
 EXIT_INTERNAL = 70  # a bug in hrplan: please report it with the log
 EXIT_INTERRUPTED = 130  # stopped by Ctrl-C or a signal; the store is as it was before the file in hand
 

@@ -11,7 +11,7 @@ import os
 from typer.testing import CliRunner
 
 COMMANDS = ["init", "template", "import", "check", "report", "status", "history", "store", "store info",
-            "store upgrade", "store copy", "demo"]
+            "store upgrade", "store copy", "consolidate", "demo"]
 
 
 def reference() -> str:

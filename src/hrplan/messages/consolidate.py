@@ -2,4 +2,89 @@
 from __future__ import annotations
 
 MESSAGES: dict[str, tuple[str, str]] = {
+    # -- why a file was refused (also written in the reason file beside it) --
+    "consolidate.not_a_workbook": (
+        "Tệp '{name}' không phải bảng tính (đuôi '{suffix}'). hrplan chỉ nhận tệp .xlsx, .xlsm, .xls hoặc .ods. "
+        "Hãy gửi lại số liệu trong mẫu báo cáo (tệp .xlsx), không gửi bản PDF, Word hay tệp nén.",
+        "'{name}' is not a workbook (it ends in '{suffix}'). hrplan takes only .xlsx, .xlsm, .xls or .ods files. "
+        "Send the figures again in the report template (an .xlsx file), not as PDF, Word or a zip.",
+    ),
+    "consolidate.failed_file": (
+        "Không xử lý được tệp do lỗi nội bộ của hrplan ({error}). Tệp được giữ lại trong inbox; hãy báo nhóm phát triển.",
+        "hrplan could not process this file because of an internal error ({error}). The file stays in the inbox; "
+        "please tell the developers.",
+    ),
+    "consolidate.reason_title": (
+        "hrplan không nhận tệp '{file}'. Lý do và cách sửa:",
+        "hrplan did not accept '{file}'. Why, and how to fix it:",
+    ),
+    "consolidate.reason_where": ("Lỗi {rule} tại {where}", "Error {rule} at {where}"),
+    "consolidate.reason_todo": (
+        "Cần làm: sửa đúng các ô nêu trên trong tệp gốc rồi đặt lại tệp vào thư mục inbox; "
+        "lần tổng hợp sau sẽ nhận tệp. Không cần gửi lại các tệp khác.",
+        "What to do: fix the cells named above in the original file and put it back into the inbox; "
+        "the next consolidation takes it. The other files need not be sent again.",
+    ),
+    "consolidate.reason_todo_file": (
+        "Cần làm: sửa điều nêu trên (với tệp không phải bảng tính: điền số liệu vào mẫu báo cáo .xlsx) rồi đặt "
+        "tệp vào thư mục inbox; lần tổng hợp sau sẽ nhận tệp. Không cần gửi lại các tệp khác.",
+        "What to do: fix what is named above (for a file that is not a workbook: fill in the .xlsx report template) "
+        "and put the file into the inbox; the next consolidation takes it. The other files need not be sent again.",
+    ),
+    # -- why a file is left in the inbox for the next run --
+    "consolidate.wait.lock_file": ("tệp khóa của Excel/LibreOffice (tệp đang được mở)",
+                                   "an Excel/LibreOffice lock file (the file is open)"),
+    "consolidate.wait.temporary": ("tên tệp tạm (đang sao chép hoặc tải về)", "a temporary name (being copied or downloaded)"),
+    "consolidate.wait.empty": ("tệp rỗng (0 byte), có thể đang được ghi", "an empty file (0 bytes), perhaps still being written"),
+    "consolidate.wait.changing": ("tệp đang được ghi (kích thước hoặc thời gian thay đổi)",
+                                  "still being written (its size or time changed)"),
+    # -- the log: one line per file, one summary line per run --
+    "consolidate.log.imported": ("{file} → {dest}: nhập mới {program} {unit} {period}, {values} số liệu (bản #{id}).",
+                                 "{file} → {dest}: imported {program} {unit} {period}, {values} values (#{id})."),
+    "consolidate.log.updated": ("{file} → {dest}: cập nhật {program} {unit} {period}, thay bản #{old} (bản #{id}).",
+                                "{file} → {dest}: updated {program} {unit} {period}, supersedes #{old} (#{id})."),
+    "consolidate.log.unchanged": ("{file} → {dest}: đã có trong cơ sở dữ liệu (giống bản #{same}), chỉ chuyển tệp.",
+                                  "{file} → {dest}: already stored (same as #{same}), only moved."),
+    "consolidate.log.stored": ("{file} → {dest}: {program} {unit} {period} ({outcome}).",
+                               "{file} → {dest}: {program} {unit} {period} ({outcome})."),
+    "consolidate.log.rejected": ("{file} → {dest}: bị từ chối: {reason}", "{file} → {dest}: rejected: {reason}"),
+    "consolidate.log.waiting": ("{file}: để lại cho lần sau: {reason}.", "{file}: left for the next run: {reason}."),
+    "consolidate.log.failed": ("{file}: lỗi nội bộ, tệp giữ lại trong inbox: {error}",
+                               "{file}: internal error, the file stays in the inbox: {error}"),
+    "consolidate.log.report": ("{program} {period}: đã kiểm tra ({errors} lỗi, {warnings} cảnh báo) và ghi {files}.",
+                               "{program} {period}: checked ({errors} errors, {warnings} warnings) and wrote {files}."),
+    "consolidate.log.done": (
+        "xong sau {seconds} giây: nhập mới {imported}, cập nhật {updated}, đã có {unchanged}, từ chối {rejected}, "
+        "chờ {waiting}, lỗi {failed}; ghi lại báo cáo của {reports} chương trình.",
+        "done in {seconds} s: imported {imported}, updated {updated}, already stored {unchanged}, rejected {rejected}, "
+        "waiting {waiting}, failed {failed}; reports rewritten for {reports} program(s).",
+    ),
+    "consolidate.log.nothing": (
+        "không có gì để làm: inbox không có tệp mới ({waiting} tệp đang chờ), không thay đổi gì, không ghi báo cáo.",
+        "nothing to do: no new file in the inbox ({waiting} waiting), nothing changed, no report written.",
+    ),
+    "consolidate.log.locked": (
+        "không chạy: một lần chạy khác đang giữ khóa thư mục làm việc; lần này dừng, không thay đổi gì.",
+        "not run: another run holds the workspace lock; this one stopped and changed nothing.",
+    ),
+    "consolidate.log.could_not_run": ("không chạy được: {reason}", "could not run: {reason}"),
+    # -- `hrplan status`: the morning digest --
+    "consolidate.digest.title": ("Lần tổng hợp tự động gần nhất", "Last nightly consolidation"),
+    "consolidate.digest.never": ("Chưa chạy 'hrplan consolidate' lần nào trong thư mục này.",
+                                 "'hrplan consolidate' has not run in this workspace yet."),
+    "consolidate.digest.last": ("Lần chạy cuối: {finished} ({status}).", "Last run: {finished} ({status})."),
+    "consolidate.digest.arrived": ("Nhận lúc {finished}: {count} tệp.", "Taken at {finished}: {count} file(s)."),
+    "consolidate.digest.rejected": ("Bị từ chối: {file} ({reason}) — lý do ghi ở {reason_file}.",
+                                    "Rejected: {file} ({reason}) — reason written in {reason_file}."),
+    "consolidate.digest.missing": ("{program} kỳ {period}: còn thiếu {missing}.",
+                                   "{program} period {period}: still missing {missing}."),
+    "consolidate.digest.none_yet": ("{program}: chưa nhận báo cáo nào.", "{program}: nothing received yet."),
+    "consolidate.digest.complete": ("{program} kỳ {period}: đủ báo cáo của các đơn vị.",
+                                    "{program} period {period}: every unit has reported."),
+    "consolidate.progress": ("Đang tổng hợp", "Consolidating"),
+    "consolidate.outcome.failed": ("Lỗi nội bộ (giữ lại trong inbox)", "Internal error (kept in the inbox)"),
+    "consolidate.status.nothing": ("không có gì để làm", "nothing to do"),
+    "consolidate.status.done": ("xong", "done"),
+    "consolidate.status.rejected": ("xong, có tệp bị từ chối", "done, some files rejected"),
+    "consolidate.status.failed": ("xong, có tệp lỗi nội bộ", "done, some files failed"),
 }

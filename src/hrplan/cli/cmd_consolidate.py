@@ -1,0 +1,113 @@
+"""`hrplan consolidate`: the nightly job, unattended: inbox → store → done/ or rejected/ → checks → reports.
+
+Exit codes (stable, for cron and systemd): 0 files taken, all accepted; 3 done, some files
+rejected (each has a .reason.txt in rejected/); 5 nothing to do; 4 another run holds the lock;
+2 could not run (workspace, settings, program file); 70 a file failed on a bug (kept in the inbox).
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from typing import TYPE_CHECKING
+
+import typer
+
+from hrplan.cli.output import (EXIT_INTERNAL, EXIT_NOTHING_TO_DO, EXIT_OK, EXIT_REJECTED, STATE, console, err_console, guarded,
+                               print_json)
+
+if TYPE_CHECKING:
+    from hrplan.jobs import ConsolidateResult
+
+EXIT_BY_STATUS = {"nothing": EXIT_NOTHING_TO_DO, "done": EXIT_OK, "rejected": EXIT_REJECTED, "failed": EXIT_INTERNAL}
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("consolidate")
+    @guarded
+    def consolidate_(
+        wait: float = typer.Option(0.0, "--wait", min=0, help="Chờ tối đa bấy nhiêu giây nếu một lượt khác đang chạy "
+                                   "(mặc định: dừng ngay với mã 4)."),
+        as_json: bool = typer.Option(False, "--json", help="In bản tóm tắt JSON cho script giám sát."),
+    ) -> None:
+        """Tổng hợp tự động (chạy hằng đêm): nhập mọi tệp mới trong inbox/, chuyển sang done/<kỳ>/ hoặc
+        rejected/ (kèm tệp .reason.txt nêu lý do), kiểm tra và ghi lại báo cáo khi có thay đổi. Không hỏi gì.
+        Mã thoát: 0 xong; 3 xong, có tệp bị từ chối; 5 không có gì để làm; 4 lượt khác đang chạy;
+        2 không chạy được. (The nightly job: exit 0 done, 3 done with rejected files, 5 nothing to do,
+        4 locked, 2 could not run.)"""
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+        from hrplan.jobs import consolidate
+        ws = STATE.ws()
+        if as_json:
+            result = consolidate(ws, STATE.lang, wait)
+            print_json({**result.to_dict(STATE.lang), "exit_code": EXIT_BY_STATUS[result.status]})
+        else:
+            with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), console=err_console,
+                          transient=True, disable=not err_console.is_terminal) as bar:
+                task = bar.add_task(STATE.t("consolidate.progress"), total=None)
+
+                def progress(done: int, total: int, path: Path) -> None:
+                    bar.update(task, completed=done, total=total, description=path.name or "")
+
+                result = consolidate(ws, STATE.lang, wait, progress)
+            _render(result)
+        raise typer.Exit(EXIT_BY_STATUS[result.status])
+
+
+def _render(result: ConsolidateResult) -> None:
+    """Plain lines, one per file, then the summary: readable in a cron mail (no colour, no table borders)."""
+    t, lines = STATE.t, []
+    for f in result.files:
+        target = f" → {f.moved_to}" if f.moved_to else ""
+        what = " ".join(x for x in (f.program, f.unit, f.period) if x)
+        lines.append(f"{_label(f.outcome)}: {f.file}{target}"
+                     + (f" ({what})" if what and f.outcome != "rejected" else ""))
+        if f.reason:
+            lines.append(f"    {f.reason}")
+    for f in result.waiting:
+        lines.append(t("consolidate.log.waiting", file=f.file, reason=t(f"consolidate.wait.{f.reason}")))
+    for out in result.outputs:
+        for path in out.written:
+            lines.append(path)
+    counts = result.counts()
+    if result.status == "nothing":
+        lines.append(t("consolidate.log.nothing", waiting=counts["waiting"]))
+    else:
+        lines.append(t("consolidate.log.done", seconds=result.seconds, **counts))
+    typer.echo("\n".join(lines))
+
+
+def _label(outcome: str) -> str:
+    try:
+        return STATE.t("consolidate.outcome." + outcome if outcome == "failed" else "import." + outcome)
+    except KeyError:  # an outcome the importer added later: its code is still clear
+        return outcome
+
+
+def render_digest(digest: dict) -> None:
+    """Print the morning digest under `hrplan status`: last run, what it took and refused, who is missing."""
+    t = STATE.t
+    lines = ["", t("consolidate.digest.title")]
+    last, busy = digest.get("last"), digest.get("last_with_files")
+    if not last:
+        lines.append(t("consolidate.digest.never"))
+    else:
+        lines.append(t("consolidate.digest.last", finished=last["finished"], status=t(f"consolidate.status.{last['status']}")))
+    if busy:
+        lines.append(t("consolidate.digest.arrived", finished=busy["finished"], count=len(busy["files"])))
+        for f in busy["files"]:
+            if f["outcome"] == "rejected":
+                lines.append("  " + t("consolidate.digest.rejected", file=Path(f["file"]).name, reason=f["reason"],
+                                      reason_file=f["reason_file"]))
+            else:
+                what = " ".join(x for x in (f["program"], f["unit"], f["period"]) if x)
+                lines.append(f"  {_label(f['outcome'])}: {Path(f['file']).name} ({what})")
+    for item in digest.get("current", []):
+        if item["period"] is None:
+            lines.append(t("consolidate.digest.none_yet", program=item["program"]))
+        elif item["missing"]:
+            lines.append(t("consolidate.digest.missing", program=item["program"], period=item["period"],
+                           missing=", ".join(item["missing"])))
+        else:
+            lines.append(t("consolidate.digest.complete", program=item["program"], period=item["period"]))
+    console.print("\n".join(lines), markup=False, highlight=False, soft_wrap=True)

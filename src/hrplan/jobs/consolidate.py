@@ -1,0 +1,230 @@
+"""The nightly job (tổng hợp tự động): take every settled file in the inbox, import it, file it away, report.
+
+    consolidate(workspace) -> ConsolidateResult
+
+Under the workspace lock (a second run stops at once, or waits `wait` seconds), each ready file
+is imported in its own transaction and only then moved: to `done/<period>/` when stored (or
+found already stored by its bytes or figures), to `rejected/` with a `.reason.txt` beside it
+when refused. A kill at any moment leaves each file either still in the inbox (the next run
+takes it; if its transaction had committed, it is found by hash and only moved) or filed.
+Then the checks run and the reports of each program's current period are rewritten, only
+where what they are built from changed. Each file gives one line in `logs/consolidate.log`;
+each run one summary line.
+"""
+from __future__ import annotations
+
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+from hrplan.definitions import Period
+from hrplan.importer import Outcome, import_one
+from hrplan.jobs.filing import clean_own_temporaries, destination, place, write_reason, REASON_SUFFIX
+from hrplan.jobs.inbox import InboxFile, scan_inbox
+from hrplan.jobs.outputs import ProgramOutput, check_formats, refresh_outputs
+from hrplan.jobs.runlog import RunLog, now_text, write_last_run
+from hrplan.messages import render
+from hrplan.problems import HrplanError, Location, Problem
+from hrplan.reading import ReadContext
+from hrplan.store import workspace_lock
+from hrplan.workspace import Workspace
+
+Progress = Callable[[int, int, Path], None]  # (done, total, current file)
+
+NOTHING, DONE, DONE_WITH_REJECTED, DONE_WITH_FAILED = "nothing", "done", "rejected", "failed"
+
+
+@dataclass
+class FileOutcome:
+    """What the run did with one inbox file (paths relative to the workspace)."""
+
+    file: str
+    outcome: str  # imported, updated, unchanged, rejected, waiting, failed (or another import outcome)
+    moved_to: str | None = None
+    program: str | None = None
+    unit: str | None = None
+    period: str | None = None
+    reason: str | None = None  # why it waits, why it was refused (first error), or the internal error
+    reason_file: str | None = None
+    submission_id: int | None = None  # the stored submission (for unchanged: the one it matches)
+    superseded_id: int | None = None
+    values: int = 0
+    problems: list[Problem] = field(default_factory=list)
+
+    def to_dict(self, lang: str = "vi") -> dict[str, Any]:
+        data = {k: v for k, v in asdict(self).items() if k != "problems"}
+        data["problems"] = [p.to_dict(lang) for p in self.problems]
+        return data
+
+
+@dataclass
+class ConsolidateResult:
+    """One run: the files taken, the files left waiting, and the outputs rewritten."""
+
+    started: str
+    finished: str = ""
+    seconds: float = 0.0
+    files: list[FileOutcome] = field(default_factory=list)
+    waiting: list[FileOutcome] = field(default_factory=list)
+    outputs: list[ProgramOutput] = field(default_factory=list)
+
+    @property
+    def status(self) -> str:
+        """'nothing' (no file taken, no output rewritten), 'done', 'rejected' or 'failed' (some files)."""
+        if any(f.outcome == "failed" for f in self.files):
+            return DONE_WITH_FAILED
+        if any(f.outcome == "rejected" for f in self.files):
+            return DONE_WITH_REJECTED
+        if self.files or any(o.written for o in self.outputs):
+            return DONE
+        return NOTHING
+
+    def counts(self) -> dict[str, int]:
+        counts = {k: 0 for k in ("imported", "updated", "unchanged", "rejected", "failed")}
+        for f in self.files:
+            counts[f.outcome] = counts.get(f.outcome, 0) + 1
+        counts["waiting"] = len(self.waiting)
+        counts["reports"] = sum(1 for o in self.outputs if o.written)
+        return counts
+
+    def to_dict(self, lang: str = "vi") -> dict[str, Any]:
+        return {
+            "status": self.status, "started": self.started, "finished": self.finished, "seconds": self.seconds,
+            "counts": self.counts(), "files": [f.to_dict(lang) for f in self.files],
+            "waiting": [f.to_dict(lang) for f in self.waiting],
+            "programs": [asdict(o) for o in self.outputs],
+        }
+
+
+def consolidate(workspace: Workspace, lang: str = "vi", wait: float = 0.0, progress: Progress | None = None) -> ConsolidateResult:
+    """Run the nightly job once on the workspace and give what it did (see the module docstring)."""
+    settings = workspace.config.consolidate
+    log = RunLog(workspace.root / "logs", settings.log_max_kb * 1024, settings.log_keep)
+    try:
+        formats = check_formats(workspace)
+        workspace.programs  # a broken program file or units registry stops the run before it takes anything
+        with workspace_lock(workspace.root, wait):
+            return _run_locked(workspace, formats, lang, log, progress)
+    except HrplanError as exc:
+        if any(p.code == "workspace.locked" for p in exc.problems):
+            log.line("locked", render("consolidate.log.locked", lang))
+        else:
+            reason = "; ".join(f"{p.location.describe()}: {p.message(lang)}".lstrip(": ") for p in exc.problems)
+            log.line("run", render("consolidate.log.could_not_run", lang, reason=reason))
+        raise
+
+
+def _run_locked(workspace: Workspace, formats: list[str], lang: str, log: RunLog, progress: Progress | None) -> ConsolidateResult:
+    started = time.monotonic()
+    result = ConsolidateResult(started=now_text())
+    log.rotate_if_due()
+    done_dir, rejected_dir = workspace.root / "done", workspace.root / "rejected"
+    for folder in (workspace.inbox, done_dir, rejected_dir):
+        folder.mkdir(parents=True, exist_ok=True)
+    for folder in (rejected_dir, *[d for d in done_dir.iterdir() if d.is_dir()]):
+        clean_own_temporaries(folder)
+    found = scan_inbox(workspace.inbox, workspace.config.consolidate.settle_seconds)
+    ready = [f for f in found if f.ready]
+    result.waiting = [FileOutcome(_rel(workspace, f.path), "waiting", reason=f.wait_reason) for f in found if not f.ready]
+    if ready:
+        ctx = _read_context(workspace)
+        with workspace.open_store() as store:
+            for n, item in enumerate(ready):
+                if progress:
+                    progress(n, len(ready), item.path)
+                outcome = _take(workspace, store, ctx, item, done_dir, rejected_dir, lang)
+                result.files.append(outcome)
+                log.line(outcome.outcome, _file_line(outcome, lang))
+        if progress:
+            progress(len(ready), len(ready), Path(""))
+    result.outputs = refresh_outputs(workspace, formats)
+    for out in result.outputs:
+        if out.written:
+            names = ", ".join(Path(p).name for p in out.written)
+            log.line("report", render("consolidate.log.report", lang, program=out.program, period=out.period,
+                                      errors=out.findings.get("error", 0), warnings=out.findings.get("warning", 0),
+                                      files=names))
+    result.seconds = round(time.monotonic() - started, 2)
+    result.finished = now_text()
+    if result.status == NOTHING:
+        log.line("run", render("consolidate.log.nothing", lang, waiting=len(result.waiting)))
+    else:
+        for item in result.waiting:
+            log.line("waiting", render("consolidate.log.waiting", lang, file=item.file,
+                                       reason=render(f"consolidate.wait.{item.reason}", lang)))
+        log.line("run", render("consolidate.log.done", lang, seconds=result.seconds, **result.counts()))
+    write_last_run(log.folder, result.to_dict(lang))
+    return result
+
+
+def _take(workspace: Workspace, store, ctx: ReadContext, item: InboxFile, done_dir: Path, rejected_dir: Path,
+          lang: str) -> FileOutcome:
+    """Import one ready file and file it away; a bug leaves it in the inbox and says so."""
+    rel = _rel(workspace, item.path)
+    try:
+        if not item.is_workbook:
+            problem = Problem("consolidate.not_a_workbook", location=Location(file=item.path.name),
+                              params={"name": item.path.name, "suffix": item.path.suffix or "(none)"})
+            return _reject(workspace, FileOutcome(rel, "rejected", problems=[problem]), item.path, rejected_dir, lang)
+        imported = import_one(store, item.path, ctx)
+        outcome = FileOutcome(rel, imported.outcome.value, program=imported.program, unit=imported.unit,
+                              period=imported.period, problems=list(imported.problems),
+                              submission_id=imported.submission_id or imported.same_as,
+                              superseded_id=imported.superseded_id, values=imported.values)
+        if imported.outcome is Outcome.REJECTED:
+            return _reject(workspace, outcome, item.path, rejected_dir, lang)
+        # The transaction has committed: only now does the file leave the inbox.
+        folder = done_dir / Period.parse(imported.period).file_label
+        dest, already_there = destination(folder, item.path)
+        place(item.path, dest, already_there)
+        outcome.moved_to = _rel(workspace, dest)
+        return outcome
+    except HrplanError:
+        raise
+    except Exception as exc:  # a bug must not stop the other files; the file stays for a fixed hrplan
+        error = f"{type(exc).__name__}: {exc}"[:300]
+        return FileOutcome(rel, "failed", reason=error,
+                           problems=[Problem("consolidate.failed_file", location=Location(file=item.path.name),
+                                             params={"error": error})])
+
+
+def _reject(workspace: Workspace, outcome: FileOutcome, path: Path, rejected_dir: Path, lang: str) -> FileOutcome:
+    dest, already_there = destination(rejected_dir, path)
+    reason_file = write_reason(dest, outcome.problems, path.name)  # first the reason, then the file
+    place(path, dest, already_there)
+    outcome.outcome = "rejected"
+    outcome.moved_to, outcome.reason_file = _rel(workspace, dest), _rel(workspace, reason_file)
+    errors = [p for p in outcome.problems if p.is_error] or outcome.problems
+    if errors:
+        where = errors[0].location.describe()
+        outcome.reason = (f"{where}: " if where else "") + errors[0].message(lang)
+    return outcome
+
+
+def _file_line(f: FileOutcome, lang: str) -> str:
+    common = {"file": f.file, "dest": f.moved_to or "-", "program": f.program, "unit": f.unit, "period": f.period}
+    if f.outcome in ("imported", "updated", "unchanged"):
+        return render(f"consolidate.log.{f.outcome}", lang, values=f.values, id=f.submission_id,
+                      old=f.superseded_id, same=f.submission_id, **common)
+    if f.outcome == "rejected":
+        return render("consolidate.log.rejected", lang, reason=f.reason, **common)
+    if f.outcome == "failed":
+        return render("consolidate.log.failed", lang, error=f.reason, **common)
+    return render("consolidate.log.stored", lang, outcome=f.outcome, **common)
+
+
+def _read_context(workspace: Workspace) -> ReadContext:
+    cfg = workspace.config
+    return ReadContext(programs=workspace.programs, units=workspace.units, limits=cfg.read_limits,
+                       read_hidden=cfg.read_hidden_sheets, filename_pattern=cfg.filename_pattern)
+
+
+def _rel(workspace: Workspace, path: Path) -> str:
+    try:
+        return str(path.relative_to(workspace.root))
+    except ValueError:
+        return str(path)
+
+
+__all__ = ["ConsolidateResult", "FileOutcome", "consolidate", "REASON_SUFFIX"]

@@ -1,0 +1,25 @@
+"""The morning digest for `hrplan status`: the nightly job's last run, what it took, and who is still missing."""
+from __future__ import annotations
+
+from typing import Any
+
+from hrplan.jobs.outputs import current_period
+from hrplan.jobs.runlog import read_last_run
+from hrplan.workspace import Workspace
+
+
+def consolidation_digest(workspace: Workspace) -> dict[str, Any]:
+    """Give the last run, the last run that took files, and per program its current period's missing units."""
+    record = read_last_run(workspace.root / "logs") or {}
+    current = []
+    with workspace.open_store() as store:
+        for program in workspace.programs.values():
+            period = current_period(workspace, program, store)
+            if period is None:
+                sent: set[str] = set()
+            else:
+                sent = {r.unit for r in store.submissions(program.code, period=period)}
+            expected = program.expected_reporters()
+            current.append({"program": program.code, "period": period, "submitted": sorted(sent & set(expected)),
+                            "missing": [u for u in expected if u not in sent]})
+    return {"last": record.get("last"), "last_with_files": record.get("last_with_files"), "current": current}

@@ -1,0 +1,84 @@
+"""The inbox: which files are ready to take, which are still being written, which are not workbooks.
+
+A file is taken only when it has settled: it is seen twice, `settle_seconds` apart, with the
+same size and modification time, and it is not empty. Office lock files (`~$Báo cáo.xlsx`,
+`.~lock.x.ods#`), hidden files and the temporary names of copy tools and browsers (`.tmp`,
+`.part`, `.crdownload` ...) are never taken: the real file appears under its own name when the
+copy ends. Everything else that has settled is taken, workbook or not, so that a PDF or a zip
+sent by mistake is answered with a reason instead of lying in the inbox in silence.
+"""
+from __future__ import annotations
+
+import os
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from hrplan.workbooks import WORKBOOK_SUFFIXES
+
+TEMPORARY_SUFFIXES = (".tmp", ".temp", ".part", ".partial", ".crdownload", ".download", ".filepart", ".swp", "~")
+# Our own half-written files (a move across disks, a reason file) if a run was killed while writing them.
+OWN_TEMPORARY = ".hrplan-tmp"
+
+
+@dataclass(frozen=True)
+class InboxFile:
+    """A file found in the inbox and what the job does with it now."""
+
+    path: Path
+    size: int
+    mtime_ns: int
+    wait_reason: str | None = None  # why it is left for the next run: 'lock_file', 'temporary', 'empty', 'changing'
+
+    @property
+    def is_workbook(self) -> bool:
+        return self.path.suffix.lower() in WORKBOOK_SUFFIXES
+
+    @property
+    def ready(self) -> bool:
+        return self.wait_reason is None
+
+
+def temporary_reason(name: str) -> str | None:
+    """Give why a file name marks a file that is not a submission yet ('lock_file', 'temporary'), or None."""
+    lower = name.lower()
+    if name.startswith("~$") or name.startswith(".~lock."):
+        return "lock_file"  # Excel / LibreOffice: someone has the file open
+    if name.startswith(".") or lower.endswith(TEMPORARY_SUFFIXES) or OWN_TEMPORARY in lower:
+        return "temporary"
+    return None
+
+
+def _look(inbox: Path) -> dict[Path, tuple[int, int]]:
+    """Give (size, mtime in ns) of every regular file under the inbox (links and special files are not followed)."""
+    seen: dict[Path, tuple[int, int]] = {}
+    for folder, dirs, files in os.walk(inbox):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in files:
+            path = Path(folder) / name
+            try:
+                st = path.lstat()
+            except OSError:
+                continue  # gone between listing and looking: it is someone else's temporary file
+            if path.is_symlink() or not path.is_file():
+                continue
+            seen[path] = (st.st_size, st.st_mtime_ns)
+    return seen
+
+
+def scan_inbox(inbox: Path, settle_seconds: float, sleep: Callable[[float], None] = time.sleep) -> list[InboxFile]:
+    """Give every file in the inbox, ready ones first in the order they apply (time, then name)."""
+    first = _look(inbox)
+    if any(temporary_reason(p.name) is None and size > 0 for p, (size, _) in first.items()) and settle_seconds > 0:
+        sleep(settle_seconds)
+    second = _look(inbox)
+    found: list[InboxFile] = []
+    for path, (size, mtime) in second.items():
+        reason = temporary_reason(path.name)
+        if reason is None and size == 0:
+            reason = "empty"  # a copy that has created the file but written nothing yet
+        if reason is None and first.get(path) != (size, mtime):
+            reason = "changing"
+        found.append(InboxFile(path, size, mtime, reason))
+    return sorted(found, key=lambda f: (not f.ready, f.mtime_ns, f.path.name, str(f.path)))

@@ -1,0 +1,139 @@
+"""The consolidated outputs: checks and reports of each program for its current period, rewritten only on change.
+
+Whether something changed is read from the store, not from what this run did: each program's
+outputs are stamped (in `reports/.consolidated.json`) with a fingerprint of what they were
+built from (the current submissions, the program and units files, the formats, the language).
+A run killed after importing but before writing its reports therefore still writes them next
+time, and a run that imported nothing writes nothing.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from hrplan.checks import run_checks
+from hrplan.definitions import Period, Program
+from hrplan.jobs.inbox import OWN_TEMPORARY
+from hrplan.problems import HrplanError, Location, Problem
+from hrplan.reports import build_report, report_file_name, write_report
+from hrplan.store import Store
+from hrplan.workspace import CONFIG_NAME, Workspace
+
+# What `write_report` can write; a format named in hrplan.yaml outside this list is refused up front.
+REPORT_FORMATS = ("html", "json")
+STATE_NAME = ".consolidated.json"
+
+
+@dataclass
+class ProgramOutput:
+    """What the run did for one program's current period."""
+
+    program: str
+    period: str | None
+    written: list[str] = field(default_factory=list)  # report files rewritten (paths)
+    findings: dict[str, int] = field(default_factory=dict)  # by severity, when the checks ran
+    unchanged: bool = False  # nothing changed since the outputs were last written
+
+
+def check_formats(workspace: Workspace) -> list[str]:
+    """Give the report formats the workspace asks for, or raise a config problem naming the wrong one."""
+    formats = [f.lower() for f in workspace.config.consolidate.formats]
+    for i, fmt in enumerate(formats):
+        if fmt not in REPORT_FORMATS:
+            raise HrplanError(Problem("config.invalid", location=Location(
+                file=str(workspace.root / CONFIG_NAME), field=f"consolidate.formats[{i}]"), params={
+                "field": f"consolidate.formats[{i}]", "found": repr(fmt),
+                "expected_vi": "một trong " + ", ".join(REPORT_FORMATS), "expected": "one of " + ", ".join(REPORT_FORMATS)}))
+    return formats
+
+
+def current_period(workspace: Workspace, program: Program, store: Store) -> str | None:
+    """Give the program's current period: the setting, else the latest period its current submissions cover."""
+    settings = workspace.config.consolidate
+    chosen = settings.periods.get(program.code) or settings.period
+    if chosen:
+        return str(Period.parse(chosen))
+    periods = {r.period for r in store.submissions(program.code)}
+    if not periods:
+        return None
+    # Latest end first; at the same end the longest span (a cumulative report covers its parts).
+    parsed = sorted((Period.parse(p) for p in periods), key=lambda p: (p.end, -p.start.toordinal(), p.label))
+    return str(parsed[-1])
+
+
+def refresh_outputs(workspace: Workspace, formats: list[str]) -> list[ProgramOutput]:
+    """Run the checks and rewrite the reports of every program whose inputs changed since they were written."""
+    lang = workspace.config.consolidate.report_lang
+    state_path = workspace.reports_dir / STATE_NAME
+    state = _read_state(state_path)
+    outputs: list[ProgramOutput] = []
+    with workspace.open_store() as store:
+        plan = [(program, current_period(workspace, program, store)) for program in workspace.programs.values()]
+        stamps = {program.code: _fingerprint(workspace, program, period, formats, lang, store) for program, period in plan}
+    for program, period in plan:
+        out = ProgramOutput(program.code, period)
+        outputs.append(out)
+        if period is None:
+            continue  # nothing received yet for this program
+        files = _report_paths(workspace, program, period, formats, lang)
+        if state.get(program.code) == stamps[program.code] and all(p.exists() for p in files.values()):
+            out.unchanged = True
+            continue
+        findings = run_checks(workspace, [program.code], period, lang)
+        out.findings = {s: sum(f.severity.value == s for f in findings) for s in ("error", "warning", "info")}
+        report = build_report(workspace, program.code, period, lang)
+        for fmt, path in files.items():
+            write_report(report, path, fmt, lang)
+            out.written.append(str(path))
+        state[program.code] = stamps[program.code]
+        _write_state(state_path, state)  # after the files: a kill before this line rewrites them next time
+    return outputs
+
+
+def _report_paths(workspace: Workspace, program: Program, period: str, formats: list[str], lang: str) -> dict[str, Path]:
+    report_stub = _NameOnly(program.code, period)
+    return {fmt: workspace.reports_dir / report_file_name(report_stub, fmt) for fmt in formats}
+
+
+class _NameOnly:
+    """Just enough of a Report for `report_file_name` (the name depends on program and period only)."""
+
+    def __init__(self, code: str, period: str):
+        self.data = {"program": {"code": code}, "period": {"label": period}}
+
+
+def _fingerprint(workspace: Workspace, program: Program, period: str | None, formats: list[str], lang: str,
+                 store: Store) -> str:
+    current = sorted((r.id, r.content_hash) for r in store.submissions(program.code))
+    digest = hashlib.sha256(json.dumps([program.code, period, formats, lang, current]).encode())
+    for source in (program.source_file, workspace.units_file, workspace.root / CONFIG_NAME):
+        digest.update(_file_digest(Path(source)) if source else b"-")
+    for extra in sorted(workspace.programs_dir.glob("*")):  # targets files beside the program files
+        if extra.suffix.lower() in (".csv", ".xlsx"):
+            digest.update(extra.name.encode() + _file_digest(extra))
+    return digest.hexdigest()
+
+
+def _file_digest(path: Path) -> bytes:
+    try:
+        return hashlib.sha256(path.read_bytes()).digest()
+    except OSError:
+        return b"missing"
+
+
+def _read_state(path: Path) -> dict[str, Any]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return data if isinstance(data, dict) else {}
+    except (OSError, ValueError):
+        return {}
+
+
+def _write_state(path: Path, state: dict[str, Any]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f"{path.name}{OWN_TEMPORARY}")
+    tmp.write_text(json.dumps(state, indent=2, sort_keys=True), encoding="utf-8")
+    tmp.replace(path)

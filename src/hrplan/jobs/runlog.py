@@ -1,0 +1,79 @@
+"""The nightly job's log: one line per file and one summary line per run, rotated by size.
+
+    logs/consolidate.log          the current log (consolidate.log.1 ... .N: older ones)
+    logs/consolidate-last.json    the last run and the last run that took files (for `hrplan status`)
+
+Each line starts with the time, the process id and a fixed English keyword (imported, updated,
+unchanged, rejected, waiting, failed, report, check, run) so that `grep` finds things whatever
+the message language; the rest is the message in the run's language.
+"""
+from __future__ import annotations
+
+import json
+import os
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from hrplan.jobs.inbox import OWN_TEMPORARY
+
+LOG_NAME = "consolidate.log"
+LAST_RUN_NAME = "consolidate-last.json"
+
+
+def now_text() -> str:
+    return datetime.now(timezone.utc).astimezone().isoformat(timespec="seconds")
+
+
+class RunLog:
+    """Appends lines to the workspace's log; rotates it first when it has grown past the limit."""
+
+    def __init__(self, folder: Path, max_bytes: int = 1 << 20, keep: int = 5):
+        self.folder, self.max_bytes, self.keep = folder, max_bytes, keep
+        self.path = folder / LOG_NAME
+
+    def rotate_if_due(self) -> None:
+        """Shift consolidate.log to .1, .1 to .2 ... dropping the oldest (only the lock holder calls this)."""
+        try:
+            if self.path.stat().st_size < self.max_bytes:
+                return
+        except FileNotFoundError:
+            return
+        if self.keep == 0:
+            self.path.unlink(missing_ok=True)
+            return
+        for n in range(self.keep - 1, 0, -1):
+            older = self.folder / f"{LOG_NAME}.{n}"
+            if older.exists():
+                older.replace(self.folder / f"{LOG_NAME}.{n + 1}")
+        self.path.replace(self.folder / f"{LOG_NAME}.1")
+
+    def line(self, keyword: str, text: str) -> str:
+        """Append one line and give it (without the newline)."""
+        entry = f"{now_text()} [{os.getpid()}] {keyword} {text}".replace("\n", " ")
+        self.folder.mkdir(parents=True, exist_ok=True)
+        # One write per line on a file opened for appending: lines of two processes never interleave.
+        with self.path.open("a", encoding="utf-8") as fh:
+            fh.write(entry + "\n")
+        return entry
+
+
+def write_last_run(folder: Path, summary: dict[str, Any]) -> None:
+    """Record the run for `hrplan status`: always as 'last', and as 'last_with_files' when it took files."""
+    previous = read_last_run(folder) or {}
+    record = {"last": summary, "last_with_files": previous.get("last_with_files")}
+    if summary.get("files"):
+        record["last_with_files"] = summary
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / LAST_RUN_NAME
+    tmp = folder / f".{LAST_RUN_NAME}{OWN_TEMPORARY}"
+    tmp.write_text(json.dumps(record, ensure_ascii=False, indent=2, default=str), encoding="utf-8")
+    tmp.replace(path)
+
+
+def read_last_run(folder: Path) -> dict[str, Any] | None:
+    """Give what `write_last_run` recorded, or None when the job never ran (or the record is unreadable)."""
+    try:
+        return json.loads((folder / LAST_RUN_NAME).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None

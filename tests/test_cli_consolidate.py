@@ -1,0 +1,131 @@
+"""`hrplan consolidate` run as cron runs it (a separate process, no terminal) on a night's real inbox."""
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+from inbox_builder import GROWING, SYT, Copier, consolidate, folders_state, night_workspace, start, store_state
+
+
+def test_a_night_files_everything_and_says_why(tmp_path: Path):
+    ws = night_workspace(tmp_path / "ws", good=9)
+    root = ws.root
+    with Copier(root / "inbox" / GROWING):
+        run = consolidate(ws, "--lang", "en")
+    assert run.returncode == 3, run.stderr  # done, with rejected files
+    assert "\x1b[" not in run.stdout + run.stderr  # no colour, no progress bar when not on a terminal
+    done = root / "done" / "2016_to_2019-05"
+    # The correction supersedes the first version; both files are kept and neither overwrites the other.
+    assert (done / SYT).read_bytes() != (done / SYT.replace(".xlsx", " (2).xlsx")).read_bytes()
+    subs = store_state(root)["submissions"]
+    syt = [s for s in subs if s[2] == "SYT"]
+    assert len(syt) == 2 and syt[0][6] == syt[1][0] and syt[1][6] is None  # first superseded by the correction
+    # The duplicate is stored once and still filed.
+    assert (done / "HHA gui lai.xlsx").exists()
+    assert sum(1 for s in subs if s[2] == "HHA") == 1
+    # Refused files move with a reason beside them: what, which cell, what to do, in Vietnamese and English.
+    rejected = sorted(p.name for p in (root / "rejected").iterdir())
+    assert rejected == ["HHA_2023-H1_sai.xlsx", "HHA_2023-H1_sai.xlsx.reason.txt", "bao_cao.zip",
+                        "bao_cao.zip.reason.txt", "scan bao cao.pdf", "scan bao cao.pdf.reason.txt"]
+    reason = (root / "rejected" / "HHA_2023-H1_sai.xlsx.reason.txt").read_text(encoding="utf-8")
+    assert "BC 6 thang › E12" in reason and "Ô chứa 'khoảng 60'" in reason and "The cell holds 'khoảng 60'" in reason
+    assert "Hãy sửa ô này" in reason and "put it back into the inbox" in reason
+    pdf_reason = (root / "rejected" / "scan bao cao.pdf.reason.txt").read_text(encoding="utf-8")
+    assert "không phải bảng tính" in pdf_reason and "is not a workbook" in pdf_reason
+    # Lock files, empty files and a file still being copied stay for the next run.
+    assert sorted(p.name for p in (root / "inbox").iterdir() if p.is_file()) == sorted([f"~${SYT}", "empty.xlsx", GROWING])
+    assert not any((root / "inbox" / "huyen").iterdir())
+    # Reports of each program's current period, in the formats of the settings.
+    assert (root / "reports" / "12-CTr-TU_2016_to_2019-05.html").exists()
+    assert json.loads((root / "reports" / "12-CTr-TU_2016_to_2019-05.json").read_text())["period"]["label"] == "2016..2019-05"
+    log = (root / "logs" / "consolidate.log").read_text(encoding="utf-8").splitlines()
+    per_file = [line for line in log if line.split()[2] in ("imported", "updated", "unchanged", "rejected", "waiting")]
+    assert len(per_file) == 9 + 2 + 3 + 3  # 10 workbooks (SYT twice) + duplicate, 3 refused, 3 waiting
+    assert "E12" in next(line for line in log if "HHA_2023-H1_sai.xlsx" in line)
+    assert log[-1].split()[2] == "run" and "rejected 3" in log[-1]
+
+
+def test_second_run_on_unchanged_inbox_changes_nothing(tmp_path: Path):
+    ws = night_workspace(tmp_path / "ws", good=4)
+    assert consolidate(ws).returncode == 3
+    before_store, before_files = store_state(ws.root), folders_state(ws.root)
+    reports = sorted((ws.root / "reports").glob("*.*"))
+    stamps = {p: p.stat().st_mtime_ns for p in reports}
+    log_before = (ws.root / "logs" / "consolidate.log").read_text(encoding="utf-8").splitlines()
+    run = consolidate(ws, "--lang", "en")
+    assert run.returncode == 5, run.stdout + run.stderr  # nothing to do
+    assert store_state(ws.root) == before_store and folders_state(ws.root) == before_files
+    assert {p: p.stat().st_mtime_ns for p in reports} == stamps  # no report rewritten
+    log_after = (ws.root / "logs" / "consolidate.log").read_text(encoding="utf-8").splitlines()
+    assert log_after[:len(log_before)] == log_before and len(log_after) == len(log_before) + 1
+    assert "nothing to do" in log_after[-1] and "no report written" in log_after[-1]
+
+
+def test_a_new_file_the_next_night_rewrites_only_its_programs_reports(tmp_path: Path):
+    ws = night_workspace(tmp_path / "ws", good=4)
+    consolidate(ws)
+    nas = ws.root / "reports" / "NA-LC-2011-2016_2011_to_2016-08.json"
+    old = {p.name: p.stat().st_mtime_ns for p in (ws.root / "reports").glob("[!.]*.json")}
+    time.sleep(0.05)
+    sample = Path(__file__).resolve().parents[1] / "sample_data" / "submissions"
+    (ws.root / "inbox" / "na.xlsx").write_bytes((sample / "NA-LC-2011-2016_BTCTU-NA_2011_to_2016-08.xlsx").read_bytes())
+    time.sleep(0.4)  # older than the settle time
+    run = consolidate(ws, "--json")
+    summary = json.loads(run.stdout)
+    assert run.returncode == 0 and summary["exit_code"] == 0 and summary["status"] == "done"
+    assert summary["counts"]["imported"] == 1 and summary["counts"]["reports"] == 1
+    assert [f["moved_to"] for f in summary["files"]] == ["done/2011_to_2016-08/na.xlsx"]
+    assert nas.exists() and nas.name not in old
+    assert {p.name: p.stat().st_mtime_ns for p in (ws.root / "reports").glob("[!.]*.json") if p.name in old} == old
+
+
+def test_two_runs_at_once_one_runs_the_other_exits_4(tmp_path: Path):
+    ws = night_workspace(tmp_path / "ws", settle=1.0, good=6)
+    first, second = start(ws), start(ws)
+    codes = sorted([first.wait(60), second.wait(60)])
+    assert codes == [3, 4], (first.stderr.read(), second.stderr.read())
+    subs = store_state(ws.root)["submissions"]
+    hashes = [s[5] for s in subs]
+    assert len(hashes) == len(set(hashes)) == 6 + 1  # each file stored once (SYT twice: two versions)
+    log = (ws.root / "logs" / "consolidate.log").read_text(encoding="utf-8")
+    assert log.count(" locked ") == 1
+    # --wait lets the second one queue behind the first instead.
+    (ws.root / "inbox" / "empty.xlsx").unlink()
+    sample = Path(__file__).resolve().parents[1] / "sample_data" / "submissions"
+    (ws.root / "inbox" / "late.xlsx").write_bytes((sample / "12-CTr-TU_TCT_2016_to_2019-05.xlsx").read_bytes())
+    first, waiting = start(ws, "--wait", "30"), start(ws, "--wait", "30")
+    # Whichever gets the lock takes the file (it holds the lock while the file settles, 1 s); the other waits for
+    # it, then finds nothing to do. Neither is refused.
+    assert sorted([first.wait(60), waiting.wait(60)]) == [0, 5]
+    log = (ws.root / "logs" / "consolidate.log").read_text(encoding="utf-8")
+    assert log.count(" locked ") == 1 and "late.xlsx" in log
+
+
+def test_could_not_run_and_json_summary(tmp_path: Path):
+    ws = night_workspace(tmp_path / "ws", good=2)
+    config = ws.root / "hrplan.yaml"
+    config.write_text(config.read_text(encoding="utf-8").replace("formats: [html, json]", "formats: [html, pdf]"))
+    run = consolidate(ws, "--lang", "en")
+    assert run.returncode == 2 and "consolidate.formats[1]" in run.stderr
+    assert "could not run" in (ws.root / "logs" / "consolidate.log").read_text(encoding="utf-8")
+    assert len(list((ws.root / "inbox").glob("*.xlsx"))) == 6  # nothing was taken (2 good, 1 twice, 1 bad, ~$, empty)
+    config.write_text(config.read_text(encoding="utf-8").replace("formats: [html, pdf]", "formats: [json]"))
+    summary = json.loads(consolidate(ws, "--json").stdout)
+    assert summary["exit_code"] == 3 and summary["counts"]["rejected"] == 3 and summary["counts"]["waiting"] == 2
+    assert not list((ws.root / "reports").glob("*.html"))
+
+
+def test_status_shows_the_morning_digest(tmp_path: Path, run):
+    ws = night_workspace(tmp_path / "ws", good=5)
+    consolidate(ws)
+    result = run("status", workspace=ws, lang="en")
+    assert result.exit_code == 0, result.output
+    out = result.output
+    assert "Last nightly consolidation" in out and "done, some files rejected" in out
+    assert "Rejected: HHA_2023-H1_sai.xlsx" in out and "rejected/HHA_2023-H1_sai.xlsx.reason.txt" in out
+    # 12-CTr/TU's current period lacks SVHTTDL, SYT's correction arrived, TCT and TPCB never sent.
+    line = next(x for x in out.splitlines() if x.startswith("12-CTr/TU period 2016..2019-05"))
+    assert "still missing" in line and "TCT" in line and "HHA" not in line
+    data = json.loads(run("status", "--format", "json", workspace=ws).output)
+    assert data["consolidate"]["last"]["status"] == "rejected"
