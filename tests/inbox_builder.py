@@ -44,7 +44,7 @@ def night_workspace(root: Path, settle: float = 0.3, good: int = 17):
     (inbox / "scan bao cao.pdf").write_bytes(b"%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n")
     os.utime(inbox / "scan bao cao.pdf", (t + 5200, t + 5200))
     with zipfile.ZipFile(inbox / "bao_cao.zip", "w") as zf:
-        zf.writestr("bao_cao.txt", "so lieu")
+        zf.writestr(zipfile.ZipInfo("bao_cao.txt", date_time=(2023, 6, 1, 8, 0, 0)), "so lieu")
     os.utime(inbox / "bao_cao.zip", (t + 5300, t + 5300))
     (inbox / f"~${SYT}").write_bytes(b"\x0bNguyen Van A" + b" " * 150)  # Excel's owner file while SYT is open
     (inbox / "empty.xlsx").write_bytes(b"")

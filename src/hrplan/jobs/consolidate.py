@@ -124,6 +124,9 @@ def _run_locked(workspace: Workspace, formats: list[str], lang: str, log: RunLog
         folder.mkdir(parents=True, exist_ok=True)
     for folder in (rejected_dir, *[d for d in done_dir.iterdir() if d.is_dir()]):
         clean_own_temporaries(folder)
+    for fmt in formats:  # a report being written when a run was killed (write_report's temporary name)
+        for leftover in workspace.reports_dir.glob(f"*.{fmt}.tmp"):
+            leftover.unlink(missing_ok=True)
     found = scan_inbox(workspace.inbox, workspace.config.consolidate.settle_seconds)
     ready = [f for f in found if f.ready]
     result.waiting = [FileOutcome(_rel(workspace, f.path), "waiting", reason=f.wait_reason) for f in found if not f.ready]

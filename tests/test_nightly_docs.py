@@ -1,0 +1,60 @@
+"""The crontab line and the systemd service + timer pair that README and docs/ give are valid and agree."""
+from __future__ import annotations
+
+import configparser
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+NIGHTLY = REPO / "docs" / "nightly"
+EXE = str(Path(sys.executable).with_name("hrplan"))
+
+
+def _unit(path: Path) -> configparser.ConfigParser:
+    parser = configparser.ConfigParser(strict=True, interpolation=None, comment_prefixes=("#",))
+    parser.optionxform = str  # systemd keys are case-sensitive
+    parser.read_string(path.read_text(encoding="utf-8"))
+    return parser
+
+
+def test_units_say_what_the_job_needs():
+    service, timer = _unit(NIGHTLY / "hrplan-consolidate.service"), _unit(NIGHTLY / "hrplan-consolidate.timer")
+    assert service["Service"]["Type"] == "oneshot"
+    assert service["Service"]["ExecStart"].split()[1:] == ["consolidate", "--wait", "600"]
+    # Rejected files (3) and nothing to do (5) are not failures of the job; documented in the README's table.
+    assert service["Service"]["SuccessExitStatus"].split() == ["3", "5"]
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    assert "| 3 |" in readme and "| 5 | `consolidate`: nothing to do" in readme
+    assert timer["Timer"]["OnCalendar"] == "*-*-* 02:30:00" and timer["Install"]["WantedBy"] == "timers.target"
+
+
+def test_readme_and_docs_give_the_same_lines():
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    guide = (REPO / "docs" / "nightly.md").read_text(encoding="utf-8")
+    for name in ("hrplan-consolidate.service", "hrplan-consolidate.timer"):
+        assert (NIGHTLY / name).read_text(encoding="utf-8") in readme, name
+    cron = [line for line in (NIGHTLY / "crontab.txt").read_text().splitlines() if not line.startswith("#")]
+    assert len(cron) == 1 and cron[0] in readme and cron[0] in guide
+    fields = cron[0].split(None, 5)
+    assert re.fullmatch(r"\d+", fields[0]) and re.fullmatch(r"\d+", fields[1]) and fields[2:5] == ["*", "*", "*"]
+    assert "hrplan consolidate" in fields[5]
+
+
+@pytest.mark.skipif(shutil.which("systemd-analyze") is None, reason="systemd-analyze is not installed (units parsed above)")
+def test_units_pass_systemd_analyze_verify(tmp_path: Path):
+    # verify checks that ExecStart exists: point the copies at this checkout's hrplan and a real folder.
+    service = (NIGHTLY / "hrplan-consolidate.service").read_text(encoding="utf-8")
+    service = service.replace("/opt/hrplan/.venv/bin/hrplan", EXE).replace("/srv/hrplan/tinh-cao-bang", str(tmp_path))
+    (tmp_path / "hrplan-consolidate.service").write_text(service, encoding="utf-8")
+    shutil.copy(NIGHTLY / "hrplan-consolidate.timer", tmp_path)
+    run = subprocess.run(["systemd-analyze", "verify", "./hrplan-consolidate.service", "./hrplan-consolidate.timer"],
+                         cwd=tmp_path, capture_output=True, text=True)
+    if run.returncode != 0 and "Failed to initialize manager" in run.stderr:
+        pytest.skip(f"systemd-analyze cannot run here: {run.stderr.strip()}")
+    assert run.returncode == 0, run.stderr
+    assert "Unknown" not in run.stderr and "ignoring" not in run.stderr, run.stderr
