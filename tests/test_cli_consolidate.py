@@ -8,8 +8,17 @@ from pathlib import Path
 from inbox_builder import GROWING, SYT, Copier, consolidate, folders_state, night_workspace, start, store_state
 
 
-def test_a_night_files_everything_and_says_why(tmp_path: Path):
+def test_three_nights(tmp_path: Path, run):
+    """A night with everything, a night with nothing new, a night with one new file (each run a separate process)."""
     ws = night_workspace(tmp_path / "ws", good=9)
+    _first_night_files_everything_and_says_why(ws)
+    _status_shows_the_morning_digest(ws, run)
+    (ws.root / "inbox" / GROWING).unlink()  # that copy was cancelled
+    _second_night_on_unchanged_inbox_changes_nothing(ws)
+    _third_night_rewrites_only_the_reports_of_the_program_that_changed(ws)
+
+
+def _first_night_files_everything_and_says_why(ws):
     root = ws.root
     with Copier(root / "inbox" / GROWING):
         run = consolidate(ws, "--lang", "en")
@@ -46,40 +55,6 @@ def test_a_night_files_everything_and_says_why(tmp_path: Path):
     assert log[-1].split()[2] == "run" and "rejected 3" in log[-1]
 
 
-def test_second_run_on_unchanged_inbox_changes_nothing(tmp_path: Path):
-    ws = night_workspace(tmp_path / "ws", good=4)
-    assert consolidate(ws).returncode == 3
-    before_store, before_files = store_state(ws.root), folders_state(ws.root)
-    reports = sorted((ws.root / "reports").glob("*.*"))
-    stamps = {p: p.stat().st_mtime_ns for p in reports}
-    log_before = (ws.root / "logs" / "consolidate.log").read_text(encoding="utf-8").splitlines()
-    run = consolidate(ws, "--lang", "en")
-    assert run.returncode == 5, run.stdout + run.stderr  # nothing to do
-    assert store_state(ws.root) == before_store and folders_state(ws.root) == before_files
-    assert {p: p.stat().st_mtime_ns for p in reports} == stamps  # no report rewritten
-    log_after = (ws.root / "logs" / "consolidate.log").read_text(encoding="utf-8").splitlines()
-    assert log_after[:len(log_before)] == log_before and len(log_after) == len(log_before) + 1
-    assert "nothing to do" in log_after[-1] and "no report written" in log_after[-1]
-
-
-def test_a_new_file_the_next_night_rewrites_only_its_programs_reports(tmp_path: Path):
-    ws = night_workspace(tmp_path / "ws", good=4)
-    consolidate(ws)
-    nas = ws.root / "reports" / "NA-LC-2011-2016_2011_to_2016-08.json"
-    old = {p.name: p.stat().st_mtime_ns for p in (ws.root / "reports").glob("[!.]*.json")}
-    time.sleep(0.05)
-    sample = Path(__file__).resolve().parents[1] / "sample_data" / "submissions"
-    (ws.root / "inbox" / "na.xlsx").write_bytes((sample / "NA-LC-2011-2016_BTCTU-NA_2011_to_2016-08.xlsx").read_bytes())
-    time.sleep(0.4)  # older than the settle time
-    run = consolidate(ws, "--json")
-    summary = json.loads(run.stdout)
-    assert run.returncode == 0 and summary["exit_code"] == 0 and summary["status"] == "done"
-    assert summary["counts"]["imported"] == 1 and summary["counts"]["reports"] == 1
-    assert [f["moved_to"] for f in summary["files"]] == ["done/2011_to_2016-08/na.xlsx"]
-    assert nas.exists() and nas.name not in old
-    assert {p.name: p.stat().st_mtime_ns for p in (ws.root / "reports").glob("[!.]*.json") if p.name in old} == old
-
-
 def test_two_runs_at_once_one_runs_the_other_exits_4(tmp_path: Path):
     ws = night_workspace(tmp_path / "ws", settle=1.0, good=6)
     first, second = start(ws), start(ws)
@@ -102,7 +77,7 @@ def test_two_runs_at_once_one_runs_the_other_exits_4(tmp_path: Path):
     assert log.count(" locked ") == 1 and "late.xlsx" in log
 
 
-def test_could_not_run_and_json_summary(tmp_path: Path):
+def test_could_not_run_takes_nothing(tmp_path: Path):
     ws = night_workspace(tmp_path / "ws", good=2)
     config = ws.root / "hrplan.yaml"
     config.write_text(config.read_text(encoding="utf-8").replace("formats: [html, json]", "formats: [html, pdf]"))
@@ -110,22 +85,48 @@ def test_could_not_run_and_json_summary(tmp_path: Path):
     assert run.returncode == 2 and "consolidate.formats[1]" in run.stderr
     assert "could not run" in (ws.root / "logs" / "consolidate.log").read_text(encoding="utf-8")
     assert len(list((ws.root / "inbox").glob("*.xlsx"))) == 6  # nothing was taken (2 good, 1 twice, 1 bad, ~$, empty)
-    config.write_text(config.read_text(encoding="utf-8").replace("formats: [html, pdf]", "formats: [json]"))
-    summary = json.loads(consolidate(ws, "--json").stdout)
-    assert summary["exit_code"] == 3 and summary["counts"]["rejected"] == 3 and summary["counts"]["waiting"] == 2
-    assert not list((ws.root / "reports").glob("*.html"))
 
 
-def test_status_shows_the_morning_digest(tmp_path: Path, run):
-    ws = night_workspace(tmp_path / "ws", good=5)
-    consolidate(ws)
+def _status_shows_the_morning_digest(ws, run):
     result = run("status", workspace=ws, lang="en")
     assert result.exit_code == 0, result.output
     out = result.output
     assert "Last nightly consolidation" in out and "done, some files rejected" in out
     assert "Rejected: HHA_2023-H1_sai.xlsx" in out and "rejected/HHA_2023-H1_sai.xlsx.reason.txt" in out
-    # 12-CTr/TU's current period lacks SVHTTDL, SYT's correction arrived, TCT and TPCB never sent.
-    line = next(x for x in out.splitlines() if x.startswith("12-CTr/TU period 2016..2019-05"))
-    assert "still missing" in line and "TCT" in line and "HHA" not in line
+    lines = out.splitlines()
+    # Who is still missing for each program's current period (its latest in the store).
+    assert "06-ĐA/TU period 2021: still missing SNV-BT." in lines
+    assert "12-CTr/TU period 2016..2019-05: every unit has reported." in lines
+    assert "08-CTr/TU: nothing received yet." in lines
     data = json.loads(run("status", "--format", "json", workspace=ws).output)
     assert data["consolidate"]["last"]["status"] == "rejected"
+
+
+def _second_night_on_unchanged_inbox_changes_nothing(ws):
+    before_store, before_files = store_state(ws.root), folders_state(ws.root)
+    reports = sorted((ws.root / "reports").glob("*.*"))
+    stamps = {p: p.stat().st_mtime_ns for p in reports}
+    log_before = (ws.root / "logs" / "consolidate.log").read_text(encoding="utf-8").splitlines()
+    run = consolidate(ws, "--lang", "en")
+    assert run.returncode == 5, run.stdout + run.stderr  # nothing to do
+    assert store_state(ws.root) == before_store and folders_state(ws.root) == before_files
+    assert {p: p.stat().st_mtime_ns for p in reports} == stamps  # no report rewritten
+    log_after = (ws.root / "logs" / "consolidate.log").read_text(encoding="utf-8").splitlines()
+    assert log_after[:len(log_before)] == log_before and len(log_after) == len(log_before) + 1
+    assert "nothing to do" in log_after[-1] and "no report written" in log_after[-1]
+
+
+def _third_night_rewrites_only_the_reports_of_the_program_that_changed(ws):
+    nas = ws.root / "reports" / "NA-LC-2011-2016_2011_to_2016-08.json"
+    old = {p.name: p.stat().st_mtime_ns for p in (ws.root / "reports").glob("[!.]*.json")}
+    assert len(old) == 2 and nas.name not in old  # 12-CTr/TU and 06-ĐA/TU so far
+    sample = Path(__file__).resolve().parents[1] / "sample_data" / "submissions"
+    (ws.root / "inbox" / "na.xlsx").write_bytes((sample / "NA-LC-2011-2016_BTCTU-NA_2011_to_2016-08.xlsx").read_bytes())
+    time.sleep(0.4)  # older than the settle time
+    run = consolidate(ws, "--json")
+    summary = json.loads(run.stdout)
+    assert run.returncode == 0 and summary["exit_code"] == 0 and summary["status"] == "done"
+    assert summary["counts"]["imported"] == 1 and summary["counts"]["reports"] == 1
+    assert [f["moved_to"] for f in summary["files"]] == ["done/2011_to_2016-08/na.xlsx"]
+    assert nas.exists()
+    assert {p.name: p.stat().st_mtime_ns for p in (ws.root / "reports").glob("[!.]*.json") if p.name in old} == old

@@ -65,12 +65,12 @@ def _kill_at(tmp_path: Path, good: int, points: list[tuple[int, int, int]]) -> N
     landed = [_kill_and_rerun(tmp_path, f"killed-{i}", good, p, (store, folders)) for i, p in enumerate(points)]
     mid_run = {p for p in landed if p != (0, 0, 0) and p != final}
     # The kills must really land inside the work, at different moments (not all before it starts or after it ends).
-    assert len(mid_run) >= len(points) - 2, (landed, final)
+    assert len(mid_run) >= max(2, len(points) - 2), (landed, final)
 
 
 def test_killed_at_a_few_points_then_rerun_equals_an_uninterrupted_run(tmp_path: Path):
     # good=6: 7 submissions stored, 14 files filed, 2 reports. Kept small: each run starts a Python process.
-    _kill_at(tmp_path, good=6, points=[(2, 0, 0), (7, 9, 0), (7, 14, 1)])
+    _kill_at(tmp_path, good=6, points=[(2, 0, 0), (7, 9, 0)])
 
 
 @pytest.mark.slow
