@@ -7,7 +7,6 @@ rejected (each has a .reason.txt in rejected/); 5 nothing to do; 4 another run h
 from __future__ import annotations
 
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
 import typer
