@@ -58,7 +58,7 @@ def _judge(rule: CustomRule, left, right, values: dict[str, Decimal | None]) -> 
 
 def _run(ctx: CheckContext):
     rules = parsed_rules(ctx.program)
-    units = sorted({u for (u, _) in ctx.figures.figures})
+    units = sorted(ctx.figures.submitted)  # the units that reported (DHIS2: where the data were entered)
     for unit in units:
         for rule, left, right in rules:
             values = {}
@@ -82,5 +82,5 @@ def _run(ctx: CheckContext):
 
 RULE = Rule("check.custom", Severity.WARNING, "custom",
             "A program's own rule (`checks.custom`): left expression, operator (=, ≠, <, ≤, >, ≥, compulsory_pair), "
-            "right expression over indicator codes, a missing-value strategy and a severity; for every unit.", _run,
+            "right expression over indicator codes, a missing-value strategy and a severity; for every reporting unit.", _run,
             messages=("check.custom", "check.custom_pair"))
