@@ -12,6 +12,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+import sqlalchemy
 
 from conftest import make_sample_workspace
 from hrplan.importer import Outcome, import_files
@@ -102,3 +103,34 @@ def test_store_info_and_upgrade_commands(tmp_path: Path, run) -> None:
     result = run("store", "info", workspace=ws, lang="en")
     assert "17 current submissions, 1 superseded, 83 values" in result.stdout
     assert f"{SCHEMA_VERSION} (this hrplan: {SCHEMA_VERSION})" in result.stdout
+
+
+def test_a_server_store_at_an_older_version_waits_for_store_upgrade(pg_url: str, run, tmp_path: Path) -> None:
+    """On a server everyone shares, opening never migrates behind the others' backs: 'hrplan store upgrade' does."""
+    from hrplan.store import migrate, parse_store_url
+
+    url = parse_store_url(pg_url)
+    engine = sqlalchemy.create_engine(url.url)
+    with engine.begin() as conn:  # the store as the previous hrplan (schema version 1) left it, with a submission
+        migrate.upgrade(conn, to=1)
+        conn.execute(sqlalchemy.text(
+            "INSERT INTO submissions (program, unit, period, file_name, file_hash, content_hash, imported_at)"
+            " VALUES ('12-CTr/TU', 'SYT', '2023', 'a.xlsx', 'h', 'h', '2023-07-01T00:00:00+00:00')"))
+        conn.execute(sqlalchemy.text("INSERT INTO submission_values (submission_id, indicator, measure, value)"
+                                     " SELECT id, 'DT-YT', 'actual', '80' FROM submissions"))
+    engine.dispose()
+    ws = make_sample_workspace(tmp_path / "ws")
+    with pytest.raises(HrplanError) as exc:
+        Store(url)
+    assert exc.value.problems[0].code == "store.needs_upgrade"
+    assert "hrplan store upgrade" in exc.value.problems[0].message("en")
+    result = run("--store", pg_url, "store", "info", workspace=ws, lang="en")  # info still works, and says so
+    assert result.exit_code == 0, result.output
+    assert f"1 (this hrplan: {SCHEMA_VERSION})" in result.stdout and "run 'hrplan store upgrade'" in result.stdout
+    result = run("--store", pg_url, "store", "upgrade", workspace=ws, lang="en")
+    assert result.exit_code == 0, result.output
+    assert f"from schema version 1 to {SCHEMA_VERSION}" in result.stdout
+    with Store(url) as store:
+        assert store.schema_version() == SCHEMA_VERSION
+        (record,) = store.submissions()
+        assert [(v.indicator, v.value, v.note) for v in store.values(record.id)] == [("DT-YT", 80, None)]

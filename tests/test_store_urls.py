@@ -77,3 +77,14 @@ def test_init_writes_the_store_url_given(tmp_path: Path, run) -> None:
     result = run("init", tmp_path / "new", lang="en")
     assert result.exit_code == 0, result.output
     assert "store: sqlite:///hrplan.sqlite" in (tmp_path / "new" / "hrplan.yaml").read_text(encoding="utf-8")
+
+
+def test_a_password_never_shows_in_status_or_store_info_on_a_server(pg_url: str, sample_ws: Workspace, run) -> None:
+    # the test server trusts local connections, so a password in the URL is accepted and must stay hidden
+    url = pg_url.replace("postgresql://postgres@", "postgresql://postgres:Mk-2023!x@")
+    for args in (("status", "-f", "json"), ("store", "info"), ("store", "info", "-f", "json"), ("status",)):
+        result = run("--store", url, *args, workspace=sample_ws, lang="en")
+        assert result.exit_code == 0, result.output
+        assert "Mk-2023" not in result.output + result.stderr
+    assert json.loads(run("--store", url, "status", "-f", "json", workspace=sample_ws).stdout)["store"].startswith(
+        "postgresql+psycopg://postgres:***@/")

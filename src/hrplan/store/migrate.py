@@ -63,30 +63,31 @@ def refuse_newer(version: int | str) -> None:
         raise HrplanError(Problem("store.newer_schema", params={"found": version, "expected": SCHEMA_VERSION}))
 
 
-def upgrade(conn: Connection) -> tuple[int | str, int]:
-    """Bring the store to SCHEMA_VERSION inside the caller's write transaction; give (from, to).
+def upgrade(conn: Connection, to: int = SCHEMA_VERSION) -> tuple[int | str, int]:
+    """Bring the store to SCHEMA_VERSION (or `to`, for tests) inside the caller's write transaction; give (from, to).
 
     A store made before Alembic (hand-rolled `schema_version` only) is stamped at its version
     first: its tables are kept as they are, rows and all.
     """
+    target = f"{to:04d}"
     before = stored_version(conn)
     refuse_newer(before)
     script = _script()
     context = MigrationContext.configure(conn)
-    if before == SCHEMA_VERSION and context.get_current_revision() is not None:
+    if before == to and context.get_current_revision() is not None:
         return before, before
     if before and context.get_current_revision() is None:
         context.stamp(script, f"{before:04d}")  # a store from before Alembic: its tables are revision N
 
     def steps(revision, _context):
-        return script._upgrade_revs("head", revision)
+        return script._upgrade_revs(target, revision)
 
-    env = EnvironmentContext(Config(), script, fn=steps, destination_rev="head")
+    env = EnvironmentContext(Config(), script, fn=steps, destination_rev=target)
     with env:
         env.configure(connection=conn, target_metadata=metadata)
         env.run_migrations()
     have = {v for (v,) in conn.execute(select(schema_version.c.version))}
-    missing = [{"version": v} for v in range(1, SCHEMA_VERSION + 1) if v not in have]
+    missing = [{"version": v} for v in range(1, to + 1) if v not in have]
     if missing:
         conn.execute(insert(schema_version), missing)
-    return before, SCHEMA_VERSION
+    return before, to
