@@ -304,3 +304,57 @@ def test_importing_the_same_file_again_changes_nothing(sample_ws: Workspace, tmp
     assert copy.outcome is Outcome.UNCHANGED
     with sample_ws.open_store() as store:
         assert fingerprint(store) == before
+
+
+SERVER_CHILD = textwrap.dedent('''
+    """Store a submission on the server and stop dead inside the transaction, its rows written."""
+    import sys, time
+    from decimal import Decimal
+    from pathlib import Path
+    from hrplan.store import Store, StoredValue
+
+    url, ready = sys.argv[1], Path(sys.argv[2])
+
+    def values():
+        for i in range(2000):
+            yield StoredValue(f"PAD-{i:05d}", "actual", Decimal(i), "người", "Báo cáo", f"F{i + 20}", str(i))
+
+    def problems():
+        ready.write_text("values written")  # every value row is inside the open transaction by now
+        time.sleep(120)
+        yield from ()
+
+    with Store(url) as store:
+        store.add_submission(program="12-CTr/TU", unit="SYT", period="2023", file_name="k.xlsx", file_path=None,
+                             file_hash="crash", content_hash="crash", file_mtime=None, sheet=None, header_row=None,
+                             values=values(), problems=problems())
+    print("committed: the test did not kill in time")
+''')
+
+
+def test_a_killed_writer_on_the_server_leaves_the_store_as_it_was_and_frees_the_lock(pg_url: str,
+                                                                                      tmp_path: Path) -> None:
+    with Store(pg_url) as store:
+        submission(store, [v("DT-YT", "actual", 75)], file_hash="h1")
+        before = fingerprint(store)
+    script, ready = tmp_path / "child.py", tmp_path / "ready"
+    script.write_text(SERVER_CHILD, encoding="utf-8")
+    child = subprocess.Popen([sys.executable, str(script), pg_url, str(ready)], stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 30
+        while not ready.exists():
+            if child.poll() is not None:
+                pytest.fail(f"the child ended before the crash point: {child.communicate()}")
+            assert time.monotonic() < deadline, "the child never reached the crash point"
+            time.sleep(0.02)
+        os.kill(child.pid, signal.SIGKILL)
+        assert child.wait(timeout=10) == -signal.SIGKILL
+    finally:
+        if child.poll() is None:
+            child.kill()
+            child.wait()
+    with Store(pg_url) as store:  # the server rolled the transaction back and freed the writers' lock
+        assert fingerprint(store) == before
+        submission(store, [v("DT-YT", "actual", 80)], file_hash="h2")
+        assert store.counts() == {"current": 1, "superseded": 1, "values": 2}
