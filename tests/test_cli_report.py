@@ -42,6 +42,8 @@ def test_json_report_carries_the_seed_figures_as_numbers(loaded_ws, run, tmp_pat
 def test_every_actual_in_the_report_traces_to_a_cell_holding_it(loaded_ws, run, tmp_path):
     out = tmp_path / "r.json"
     run("report", "-p", "12-CTr/TU", "--period", "2016..2019-05", "-f", "json", "-o", out, workspace=loaded_ws)
+    assert '"sources"' not in out.read_text(encoding="utf-8")  # sources only when asked: they are most of the file
+    run("report", "-p", "12-CTr/TU", "--period", "2016..2019-05", "-f", "json", "--sources", "-o", out, workspace=loaded_ws)
     data = json.loads(out.read_text(encoding="utf-8"))
     checked = 0
     for row in data["units"]:

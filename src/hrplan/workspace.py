@@ -23,7 +23,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from hrplan.store import DEFAULT_STORE, Store, StoreUrl, parse_store_url
 from hrplan.workbooks import ReadLimits
-from hrplan.definitions import CutoffRule, DeadlineRule
+from hrplan.definitions import CutoffRule, DeadlineRule, ReportSettings
 from hrplan.problems import HrplanError, Location, Problem
 from hrplan.definitions import Program, find_program, load_programs
 from hrplan.definitions import UnitTree, load_units
@@ -65,6 +65,8 @@ class WorkspaceConfig(BaseModel):
     read_limits: ReadLimits = ReadLimits()
     read_hidden_sheets: bool = False
     consolidate: ConsolidateSettings = ConsolidateSettings()
+    # The report's heading, number, place, signer and recipients (a program file may override them).
+    report: ReportSettings = ReportSettings()
 
 
 DEFAULT_CONFIG = """\

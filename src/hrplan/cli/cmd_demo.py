@@ -23,7 +23,7 @@ def register(app: typer.Typer) -> None:
                        "Workspace: {ws}\nImported {n} files: new {i}, updated {u}, unchanged {c}, rejected {r}.").format(
             ws=result.workspace, n=len(result.imports), i=counts[Outcome.IMPORTED], u=counts[Outcome.UPDATED],
             c=counts[Outcome.UNCHANGED], r=counts[Outcome.REJECTED]))
-        for report, html, js in result.reports:
+        for report, paths in result.reports:
             d = report.data
             t = table(f"{d['program']['code']} — {d['period']['text']} — {d['scope']['name']}",
                       ["Chỉ tiêu" if vi else "Indicator", "KH" if vi else "Plan", "TH" if vi else "Actual",
@@ -39,4 +39,6 @@ def register(app: typer.Typer) -> None:
                               f" = {row['display']['ratio']} ({row['status_text']})", soft_wrap=True)
             console.print(("  Kiểm tra: {e} lỗi, {w} cảnh báo." if vi else "  Check: {e} errors, {w} warnings.").format(
                 e=d["counts"]["errors"], w=d["counts"]["warnings"]))
-            console.print(f"  HTML: {html}\n  JSON: {js}\n")
+            for fmt, path in paths.items():
+                console.print(f"  {fmt.upper()}: {path}")
+            console.print()

@@ -1,4 +1,4 @@
-"""`hrplan report`: a program's figures for a period as a printable HTML page or JSON."""
+"""`hrplan report`: a program's report for a period as Word, HTML, the consolidated workbook or JSON."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -15,14 +15,19 @@ def register(app: typer.Typer) -> None:
     def report(
         program: str = typer.Option(..., "--program", "-p", help="Mã chương trình."),
         period: str = typer.Option(..., "--period", help="Kỳ báo cáo, ví dụ 2023 hoặc 2016..2019-05 (lũy kế)."),
-        fmt: str = typer.Option("html", "--format", "-f", help="html hoặc json."),
+        fmt: str = typer.Option("html", "--format", "-f",
+                                help="docx (Word, thể thức văn bản), html (cùng văn bản, một trang), "
+                                     "xlsx (bảng tính tổng hợp), json, hoặc all (cả bốn)."),
         output: Optional[Path] = typer.Option(None, "--output", "-o", help="Tệp kết quả (mặc định: reports/ trong thư mục làm việc)."),
+        sources: bool = typer.Option(False, "--sources", help="JSON: ghi cả ô nguồn của từng số liệu (tệp lớn hơn nhiều)."),
     ) -> None:
-        """Lập báo cáo tổng hợp (HTML in được, hoặc JSON có đủ mọi số liệu và nguồn). (Write a report.)"""
-        from hrplan.reports import build_report, report_file_name, write_report
+        """Lập báo cáo: Word theo thể thức (Nghị định 30/2020/NĐ-CP hoặc Hướng dẫn 36-HD/VPTW), HTML in được,
+        bảng tính tổng hợp hoặc JSON. (Write a report: Word, HTML, the consolidated workbook or JSON.)"""
+        from hrplan.reports import FORMATS, write_reports
+
         ws = STATE.ws()
-        fmt = choice(fmt, ("html", "json"), "--format")
-        rep = build_report(ws, program, period, STATE.lang)
-        path = output or ws.reports_dir / report_file_name(rep, fmt)
-        write_report(rep, path, fmt, STATE.lang)
-        console.print(str(path))
+        fmt = choice(fmt, FORMATS + ("all",), "--format")
+        formats = FORMATS if fmt == "all" else (fmt,)
+        written = write_reports(ws, program, period, formats, STATE.lang, output=output, sources=sources)
+        for path in written.paths.values():
+            console.print(str(path))

@@ -24,10 +24,11 @@ from hrplan.definitions.programs import (
     Program,
     program_slug,
 )
+from hrplan.definitions.report_settings import ReportSettings, Signer
 from hrplan.definitions.units import Unit, UnitTree, load_units
 from hrplan.definitions.yaml_source import expected_text, field_path, line_of, load_yaml
 
 __all__ = ["CheckSettings", "CustomRule", "DeadlineRule", "MissingValues", "PlanningLimits", "PlanningRole",
            "Measure", "MeasureBook", "CutoffRule", "Period", "PeriodError", "period_from_user", "Accumulation",
            "Direction", "Indicator", "IndicatorKind", "Program", "find_program", "load_program", "load_programs",
-           "program_slug", "Unit", "UnitTree", "load_units", "expected_text", "field_path", "line_of", "load_yaml"]
+           "program_slug", "ReportSettings", "Signer", "Unit", "UnitTree", "load_units", "expected_text", "field_path", "line_of", "load_yaml"]

@@ -24,6 +24,7 @@ from pydantic import (
 from hrplan.definitions.check_settings import CheckSettings, PlanningLimits, PlanningRole
 from hrplan.definitions.measures import Measure, MeasureBook
 from hrplan.definitions.periods import Period, PeriodError
+from hrplan.definitions.report_settings import ReportSettings
 from hrplan.names import fold, strip_diacritics
 
 
@@ -164,6 +165,7 @@ class Program(BaseModel):
     targets_file: str | None = None
     checks: CheckSettings = CheckSettings()  # rules off, severities, parameters, custom rules
     planning_limits: PlanningLimits | None = None  # Quy định 377-QĐ/TW limits, for the planning rules
+    report: ReportSettings | None = None  # this program's report heading and signer, over the workspace's
     source_file: str | None = None
     # (indicator, unit) -> targets, built on first look-up (a national program has 132,000 per-unit
     # targets; a scan per look-up made figures quadratic). Rebuilt if targets were added since.

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from hrplan.importer import FileResult, Progress, import_files
 from hrplan.problems import HrplanError, Problem
-from hrplan.reports import Report, build_report, report_file_name, write_report
+from hrplan.reports import FORMATS, Report, write_reports
 from hrplan.resources import resource_dir
 from hrplan.workspace import init_workspace
 
@@ -30,7 +30,7 @@ MARKER = ".hrplan-demo"
 class DemoResult:
     workspace: Path
     imports: list[FileResult] = field(default_factory=list)
-    reports: list[tuple[Report, Path, Path]] = field(default_factory=list)  # (report, html, json)
+    reports: list[tuple[Report, dict[str, Path]]] = field(default_factory=list)  # (report, {format: file})
 
 
 def run_demo(out: Path, lang: str = "vi", progress: Progress | None = None) -> DemoResult:
@@ -52,8 +52,6 @@ def run_demo(out: Path, lang: str = "vi", progress: Progress | None = None) -> D
     main = sorted(p for p in (sample / "submissions").glob("*.xlsx"))
     result.imports += import_files(workspace, main, progress=progress)
     for program, period in DEMO_RUNS:
-        report = build_report(workspace, program, period, lang)
-        html = write_report(report, workspace.reports_dir / report_file_name(report, "html"), "html", lang)
-        js = write_report(report, workspace.reports_dir / report_file_name(report, "json"), "json", lang)
-        result.reports.append((report, html, js))
+        written = write_reports(workspace, program, period, FORMATS, lang)
+        result.reports.append((written.report, written.paths))
     return result

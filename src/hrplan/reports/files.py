@@ -1,11 +1,22 @@
-"""Report files: their names and writing them whole (a reader never sees half a report)."""
+"""Report files: their names, and writing a program's report in each format whole (a reader never sees half a file).
+
+Formats: 'docx' (Word, the official format, editable), 'html' (the same document, one self-contained page),
+'xlsx' (the consolidated workbook: indicators x units, a sheet per period, the findings), 'json' (all the data;
+the cells every figure was read from only with `sources=True`).
+"""
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
+from typing import Any
 
 from hrplan.definitions import Period, program_slug
-from hrplan.reports.data import Report
+from hrplan.reports.data import Report, build_report
 from hrplan.reports.html import render_html
+from hrplan.workspace import Workspace
+
+FORMATS = ("docx", "html", "xlsx", "json")
 
 
 def report_file_name(report: Report, fmt: str) -> str:
@@ -14,10 +25,61 @@ def report_file_name(report: Report, fmt: str) -> str:
     return f"{program_slug(report.data['program']['code'])}_{period.file_label}.{fmt}"
 
 
-def write_report(report: Report, path: Path, fmt: str, lang: str = "vi") -> Path:
-    """Write the report as 'html' or 'json' to `path` and give the path."""
+def write_report(report: Report, path: Path, fmt: str, lang: str = "vi", sources: bool = False) -> Path:
+    """Write the report as 'html' or 'json' to `path` and give the path (without a document's settings or charts)."""
+    text = report_json(report, sources) if fmt == "json" else render_html(report, lang)
+    return _write_text(path, text)
+
+
+def report_json(report: Report, sources: bool = False) -> str:
+    """Give the report's data as JSON; the cells behind each figure only when `sources` (they can be most of it)."""
+    if sources:
+        return report.to_json()
+    return Report(_without_sources(report.data)).to_json()
+
+
+def _without_sources(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _without_sources(v) for k, v in value.items() if k != "sources"}
+    if isinstance(value, list):
+        return [_without_sources(v) for v in value]
+    return value
+
+
+@dataclass
+class Written:
+    """The files one report was written to, by format."""
+
+    report: Report
+    paths: dict[str, Path]
+
+
+def write_reports(workspace: Workspace, program: str, period: str, formats: tuple[str, ...] | list[str],
+                  lang: str = "vi", output: Path | None = None, sources: bool = False,
+                  today: date | None = None) -> Written:
+    """Write a program's report for a period in each of `formats` (to `output` when one format, else reports/)."""
+    from hrplan.reports.docx import render_docx
+    from hrplan.reports.document import build_document
+
+    report = build_report(workspace, program, period, lang)
+    document = build_document(workspace, program, period, lang, today=today, report=report) \
+        if set(formats) & {"docx", "html", "xlsx"} else None
+    paths: dict[str, Path] = {}
+    for fmt in formats:
+        path = output if output is not None and len(formats) == 1 else workspace.reports_dir / report_file_name(report, fmt)
+        if fmt == "docx":
+            paths[fmt] = render_docx(document, path)
+        elif fmt == "json":
+            paths[fmt] = _write_text(path, report_json(report, sources))
+        elif fmt == "html":
+            paths[fmt] = _write_text(path, render_html(report, lang))
+        elif fmt == "xlsx":
+            continue
+    return Written(report, paths)
+
+
+def _write_text(path: Path, text: str) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
-    text = report.to_json() if fmt == "json" else render_html(report, lang)
     tmp = path.with_name(path.name + ".tmp")
     tmp.write_text(text, encoding="utf-8")
     tmp.replace(path)  # a reader never sees half a report

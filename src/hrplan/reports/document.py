@@ -1,0 +1,113 @@
+"""The report as a document: heading, body and foot in the reader's language, ready for Word or HTML.
+
+`build_document` gathers the report data (figures, findings), the comparison with the previous period,
+the charts and the report settings (workspace `report:` under the program's own) into one `Document`
+whose `context` is what both the Word template and the HTML page are filled with.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from hrplan.definitions import Period, Program, ReportSettings, period_from_user
+from hrplan.messages import render
+from hrplan.reports import content
+from hrplan.reports.charts import Chart, make_charts
+from hrplan.reports.data import Report, build_report
+from hrplan.reports.heading import heading
+from hrplan.reports.previous import comparison
+from hrplan.workspace import Workspace
+
+
+@dataclass
+class Document:
+    """One report ready to render: the data behind it, the template context, the charts."""
+
+    report: Report
+    program: Program
+    settings: ReportSettings
+    lang: str
+    context: dict[str, Any]
+    charts: list[Chart] = field(default_factory=list)
+    workspace_root: Path | None = None
+
+    @property
+    def template(self) -> Path | None:
+        """Give the workspace's own Word template, when the settings name one."""
+        if not self.settings.template:
+            return None
+        path = Path(self.settings.template)
+        return path if path.is_absolute() or self.workspace_root is None else self.workspace_root / path
+
+
+def build_document(workspace: Workspace, program_name: str, period_text: str, lang: str = "vi",
+                   today: date | None = None, report: Report | None = None) -> Document:
+    """Give the document of a program's report for a period, computed from the workspace's store."""
+    program = workspace.program(program_name)
+    period = period_from_user(period_text)
+    report = report or build_report(workspace, program.code, period_text, lang)
+    with workspace.open_store() as store:
+        previous = comparison(program, period, store, workspace.units, report.data, lang)
+    report.data["previous"] = previous
+    settings = workspace.config.report.merged(program.report)
+    charts = make_charts(report.data, lang)
+    context = document_context(report.data, program, settings, workspace.units, lang, period, today)
+    context["previous"] = {**previous, "rows": [{**r, "uom": content.uom(r["uom"], lang),
+                                                 **{k: content.localise(r[k], lang) for k in ("previous", "current", "change")}}
+                                                for r in previous["rows"]]}
+    context["charts"] = [{"key": c.key, "title": c.title} for c in charts]
+    return Document(report, program, settings, lang, context, charts, workspace.root)
+
+
+def document_context(data: dict[str, Any], program: Program, settings: ReportSettings, units, lang: str,
+                     period: Period, today: date | None = None) -> dict[str, Any]:
+    """Give everything a template shows: heading, numbered body parts with their headings, foot."""
+    period_text = period.vietnamese() if lang == "vi" else _period_en(period)
+    t = lambda code, **kw: render(code, lang, **kw)  # noqa: E731
+    sections = content.sections(program, data, lang)
+    planning = content.planning(program, data, lang)
+    top = content.top_units(data, units, lang)
+    behind, more = content.behind(data, lang)
+    errors, warnings = content.findings(data)
+    lacks = content.lacks(program, data, units, lang)
+    parts = ["results", "table"] + (["planning"] if planning else []) + ["units", "previous", "issues"]
+    heads = {key: f"{content.roman(i)}. {t('report.h.' + key)}" for i, key in enumerate(parts, start=1)}
+    scope = data["scope"]["name"] or ""
+    return {
+        "lang": lang,
+        **heading(settings, program, period_text, lang, today),
+        "program": data["program"],
+        "period_text": period_text,
+        "scope_name": scope,
+        "h": heads,
+        "labels": {k: t(f"report.col.{k}") for k in ("no", "indicator", "uom", "plan", "actual", "estimate", "ratio",
+                                                      "status", "unit", "seats", "candidates", "band", "previous",
+                                                      "current", "change")},
+        "sub": {k: t(f"report.h.{k}") for k in ("behind", "errors", "lacks", "charts")},
+        "sections": sections,
+        "table": [row for s in sections for row in [{"no": s["roman"], "level": 0, "name": s["name"], "uom": "",
+                                                     "plan": "", "actual": "", "estimate": "", "ratio": "", "status": "",
+                                                     "status_text": ""}] + s["rows"]],
+        "with_estimate": any(r["has_estimate"] for s in sections for r in s["rows"]),
+        "planning": planning,
+        "top_units": top,
+        "top_units_text": t("report.s.top_units", n=len(units.children(data["scope"]["code"])) if data["scope"]["code"] in units else 0,
+                            scope=scope) if top else "",
+        "behind": behind,
+        "behind_text": [t("report.s.behind", **r) for r in behind] or [t("report.s.none_behind")],
+        "behind_more": t("report.s.behind_more", n=more) if more else "",
+        "errors": errors or [t("report.s.no_errors")],
+        "warnings_text": t("report.s.warnings", n=warnings) if warnings else "",
+        "lacks": lacks or [t("report.s.lacks_none")],
+        "page_label": t("report.page"),
+        "doc_title": t("report.doc_title", program=program.code, period=period_text),
+    }
+
+
+def _period_en(period: Period) -> str:
+    kind = period.kind
+    if kind in ("quarter", "half", "year", "month"):
+        return period.label
+    return f"{period.start:%d/%m/%Y} – {period.end:%d/%m/%Y}"

@@ -1,0 +1,59 @@
+"""Comparison with the previous period: the same figures one step earlier, and the change.
+
+The previous period of a quarter, half-year, month or year is the one before it; of a cumulative
+review ('2016..2019-05') it is the same review as it stood at the end of the year before
+('2016..2018'), which is what the last annual report said.
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from hrplan.definitions import Period, Program, UnitTree
+from hrplan.figures import compute_figures
+from hrplan.messages import render
+from hrplan.values import format_number
+
+
+def previous_period(period: Period) -> Period | None:
+    """Give the period a report of `period` is compared with, or None when there is none."""
+    kind, s = period.kind, period.start
+    if kind == "year":
+        return Period.parse(str(s.year - 1))
+    if kind == "half":
+        return Period.parse(f"{s.year}-H1" if s.month > 6 else f"{s.year - 1}-H2")
+    if kind == "quarter":
+        q = (s.month - 1) // 3 + 1
+        return Period.parse(f"{s.year}-Q{q - 1}" if q > 1 else f"{s.year - 1}-Q4")
+    if kind == "month":
+        return Period.parse(f"{s.year}-{s.month - 1:02d}" if s.month > 1 else f"{s.year - 1}-12")
+    last_year = period.end.year - 1  # the review as it stood at the end of the year before
+    if last_year < s.year:
+        return None
+    first = Period.parse(period.label.split("..")[0]) if ".." in period.label else Period.parse(str(s.year))
+    if last_year == s.year and first.kind == "year":
+        return Period.parse(str(last_year))
+    return Period.parse(f"{first.label}..{last_year}")
+
+
+def comparison(program: Program, period: Period, store, units: UnitTree, data: dict[str, Any],
+               lang: str) -> dict[str, Any]:
+    """Give the scope's figures of the previous period beside this period's, with the change."""
+    before = previous_period(period)
+    if before is None:
+        return {"period": None, "text": render("report.s.no_previous_period", lang), "rows": []}
+    figures = compute_figures(program, before, store, units)
+    top = figures.root
+    label = before.vietnamese() if lang == "vi" else before.label
+    rows = []
+    for row in data["summary"]:
+        fig = figures.get(top, row["indicator"]) if top else None
+        if fig is None or fig.actual is None or row["actual"] is None:
+            continue
+        change = Decimal(str(row["actual"])) - fig.actual
+        rows.append({"indicator": row["indicator"], "name": row["name"], "uom": row["uom"],
+                     "previous": format_number(fig.actual), "current": row["display"]["actual"],
+                     "change": ("+" if change > 0 else "") + format_number(change),
+                     "previous_value": float(fig.actual), "current_value": row["actual"]})
+    text = render("report.s.previous_intro" if rows else "report.s.previous_none", lang, period=label)
+    return {"period": before.label, "period_text": label, "text": text, "rows": rows}

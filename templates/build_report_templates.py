@@ -1,0 +1,307 @@
+"""Build the two default Word templates of `hrplan report --format docx` (run: python templates/build_report_templates.py).
+
+report_state.docx follows Decree 30/2020/NĐ-CP, Appendix I (state bodies); report_party.docx the Party's
+Hướng dẫn 36-HD/VPTW (Tỉnh ủy, Huyện ủy, their boards). Both: A4 portrait, margins 20/20/30/15 mm, Times New
+Roman, the two-column heading, 'BÁO CÁO' and its summary, the body, 'Nơi nhận' and the signature block, page
+numbers centred at the top from page 2. The text is docxtpl (jinja2) tags filled from the report's context
+(see docs/report-templates.md); copy a template, edit it in Word, and point `report: template:` at it.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Mm, Pt
+
+HERE = Path(__file__).resolve().parent
+FONT = "Times New Roman"
+CENTER, JUSTIFY, LEFT = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.JUSTIFY, WD_ALIGN_PARAGRAPH.LEFT
+
+
+def para(container, text: str = "", *, size: float = 14, bold=False, italic=False, align=None, before=0.0, after=0.0,
+         indent_first: float | None = None, left: float | None = None, right: float | None = None, underline=False,
+         keep_next=False):
+    p = container.add_paragraph()
+    if text:
+        run = p.add_run(text)
+        run.font.size, run.bold, run.italic, run.underline = Pt(size), bold, italic, underline
+        run.font.name = FONT
+    pf = p.paragraph_format
+    pf.space_before, pf.space_after, pf.line_spacing = Pt(before), Pt(after), 1.0
+    if align is not None:
+        p.alignment = align
+    if indent_first is not None:
+        pf.first_line_indent = Cm(indent_first)
+    if left is not None:
+        pf.left_indent = Cm(left)
+    if right is not None:
+        pf.right_indent = Cm(right)
+    if keep_next:
+        pf.keep_with_next = True
+    return p
+
+
+def tag(container, text: str):
+    """A paragraph holding only a docxtpl paragraph tag ({%p … %}): it disappears when rendered."""
+    return para(container, text, size=2)
+
+
+def rule_under(p, *, sz: int = 6) -> None:
+    """Draw a rule under a paragraph (as long as the paragraph's indents allow)."""
+    ppr = p._p.get_or_add_pPr()
+    borders = OxmlElement("w:pBdr")
+    bottom = OxmlElement("w:bottom")
+    for k, v in (("w:val", "single"), ("w:sz", str(sz)), ("w:space", "1"), ("w:color", "000000")):
+        bottom.set(qn(k), v)
+    borders.append(bottom)
+    ppr.append(borders)
+
+
+def page_field(p) -> None:
+    fld = OxmlElement("w:fldSimple")
+    fld.set(qn("w:instr"), "PAGE")
+    r = OxmlElement("w:r")
+    t = OxmlElement("w:t")
+    t.text = "2"
+    r.append(t)
+    fld.append(r)
+    p._p.append(fld)
+
+
+def no_borders(table) -> None:
+    tblpr = table._tbl.tblPr
+    borders = OxmlElement("w:tblBorders")
+    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        e = OxmlElement(f"w:{side}")
+        e.set(qn("w:val"), "nil")
+        borders.append(e)
+    tblpr.append(borders)
+
+
+def widths(table, cms: list[float]) -> None:
+    """Fix the columns' widths (LibreOffice reads the grid, Word the cells: set both)."""
+    table.autofit = False
+    layout = OxmlElement("w:tblLayout")
+    layout.set(qn("w:type"), "fixed")
+    table._tbl.tblPr.append(layout)
+    for col, w in zip(table.columns, cms):
+        col.width = Cm(w)
+    for row in table.rows:
+        for cell, w in zip(row.cells, cms):
+            cell.width = Cm(w)
+
+
+def repeat_header(row) -> None:
+    trpr = row._tr.get_or_add_trPr()
+    h = OxmlElement("w:tblHeader")
+    h.set(qn("w:val"), "true")
+    trpr.append(h)
+
+
+def cell_text(cell, text: str, *, size=12, bold=False, italic=False, align=None):
+    """Fill a cell's first paragraph."""
+    p = cell.paragraphs[0]
+    run = p.add_run(text)
+    run.font.size, run.bold, run.italic = Pt(size), bold, italic
+    p.paragraph_format.space_before = p.paragraph_format.space_after = Pt(1)
+    if align is not None:
+        p.alignment = align
+    return p
+
+
+def grid(doc, header: list[str], row: list[str], cms: list[float], loop: str, *, name_col: int | None = None):
+    """A bordered table: a header row of labels and one row repeated for each item of `loop`."""
+    table = doc.add_table(rows=4, cols=len(header))
+    table.style = "Table Grid"
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    for cell, text in zip(table.rows[0].cells, header):
+        cell_text(cell, text, bold=True, align=CENTER)
+    repeat_header(table.rows[0])
+    cell_text(table.rows[1].cells[0], "{%tr for " + loop + " %}")
+    for i, (cell, text) in enumerate(zip(table.rows[2].cells, row)):
+        if i == name_col:
+            level_paragraphs(cell, text)
+        else:
+            cell_text(cell, text, align=LEFT if i == 1 else (CENTER if i in (0, 2) else WD_ALIGN_PARAGRAPH.RIGHT))
+    cell_text(table.rows[3].cells[0], "{%tr endfor %}")
+    widths(table, cms)
+    return table
+
+
+def level_paragraphs(cell, text: str) -> None:
+    """The indicator name: bold for a section row, indented italic for a breakdown part, plain otherwise."""
+    first = cell.paragraphs[0]
+    first.add_run("{%p if row.level == 0 %}").font.size = Pt(2)
+    p = cell.add_paragraph()
+    r = p.add_run(text)
+    r.bold, r.font.size = True, Pt(12)
+    cell.add_paragraph().add_run("{%p elif row.level == 2 %}").font.size = Pt(2)
+    p = cell.add_paragraph()
+    r = p.add_run(text)
+    r.italic, r.font.size = True, Pt(12)
+    p.paragraph_format.left_indent = Cm(0.6)
+    cell.add_paragraph().add_run("{%p else %}").font.size = Pt(2)
+    p = cell.add_paragraph()
+    p.add_run(text).font.size = Pt(12)
+    cell.add_paragraph().add_run("{%p endif %}").font.size = Pt(2)
+
+
+def heading_block(doc, party: bool) -> None:
+    head = doc.add_table(rows=1, cols=2)
+    no_borders(head)
+    left, right = head.rows[0].cells
+    left.paragraphs[0].add_run("{%p if parent_body %}").font.size = Pt(2)
+    para(left, "{{ parent_body }}", size=13, align=CENTER)
+    tag(left, "{%p endif %}")
+    issuer = para(left, "{{ issuing_body }}", size=13, bold=True, align=CENTER)
+    if party:
+        para(left, "*", size=13, align=CENTER)
+    else:
+        issuer.paragraph_format.left_indent = issuer.paragraph_format.right_indent = Cm(0)
+        rule = para(left, "", size=4, align=CENTER, left=1.8, right=1.8)
+        rule_under(rule)
+    para(left, "{{ number }}", size=13, align=CENTER, before=6)
+    motto = para(right, "{{ motto }}", size=13, bold=True, align=CENTER)
+    if party:
+        motto.paragraph_format.left_indent = motto.paragraph_format.right_indent = Cm(2.0)
+        rule_under(motto)
+    else:
+        second = para(right, "{{ motto_2 }}", size=14, bold=True, align=CENTER, left=2.0, right=2.0)
+        rule_under(second)
+    para(right, "{{ place_date }}", size=14, italic=True, align=CENTER, before=8)
+    right.paragraphs[0]._p.getparent().remove(right.paragraphs[0]._p)  # the cell's empty first paragraph
+    widths(head, [6.0, 10.5])
+
+
+def body(doc) -> None:
+    para(doc, "{{ kind }}", bold=True, align=CENTER, before=18)
+    para(doc, "{{ about }}", bold=True, align=CENTER)
+    para(doc, "{{ about_period }}", bold=True, align=CENTER)
+    rule_under(para(doc, "", size=4, align=CENTER, left=6.0, right=6.0, after=12))
+
+    def h(text: str) -> None:
+        para(doc, text, bold=True, align=JUSTIFY, before=6, after=6, indent_first=1.0, keep_next=True)
+
+    def p(text: str) -> None:
+        para(doc, text, align=JUSTIFY, after=6, indent_first=1.0)
+
+    h("{{ h.results }}")
+    tag(doc, "{%p for s in sections %}")
+    para(doc, "{{ s.number }}. {{ s.name }}", bold=True, italic=True, align=JUSTIFY, after=6, indent_first=1.0,
+         keep_next=True)
+    p("{{ s.paragraph }}")
+    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p for c in charts %}")
+    para(doc, "{{ c.image }}", align=CENTER, before=6, keep_next=True)
+    para(doc, "{{ c.title }}", size=12, italic=True, align=CENTER, after=6)
+    tag(doc, "{%p endfor %}")
+
+    h("{{ h.table }}")
+    L = "{{ labels.%s }}"
+    grid(doc, [L % k for k in ("no", "indicator", "uom", "plan", "actual", "ratio", "status")],
+         ["{{ row.no }}", "{{ row.name }}", "{{ row.uom }}", "{{ row.plan }}", "{{ row.actual }}", "{{ row.ratio }}",
+          "{{ row.status_text }}"], [1.1, 6.9, 1.6, 1.8, 1.8, 1.7, 1.6], "row in table", name_col=1)
+
+    tag(doc, "{%p if planning %}")
+    h("{{ h.planning }}")
+    grid(doc, [L % k for k in ("indicator", "seats", "candidates", "ratio", "band", "status")],
+         ["{{ p.name }}", "{{ p.seats }}", "{{ p.candidates }}", "{{ p.ratio }}", "{{ p.band }}", "{{ p.status_text }}"],
+         [6.6, 1.8, 2.0, 1.9, 2.6, 1.6], "p in planning")
+    tag(doc, "{%p endif %}")
+
+    h("{{ h.units }}")
+    tag(doc, "{%p if top_units %}")
+    p("{{ top_units_text }}")
+    grid(doc, [L % k for k in ("unit", "indicator", "plan", "actual", "ratio", "status")],
+         ["{{ u.unit }}", "{{ u.name }}", "{{ u.plan }}", "{{ u.actual }}", "{{ u.ratio }}", "{{ u.status_text }}"],
+         [3.4, 6.8, 1.6, 1.6, 1.6, 1.5], "u in top_units")
+    tag(doc, "{%p endif %}")
+    para(doc, "{{ sub.behind }}", bold=True, italic=True, align=JUSTIFY, before=6, after=6, indent_first=1.0, keep_next=True)
+    tag(doc, "{%p for line in behind_text %}")
+    p("- {{ line }}")
+    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p if behind_more %}")
+    p("{{ behind_more }}")
+    tag(doc, "{%p endif %}")
+
+    h("{{ h.previous }}")
+    p("{{ previous.text }}")
+    tag(doc, "{%p if previous.rows %}")
+    grid(doc, [L % k for k in ("indicator", "uom", "previous", "current", "change")],
+         ["{{ row.name }}", "{{ row.uom }}", "{{ row.previous }}", "{{ row.current }}", "{{ row.change }}"],
+         [7.4, 2.0, 2.3, 2.3, 2.5], "row in previous.rows")
+    tag(doc, "{%p endif %}")
+
+    h("{{ h.issues }}")
+    para(doc, "{{ sub.errors }}", bold=True, italic=True, align=JUSTIFY, after=6, indent_first=1.0, keep_next=True)
+    tag(doc, "{%p for line in errors %}")
+    p("- {{ line }}")
+    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p if warnings_text %}")
+    p("{{ warnings_text }}")
+    tag(doc, "{%p endif %}")
+    para(doc, "{{ sub.lacks }}", bold=True, italic=True, align=JUSTIFY, after=6, indent_first=1.0, keep_next=True)
+    tag(doc, "{%p for line in lacks %}")
+    p("- {{ line }}")
+    tag(doc, "{%p endfor %}")
+
+
+def foot(doc) -> None:
+    para(doc, "", size=6)
+    table = doc.add_table(rows=1, cols=2)
+    no_borders(table)
+    left, right = table.rows[0].cells
+    first = left.paragraphs[0]
+    r = first.add_run("{{ recipients_label }}")
+    r.bold, r.italic, r.font.size = True, True, Pt(12)
+    tag(left, "{%p for r in recipients %}")
+    para(left, "- {{ r }};", size=11)
+    tag(left, "{%p endfor %}")
+    para(left, "- {{ archive }}", size=11)
+    right.paragraphs[0].add_run("{%p if signer_capacity %}").font.size = Pt(2)
+    para(right, "{{ signer_capacity }}", size=14, bold=True, align=CENTER)
+    tag(right, "{%p endif %}")
+    para(right, "{{ signer_title }}", size=14, bold=True, align=CENTER)
+    for _ in range(4):
+        para(right, "", size=14)
+    para(right, "{{ signer_name }}", size=14, bold=True, align=CENTER)
+    widths(table, [8.0, 8.5])
+    for row in table.rows:
+        row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+
+
+def build(party: bool, path: Path) -> Path:
+    doc = Document()
+    normal = doc.styles["Normal"]
+    normal.font.name, normal.font.size = FONT, Pt(14)
+    normal.element.rPr.rFonts.set(qn("w:eastAsia"), FONT)
+    normal.paragraph_format.space_after = Pt(0)
+    sec = doc.sections[0]
+    sec.orientation = WD_ORIENT.PORTRAIT
+    sec.page_width, sec.page_height = Mm(210), Mm(297)
+    sec.top_margin, sec.bottom_margin, sec.left_margin, sec.right_margin = Mm(20), Mm(20), Mm(30), Mm(15)
+    sec.header_distance = Mm(10)
+    sec.different_first_page_header_footer = True  # no number on page 1
+    number = sec.header.paragraphs[0]
+    number.alignment = CENTER
+    page_field(number)
+    doc.paragraphs[0]._p.getparent().remove(doc.paragraphs[0]._p) if doc.paragraphs else None
+    heading_block(doc, party)
+    body(doc)
+    foot(doc)
+    doc.core_properties.title, doc.core_properties.author = "{{ doc_title }}", "hrplan"
+    doc.core_properties.title = "Báo cáo (mẫu hrplan)"
+    doc.save(path)
+    return path
+
+
+if __name__ == "__main__":
+    out = Path(sys.argv[1]) if len(sys.argv) > 1 else HERE
+    for party, name in ((False, "report_state.docx"), (True, "report_party.docx")):
+        print(build(party, out / name))

@@ -1,0 +1,151 @@
+"""Word reports: the demo's .docx, converted by LibreOffice as an office would open it, carries the seeds'
+figures in the official format; a workspace's own template is used; a broken template names the tag and line."""
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+import yaml
+from docx import Document as WordDocument
+
+from conftest import sample_submissions
+from hrplan.importer import import_files
+from hrplan.jobs import run_demo
+from hrplan.problems import HrplanError
+from hrplan.reports import build_document, render_docx, write_reports
+
+
+def _tool(name: str) -> str:
+    found = shutil.which(name)
+    if not found:  # .ci/run installs LibreOffice and poppler-utils; a developer machine needs them too
+        pytest.fail(f"{name} is not installed (Debian: libreoffice-writer-nogui poppler-utils; .ci/run installs them)")
+    return found
+
+
+def pdf_text(docx: Path, out: Path) -> str:
+    """Convert a .docx to PDF with headless LibreOffice and give the PDF's text (pdftotext, in reading order)."""
+    profile = out / "lo-profile"  # a private profile: parallel runs do not share LibreOffice's lock
+    subprocess.run([_tool("soffice"), f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
+                    "--outdir", str(out), str(docx)], check=True, capture_output=True, timeout=180)
+    pdf = out / (docx.stem + ".pdf")
+    return subprocess.run([_tool("pdftotext"), str(pdf), "-"], check=True, capture_output=True,
+                          text=True, timeout=60).stdout
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory) -> Path:
+    return run_demo(tmp_path_factory.mktemp("demo") / "demo").workspace
+
+
+def test_demo_word_report_in_libreoffice_shows_the_seed_figures_in_the_party_format(demo, tmp_path):
+    text = pdf_text(demo / "reports" / "12-CTr-TU_2016_to_2019-05.docx", tmp_path)
+    flat = " ".join(text.split())
+    for figure in ("117 người, đạt 285% kế hoạch (vượt)", "30 người, đạt 300% kế hoạch", "79 người, đạt 45% kế hoạch",
+                   "139 người, đạt gần 70% kế hoạch", "430 người, đạt 238% kế hoạch"):
+        assert figure in flat, figure
+    assert "ĐẢNG CỘNG SẢN VIỆT NAM" in flat and "CỘNG HÒA XÃ HỘI CHỦ NGHĨA" not in flat  # a Tỉnh ủy report
+    assert "TỈNH ỦY CAO BẰNG" in flat and "BAN TỔ CHỨC" in flat and "Số ……-BC/BTCTU" in flat
+    assert "Cao Bằng, ngày …… tháng …… năm" in flat  # the date is the signer's to write
+    assert "Nơi nhận:" in flat and "- Lưu: VT." in flat and "TRƯỞNG BAN" in flat
+    assert ".xlsx" not in flat and "Báo cáo ›" not in flat  # provenance stays out of the body
+
+
+def test_demo_word_report_of_a_state_body_has_the_motto_ratios_and_breakdowns(demo, tmp_path):
+    flat = " ".join(pdf_text(demo / "reports" / "06-DA-TU_2021_to_2022.docx", tmp_path).split())
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in flat and "Độc lập - Tự do - Hạnh phúc" in flat
+    assert "UBND TỈNH BẾN TRE" in flat and "SỞ NỘI VỤ" in flat and "Số: ……/BC-SNV" in flat
+    assert "15.185" in flat and "1.297" in flat and "953" in flat
+    flat08 = " ".join(pdf_text(demo / "reports" / "08-CTr-TU_2021_to_2023-05.docx", tmp_path).split())
+    assert "61 người cho 53 vị trí, bằng 1,15 lần" in flat08 and "21 người cho 15 vị trí, bằng 1,4 lần" in flat08
+    assert "210 người, trong đó: điều động 45; luân chuyển 12; bổ nhiệm 9; bổ nhiệm lại 42; giới thiệu ứng cử 102" in flat08
+    assert "27.296" in flat08
+
+
+def _loaded(ws):
+    import_files(ws, sample_submissions())
+    return ws
+
+
+def test_unset_report_settings_are_dotted_blanks_and_the_format_can_be_set(sample_ws, tmp_path):
+    ws = _loaded(sample_ws)
+    for f in ws.programs_dir.glob("*.yaml"):  # no report settings at all
+        data = yaml.safe_load(f.read_text(encoding="utf-8"))
+        data.pop("report", None)
+        f.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    (ws.root / "hrplan.yaml").write_text((ws.root / "hrplan.yaml").read_text(encoding="utf-8") + "report:\n  format: state\n",
+                                         encoding="utf-8")
+    ws = type(ws)(ws.root)
+    doc = build_document(ws, "12-CTr/TU", "2016..2019-05")
+    text = _docx_text(render_docx(doc, tmp_path / "r.docx"))
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in text  # set, although the issuer is a Tỉnh ủy
+    assert "Số: ……/BC-……" in text and "……, ngày …… tháng …… năm" in text and "- ……;" in text
+    assert "TỈNH ỦY" not in text.split("BÁO CÁO")[0]  # no invented heading
+
+
+def _docx_text(path: Path) -> str:
+    word = WordDocument(str(path))
+    parts = [p.text for p in word.paragraphs]
+    for table in word.tables:
+        for row in table.rows:
+            parts += [c.text for c in row.cells]
+    return "\n".join(parts)
+
+
+def _own_template(path: Path, lines: list[str]) -> Path:
+    word = WordDocument()
+    for line in lines:
+        word.add_paragraph(line)
+    table = word.add_table(rows=3, cols=2)
+    table.rows[0].cells[0].text = "{%tr for row in table %}"
+    table.rows[1].cells[0].text = "{{ row.name }}"
+    table.rows[1].cells[1].text = "{{ row.actual }}"
+    table.rows[2].cells[0].text = "{%tr endfor %}"
+    word.save(str(path))
+    return path
+
+
+def test_a_workspace_renders_its_own_template(sample_ws, tmp_path):
+    ws = _loaded(sample_ws)
+    _own_template(ws.root / "mau-cua-so.docx", ["MẪU RIÊNG CỦA SỞ", "{{ issuing_body }} — {{ about }}",
+                                                 "{%p for s in sections %}", "{{ s.paragraph }}", "{%p endfor %}"])
+    (ws.root / "hrplan.yaml").write_text((ws.root / "hrplan.yaml").read_text(encoding="utf-8")
+                                         + "report:\n  template: mau-cua-so.docx\n", encoding="utf-8")
+    written = write_reports(type(ws)(ws.root), "12-CTr/TU", "2016..2019-05", ["docx"])
+    text = _docx_text(written.paths["docx"])
+    assert "MẪU RIÊNG CỦA SỞ" in text and "BAN TỔ CHỨC — Kết quả thực hiện" in text  # program settings still apply
+    assert "117 người, đạt 285% kế hoạch (vượt)" in text
+    assert "Cử công chức, viên chức lĩnh vực y tế đào tạo chuyên khoa cấp I và thạc sỹ\n117" in text  # the table loop
+    assert "{{" not in text and "{%" not in text
+
+
+@pytest.mark.parametrize("lines, line, tag", [
+    (["Tiêu đề", "{{ issuing_body }", "x"], 2, "{{ issuing_body }"),
+    (["Tiêu đề", "{%p for s in sections %}", "{{ s.paragraph }}"], 2, "{%p for s in sections %}"),
+    (["{{ issuing_body | upper( }}"], 1, "{{ issuing_body | upper( }}"),
+])
+def test_a_broken_template_is_refused_with_the_tag_and_its_line(sample_ws, tmp_path, run, lines, line, tag):
+    ws = _loaded(sample_ws)
+    _own_template(ws.root / "hong.docx", lines)
+    (ws.root / "hrplan.yaml").write_text((ws.root / "hrplan.yaml").read_text(encoding="utf-8")
+                                         + "report:\n  template: hong.docx\n", encoding="utf-8")
+    with pytest.raises(HrplanError) as caught:
+        write_reports(type(ws)(ws.root), "12-CTr/TU", "2016..2019-05", ["docx"])
+    problem = caught.value.problems[0]
+    assert problem.code == "report.template_broken"
+    assert (problem.location.line, problem.params["tag"]) == (line, tag)
+    result = run("report", "-p", "12-CTr/TU", "--period", "2016..2019-05", "-f", "docx", workspace=ws.root)
+    assert result.exit_code == 2 and f"dòng {line}" in result.stderr and tag in result.stderr
+
+
+def test_a_name_the_report_lacks_is_named_with_its_line(sample_ws, tmp_path):
+    ws = _loaded(sample_ws)
+    _own_template(ws.root / "sai-ten.docx", ["Tiêu đề", "Số: {{ so_van_ban }}"])
+    (ws.root / "hrplan.yaml").write_text((ws.root / "hrplan.yaml").read_text(encoding="utf-8")
+                                         + "report:\n  template: sai-ten.docx\n", encoding="utf-8")
+    with pytest.raises(HrplanError) as caught:
+        write_reports(type(ws)(ws.root), "12-CTr/TU", "2016..2019-05", ["docx"])
+    problem = caught.value.problems[0]
+    assert problem.code == "report.template_unknown_name"
+    assert (problem.location.line, problem.params["name"]) == (2, "so_van_ban")
