@@ -85,6 +85,9 @@ def test_could_not_run_takes_nothing(tmp_path: Path):
     assert run.returncode == 2 and "consolidate.formats[1]" in run.stderr
     assert "could not run" in (ws.root / "logs" / "consolidate.log").read_text(encoding="utf-8")
     assert len(list((ws.root / "inbox").glob("*.xlsx"))) == 6  # nothing was taken (2 good, 1 twice, 1 bad, ~$, empty)
+    config.write_text(config.read_text(encoding="utf-8").replace("formats: [html, pdf]", "formats: [html]\n  period: 2023-Q5"))
+    run = consolidate(ws, "--lang", "en")
+    assert run.returncode == 2 and "consolidate.period" in run.stderr and "'2023-Q5'" in run.stderr
 
 
 def _status_shows_the_morning_digest(ws, run):

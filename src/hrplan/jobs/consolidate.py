@@ -22,7 +22,7 @@ from hrplan.definitions import Period
 from hrplan.importer import Outcome, import_one
 from hrplan.jobs.filing import clean_own_temporaries, destination, place, write_reason, REASON_SUFFIX
 from hrplan.jobs.inbox import InboxFile, scan_inbox
-from hrplan.jobs.outputs import ProgramOutput, check_formats, refresh_outputs
+from hrplan.jobs.outputs import ProgramOutput, check_settings, refresh_outputs
 from hrplan.jobs.runlog import RunLog, now_text, write_last_run
 from hrplan.messages import render
 from hrplan.problems import HrplanError, Location, Problem
@@ -102,9 +102,9 @@ def consolidate(workspace: Workspace, lang: str = "vi", wait: float = 0.0, progr
     settings = workspace.config.consolidate
     log = RunLog(workspace.root / "logs", settings.log_max_kb * 1024, settings.log_keep)
     try:
-        formats = check_formats(workspace)
         workspace.programs  # a broken program file or units registry stops the run before it takes anything
-        with workspace_lock(workspace.root, wait):
+        formats = check_settings(workspace)
+        with workspace_lock(workspace.root, wait, workspace.store_url):  # a server store: its lock too
             return _run_locked(workspace, formats, lang, log, progress)
     except HrplanError as exc:
         if any(p.code == "workspace.locked" for p in exc.problems):

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from hrplan.checks import run_checks
-from hrplan.definitions import Period, Program
+from hrplan.definitions import Period, PeriodError, Program
 from hrplan.jobs.inbox import OWN_TEMPORARY
 from hrplan.problems import HrplanError, Location, Problem
 from hrplan.reports import build_report, report_file_name, write_report
@@ -38,22 +38,38 @@ class ProgramOutput:
     unchanged: bool = False  # nothing changed since the outputs were last written
 
 
-def check_formats(workspace: Workspace) -> list[str]:
-    """Give the report formats the workspace asks for, or raise a config problem naming the wrong one."""
-    formats = [f.lower() for f in workspace.config.consolidate.formats]
+def check_settings(workspace: Workspace) -> list[str]:
+    """Give the report formats the workspace asks for; raise a config problem naming a wrong format or period."""
+    settings = workspace.config.consolidate
+    formats = [f.lower() for f in settings.formats]
     for i, fmt in enumerate(formats):
         if fmt not in REPORT_FORMATS:
-            raise HrplanError(Problem("config.invalid", location=Location(
-                file=str(workspace.root / CONFIG_NAME), field=f"consolidate.formats[{i}]"), params={
-                "field": f"consolidate.formats[{i}]", "found": repr(fmt),
-                "expected_vi": "một trong " + ", ".join(REPORT_FORMATS), "expected": "one of " + ", ".join(REPORT_FORMATS)}))
+            raise _config_problem(workspace, f"consolidate.formats[{i}]", fmt,
+                                  ("một trong " + ", ".join(REPORT_FORMATS), "one of " + ", ".join(REPORT_FORMATS)))
+    named = [("consolidate.period", settings.period)] + [(f"consolidate.periods.{k}", v) for k, v in settings.periods.items()]
+    for where, text in named:
+        if text is not None:
+            try:
+                Period.parse(str(text))
+            except PeriodError:
+                raise _config_problem(workspace, where, text, ("một kỳ như 2023-Q2, 2023-H1, 2023 hoặc 2021..2023-05",
+                                                               "a period such as 2023-Q2, 2023-H1, 2023 or 2021..2023-05"))
+    for code in settings.periods:
+        workspace.program(code)  # an unknown program is refused with the known ones listed
     return formats
+
+
+def _config_problem(workspace: Workspace, where: str, found: object, expected: tuple[str, str]) -> HrplanError:
+    return HrplanError(Problem("config.invalid", location=Location(file=str(workspace.root / CONFIG_NAME), field=where),
+                               params={"field": where, "found": repr(found), "expected_vi": expected[0],
+                                       "expected": expected[1]}))
 
 
 def current_period(workspace: Workspace, program: Program, store: Store) -> str | None:
     """Give the program's current period: the setting, else the latest period its current submissions cover."""
     settings = workspace.config.consolidate
-    chosen = settings.periods.get(program.code) or settings.period
+    chosen = next((v for k, v in settings.periods.items() if workspace.program(k).code == program.code), None) \
+        or settings.period
     if chosen:
         return str(Period.parse(chosen))
     periods = {r.period for r in store.submissions(program.code)}
