@@ -3,14 +3,15 @@
 Entry points: `run_checks(workspace, programs, period)` and `check_program(program, figures, store, units)`
 give `Finding`s (code, severity, unit, indicator, cell); `RULES` is the catalogue (one module per rule
 in `checks/rules/`, each a `Rule`), `catalogue_markdown()` gives docs/checks.md. The CLI maps
-severities to exit codes.
+severities to exit codes. `completeness_matrix` gives units × periods due: on time, late, missing.
 """
 from __future__ import annotations
 
 from hrplan.checks.catalogue import catalogue_markdown
+from hrplan.checks.completeness import CompletenessMatrix, completeness_matrix, periods_due
 from hrplan.checks.finding import Finding
 from hrplan.checks.registry import RULES, check_program, rule_by_code, run_checks
 from hrplan.checks.rule import CheckContext, Rule
 
 __all__ = ["Finding", "check_program", "run_checks", "RULES", "rule_by_code", "Rule", "CheckContext",
-           "catalogue_markdown"]
+           "catalogue_markdown", "CompletenessMatrix", "completeness_matrix", "periods_due"]

@@ -1,6 +1,8 @@
 """`hrplan status`: what the store holds, per program and period: who sent, who is missing."""
 from __future__ import annotations
 
+from typing import List, Optional
+
 import typer
 
 from hrplan.cli.cmd_consolidate import render_digest
@@ -10,8 +12,13 @@ from hrplan.cli.output import choice, STATE, console, guarded, print_json, table
 def register(app: typer.Typer) -> None:
     @app.command("status")
     @guarded
-    def status(fmt: str = typer.Option("table", "--format", "-f", help="table hoặc json.")) -> None:
+    def status(fmt: str = typer.Option("table", "--format", "-f", help="table hoặc json."),
+               period: Optional[str] = typer.Option(None, "--period", help="Bảng đơn vị × kỳ phải nộp trong kỳ này: "
+                                                    "đúng hạn, muộn, chưa gửi (kể cả đơn vị chưa gửi lần nào)."),
+               program: List[str] = typer.Option([], "--program", "-p", help="Chương trình (mặc định: tất cả).")) -> None:
         """Tình hình nhận báo cáo: đơn vị đã gửi, chưa gửi theo chương trình và kỳ. (Show what has arrived.)"""
+        if period is not None:
+            return show_matrix(period, program, choice(fmt, ("table", "json"), "--format"))
         from hrplan.jobs import consolidation_digest
         from hrplan.store import workspace_status
         ws = STATE.ws()
@@ -35,3 +42,35 @@ def register(app: typer.Typer) -> None:
         console.print(("{current} báo cáo hiện hành, {superseded} bản cũ, {values} số liệu." if vi else
                        "{current} current submissions, {superseded} superseded, {values} values.").format(**counts))
         render_digest(digest)
+
+
+_MARK = {"on_time": "[green]✓ {}[/]", "late": "[yellow]! {}[/]", "sent": "[green]✓ {}[/]", "missing": "[red]✗ {}[/]",
+         "not_due": "[dim]· {}[/]"}
+
+
+def show_matrix(period_text: str, program_names: list[str], fmt: str) -> None:
+    """Print the completeness matrix (units × periods due) of each program for the period."""
+    from hrplan.checks import completeness_matrix
+    from hrplan.definitions import period_from_user
+
+    ws = STATE.ws()
+    period = period_from_user(period_text)
+    programs = [ws.program(n) for n in program_names] or list(ws.programs.values())
+    with ws.open_store() as store:
+        matrices = [completeness_matrix(p, period, store, ws.units, ws.config.deadline) for p in programs]
+    if fmt == "json":
+        print_json({"period": period.label, "deadline": ws.config.deadline.model_dump() if ws.config.deadline else None,
+                    "programs": [m.to_dict() for m in matrices]})
+        return
+    for m in matrices:
+        t = table(STATE.t("arrival.title", program=m.program, period=m.period),
+                  [STATE.t("findings.col.unit"), *m.periods])
+        for row in m.rows:
+            cells = [_MARK[c.status].format(STATE.t(f"arrival.{c.status}") + (f" {c.arrived}" if c.status == "late" else ""))
+                     for c in row.cells]
+            t.add_row(f"{row.unit} {row.name}", *cells)
+        console.print(t)
+    deadline = ws.config.deadline
+    console.print(STATE.t("arrival.deadline", day=deadline.day, months_after=deadline.months_after,
+                          source=f" ({deadline.source})" if deadline.source else "") if deadline else
+                  STATE.t("arrival.no_deadline"))

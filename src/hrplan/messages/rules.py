@@ -95,4 +95,47 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "findings.counts": ("{error} lỗi, {warning} cảnh báo, {info} lưu ý.", "{error} error(s), {warning} warning(s), {info} note(s)."),
     "findings.none": ("Không có vấn đề nào.", "No findings."),
     "findings.written": ("Đã ghi {path}.", "Wrote {path}."),
+    # -- completeness matrix (status --period) --
+    "arrival.on_time": ("đúng hạn", "on time"),
+    "arrival.late": ("muộn", "late"),
+    "arrival.sent": ("đã gửi", "sent"),
+    "arrival.missing": ("chưa gửi", "missing"),
+    "arrival.not_due": ("chưa đến hạn", "not yet due"),
+    "arrival.title": ("{program}: tình hình gửi báo cáo {period}", "{program}: reports for {period}"),
+    "arrival.deadline": ("Hạn gửi: ngày {day} tháng thứ {months_after} sau kỳ{source}.",
+                         "Deadline: day {day} of month {months_after} after the period{source}."),
+    "arrival.no_deadline": ("Chưa đặt hạn gửi (deadline trong hrplan.yaml): chỉ biết đã gửi hay chưa.",
+                            "No deadline set (deadline in hrplan.yaml): only sent or not."),
+    # -- feedback workbook --
+    "feedback.sheet": ("Phản hồi", "Feedback"),
+    "feedback.title": ("Phản hồi kết quả kiểm tra báo cáo: {unit} ({code}), {period}, chương trình {program}",
+                       "Feedback on the report of {unit} ({code}), {period}, program {program}"),
+    "feedback.intro": ("Tệp đơn vị đã gửi: {file}. Có {count} vấn đề; các ô có vấn đề được tô màu và có ghi chú. "
+                       "Bấm vào ô ở cột Ô để đến ô đó.",
+                       "File the unit sent: {file}. {count} finding(s); problem cells are coloured and carry a comment. "
+                       "Click a cell in column Ô to go there."),
+    "feedback.expected.default": ("Đề nghị đơn vị kiểm tra lại ô này; nếu có sai sót, sửa và gửi lại báo cáo.",
+                                  "Please check this cell; if it is wrong, correct it and send the report again."),
+    "feedback.expected.check.behind_plan": (
+        "Đề nghị đơn vị kiểm tra lại số thực hiện; nếu đúng, ghi rõ lý do chưa đạt ở cột Ghi chú.",
+        "Please check the actual; if it is right, state why the plan was not met in the notes column."),
+    "feedback.expected.stated_ratio.differs": (
+        "Cần: tỷ lệ bằng thực hiện / kế hoạch ({computed}); sửa ô tỷ lệ hoặc số liệu.",
+        "Expected: the ratio actual / plan ({computed}); correct the ratio or the figures."),
+    "feedback.expected.check.planning_ratio_out_of_band": (
+        "Cần: số người quy hoạch trong khung {band} so với số vị trí.",
+        "Expected: people planned within {band} of the seats."),
+    "feedback.file_not_found": (
+        "Không tìm thấy tệp {file} mà đơn vị {unit} gửi kỳ {period} (đã chuyển đi hoặc đã sửa sau khi nhập). "
+        "Hãy đặt bản đã nhập vào thư mục inbox/ của không gian làm việc rồi chạy lại.",
+        "Cannot find {file}, sent by {unit} for {period} (moved, or changed since import). Put the imported copy "
+        "in the workspace's inbox/ folder and run again."),
+    "feedback.not_xlsx": (
+        "Tệp {file} không phải .xlsx/.xlsm; chưa ghi được phản hồi vào tệp này. Hãy đề nghị đơn vị gửi bản .xlsx.",
+        "{file} is not .xlsx/.xlsm; feedback cannot be written into it. Ask the unit for an .xlsx copy."),
+    "feedback.written": ("Đã ghi {path}: {marked} ô được đánh dấu, {listed} vấn đề trong trang Phản hồi.",
+                         "Wrote {path}: {marked} cell(s) marked, {listed} finding(s) on the Feedback sheet."),
+    "feedback.none": ("Không có vấn đề nào cần phản hồi cho kỳ {period}.", "No findings to send back for {period}."),
+    "feedback.no_unit": ("Chưa chọn đơn vị: dùng --unit MÃ (có thể lặp lại) hoặc --all-units.",
+                         "No unit chosen: pass --unit CODE (repeatable) or --all-units."),
 }

@@ -9,6 +9,7 @@ and `report_file_name`, `make_templates`/`write_template` (the unit's workbook),
 from __future__ import annotations
 
 from hrplan.reports.data import Report, build_report, report_data
+from hrplan.reports.feedback import FeedbackFile, write_feedback
 from hrplan.reports.findings_file import findings_csv, write_findings_xlsx
 from hrplan.reports.document import Document, build_document
 from hrplan.reports.docx import render_docx
@@ -17,7 +18,7 @@ from hrplan.reports.html import render_html, templates_dir
 from hrplan.reports.workbook_writer import clean_text, new_workbook, open_workbook, put, put_formula, save_workbook
 from hrplan.reports.submission_template import fill_values, make_templates, template_file_name, write_template
 
-__all__ = ["findings_csv", "write_findings_xlsx", "Report", "build_report", "report_data", "report_file_name", "write_report", "write_reports", "Written",
+__all__ = ["FeedbackFile", "write_feedback", "findings_csv", "write_findings_xlsx", "Report", "build_report", "report_data", "report_file_name", "write_report", "write_reports", "Written",
            "FORMATS", "report_json", "Document", "build_document", "render_docx", "render_html", "templates_dir",
            "fill_values", "make_templates", "template_file_name", "write_template",
            "clean_text", "new_workbook", "open_workbook", "put", "put_formula", "save_workbook"]

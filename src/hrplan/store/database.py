@@ -48,6 +48,7 @@ class SubmissionRecord:
     sheet: str | None
     header_row: int | None
     file_mtime: str | None
+    file_path: str | None = None  # where it was imported from (absolute), for the feedback workbook
 
 
 class AlreadyStored(Exception):
@@ -330,4 +331,4 @@ def _record(row) -> SubmissionRecord:
     r = row._mapping
     return SubmissionRecord(r["id"], r["program"], r["unit"], r["period"], r["file_name"], r["file_hash"],
                             r["content_hash"], r["imported_at"], r["superseded_by"], r["sheet"],
-                            r["header_row"], r["file_mtime"])
+                            r["header_row"], r["file_mtime"], r["file_path"])
