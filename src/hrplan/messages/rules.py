@@ -108,8 +108,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                             "No deadline set (deadline in hrplan.yaml): only sent or not."),
     # -- feedback workbook --
     "feedback.sheet": ("Phản hồi", "Feedback"),
-    "feedback.title": ("Phản hồi kết quả kiểm tra báo cáo: {unit} ({code}), {period}, chương trình {program}",
-                       "Feedback on the report of {unit} ({code}), {period}, program {program}"),
+    "feedback.title": ("Phản hồi kết quả kiểm tra báo cáo: {unit} ({unit_code}), {period}, chương trình {program}",
+                       "Feedback on the report of {unit} ({unit_code}), {period}, program {program}"),
     "feedback.intro": ("Tệp đơn vị đã gửi: {file}. Có {count} vấn đề; các ô có vấn đề được tô màu và có ghi chú. "
                        "Bấm vào ô ở cột Ô để đến ô đó.",
                        "File the unit sent: {file}. {count} finding(s); problem cells are coloured and carry a comment. "

@@ -26,7 +26,7 @@ from hrplan.messages import MESSAGES, render
 from hrplan.problems import Location, Problem, Severity
 from hrplan.reports.workbook_writer import open_workbook, put, save_workbook
 
-FILL = {"error": "FFC7CE", "warning": "FFEB9C", "info": "DDEBF7"}
+FILL = {"error": "FF7C80", "warning": "FFC000", "info": "9BC2E6"}  # strong: templates shade input cells pale yellow
 _OPENPYXL = (".xlsx", ".xlsm")
 
 
@@ -128,7 +128,7 @@ def _comment(f: Finding) -> str:
 def _first_sheet(wb, record, findings: list[Finding], workspace) -> None:
     ws = wb.create_sheet(render("feedback.sheet", "vi")[:31], 0)
     unit_name = workspace.units.get(record.unit).name if record.unit in workspace.units else record.unit
-    put(ws, "A1", render("feedback.title", "vi", unit=unit_name, code=record.unit,
+    put(ws, "A1", render("feedback.title", "vi", unit=unit_name, unit_code=record.unit,
                          period=Period.parse(record.period).vietnamese(), program=record.program),
         font=Font(bold=True, size=13))
     put(ws, "A2", render("feedback.intro", "vi", file=record.file_name, count=len(findings)),
@@ -151,9 +151,18 @@ def _first_sheet(wb, record, findings: list[Finding], workspace) -> None:
             cell.hyperlink = Hyperlink(ref=cell.coordinate, location=f"'{sheet}'!{f.location.cell}",
                                        display=f.location.cell)
             cell.font = Font(color="0563C1", underline="single")
-        put(ws, (row, 7), _comment(f), alignment=Alignment(wrap_text=True, vertical="top"))
-    for col, width in zip("ABCDEFG", (5, 10, 24, 12, 14, 7, 90)):
+        text = _comment(f)
+        put(ws, (row, 7), text, alignment=Alignment(wrap_text=True, vertical="top"))
+        lines = sum(len(part) // 80 + 1 for part in text.split("\n"))
+        ws.row_dimensions[row].height = 15 * lines  # openpyxl does not size wrapped rows; LibreOffice keeps 15
+        for col in range(1, 7):
+            ws.cell(row, col).alignment = Alignment(vertical="top")
+    for col, width in zip("ABCDEFG", (5, 10, 24, 12, 14, 7, 80)):
         ws.column_dimensions[col].width = width
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
     ws.freeze_panes = "A5"
     for sheet in wb.worksheets:
         sheet.sheet_view.tabSelected = False
