@@ -57,9 +57,12 @@ def _first_night_files_everything_and_says_why(ws):
 
 def test_two_runs_at_once_one_runs_the_other_exits_4(tmp_path: Path):
     ws = night_workspace(tmp_path / "ws", settle=1.0, good=6)
-    first, second = start(ws), start(ws)
+    first, second = start(ws, "--json"), start(ws, "--json")
     codes = sorted([first.wait(60), second.wait(60)])
     assert codes == [3, 4], (first.stderr.read(), second.stderr.read())
+    summaries = sorted((json.loads(p.stdout.read()) for p in (first, second)), key=lambda d: d["exit_code"])
+    assert [d["status"] for d in summaries] == ["rejected", "locked"]
+    assert summaries[1]["problems"][0]["code"] == "workspace.locked"
     subs = store_state(ws.root)["submissions"]
     hashes = [s[5] for s in subs]
     assert len(hashes) == len(set(hashes)) == 6 + 1  # each file stored once (SYT twice: two versions)
@@ -81,8 +84,9 @@ def test_could_not_run_takes_nothing(tmp_path: Path):
     ws = night_workspace(tmp_path / "ws", good=2)
     config = ws.root / "hrplan.yaml"
     config.write_text(config.read_text(encoding="utf-8").replace("formats: [html, json]", "formats: [html, pdf]"))
-    run = consolidate(ws, "--lang", "en")
+    run = consolidate(ws, "--lang", "en", "--json")
     assert run.returncode == 2 and "consolidate.formats[1]" in run.stderr
+    assert json.loads(run.stdout)["status"] == "could_not_run"
     assert "could not run" in (ws.root / "logs" / "consolidate.log").read_text(encoding="utf-8")
     assert len(list((ws.root / "inbox").glob("*.xlsx"))) == 6  # nothing was taken (2 good, 1 twice, 1 bad, ~$, empty)
     config.write_text(config.read_text(encoding="utf-8").replace("formats: [html, pdf]", "formats: [html]\n  period: 2023-Q5"))

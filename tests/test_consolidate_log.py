@@ -58,3 +58,18 @@ def test_reports_follow_the_store_not_the_run(tmp_path: Path):
     third = consolidate(Workspace(ws.root))
     assert page.exists() and [o.program for o in third.outputs if o.written] == ["12-CTr/TU"]
     assert consolidate(Workspace(ws.root)).status == "nothing"
+
+
+def test_formats_come_from_the_settings(tmp_path: Path):
+    ws = _workspace(tmp_path / "ws")
+    config = ws.root / "hrplan.yaml"
+    config.write_text(config.read_text(encoding="utf-8").replace("formats: [html, json]", "formats: [docx, xlsx, json]"),
+                      encoding="utf-8")
+    ws = Workspace(ws.root)
+    shutil.copy(SAMPLE / "submissions" / "12-CTr-TU_SYT_2016_to_2019-05.xlsx", ws.inbox)
+    first = consolidate(ws)
+    names = sorted(Path(p).name for o in first.outputs for p in o.written)
+    assert {"12-CTr-TU_2016_to_2019-05.docx", "12-CTr-TU_2016_to_2019-05.json"} <= set(names)
+    assert not list(ws.reports_dir.glob("*.html"))
+    assert (ws.reports_dir / "12-CTr-TU_2016_to_2019-05.docx").read_bytes()[:2] == b"PK"  # a real Word file
+    assert consolidate(Workspace(ws.root)).status == "nothing"  # and written once

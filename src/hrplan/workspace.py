@@ -88,7 +88,8 @@ cutoff:
 # e.g. SYT_2023-Q2.xlsx -> unit SYT, period 2023-Q2.
 filename_pattern: '^(?P<unit>[^_]+)_(?P<period>\\d{{4}}(?:-[QH]\\d)?)'
 read_hidden_sheets: false
-# The nightly job (hrplan consolidate): report formats rewritten when something changed,
+# The nightly job (hrplan consolidate): report formats rewritten when something changed
+# (docx: the Word report, html, xlsx: the consolidated workbook, json),
 # and how long a file must stay unchanged before it counts as fully written.
 consolidate:
   formats: [html, json]

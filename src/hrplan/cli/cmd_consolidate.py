@@ -11,8 +11,10 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from hrplan.cli.output import (EXIT_INTERNAL, EXIT_NOTHING_TO_DO, EXIT_OK, EXIT_REJECTED, STATE, console, err_console, guarded,
+from hrplan.cli.output import (EXIT_INTERNAL, EXIT_LOCKED, EXIT_NOTHING_TO_DO, EXIT_OK, EXIT_REJECTED, STATE, console, err_console, guarded,
                                print_json)
+
+from hrplan.problems import HrplanError
 
 if TYPE_CHECKING:
     from hrplan.jobs import ConsolidateResult
@@ -38,7 +40,12 @@ def register(app: typer.Typer) -> None:
         from hrplan.jobs import consolidate
         ws = STATE.ws()
         if as_json:
-            result = consolidate(ws, STATE.lang, wait)
+            try:
+                result = consolidate(ws, STATE.lang, wait)
+            except HrplanError as exc:  # the monitoring script still gets JSON; the message goes to stderr
+                print_json({"status": "locked" if exc.exit_code == EXIT_LOCKED else "could_not_run",
+                            "exit_code": exc.exit_code, "problems": [p.to_dict(STATE.lang) for p in exc.problems]})
+                raise
             print_json({**result.to_dict(STATE.lang), "exit_code": EXIT_BY_STATUS[result.status]})
         else:
             with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), console=err_console,

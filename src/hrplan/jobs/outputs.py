@@ -18,12 +18,12 @@ from hrplan.checks import run_checks
 from hrplan.definitions import Period, PeriodError, Program
 from hrplan.jobs.inbox import OWN_TEMPORARY
 from hrplan.problems import HrplanError, Location, Problem
-from hrplan.reports import build_report, report_file_name, write_report
+from hrplan.reports import FORMATS as REPORT_FORMATS
+from hrplan.reports import write_reports
 from hrplan.store import Store
 from hrplan.workspace import CONFIG_NAME, Workspace
 
-# What `write_report` can write; a format named in hrplan.yaml outside this list is refused up front.
-REPORT_FORMATS = ("html", "json")
+# A format named in hrplan.yaml outside REPORT_FORMATS (docx, html, xlsx, json) is refused up front.
 STATE_NAME = ".consolidated.json"
 
 
@@ -94,43 +94,39 @@ def refresh_outputs(workspace: Workspace, formats: list[str]) -> list[ProgramOut
         outputs.append(out)
         if period is None:
             continue  # nothing received yet for this program
-        files = _report_paths(workspace, program, period, formats, lang)
-        if state.get(program.code) == stamps[program.code] and all(p.exists() for p in files.values()):
+        before = state.get(program.code)
+        if isinstance(before, dict) and before.get("stamp") == stamps[program.code] \
+                and all((workspace.reports_dir / name).exists() for name in before.get("files", [])):
             out.unchanged = True
             continue
         findings = run_checks(workspace, [program.code], period, lang)
         out.findings = {s: sum(f.severity.value == s for f in findings) for s in ("error", "warning", "info")}
-        report = build_report(workspace, program.code, period, lang)
-        for fmt, path in files.items():
-            write_report(report, path, fmt, lang)
-            out.written.append(str(path))
-        state[program.code] = stamps[program.code]
+        written = write_reports(workspace, program.code, period, formats, lang)
+        out.written = [str(p) for p in written.paths.values()]
+        state[program.code] = {"stamp": stamps[program.code], "files": sorted(p.name for p in written.paths.values())}
         _write_state(state_path, state)  # after the files: a kill before this line rewrites them next time
     return outputs
-
-
-def _report_paths(workspace: Workspace, program: Program, period: str, formats: list[str], lang: str) -> dict[str, Path]:
-    report_stub = _NameOnly(program.code, period)
-    return {fmt: workspace.reports_dir / report_file_name(report_stub, fmt) for fmt in formats}
-
-
-class _NameOnly:
-    """Just enough of a Report for `report_file_name` (the name depends on program and period only)."""
-
-    def __init__(self, code: str, period: str):
-        self.data = {"program": {"code": code}, "period": {"label": period}}
 
 
 def _fingerprint(workspace: Workspace, program: Program, period: str | None, formats: list[str], lang: str,
                  store: Store) -> str:
     current = sorted((r.id, r.content_hash) for r in store.submissions(program.code))
     digest = hashlib.sha256(json.dumps([program.code, period, formats, lang, current]).encode())
-    for source in (program.source_file, workspace.units_file, workspace.root / CONFIG_NAME):
+    for source in (program.source_file, workspace.units_file, workspace.root / CONFIG_NAME, _word_template(workspace, program)):
         digest.update(_file_digest(Path(source)) if source else b"-")
     for extra in sorted(workspace.programs_dir.glob("*")):  # targets files beside the program files
         if extra.suffix.lower() in (".csv", ".xlsx"):
             digest.update(extra.name.encode() + _file_digest(extra))
     return digest.hexdigest()
+
+
+def _word_template(workspace: Workspace, program: Program) -> Path | None:
+    """Give the workspace's own Word template for the program's report, when its settings name one."""
+    template = workspace.config.report.merged(program.report).template
+    if not template:
+        return None
+    path = Path(template)
+    return path if path.is_absolute() else workspace.root / path
 
 
 def _file_digest(path: Path) -> bytes:
