@@ -80,7 +80,7 @@ def _both_waiting(url: str) -> bool:
             "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'hrplan-lock'")).scalar_one() >= 2
 
 
-def test_a_run_on_another_machine_holding_the_server_lock_makes_import_wait_then_exit_4(pg_url: str, tmp_path: Path,
+def test_a_run_on_another_machine_holding_the_server_lock_makes_import_and_consolidate_exit_4(pg_url: str, tmp_path: Path,
                                                                                         run) -> None:
     (ws_a, _), (ws_b, file_b) = _analyst(tmp_path, "a", pg_url), _analyst(tmp_path, "b", pg_url)
     code = textwrap.dedent(f"""
@@ -98,6 +98,10 @@ def test_a_run_on_another_machine_holding_the_server_lock_makes_import_wait_then
         assert result.exit_code == 4, result.output
         assert "workspace.locked" in result.output and "Nothing was written" in result.output
         assert "postgresql+psycopg://postgres@/" in result.output
+        # and the nightly job on this second machine does not run either
+        result = run("consolidate", "--wait", "0.5", workspace=ws_b, lang="en")
+        assert result.exit_code == 4, result.output
+        assert "workspace.locked" in result.output
     finally:
         nightly.kill()  # killed, not released: the server ends its session and frees the lock
         nightly.wait()
