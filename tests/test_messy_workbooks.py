@@ -154,7 +154,8 @@ WARNINGS = {
 }
 
 # Read with the district program of tests/test_office_layouts.py, where their expected figures are.
-OFFICE_LAYOUTS = {"program_rows_only.xlsx", "row_resembles_indicator.xlsx", "office_total_wordings.xlsx"}
+OFFICE_LAYOUTS = {"program_rows_only.xlsx", "row_resembles_indicator.xlsx", "office_total_wordings.xlsx",
+                  "district_blocks_per_commune.xlsx"}
 
 # file -> the errors that refuse it, exactly: (code, cell or None when the whole file is at fault).
 REJECTED = {

@@ -121,3 +121,71 @@ def test_wide_table_total_is_checked_against_its_section(dws: Workspace, corpus:
     result = import_one(dws, changed)
     assert [(p.code, p.location.cell, p.params) for p in result.problems] == [
         ("table.total_mismatch", f"F{row}", {"found": "21", "expected": "20"})]
+
+
+# -- one block of columns per commune: many submissions from one sheet --------------------------------------
+def commune(k: int) -> dict:
+    """The figures commune k reports in district_blocks_per_commune.xlsx (its 2022 columns only)."""
+    return figures(LD_VL=(122 + k, 120 + k), BO=(302 + 10 * k, 300 + 10 * k), SDH_H=(5 + k, 3 + k),
+                   LLCT_H=(6 + k, 4 + k), SDH_X=(8 + k, 6 + k), LLCT_X=(9 + k, 7 + k))
+
+
+COMMUNES_READ = {"XHV": commune(1), "XBL": commune(2), "XDL": commune(3), "XNT": commune(4)}
+
+
+def _store_table(ws: Workspace) -> list[tuple]:
+    with ws.open_store() as store:
+        return sorted((s.unit, s.period, s.superseded_by, v.indicator, v.measure, v.value, v.cell)
+                      for s in store.submissions(include_superseded=True) for v in store.values(s.id))
+
+
+def test_district_table_with_a_block_per_commune_gives_one_submission_each(dws: Workspace, corpus: Path) -> None:
+    import openpyxl
+
+    sheet = openpyxl.load_workbook(corpus / "district_blocks_per_commune.xlsx").active
+    labels = [sheet.cell(r, 2).value for r in range(11, sheet.max_row + 1)]
+    assert labels.index("Nơi nhận:") - 1 >= 200  # a district table as offices keep it: over 200 rows
+    result = import_one(dws, corpus / "district_blocks_per_commune.xlsx")
+    assert result.outcome is Outcome.IMPORTED and errors_of(result) == []
+    assert [(p.unit, p.period, p.outcome) for p in result.parts] == [
+        (unit, "2022", Outcome.IMPORTED) for unit in COMMUNES_READ]
+    assert {p.unit: stored(dws, p.submission_id) for p in result.parts} == COMMUNES_READ
+    # Each commune's figures come from its own block: Xã Bình Long's TH 2022 is column L ('Toàn huyện' is D-F).
+    with dws.open_store() as store:
+        cells = {(v.indicator, v.measure): v.cell for v in store.values(result.parts[1].submission_id)}
+    assert cells[("BO", "actual")][0] == "L" and cells[("BO", "plan")][0] == "K"
+    assert [n.params["block"] for n in result.notes if n.code == "block.total_skipped"] == ["Toàn huyện"]
+
+
+def test_second_import_of_the_district_table_changes_nothing(dws: Workspace, corpus: Path, tmp_path: Path) -> None:
+    import openpyxl
+
+    import_one(dws, corpus / "district_blocks_per_commune.xlsx")
+    before = _store_table(dws)
+    again = import_one(dws, corpus / "district_blocks_per_commune.xlsx")
+    resaved = tmp_path / "district_resaved.xlsx"  # other bytes, the same figures
+    openpyxl.load_workbook(corpus / "district_blocks_per_commune.xlsx").save(resaved)
+    third = import_one(dws, resaved)
+    assert again.outcome is Outcome.UNCHANGED
+    assert third.outcome is Outcome.UNCHANGED and {p.outcome for p in third.parts} == {Outcome.UNCHANGED}
+    assert _store_table(dws) == before
+
+
+def test_a_block_naming_no_unit_refuses_the_whole_file(dws: Workspace, corpus: Path, tmp_path: Path) -> None:
+    import openpyxl
+
+    book = openpyxl.load_workbook(corpus / "district_blocks_per_commune.xlsx")
+    book.active["M9"] = "Xã Không Có"  # instead of Xã Đức Long (M9:O9)
+    changed = tmp_path / "unknown_commune.xlsx"
+    book.save(changed)
+    result = import_one(dws, changed)
+    assert result.outcome is Outcome.REJECTED
+    assert [(p.code, p.location.cell, p.params) for p in result.problems] == [
+        ("block.unit_not_found", "M9", {"block": "Xã Không Có"})]
+    with dws.open_store() as store:  # the three good blocks are not stored either: all or nothing per file
+        assert store.counts() == {"current": 0, "superseded": 0, "values": 0}
+
+
+def errors_of(result) -> list:
+    return [p.code for p in result.problems if p.is_error] + [p.code for part in result.parts
+                                                              for p in part.problems if p.is_error]

@@ -48,6 +48,8 @@ class FileResult:
     values: int = 0  # figures stored (or that would be, with --dry-run); 0 for a refused file
     problems: list[Problem] = field(default_factory=list)
     notes: list[Problem] = field(default_factory=list)
+    # A sheet with one block of columns per unit gives one submission per unit, stored all or none.
+    parts: list[FileResult] = field(default_factory=list)
 
     def to_dict(self, lang: str = "vi") -> dict:
         return {
@@ -55,6 +57,7 @@ class FileResult:
             "period": self.period, "submission_id": self.submission_id, "superseded_id": self.superseded_id,
             "same_as": self.same_as, "values": self.values,
             "problems": [p.to_dict(lang) for p in self.problems], "notes": [p.to_dict(lang) for p in self.notes],
+            **({"parts": [part.to_dict(lang) for part in self.parts]} if self.parts else {}),
         }
 
 
@@ -125,15 +128,33 @@ def import_one(store: Store, path: Path, ctx: ReadContext, dry_run: bool = False
     result = _result_of(parsed)
     if not parsed.ok:
         result.outcome, result.values = Outcome.REJECTED, 0  # nothing of a refused file is stored
+        for part in result.parts:
+            part.outcome, part.values = Outcome.REJECTED, 0
         return result
+    if not parsed.parts:
+        _store_one(store, path, file_hash, parsed, result, dry_run)
+        return result
+    with store.write():  # one submission per unit block, all in one transaction: the file is whole or absent
+        for part, part_result in zip(parsed.parts, result.parts):
+            _store_one(store, path, file_hash, part, part_result, dry_run)
+    outcomes = {p.outcome for p in result.parts}
+    result.values = sum(p.values for p in result.parts)
+    result.outcome = next((o for o in (Outcome.WOULD_IMPORT, Outcome.UPDATED, Outcome.IMPORTED) if o in outcomes),
+                          Outcome.UNCHANGED)
+    return result
+
+
+def _store_one(store: Store, path: Path, file_hash: str, parsed: ParsedSubmission, result: FileResult,
+               dry_run: bool) -> None:
+    """Store one read submission unless the same content is already current; fill in `result`."""
     current = store.current(parsed.program, parsed.unit, parsed.period)
     content_hash = parsed.content_hash()
     if current is not None and current.content_hash == content_hash:
         result.outcome, result.same_as = Outcome.UNCHANGED, current.id
-        return result
+        return
     if dry_run:
         result.outcome = Outcome.WOULD_IMPORT
-        return result
+        return
     mtime = datetime.fromtimestamp(path.stat().st_mtime, timezone.utc).isoformat(timespec="seconds")
     try:
         new_id, old_id = store.add_submission(
@@ -148,7 +169,6 @@ def import_one(store: Store, path: Path, ctx: ReadContext, dry_run: bool = False
         return result
     result.submission_id, result.superseded_id = new_id, old_id
     result.outcome = Outcome.UPDATED if old_id else Outcome.IMPORTED
-    return result
 
 
 def _file_hash(path: Path) -> str:
@@ -162,4 +182,5 @@ def _file_hash(path: Path) -> str:
 
 def _result_of(parsed: ParsedSubmission) -> FileResult:
     return FileResult(parsed.path, Outcome.REJECTED, parsed.program, parsed.unit, parsed.period,
-                      values=len(parsed.values), problems=parsed.problems, notes=parsed.notes)
+                      values=len(parsed.values), problems=parsed.problems, notes=parsed.notes,
+                      parts=[_result_of(part) for part in parsed.parts])

@@ -817,18 +817,19 @@ CROPS = [("Lúa", (1200, 55, 6600)), ("Ngô", (800, 42, 3360)), ("Đậu tương
 HR_SUBROWS = ["Đào tạo sau đại học", "Bồi dưỡng lý luận chính trị"]
 
 
-def district_rows(seed: int, with_totals: bool = True) -> list[list[Any]]:
+def district_rows(seed: int, with_totals: bool = True, crops: list[tuple[str, tuple[int, int, int]]] = CROPS
+                  ) -> list[list[Any]]:
     """Give a district's socio-economic table (STT, label, ĐVT, then one figure per column group): crops with
     '- Diện tích | - Năng suất | - Sản lượng' under each, 'Bơ' (avocado) beside 'Đàn bò', labour rows and the
     human-resource section the district program 15-CTr/HU asks for, with sub-rows repeated under each level.
     Each row gives (label, uom, figure): the figure grows with `seed` so communes differ."""
     k = seed
     rows: list[list[Any]] = [["A.", "KINH TẾ", ""], ["I", "Nông nghiệp", ""]]
-    for i, (crop, (area, yield_, output)) in enumerate(CROPS, start=1):
+    for i, (crop, (area, yield_, output)) in enumerate(crops, start=1):
         rows.append([i, crop, ""])
         rows += [["-", "Diện tích", "ha", area + k], ["-", "Năng suất", "tạ/ha", yield_],
                  ["-", "Sản lượng", "tấn", output + 5 * k]]
-    rows += [[len(CROPS) + 1, "Bơ", "ha", 12 + k], [len(CROPS) + 2, "Đàn bò", "con", 300 + 10 * k]]
+    rows += [[len(crops) + 1, "Bơ", "ha", 12 + k], [len(crops) + 2, "Đàn bò", "con", 300 + 10 * k]]
     rows += [["II", "Lâm nghiệp", ""], [1, "Trồng rừng mới", "ha", 40 + k], [2, "Tỷ lệ che phủ rừng", "%", 55]]
     rows += [["B.", "VĂN HÓA - XÃ HỘI", ""], ["I", "Lao động, việc làm", ""],
              [1, "Lao động nông thôn được giải quyết việc làm", "người", 120 + k],
@@ -905,6 +906,53 @@ def _office_total_wordings(path: Path) -> None:
         ["", "Cộng I+II", "người", 100, 92],
     ]
     write(path, [Sheet("Sheet1", top + rows + SIGNATURE, merges)])
+
+
+# 50 crops by season, so the district table below has over 200 rows, as the real ones do.
+MANY_CROPS = [(f"{name} vụ {season}", (100 + 7 * i, 20 + i % 30, 900 + 11 * i)) for i, (name, season) in enumerate(
+    (n, s) for n in ["Lúa", "Ngô", "Đậu tương", "Lạc", "Khoai lang", "Sắn", "Mía", "Thuốc lá", "Rau các loại",
+                     "Đậu các loại", "Khoai môn", "Dong riềng", "Gừng", "Nghệ", "Ớt", "Bí xanh", "Cải bắp",
+                     "Su hào", "Dưa hấu", "Hoa các loại", "Cỏ chăn nuôi", "Chè", "Cam", "Quýt", "Hồng không hạt"]
+    for s in ["Đông Xuân", "Hè Thu"])]
+COMMUNE_BLOCKS = ["Toàn huyện", "Xã Hồng Việt", "Xã Bình Long", "Xã Đức Long", "Xã Nam Tuấn"]
+
+
+@corpus_file("district_blocks_per_commune.xlsx")
+def _district_blocks_per_commune(path: Path) -> None:
+    """Huyện Hòa An's 2022 table of 200+ rows (50 crops with '- Diện tích | - Năng suất | - Sản lượng' under
+    each) with one block of 'TH 2021 | KH 2022 | TH 2022' columns per commune after the district's own
+    'Toàn huyện' block: one submission per commune, its program rows of 2022 only, each with its own cells."""
+    top, merges = title_block("ỦY BAN NHÂN DÂN", "HUYỆN HÒA AN", "Hòa An, ngày 15 tháng 12 năm 2022",
+                              DISTRICT_PROGRAM_TITLE, "NĂM 2022")
+    h = len(top) + 1
+    seeds = [10, 1, 2, 3, 4]  # commune k reports the base figures plus k (the district block is context)
+    tables = [district_rows(seed, crops=MANY_CROPS) for seed in seeds]
+    header = [["STT", "Chỉ tiêu", "ĐVT"], ["", "", ""]]
+    for b, caption in enumerate(COMMUNE_BLOCKS):
+        header[0] += [caption, "", ""]
+        header[1] += ["TH 2021", "KH 2022", "TH 2022"]
+        first = 4 + 3 * b
+        merges.append(f"{_column_letter(first)}{h}:{_column_letter(first + 2)}{h}")
+    merges += [f"A{h}:A{h + 1}", f"B{h}:B{h + 1}", f"C{h}:C{h + 1}"]
+    body = []
+    for rows in zip(*tables):
+        line = list(rows[0][:3])
+        for row in rows:
+            v = row[3] if len(row) > 3 else ""
+            if row[1] == "Cộng mục E":
+                line += [v - 4, v + 8, v]
+            else:
+                line += [v - 1, v + 2, v] if isinstance(v, int) else ["", "", ""]
+        body.append(line)
+    write(path, [Sheet("Tổng hợp xã", top + header + body + SIGNATURE, merges)])
+
+
+def _column_letter(n: int) -> str:
+    letters = ""
+    while n:
+        n, rem = divmod(n - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
 
 
 # -- files that must be refused ---------------------------------------------------------------------

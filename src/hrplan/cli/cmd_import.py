@@ -69,7 +69,8 @@ def _render(results: list[FileResult]) -> None:
     vi = STATE.lang == "vi"
     t = table(None, ["Tệp" if vi else "File", "Kết quả" if vi else "Outcome", "Chương trình" if vi else "Program",
                      "Đơn vị" if vi else "Unit", "Kỳ" if vi else "Period", "Số liệu" if vi else "Values", "Ghi chú" if vi else "Note"])
-    for r in results:
+    # A file with one block of columns per unit shows one line per unit it holds.
+    for r in [part for r in results for part in (r.parts or [r])]:
         note = ""
         if r.outcome is Outcome.UPDATED:
             note = f"thay bản #{r.superseded_id}" if vi else f"supersedes #{r.superseded_id}"
@@ -88,6 +89,8 @@ def _render(results: list[FileResult]) -> None:
     console.print(t)
     for r in results:
         shown = [p for p in r.problems] + [n for n in r.notes if n.code != "table.used"]
+        for part in r.parts:  # each unit's own findings; the file's notes are said once
+            shown += part.problems + [n for n in part.notes if n not in r.notes]
         if shown:
             show_problems(shown, STATE.lang, console)
     s = _summary(results)

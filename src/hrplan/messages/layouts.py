@@ -35,4 +35,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Tệp không có các chỉ tiêu của chương trình {program}: {indicators}.",
         "The file lacks these indicators of program {program}: {indicators}.",
     ),
+    "block.total_skipped": (
+        "Khối cột '{block}' là số tổng hợp, không đọc như một đơn vị báo cáo.",
+        "The block of columns '{block}' is a total, not read as a reporting unit.",
+    ),
+    "block.unit_not_found": (
+        "Khối cột '{block}' không ứng với đơn vị nào trong danh mục đơn vị. Thêm tên này làm bí danh (aliases) "
+        "của đơn vị trong units.yaml.",
+        "The block of columns '{block}' names no unit of the registry. Add the name as an alias of the unit "
+        "in units.yaml.",
+    ),
 }

@@ -125,6 +125,7 @@ class HeaderColumn:
     role: str
     period: CaptionPeriod | None
     caption: str
+    block: str = ""  # the caption over a block of value columns ("Xã Hồng Việt"), when it names no role
 
 
 @dataclass(frozen=True)

@@ -93,7 +93,12 @@ def _header_column(sheet: RawSheet, filled: dict, row: int, col: int, role: str,
         upper = _caption(sheet, filled, row, left)
     caption = upper if not lower or lower == upper else f"{upper} {lower}".strip()
     period = (caption_period(lower) if lower else None) or caption_period(upper)
-    return HeaderColumn(col, role, period, caption)
+    # "Xã Hồng Việt" over "TH 2021 | KH 2022 | TH 2022": a block of value columns for one unit (or one kind of
+    # figure). A caption naming a role ("Kết quả thực hiện") or only a period ("Năm 2023") is no block.
+    block = ""
+    if lower and upper != lower and caption_role(upper) is None and caption_period(upper) is None:
+        block = upper
+    return HeaderColumn(col, role, period, caption, block)
 
 
 def _year_row_roles(sheet: RawSheet, row: int, upper: dict[int, str]) -> dict[int, str] | None:

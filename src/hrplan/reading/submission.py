@@ -9,15 +9,15 @@ from __future__ import annotations
 
 import hashlib
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from hrplan.workbooks import guess_encoding, to_unicode
 from hrplan.reading.columns import HeaderColumn, choose_columns
+from hrplan.reading.blocks import block_layout, blocks_of, is_total_block
 from hrplan.reading.identify import identify
+from hrplan.reading.text import convert_legacy_text
 from hrplan.reading.rows import Hierarchy, IndicatorMatcher, split_numbering
 from hrplan.reading.totals import MEASURES, TotalChecker, total_wording
 from hrplan.reading.types import BlankCell, ReadContext, StoredValue
@@ -27,7 +27,7 @@ from hrplan.names import closest, fold, nfc
 from hrplan.problems import HrplanError, Location, Problem, Severity, cell_name
 from hrplan.definitions import Program
 from hrplan.values import NotANumber, format_number, format_percent, parse_number
-from hrplan.workbooks import RawSheet, RawWorkbook, read_workbook
+from hrplan.workbooks import RawSheet, read_workbook
 
 # Words that start the foot of a report (recipients, signatures): the table has ended.
 _TABLE_END = re.compile(r"^(noi nhan|nguoi lap bieu|nguoi lap|thu truong|tm |kt |ky ten|xac nhan)")
@@ -47,10 +47,12 @@ class ParsedSubmission:
     blanks: list[BlankCell] = field(default_factory=list)  # actual cells of indicator rows left empty
     problems: list[Problem] = field(default_factory=list)  # errors refuse the file; warnings are kept
     notes: list[Problem] = field(default_factory=list)  # what the reader did (sheet used, text converted)
+    # One submission per unit when the sheet holds a block of columns per unit: the file is all or nothing.
+    parts: list[ParsedSubmission] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
-        return not any(p.is_error for p in self.problems)
+        return not any(p.is_error for p in self.problems) and all(part.ok for part in self.parts)
 
     def content_hash(self) -> str:
         """Give a hash of what the submission says, whatever file it came in."""
@@ -68,7 +70,7 @@ def read_submission(path: Path, ctx: ReadContext) -> ParsedSubmission:
     except HrplanError as exc:
         result.problems.extend(exc.problems)
         return result
-    text_notes = _convert_legacy_text(book)
+    text_notes = convert_legacy_text(book)
     layout = find_table(book, read_hidden=ctx.read_hidden)
     if layout is None:
         hidden = None if ctx.read_hidden else find_table(book, read_hidden=True)
@@ -88,13 +90,53 @@ def read_submission(path: Path, ctx: ReadContext) -> ParsedSubmission:
     result.problems.extend(found.problems)
     if result.program is None:
         return result
-    if not _choose_columns(result, layout):
+    blocks = blocks_of(layout.header)
+    if blocks:
+        _read_unit_blocks(result, layout, ctx, blocks)
         return result
-    _read_rows(result, layout, ctx.programs[result.program])
+    _read_table(result, layout, ctx.programs[result.program])
+    return result
+
+
+def _read_table(result: ParsedSubmission, layout: TableLayout, program: Program) -> None:
+    if not _choose_columns(result, layout):
+        return
+    _read_rows(result, layout, program)
     if result.ok and not any(v.measure in ("actual", "estimate") for v in result.values):
         # Plans alone (e.g. a template returned untouched, plans pre-filled) report nothing.
-        result.problems.append(Problem("submission.empty", location=Location(str(path), sheet.name)))
-    return result
+        result.problems.append(Problem("submission.empty", location=Location(str(result.path), layout.sheet.name)))
+
+
+_UNIT_PROBLEMS = {"submission.no_unit", "submission.ambiguous_unit", "unit.not_found", "submission.unit_outside_scope"}
+
+
+def _read_unit_blocks(result: ParsedSubmission, layout: TableLayout, ctx: ReadContext,
+                      blocks: dict[str, list[HeaderColumn]]) -> None:
+    """Read one submission per block of columns ("Xã Hồng Việt" over its TH/KH columns) into `result.parts`."""
+    program = ctx.programs[result.program]
+    scope = set(ctx.units.subtree(program.scope)) if program.scope in ctx.units else None
+    result.problems[:] = [p for p in result.problems if p.code not in _UNIT_PROBLEMS]  # the blocks name the units
+    result.unit = None
+    for caption, columns in blocks.items():
+        where = Location(str(result.path), layout.sheet.name, cell_name(layout.header_row, columns[0].col))
+        unit = ctx.units.match(caption)
+        if unit is None and is_total_block(caption):
+            result.notes.append(Problem("block.total_skipped", Severity.INFO, where, {"block": caption}))
+            continue
+        if unit is None:
+            result.problems.append(Problem("block.unit_not_found", location=where, params={"block": caption}))
+            continue
+        if ctx.unit and ctx.units.match(ctx.unit) != unit:
+            continue  # --unit: only that unit's block
+        part = ParsedSubmission(result.path, result.program, unit, result.period, result.sheet, result.header_row,
+                                notes=list(result.notes))
+        if scope is not None and unit not in scope:
+            part.problems.append(Problem("submission.unit_outside_scope", location=where,
+                                         params={"unit": unit, "program": program.code, "scope": program.scope}))
+        _read_table(part, block_layout(layout, columns), program)
+        result.parts.append(part)
+    if not result.parts and result.ok:
+        result.problems.append(Problem("submission.empty", location=Location(str(result.path), layout.sheet.name)))
 
 
 def _choose_columns(result: ParsedSubmission, layout: TableLayout) -> bool:
@@ -118,32 +160,6 @@ def _choose_columns(result: ParsedSubmission, layout: TableLayout) -> bool:
 
 def _describe(layout: TableLayout, columns: list[HeaderColumn]) -> str:
     return ", ".join(f"{cell_name(layout.header_row, c.col)} '{c.caption}'" for c in columns)
-
-
-# -- text -------------------------------------------------------------------------------------
-def _convert_legacy_text(book: RawWorkbook) -> list[Problem]:
-    """Turn every text cell into NFC Unicode; give a note per sheet saying what was converted."""
-    notes = []
-    for sheet in book.sheets:
-        texts = [v for row in sheet.grid for v in row if isinstance(v, str) and v]
-        sheet_encoding = guess_encoding(texts)
-        converted: set[str] = set()
-        decomposed = False
-        for r, row in enumerate(sheet.grid):
-            for c, value in enumerate(row):
-                if isinstance(value, str) and value:
-                    decomposed = decomposed or not unicodedata.is_normalized("NFC", value)
-                    text, used = to_unicode(value, sheet.fonts.get((r, c)), sheet_encoding)
-                    row[c] = text
-                    if used:
-                        converted.add(used)
-        where = Location(str(book.path), sheet.name)
-        for encoding in sorted(converted):
-            notes.append(Problem("text.legacy_converted", Severity.INFO, where,
-                                 {"encoding": encoding.upper(), "sheet": sheet.name}))
-        if decomposed:
-            notes.append(Problem("text.decomposed_normalised", Severity.INFO, where, {"sheet": sheet.name}))
-    return notes
 
 
 # -- rows -------------------------------------------------------------------------------------
