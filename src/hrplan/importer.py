@@ -166,7 +166,7 @@ def _store_one(store: Store, path: Path, file_hash: str, parsed: ParsedSubmissio
         )
     except AlreadyStored as same:  # another import stored it since the first look (checked again under the lock)
         result.outcome, result.same_as = Outcome.UNCHANGED, same.same_as
-        return result
+        return
     result.submission_id, result.superseded_id = new_id, old_id
     result.outcome = Outcome.UPDATED if old_id else Outcome.IMPORTED
 

@@ -154,11 +154,17 @@ class Store:
             return migrate.stored_version(self.conn)
 
     # -- writing --------------------------------------------------------------------------
-    def find_by_file_hash(self, file_hash: str) -> SubmissionRecord | None:
-        """Give the earliest submission imported from a file with these exact bytes, if any."""
+    def find_by_file_hash(self, file_hash: str, unit: str | None = None) -> SubmissionRecord | None:
+        """Give the earliest submission imported from a file with these exact bytes (for that unit), if any.
+
+        A district's sheet with a block of columns per commune is one file holding several units'
+        submissions: asking for one unit tells whether that unit's part of the file is stored.
+        """
+        query = select(submissions).where(submissions.c.file_hash == file_hash)
+        if unit is not None:
+            query = query.where(submissions.c.unit == unit)
         with self.snapshot():
-            row = self.conn.execute(select(submissions).where(submissions.c.file_hash == file_hash)
-                                    .order_by(submissions.c.id).limit(1)).first()
+            row = self.conn.execute(query.order_by(submissions.c.id).limit(1)).first()
         return _record(row) if row else None
 
     def current(self, program: str, unit: str, period: str) -> SubmissionRecord | None:
@@ -193,7 +199,7 @@ class Store:
         the current submission has the same figures: two imports of one file at once store it once.
         """
         with self.write() as conn:
-            known = self.find_by_file_hash(file_hash)
+            known = self.find_by_file_hash(file_hash, unit)  # the file's other units' parts may be stored already
             previous = self.current(program, unit, period)
             if known is not None or (previous is not None and previous.content_hash == content_hash):
                 raise AlreadyStored(known.id if known is not None else previous.id)
