@@ -145,6 +145,9 @@ IMPORTED = {
     "wrong_year_columns.xlsx": (HHA_2022, LC_2022, ("Sheet1", 9)),
     "years_in_second_header_row.xlsx": (HHA_2022, LC_2022, ("Sheet1", 9)),
     "half_year_words_columns.xlsx": ((PROGRAM, "TPCB", "2023-H1"), LC_2022, ("Sheet1", 9)),
+    "addressee_and_legal_basis.xlsx": (HHA_2022, LC_2022, ("Sheet1", 11)),
+    "HHA_2022_joint_title.xlsx": (HHA_2022, LC_2022, ("Sheet1", 9)),
+    "machine_parameter_rows.xlsx": (HHA_2022, LC_2022, ("Data", 4)),
     "period_range_columns.xlsx": (("12-CTr/TU", "SYT", "2016-2020"), figures(DT_YT=(41, 117)), ("Sheet1", 9)),
 }
 # Warnings kept with an imported file: (code, cell).
@@ -155,7 +158,7 @@ WARNINGS = {
 
 # Read with the district program of tests/test_office_layouts.py, where their expected figures are.
 OFFICE_LAYOUTS = {"program_rows_only.xlsx", "row_resembles_indicator.xlsx", "office_total_wordings.xlsx",
-                  "district_blocks_per_commune.xlsx"}
+                  "district_blocks_per_commune.xlsx", "declared_layout_budget_annex.xlsx"}
 
 # file -> the errors that refuse it, exactly: (code, cell or None when the whole file is at fault).
 REJECTED = {
@@ -166,6 +169,9 @@ REJECTED = {
     "figures_without_a_name.xlsx": [("row.unnamed", "B17")],
     "ambiguous_unit.xlsx": [("submission.ambiguous_unit", None)],
     "two_actual_columns_same_year.xlsx": [("columns.ambiguous", "A9")],
+    "template_placeholders.xlsx": [("file.template_placeholders", "D10")],
+    "list_of_people.xlsx": [("table.not_found", None)],
+    "form_without_figures.xlsx": [("submission.empty", None)],
     "table_on_hidden_sheet.xlsx": [("table.only_hidden", None)],
     "payroll_not_a_submission.xlsx": [("table.not_found", None)],
     "corrupt.xlsx": [("file.unreadable", None)],

@@ -33,6 +33,16 @@ indicators:
      aliases: ["Cán bộ cấp xã › Đào tạo sau đại học"], uom: người}
   - {code: LLCT-X, section: Nguồn nhân lực, name: Cán bộ cấp xã bồi dưỡng lý luận chính trị,
      aliases: ["Cán bộ cấp xã > Bồi dưỡng lý luận chính trị"], uom: người}
+layouts:
+  - files: "^declared_layout"
+    sheet: Phụ lục 02
+    header_row: 6
+    label_column: B
+    uom_column: C
+    captions:
+      plan: ["Dự toán được giao", dtgiao]
+      actual: ["Đã thực hiện", tien_bhtt]
+    parameters: {unit: "Địa bàn", period: "Năm"}
 """
 COMMUNES = """\
   # --- communes of Huyện Hòa An (issue 13's district tables) ---
@@ -42,6 +52,7 @@ COMMUNES = """\
   - {code: XNT, name: Xã Nam Tuấn, parent: HHA, kind: xã, aliases: [Nam Tuấn]}
 """
 DISTRICT = "15-CTr/HU"
+ANNEX = figures(LD_VL=(130, 118), BO=(310, 305))
 
 
 def district_workspace(root: Path) -> Workspace:
@@ -189,3 +200,73 @@ def test_a_block_naming_no_unit_refuses_the_whole_file(dws: Workspace, corpus: P
 def errors_of(result) -> list:
     return [p.code for p in result.problems if p.is_error] + [p.code for part in result.parts
                                                               for p in part.problems if p.is_error]
+
+
+# -- declared layouts ------------------------------------------------------------------------------------
+def test_program_declared_layout_reads_what_detection_cannot(dws: Workspace, corpus: Path, tmp_path: Path) -> None:
+    result = import_one(dws, corpus / "declared_layout_budget_annex.xlsx")
+    assert [p.code for p in result.problems] == []
+    assert (result.outcome, result.program, result.unit, result.period) == (Outcome.IMPORTED, DISTRICT, "XHV", "2022")
+    assert stored(dws, result.submission_id) == ANNEX
+    [said] = [n for n in result.notes if n.code == "layout.declared"]
+    assert said.params == {"source": DISTRICT, "sheet": "Phụ lục 02", "row": 6}
+    # Under another name the program's layout does not apply, and nothing guesses in its place.
+    other = tmp_path / "annex.xlsx"
+    other.write_bytes((corpus / "declared_layout_budget_annex.xlsx").read_bytes())
+    refused = import_one(district_workspace(tmp_path / "other"), other)
+    assert [p.code for p in refused.problems] == ["table.not_found"]
+
+
+def test_workspace_declared_layout_by_file_name_beats_detection(dws: Workspace, corpus: Path, tmp_path: Path) -> None:
+    config = dws.root / "hrplan.yaml"
+    config.write_text(config.read_text(encoding="utf-8") + (
+        "layouts:\n"
+        "  - files: '^HHA_tong_hop'\n"
+        "    header_row: 10\n"
+        "    header_rows: 2\n"
+        "    label_column: B\n"
+        "    captions: {ignore: [TH 2021]}\n"), encoding="utf-8")
+    ws = Workspace(dws.root)
+    copy = tmp_path / "HHA_tong_hop_2022.xlsx"
+    copy.write_bytes((corpus / "district_blocks_per_commune.xlsx").read_bytes())
+    # Declared: the header starts on row 10 (where detection would take row 9), one line below the real one.
+    result = import_one(ws, copy)
+    [said] = [n for n in result.notes if n.code == "layout.declared"]
+    assert said.params["source"] == "hrplan.yaml" and said.params["row"] == 10
+    assert result.outcome is Outcome.REJECTED
+
+
+def test_cli_import_table_says_the_layout_was_declared(dws: Workspace, corpus: Path, run) -> None:
+    out = run("import", corpus / "declared_layout_budget_annex.xlsx", workspace=dws, lang="en")
+    assert out.exit_code == 0, out.stdout
+    assert "layout declared in 15-CTr/HU" in out.stdout
+    detected = run("import", corpus / "wrong_year_columns.xlsx", workspace=dws, lang="en")
+    assert "layout detected" in detected.stdout
+
+
+# -- what a title really says; files that are not submissions ---------------------------------------------
+def test_joint_title_is_settled_by_the_file_name_only(dws: Workspace, corpus: Path, tmp_path: Path) -> None:
+    by_name = import_one(dws, corpus / "HHA_2022_joint_title.xlsx")
+    assert (by_name.outcome, by_name.unit) == (Outcome.IMPORTED, "HHA")
+    renamed = tmp_path / "joint_title.xlsx"
+    renamed.write_bytes((corpus / "HHA_2022_joint_title.xlsx").read_bytes())
+    refused = import_one(district_workspace(tmp_path / "other"), renamed)
+    assert [(p.code, p.params) for p in refused.problems] == [("submission.ambiguous_unit", {"candidates": "HHA, HTK"})]
+
+
+def test_addressee_and_legal_basis_lines_never_name_the_sender(dws: Workspace, corpus: Path) -> None:
+    result = import_one(dws, corpus / "addressee_and_legal_basis.xlsx")
+    assert (result.outcome, result.unit) == (Outcome.IMPORTED, "HHA")  # not SNV (Kính gửi) nor SYT (Căn cứ)
+
+
+@pytest.mark.parametrize("name, reason", [
+    ("list_of_people.xlsx", ("table.list_of_people", "B4", "Họ và tên")),
+    ("payroll_not_a_submission.xlsx", ("table.list_of_people", "B4", "Họ và tên")),
+    ("template_placeholders.xlsx", ("file.template_placeholders", "D10", "<#KH_1>")),
+])
+def test_refusal_names_what_the_file_is(dws: Workspace, corpus: Path, name: str, reason: tuple) -> None:
+    result = import_one(dws, corpus / name)
+    assert result.outcome is Outcome.REJECTED
+    said = [(p.code, p.location.cell, p.params["found"]) for p in result.problems if p.code == reason[0]]
+    assert said == [reason]
+    assert reason[2] in result.problems[-1].message("vi")

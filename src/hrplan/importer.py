@@ -100,7 +100,8 @@ def import_files(workspace: Workspace, paths: list[Path], options: ImportOptions
     ctx = ReadContext(
         programs=workspace.programs, units=workspace.units, limits=cfg.read_limits,
         read_hidden=cfg.read_hidden_sheets if options.read_hidden is None else options.read_hidden,
-        filename_pattern=cfg.filename_pattern, program=options.program, unit=options.unit, period=options.period,
+        filename_pattern=cfg.filename_pattern, layouts=cfg.layouts, program=options.program, unit=options.unit,
+        period=options.period,
     )
     # One writer at a time: a dry run writes nothing and reads a consistent snapshot (WAL) without the lock.
     with (nullcontext() if options.dry_run else workspace_lock(workspace.root, options.wait, workspace.store_url)):

@@ -19,11 +19,11 @@ from functools import cached_property
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, field_validator, Field, ValidationError
 
 from hrplan.store import DEFAULT_STORE, Store, StoreUrl, parse_store_url
 from hrplan.workbooks import ReadLimits
-from hrplan.definitions import CutoffRule, DeadlineRule, ReportSettings
+from hrplan.definitions import CutoffRule, DeadlineRule, DeclaredLayout, ReportSettings
 from hrplan.problems import HrplanError, Location, Problem
 from hrplan.definitions import Program, find_program, load_programs
 from hrplan.definitions import UnitTree, load_units
@@ -64,9 +64,18 @@ class WorkspaceConfig(BaseModel):
     filename_pattern: str | None = r"^(?P<unit>[^_]+)_(?P<period>\d{4}(?:-[QH]\d)?)"
     read_limits: ReadLimits = ReadLimits()
     read_hidden_sheets: bool = False
+    # Table layouts declared by file-name pattern (`files:`), for workbooks detection cannot read alone.
+    layouts: list[DeclaredLayout] = []
     consolidate: ConsolidateSettings = ConsolidateSettings()
     # The report's heading, number, place, signer and recipients (a program file may override them).
     report: ReportSettings = ReportSettings()
+
+    @field_validator("layouts")
+    @classmethod
+    def _layouts_name_their_files(cls, layouts: list[DeclaredLayout]) -> list[DeclaredLayout]:
+        if any(layout.files is None for layout in layouts):
+            raise ValueError("each layout in hrplan.yaml names the files it is for: files: '^BHYT_'")
+        return layouts
 
 
 DEFAULT_CONFIG = """\

@@ -955,6 +955,82 @@ def _column_letter(n: int) -> str:
     return letters
 
 
+@corpus_file("declared_layout_budget_annex.xlsx")
+def _declared_layout_budget_annex(path: Path) -> None:
+    """A budget annex exported by an app: machine captions 'dtgiao | tien_bhtt' that no detection reads, the
+    unit and year in a parameter block ('Địa bàn:', 'Năm:'). Program 15-CTr/HU declares its layout."""
+    rows = [
+        ["PHỤ LỤC 02: KINH PHÍ VÀ KẾT QUẢ THỰC HIỆN CHƯƠNG TRÌNH 15-CTr/HU"],
+        [],
+        ["Địa bàn:", "Xã Hồng Việt"],
+        ["Năm:", 2022],
+        ["Loại số liệu:", "TH Năm"],
+        ["stt", "noi_dung", "dvt", "dtgiao", "tien_bhtt", "ghi_chu"],
+        [1, "Lao động nông thôn được giải quyết việc làm", "người", 130, 118, ""],
+        [2, "Đàn bò", "con", 310, 305, "số liệu thống kê tháng 12"],
+    ]
+    write(path, [Sheet("Tong hop", [["(bản tóm tắt)"]]), Sheet("Phụ lục 02", rows)])
+
+
+# -- office layouts (issue 13): what a title really says ----------------------------------------------------
+def lc_2022_table() -> list[list[Any]]:
+    rows = [["STT", "Nội dung", "ĐVT", "KH 2022", "TH 2022"]]
+    return rows + [[i, name, "người", kh, th] for i, (name, kh, th) in enumerate(
+        zip(LC_NAMES, (90, 70, 20), (80, 64, 16)), start=1)]
+
+
+@corpus_file("addressee_and_legal_basis.xlsx")
+def _addressee_and_legal_basis(path: Path) -> None:
+    """'Kính gửi: Sở Nội vụ tỉnh Cao Bằng' and 'Căn cứ Kế hoạch số 12/KH-SYT của Sở Y tế' under the title name
+    other bodies: the sender is Huyện Hòa An all the same."""
+    top, merges = hha_year_title("NĂM 2022")
+    top = top[:7] + [["Kính gửi: Sở Nội vụ tỉnh Cao Bằng"],
+                     ["Căn cứ Kế hoạch số 12/KH-SYT ngày 10/01/2022 của Sở Y tế về đào tạo cán bộ;"], []]
+    write(path, [Sheet("Sheet1", top + lc_2022_table() + SIGNATURE, merges)])
+
+
+@corpus_file("HHA_2022_joint_title.xlsx")
+def _joint_title(path: Path) -> None:
+    """A joint title 'UBND HUYỆN HÒA AN - UBND HUYỆN TRÙNG KHÁNH' names two units; the file name says HHA sent it."""
+    top, merges = title_block("ỦY BAN NHÂN DÂN", "HUYỆN HÒA AN", "Hòa An, ngày 10 tháng 12 năm 2022",
+                              "Báo cáo liên huyện Hòa An - Trùng Khánh về " + PROGRAM_TITLE[0].lower()
+                              + PROGRAM_TITLE[1:], "NĂM 2022")
+    write(path, [Sheet("Sheet1", top + lc_2022_table() + SIGNATURE, merges)])
+
+
+@corpus_file("machine_parameter_rows.xlsx")
+def _machine_parameter_rows(path: Path) -> None:
+    """An app export: no title, a row of keys 'ma_ct | ma_tinh | ma_huyen | tu_thang | den_thang | nam' over
+    its values."""
+    rows = [["ma_ct", "ma_tinh", "ma_huyen", "tu_thang", "den_thang", "nam"], ["08-CTr/TU", "CB", "HHA", 1, 12, 2022],
+            []]
+    write(path, [Sheet("Data", rows + lc_2022_table())])
+
+
+# -- office layouts (issue 13): files that are not submissions, refused for what they are -------------------
+@corpus_file("template_placeholders.xlsx")
+def _template_placeholders(path: Path) -> None:
+    """A report template whose fields '<#TH_LC_TONG>' were never filled in (a mail merge never run)."""
+    rows = [(i, name, "người", f"<#KH_{i}>", f"<#TH_{i}>") for i, name in enumerate(LC_NAMES, start=1)]
+    write(path, [standard_sheet(rows=rows)])
+
+
+@corpus_file("list_of_people.xlsx")
+def _list_of_people(path: Path) -> None:
+    """A list of the cadres rotated, sent instead of the figures."""
+    rows = [["UBND HUYỆN HÒA AN"], ["DANH SÁCH CÁN BỘ ĐƯỢC LUÂN CHUYỂN NĂM 2022"], [],
+            ["STT", "Họ và tên", "Năm sinh", "Chức vụ", "Nơi công tác mới"],
+            [1, "Nông Văn Bình", 1985, "Phó Chủ tịch UBND xã", "Xã Hồng Việt"],
+            [2, "Hoàng Thị Lan", 1990, "Công chức Văn phòng", "Xã Bình Long"]]
+    write(path, [Sheet("DS", rows)])
+
+
+@corpus_file("form_without_figures.xlsx")
+def _form_without_figures(path: Path) -> None:
+    """The report form returned with its rows named and every figure left empty."""
+    write(path, [standard_sheet(rows=[(i, name, "người", "", "") for i, name in enumerate(LC_NAMES, start=1)])])
+
+
 # -- files that must be refused ---------------------------------------------------------------------
 @corpus_file("payroll_not_a_submission.xlsx")
 def _payroll(path: Path) -> None:

@@ -83,6 +83,12 @@ def _render(results: list[FileResult]) -> None:
         if used is not None and r.outcome is not Outcome.REJECTED:
             where = (f"trang '{used.params['sheet']}', dòng tiêu đề {used.params['row']}" if vi else
                      f"sheet '{used.params['sheet']}', header row {used.params['row']}")
+            declared = next((n for n in r.notes if n.code == "layout.declared"), None)  # declared beats detected
+            if declared is not None:
+                where += (f", bố cục khai báo trong {declared.params['source']}" if vi else
+                          f", layout declared in {declared.params['source']}")
+            else:
+                where += ", bố cục tự dò" if vi else ", layout detected"
             note = f"{note}; {where}" if note else where
         t.add_row(r.path.name, f"[{_STYLE[r.outcome.value]}]{STATE.t('import.' + r.outcome.value)}[/]", r.program or "",
                   r.unit or "", r.period or "", str(r.values or ""), note)

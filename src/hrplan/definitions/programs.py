@@ -22,6 +22,7 @@ from pydantic import (
 )
 
 from hrplan.definitions.check_settings import CheckSettings, PlanningLimits, PlanningRole
+from hrplan.definitions.layouts import DeclaredLayout
 from hrplan.definitions.measures import Measure, MeasureBook
 from hrplan.definitions.periods import Period, PeriodError
 from hrplan.definitions.report_settings import ReportSettings
@@ -163,6 +164,7 @@ class Program(BaseModel):
     breakdowns: list[Breakdown] = []
     targets: list[Target] = []
     targets_file: str | None = None
+    layouts: list[DeclaredLayout] = []  # how this program's workbooks lay out their tables, when detection cannot tell
     checks: CheckSettings = CheckSettings()  # rules off, severities, parameters, custom rules
     planning_limits: PlanningLimits | None = None  # Quy định 377-QĐ/TW limits, for the planning rules
     report: ReportSettings | None = None  # this program's report heading and signer, over the workspace's

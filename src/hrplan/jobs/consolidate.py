@@ -220,7 +220,8 @@ def _file_line(f: FileOutcome, lang: str) -> str:
 def _read_context(workspace: Workspace) -> ReadContext:
     cfg = workspace.config
     return ReadContext(programs=workspace.programs, units=workspace.units, limits=cfg.read_limits,
-                       read_hidden=cfg.read_hidden_sheets, filename_pattern=cfg.filename_pattern)
+                       read_hidden=cfg.read_hidden_sheets, filename_pattern=cfg.filename_pattern,
+                       layouts=cfg.layouts)
 
 
 def _rel(workspace: Workspace, path: Path) -> str:

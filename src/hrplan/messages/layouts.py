@@ -45,4 +45,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The block of columns '{block}' names no unit of the registry. Add the name as an alias of the unit "
         "in units.yaml.",
     ),
+    "layout.declared": (
+        "Đọc bảng theo bố cục khai báo trong {source} (trang '{sheet}', dòng tiêu đề {row}), không tự dò.",
+        "Table read with the layout declared in {source} (sheet '{sheet}', header row {row}), not detected.",
+    ),
+    "layout.sheet_not_found": (
+        "Bố cục khai báo trong {source} dùng trang '{sheet}', nhưng tệp không có trang đó (có: {sheets}).",
+        "The layout declared in {source} reads sheet '{sheet}', which the file lacks (it has: {sheets}).",
+    ),
+    "layout.no_value_columns": (
+        "Theo bố cục khai báo trong {source}, dòng tiêu đề {row} không có cột kế hoạch, thực hiện hay ước thực hiện "
+        "(tiêu đề: {captions}). Sửa header_row hoặc captions trong khai báo.",
+        "With the layout declared in {source}, header row {row} has no plan, actual or estimate column "
+        "(captions: {captions}). Fix header_row or captions in the declaration.",
+    ),
+    "file.template_placeholders": (
+        "Đây là biểu mẫu chưa điền: ô còn trường mẫu {found}. Hãy điền số liệu vào biểu rồi gửi lại.",
+        "This is a template never filled in: the cell still holds the field {found}. Fill in the figures and send it again.",
+    ),
+    "table.list_of_people": (
+        "Tệp này là một danh sách người (cột '{found}'), không phải báo cáo số liệu chỉ tiêu.",
+        "This file is a list of people (column '{found}'), not a report of indicator figures.",
+    ),
 }

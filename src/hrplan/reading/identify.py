@@ -37,6 +37,8 @@ _YEAR_TEXT = re.compile(r"\bnam\s+(\d{4})\b")
 _EN_QUARTER = re.compile(r"\bq([1-4])\s*(\d{4})\b|\bquarter\s+([1-4])\s*(?:of\s*)?(\d{4})")
 _EN_HALF = re.compile(r"\b(first|second)\s+half\s+(?:of\s+)?(\d{4})")
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+# Lines that name other bodies than the sender: the addressee, the legal basis, the recipients.
+_NOT_THE_SENDER = re.compile(r"^(kinh gui|can cu|noi nhan|dong gui|thuc hien|theo)\b")
 
 
 @dataclass
@@ -102,9 +104,13 @@ def _identify_unit(found: Identity, layout: TableLayout, ctx: ReadContext, where
             location = where if ctx.unit else _label_location(layout, "unit", where)
             found.problems.append(Problem("unit.not_found", location=location, params={"unit": text, "hint": ""}))
         return
-    candidates = units_in_titles([t for t, _ in layout.title_lines], ctx.units, program.scope if program else None)
+    lines = [t for t, _ in layout.title_lines if not _NOT_THE_SENDER.match(fold(t))]
+    candidates = units_in_titles(lines, ctx.units, program.scope if program else None)
+    by_name = ctx.units.match(from_name["unit"]) if from_name.get("unit") else None
     if len(candidates) == 1:
         found.unit = candidates[0]
+    elif len(candidates) > 1 and by_name is not None:
+        found.unit = by_name  # the title names two units; the file name says which one sent it
     elif len(candidates) > 1:
         found.problems.append(Problem("submission.ambiguous_unit", location=where,
                                       params={"candidates": ", ".join(candidates)}))

@@ -21,9 +21,12 @@ HEADER_SCAN_ROWS = 40
 
 _LABELS = {
     "program": re.compile(r"^(ma )?(chuong trinh|de an|ke hoach so|program)( so)?$"),
-    "unit": re.compile(r"^(ma |ten )?(don vi|don vi bao cao|co quan|co quan bao cao|unit|reporting unit)$"),
-    "period": re.compile(r"^(ky bao cao|ky|thoi ky|period|reporting period)$"),
+    "unit": re.compile(r"^(ma |ten )?(don vi|don vi bao cao|co quan|co quan bao cao|unit|reporting unit|dia ban)$"),
+    "period": re.compile(r"^(ky bao cao|ky|thoi ky|period|reporting period|nam|nam bao cao)$"),
 }
+# A machine parameter row ("ma_tinh | tu_thang | den_thang | nam") over a row of values.
+_MACHINE_KEY = re.compile(r"^[a-z]+(_[a-z]+)*$")
+_UNIT_KEYS = ("ma_dv", "ma_don_vi", "ma_xa", "ma_huyen", "ma_tinh")  # most specific first
 _UOM_NOTE = re.compile(r"^don vi tinh\s*[: ]\s*(.+)$|^dvt\s*[: ]\s*(.+)$", re.I)
 _COLUMN_CODE = re.compile(r"^\(?([a-z]|\d{1,2})\)?(\s*=\s*[\d\s/*+x().,-]+)?$", re.I)
 
@@ -81,6 +84,37 @@ def find_table_in_sheet(sheet: RawSheet) -> TableLayout | None:
         _read_blocks_above(sheet, layout)
         return layout
     return None
+
+
+def layout_at(sheet: RawSheet, row: int, rows: int, fixed: dict[int, str], captions: dict[str, str]) -> TableLayout:
+    """Give the table whose header starts at `row` (zero-based) and spans `rows` rows, as declared.
+
+    `fixed` gives roles by column (the label and code columns); `captions` maps folded captions to
+    roles ("dự toán được giao" -> plan, "tien bhtt" -> actual, or "ignore"); other captions are
+    recognised as usual.
+    """
+    filled = _merged_fill(sheet)
+    roles: dict[int, str] = {}
+    for col in range(sheet.width):
+        if col in fixed:
+            roles[col] = fixed[col]
+            continue
+        texts = [t for t in (_caption(sheet, filled, r, col) for r in range(row, row + rows)) if t]
+        declared = next((captions[fold(t)] for t in reversed(texts) if fold(t) in captions), None)
+        detected = next((r for r in (caption_role(t) for t in reversed(texts)) if r), None)
+        role = declared or detected
+        if role and role not in ("ignore", "name"):  # the label column is the declared one
+            roles[col] = role
+    header = [_header_column(sheet, filled, row, col, roles[col], rows > 1) for col in sorted(roles)]
+    first_data = row + rows
+    if _is_column_code_row(sheet, first_data):
+        first_data += 1
+    columns: dict[str, int] = {}
+    for column in header:
+        columns.setdefault(column.role, column.col)
+    layout = TableLayout(sheet, row, first_data, columns, {h.col: h.caption for h in header}, header=header)
+    _read_blocks_above(sheet, layout)
+    return layout
 
 
 def _header_column(sheet: RawSheet, filled: dict, row: int, col: int, role: str, two_rows: bool) -> HeaderColumn:
@@ -182,7 +216,45 @@ def _is_column_code_row(sheet: RawSheet, row: int) -> bool:
     return len(cells) >= 2 and all(len(c) <= 12 and _COLUMN_CODE.match(c) for c in cells)
 
 
+def _read_machine_parameters(sheet: RawSheet, layout: TableLayout) -> None:
+    """Take unit and period from a row of machine keys over a row of values (`ma_xa | tu_thang | den_thang | nam`)."""
+    for row in range(layout.header_row - 1):
+        keys = {str(v).strip().lower(): c for c, v in enumerate(sheet.grid[row]) if str(v).strip()}
+        if "nam" not in keys or len(keys) < 2 or not all(_MACHINE_KEY.match(k) for k in keys):
+            continue
+        values = {k: _whole(sheet.value(row + 1, c)) for k, c in keys.items()}
+        year, first, last = values.get("nam"), values.get("tu_thang") or "1", values.get("den_thang") or "12"
+        if year.isdigit() and first.isdigit() and last.isdigit():
+            layout.labels.setdefault("period", (_months_period(int(year), int(first), int(last)),
+                                                cell_name(row + 1, keys["nam"])))
+        program_key = next((k for k in ("ma_chuong_trinh", "ma_ct") if values.get(k)), None)
+        if program_key:
+            layout.labels.setdefault("program", (values[program_key], cell_name(row + 1, keys[program_key])))
+        unit_key = next((k for k in _UNIT_KEYS if values.get(k)), None)
+        if unit_key:
+            layout.labels.setdefault("unit", (values[unit_key], cell_name(row + 1, keys[unit_key])))
+        return
+
+
+def _whole(value: Any) -> str:
+    if isinstance(value, float) and value == int(value):
+        value = int(value)
+    return str(value).strip()
+
+
+def _months_period(year: int, first: int, last: int) -> str:
+    """Give a period label for months first..last of a year: 1..12 -> '2020', 1..6 -> '2020-H1', 4..6 -> '2020-Q2'."""
+    if (first, last) == (1, 12):
+        return str(year)
+    if (first, last) in ((1, 6), (7, 12)):
+        return f"{year}-H{1 if first == 1 else 2}"
+    if first % 3 == 1 and last == first + 2:
+        return f"{year}-Q{last // 3}"
+    return f"{year}-{first:02d}..{year}-{last:02d}"
+
+
 def _read_blocks_above(sheet: RawSheet, layout: TableLayout) -> None:
+    _read_machine_parameters(sheet, layout)
     for row in range(layout.header_row):
         cells = [(c, v) for c, v in enumerate(sheet.grid[row]) if str(v).strip()]
         for i, (col, value) in enumerate(cells):
@@ -193,7 +265,7 @@ def _read_blocks_above(sheet: RawSheet, layout: TableLayout) -> None:
             for name, pattern in _LABELS.items():
                 if pattern.match(key) and i + 1 < len(cells):
                     nxt_col, nxt = cells[i + 1]
-                    layout.labels.setdefault(name, (nfc(str(nxt)).strip(), cell_name(row, nxt_col)))
+                    layout.labels.setdefault(name, (nfc(_whole(nxt)), cell_name(row, nxt_col)))
                 elif stated.strip() and pattern.match(fold(label)):  # "Kỳ báo cáo: Quý II/2023" in one cell
                     layout.labels.setdefault(name, (stated.strip(), ref))
             match = _UOM_NOTE.match(fold(text)) if "tinh" in key or key.startswith("dvt") else None

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from hrplan.reading.columns import HeaderColumn, choose_columns
+from hrplan.reading.declared import declared_for, table_as_declared
 from hrplan.reading.blocks import block_layout, blocks_of, is_total_block
 from hrplan.reading.identify import identify
 from hrplan.reading.text import convert_legacy_text
@@ -22,12 +23,13 @@ from hrplan.reading.rows import Hierarchy, IndicatorMatcher, split_numbering
 from hrplan.reading.totals import MEASURES, TotalChecker, total_wording
 from hrplan.reading.types import BlankCell, ReadContext, StoredValue
 from hrplan.reading.layout import TableLayout, find_table
+from hrplan.reading.refusals import not_found, unfilled_template
 from hrplan.messages import render
 from hrplan.names import closest, fold, nfc
 from hrplan.problems import HrplanError, Location, Problem, Severity, cell_name
-from hrplan.definitions import Program
+from hrplan.definitions import DeclaredLayout, Program
 from hrplan.values import NotANumber, format_number, format_percent, parse_number
-from hrplan.workbooks import RawSheet, read_workbook
+from hrplan.workbooks import RawSheet, RawWorkbook, read_workbook
 
 # Words that start the foot of a report (recipients, signatures): the table has ended.
 _TABLE_END = re.compile(r"^(noi nhan|nguoi lap bieu|nguoi lap|thu truong|tm |kt |ky ten|xac nhan)")
@@ -71,21 +73,37 @@ def read_submission(path: Path, ctx: ReadContext) -> ParsedSubmission:
         result.problems.extend(exc.problems)
         return result
     text_notes = convert_legacy_text(book)
-    layout = find_table(book, read_hidden=ctx.read_hidden)
-    if layout is None:
-        hidden = None if ctx.read_hidden else find_table(book, read_hidden=True)
-        if hidden is not None:
-            result.problems.append(Problem("table.only_hidden", location=Location(str(path), hidden.sheet.name),
-                                           params={"sheet": hidden.sheet.name}))
-        else:
-            result.problems.append(Problem("table.not_found", location=Location(file=str(path))))
+    if placeholder := unfilled_template(book, ctx.read_hidden):  # a template's "<#…>" fields were never filled in
+        sheet_name, cell, text = placeholder
+        result.problems.append(Problem("file.template_placeholders", location=Location(str(path), sheet_name, cell),
+                                       params={"found": text}))
         return result
+    # Declared beats detected: the workspace's layout for this file name, else one a program names files for.
+    declared = _declared(result, book, ctx, [(CONFIG_SOURCE, ctx.layouts)], by_name_only=False)
+    detected = None
+    if declared is None and not result.problems:
+        detected = find_table(book, read_hidden=ctx.read_hidden)
+        declared = None if detected else _declared(result, book, ctx, _program_layouts(ctx), by_name_only=True)
+    layout = (declared or detected) if not result.problems else None
+    if layout is None:
+        if not result.problems:
+            result.problems.extend(not_found(result.path, book, ctx.read_hidden))
+        return result
+    found = identify(path, layout, ctx)
+    program = ctx.programs.get(found.program) if found.program else None
+    if declared is None and program is not None and program.layouts:
+        # The program declares how its workbooks read: the detected table gives way to that.
+        declared = _declared(result, book, ctx, [(program.code, program.layouts)], by_name_only=False)
+        if result.problems:
+            return result
+        if declared is not None:
+            layout, found = declared, identify(path, declared, ctx)
     sheet = layout.sheet
     result.sheet, result.header_row = sheet.name, layout.header_row + 1
-    result.notes.append(Problem("table.used", Severity.INFO, Location(str(path), sheet.name, cell_name(layout.header_row, 0)),
-                                {"sheet": sheet.name, "row": layout.header_row + 1}))
+    result.notes.insert(0, Problem("table.used", Severity.INFO, Location(str(path), sheet.name,
+                                                                         cell_name(layout.header_row, 0)),
+                                   {"sheet": sheet.name, "row": layout.header_row + 1}))
     result.notes.extend(n for n in text_notes if n.location.sheet == sheet.name)
-    found = identify(path, layout, ctx)
     result.program, result.unit, result.period = found.program, found.unit, found.period
     result.problems.extend(found.problems)
     if result.program is None:
@@ -96,6 +114,30 @@ def read_submission(path: Path, ctx: ReadContext) -> ParsedSubmission:
         return result
     _read_table(result, layout, ctx.programs[result.program])
     return result
+
+
+CONFIG_SOURCE = "hrplan.yaml"
+
+
+def _program_layouts(ctx: ReadContext) -> list[tuple[str, list[DeclaredLayout]]]:
+    return [(p.code, p.layouts) for p in ctx.programs.values() if p.layouts]
+
+
+def _declared(result: ParsedSubmission, book: RawWorkbook, ctx: ReadContext,
+              sources: list[tuple[str, list[DeclaredLayout]]], by_name_only: bool) -> TableLayout | None:
+    """Give the table as the first layout declared for this file reads it (a note says so), or None.
+
+    `by_name_only`: before the program is known, only a layout naming its files (`files:`) applies.
+    A declared layout that does not fit the workbook is an error, never a silent fall-back to guessing.
+    """
+    for source, layouts in sources:
+        declared = declared_for(result.path, [d for d in layouts if d.files or not by_name_only])
+        if declared is None:
+            continue
+        layout, said = table_as_declared(book, declared, source, ctx.read_hidden)
+        (result.notes if layout is not None else result.problems).append(said)
+        return layout
+    return None
 
 
 def _read_table(result: ParsedSubmission, layout: TableLayout, program: Program) -> None:

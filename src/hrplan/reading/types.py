@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from hrplan.definitions import Program, UnitTree
+from hrplan.definitions import DeclaredLayout, Program, UnitTree
 from hrplan.workbooks import ReadLimits
 
 
@@ -45,3 +45,4 @@ class ReadContext:
     program: str | None = None  # --program: always wins
     unit: str | None = None  # --unit: always wins
     period: str | None = None  # --period: always wins
+    layouts: list[DeclaredLayout] = field(default_factory=list)  # the workspace's, chosen by file name

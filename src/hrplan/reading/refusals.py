@@ -1,0 +1,48 @@
+"""Files that are not submissions, refused for what they are: a template never filled in, a list of people.
+
+A refusal should name the real reason: "no table found" alone leaves the analyst guessing whether
+the reader failed or the unit sent the wrong file.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from hrplan.names import fold, nfc
+from hrplan.problems import Location, Problem, Severity, cell_name
+from hrplan.reading.layout import HEADER_SCAN_ROWS, find_table
+from hrplan.workbooks import RawWorkbook
+
+
+def not_found(path: Path, book: RawWorkbook, read_hidden: bool) -> list[Problem]:
+    """Give the problems of a workbook with no table: on a hidden sheet only, or none at all, and what it is."""
+    hidden = None if read_hidden else find_table(book, read_hidden=True)
+    if hidden is not None:
+        return [Problem("table.only_hidden", location=Location(str(path), hidden.sheet.name),
+                        params={"sheet": hidden.sheet.name})]
+    problems = [Problem("table.not_found", location=Location(file=str(path)))]
+    for sheet in book.sheets:  # say what the file is instead, when its captions tell: a list of people
+        for row in range(min(HEADER_SCAN_ROWS, sheet.height)):
+            for col, value in enumerate(sheet.grid[row]):
+                if isinstance(value, str) and _PEOPLE_CAPTION.match(fold(value)):
+                    problems.append(Problem("table.list_of_people", Severity.WARNING,
+                                            Location(str(path), sheet.name, cell_name(row, col)),
+                                            {"found": nfc(value).strip()}))
+                    return problems
+    return problems
+
+
+_PEOPLE_CAPTION = re.compile(r"^(ho va ten|ho ten|ho va ten can bo|full name)$")
+_PLACEHOLDER = re.compile(r"<#[^>]*>")
+
+
+def unfilled_template(book: RawWorkbook, read_hidden: bool) -> tuple[str, str, str] | None:
+    """Give (sheet, cell, text) of the first unfilled template field ("<#TH_2023>"), or None."""
+    for sheet in book.sheets:
+        if not sheet.visible and not read_hidden:
+            continue
+        for r, row in enumerate(sheet.grid):
+            for c, value in enumerate(row):
+                if isinstance(value, str) and (m := _PLACEHOLDER.search(value)):
+                    return sheet.name, cell_name(r, c), m[0]
+    return None
