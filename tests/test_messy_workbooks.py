@@ -148,6 +148,9 @@ IMPORTED = {
     "addressee_and_legal_basis.xlsx": (HHA_2022, LC_2022, ("Sheet1", 11)),
     "HHA_2022_joint_title.xlsx": (HHA_2022, LC_2022, ("Sheet1", 9)),
     "machine_parameter_rows.xlsx": (HHA_2022, LC_2022, ("Data", 4)),
+    # Issue 13: a formula that only adds up cells (=E12+E13) is calculated; so is its ratio (=E11/D11*100).
+    "formula_without_cached_value.xlsx": (HHA_KEY, {**HHA, ("LC-TONG", "stated_ratio"): Decimal(80) / Decimal(90)},
+                                          ("BC 6 thang", 9)),
     "period_range_columns.xlsx": (("12-CTr/TU", "SYT", "2016-2020"), figures(DT_YT=(41, 117)), ("Sheet1", 9)),
 }
 # Warnings kept with an imported file: (code, cell).
@@ -164,7 +167,7 @@ OFFICE_LAYOUTS = {"program_rows_only.xlsx", "row_resembles_indicator.xlsx", "off
 REJECTED = {
     "text_in_number_cell.xlsx": [("value.not_number", "E12")],
     "negative_count.xlsx": [("value.negative", "E13")],
-    "formula_without_cached_value.xlsx": [("value.formula_no_value", "E11")],
+    "formula_not_plain.xlsx": [("value.formula_no_value", "E11")],
     "unknown_indicator.xlsx": [("indicator.unknown", "B12"), ("indicator.unknown", "B14")],
     "figures_without_a_name.xlsx": [("row.unnamed", "B17")],
     "ambiguous_unit.xlsx": [("submission.ambiguous_unit", None)],

@@ -270,3 +270,27 @@ def test_refusal_names_what_the_file_is(dws: Workspace, corpus: Path, name: str,
     said = [(p.code, p.location.cell, p.params["found"]) for p in result.problems if p.code == reason[0]]
     assert said == [reason]
     assert reason[2] in result.problems[-1].message("vi")
+
+
+def test_plain_formulas_without_results_are_calculated_others_refused(dws: Workspace, corpus: Path) -> None:
+    result = import_one(dws, corpus / "formula_without_cached_value.xlsx")
+    assert result.outcome is Outcome.IMPORTED
+    [note] = [n for n in result.notes if n.code == "value.formula_calculated"]
+    assert (note.location.cell, note.params["cells"]) == ("E11", "E11, F11")
+    with dws.open_store() as store:
+        raw = {(v.indicator, v.measure): (v.value, v.cell) for v in store.values(result.submission_id)}
+    assert raw[("LC-TONG", "actual")] == (80, "E11")  # =E12+E13: 64 + 16
+    refused = import_one(dws, corpus / "formula_not_plain.xlsx")
+    assert [(p.code, p.location.cell) for p in refused.problems] == [("value.formula_no_value", "E11")]
+
+
+def test_formula_grammar_is_references_arithmetic_and_sum_only() -> None:
+    from hrplan.reading.formulas import calculate_formulas
+    from hrplan.workbooks import RawSheet
+
+    grid = [["", 10, "1.297", "", "", "", ""]]
+    sheet = RawSheet("S", True, grid, formulas_without_value={
+        (0, 3): "=SUM(B1:C1)", (0, 4): "=$D$1*2-(B1/4)", (0, 5): "=F1+1", (0, 6): "=ROUND(B1,0)"})
+    assert calculate_formulas(sheet) == ["D1", "E1"]
+    assert grid[0][3:5] == [1307, 2611.5]
+    assert set(sheet.formulas_without_value) == {(0, 5), (0, 6)}  # circular; not arithmetic: left to be refused

@@ -571,12 +571,22 @@ def _stated_percent_wrong(path: Path) -> None:
 
 @corpus_file("formula_without_cached_value.xlsx")
 def _formula_without_cached_value(path: Path) -> None:
-    """A total written as a formula by a program, never opened in Excel: no stored result (E11)."""
+    """A total written as a formula by a program, never opened in Excel: no stored result (E11). It only adds
+    up cells (=E12+E13), so it is calculated (issue 13), and so is the ratio =E11/D11*100."""
     rows = list(HHA_ROWS)
     rows[1] = (1, "Số cán bộ được luân chuyển, điều động giai đoạn 2021 - 2023", "người", 90, "=E12+E13")
     sheet = standard_sheet(rows=rows)
     sheet.rows[10][5] = "=E11/D11*100"  # the ratio is a formula too: derived, so not an error
     write(path, [sheet])
+
+
+@corpus_file("formula_not_plain.xlsx")
+def _formula_not_plain(path: Path) -> None:
+    """A formula without a stored result that looks up another sheet (=VLOOKUP(...)): not calculated, refused at E11."""
+    rows = list(HHA_ROWS)
+    rows[1] = (1, "Số cán bộ được luân chuyển, điều động giai đoạn 2021 - 2023", "người", 90,
+               "=VLOOKUP(B11,'Dữ liệu'!A:B,2,0)")
+    write(path, [standard_sheet(rows=rows)])
 
 
 @corpus_file("unknown_indicator.xlsx")

@@ -67,4 +67,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Tệp này là một danh sách người (cột '{found}'), không phải báo cáo số liệu chỉ tiêu.",
         "This file is a list of people (column '{found}'), not a report of indicator figures.",
     ),
+    "value.formula_calculated": (
+        "Trang '{sheet}': {count} công thức chưa có kết quả lưu sẵn đã được tính từ các ô chúng tham chiếu ({cells}).",
+        "Sheet '{sheet}': {count} formulas without a stored result were calculated from the cells they refer to ({cells}).",
+    ),
 }

@@ -17,6 +17,7 @@ from typing import Any
 from hrplan.reading.columns import HeaderColumn, choose_columns
 from hrplan.reading.declared import declared_for, table_as_declared
 from hrplan.reading.blocks import block_layout, blocks_of, is_total_block
+from hrplan.reading.formulas import calculate_formulas
 from hrplan.reading.identify import identify
 from hrplan.reading.text import convert_legacy_text
 from hrplan.reading.rows import Hierarchy, IndicatorMatcher, split_numbering
@@ -73,6 +74,12 @@ def read_submission(path: Path, ctx: ReadContext) -> ParsedSubmission:
         result.problems.extend(exc.problems)
         return result
     text_notes = convert_legacy_text(book)
+    for raw_sheet in book.sheets:  # an app's plain formulas (=K43, =SUM(D10:D15)) never calculated: calculate them
+        if calculated := calculate_formulas(raw_sheet):
+            text_notes.append(Problem("value.formula_calculated", Severity.INFO, Location(str(path), raw_sheet.name,
+                                                                                       calculated[0]), {
+                "sheet": raw_sheet.name, "count": len(calculated),
+                "cells": ", ".join(calculated[:8]) + (", …" if len(calculated) > 8 else "")}))
     if placeholder := unfilled_template(book, ctx.read_hidden):  # a template's "<#…>" fields were never filled in
         sheet_name, cell, text = placeholder
         result.problems.append(Problem("file.template_placeholders", location=Location(str(path), sheet_name, cell),
