@@ -44,6 +44,17 @@ layouts:
       actual: ["Đã thực hiện", tien_bhtt]
     parameters: {unit: "Địa bàn", period: "Năm"}
 """
+CROP_PROGRAM = """\
+code: 16-CTr/HU
+title: Phát triển sản xuất nông nghiệp huyện Hòa An giai đoạn 2021 - 2025
+period: 2021-2025
+scope: HHA
+reporting: year
+indicators:
+  - {code: SL-LUA, name: Sản lượng lúa, aliases: ["Sản lượng › Lúa"], uom: tấn, accumulation: per_period}
+  - {code: GT-LUA, name: Giá trị sản xuất lúa, aliases: ["Giá trị sản xuất › Lúa"], uom: triệu đồng,
+     accumulation: per_period}
+"""
 COMMUNES = """\
   # --- communes of Huyện Hòa An (issue 13's district tables) ---
   - {code: XHV, name: Xã Hồng Việt, parent: HHA, kind: xã, aliases: [Hồng Việt]}
@@ -58,6 +69,7 @@ ANNEX = figures(LD_VL=(130, 118), BO=(310, 305))
 def district_workspace(root: Path) -> Workspace:
     ws = make_workspace(root)
     (root / "programs" / "15-CTr-HU.yaml").write_text(DISTRICT_PROGRAM, encoding="utf-8")
+    (root / "programs" / "16-CTr-HU.yaml").write_text(CROP_PROGRAM, encoding="utf-8")
     units = root / "units.yaml"
     text = units.read_text(encoding="utf-8")
     assert "  # --- Nghệ An" in text
@@ -294,3 +306,14 @@ def test_formula_grammar_is_references_arithmetic_and_sum_only() -> None:
     assert calculate_formulas(sheet) == ["D1", "E1"]
     assert grid[0][3:5] == [1307, 2611.5]
     assert set(sheet.formulas_without_value) == {(0, 5), (0, 6)}  # circular; not arithmetic: left to be refused
+
+
+def test_value_blocks_of_different_kinds_are_read_by_path(dws: Workspace, corpus: Path) -> None:
+    result = import_one(dws, corpus / "value_blocks_by_kind.xlsx")
+    assert result.problems == []
+    assert [n.params["count"] for n in result.notes if n.code == "rows.not_in_program"] == [3]  # once, not per block
+    assert (result.outcome, result.program, result.unit, result.period) == (Outcome.IMPORTED, "16-CTr/HU", "HHA", "2022")
+    assert stored(dws, result.submission_id) == figures(SL_LUA=(6500, 6600), GT_LUA=(52000, 54120))
+    with dws.open_store() as store:
+        cells = {(v.indicator, v.measure): v.cell for v in store.values(result.submission_id)}
+    assert (cells[("SL-LUA", "actual")], cells[("GT-LUA", "actual")]) == ("D11", "F11")

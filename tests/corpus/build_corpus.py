@@ -982,6 +982,21 @@ def _declared_layout_budget_annex(path: Path) -> None:
     write(path, [Sheet("Tong hop", [["(bản tóm tắt)"]]), Sheet("Phụ lục 02", rows)])
 
 
+@corpus_file("value_blocks_by_kind.xlsx")
+def _value_blocks_by_kind(path: Path) -> None:
+    """'SẢN LƯỢNG (tấn)' and 'GIÁ TRỊ SẢN XUẤT (triệu đồng)', each merged over its own 'KH 2022 | TH 2022', for
+    the same crop rows: program 16-CTr/HU reads 'Sản lượng › Lúa' and 'Giá trị sản xuất › Lúa' from their blocks."""
+    top, merges = title_block("ỦY BAN NHÂN DÂN", "HUYỆN HÒA AN", "Hòa An, ngày 15 tháng 12 năm 2022",
+                              "Kết quả thực hiện Chương trình số 16-CTr/HU của Huyện ủy Hòa An", "NĂM 2022")
+    h = len(top) + 1
+    header = [["STT", "Chỉ tiêu", "SẢN LƯỢNG (tấn)", "", "GIÁ TRỊ SẢN XUẤT (triệu đồng)", ""],
+              ["", "", "KH 2022", "TH 2022", "KH 2022", "TH 2022"]]
+    body = [[1, "Lúa", 6500, 6600, 52000, 54120], [2, "Ngô", 3300, 3360, 20000, 21840],
+            [3, "Đậu tương", 260, 270, 5200, 5400], [4, "Lạc", 410, 395, 12300, 11850]]
+    merges = merges + [f"A{h}:A{h + 1}", f"B{h}:B{h + 1}", f"C{h}:D{h}", f"E{h}:F{h}"]
+    write(path, [Sheet("Sheet1", top + header + body + SIGNATURE, merges)])
+
+
 # -- office layouts (issue 13): what a title really says ----------------------------------------------------
 def lc_2022_table() -> list[list[Any]]:
     rows = [["STT", "Nội dung", "ĐVT", "KH 2022", "TH 2022"]]

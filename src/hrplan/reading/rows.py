@@ -71,14 +71,15 @@ def numbering_level(numbering: str, indent: int = 0) -> float:
 class Hierarchy:
     """Places rows one after another under the nearest row above them of a lower level."""
 
-    def __init__(self) -> None:
+    def __init__(self, prefix: tuple[str, ...] = ()) -> None:
         self._stack: list[RowLabel] = []
+        self._prefix = prefix  # a block's caption ("Sản lượng") heads the path of every row read in it
 
     def place(self, row: int, numbering: str, name: str, indent: int = 0) -> RowLabel:
         level = numbering_level(numbering, indent)
         while self._stack and self._stack[-1].level >= level:
             self._stack.pop()
-        label = RowLabel(row, numbering, name, level, tuple(r.name for r in self._stack))
+        label = RowLabel(row, numbering, name, level, self._prefix + tuple(r.name for r in self._stack))
         self._stack.append(label)
         return label
 

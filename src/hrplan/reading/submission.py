@@ -116,6 +116,9 @@ def read_submission(path: Path, ctx: ReadContext) -> ParsedSubmission:
     if result.program is None:
         return result
     blocks = blocks_of(layout.header)
+    if blocks and not any(ctx.units.match(caption) for caption in blocks):
+        _read_kind_blocks(result, layout, ctx.programs[result.program], blocks)
+        return result
     if blocks:
         _read_unit_blocks(result, layout, ctx, blocks)
         return result
@@ -212,7 +215,29 @@ def _describe(layout: TableLayout, columns: list[HeaderColumn]) -> str:
 
 
 # -- rows -------------------------------------------------------------------------------------
-def _read_rows(result: ParsedSubmission, layout: TableLayout, program: Program) -> None:
+_UOM_IN_CAPTION = re.compile(r"\s*\([^)]*\)")  # "SẢN LƯỢNG (tấn)": the block is "Sản lượng"
+
+
+def _read_kind_blocks(result: ParsedSubmission, layout: TableLayout, program: Program,
+                      blocks: dict[str, list[HeaderColumn]]) -> None:
+    """Read blocks of different figures for the same rows ("SẢN LƯỢNG | GIÁ TRỊ SẢN XUẤT", each with its own
+    KH/TH columns) into one submission: a row's path starts with its block's caption, so an indicator
+    declared as "Sản lượng › Lúa" is read from that block only."""
+    seen: dict[str, str] = {}
+    unknown: dict[Location, tuple[Location, str, str]] = {}  # a row unknown in every block is counted once
+    for caption, columns in blocks.items():
+        block = block_layout(layout, columns)
+        if _choose_columns(result, block):
+            rows = _read_rows(result, block, program, (_UOM_IN_CAPTION.sub("", caption).strip(),), seen, finish=False)
+            unknown.update({row[0]: row for row in rows})
+    _unknown_rows(result, program, IndicatorMatcher(program), [u for u in unknown.values()
+                                                               if u[0].cell not in seen.values()], seen)
+    if result.ok and not any(v.measure in ("actual", "estimate") for v in result.values):
+        result.problems.append(Problem("submission.empty", location=Location(str(result.path), layout.sheet.name)))
+
+
+def _read_rows(result: ParsedSubmission, layout: TableLayout, program: Program, prefix: tuple[str, ...] = (),
+               seen: dict[str, str] | None = None, finish: bool = True) -> list[tuple[Location, str, str]]:
     """Read the program's rows; skip and count the others; check the totals against the rows they close.
 
     A table made for the program (no more unknown rows with figures than indicator rows) refuses
@@ -223,8 +248,8 @@ def _read_rows(result: ParsedSubmission, layout: TableLayout, program: Program) 
     sheet, cols = layout.sheet, layout.columns
     matcher = IndicatorMatcher(program)
     book = program.measure_book()
-    tree, totals = Hierarchy(), TotalChecker()
-    seen: dict[str, str] = {}
+    tree, totals = Hierarchy(prefix), TotalChecker()
+    seen = {} if seen is None else seen  # shared by the blocks of one table: an indicator is read once
     unknown: list[tuple[Location, str, str]] = []  # (where, label as found, name without numbering)
     for row in range(layout.first_data_row, sheet.height):
         name = _row_label(layout, row)
@@ -271,11 +296,13 @@ def _read_rows(result: ParsedSubmission, layout: TableLayout, program: Program) 
         figures = _read_indicator_row(result, layout, program, book, indicator, row, cells,
                                       row_uom or layout.uom_note, note or None)
         totals.row(label, figures, row_uom)
-    _unknown_rows(result, program, matcher, unknown, seen)
+    if finish:
+        _unknown_rows(result, program, matcher, unknown, seen)
     for cell, stated, summed in totals.mismatches():
         result.problems.append(Problem("table.total_mismatch", Severity.WARNING,
                                        Location(str(result.path), sheet.name, cell),
                                        {"found": format_number(stated), "expected": format_number(summed)}))
+    return unknown
 
 
 def _unknown_rows(result: ParsedSubmission, program: Program, matcher: IndicatorMatcher,
