@@ -67,7 +67,7 @@ def test_planning_ratios_breakdowns_and_vietnamese_numbers_in_the_html(loaded_ws
     assert "210 người, trong đó: điều động 45; luân chuyển 12; bổ nhiệm 9; bổ nhiệm lại 42; giới thiệu ứng cử 102." in html
     assert "217 người, trong đó: cán bộ cấp huyện được luân chuyển 173; cán bộ cấp xã được luân chuyển 44." in html
     assert "27.296" in html
-    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in html and "Cao Bằng, ngày" in html
+    assert "ĐẢNG CỘNG SẢN VIỆT NAM" in html and "Cao Bằng, ngày" in html  # a Tỉnh ủy program: the Party's format
     assert "<script" not in html and "http" not in html.split("<body>")[1]  # self-contained
 
 

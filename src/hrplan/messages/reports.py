@@ -15,6 +15,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.recipients": ("Nơi nhận:", "Recipients:"),
     "report.archive": ("Lưu: {archive}.", "Archived: {archive}."),
     "report.page": ("Trang", "Page"),
+    "report.screen_note": ("Bản xem trên màn hình. Khi in (A4), dòng này không in ra; bản Word (.docx) cùng tên để sửa và ký.",
+                           "Screen view. This line does not print (A4); the Word file (.docx) of the same name is the one to edit and sign."),
+    "report.severity.error": ("Lỗi", "Error"),
+    "report.severity.warning": ("Cảnh báo", "Warning"),
+    "report.severity.info": ("Lưu ý", "Note"),
     "report.doc_title": ("Báo cáo {program} – {period}", "Report {program} – {period}"),
     # Headings of the body.
     "report.h.results": ("KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU", "RESULTS BY INDICATOR"),

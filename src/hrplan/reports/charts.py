@@ -7,6 +7,7 @@ JavaScript engine at run time (vl-convert would bundle a V8 runtime to do the sa
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -63,7 +64,13 @@ def _units_of_most_reported(data: dict[str, Any]) -> tuple[str, list[dict]] | No
 
 
 def _short(text: str, n: int = 48) -> str:
-    return text if len(text) <= n else text[: n - 1].rstrip() + "…"
+    """Give a label on at most two lines of about n/2 characters (cut with '…' beyond)."""
+    import textwrap
+
+    lines = textwrap.wrap(text, max(12, n // 2 + 6))
+    if len(lines) > 2:
+        lines = [lines[0], lines[1][: max(12, n // 2 + 6) - 1].rstrip() + "…"]
+    return "\n".join(lines)
 
 
 def _bars(key: str, title: str, items: list[tuple[str, float, str]], lang: str) -> Chart:
@@ -72,7 +79,7 @@ def _bars(key: str, title: str, items: list[tuple[str, float, str]], lang: str) 
     labels = [_short(i[0]) for i in items][::-1]
     values = [i[1] * 100 for i in items][::-1]
     colours = [_COLOURS.get(i[2], "#555555") for i in items][::-1]
-    fig, ax = plt.subplots(figsize=(6.3, 0.42 * len(items) + 1.0), dpi=150)
+    fig, ax = plt.subplots(figsize=(6.3, 0.5 * len(items) + 1.0), dpi=150)
     ax.barh(labels, values, color=colours, height=0.6)
     ax.axvline(100, color="#000000", linewidth=1.2, linestyle="--")
     for y, v in enumerate(values):
@@ -120,4 +127,8 @@ def _finish(key: str, title: str, fig) -> Chart:
         fig.savefig(svg, format="svg", metadata={"Date": None})
     plt.close(fig)
     text = svg.getvalue()
-    return Chart(key, title, png.getvalue(), text[text.index("<svg"):])
+    text = text[text.index("<svg"):]
+    # Inline in HTML the SVG needs no namespace declarations: drop them, so the page names no outside address.
+    text = re.sub(r"<metadata>.*?</metadata>\s*", "", text, flags=re.S)  # RDF naming outside vocabularies
+    text = re.sub(r'\s+xmlns(:xlink)?="[^"]*"', "", text, count=2)
+    return Chart(key, title, png.getvalue(), text)

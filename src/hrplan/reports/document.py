@@ -96,7 +96,7 @@ def document_context(data: dict[str, Any], program: Program, settings: ReportSet
         "top_units_text": t("report.s.top_units", n=len(units.children(data["scope"]["code"])) if data["scope"]["code"] in units else 0,
                             scope=scope) if top else "",
         "behind": behind,
-        "behind_text": [t("report.s.behind", **r) for r in behind] or [t("report.s.none_behind")],
+        "behind_text": [t("report.s.behind", **{**r, "status": r["status_text"]}) for r in behind] or [t("report.s.none_behind")],
         "behind_more": t("report.s.behind_more", n=more) if more else "",
         "errors": errors or [t("report.s.no_errors")],
         "warnings_text": t("report.s.warnings", n=warnings) if warnings else "",

@@ -14,6 +14,7 @@ from typing import Any
 from hrplan.definitions import Period, program_slug
 from hrplan.reports.data import Report, build_report
 from hrplan.reports.html import render_html
+from hrplan.reports.xlsx import write_xlsx
 from hrplan.workspace import Workspace
 
 FORMATS = ("docx", "html", "xlsx", "json")
@@ -25,10 +26,9 @@ def report_file_name(report: Report, fmt: str) -> str:
     return f"{program_slug(report.data['program']['code'])}_{period.file_label}.{fmt}"
 
 
-def write_report(report: Report, path: Path, fmt: str, lang: str = "vi", sources: bool = False) -> Path:
-    """Write the report as 'html' or 'json' to `path` and give the path (without a document's settings or charts)."""
-    text = report_json(report, sources) if fmt == "json" else render_html(report, lang)
-    return _write_text(path, text)
+def write_report(report: Report, path: Path, sources: bool = False) -> Path:
+    """Write the report's data as JSON to `path` and give the path."""
+    return _write_text(path, report_json(report, sources))
 
 
 def report_json(report: Report, sources: bool = False) -> str:
@@ -72,9 +72,9 @@ def write_reports(workspace: Workspace, program: str, period: str, formats: tupl
         elif fmt == "json":
             paths[fmt] = _write_text(path, report_json(report, sources))
         elif fmt == "html":
-            paths[fmt] = _write_text(path, render_html(report, lang))
+            paths[fmt] = _write_text(path, render_html(document))
         elif fmt == "xlsx":
-            continue
+            paths[fmt] = write_xlsx(workspace, report, path, lang)
     return Written(report, paths)
 
 

@@ -1,0 +1,88 @@
+"""The HTML report is the same document as the Word one: one self-contained page that prints on A4 through
+headless Chromium with page numbers from page 2 and no browser furniture; every user text escaped; fully
+English with --lang en."""
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import sample_submissions
+from hrplan.importer import import_files
+from hrplan.reports import write_reports
+
+
+@pytest.fixture
+def loaded(sample_ws):
+    import_files(sample_ws, sample_submissions())
+    return sample_ws
+
+
+def _html(ws, program="12-CTr/TU", period="2016..2019-05", lang="vi") -> str:
+    return write_reports(ws, program, period, ["html"], lang).paths["html"].read_text(encoding="utf-8")
+
+
+def test_the_page_is_the_official_document_and_self_contained(loaded):
+    html = _html(loaded)
+    assert '<html lang="vi">' in html
+    assert "ĐẢNG CỘNG SẢN VIỆT NAM" in html and "CỘNG HÒA XÃ HỘI" not in html  # a Tỉnh ủy program
+    assert "TỈNH ỦY CAO BẰNG" in html and "Số ……-BC/BTCTU" in html and "Nơi nhận:" in html
+    assert "117 người, đạt 285% kế hoạch (vượt)" in html and "139 người, đạt gần 70% kế hoạch (chưa đạt)" in html
+    assert html.count("<svg") >= 2  # the charts, inline
+    assert "<script" not in html and "src=" not in html and "<link" not in html
+    assert not re.search(r"url\((?!#)", html) and "http" not in html.split("<body>")[1]  # nothing fetched
+    assert ".xlsx" not in html and "F22" not in html  # no provenance in the body
+    state = _html(loaded, "06-ĐA/TU", "2021..2022")
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in state and "Độc lập - Tự do - Hạnh phúc" in state
+    assert "Số: ……/BC-SNV" in state
+
+
+def test_with_lang_en_the_whole_page_is_english(loaded):
+    html = _html(loaded, lang="en")
+    assert '<html lang="en">' in html
+    for english in ("COMMUNIST PARTY OF VIETNAM", "REPORT", "RESULTS BY INDICATOR", "SUMMARY TABLE OF INDICATORS",
+                    "Recipients:", "285% of plan (over)", "nearly 70% of plan"):
+        assert english in html, english
+    body = html.split("<body>")[1]
+    for vietnamese in ("BÁO CÁO", "KẾT QUẢ", "Nơi nhận", "đạt", "Kế hoạch", "kế hoạch", "ngày"):
+        assert vietnamese not in body, vietnamese
+
+
+def test_every_text_a_unit_or_analyst_wrote_is_escaped(sample_ws):
+    units = yaml.safe_load(sample_ws.units_file.read_text(encoding="utf-8"))
+    for u in units["units"]:
+        if u["code"] == "SYT":
+            u["name"] = "Sở Y tế <script>alert(1)</script>"
+    sample_ws.units_file.write_text(yaml.safe_dump(units, allow_unicode=True), encoding="utf-8")
+    (sample_ws.root / "hrplan.yaml").write_text((sample_ws.root / "hrplan.yaml").read_text(encoding="utf-8")
+                                                + 'report:\n  signer: {name: "<b>Nguyễn Văn A</b> & co"}\n', encoding="utf-8")
+    ws = type(sample_ws)(sample_ws.root)
+    import_files(ws, sample_submissions())
+    html = _html(ws)
+    assert "<script" not in html and "Sở Y tế &lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "&lt;b&gt;Nguyễn Văn A&lt;/b&gt; &amp; co" in html
+
+
+def test_chromium_prints_a4_with_page_numbers_and_no_browser_furniture(loaded, tmp_path):
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
+    if not chromium or not shutil.which("pdftotext"):
+        pytest.fail("chromium and pdftotext are needed to print the page (Debian: chromium poppler-utils)")
+    page = write_reports(loaded, "12-CTr/TU", "2016..2019-05", ["html"]).paths["html"]
+    pdf = tmp_path / "page.pdf"
+    # No --no-pdf-header-footer: the page itself must keep the browser's date and address off the paper.
+    subprocess.run([chromium, "--headless", "--no-sandbox", "--disable-gpu", f"--user-data-dir={tmp_path / 'profile'}",
+                    f"--print-to-pdf={pdf}", page.as_uri()], check=True, capture_output=True, timeout=180)
+    pages = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True, text=True,
+                           timeout=60).stdout.split("\f")
+    pages = [p for p in pages if p.strip()]
+    assert len(pages) >= 2
+    assert "file:" not in "".join(pages) and page.name not in "".join(pages)
+    assert "Bản xem trên màn hình" not in "".join(pages)  # the screen-only note does not print
+    assert pages[1].strip().splitlines()[0].strip() == "2"  # page 2 is numbered at the top, centred
+    assert pages[0].strip().splitlines()[0].strip() != "1"  # page 1 is not
+    size = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout if shutil.which("pdfinfo") else ""
+    assert not size or "(A4)" in size

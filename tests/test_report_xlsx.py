@@ -1,0 +1,73 @@
+"""The consolidated workbook: opened with openpyxl, it holds the seeds' figures as numbers with formats, a sheet
+per period, the findings, frozen headers and a print setup; no cell is a formula, whatever units typed."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+from openpyxl import load_workbook
+
+from conftest import sample_submissions
+from hrplan.importer import import_files
+from hrplan.jobs import run_demo
+from hrplan.reports import write_reports
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory) -> Path:
+    return run_demo(tmp_path_factory.mktemp("demo") / "demo").workspace
+
+
+def _rows(ws) -> list[tuple]:
+    return [tuple(c.value for c in row) for row in ws.iter_rows()]
+
+
+def test_demo_workbook_holds_the_seed_figures_as_numbers(demo):
+    wb = load_workbook(demo / "reports" / "12-CTr-TU_2016_to_2019-05.xlsx")
+    assert wb.sheetnames[0] == "Tổng hợp" and "Vấn đề" in wb.sheetnames
+    summary = wb["Tổng hợp"]
+    assert summary.freeze_panes == "D5" and summary.page_setup.orientation == "landscape"
+    assert summary.print_title_rows == "$3:$4"
+    by_code = {r[0]: r for r in _rows(summary)[4:]}
+    assert summary["D3"].value == "Tỉnh Cao Bằng"
+    expected = {"DT-YT": (41, 117, "vượt"), "DT-GD": (10, 30, "vượt"), "BD-QLNN": (176, 79, "chưa đạt"),
+                "BD-LDQL": (200, 139, "chưa đạt"), "CCLLCT": (181, 430, "vượt"), "LC-TRE": (40, 24, "chưa đạt")}
+    for code, (plan, actual, status) in expected.items():
+        row = by_code[code]
+        assert (row[3], row[4], row[6]) == (plan, actual, status), code
+        assert row[5] == pytest.approx(actual / plan)
+    row = next(r for r in summary.iter_rows(min_row=5) if r[0].value == "DT-YT")
+    assert row[5].number_format == "0%" and row[4].number_format == "#,##0.##"
+    detail = wb[wb.sheetnames[1]]
+    assert detail.freeze_panes == "A4" and detail.auto_filter.ref.startswith("A3:")
+    units = {(r[0], r[4]): r for r in _rows(detail)[3:]}
+    assert units[("DT-YT", "SYT")][7] == 80  # the corrected resend, not the first version's 75
+    assert sum(r[7] for (code, unit), r in units.items() if code == "DT-YT" and unit != "CB") == 117
+    b = load_workbook(demo / "reports" / "06-DA-TU_2021_to_2022.xlsx")
+    assert {"2021", "2022"} <= set(b.sheetnames)  # a sheet per period inside the review
+    year = {r[0]: r for r in _rows(b["2021"])[3:] if r[4] == "BT"}
+    assert (year["KHCN-DT"][6], year["KHCN-DT"][7]) == (400, 470)
+
+
+def test_no_cell_is_a_formula_even_when_names_and_notes_look_like_one(sample_ws, tmp_path):
+    units = yaml.safe_load(sample_ws.units_file.read_text(encoding="utf-8"))
+    for u in units["units"]:
+        if u["code"] == "SYT":
+            u["name"] = '=HYPERLINK("http://attacker.example","Sở Y tế")'
+        if u["code"] == "SNV":
+            u["name"] = "+84 Sở Nội vụ"
+    sample_ws.units_file.write_text(yaml.safe_dump(units, allow_unicode=True), encoding="utf-8")
+    ws = type(sample_ws)(sample_ws.root)
+    import_files(ws, sample_submissions())
+    path = write_reports(ws, "12-CTr/TU", "2016..2019-05", ["xlsx"]).paths["xlsx"]
+    wb = load_workbook(path)
+    texts = []
+    for sheet in wb.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                assert cell.data_type != "f", (sheet.title, cell.coordinate, cell.value)
+                if isinstance(cell.value, str):
+                    texts.append(cell.value)
+    assert '=HYPERLINK("http://attacker.example","Sở Y tế")' in [t.strip() for t in texts]
+    assert "+84 Sở Nội vụ" in [t.strip() for t in texts]
