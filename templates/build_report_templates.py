@@ -168,9 +168,8 @@ def heading_block(doc, party: bool) -> None:
         rule_under(rule)
     para(left, "{{ number }}", size=13, align=CENTER, before=6)
     motto = para(right, "{{ motto }}", size=13, bold=True, align=CENTER)
-    if party:
-        motto.paragraph_format.left_indent = motto.paragraph_format.right_indent = Cm(2.0)
-        rule_under(motto)
+    if party:  # the rule goes on a paragraph of its own: indenting the motto to shorten it would wrap the motto
+        rule_under(para(right, "", size=4, align=CENTER, left=2.2, right=2.2))
     else:
         second = para(right, "{{ motto_2 }}", size=14, bold=True, align=CENTER, left=2.0, right=2.0)
         rule_under(second)
@@ -206,7 +205,7 @@ def body(doc) -> None:
     L = "{{ labels.%s }}"
     grid(doc, [L % k for k in ("no", "indicator", "uom", "plan", "actual", "ratio", "status")],
          ["{{ row.no }}", "{{ row.name }}", "{{ row.uom }}", "{{ row.plan }}", "{{ row.actual }}", "{{ row.ratio }}",
-          "{{ row.status_text }}"], [1.1, 6.9, 1.6, 1.8, 1.8, 1.7, 1.6], "row in table", name_col=1)
+          "{{ row.status_text }}"], [1.3, 6.7, 1.6, 1.8, 1.8, 1.7, 1.6], "row in table", name_col=1)
 
     tag(doc, "{%p if planning %}")
     h("{{ h.planning }}")

@@ -10,7 +10,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.number_party": ("Số {number}", "No. {number}"),
     "report.place_date": ("{place}, ngày {day} tháng {month} năm {year}", "{place}, {day}/{month}/{year}"),
     "report.kind": ("BÁO CÁO", "REPORT"),
-    "report.about": ("Kết quả thực hiện {program} {title}", "Implementation of {program} {title}"),
+    "report.about": ("Kết quả thực hiện {program} về \"{title}\"", "Implementation of {program} \"{title}\""),
     "report.about_period": ("({period})", "({period})"),
     "report.recipients": ("Nơi nhận:", "Recipients:"),
     "report.archive": ("Lưu: {archive}.", "Archived: {archive}."),
