@@ -258,14 +258,20 @@ def test_target_for_whole_years_is_the_sum_of_annual_targets() -> None:
     assert target.source == "t.yaml:10 + t.yaml:11"
 
 
-def test_target_falls_back_to_the_whole_program() -> None:
+def test_a_review_from_the_program_start_takes_the_whole_program_target() -> None:
     program = _targets_program()
-    # 2021-2023: no annual target for 2023; up to May: not whole years; 2024: none of its own
-    for text in ["2021..2023", "2021..2023-05", "2024"]:
+    # 2021-2023: no annual target for 2023; up to May: not whole years — both reviews from the program's start
+    for text in ["2021..2023", "2021..2023-05"]:
         assert program.target("DT", None, Period.parse(text)).value == 2000
     assert program.target("DT", "SYT", Period.parse("2021..2022")).value == 25  # per-unit target
     assert program.target("DT", "SNV", Period.parse("2021")) is None
     assert program.target("LC", None, Period.parse("2023")) is None
+
+
+def test_a_year_inside_the_program_has_no_plan_of_its_own_but_shows_the_longer_target() -> None:
+    plan = _targets_program().plan_for("DT", None, Period.parse("2024"))
+    assert plan.target is None and plan.rule == "none"
+    assert (plan.context.value, plan.context.period) == (2000, None)  # context: the whole program's 2.000
 
 
 def test_a_target_in_a_unit_that_does_not_convert_is_refused(tmp_path):

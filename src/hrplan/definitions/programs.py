@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 from enum import Enum
+from typing import Literal
 
 from pydantic import (
     BaseModel,
@@ -25,6 +26,7 @@ from hrplan.definitions.check_settings import CheckSettings, PlanningLimits, Pla
 from hrplan.definitions.layouts import DeclaredLayout
 from hrplan.definitions.measures import Measure, MeasureBook
 from hrplan.definitions.periods import Period, PeriodError
+from hrplan.definitions.plans import Interim, PlanFor, plan_for
 from hrplan.definitions.report_settings import ReportSettings
 from hrplan.names import fold, strip_diacritics
 
@@ -91,6 +93,7 @@ class Indicator(BaseModel):
     direction: Direction = Direction.HIGHER
     accumulation: Accumulation = Accumulation.CUMULATIVE
     band: Band | None = None
+    interim: Interim | None = None  # how a shorter period is judged against a longer target; None: the program's
     section: str | None = None  # heading the indicator sits under in templates and reports
     planning: PlanningRole | None = None  # what it counts for the planning limits (women, young, per title...)
 
@@ -156,7 +159,9 @@ class Program(BaseModel):
     issued: date | None = None
     period: str
     scope: str | None = None  # code of the unit whose subtree reports on this program
-    reporting: str = "year"  # how often units report: quarter, half, year
+    reporting: Literal["month", "quarter", "half", "year"] | None = None  # how often units report; None: as they send
+    unit_reporting: dict[str, Literal["month", "quarter", "half", "year"]] = {}  # a unit reporting at another frequency
+    interim: Interim = Interim.NONE  # how a quarter is judged against a year's target (see definitions/plans.py)
     reporters: list[str] | None = None  # units expected to report; default: those given per-unit targets
     status_bands: StatusBands = StatusBands()
     measures: list[Measure] = []
@@ -229,28 +234,12 @@ class Program(BaseModel):
         raise KeyError(code)
 
     def target(self, indicator: str, unit: str | None, period: Period) -> Target | None:
-        """Give the target assigned for an indicator, unit and period, or None.
+        """Give the target that applies to an indicator, unit and period, or None (see `plan_for`)."""
+        return plan_for(self, indicator, unit, period).target
 
-        A target for exactly that period wins; otherwise, for a span of whole years, the sum of
-        its annual targets; otherwise, for a period inside the program's, the target for the whole
-        program period (what mid-term reviews compare against: "117 officials, 285% of the plan").
-        """
-        mine = self._targets_of(indicator, unit)
-        for t in mine:
-            if t.period is not None and Period.parse(t.period) == period:
-                return t
-        annual = {Period.parse(t.period).start.year: t for t in mine if t.period and Period.parse(t.period).kind == "year"}
-        years = period.years()
-        if annual and period.start.month == 1 and period.start.day == 1 and period.end.month == 12 \
-                and period.end.day == 31 and all(y in annual for y in years):
-            parts = [annual[y] for y in years]
-            return Target(indicator=indicator, unit=unit, period=period.label, value=sum(t.value for t in parts),
-                          source=" + ".join(sorted({t.source or "" for t in parts})))
-        if self.period_value.contains(period):  # the program's own target covers only its own period
-            for t in mine:
-                if t.period is None:
-                    return t
-        return None
+    def plan_for(self, indicator: str, unit: str | None, period: Period) -> PlanFor:
+        """Give the plan that applies to the period and any longer target shown as context (definitions/plans.py)."""
+        return plan_for(self, indicator, unit, period)
 
     def _targets_of(self, indicator: str, unit: str | None) -> list[Target]:
         """Give the targets for an indicator and unit, in file order."""

@@ -11,4 +11,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         " English locale reads a typed '1.297' as 1.297 (a decimal): type the number without the dot, e.g. 1297"
         " (or format the cell as text), and send the file again.",
     ),
+    # -- units of measure --
+    "figures.uom_unconvertible": (
+        "Chương trình {program}, chỉ tiêu {indicator}: số liệu đã nhập tính bằng '{stored}' ({unit}, kỳ {period},"
+        " tệp {file}) không đổi được sang '{uom}' đang khai báo. Hãy trả lại uom cũ trong tệp chương trình,"
+        " hoặc khai báo cách quy đổi (measures:), rồi chạy lại.",
+        "Program {program}, indicator {indicator}: stored figures are in '{stored}' ({unit}, period {period},"
+        " file {file}) and do not convert into the declared '{uom}'. Put the former uom back in the program file,"
+        " or declare the conversion (measures:), and run again.",
+    ),
 }

@@ -1,0 +1,113 @@
+"""Which plan applies to a period (kế hoạch của kỳ): targets belong to their own period.
+
+A target set for a year is the plan of that year; a quarter inside it is judged against it only
+as the program declares (`interim`, per program or per indicator):
+
+- `none` (default): a shorter period has no plan of its own; the longer target is shown as
+  context ("KH năm 2024: 270") and nothing is called behind plan.
+- `pro_rata`: the longer target times the share of its months (a quarter of a year: 1/4).
+- `to_date`: for a period from the start of the longer target's period (2024..2024-06), or a
+  running total (accumulation: cumulative), the targets of the sub-periods completed by its end
+  (TolaActivity's "target to date").
+- `periodic`: only explicit targets of the period (quarterly targets); none is context.
+
+Under every rule a target for exactly the period applies, and so does the sum of explicit
+targets that tile it (annual targets over 2021..2022, quarterly targets over a year). A
+cumulative review from the program's start ("2016..2019-05", a mid-term review) is compared
+with the whole-program target, as the reviews themselves do.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from enum import Enum
+from typing import TYPE_CHECKING
+
+from hrplan.definitions.periods import Period
+
+if TYPE_CHECKING:  # the models import this module
+    from hrplan.definitions.programs import Program, Target
+
+_KINDS = ("year", "half", "quarter", "month")
+
+
+class Interim(str, Enum):
+    """How a period shorter than a target's period is judged against it."""
+
+    NONE = "none"
+    PRO_RATA = "pro_rata"
+    TO_DATE = "to_date"
+    PERIODIC = "periodic"
+
+
+@dataclass(frozen=True)
+class PlanFor:
+    """The plan that applies to one indicator, unit and period, and the longer target shown beside it."""
+
+    target: Target | None  # what the period is judged against (None: no plan of its own)
+    context: Target | None = None  # a longer period's target, shown as context ("KH năm 2024: 270")
+    rule: str = "exact"  # exact | sum | review | pro_rata | to_date | none
+
+    @property
+    def value(self) -> Decimal | None:
+        return self.target.value if self.target is not None else None
+
+
+def plan_for(program: Program, indicator: str, unit: str | None, period: Period) -> PlanFor:
+    """Give the plan that applies to `period` under the program's interim rule, with any longer target as context."""
+    from hrplan.definitions.programs import Target
+
+    mine = program._targets_of(indicator, unit)
+    whole = program.period_value
+    spans = [(t, Period.parse(t.period) if t.period else whole) for t in mine]
+    for t, span in spans:
+        if span == period:
+            return PlanFor(t, rule="exact")
+    tiled = _tiling(spans, period)
+    if tiled:
+        return PlanFor(_summed(program, Target, indicator, unit, period, tiled), rule="sum")
+    longer = sorted(((t, s) for t, s in spans if s.contains(period) and s != period),
+                    key=lambda ts: ts[1].end.toordinal() - ts[1].start.toordinal())
+    if not longer:
+        return PlanFor(None)
+    context, span = longer[0]
+    ind = program.indicator(indicator)
+    interim = ind.interim or program.interim
+    if context.period is None and period.kind == "range" and period.start == whole.start and interim is Interim.NONE:
+        return PlanFor(context, rule="review")  # a mid-term review against the program's own target
+    if interim is Interim.PRO_RATA:
+        share = Decimal(_months(period)) / Decimal(_months(span))
+        value = context.value * share
+        return PlanFor(Target(indicator=indicator, unit=unit, period=period.label, value=value, uom=context.uom,
+                              source=f"{context.source or ''} × {_months(period)}/{_months(span)}"),
+                       context, "pro_rata")
+    if interim is Interim.TO_DATE and (period.start == span.start or ind.accumulation.value == "cumulative"):
+        to_date = Period(span.start, period.end, f"{span.label}..{period.label}")
+        done = _tiling([(t, s) for t, s in spans if s != span], to_date)
+        if done:
+            return PlanFor(_summed(program, Target, indicator, unit, period, done), context, "to_date")
+    return PlanFor(None, context, "none")
+
+
+def _tiling(spans: list[tuple[Target, Period]], period: Period) -> list[Target]:
+    """Give targets of one kind of sub-period that cover `period` exactly, end to end, or []."""
+    for kind in _KINDS:
+        inside = sorted(((t, s) for t, s in spans if s.kind == kind and period.contains(s) and s != period),
+                        key=lambda ts: ts[1].start)
+        if not inside or inside[0][1].start != period.start or inside[-1][1].end != period.end:
+            continue
+        if all((b.start - a.end).days == 1 for (_, a), (_, b) in zip(inside, inside[1:])):
+            return [t for t, _ in inside]
+    return []
+
+
+def _summed(program: Program, target_type, indicator: str, unit: str | None, period: Period, parts: list[Target]):
+    """Give one target summing `parts`, in the indicator's unit of measure (they may be written in others)."""
+    book, uom = program.measure_book(), program.indicator(indicator).uom
+    value = sum(((book.convert(t.value, t.uom, uom) if t.uom else t.value) or t.value for t in parts), Decimal(0))
+    return target_type(indicator=indicator, unit=unit, period=period.label, value=value,
+                       source=" + ".join(sorted({t.source or "" for t in parts})))
+
+
+def _months(period: Period) -> int:
+    return (period.end.year - period.start.year) * 12 + period.end.month - period.start.month + 1

@@ -1,0 +1,211 @@
+"""Computing figures: achievement of plan, planning ratios and coverage, per unit and up the unit tree.
+
+A group's ratio comes from the group's sums (sum of actuals / sum of plans), never from the
+average of its members' percentages, and only over the members that have both: plan, actual
+and ratio on a row are over the same members, the others are named (`Figure.left_out`). Within
+a unit, pairing is per period: a year with an actual but no plan does not count against the
+other years' plans. Every figure keeps the cells (or target lines) its numbers came from.
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+
+from hrplan.definitions import Accumulation, Indicator, MeasureBook, Period, Program, UnitTree
+from hrplan.figures.model import Figure, FigureSet, LeftOut, Source
+from hrplan.figures.parts import choose_parts, coverage
+from hrplan.problems import HrplanError, Problem
+from hrplan.store import Store
+
+
+def compute_figures(program: Program, period: Period, store: Store, units: UnitTree) -> FigureSet:
+    """Give the program's figures for `period` from the store's current submissions."""
+    every = store.current_values(program.code)
+    sent = _by(every, "unit")
+    rows = [r for r in every if period.contains(Period.parse(r["period"]))]
+    figures: dict[tuple[str, str], Figure] = {}
+    submitted: dict[str, list[str]] = {}
+    covered = {}
+    book = program.measure_book()
+    for unit, unit_rows in _by(rows, "unit").items():
+        labels = {r["period"] for r in unit_rows}
+        periods = choose_parts(labels, period)
+        submitted[unit] = sorted(periods)
+        cover = coverage(program, unit, period, periods, {r["period"] for r in sent[unit]})
+        if cover is not None:
+            covered[unit] = cover
+        usable = [r for r in unit_rows if r["period"] in periods]
+        for ind in program.indicators:
+            fig = _unit_figure(program, ind, unit, period, periods, [r for r in usable if r["indicator"] == ind.code],
+                               book)
+            if fig is not None:
+                if cover is not None and not cover.complete:
+                    fig.incomplete = [cover]
+                figures[(unit, ind.code)] = fig
+    root = program.scope if program.scope in units else None
+    tops = [root] if root else [u for u in units.roots()]
+    blanks = [b for b in store.current_blanks(program.code) if b["unit"] in submitted
+              and b["period"] in submitted[b["unit"]]]
+    result = FigureSet(program, period, figures, submitted, root, covered, blanks)
+    for top in tops:
+        for ind in program.indicators:
+            _group_figure(program, ind, top, period, units, result, book, is_scope=top == root)
+    return result
+
+
+def _by(rows: list[dict], key: str) -> dict[str, list[dict]]:
+    out: dict[str, list[dict]] = {}
+    for r in rows:
+        out.setdefault(r[key], []).append(r)
+    return out
+
+
+def _number(program: Program, ind: Indicator, row: dict, book: MeasureBook) -> Decimal:
+    """Give a stored value in the indicator's unit of measure today: converted, never relabelled."""
+    value = Decimal(row["value"])
+    stored = row.get("uom")
+    if row["measure"] == "stated_ratio" or not stored or book.find(stored) is book.find(ind.uom):
+        return value
+    converted = book.convert(value, stored, ind.uom)
+    if converted is None:
+        raise HrplanError(Problem("figures.uom_unconvertible", params={
+            "program": program.code, "indicator": ind.code, "stored": stored, "uom": ind.uom,
+            "unit": row["unit"], "period": row["period"], "file": row["file_name"]}))
+    return converted
+
+
+def _target_value(target, ind: Indicator, book: MeasureBook) -> Decimal:
+    if target.uom:
+        converted = book.convert(target.value, target.uom, ind.uom)
+        if converted is not None:
+            return converted
+    return target.value
+
+
+def _unit_figure(program: Program, ind: Indicator, unit: str, period: Period, parts: set[str], rows: list[dict],
+                 book: MeasureBook) -> Figure | None:
+    fig = Figure(ind, unit, period, members=[unit])
+    latest = max((Period.parse(r["period"]).end for r in rows), default=None)
+    by_part: dict[str, dict[str, Decimal]] = {}
+    for r in rows:
+        if ind.accumulation is Accumulation.CUMULATIVE and Period.parse(r["period"]).end != latest:
+            continue  # a running total: only the latest counts
+        value = _number(program, ind, r, book)
+        source = Source(unit, value, r["file_name"], r["sheet"], r["cell"], r["period"], note=r.get("note"))
+        part = by_part.setdefault(r["period"], {})
+        if r["measure"] == "actual":
+            fig.actual = (fig.actual or 0) + value
+            fig.actual_sources.append(source)
+            part["actual"] = value
+        elif r["measure"] == "estimate":
+            fig.estimate = (fig.estimate or 0) + value
+        elif r["measure"] == "plan":
+            fig.stated_plan = (fig.stated_plan or 0) + value
+            fig.plan_sources.append(source)
+            part["plan"] = value
+    plan = program.plan_for(ind.code, unit, period)
+    if plan.context is not None:
+        c = plan.context
+        fig.context = Source(unit, _target_value(c, ind, book), target=c.source, period=c.period or program.period)
+    if plan.target is not None:
+        fig.plan = _target_value(plan.target, ind, book)
+        fig.plan_sources = [Source(unit, fig.plan, target=plan.target.source, period=plan.target.period or program.period)]
+        fig.plan_rule = plan.rule
+        fig.ratio_plan, fig.ratio_actual = fig.plan, fig.actual
+        if fig.actual is None:
+            fig.left_out = [LeftOut(unit, "no_actual", plan=fig.plan)]
+    else:
+        _pair_per_period(program, ind, unit, fig, by_part, book)
+    if fig.actual is None and fig.plan is None and fig.estimate is None:
+        return None
+    return fig
+
+
+def _pair_per_period(program: Program, ind: Indicator, unit: str, fig: Figure, by_part: dict[str, dict[str, Decimal]],
+                     book: MeasureBook) -> None:
+    """With no target for the whole period, plans come per sub-period: pair plan and actual period by period."""
+    fig.plan, fig.stated_plan = fig.stated_plan, None
+    several = len(by_part) > 1
+    for label, part in sorted(by_part.items()):
+        plan = part.get("plan")
+        if plan is None and several:
+            target = program.plan_for(ind.code, unit, Period.parse(label)).target
+            if target is not None:
+                plan = _target_value(target, ind, book)
+                fig.plan = (fig.plan or 0) + plan
+                fig.plan_sources.append(Source(unit, plan, target=target.source, period=label))
+        actual = part.get("actual")
+        if plan is not None and actual is not None:
+            fig.ratio_plan = (fig.ratio_plan or 0) + plan
+            fig.ratio_actual = (fig.ratio_actual or 0) + actual
+        elif plan is not None or actual is not None:
+            fig.left_out.append(LeftOut(unit, "no_plan" if plan is None else "no_actual",
+                                        label if several else None, plan, actual))
+    if fig.plan is not None:
+        fig.plan_rule = "stated"
+
+
+def _group_figure(program: Program, ind: Indicator, node: str, period: Period, units: UnitTree, result: FigureSet,
+                  book: MeasureBook, is_scope: bool) -> Figure | None:
+    """Give the figure of `node` and its subtree, built bottom-up from summed numbers."""
+    figures = result.figures
+    children = units.children(node)
+    built = [(child, _group_figure(program, ind, child, period, units, result, book, False)) for child in children]
+    parts = [f for _, f in built if f is not None]
+    silent = [_silent(program, ind, child, period, units, result, book) for child, f in built if f is None]
+    silent = [lo for group in silent for lo in group]
+    own = figures.get((node, ind.code))
+    if not parts and not silent:
+        return own
+    if not parts and own is None:
+        return None
+    group = Figure(ind, node, period, is_group=True)
+    for part in parts + ([own] if own is not None else []):
+        group.members.extend(part.members)
+        group.actual_sources.extend(part.actual_sources)
+        group.incomplete.extend(part.incomplete)
+        group.left_out.extend(part.left_out)
+        if part.actual is not None:
+            group.actual = (group.actual or 0) + part.actual
+        if part.estimate is not None:
+            group.estimate = (group.estimate or 0) + part.estimate
+        if part.plan is not None:
+            group.plan = (group.plan or 0) + part.plan
+            group.plan_sources.extend(part.plan_sources)
+        if part.ratio_plan is not None and part.ratio_actual is not None:
+            group.ratio_plan = (group.ratio_plan or 0) + part.ratio_plan
+            group.ratio_actual = (group.ratio_actual or 0) + part.ratio_actual
+    group.left_out.extend(silent)
+    unsent = sum((lo.plan for lo in group.left_out if lo.reason == "no_submission" and lo.plan is not None), Decimal(0))
+    group.full_plan = (group.plan or 0) + unsent if (group.plan is not None or unsent) else None
+    # A target set for the group itself (the province's own target) is what its whole sum is judged against.
+    plan = program.plan_for(ind.code, node, period)
+    if plan.target is None and is_scope:
+        scope = program.plan_for(ind.code, None, period)
+        plan = scope if scope.target is not None or plan.context is None else plan
+    if plan.target is not None:
+        value = _target_value(plan.target, ind, book)
+        group.plan = group.full_plan = value
+        group.plan_sources = [Source(node, value, target=plan.target.source, period=plan.target.period or program.period)]
+        group.ratio_plan, group.ratio_actual = value, group.actual
+        group.left_out = []  # every member's actual counts against the group's own target
+        group.plan_rule = plan.rule
+    elif plan.context is not None:
+        c = plan.context
+        group.context = Source(node, _target_value(c, ind, book), target=c.source, period=c.period or program.period)
+    if group.actual is None and group.plan is None:
+        return None
+    figures[(node, ind.code)] = group
+    return group
+
+
+def _silent(program: Program, ind: Indicator, node: str, period: Period, units: UnitTree, result: FigureSet,
+            book: MeasureBook) -> list[LeftOut]:
+    """Give the units under `node` (itself included) that sent nothing for the period but had a plan for it."""
+    out = []
+    for unit in units.subtree(node):
+        if unit in result.submitted or unit in {lo.unit for lo in out}:
+            continue
+        target = program.plan_for(ind.code, unit, period).target
+        if target is not None:
+            out.append(LeftOut(unit, "no_submission", plan=_target_value(target, ind, book)))
+    return out

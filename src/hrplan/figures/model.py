@@ -1,0 +1,166 @@
+"""What a figure is: plan and actual of one indicator for a unit or group over a period, with what it lacks.
+
+A figure's ratio is taken over the members (and sub-periods) that have both a plan and an
+actual; those left out are named with the reason (`LeftOut`), the parts of a longer period that
+did not arrive are listed (`Coverage`), and a longer target that is only context is kept apart.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from hrplan.definitions import Direction, Indicator, IndicatorKind, Period, Program
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a number was read: a cell of a submission, or a line of the program's targets."""
+
+    unit: str
+    value: Decimal
+    file: str | None = None
+    sheet: str | None = None
+    cell: str | None = None
+    period: str | None = None
+    target: str | None = None  # program file or CSV line, for plans that come from targets
+    note: str | None = None  # the row's 'Ghi chú'
+
+    def to_dict(self) -> dict[str, Any]:
+        d = {"unit": self.unit, "value": float(self.value), "file": self.file, "sheet": self.sheet,
+             "cell": self.cell, "period": self.period, "target": self.target, "note": self.note}
+        return {k: v for k, v in d.items() if v is not None}
+
+    def describe(self) -> str:
+        if self.target:
+            return f"{self.unit}: chỉ tiêu giao {self.target}"
+        return f"{self.unit}: {self.file} › {self.sheet} › {self.cell}"
+
+
+@dataclass(frozen=True)
+class LeftOut:
+    """A member (or one of its sub-periods) left out of a ratio, and why."""
+
+    unit: str
+    reason: str  # no_submission (sent nothing) | no_actual (a plan, no actual) | no_plan (an actual, no plan)
+    period: str | None = None  # the sub-period, when pairing was per period
+    plan: Decimal | None = None
+    actual: Decimal | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"unit": self.unit, "reason": self.reason, "period": self.period,
+                "plan": float(self.plan) if self.plan is not None else None,
+                "actual": float(self.actual) if self.actual is not None else None}
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """Which parts of a longer period a unit sent, at its reporting frequency ('3/4 quý')."""
+
+    unit: str
+    frequency: str  # quarter | half | year | month
+    expected: tuple[str, ...]
+    missing: tuple[str, ...]
+
+    @property
+    def complete(self) -> bool:
+        return not self.missing
+
+    @property
+    def present(self) -> int:
+        return len(self.expected) - len(self.missing)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"unit": self.unit, "frequency": self.frequency, "expected": list(self.expected),
+                "missing": list(self.missing), "present": self.present}
+
+
+@dataclass
+class Figure:
+    """One indicator for one unit (or a group of units) over one period."""
+
+    indicator: Indicator
+    unit: str
+    period: Period
+    plan: Decimal | None = None  # plan, seats (planning ratio) or denominator (coverage) of the members with figures
+    actual: Decimal | None = None  # actual, candidates or numerator: everything the members reported
+    estimate: Decimal | None = None  # ước thực hiện, kept apart from the actual
+    stated_plan: Decimal | None = None  # the plan the submission wrote, when a target overrides it
+    is_group: bool = False
+    members: list[str] = field(default_factory=list)  # units whose numbers are summed here
+    plan_sources: list[Source] = field(default_factory=list)
+    actual_sources: list[Source] = field(default_factory=list)
+    ratio_plan: Decimal | None = None  # the plan the ratio is taken against (paired members and periods only)
+    ratio_actual: Decimal | None = None  # the actual of those same members and periods
+    left_out: list[LeftOut] = field(default_factory=list)
+    full_plan: Decimal | None = None  # the plan of every member, those that sent nothing included ("KH toàn tỉnh")
+    context: Source | None = None  # a longer period's target, shown as context only ("KH năm 2024: 270")
+    plan_rule: str | None = None  # how the plan applies: exact | sum | review | pro_rata | to_date | stated
+    incomplete: list[Coverage] = field(default_factory=list)  # members whose parts of the period are missing
+
+    @property
+    def unpaired(self) -> list[str]:
+        """Give the members with an actual but no plan (left out of the ratio), in order, once each."""
+        return list(dict.fromkeys(lo.unit for lo in self.left_out if lo.reason == "no_plan"))
+
+    @property
+    def notes(self) -> list[tuple[str, str]]:
+        """Give the (unit, note) pairs the members wrote beside these numbers."""
+        seen = dict.fromkeys((s.unit, s.note) for s in [*self.actual_sources, *self.plan_sources] if s.note)
+        return list(seen)
+
+    @property
+    def ratio(self) -> float | None:
+        """Give actual / plan as a float (2.853 for 285%), or None without both."""
+        if self.ratio_plan is None or self.ratio_actual is None or self.ratio_plan == 0:
+            return None
+        return float(self.ratio_actual / self.ratio_plan)
+
+    def status(self, program: Program) -> str:
+        """Give the status word key: over, met, nearly, behind, in_band, below_band, above_band, no_plan, no_data."""
+        ind = self.indicator
+        if self.actual is None:
+            return "no_data"
+        ratio = self.ratio
+        if ratio is None:
+            return "no_plan"
+        if ind.kind is IndicatorKind.PLANNING_RATIO:
+            band = ind.band
+            if band and band.min is not None and ratio < band.min - 1e-9:
+                return "below_band"
+            if band and band.max is not None and ratio > band.max + 1e-9:
+                return "above_band"
+            return "in_band"
+        bands = program.status_bands
+        if ind.direction is Direction.LOWER:
+            return "met" if ratio <= bands.met + 1e-9 else "behind"
+        if ratio > bands.over + 1e-9:
+            return "over"
+        if ratio >= bands.met - 1e-9:
+            return "met"
+        if ratio >= bands.nearly - 1e-9:
+            return "nearly"
+        return "behind"
+
+
+@dataclass
+class FigureSet:
+    """All figures of a program for a period: per reporting unit and per group up the tree."""
+
+    program: Program
+    period: Period
+    figures: dict[tuple[str, str], Figure]  # (unit, indicator) -> figure
+    submitted: dict[str, list[str]]  # unit -> periods of the submissions used
+    root: str | None
+    coverage: dict[str, Coverage] = field(default_factory=dict)  # unit -> parts sent of the period
+    blanks: list[dict[str, Any]] = field(default_factory=list)  # actual cells left empty, with file, cell, note
+
+    def get(self, unit: str, indicator: str) -> Figure | None:
+        return self.figures.get((unit, indicator))
+
+    def for_unit(self, unit: str) -> list[Figure]:
+        return [f for f in (self.figures.get((unit, i.code)) for i in self.program.indicators) if f is not None]
+
+    def incomplete_units(self) -> list[Coverage]:
+        """Give the coverage of each unit that is missing parts of the period."""
+        return [c for _, c in sorted(self.coverage.items()) if not c.complete]
