@@ -33,9 +33,9 @@ targets:
   - {indicator: DT, unit: C, period: "2024", value: 100}
   - {indicator: DT, unit: D, period: "2024", value: 50}
   - {indicator: DT, unit: E, period: "2024", value: 20}
-  - {indicator: QH, unit: A, value: 2}
-  - {indicator: QH, unit: B, value: 3}
-  - {indicator: QH, unit: C, value: 3}
+  - {indicator: QH, unit: A, period: "2024", value: 2}
+  - {indicator: QH, unit: B, period: "2024", value: 3}
+  - {indicator: QH, unit: C, period: "2024", value: 3}
 reporters: [A, B, C, D, E]
 """
 UNITS = """

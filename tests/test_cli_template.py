@@ -22,7 +22,9 @@ def test_template_has_identification_block_headers_locked_codes_validation_and_k
         "STT", "Mã chỉ tiêu", "Nội dung chỉ tiêu", "Đơn vị tính", "Kế hoạch", "Thực hiện", "Tỷ lệ (%)", "Ghi chú"]
     rows = _rows_by_code(ws)
     assert len(rows) == 11
-    assert ws.cell(rows["DT-YT"], 5).value == 25  # the unit's target from the program's CSV
+    # 2019 has no target of its own: the whole-program target (2016-2020) is a note, never the year's plan
+    assert ws.cell(rows["DT-YT"], 5).value is None
+    assert "KH giai đoạn 2016 - 2020: 25" in ws.cell(rows["DT-YT"], 5).comment.text
     assert ws.cell(rows["DT-GD"], 5).value is None  # no target for SYT: left for the unit
     assert ws.protection.sheet is True
     assert ws.cell(rows["DT-YT"], 2).protection.locked is True
@@ -30,6 +32,15 @@ def test_template_has_identification_block_headers_locked_codes_validation_and_k
     validations = ws.data_validations.dataValidation
     counts = next(v for v in validations if f"E{rows['DT-YT']}" in str(v.sqref))  # people: whole numbers only
     assert counts.type == "whole" and counts.formula1 == "0"
+
+
+def test_a_review_from_the_program_start_is_prefilled_with_the_whole_program_target(sample_ws, run, tmp_path):
+    out = tmp_path / "SYT.xlsx"
+    run("template", "-p", "12-CTr/TU", "-u", "SYT", "--period", "2016..2019-05", "-o", out, workspace=sample_ws)
+    ws = load_workbook(out)[MAIN_SHEET]
+    rows = _rows_by_code(ws)
+    assert ws.cell(rows["DT-YT"], 5).value == 25  # the unit's target from the program's CSV
+    assert "Chỉ tiêu giao cho" in ws.cell(rows["DT-YT"], 5).comment.text
 
 
 def test_all_units_writes_one_template_per_expected_reporter(sample_ws, run, tmp_path):
@@ -41,7 +52,8 @@ def test_all_units_writes_one_template_per_expected_reporter(sample_ws, run, tmp
 
 def test_a_filled_template_imports_and_an_empty_one_is_refused(sample_ws, run, tmp_path):
     path = tmp_path / "HHA.xlsx"
-    run("template", "-p", "12-CTr/TU", "-u", "Huyện Hòa An", "--period", "2019", "-o", path, workspace=sample_ws)
+    run("template", "-p", "12-CTr/TU", "-u", "Huyện Hòa An", "--period", "2016..2019-05", "-o", path,
+        workspace=sample_ws)
     empty = run("import", path, "--format", "json", workspace=sample_ws)
     assert empty.exit_code == 3
     assert '"submission.empty"' in empty.stdout
@@ -54,7 +66,7 @@ def test_a_filled_template_imports_and_an_empty_one_is_refused(sample_ws, run, t
     result = run("import", path, "--format", "json", workspace=sample_ws)
     assert result.exit_code == 0, result.output
     with sample_ws.open_store() as store:
-        (sub,) = store.submissions("12-CTr/TU", "HHA", "2019")
+        (sub,) = store.submissions("12-CTr/TU", "HHA", "2016..2019-05")
         values = {(v.indicator, v.measure): (v.value, v.cell) for v in store.values(sub.id)}
     assert values[("DT-YT", "actual")] == (9, f"F{rows['DT-YT']}")
     assert values[("CCLLCT", "actual")] == (1297, f"F{rows['CCLLCT']}")

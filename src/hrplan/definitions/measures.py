@@ -21,22 +21,23 @@ class Measure(BaseModel):
     dimension: str
     factor: Decimal = Decimal(1)
     aliases: list[str] = []
+    name_en: str | None = None  # the name an English report uses
     whole: bool = False  # a count (người, lớp …): a fractional value is a typing or locale mistake
 
 
 BUILT_IN: list[Measure] = [
-    Measure(name="người", dimension="people", aliases=["nguoi", "người", "ng", "cán bộ", "đồng chí", "học viên", "people", "persons", "person"], whole=True),
-    Measure(name="lượt người", dimension="attendances", aliases=["lượt", "lượt người", "luot nguoi", "participants", "attendances"], whole=True),
-    Measure(name="lớp", dimension="classes", aliases=["lớp học", "classes", "class"], whole=True),
-    Measure(name="khóa", dimension="courses", aliases=["khoá", "khóa học", "courses", "course"], whole=True),
-    Measure(name="hội nghị", dimension="conferences", whole=True),
-    Measure(name="đồng", dimension="money", factor=Decimal(1), aliases=["vnđ", "vnd", "đ"]),
-    Measure(name="nghìn đồng", dimension="money", factor=Decimal(1_000), aliases=["ngàn đồng", "1000 đồng"]),
-    Measure(name="triệu đồng", dimension="money", factor=Decimal(1_000_000), aliases=["tr.đ", "trđ", "tr đồng", "triệu", "million vnd", "million dong"]),
-    Measure(name="tỷ đồng", dimension="money", factor=Decimal(1_000_000_000), aliases=["tỉ đồng", "tỷ", "tỉ", "billion vnd", "billion dong"]),
+    Measure(name="người", dimension="people", aliases=["nguoi", "người", "ng", "cán bộ", "đồng chí", "học viên", "people", "persons", "person"], whole=True, name_en="people"),
+    Measure(name="lượt người", dimension="attendances", aliases=["lượt", "lượt người", "luot nguoi", "participants", "attendances"], whole=True, name_en="participants"),
+    Measure(name="lớp", dimension="classes", aliases=["lớp học", "classes", "class"], whole=True, name_en="classes"),
+    Measure(name="khóa", dimension="courses", aliases=["khoá", "khóa học", "courses", "course"], whole=True, name_en="courses"),
+    Measure(name="hội nghị", dimension="conferences", whole=True, name_en="conferences"),
+    Measure(name="đồng", dimension="money", factor=Decimal(1), aliases=["vnđ", "vnd", "đ"], name_en="VND"),
+    Measure(name="nghìn đồng", dimension="money", factor=Decimal(1_000), aliases=["ngàn đồng", "1000 đồng"], name_en="thousand VND"),
+    Measure(name="triệu đồng", dimension="money", factor=Decimal(1_000_000), aliases=["tr.đ", "trđ", "tr đồng", "triệu", "million vnd", "million dong"], name_en="million VND"),
+    Measure(name="tỷ đồng", dimension="money", factor=Decimal(1_000_000_000), aliases=["tỉ đồng", "tỷ", "tỉ", "billion vnd", "billion dong"], name_en="billion VND"),
     Measure(name="%", dimension="percent", aliases=["phần trăm", "tỷ lệ"]),
-    Measure(name="lần", dimension="times"),
-    Measure(name="vị trí", dimension="seats", aliases=["chức danh", "ghế"], whole=True),
+    Measure(name="lần", dimension="times", name_en="times"),
+    Measure(name="vị trí", dimension="seats", aliases=["chức danh", "ghế"], whole=True, name_en="seats"),
 ]
 
 
@@ -59,6 +60,11 @@ class MeasureBook:
         """Tell whether a unit of measure counts whole things (people, classes), so it takes no fractions."""
         measure = self.find(name)
         return measure is not None and measure.whole
+
+    def label(self, name: str, lang: str = "vi") -> str:
+        """Give a unit of measure as a report in `lang` writes it: 'người', or 'people' in English."""
+        measure = self.find(name)
+        return measure.name_en if lang == "en" and measure is not None and measure.name_en else name
 
     def names(self) -> list[str]:
         """Give the names of every unit of measure known, built-in and declared."""

@@ -117,6 +117,23 @@ class Period:
             return f"Giai đoạn {self.start.year} - {self.end.year}"
         return f"Từ {self.start:%d/%m/%Y} đến {self.end:%d/%m/%Y}"
 
+    def describe(self, lang: str = "vi") -> str:
+        """Give the period in words in `lang`: 'Quý II/2023' or 'Q2 2023', 'Năm 2022' or 'Year 2022'."""
+        if lang != "en":
+            return self.vietnamese()
+        kind = self.kind
+        if kind == "quarter":
+            return f"Q{self.label[-1]} {self.start.year}"
+        if kind == "half":
+            return f"{'First' if self.label.endswith('1') else 'Second'} half of {self.start.year}"
+        if kind == "year":
+            return f"Year {self.start.year}"
+        if kind == "month":
+            return f"{self.start:%B} {self.start.year}"
+        if self.start.month == 1 and self.start.day == 1 and self.end.month == 12 and self.end.day == 31:
+            return f"{self.start.year}–{self.end.year}"
+        return f"From {self.start:%d/%m/%Y} to {self.end:%d/%m/%Y}"
+
 
 @lru_cache(maxsize=8192)
 def _parse_cached(text: str) -> Period:
@@ -148,6 +165,13 @@ class CutoffRule(BaseModel):
         start = start_month.replace(day=self.day)
         end = period.end.replace(day=self.day - 1)
         return start, end
+
+    def window_text(self, period: Period, lang: str = "vi") -> str:
+        """Give the data window in words, the same in the template, the JSON and the HTML report."""
+        from hrplan.messages import render
+
+        start, end = self.window(period)
+        return render("figure.data_window", lang, start=f"{start:%d/%m/%Y}", end=f"{end:%d/%m/%Y}")
 
 
 def period_from_user(text: str) -> Period:

@@ -81,11 +81,14 @@ def plan_for(program: Program, indicator: str, unit: str | None, period: Period)
         return PlanFor(Target(indicator=indicator, unit=unit, period=period.label, value=value, uom=context.uom,
                               source=f"{context.source or ''} × {_months(period)}/{_months(span)}"),
                        context, "pro_rata")
-    if interim is Interim.TO_DATE and (period.start == span.start or ind.accumulation.value == "cumulative"):
-        to_date = Period(span.start, period.end, f"{span.label}..{period.label}")
-        done = _tiling([(t, s) for t, s in spans if s != span], to_date)
-        if done:
-            return PlanFor(_summed(program, Target, indicator, unit, period, done), context, "to_date")
+    if interim is Interim.TO_DATE:
+        for _, outer in longer:  # the smallest longer period whose completed parts have targets
+            if period.start != outer.start and ind.accumulation.value != "cumulative":
+                continue  # a period's own flow is not judged against a target to date
+            to_date = Period(outer.start, period.end, f"{outer.label}..{period.label}")
+            done = _tiling([(t, s) for t, s in spans if s != outer], to_date)
+            if done:
+                return PlanFor(_summed(program, Target, indicator, unit, period, done), context, "to_date")
     return PlanFor(None, context, "none")
 
 

@@ -45,6 +45,10 @@ def compute_figures(program: Program, period: Period, store: Store, units: UnitT
     tops = [root] if root else [u for u in units.roots()]
     blanks = [b for b in store.current_blanks(program.code) if b["unit"] in submitted
               and b["period"] in submitted[b["unit"]]]
+    for b in blanks:
+        fig = figures.get((b["unit"], b["indicator"]))
+        if fig is not None and b["note"]:
+            fig.blank_notes.append((b["unit"], b["note"]))
     result = FigureSet(program, period, figures, submitted, root, covered, blanks)
     for top in tops:
         for ind in program.indicators:
@@ -164,6 +168,7 @@ def _group_figure(program: Program, ind: Indicator, node: str, period: Period, u
         group.actual_sources.extend(part.actual_sources)
         group.incomplete.extend(part.incomplete)
         group.left_out.extend(part.left_out)
+        group.blank_notes.extend(part.blank_notes)
         if part.actual is not None:
             group.actual = (group.actual or 0) + part.actual
         if part.estimate is not None:

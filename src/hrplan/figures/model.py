@@ -97,6 +97,7 @@ class Figure:
     context: Source | None = None  # a longer period's target, shown as context only ("KH năm 2024: 270")
     plan_rule: str | None = None  # how the plan applies: exact | sum | review | pro_rata | to_date | stated
     incomplete: list[Coverage] = field(default_factory=list)  # members whose parts of the period are missing
+    blank_notes: list[tuple[str, str]] = field(default_factory=list)  # (unit, note) beside an actual left blank
 
     @property
     def unpaired(self) -> list[str]:
@@ -106,7 +107,8 @@ class Figure:
     @property
     def notes(self) -> list[tuple[str, str]]:
         """Give the (unit, note) pairs the members wrote beside these numbers."""
-        seen = dict.fromkeys((s.unit, s.note) for s in [*self.actual_sources, *self.plan_sources] if s.note)
+        seen = dict.fromkeys([*((s.unit, s.note) for s in [*self.actual_sources, *self.plan_sources] if s.note),
+                              *self.blank_notes])
         return list(seen)
 
     @property

@@ -20,4 +20,59 @@ MESSAGES: dict[str, tuple[str, str]] = {
         " file {file}) and do not convert into the declared '{uom}'. Put the former uom back in the program file,"
         " or declare the conversion (measures:), and run again.",
     ),
+    # -- what a figure lacks (under its row in reports, and in the JSON) --
+    "figure.parts": ("{present}/{expected} {kind_vi}", "{present}/{expected} {kind}"),
+    "figure.kind.quarter": ("quý", "quarters"),
+    "figure.kind.half": ("kỳ 6 tháng", "half-years"),
+    "figure.kind.year": ("năm", "years"),
+    "figure.kind.month": ("tháng", "months"),
+    "figure.incomplete": (
+        "Số liệu chưa đủ kỳ: {unit} {parts} (thiếu {missing}).",
+        "Incomplete period: {unit} {parts} (missing {missing}).",
+    ),
+    "figure.full_plan": (
+        "KH toàn {group} {full}, trong đó đơn vị đã báo cáo {reported}; tỷ lệ tính trên các đơn vị đã báo cáo.",
+        "Whole plan of {group} {full}, of which units that reported {reported}; the ratio is over the units that reported.",
+    ),
+    "figure.total_actual": (
+        "Tổng thực hiện kể cả phần chưa có kế hoạch: {actual}.",
+        "Total actual including what has no plan: {actual}.",
+    ),
+    "figure.left_out": ("Không tính vào tỷ lệ: {items}.", "Left out of the ratio: {items}."),
+    "figure.left_out.no_submission": ("{unit} chưa gửi báo cáo (KH {plan})", "{unit} sent nothing (plan {plan})"),
+    "figure.left_out.no_actual": ("{unit}{period} có KH {plan} nhưng chưa có số thực hiện",
+                                  "{unit}{period} has a plan of {plan} but no actual"),
+    "figure.left_out.no_plan": ("{unit}{period} thực hiện {actual} nhưng chưa có kế hoạch",
+                                "{unit}{period} reported {actual} but has no plan"),
+    "figure.context": (
+        "Chưa có kế hoạch riêng cho {period}; KH {context_period}: {value} (để tham khảo, không đánh giá đạt/chưa đạt).",
+        "No plan of its own for {period}; plan for {context_period}: {value} (context only, not judged).",
+    ),
+    "figure.plan_rule.pro_rata": (
+        "KH của kỳ tính theo tỷ lệ thời gian từ KH {context_period} ({context}).",
+        "The period's plan is pro rata of the plan for {context_period} ({context}).",
+    ),
+    "figure.plan_rule.to_date": (
+        "KH đến nay: cộng chỉ tiêu các kỳ đã qua của {context_period}.",
+        "Target to date: the targets of the completed periods of {context_period}.",
+    ),
+    "figure.note": ("Ghi chú của {unit}: {note}", "Note from {unit}: {note}"),
+    "figure.coverage_header": (
+        "Số liệu {period} chưa đủ: {items}.",
+        "The figures for {period} are incomplete: {items}.",
+    ),
+    "figure.coverage_complete": ("Số liệu {period} đủ các kỳ của mọi đơn vị đã báo cáo.",
+                                 "The figures for {period} cover every part for each unit that reported."),
+    "figure.data_window": ("số liệu từ ngày {start} đến ngày {end}", "data from {start} to {end}"),
+    # -- report sentences --
+    "figure.sentence.count": ("{name}: {actual} {uom}, đạt {ratio} kế hoạch ({word}).",
+                              "{name}: {actual} {uom}, {ratio} of plan ({word})."),
+    "figure.sentence.planning": ("{name}: {actual} {uom} cho {plan} vị trí, bằng {times} ({word}).",
+                                 "{name}: {actual} {uom} for {plan} seats, {times} ({word})."),
+    "figure.sentence.coverage": ("{name}: {actual}/{plan}, đạt {ratio}.", "{name}: {actual}/{plan}, {ratio}."),
+    "figure.sentence.plain": ("{name}: {actual} {uom}.", "{name}: {actual} {uom}."),
+    "figure.sentence.context": ("{name}: {actual} {uom} (KH {context_period}: {value}).",
+                                "{name}: {actual} {uom} (plan for {context_period}: {value})."),
+    "figure.sentence.breakdown": ("{name}: {actual} {uom}, trong đó: {parts}.", "{name}: {actual} {uom}, of which: {parts}."),
+    "figure.sentence.incomplete": (" (số liệu chưa đủ: {parts})", " (incomplete: {parts})"),
 }

@@ -15,7 +15,7 @@ from hrplan.definitions import (
     UnitTree,
     period_from_user,
 )
-from hrplan.figures import Figure, FigureSet, compute_figures
+from hrplan.figures import Coverage, Figure, FigureSet, LeftOut, compute_figures
 from hrplan.messages import render
 from hrplan.values import describe_percent, format_number, format_times
 from hrplan.workspace import Workspace
@@ -40,7 +40,11 @@ def build_report(workspace: Workspace, program_name: str, period_text: str, lang
         figures = compute_figures(program, period, store, units)
         findings = check_program(program, figures, store, units, lang)
         annual = _annual(program, period, store, units, lang)
-    return Report(report_data(program, figures, findings, units, lang, workspace.config.name, annual))
+    data = report_data(program, figures, findings, units, lang, workspace.config.name, annual)
+    start, end = workspace.config.cutoff.window(period)
+    data["period"]["window"] = {"start": start.isoformat(), "end": end.isoformat(),
+                                "text": workspace.config.cutoff.window_text(period, lang)}
+    return Report(data)
 
 
 def _annual(program: Program, period: Period, store, units: UnitTree, lang: str) -> list[dict[str, Any]]:
@@ -55,7 +59,7 @@ def _annual(program: Program, period: Period, store, units: UnitTree, lang: str)
         for code in sorted(with_annual):
             fig = figs.get(top, code) if top else None
             if fig is not None:
-                rows.append({"year": year, **_figure_row(program, fig, units, lang)})
+                rows.append({"year": year, **_figure_row(program, fig, units, lang, figs.period)})
     return rows
 
 
@@ -64,13 +68,14 @@ def report_data(program: Program, figures: FigureSet, findings: list[Finding], u
     """Give the report as JSON-ready data: summary, per-unit table, breakdowns, findings, sources."""
     period = figures.period
     top = figures.root
-    summary = [_figure_row(program, f, units, lang) for f in (figures.get(top, i.code) for i in program.indicators) if f]
+    row = lambda fig: _figure_row(program, fig, units, lang, period)  # noqa: E731
+    summary = [row(f) for f in (figures.get(top, i.code) for i in program.indicators) if f]
     unit_rows = []
     for unit in units.subtree(top):
         for fig in figures.for_unit(unit):
             if unit == top:
                 continue
-            unit_rows.append(_figure_row(program, fig, units, lang))
+            unit_rows.append(row(fig))
     breakdowns = []
     for b in program.breakdowns:
         total = figures.get(top, b.total) if top else None
@@ -78,18 +83,19 @@ def report_data(program: Program, figures: FigureSet, findings: list[Finding], u
         if total is None or total.actual is None:
             continue
         breakdowns.append({
-            "total": _figure_row(program, total, units, lang),
-            "parts": [_figure_row(program, p, units, lang) for p in parts if p is not None],
+            "total": row(total),
+            "parts": [row(p) for p in parts if p is not None],
             "complete": b.complete,
-            "text": _breakdown_text(total, [p for p in parts if p is not None]),
+            "text": _breakdown_text(program, total, [p for p in parts if p is not None], lang),
         })
     return {
         "hrplan_version": __version__,
         "generated_at": datetime.now().isoformat(timespec="seconds"),
         "workspace": workspace_name,
         "program": {"code": program.code, "title": program.title, "issuer": program.issuer, "period": program.period},
-        "period": {"label": period.label, "text": period.vietnamese(), "start": period.start.isoformat(),
+        "period": {"label": period.label, "text": period.describe(lang), "start": period.start.isoformat(),
                    "end": period.end.isoformat()},
+        "coverage": _coverage(figures, units, lang),
         "scope": {"code": top, "name": units.get(top).name if top and top in units else None},
         "place": _place(units.get(top).name) if top and top in units else None,
         "summary": summary,
@@ -104,55 +110,158 @@ def report_data(program: Program, figures: FigureSet, findings: list[Finding], u
     }
 
 
-def _figure_row(program: Program, fig: Figure, units: UnitTree, lang: str) -> dict[str, Any]:
+def _figure_row(program: Program, fig: Figure, units: UnitTree, lang: str, period: Period) -> dict[str, Any]:
+    """Give one figure as a row: plan, actual and ratio over the same members, and what was left out, in words."""
     ind = fig.indicator
     status = fig.status(program)
     planning = ind.kind is IndicatorKind.PLANNING_RATIO
+    paired = fig.ratio is not None
+    plan = fig.ratio_plan if paired else fig.plan
+    actual = fig.ratio_actual if paired else fig.actual
+    num = lambda v: format_number(v, lang=lang)  # noqa: E731
     return {
         "indicator": ind.code,
         "name": ind.name if lang == "vi" or not ind.name_en else ind.name_en,
         "uom": ind.uom,
         "kind": ind.kind.value,
         "unit": fig.unit,
-        "unit_name": units.get(fig.unit).name if fig.unit in units else fig.unit,
+        "unit_name": _unit_name(units, fig.unit),
         "is_group": fig.is_group,
         "members": fig.members,
         "unpaired": fig.unpaired,
-        "plan": float(fig.plan) if fig.plan is not None else None,
-        "actual": float(fig.actual) if fig.actual is not None else None,
+        "plan": float(plan) if plan is not None else None,
+        "actual": float(actual) if actual is not None else None,
+        "total_actual": float(fig.actual) if fig.actual is not None else None,
+        "full_plan": float(fig.full_plan) if fig.full_plan is not None else None,
         "estimate": float(fig.estimate) if fig.estimate is not None else None,
         "ratio": fig.ratio,
         "status": status,
         "status_text": render(f"status.{status}", lang),
+        "plan_rule": fig.plan_rule,
+        "context": fig.context.to_dict() if fig.context is not None else None,
+        "left_out": [lo.to_dict() for lo in fig.left_out],
+        "incomplete": [c.to_dict() for c in fig.incomplete],
+        "parts": _parts_summary(fig, lang),
+        "notes": [{"unit": u, "note": n} for u, n in fig.notes],
+        "footnotes": _footnotes(program, fig, units, lang, period),
         "display": {
-            "plan": format_number(fig.plan),
-            "actual": format_number(fig.actual),
-            "estimate": format_number(fig.estimate),
-            "ratio": format_times(fig.ratio) if planning else describe_percent(fig.ratio),
+            "plan": num(plan),
+            "actual": num(actual),
+            "estimate": num(fig.estimate),
+            "ratio": format_times(fig.ratio, lang) if planning else describe_percent(fig.ratio, lang),
         },
-        "sentence": _sentence(fig, status, lang) if fig.actual is not None else "",
+        "sentence": _sentence(program, fig, status, lang, period) if fig.actual is not None else "",
         "sources": {"plan": [s.to_dict() for s in fig.plan_sources], "actual": [s.to_dict() for s in fig.actual_sources]},
     }
 
 
-def _sentence(fig: Figure, status: str, lang: str) -> str:
-    """Give the figure as a report sentence: 'Cử … y tế: 117 người, bằng 285% kế hoạch (vượt).'"""
+def _unit_name(units: UnitTree, code: str) -> str:
+    return units.get(code).name if code in units else code
+
+
+def _parts_summary(fig: Figure, lang: str) -> str | None:
+    """Give '3/4 quý' for a unit's incomplete figure, 'A 3/4 quý; C 2/4 quý' for a group's, None when complete."""
+    if not fig.incomplete:
+        return None
+    if not fig.is_group and len(fig.incomplete) == 1:
+        return _parts_text(fig.incomplete[0], lang)
+    return "; ".join(f"{c.unit} {_parts_text(c, lang)}" for c in fig.incomplete)
+
+
+def _parts_text(cover: Coverage, lang: str) -> str:
+    kind = f"figure.kind.{cover.frequency}"
+    return render("figure.parts", lang, present=cover.present, expected=len(cover.expected),
+                  kind=render(kind, "en"), kind_vi=render(kind, "vi"))
+
+
+def _period_words(label: str | None, lang: str) -> str:
+    if not label:
+        return ""
+    text = Period.parse(label).describe(lang)
+    return text[:1].lower() + text[1:] if lang == "vi" else text
+
+
+def _footnotes(program: Program, fig: Figure, units: UnitTree, lang: str, period: Period) -> list[str]:
+    """Give what a row lacks, in words: parts missing, members left out, the whole plan, context, notes."""
+    num = lambda v: format_number(v, lang=lang)  # noqa: E731
+    out = []
+    for cover in fig.incomplete:
+        missing = ", ".join(Period.parse(p).describe(lang) for p in cover.missing)
+        out.append(render("figure.incomplete", lang, unit=_unit_name(units, cover.unit),
+                          parts=_parts_text(cover, lang), missing=missing))
+    if fig.left_out:
+        out.append(render("figure.left_out", lang, items="; ".join(_left_out_text(lo, units, lang) for lo in fig.left_out)))
+    if fig.is_group and fig.ratio is not None and fig.full_plan is not None and fig.full_plan != fig.ratio_plan:
+        out.append(render("figure.full_plan", lang, group=_unit_name(units, fig.unit), full=num(fig.full_plan),
+                          reported=num(fig.ratio_plan)))
+    if fig.ratio is not None and fig.actual is not None and fig.actual != fig.ratio_actual:
+        out.append(render("figure.total_actual", lang, actual=num(fig.actual)))
+    if fig.context is not None and fig.ratio is None:
+        out.append(render("figure.context", lang, period=_period_words(period.label, lang),
+                          context_period=_period_words(fig.context.period, lang), value=num(fig.context.value)))
+    elif fig.context is not None and fig.plan_rule in ("pro_rata", "to_date"):
+        out.append(render(f"figure.plan_rule.{fig.plan_rule}", lang, context_period=_period_words(fig.context.period, lang),
+                          context=num(fig.context.value)))
+    for unit, note in fig.notes:
+        out.append(render("figure.note", lang, unit=_unit_name(units, unit), note=note))
+    return out
+
+
+def _left_out_text(lo: LeftOut, units: UnitTree, lang: str) -> str:
+    period = f" ({Period.parse(lo.period).describe(lang)})" if lo.period else ""
+    return render(f"figure.left_out.{lo.reason}", lang, unit=_unit_name(units, lo.unit), period=period,
+                  plan=format_number(lo.plan, lang=lang), actual=format_number(lo.actual, lang=lang))
+
+
+def _coverage(figures: FigureSet, units: UnitTree, lang: str) -> dict[str, Any]:
+    """Give the report header's statement of what the period's figures are made of."""
+    missing = figures.incomplete_units()
+    period = _period_words(figures.period.label, lang)
+    if not missing:
+        return {"complete": True, "units": [], "text": render("figure.coverage_complete", lang, period=period)
+                if figures.coverage else ""}
+    items = "; ".join(f"{_unit_name(units, c.unit)} {_parts_text(c, lang)} "
+                      f"({', '.join(Period.parse(p).describe(lang) for p in c.missing)})" for c in missing)
+    return {"complete": False, "units": [c.to_dict() for c in missing],
+            "text": render("figure.coverage_header", lang, period=period, items=items)}
+
+
+def _sentence(program: Program, fig: Figure, status: str, lang: str, period: Period) -> str:
+    """Give the figure as a report sentence: 'Cử … y tế: 117 người, đạt 285% kế hoạch (vượt).'"""
     ind = fig.indicator
-    actual = f"{format_number(fig.actual)} {ind.uom}"
-    if fig.ratio is None:
-        return f"{ind.name}: {actual}."
+    name = ind.name if lang == "vi" or not ind.name_en else ind.name_en
+    uom = program.measure_book().label(ind.uom, lang)
+    num = lambda v: format_number(v, lang=lang)  # noqa: E731
+    paired = fig.ratio is not None
+    actual = num(fig.ratio_actual if paired else fig.actual)
+    plan = num(fig.ratio_plan if paired else fig.plan)
     word = render(f"status.{status}", lang)
-    if ind.kind is IndicatorKind.PLANNING_RATIO:
-        return f"{ind.name}: {actual} cho {format_number(fig.plan)} vị trí, bằng {format_times(fig.ratio)} ({word})."
-    if ind.kind is IndicatorKind.COVERAGE:
-        return f"{ind.name}: {format_number(fig.actual)}/{format_number(fig.plan)}, đạt {describe_percent(fig.ratio)}."
-    return f"{ind.name}: {actual}, đạt {describe_percent(fig.ratio)} kế hoạch ({word})."
+    if not paired and fig.context is not None:
+        text = render("figure.sentence.context", lang, name=name, actual=actual, uom=uom,
+                      context_period=_period_words(fig.context.period, lang), value=num(fig.context.value))
+    elif not paired:
+        text = render("figure.sentence.plain", lang, name=name, actual=actual, uom=uom)
+    elif ind.kind is IndicatorKind.PLANNING_RATIO:
+        text = render("figure.sentence.planning", lang, name=name, actual=actual, uom=uom, plan=plan,
+                      times=format_times(fig.ratio, lang), word=word)
+    elif ind.kind is IndicatorKind.COVERAGE:
+        text = render("figure.sentence.coverage", lang, name=name, actual=actual, plan=plan,
+                      ratio=describe_percent(fig.ratio, lang))
+    else:
+        text = render("figure.sentence.count", lang, name=name, actual=actual, uom=uom,
+                      ratio=describe_percent(fig.ratio, lang), word=word)
+    if fig.incomplete:
+        parts = ", ".join(f"{c.unit} {_parts_text(c, lang)}" for c in fig.incomplete)
+        text = text[:-1] + render("figure.sentence.incomplete", lang, parts=parts) + "."
+    return text
 
 
-def _breakdown_text(total: Figure, parts: list[Figure]) -> str:
-    listed = "; ".join(f"{_lower_first(p.indicator.name)} {format_number(p.actual)}" for p in parts if p.actual is not None)
-    return f"{total.indicator.name}: {format_number(total.actual)} {total.indicator.uom}, trong đó: {listed}."
-
+def _breakdown_text(program: Program, total: Figure, parts: list[Figure], lang: str) -> str:
+    name = lambda f: f.indicator.name if lang == "vi" or not f.indicator.name_en else f.indicator.name_en  # noqa: E731
+    listed = "; ".join(f"{_lower_first(name(p))} {format_number(p.actual, lang=lang)}" for p in parts
+                       if p.actual is not None)
+    return render("figure.sentence.breakdown", lang, name=name(total), actual=format_number(total.actual, lang=lang),
+                  uom=program.measure_book().label(total.indicator.uom, lang), parts=listed)
 
 
 def _narrative(program: Program, summary: list[dict], breakdowns: list[dict]) -> list[str]:

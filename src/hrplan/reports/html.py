@@ -27,4 +27,4 @@ def render_html(doc: Document) -> str:
     context = dict(doc.context)
     context["screen_note"] = render("report.screen_note", doc.lang)
     charts = [{"title": c.title, "svg": c.svg} for c in doc.charts]
-    return env.get_template("report.html").render(d=context, charts=charts)
+    return env.get_template("report.html").render(d=context, charts=charts, r=doc.report.data)

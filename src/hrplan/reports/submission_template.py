@@ -17,6 +17,7 @@ from hrplan.definitions import CutoffRule, Period, period_from_user
 from hrplan.definitions import IndicatorKind, Program
 from hrplan.definitions import Unit
 from hrplan.reports.workbook_writer import new_workbook, open_workbook, put, put_formula, save_workbook
+from hrplan.values import format_number
 
 FONT = "Times New Roman"
 MAIN_SHEET = "Báo cáo"
@@ -82,10 +83,8 @@ def _title_block(ws, program: Program, unit: Unit, period: Period, parent_name: 
     _put(ws, "A4", f"BÁO CÁO KẾT QUẢ THỰC HIỆN {program.code}", bold=True, size=14, merge="A4:H4")
     _put(ws, "A5", program.title, bold=True, size=12, merge="A5:H5", wrap=True)
     ws.row_dimensions[5].height = 48
-    window = ""
-    if cutoff is not None and period.kind != "range":
-        start, end = cutoff.window(period)
-        window = f" (số liệu từ ngày {start:%d/%m/%Y} đến ngày {end:%d/%m/%Y})"
+    # The same words and dates as the report's JSON and HTML (CutoffRule.window_text).
+    window = f" ({cutoff.window_text(period)})" if cutoff is not None else ""
     _put(ws, "A6", period.vietnamese() + window, italic=True, merge="A6:H6")
     labels = [("Mã chương trình:", program.code), ("Mã đơn vị:", unit.code), ("Kỳ báo cáo:", period.label)]
     for offset, (label, value) in enumerate(labels):
@@ -135,9 +134,7 @@ def _table(ws, program: Program, unit: Unit, period: Period) -> int:
         # openpyxl cannot measure text: give wrapped names the height Excel would (about 60 characters a line).
         ws.row_dimensions[row].height = 17 * max(1, -(-len(ind.name) // 60))
         put(ws, (row, 4), ind.uom, alignment=Alignment(horizontal="center", vertical="center"))
-        target = program.target(ind.code, unit.code, period)
-        if target is not None:
-            put(ws, (row, 5), float(target.value) if target.value % 1 else int(target.value))
+        _plan_cell(ws, row, program, ind, unit, period, book)
         ratio = put_formula(ws, (row, 7), f'=IF(AND(ISNUMBER(E{row}),E{row}>0,ISNUMBER(F{row})),F{row}/E{row},"")')
         if ind.kind is IndicatorKind.PLANNING_RATIO:
             ratio.number_format = '0.00" lần"'
@@ -156,6 +153,29 @@ def _table(ws, program: Program, unit: Unit, period: Period) -> int:
         (counts if book.is_whole(ind.uom) else numbers).add(f"E{row}:F{row}")
         row += 1
     return row - 1
+
+
+def _plan_cell(ws, row: int, program: Program, ind, unit: Unit, period: Period, book) -> None:
+    """Pre-fill the plan that applies to the template's own period, labelled with it; a longer target is only a note."""
+    plan = program.plan_for(ind.code, unit.code, period)
+    if plan.target is not None and plan.rule in ("pro_rata", "to_date"):
+        # A derived plan (a quarter of 2 seats is 0,5) is told, not typed in for the unit.
+        ws.cell(row, 5).comment = Comment(
+            f"KH của kỳ theo quy định của chương trình ({'tỷ lệ thời gian' if plan.rule == 'pro_rata' else 'lũy kế đến nay'}):"
+            f" {format_number(plan.target.value)}.", "hrplan")
+    elif plan.target is not None:
+        value = plan.target.value
+        if plan.target.uom:
+            value = book.convert(value, plan.target.uom, ind.uom) or value
+        put(ws, (row, 5), float(value) if value % 1 else int(value))
+        ws.cell(row, 5).comment = Comment(f"Chỉ tiêu giao cho {period.vietnamese()}"
+                                          f"{' (tính theo tỷ lệ thời gian)' if plan.rule == 'pro_rata' else ''}.",
+                                          "hrplan")
+    elif plan.context is not None:
+        span = Period.parse(plan.context.period) if plan.context.period else program.period_value
+        ws.cell(row, 5).comment = Comment(
+            f"Chưa có chỉ tiêu riêng cho {period.vietnamese()}. KH {span.vietnamese().lower()}: "
+            f"{format_number(plan.context.value)} (để tham khảo; nếu đơn vị có kế hoạch của kỳ này thì ghi vào).", "hrplan")
 
 
 def _row_style(ws, row: int, bold: bool = False) -> None:

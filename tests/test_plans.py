@@ -1,0 +1,73 @@
+"""Plans belong to periods: which plan a quarter is judged against, as the program declares (definitions/plans.py).
+
+Real workbooks made with the template (tests/quarterly.py): unit A has an annual 2024 target of 40
+and sends 14 for 2024-Q2.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+
+from hrplan.checks import run_checks
+from hrplan.definitions import Period, Program
+from hrplan.importer import Outcome
+from hrplan.reports import build_report
+from hrplan.reports.submission_template import MAIN_SHEET
+
+from quarterly import PROGRAM, filled_template, make_workspace, send
+
+
+def _q2(tmp_path: Path, program: str = PROGRAM):
+    ws = make_workspace(tmp_path / "ws", program)
+    (result,) = send(ws, filled_template(ws, "A", "2024-Q2", {"DT": (None, 14)}))
+    assert result.outcome is Outcome.IMPORTED, result.problems
+    return ws
+
+
+def test_by_default_a_quarter_shows_the_annual_target_as_context_and_is_not_behind(tmp_path: Path) -> None:
+    ws = _q2(tmp_path)
+    data = build_report(ws, "Q-01/KH", "2024-Q2").data
+    row = next(r for r in data["units"] if r["unit"] == "A" and r["indicator"] == "DT")
+    assert (row["plan"], row["ratio"], row["status"]) == (None, None, "no_plan")
+    assert row["context"]["value"] == 40 and row["context"]["period"] == "2024"
+    assert "Cán bộ được đào tạo: 14 người (KH năm 2024: 40)." == row["sentence"]
+    findings = run_checks(ws, ["Q-01/KH"], "2024-Q2")
+    assert not [f for f in findings if f.code == "check.behind_plan"]
+
+
+def test_the_template_prefills_only_the_plan_of_its_own_period(tmp_path: Path) -> None:
+    ws = make_workspace(tmp_path / "ws")
+    quarter = openpyxl.load_workbook(filled_template(ws, "A", "2024-Q2", {}))[MAIN_SHEET]
+    year = openpyxl.load_workbook(filled_template(ws, "A", "2024", {}))[MAIN_SHEET]
+    assert quarter["E14"].value is None and "KH năm 2024: 40" in quarter["E14"].comment.text
+    assert year["E14"].value == 40 and "Chỉ tiêu giao cho Năm 2024" in year["E14"].comment.text
+
+
+def test_pro_rata_judges_a_quarter_against_a_quarter_of_the_year(tmp_path: Path) -> None:
+    ws = _q2(tmp_path, PROGRAM.replace("reporting: quarter", "reporting: quarter\ninterim: pro_rata"))
+    data = build_report(ws, "Q-01/KH", "2024-Q2").data
+    row = next(r for r in data["units"] if r["unit"] == "A" and r["indicator"] == "DT")
+    assert (row["plan"], row["display"]["ratio"], row["status"]) == (10, "140%", "over")
+    assert row["plan_rule"] == "pro_rata"
+
+
+def test_periodic_targets_and_target_to_date() -> None:
+    from hrplan.definitions import Interim
+
+    program = Program.model_validate({
+        "code": "T", "title": "t", "period": "2024-2026",
+        "indicators": [{"code": "LC", "name": "Luân chuyển", "accumulation": "cumulative"},
+                       {"code": "DT", "name": "Đào tạo", "accumulation": "per_period", "interim": "periodic"}],
+        "targets": [{"indicator": c, "period": p, "value": v} for c in ("LC", "DT")
+                    for p, v in [("2024", 40), ("2024-Q1", 8), ("2024-Q2", 12)]],
+    })
+    q2 = Period.parse("2024-Q2")
+    assert (program.plan_for("DT", None, q2).value, program.plan_for("DT", None, q2).rule) == (12, "exact")
+    q3 = program.plan_for("DT", None, Period.parse("2024-Q3"))
+    assert (q3.value, q3.context.value) == (None, 40)  # no quarterly target: the year's is context
+    assert program.plan_for("DT", None, Period.parse("2024-H1")).value == 20  # Q1 + Q2 tile the half-year
+    june = Period.parse("2024-06")  # a running total at the end of June
+    assert program.plan_for("LC", None, june).value is None
+    to_date = program.model_copy(update={"interim": Interim.TO_DATE}).plan_for("LC", None, june)
+    assert (to_date.value, to_date.rule) == (20, "to_date")  # the targets of the quarters completed by June
