@@ -51,6 +51,20 @@ EARLIER: dict[tuple[str, str, str], dict[str, object]] = {
 }
 
 
+# The quarterly plan 27-KH/UBND (quarterly/programs): Huyện Hòa An never sent 2024-Q3; Sở Y tế sent its
+# 2024-Q4 budget plan without the actual. Training figures per quarter, budget as (plan, actual[, note]).
+QUARTERLY: dict[tuple[str, str, str], dict[str, object]] = {}
+for _unit, _people in {"SNV": (30, 35, 30, 40), "SYT": (20, 20, 25, 20), "SGDDT": (15, 15, 10, 20),
+                       "HHA": (10, 12, None, 15), "HTK": (8, 10, 10, 12)}.items():
+    for _q, _n in enumerate(_people, start=1):
+        if _n is not None:
+            QUARTERLY[("27-KH/UBND", f"2024-Q{_q}", _unit)] = {"BD-CBCC": _n}
+for _q, _budget in enumerate([(150, 140), (150, 152), (150, 148), (200, None, "Chưa quyết toán")], start=1):
+    QUARTERLY[("27-KH/UBND", f"2024-Q{_q}", "SYT")]["KP-DTBD"] = _budget
+for _q, _budget in enumerate([(300, 280), (300, 310), (300, 295), (300, 320)], start=1):
+    QUARTERLY[("27-KH/UBND", f"2024-Q{_q}", "SNV")]["KP-DTBD"] = _budget
+
+
 def build(out: Path, submissions: dict, programs, units) -> list[Path]:
     paths = []
     for (program_code, period_text, unit_code), figures in submissions.items():
@@ -69,6 +83,9 @@ def main() -> None:
         old.unlink()
     made = build(HERE / "submissions", SUBMISSIONS, programs, units)
     made += build(HERE / "earlier_submissions", EARLIER, programs, units)
+    for old in (HERE / "quarterly" / "submissions").glob("*.xlsx"):
+        old.unlink()
+    made += build(HERE / "quarterly" / "submissions", QUARTERLY, load_programs(HERE / "quarterly" / "programs"), units)
     for path in made:
         print(path.relative_to(HERE))
 

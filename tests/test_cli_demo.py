@@ -15,13 +15,24 @@ def test_demo_prints_the_seed_figures_and_writes_reports(tmp_path: Path, run):
                    "217 người, trong đó: cán bộ cấp huyện được luân chuyển 173; cán bộ cấp xã được luân chuyển 44",
                    "2021: Lượt người được đào tạo, bồi dưỡng chuyên sâu về khoa học và công nghệ 470/400 = 118%"):
         assert figure in text, figure
-    assert "Nhập 18 tệp: mới 17, cập nhật 1, không đổi 0, từ chối 0." in text
+    assert "Nhập 37 tệp: mới 36, cập nhật 1, không đổi 0, từ chối 0." in text  # 18 seed files + 19 quarterly
     reports = sorted(p.name for p in (out / "reports").iterdir())
     assert {p.rsplit(".", 1)[1] for p in reports} >= {"docx", "html", "json"}  # each program in each format
     assert len([p for p in reports if p.startswith("12-CTr-TU_2016_to_2019-05.")]) == len({p.rsplit(".", 1)[1] for p in reports})
     data = json.loads((out / "reports" / "12-CTr-TU_2016_to_2019-05.json").read_text(encoding="utf-8"))
     ldql = next(r for r in data["summary"] if r["indicator"] == "BD-LDQL")
     assert ldql["ratio"] == 0.695 and ldql["display"]["ratio"] == "gần 70%"
+    # the quarterly plan: Hòa An missed 2024-Q3; Sở Y tế sent its Q4 budget plan without the actual
+    quarterly = json.loads((out / "reports" / "27-KH-UBND_2024.json").read_text(encoding="utf-8"))
+    assert quarterly["coverage"]["text"] == "Số liệu năm 2024 chưa đủ: Huyện Hòa An 3/4 quý (Quý III/2024)."
+    people, budget = quarterly["summary"]
+    assert people["parts"] == "HHA 3/4 quý" and "(số liệu chưa đủ: HHA 3/4 quý)" in people["sentence"]
+    assert (budget["display"]["plan"], budget["display"]["actual"], budget["full_plan"]) == ("1.650", "1.645", 1850)
+    assert "Sở Y tế (Quý IV/2024) có KH 200 nhưng chưa có số thực hiện" in budget["footnotes"][0]
+    assert "KH toàn Tỉnh Cao Bằng 1.850, trong đó đơn vị đã báo cáo 1.650" in budget["footnotes"][1]
+    html = (out / "reports" / "27-KH-UBND_2024.html").read_text(encoding="utf-8")
+    assert "Huyện Hòa An 3/4 quý" in html and "KH toàn Tỉnh Cao Bằng 1.850" in html
+    assert "số liệu từ ngày 15/12/2023 đến ngày 14/12/2024" in html
 
 
 def test_demo_can_be_run_again_but_never_over_someone_elses_folder(tmp_path: Path, run):

@@ -64,3 +64,16 @@ def test_template_validates_whole_numbers_for_counts_and_decimals_for_amounts(tm
     sheet = openpyxl.load_workbook(path)["Báo cáo"]
     kinds = {str(rng): dv.type for dv in sheet.data_validations.dataValidation for rng in dv.sqref.ranges}
     assert kinds == {"E14:F14": "whole", "E15:F15": "decimal", "E16:F16": "whole"}  # người, triệu đồng, người
+
+
+def test_history_shows_the_notes(tmp_path: Path, run) -> None:
+    import json
+
+    ws = _ws(tmp_path)
+    send(ws, filled_template(ws, "A", "2024-Q2", {"DT": (10, 8, "Bổ sung lớp tháng 6"), "KP": (100, None, "Chưa quyết toán")}))
+    result = run("history", "-p", "Q-01/KH", "-u", "A", "--format", "json", workspace=ws)
+    assert result.exit_code == 0, result.output
+    (entry,) = json.loads(result.stdout)
+    assert entry["notes"] == [{"indicator": "DT", "note": "Bổ sung lớp tháng 6"}, {"indicator": "KP", "note": "Chưa quyết toán"}]
+    table = run("history", "-p", "Q-01/KH", "-u", "A", workspace=ws)
+    assert "Chưa quyết toán" in table.stdout

@@ -18,7 +18,9 @@ from hrplan.checks.rules import (
     import_notes,
     late_submission,
     likely_typo,
+    incomplete_period,
     missing_submission,
+    missing_value,
     outlier,
     over_plan,
     plan_differs_from_target,
@@ -40,6 +42,8 @@ from hrplan.store import Store
 RULES: list[Rule] = [
     # completeness and timeliness
     missing_submission.RULE,
+    incomplete_period.RULE,
+    missing_value.RULE,
     late_submission.RULE,
     # achievement
     behind_plan.RULE,

@@ -32,14 +32,19 @@ def register(app: typer.Typer) -> None:
                          "current": e.current,
                          "changes": [{"indicator": c.indicator, "measure": c.measure,
                                       "before": None if c.before is None else float(c.before),
-                                      "after": None if c.after is None else float(c.after)} for c in e.changes]}
+                                      "after": None if c.after is None else float(c.after)} for c in e.changes],
+                         "notes": [{"indicator": i, "note": n} for i, n in e.notes]}
                         for e in entries])
             return
         vi = STATE.lang == "vi"
         t = table(None, ["#", "Đơn vị" if vi else "Unit", "Kỳ" if vi else "Period", "Tệp" if vi else "File",
-                         "Nhập lúc" if vi else "Imported", "Trạng thái" if vi else "State", "Thay đổi" if vi else "Changes"])
+                         "Nhập lúc" if vi else "Imported", "Trạng thái" if vi else "State", "Thay đổi" if vi else "Changes",
+                         "Ghi chú" if vi else "Notes"])
         for e in entries:
             state = ("hiện hành" if vi else "current") if e.current else (f"bị thay bởi #{e.record.superseded_by}" if vi else f"superseded by #{e.record.superseded_by}")
-            changes = "; ".join(f"{c.indicator}.{c.measure}: {format_number(c.before)} → {format_number(c.after)}" for c in e.changes)
-            t.add_row(str(e.record.id), e.record.unit, e.record.period, e.record.file_name, e.record.imported_at, state, changes)
+            changes = "; ".join(f"{c.indicator}.{c.measure}: {format_number(c.before, lang=STATE.lang)} → "
+                                f"{format_number(c.after, lang=STATE.lang)}" for c in e.changes)
+            notes = "; ".join(f"{i}: {n}" for i, n in e.notes)
+            t.add_row(str(e.record.id), e.record.unit, e.record.period, e.record.file_name, e.record.imported_at, state,
+                      changes, notes)
         console.print(t)

@@ -205,6 +205,12 @@ class Program(BaseModel):
             if ind.code in seen:
                 mistakes.append((("indicators", i, "code"), ind.code, f"indicator code '{ind.code}' used twice"))
             seen.add(ind.code)
+        book = self.measure_book()
+        for i, ind in enumerate(self.indicators):
+            if book.find(ind.uom) is None:
+                mistakes.append((("indicators", i, "uom"), ind.uom,
+                                 f"a known unit of measure ({', '.join(book.names())}), or one declared under"
+                                 " 'measures:' with its dimension and factor"))
         for i, b in enumerate(self.breakdowns):
             named = [(("breakdowns", i, "total"), b.total)] + [(("breakdowns", i, "parts", j), code)
                                                                for j, code in enumerate(b.parts)]

@@ -22,6 +22,7 @@ DEMO_RUNS = [
     ("08-CTr/TU", "2021..2023-05"),
     ("NA-LC/2011-2016", "2011..2016-08"),
     ("06-ĐA/TU", "2021..2022"),
+    ("27-KH/UBND", "2024"),  # a quarterly plan: one unit missed a quarter, one sent a plan without an actual
 ]
 MARKER = ".hrplan-demo"
 
@@ -44,6 +45,7 @@ def run_demo(out: Path, lang: str = "vi", progress: Progress | None = None) -> D
     workspace = init_workspace(out, name="hrplan demo")
     (out / MARKER).write_text("This folder was made by 'hrplan demo' and is replaced by the next demo run.\n")
     shutil.copytree(sample / "programs", workspace.programs_dir, dirs_exist_ok=True)
+    shutil.copytree(sample / "quarterly" / "programs", workspace.programs_dir, dirs_exist_ok=True)
     shutil.copy(sample / "units.yaml", workspace.units_file)
     workspace = type(workspace)(workspace.root)  # reload with the sample's programs and units
     result = DemoResult(out)
@@ -51,6 +53,8 @@ def run_demo(out: Path, lang: str = "vi", progress: Progress | None = None) -> D
     result.imports += import_files(workspace, [sample / "earlier_submissions"], progress=progress)
     main = sorted(p for p in (sample / "submissions").glob("*.xlsx"))
     result.imports += import_files(workspace, main, progress=progress)
+    quarterly = sorted(p for p in (sample / "quarterly" / "submissions").glob("*.xlsx"))
+    result.imports += import_files(workspace, quarterly, progress=progress)
     for program, period in DEMO_RUNS:
         written = write_reports(workspace, program, period, FORMATS, lang)
         result.reports.append((written.report, written.paths))

@@ -75,4 +75,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                 "{name}: {actual} {uom} (plan for {context_period}: {value})."),
     "figure.sentence.breakdown": ("{name}: {actual} {uom}, trong đó: {parts}.", "{name}: {actual} {uom}, of which: {parts}."),
     "figure.sentence.incomplete": (" (số liệu chưa đủ: {parts})", " (incomplete: {parts})"),
+    # -- checks of what a figure lacks --
+    "check.incomplete_period": (
+        "{unit}: số liệu {period} chỉ có {parts}; thiếu {missing}. Số liệu của kỳ được đánh dấu chưa đủ.",
+        "{unit}: the figures for {period} have only {parts}; missing {missing}. The period's figures are marked incomplete.",
+    ),
+    "check.missing_value": (
+        "{indicator} ({period}): có kế hoạch {plan} {uom} nhưng ô thực hiện {cell} để trống.{note} Hãy bổ sung số liệu"
+        " hoặc ghi lý do.",
+        "{indicator} ({period}): a plan of {plan} {uom} but the actual cell {cell} is empty.{note} Fill it in or give"
+        " the reason.",
+    ),
+    "check.missing_value.note": (" Ghi chú của đơn vị: \"{note}\".", " The unit's note: \"{note}\"."),
 }

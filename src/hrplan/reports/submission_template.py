@@ -241,7 +241,8 @@ def make_templates(workspace, program_name: str, period_text: str, unit_names: l
 
 
 def fill_values(path: Path, figures: dict[str, object]) -> Path:
-    """Fill a written template's cells the way a unit would: {code: actual} or {code: (plan, actual)}.
+    """Fill a written template's cells the way a unit would: {code: actual}, {code: (plan, actual)} or
+    {code: (plan, actual, note)} (the note goes to 'Ghi chú'; an actual of None is left blank).
 
     Used by the sample builder and the benchmark; a value may be Vietnamese number text ("1.297").
     """
@@ -249,8 +250,10 @@ def fill_values(path: Path, figures: dict[str, object]) -> Path:
     ws = wb[MAIN_SHEET]
     rows = {ws.cell(r, 2).value: r for r in range(HEADER_ROW + 2, ws.max_row + 1) if ws.cell(r, 2).value}
     for code, value in figures.items():
-        plan, actual = value if isinstance(value, tuple) else (None, value)
+        plan, actual, *note = value if isinstance(value, tuple) else (None, value)
         if plan is not None:
             put(ws, (rows[code], 5), plan)
         put(ws, (rows[code], 6), actual)
+        if note:
+            put(ws, (rows[code], 8), note[0])
     return save_workbook(wb, path)

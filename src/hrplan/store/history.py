@@ -21,6 +21,7 @@ class HistoryEntry:
 
     record: SubmissionRecord
     changes: list[Change] = field(default_factory=list)
+    notes: list[tuple[str, str]] = field(default_factory=list)  # (indicator, the row's 'Ghi chú')
 
     @property
     def current(self) -> bool:
@@ -33,7 +34,10 @@ def submission_history(store: Store, program: str, unit: str | None = None, peri
     entries: list[HistoryEntry] = []
     previous: dict[tuple[str, str, str], dict[tuple[str, str], Decimal]] = {}
     for rec in records:
-        values = {(v.indicator, v.measure): v.value for v in store.values(rec.id)}
+        stored = store.values(rec.id)
+        values = {(v.indicator, v.measure): v.value for v in stored}
+        notes = list(dict.fromkeys([(v.indicator, v.note) for v in stored if v.note] +
+                                   [(b.indicator, b.note) for b in store.blanks(rec.id) if b.note]))
         key = (rec.program, rec.unit, rec.period)
         before = previous.get(key)
         changes = []
@@ -41,7 +45,7 @@ def submission_history(store: Store, program: str, unit: str | None = None, peri
             for k in sorted(set(before) | set(values)):
                 if before.get(k) != values.get(k):
                     changes.append(Change(k[0], k[1], before.get(k), values.get(k)))
-        entries.append(HistoryEntry(rec, changes))
+        entries.append(HistoryEntry(rec, changes, notes))
         previous[key] = values
     return entries
 

@@ -24,8 +24,8 @@ def breakdown_findings(ctx: CheckContext, rule: Rule, complete: bool):
             summed = sum((p.actual for p in parts), Decimal(0))
             if (summed != total.actual) if complete else (summed > total.actual):
                 yield rule.finding(ctx, unit, b.total, {
-                    "indicator": total.indicator.name, "total": format_number(total.actual),
-                    "parts_sum": format_number(summed), "parts": " + ".join(format_number(p.actual) for p in parts)},
+                    "indicator": total.indicator.name, "total": format_number(total.actual, lang=ctx.lang),
+                    "parts_sum": format_number(summed, lang=ctx.lang), "parts": " + ".join(format_number(p.actual, lang=ctx.lang) for p in parts)},
                     first_cell(total))
 
 

@@ -13,8 +13,8 @@ def _run(ctx: CheckContext):
         ind = fig.indicator
         if ind.kind is IndicatorKind.COVERAGE and fig.ratio is not None and fig.ratio > 1 + 1e-9:
             yield RULE.finding(ctx, fig.unit, ind.code, {
-                "indicator": ind.name, "numerator": format_number(fig.ratio_actual),
-                "denominator": format_number(fig.ratio_plan), "ratio": format_percent(fig.ratio)}, first_cell(fig))
+                "indicator": ind.name, "numerator": format_number(fig.ratio_actual, lang=ctx.lang),
+                "denominator": format_number(fig.ratio_plan, lang=ctx.lang), "ratio": format_percent(fig.ratio, lang=ctx.lang)}, first_cell(fig))
 
 
 RULE = Rule("check.coverage_over_100", Severity.ERROR, "consistency",

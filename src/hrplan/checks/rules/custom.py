@@ -73,7 +73,7 @@ def _run(ctx: CheckContext):
             finding = RULE.finding(ctx, unit, left.codes[0] if left.codes else None, {
                 "rule": rule.code, "name": rule.name or f"{rule.left} {rule.operator} {rule.right}",
                 "left_text": rule.left, "right_text": rule.right, "operator": rule.operator,
-                "left": "-" if lv is None else format_number(lv), "right": "-" if rv is None else format_number(rv)},
+                "left": "-" if lv is None else format_number(lv, lang=ctx.lang), "right": "-" if rv is None else format_number(rv, lang=ctx.lang)},
                 first_cell(first) if first else None,
                 code="check.custom_pair" if rule.operator == "compulsory_pair" else None)
             finding.severity = Severity(rule.severity)

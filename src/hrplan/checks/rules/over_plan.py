@@ -14,8 +14,8 @@ def _run(ctx: CheckContext):
             continue
         ind = fig.indicator
         yield RULE.finding(ctx, fig.unit, ind.code, {
-            "indicator": ind.name, "actual": format_number(fig.ratio_actual), "plan": format_number(fig.ratio_plan),
-            "uom": ind.uom, "ratio": format_percent(fig.ratio)}, first_cell(fig))
+            "indicator": ind.name, "actual": format_number(fig.ratio_actual, lang=ctx.lang), "plan": format_number(fig.ratio_plan, lang=ctx.lang),
+            "uom": ind.uom, "ratio": format_percent(fig.ratio, lang=ctx.lang)}, first_cell(fig))
 
 
 RULE = Rule("check.over_plan", Severity.INFO, "achievement",

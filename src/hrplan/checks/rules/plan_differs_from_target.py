@@ -12,7 +12,7 @@ def _run(ctx: CheckContext):
             continue
         stated_cell = next(iter(fig.actual_sources), None)
         yield RULE.finding(ctx, fig.unit, fig.indicator.code, {
-            "indicator": fig.indicator.name, "stated": format_number(fig.stated_plan), "target": format_number(fig.plan)},
+            "indicator": fig.indicator.name, "stated": format_number(fig.stated_plan, lang=ctx.lang), "target": format_number(fig.plan, lang=ctx.lang)},
             Location(stated_cell.file, stated_cell.sheet) if stated_cell else Location())
 
 

@@ -22,9 +22,9 @@ def share_findings(ctx: CheckContext, rule: Rule, role: str, limit_field: str):
         share = float(fig.actual / planned.actual)
         if share < floor - 1e-9:
             yield rule.finding(ctx, fig.unit, fig.indicator.code, {
-                "indicator": fig.indicator.name, "count": format_number(fig.actual),
-                "planned": format_number(planned.actual), "planned_indicator": planned.indicator.name,
-                "share": format_percent(share), "floor": format_percent(floor), "source": limits.source or "-"},
+                "indicator": fig.indicator.name, "count": format_number(fig.actual, lang=ctx.lang),
+                "planned": format_number(planned.actual, lang=ctx.lang), "planned_indicator": planned.indicator.name,
+                "share": format_percent(share, lang=ctx.lang), "floor": format_percent(floor, lang=ctx.lang), "source": limits.source or "-"},
                 first_cell(fig))
 
 
@@ -40,5 +40,5 @@ def maximum_findings(ctx: CheckContext, rule: Rule, role: str, limit_field: str)
             continue  # a maximum does not add up over units: judged where it was reported
         if fig.actual > limit:
             yield rule.finding(ctx, fig.unit, fig.indicator.code, {
-                "indicator": fig.indicator.name, "value": format_number(fig.actual), "limit": limit,
+                "indicator": fig.indicator.name, "value": format_number(fig.actual, lang=ctx.lang), "limit": limit,
                 "source": limits.source or "-"}, first_cell(fig))

@@ -14,7 +14,7 @@ def _run(ctx: CheckContext):
         if ind.kind is not IndicatorKind.PLANNING_RATIO or fig.status(ctx.program) not in ("below_band", "above_band"):
             continue
         yield RULE.finding(ctx, fig.unit, ind.code, {
-            "indicator": ind.name, "candidates": format_number(fig.actual), "seats": format_number(fig.plan),
+            "indicator": ind.name, "candidates": format_number(fig.actual, lang=ctx.lang), "seats": format_number(fig.plan, lang=ctx.lang),
             "ratio": format_times(fig.ratio).replace(" lần", ""), "band": ind.band.describe() if ind.band else "-"},
             first_cell(fig))
 

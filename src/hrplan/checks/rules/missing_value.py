@@ -1,0 +1,31 @@
+"""check.missing_value: a plan with no actual beside it (the cell left blank), for a unit that sent its report."""
+from __future__ import annotations
+
+from hrplan.checks.rule import CheckContext, Rule
+from hrplan.definitions import Period
+from hrplan.messages import render
+from hrplan.problems import Location, Severity
+from hrplan.values import format_number
+
+
+def _run(ctx: CheckContext):
+    blanks = {(b["unit"], b["indicator"], b["period"]): b for b in ctx.figures.blanks}
+    for fig in ctx.figures.figures.values():
+        if fig.is_group:
+            continue
+        for lo in fig.left_out:
+            if lo.reason != "no_actual" or lo.unit != fig.unit:
+                continue
+            periods = [lo.period] if lo.period else ctx.figures.submitted.get(fig.unit, [])
+            blank = next((blanks[k] for k in ((fig.unit, fig.indicator.code, p) for p in periods) if k in blanks), None)
+            where = Location(blank["file_name"], blank["sheet"], blank["cell"]) if blank else Location()
+            note = render("check.missing_value.note", ctx.lang, note=blank["note"]) if blank and blank["note"] else ""
+            period = Period.parse(lo.period).describe(ctx.lang) if lo.period else ctx.period.describe(ctx.lang)
+            yield RULE.finding(ctx, fig.unit, fig.indicator.code, {
+                "indicator": fig.indicator.name, "plan": format_number(lo.plan, lang=ctx.lang), "uom": fig.indicator.uom,
+                "period": period, "note": note, "cell": blank["cell"] if blank else "-"}, where)
+
+
+RULE = Rule("check.missing_value", Severity.WARNING, "completeness",
+            "A unit that sent its report left the actual empty where there is a plan (the cell is named, with the "
+            "row's 'Ghi chú').", _run, messages=("check.missing_value", "check.missing_value.note"))

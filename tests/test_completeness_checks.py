@@ -1,0 +1,62 @@
+"""Longer periods say what they are made of; a plan without an actual is a finding (check.incomplete_period,
+check.missing_value, the report's coverage line).
+
+Real workbooks made with the template for a quarterly program (tests/quarterly.py), imported for real.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from hrplan.checks import run_checks
+from hrplan.importer import Outcome
+from hrplan.reports import build_report
+from hrplan.workspace import Workspace
+
+from quarterly import filled_template, make_workspace, send
+
+
+@pytest.fixture(scope="module")
+def quarters(tmp_path_factory: pytest.TempPathFactory) -> Workspace:
+    ws = make_workspace(tmp_path_factory.mktemp("quarters") / "ws")
+    files = [filled_template(ws, "A", q, {"DT": (None, 10)}) for q in ("2024-Q1", "2024-Q2", "2024-Q4")]  # no Q3
+    files += [filled_template(ws, "B", q, {"DT": (None, 15)}) for q in ("2024-Q1", "2024-Q3", "2024-Q4")]
+    files.append(filled_template(ws, "B", "2024-Q2", {"DT": (None, 15), "KP": (30, None, "Chưa quyết toán")}))
+    results = send(ws, *files)
+    assert {r.outcome for r in results} == {Outcome.IMPORTED}, [r.problems for r in results]
+    return ws
+
+
+def test_a_year_from_quarters_names_the_missing_quarter(quarters: Workspace) -> None:
+    findings = [f for f in run_checks(quarters, ["Q-01/KH"], "2024") if f.code == "check.incomplete_period"]
+    assert [(f.unit, f.params["parts"], f.params["missing"]) for f in findings] == [("A", "3/4 quý", "Quý III/2024")]
+    assert "thiếu Quý III/2024" in findings[0].message("vi")
+    (english,) = [f for f in run_checks(quarters, ["Q-01/KH"], "2024", lang="en") if f.code == "check.incomplete_period"]
+    assert "only 3/4 quarters; missing Q3 2024" in english.message("en")
+
+
+def test_the_report_marks_the_figure_and_states_the_coverage(quarters: Workspace) -> None:
+    data = build_report(quarters, "Q-01/KH", "2024").data
+    assert data["coverage"]["complete"] is False
+    assert "Sở An 3/4 quý (Quý III/2024)" in data["coverage"]["text"]
+    a = next(r for r in data["units"] if r["unit"] == "A" and r["indicator"] == "DT")
+    assert a["parts"] == "3/4 quý" and a["actual"] == 30
+    top = next(r for r in data["summary"] if r["indicator"] == "DT")
+    assert "(số liệu chưa đủ: A 3/4 quý)" in top["sentence"]
+
+
+def test_a_plan_without_an_actual_is_a_finding_with_its_cell_and_note(quarters: Workspace) -> None:
+    (finding,) = [f for f in run_checks(quarters, ["Q-01/KH"], "2024-Q2") if f.code == "check.missing_value"]
+    assert (finding.unit, finding.indicator, finding.location.cell) == ("B", "KP", "F15")
+    assert finding.location.file.endswith("Q-01-KH_B_2024-Q2.xlsx")
+    assert "Chưa quyết toán" in finding.message("vi") and "30 triệu đồng" in finding.message("vi")
+
+
+def test_an_exact_submission_wins_over_parts_and_is_complete(quarters: Workspace) -> None:
+    (year,) = send(quarters, filled_template(quarters, "A", "2024", {"DT": (None, 44)}))
+    assert year.outcome is Outcome.IMPORTED
+    data = build_report(quarters, "Q-01/KH", "2024").data
+    a = next(r for r in data["units"] if r["unit"] == "A" and r["indicator"] == "DT")
+    assert (a["actual"], a["parts"]) == (44, None)
+    assert not [f for f in run_checks(quarters, ["Q-01/KH"], "2024") if f.code == "check.incomplete_period"]

@@ -1,0 +1,29 @@
+"""One language at a time: --lang en gives English words and English number formats (1,297; 1.15).
+
+Real workbooks made with the template (tests/quarterly.py), imported for real.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from hrplan.checks import run_checks
+from hrplan.importer import Outcome
+from hrplan.reports import build_report
+
+from quarterly import filled_template, make_workspace, send
+
+
+def test_english_report_sentences_and_findings_use_english_numbers(tmp_path: Path) -> None:
+    ws = make_workspace(tmp_path / "ws")
+    (result,) = send(ws, filled_template(ws, "A", "2024", {"DT": (None, "1.297"), "KP": ("2.000", "1.250,5")}))
+    assert result.outcome is Outcome.IMPORTED, result.problems
+    en = build_report(ws, "Q-01/KH", "2024", lang="en").data
+    vi = build_report(ws, "Q-01/KH", "2024").data
+    sentences = {r["indicator"]: r["sentence"] for r in en["summary"]}
+    assert sentences["DT"] == "Officials trained: 1,297 people, 3,243% of plan (over)."
+    assert sentences["KP"] == "Training budget: 1,250.5 million VND, 63% of plan (not met)."
+    assert {r["indicator"]: r["sentence"] for r in vi["summary"]}["KP"] == (
+        "Kinh phí đào tạo: 1.250,5 triệu đồng, đạt 63% kế hoạch (chưa đạt).")
+    assert en["period"]["text"] == "Year 2024" and en["period"]["window"]["text"] == "data from 15/12/2023 to 14/12/2024"
+    behind = next(f for f in run_checks(ws, ["Q-01/KH"], "2024", lang="en") if f.code == "check.behind_plan")
+    assert "1,250.5" in behind.message("en") and "2,000" in behind.message("en") and "đạt" not in behind.message("en")
