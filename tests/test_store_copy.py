@@ -45,7 +45,7 @@ def test_copying_the_demo_store_gives_identical_reports_and_history(demo: Worksp
     before = _outputs(run, demo, None, tmp_path / "before")
     result = run("store", "copy", "--to", store_url, workspace=demo, lang="en")
     assert result.exit_code == 0, result.output
-    assert "17 current submissions, 1 superseded, 83 values" in result.stdout
+    assert "36 current submissions, 1 superseded, 117 values" in result.stdout  # seeds 17 + quarterly 19
     assert "compared and match" in result.stdout
     assert _outputs(run, demo, store_url, tmp_path / "after") == before
     history = json.loads(before["history"])
