@@ -42,6 +42,11 @@ BUILT_IN: list[Measure] = [
     Measure(name="tỷ đồng", dimension="money", factor=Decimal(1_000_000_000), aliases=["tỉ đồng", "tỷ", "tỉ", "billion vnd", "billion dong"], name_en="billion VND"),
     Measure(name="%", dimension="percent", aliases=["phần trăm", "tỷ lệ"]),
     Measure(name="lần", dimension="times", name_en="times"),
+    # Mass and area: district socio-economic tables (sản lượng, diện tích) that programs read rows from.
+    Measure(name="kg", dimension="mass", factor=Decimal(1), aliases=["kilôgam"], name_en="kg"),
+    Measure(name="tạ", dimension="mass", factor=Decimal(100), name_en="quintals"),
+    Measure(name="tấn", dimension="mass", factor=Decimal(1_000), aliases=["tan", "tonnes", "tons"], name_en="tonnes"),
+    Measure(name="ha", dimension="area", factor=Decimal(1), aliases=["héc ta", "hecta", "hectares"], name_en="ha"),
     Measure(name="vị trí", dimension="seats", aliases=["chức danh", "ghế"], whole=True, name_en="seats"),
 ]
 
