@@ -15,4 +15,42 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Cannot take the workspace lock {path} ({found}). Check that the folder is writable and that this "
         "path is a plain file.",
     ),
+    # -- a file that takes its reader down --
+    "file.reader_failed": (
+        "Không đọc được tệp này: {found}. Tệp có thể bị hỏng hoặc được tạo để làm treo chương trình; "
+        "các tệp khác vẫn được nhập. Hãy mở và lưu lại tệp bằng Excel hoặc LibreOffice rồi gửi lại.",
+        "This file could not be read: {found}. It may be damaged or built to bring the reader down; the "
+        "other files are imported. Open and save it again in Excel or LibreOffice, then send it again.",
+    ),
+    # -- history --
+    "store.no_submission": (
+        "Không có bản báo cáo số #{id} trong cơ sở dữ liệu. Xem số bản bằng 'hrplan history'.",
+        "There is no submission #{id} in the store. See the numbers with 'hrplan history'.",
+    ),
+    # -- Ctrl-C --
+    "import.interrupted": (
+        "Đã dừng theo yêu cầu (Ctrl-C). Lượt này đã lưu {stored} tệp (liệt kê ở trên); {pending} tệp chưa được nhập, "
+        "bắt đầu từ {first}, và không tệp nào được lưu dở. Chạy lại cùng lệnh để nhập nốt.",
+        "Stopped on request (Ctrl-C). This run stored {stored} file(s) (listed above); {pending} file(s) were not "
+        "imported, starting with {first}, and no file was stored in part. Run the same command again to finish.",
+    ),
+    "restore.done": (
+        "Đã khôi phục bản #{id}: số liệu của bản này được lưu thành bản #{new} và là bản hiện hành (thay bản #{old}).",
+        "Restored submission #{id}: its figures are stored again as #{new}, now current (superseding #{old}).",
+    ),
+    "restore.already_current": (
+        "Bản #{id} đang là bản hiện hành; không có gì thay đổi.",
+        "Submission #{id} is already current; nothing changed.",
+    ),
+    # -- bounds before reading --
+    "file.too_many_strings": (
+        "Bảng chuỗi dùng chung ({part}) khai báo {found} chuỗi, vượt giới hạn {limit} (read_limits.max_shared_strings); "
+        "tệp bị từ chối trước khi đọc. Hãy mở và lưu lại tệp bằng Excel hoặc LibreOffice.",
+        "The shared-strings table ({part}) declares {found} strings, above the limit of {limit} "
+        "(read_limits.max_shared_strings); the file is refused before reading. Open and save it again in Excel or LibreOffice.",
+    ),
+    "value.out_of_range": (
+        "Ô chứa {found}, lớn hơn mọi số liệu nhân lực có thể có (giới hạn {limit}). Hãy sửa ô này.",
+        "The cell holds {found}, beyond any human-resource figure (limit {limit}). Fix this cell.",
+    ),
 }

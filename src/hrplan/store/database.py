@@ -232,6 +232,51 @@ class Store:
                 conn.execute(insert(submission_problems), rows)
         return new_id, previous.id if previous else None
 
+    def seen(self, program: str, unit: str, period: str, file_hash: str, content_hash: str) -> SubmissionRecord | None:
+        """Give the earliest submission this file repeats: the same bytes (any key), or the same content
+        for the same program, unit and period, current or superseded. None when the file is new."""
+        s = submissions.c
+        with self.snapshot():
+            row = self.conn.execute(select(submissions).where(
+                (s.file_hash == file_hash) | ((s.program == program) & (s.unit == unit) & (s.period == period)
+                                              & (s.content_hash == content_hash))).order_by(s.id).limit(1)).first()
+        return _record(row) if row else None
+
+    def add_unless_seen(self, **submission: Any) -> tuple[int | None, int | None, int | None]:
+        """Store a submission unless `seen` finds it, both in ONE write transaction (two importers never both
+        store the same file, and an old version never becomes current again). Give (new id, superseded id,
+        id of the submission it repeats): (None, None, seen id) when nothing was stored."""
+        with self.write():
+            earlier = self.seen(submission["program"], submission["unit"], submission["period"],
+                                submission["file_hash"], submission["content_hash"])
+            if earlier is not None:
+                return None, None, earlier.id
+            new_id, old_id = self.add_submission(**submission)
+            return new_id, old_id, None
+
+    def restore(self, submission_id: int) -> tuple[int | None, int | None]:
+        """Make an earlier submission current again, deliberately: its values are stored as a new submission
+        that supersedes the current one (history only grows). Give (new id, superseded id); (None, None) when
+        it is already current. Raise HrplanError 'store.no_submission' for an unknown id."""
+        s = submissions.c
+        with self.write() as conn:
+            row = conn.execute(select(submissions).where(s.id == submission_id)).first()
+            if row is None:
+                raise HrplanError(Problem("store.no_submission", params={"id": submission_id}))
+            old = _record(row)
+            if old.superseded_by is None:
+                return None, None
+            kept = conn.execute(select(submission_problems).where(submission_problems.c.submission_id == old.id)
+                                ).mappings().all()
+            new_id, superseded = self.add_submission(
+                program=old.program, unit=old.unit, period=old.period, file_name=old.file_name,
+                file_path=row._mapping["file_path"], file_hash=old.file_hash, content_hash=old.content_hash,
+                file_mtime=old.file_mtime, sheet=old.sheet, header_row=old.header_row, values=self.values(old.id),
+                notes=[*json.loads(row._mapping["notes"] or "[]"), f"restored from submission #{old.id}"])
+            if kept:
+                conn.execute(insert(submission_problems), [{**dict(p), "submission_id": new_id} for p in kept])
+            return new_id, superseded
+
     # -- reading --------------------------------------------------------------------------
     def submissions(self, program: str | None = None, unit: str | None = None, period: str | None = None,
                     include_superseded: bool = False) -> list[SubmissionRecord]:
