@@ -22,6 +22,15 @@ class NotANumber(ValueError):
     """The text is not a number in any form an office writes one."""
 
 
+# No human-resource figure (people, classes, even an amount in đồng) comes near a million billion;
+# beyond it a number is a typo or a hostile file, and Decimal arithmetic on it can fail (>= 1e28).
+MAX_FIGURE = Decimal(10) ** 15
+
+
+class OutOfRange(NotANumber):
+    """A number, but beyond any figure a submission can hold (|x| >= MAX_FIGURE)."""
+
+
 def parse_number(value: object) -> Decimal | None:
     """Give the Decimal a cell holds, None for a blank or a dash; raise NotANumber otherwise.
 
@@ -34,13 +43,13 @@ def parse_number(value: object) -> Decimal | None:
     if isinstance(value, bool):
         raise NotANumber(str(value))
     if isinstance(value, int):
-        return Decimal(value)
+        return _bounded(Decimal(value))
     if isinstance(value, float):
         if value != value or value in (float("inf"), float("-inf")):
             raise NotANumber(str(value))
-        return Decimal(repr(value))
+        return _bounded(Decimal(repr(value)))
     if isinstance(value, Decimal):
-        return value
+        return _bounded(value)
     text = _SPACES.sub("", str(value))
     if text in MISSING_MARKS:
         return None
@@ -50,7 +59,13 @@ def parse_number(value: object) -> Decimal | None:
     if text.startswith("(") and text.endswith(")"):  # accounting negative
         text = "-" + text[1:-1]
     number = _parse_plain(text)
-    return number / 100 if percent else number
+    return _bounded(number / 100 if percent else number)
+
+
+def _bounded(number: Decimal) -> Decimal:
+    if not number.is_finite() or abs(number) >= MAX_FIGURE:
+        raise OutOfRange(str(number))
+    return number
 
 
 def _parse_plain(text: str) -> Decimal:

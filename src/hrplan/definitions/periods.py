@@ -25,6 +25,9 @@ class PeriodError(ValueError):
     """The text is not a period hrplan understands."""
 
 
+FIRST_YEAR, LAST_YEAR = 1900, 2200  # a period outside these years is a typo ('0000', '9999-12')
+
+
 @dataclass(frozen=True, order=True)
 class Period:
     """A span of calendar time a figure belongs to, named the way offices name it."""
@@ -35,7 +38,7 @@ class Period:
 
     @classmethod
     def parse(cls, text: str) -> Period:
-        """Give the period a text names; raise PeriodError when it names none.
+        """Give the period a text names; raise PeriodError when it names none (or a year outside 1900-2200).
 
         Cached: a national store names the same few dozen periods on a million rows.
         """
@@ -43,12 +46,24 @@ class Period:
 
     @classmethod
     def _parse(cls, text: str) -> Period:
-        raw = text.strip()
+        try:
+            period = cls._parse_raw(text)
+        except (ValueError, OverflowError) as exc:  # 'year 0 is out of range' from date(): no period
+            if isinstance(exc, PeriodError):
+                raise
+            raise PeriodError(str(text).strip()) from None
+        if period.start.year < FIRST_YEAR or period.end.year > LAST_YEAR:
+            raise PeriodError(str(text).strip())
+        return period
+
+    @classmethod
+    def _parse_raw(cls, text: str) -> Period:
+        raw = str(text).strip()
         if ".." in raw:
             parts = raw.split("..")
             if len(parts) != 2:  # '2021..2022..2023' names no period
                 raise PeriodError(raw)
-            first, last = (cls._parse(part) for part in parts)
+            first, last = (cls._parse_raw(part) for part in parts)
             if last.end < first.start:
                 raise PeriodError(raw)
             return cls(first.start, last.end, f"{first.label}..{last.label}")

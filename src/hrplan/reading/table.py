@@ -19,7 +19,7 @@ from hrplan.reading.layout import TableLayout
 from hrplan.reading.rows import Hierarchy, IndicatorMatcher, split_numbering
 from hrplan.reading.totals import MEASURES, TotalChecker, total_wording
 from hrplan.reading.types import BlankCell, StoredValue
-from hrplan.values import NotANumber, format_number, format_percent, parse_number
+from hrplan.values import MAX_FIGURE, NotANumber, OutOfRange, format_number, format_percent, parse_number
 from hrplan.workbooks import RawSheet
 
 if TYPE_CHECKING:
@@ -190,6 +190,10 @@ def _read_indicator_row(result: ParsedSubmission, layout: TableLayout, program: 
         raw = sheet.value(r, c)
         try:
             number = parse_number(raw)
+        except OutOfRange:
+            result.problems.append(Problem("value.out_of_range", location=where,
+                                           params={"found": _text(raw)[:40], "limit": format_number(MAX_FIGURE)}))
+            continue
         except NotANumber:
             result.problems.append(Problem("value.not_number", location=where, params={"found": _text(raw)}))
             continue
@@ -206,6 +210,10 @@ def _read_indicator_row(result: ParsedSubmission, layout: TableLayout, program: 
             if converted is None:
                 result.problems.append(Problem("value.uom_mismatch", location=where,
                                                params={"found": uom, "expected": ind.uom, "indicator": ind.name}))
+                continue
+            if abs(converted) >= MAX_FIGURE:
+                result.problems.append(Problem("value.out_of_range", location=where,
+                                               params={"found": _text(raw)[:40], "limit": format_number(MAX_FIGURE)}))
                 continue
             converted = _tidy(converted)
             if converted != number:

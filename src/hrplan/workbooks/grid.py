@@ -89,7 +89,7 @@ def read_workbook(path: Path, limits: ReadLimits | None = None, with_hidden: boo
             sheet = book.get_sheet_by_name(meta.name)
             _check_extent(path, meta.name, sheet, limits)
             grid = sheet.to_python(skip_empty_area=False)
-            merged = [(a[0], a[1], b[0], b[1]) for a, b in (sheet.merged_cell_ranges or [])]
+            merged = _merges_within(sheet.merged_cell_ranges or [], len(grid), max((len(r) for r in grid), default=0))
             sheets.append(RawSheet(meta.name, visible, [[_plain(v) for v in row] for row in grid], merged))
     except HrplanError:
         raise
@@ -118,6 +118,17 @@ def _check_extent(path: Path, name: str, sheet: Any, limits: ReadLimits) -> None
     if rows > limits.max_rows or columns > limits.max_columns:
         raise HrplanError(Problem("file.too_many_rows", location=where,
                                   params={**params, "max_rows": limits.max_rows, "max_columns": limits.max_columns}))
+
+
+def _merges_within(ranges: list, height: int, width: int) -> list[tuple[int, int, int, int]]:
+    """Give the merged ranges cut to the grid that was read: a merge over the whole sheet (A1:XFD1048576,
+    a few bytes in the file) would otherwise make the reader visit billions of empty cells."""
+    merged = []
+    for a, b in ranges[:100_000]:
+        r0, c0, r1, c1 = a[0], a[1], min(b[0], height - 1), min(b[1], width - 1)
+        if r0 <= r1 and c0 <= c1:
+            merged.append((r0, c0, r1, c1))
+    return merged
 
 
 def _plain(value: Any) -> Any:

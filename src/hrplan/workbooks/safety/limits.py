@@ -31,5 +31,9 @@ class ReadLimits(BaseModel):
     # per sheet, rows x columns of the area the reader fills in memory (it is dense: one cell at
     # A1 and one at ALL99999 make 100 million); 2 million is far above any real submission
     max_cells: int = Field(default=2_000_000, gt=0)
-
-
+    # declared size of an .xlsx shared-strings table (the reader reserves memory for it up front)
+    max_shared_strings: int = Field(default=2_000_000, gt=0)
+    # Each file is read in a worker process with these limits; beyond them the file is refused
+    # ('file.reader_failed') and the run goes on. Memory is address space the reader may add.
+    max_read_memory_bytes: int = Field(default=1536 * 1024**2, gt=0)
+    max_read_seconds: float = Field(default=120.0, gt=0)

@@ -11,6 +11,7 @@ from hrplan.workbooks.safety.ods import check_ods_extent
 from hrplan.workbooks.safety.refusal import Refusal, size_text, unreadable
 from hrplan.workbooks.safety.xml_watch import SheetWatch, worksheet_targets
 from hrplan.workbooks.safety.zip_stream import (
+    iter_member,
     DAMAGED_ZIP,
     Budget,
     ascii_excerpt,
@@ -133,6 +134,9 @@ def check_zip(fh: IO[bytes], size: int, limits: ReadLimits) -> None:
         if keep:
             rels_text = kept
     if kind == "xlsx":
+        strings = member("xl/sharedStrings.xml")
+        if strings is not None:
+            check_shared_strings_count(fh, size, strings, limits)
         seen = {i.filename for i in sheets} | {i.filename for i in parts}
         for target in worksheet_targets(rels_text):
             info = member(target)
@@ -143,7 +147,31 @@ def check_zip(fh: IO[bytes], size: int, limits: ReadLimits) -> None:
         for info in sheets:
             scan_part(fh, size, info, budget, sheet=SheetWatch(info.filename, limits))
     elif kind == "ods":
-        check_ods_extent(fh, size, member("content.xml"), limits)
+        try:
+            check_ods_extent(fh, size, member("content.xml"), limits)
+        except (SyntaxError, ValueError) as exc:  # xml ParseError is a SyntaxError; a repeat count that is no number
+            raise unreadable(f"a damaged .ods file (content.xml: {str(exc)[:120]})") from None
+
+
+_SST_COUNT = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?sst\b[^>]*?\s(?:uniqueCount|count)\s*=\s*[\"']\s*(\d+)")
+
+
+def check_shared_strings_count(fh: IO[bytes], size: int, info: zipfile.ZipInfo, limits: ReadLimits) -> None:
+    """Refuse a shared-strings table that declares more strings than a sheet can hold cells.
+
+    The reader reserves memory for the declared count before reading one string: a 2 KB file
+    declaring 4 billion asks for 103 GB and aborts the process.
+    """
+    head = b""
+    for chunk in iter_member(fh, size, info):
+        head += chunk
+        start = head.find(b"<sst")
+        if len(head) >= 64 * 1024 or (start >= 0 and b">" in head[start:]):
+            break
+    for match in _SST_COUNT.finditer(head[: 64 * 1024]):
+        declared = int(match.group(1)[:20])
+        if declared > limits.max_shared_strings:
+            raise Refusal("file.too_many_strings", part=info.filename, found=declared, limit=limits.max_shared_strings)
 
 
 def zip_bomb(part: str, packed: int, unpacked: int, limits: ReadLimits) -> Refusal:
