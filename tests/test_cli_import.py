@@ -139,14 +139,13 @@ def test_the_table_says_which_sheet_and_header_row_were_read(sample_ws, run):
 def test_a_file_that_cannot_be_read_is_refused_not_crashed(sample_ws, tmp_path):
     # Tests run as root in CI, where no file is unreadable; a folder named like a workbook
     # raises the same OSError when read as a file.
-    from hrplan.importer import Outcome, import_one
-    from hrplan.reading.submission import ReadContext
+    from hrplan.importer import Outcome, import_files
 
     folder = tmp_path / "dang-chep.xlsx"
     folder.mkdir()
-    ctx = ReadContext(programs=sample_ws.programs, units=sample_ws.units)
+    (result,) = import_files(sample_ws, [folder])
     with sample_ws.open_store() as store:
-        result = import_one(store, folder, ctx)
         assert store.counts()["current"] == 0
     assert result.outcome is Outcome.REJECTED
     assert [p.code for p in result.problems] == ["file.unreadable"]
+    assert "folder" in result.problems[0].message("en")

@@ -1,24 +1,28 @@
 """Importing submissions into the store: files and folders in, one outcome per file out.
 
-Each file is all-or-nothing: it is read and checked completely before one transaction stores
-it. The same bytes (under any name) or the same content as the current submission change
-nothing. When a run holds several files for the same program, unit and period, they are
-applied in order of modification time, then name, so the last one is current and the others
-stay in history. A refused file stores nothing and the run goes on.
+Each file is all-or-nothing: it is read and checked completely (in a worker process, so a file
+that brings its reader down is refused and the run goes on) before one transaction stores it.
+History never runs backwards: a file whose bytes (under any name), or whose content for the same
+program, unit and period, match ANY earlier submission is already seen and changes nothing;
+that check and the insert happen in the same write transaction, under the workspace lock.
+Files apply in arrival order: run after run, and within a run by modification time, then
+name. A refused file stores nothing and the run goes on. Ctrl-C stops the run between files
+(a commit in progress finishes first) and raises `ImportInterrupted` with what was stored.
 """
 from __future__ import annotations
 
-import hashlib
-from contextlib import nullcontext
+import signal
+import threading
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from enum import Enum
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 from hrplan.problems import Location, Problem
 from hrplan.store import DEFAULT_WAIT, AlreadyStored, Store, workspace_lock
-from hrplan.reading import ParsedSubmission, ReadContext, read_submission
+from hrplan.reading import FileRead, ParsedSubmission, ReadContext, read_files
 from hrplan.workbooks import WORKBOOK_SUFFIXES
 from hrplan.workspace import Workspace
 
@@ -71,29 +75,59 @@ class ImportOptions:
     dry_run: bool = False
     read_hidden: bool | None = None  # None: the workspace setting
     wait: float = DEFAULT_WAIT  # seconds to wait for another writer's workspace lock before exit 4
+    workers: int | None = None  # reader processes; None: one per core
+
+
+class ImportInterrupted(KeyboardInterrupt):
+    """Ctrl-C stopped the run: `results` are the files finished (stored or not) before it; `pending` the rest."""
+
+    def __init__(self, results: list[FileResult], pending: list[Path]):
+        super().__init__("interrupted")
+        self.results, self.pending = results, pending
 
 
 def collect_files(paths: list[Path]) -> tuple[list[Path], list[FileResult]]:
-    """Give the workbook files named or inside the folders named, in the order they apply, and misses."""
+    """Give the workbook files named or inside the folders named, in the order they apply, and misses.
+
+    Inside a folder, every entry named like a workbook is taken, whatever it is: a FIFO, a device
+    or a folder named '.xlsx' is then refused by what it is, never silently skipped or opened.
+    """
     files: list[Path] = []
     missing: list[FileResult] = []
     for path in paths:
-        if path.is_dir():
-            files.extend(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in WORKBOOK_SUFFIXES
+        if path.is_dir() and not path.suffix.lower() in WORKBOOK_SUFFIXES:
+            files.extend(p for p in path.rglob("*") if p.suffix.lower() in WORKBOOK_SUFFIXES
                          and not p.name.startswith("~$"))
-        elif path.exists():
+        elif path.exists() or path.is_symlink():
             files.append(path)
         else:
             missing.append(FileResult(path, Outcome.REJECTED, problems=[
                 Problem("file.not_found", location=Location(file=str(path)), params={"path": str(path)})]))
-    unique = {p.resolve(): p for p in files}
-    ordered = sorted(unique.values(), key=lambda p: (p.stat().st_mtime, p.name))
+    unique = {_identity(p): p for p in files}
+    ordered = sorted(unique.values(), key=lambda p: (_mtime(p), p.name))
     return ordered, missing
+
+
+def _identity(path: Path) -> Path:
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):  # a symlink loop
+        return path.absolute()
+
+
+def _mtime(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return path.lstat().st_mtime if path.is_symlink() else 0.0
 
 
 def import_files(workspace: Workspace, paths: list[Path], options: ImportOptions | None = None,
                  progress: Progress | None = None) -> list[FileResult]:
-    """Import workbooks into the workspace's store; give one result per file in the order applied."""
+    """Import workbooks into the workspace's store; give one result per file in the order applied.
+
+    Raises ImportInterrupted (a KeyboardInterrupt) on Ctrl-C, holding the results so far.
+    """
     options = options or ImportOptions()
     files, results = collect_files(paths)
     cfg = workspace.config
@@ -103,41 +137,57 @@ def import_files(workspace: Workspace, paths: list[Path], options: ImportOptions
         filename_pattern=cfg.filename_pattern, layouts=cfg.layouts, program=options.program, unit=options.unit,
         period=options.period,
     )
-    # One writer at a time: a dry run writes nothing and reads a consistent snapshot (WAL) without the lock.
-    with (nullcontext() if options.dry_run else workspace_lock(workspace.root, options.wait, workspace.store_url)):
-        with workspace.open_store() as store:
-            for done, path in enumerate(files):
+    done = 0
+    try:
+        # One writer at a time: a dry run writes nothing and reads a consistent snapshot (WAL) without the lock.
+        with (nullcontext() if options.dry_run else workspace_lock(workspace.root, options.wait, workspace.store_url)):
+            with workspace.open_store() as store:
+                reads = read_files(files, ctx, options.workers)
+                try:
+                    for read in reads:
+                        if progress:
+                            progress(done, len(files), read.path)
+                        with _commit_before_interrupt():  # Ctrl-C during the commit: recorded first, then stop
+                            results.append(store_read(store, read, options.dry_run))
+                            done += 1
+                finally:
+                    reads.close()
                 if progress:
-                    progress(done, len(files), path)
-                results.append(import_one(store, path, ctx, options.dry_run))
-            if progress:
-                progress(len(files), len(files), Path(""))
+                    progress(len(files), len(files), Path(""))
+    except KeyboardInterrupt:
+        raise ImportInterrupted(results, files[done:]) from None
     return results
 
 
 def import_one(store: Store, path: Path, ctx: ReadContext, dry_run: bool = False) -> FileResult:
-    """Read one workbook and store it in one transaction unless it is refused or already known."""
+    """Read one file in a worker process (its limits; a reader that fails refuses only this file) and store it.
+
+    For callers that take files one at a time (the nightly consolidate); the caller holds the workspace lock.
+    """
+    reads = read_files([path], ctx, workers=1)
     try:
-        file_hash = _file_hash(path)
-    except OSError as exc:  # unreadable (permissions, a file still being copied in, a folder named .xlsx)
-        return FileResult(path, Outcome.REJECTED, problems=[
-            Problem("file.unreadable", location=Location(file=str(path)), params={"found": exc.strerror or str(exc)})])
-    known = store.find_by_file_hash(file_hash)
-    if known is not None:
-        return FileResult(path, Outcome.UNCHANGED, known.program, known.unit, known.period, same_as=known.id)
-    parsed = read_submission(path, ctx)
+        read = next(reads)
+    finally:
+        reads.close()
+    return store_read(store, read, dry_run)
+
+
+def store_read(store: Store, read: FileRead, dry_run: bool = False) -> FileResult:
+    """Store one read file in one transaction unless it is refused or already seen; give what happened."""
+    parsed, path = read.parsed, read.path
     result = _result_of(parsed)
-    if not parsed.ok:
+    if not parsed.ok or read.file_hash is None:
         result.outcome, result.values = Outcome.REJECTED, 0  # nothing of a refused file is stored
         for part in result.parts:
             part.outcome, part.values = Outcome.REJECTED, 0
         return result
     if not parsed.parts:
-        _store_one(store, path, file_hash, parsed, result, dry_run)
+        _store_one(store, path, read.file_hash, parsed, result, dry_run)
         return result
-    with store.write():  # one submission per unit block, all in one transaction: the file is whole or absent
+    # One submission per unit block, all in one transaction: the file is whole or absent.
+    with (store.snapshot() if dry_run else store.write()):
         for part, part_result in zip(parsed.parts, result.parts):
-            _store_one(store, path, file_hash, part, part_result, dry_run)
+            _store_one(store, path, read.file_hash, part, part_result, dry_run)
     outcomes = {p.outcome for p in result.parts}
     result.values = sum(p.values for p in result.parts)
     result.outcome = next((o for o in (Outcome.WOULD_IMPORT, Outcome.UPDATED, Outcome.IMPORTED) if o in outcomes),
@@ -147,38 +197,56 @@ def import_one(store: Store, path: Path, ctx: ReadContext, dry_run: bool = False
 
 def _store_one(store: Store, path: Path, file_hash: str, parsed: ParsedSubmission, result: FileResult,
                dry_run: bool) -> None:
-    """Store one read submission unless the same content is already current; fill in `result`."""
-    current = store.current(parsed.program, parsed.unit, parsed.period)
+    """Store one read submission unless it is already seen (same bytes for its unit, or the same content
+    as any earlier submission for its program, unit and period); fill in `result`."""
     content_hash = parsed.content_hash()
-    if current is not None and current.content_hash == content_hash:
-        result.outcome, result.same_as = Outcome.UNCHANGED, current.id
-        return
     if dry_run:
-        result.outcome = Outcome.WOULD_IMPORT
+        seen = store.seen(parsed.program, parsed.unit, parsed.period, file_hash, content_hash)
+        result.outcome, result.same_as = (Outcome.UNCHANGED, seen.id) if seen else (Outcome.WOULD_IMPORT, None)
         return
-    mtime = datetime.fromtimestamp(path.stat().st_mtime, timezone.utc).isoformat(timespec="seconds")
     try:
-        new_id, old_id = store.add_submission(
+        mtime = datetime.fromtimestamp(path.stat().st_mtime, timezone.utc).isoformat(timespec="seconds")
+    except OSError:
+        mtime = None  # removed since it was read: what was read is still what the unit sent
+    try:
+        new_id, old_id, same_as = store.add_unless_seen(
             program=parsed.program, unit=parsed.unit, period=parsed.period, file_name=path.name,
-            file_path=str(path.resolve()), file_hash=file_hash, content_hash=content_hash, file_mtime=mtime,
+            file_path=str(path.absolute()), file_hash=file_hash, content_hash=content_hash, file_mtime=mtime,
             sheet=parsed.sheet, header_row=parsed.header_row, values=parsed.values, blanks=parsed.blanks,
             problems=[p for p in parsed.problems if not p.is_error],
             notes=[n.message("en") for n in parsed.notes],
         )
-    except AlreadyStored as same:  # another import stored it since the first look (checked again under the lock)
-        result.outcome, result.same_as = Outcome.UNCHANGED, same.same_as
+    except AlreadyStored as same:  # the store's own last check under its writers' lock
+        new_id, old_id, same_as = None, None, same.same_as
+    if same_as is not None:
+        result.outcome, result.same_as = Outcome.UNCHANGED, same_as
         return
     result.submission_id, result.superseded_id = new_id, old_id
     result.outcome = Outcome.UPDATED if old_id else Outcome.IMPORTED
 
 
-def _file_hash(path: Path) -> str:
-    """Give the SHA-256 of a file, read in chunks (a huge file is refused later without filling memory)."""
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
+def restore_submission(workspace: Workspace, submission_id: int, wait: float = DEFAULT_WAIT) -> tuple[int | None, int | None]:
+    """Make an earlier submission current again, deliberately (under the workspace lock); give (new id, superseded id)."""
+    with workspace_lock(workspace.root, wait, workspace.store_url), workspace.open_store() as store, \
+            _commit_before_interrupt():
+        return store.restore(submission_id)
+
+
+@contextmanager
+def _commit_before_interrupt() -> Iterator[None]:
+    """Let the block (a commit and the recording of its result) finish before Ctrl-C takes effect, so that
+    what the run says it stored is always what the store holds; the interrupt is raised after the block."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    caught: list[object] = []
+    previous = signal.signal(signal.SIGINT, lambda *a: caught.append(a))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if caught:
+        raise KeyboardInterrupt
 
 
 def _result_of(parsed: ParsedSubmission) -> FileResult:

@@ -196,13 +196,21 @@ def _load_config(path: Path) -> WorkspaceConfig:
         raise HrplanError(problems) from None
 
 
-def find_workspace(start: Path | None = None, store: str | None = None) -> Workspace:
-    """Give the workspace holding `start` (default: the current folder), searching upwards."""
+def find_workspace_root(start: Path | None = None) -> Path | None:
+    """Give the folder of the workspace holding `start` (default: the current folder), or None; reads no file."""
     here = (start or Path.cwd()).resolve()
     for folder in [here, *here.parents]:
         if (folder / CONFIG_NAME).is_file():
-            return Workspace(folder, store)
-    raise HrplanError(Problem("workspace.not_found", params={"start": str(here)}))
+            return folder
+    return None
+
+
+def find_workspace(start: Path | None = None, store: str | None = None) -> Workspace:
+    """Give the workspace holding `start` (default: the current folder), searching upwards."""
+    root = find_workspace_root(start)
+    if root is None:
+        raise HrplanError(Problem("workspace.not_found", params={"start": str((start or Path.cwd()).resolve())}))
+    return Workspace(root, store)
 
 
 def init_workspace(root: Path, name: str | None = None, store: str | None = None) -> Workspace:

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, List, Optional
 import typer
 from rich.table import Table
 
-from hrplan.cli.output import EXIT_FINDINGS, EXIT_OK, STATE, choice, console, guarded, print_json
+from hrplan.cli.output import EXIT_FINDINGS, EXIT_OK, STATE, choice, console, guarded, plain, print_json
 
 if TYPE_CHECKING:
     from hrplan.checks import Finding
@@ -75,18 +75,19 @@ def _print_table(findings: list[Finding], units, verbose: bool) -> None:
         by_unit.setdefault(f.unit or "", []).append(f)
     for unit, group in by_unit.items():
         name = units.get(unit).name if unit in units else ""
-        t.add_row("", f"[bold]{unit or '-'}[/]", f"[bold]{name}[/]", "", "", "", end_section=False)
+        t.add_row("", f"[bold]{plain(unit or '-')}[/]", f"[bold]{plain(name)}[/]", "", "", "", end_section=False)
         for f in group:
             numbered.append((len(numbered) + 1, f))
             sev = f.severity.value
-            t.add_row(str(len(numbered)), f"[{_COLOUR[sev]}]{STATE.t(f'severity.{sev}')}[/]", f.short_code,
-                      f.indicator or "", f.figure(), f.location.cell or "")
+            # file- and definition-derived text is escaped: a '[/b]' in a name must not break the table
+            t.add_row(str(len(numbered)), f"[{_COLOUR[sev]}]{STATE.t(f'severity.{sev}')}[/]", plain(f.short_code),
+                      plain(f.indicator or ""), plain(f.figure()), plain(f.location.cell or ""))
             if verbose:
-                t.add_row("", "", f"[dim]{f.message(STATE.lang)}[/]", "", "", "")
+                t.add_row("", "", f"[dim]{plain(f.message(STATE.lang))}[/]", "", "", "")
         t.add_section()
     console.print(t)
     if not verbose:
         for n, f in numbered:
             where = f.location.describe()
-            console.print(f"[bold]{n}.[/] {f.message(STATE.lang)}" + (f" [dim]({where})[/]" if where else ""),
-                          soft_wrap=False)
+            console.print(f"[bold]{n}.[/] {plain(f.message(STATE.lang))}" + (f" [dim]({plain(where)})[/]" if where else ""),
+                          markup=True, soft_wrap=False)

@@ -6,10 +6,11 @@ from typing import TYPE_CHECKING, List, Optional
 
 import typer
 
-from hrplan.cli.output import choice, EXIT_OK, EXIT_REJECTED, STATE, console, err_console, guarded, print_json, show_problems, table
+from hrplan.cli.output import (choice, EXIT_INTERRUPTED, EXIT_OK, EXIT_REJECTED, STATE, console, err_console, guarded, inert,
+                               plain, print_json, show_problems, table)
 
 if TYPE_CHECKING:
-    from hrplan.importer import FileResult
+    from hrplan.importer import FileResult, ImportInterrupted
 
 # hrplan.store.DEFAULT_WAIT, written out so that --help does not load the store (tests/test_startup.py
 # checks that the two agree).
@@ -30,29 +31,35 @@ def register(app: typer.Typer) -> None:
         fmt: str = typer.Option("table", "--format", "-f", help="table (bảng) hoặc json."),
         wait: float = typer.Option(DEFAULT_WAIT, "--wait", min=0, metavar="GIÂY",
                                    help="Chờ tối đa bấy nhiêu giây khi một lượt khác đang ghi (hết giờ: mã thoát 4)."),
+        workers: Optional[int] = typer.Option(None, "--workers", min=1, metavar="N",
+                                              help="Số tiến trình đọc tệp song song (mặc định: số lõi CPU)."),
     ) -> None:
         """Nhập báo cáo của đơn vị vào cơ sở dữ liệu. Nhập lại cùng tệp không làm thay đổi gì;
         bản mới hơn thay bản cũ, bản cũ vẫn lưu trong lịch sử. (Import submissions.)"""
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-        from hrplan.importer import ImportOptions, Outcome, import_files
+        from hrplan.importer import ImportInterrupted, ImportOptions, Outcome, import_files
         fmt = choice(fmt, ("table", "json"), "--format")
         options = ImportOptions(program=program, unit=unit, period=period, dry_run=dry_run, read_hidden=hidden or None,
-                                wait=wait)
+                                wait=wait, workers=workers)
         ws = STATE.ws()
-        if fmt == "json":
-            results = import_files(ws, paths, options)
-            print_json({"results": [r.to_dict(STATE.lang) for r in results], "summary": _summary(results)})
-        else:
-            with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), console=err_console,
-                          transient=True, disable=not err_console.is_terminal) as bar:
-                task = bar.add_task("Đang nhập" if STATE.lang == "vi" else "Importing", total=None)
+        try:
+            if fmt == "json":
+                results = import_files(ws, paths, options)
+                print_json({"results": [r.to_dict(STATE.lang) for r in results], "summary": _summary(results)})
+            else:
+                with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), console=err_console,
+                              transient=True, disable=not err_console.is_terminal) as bar:
+                    task = bar.add_task("Đang nhập" if STATE.lang == "vi" else "Importing", total=None)
 
-                def progress(done: int, total: int, path: Path) -> None:
-                    bar.update(task, completed=done, total=total, description=path.name or "")
+                    def progress(done: int, total: int, path: Path) -> None:
+                        bar.update(task, completed=done, total=total, description=plain(path.name or ""))
 
-                results = import_files(ws, paths, options, progress)
-            _render(results)
+                    results = import_files(ws, paths, options, progress)
+                _render(results)
+        except ImportInterrupted as stop:
+            _interrupted(stop, fmt)
+            raise typer.Exit(EXIT_INTERRUPTED) from None
         rejected = any(r.outcome is Outcome.REJECTED for r in results)
         raise typer.Exit(EXIT_REJECTED if rejected else EXIT_OK)
 
@@ -90,7 +97,9 @@ def _render(results: list[FileResult]) -> None:
             else:
                 where += ", bố cục tự dò" if vi else ", layout detected"
             note = f"{note}; {where}" if note else where
-        t.add_row(r.path.name, f"[{_STYLE[r.outcome.value]}]{STATE.t('import.' + r.outcome.value)}[/]", r.program or "",
+        outcome = inert(STATE.t("import." + r.outcome.value))
+        outcome.stylize(_STYLE[r.outcome.value])
+        t.add_row(r.path.name, outcome, r.program or "",
                   r.unit or "", r.period or "", str(r.values or ""), note)
     console.print(t)
     for r in results:
@@ -104,3 +113,17 @@ def _render(results: list[FileResult]) -> None:
                    + (", sẽ nhập {would_import}" if s["would_import"] else "") + "." if vi else
                    "Imported {imported}, updated {updated}, unchanged {unchanged}, rejected {rejected}"
                    + (", would import {would_import}" if s["would_import"] else "") + ".").format(**s))
+
+
+def _interrupted(stop: ImportInterrupted, fmt: str) -> None:
+    """Say truly what an interrupted run stored: the files finished before Ctrl-C, and those never started."""
+    from hrplan.importer import Outcome
+
+    stored = [r for r in stop.results if r.outcome in (Outcome.IMPORTED, Outcome.UPDATED)]
+    if fmt == "json":
+        print_json({"interrupted": True, "results": [r.to_dict(STATE.lang) for r in stop.results],
+                    "not_imported": [str(p) for p in stop.pending], "summary": _summary(stop.results)})
+    elif stop.results:
+        _render(stop.results)
+    err_console.print(STATE.t("import.interrupted", stored=len(stored), pending=len(stop.pending),
+                              first=stop.pending[0].name if stop.pending else "-"))

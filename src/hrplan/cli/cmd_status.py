@@ -6,7 +6,7 @@ from typing import List, Optional
 import typer
 
 from hrplan.cli.cmd_consolidate import render_digest
-from hrplan.cli.output import choice, STATE, console, guarded, print_json, table
+from hrplan.cli.output import choice, STATE, console, guarded, inert, plain, print_json, table
 
 
 def register(app: typer.Typer) -> None:
@@ -37,7 +37,7 @@ def register(app: typer.Typer) -> None:
                                                      "Bản cũ" if vi else "Superseded"])
         for r in rows:
             t.add_row(r.program, r.period, f"{len(r.submitted)}: {', '.join(r.submitted)}",
-                      f"[red]{', '.join(r.missing)}[/]" if r.missing else "-", str(r.superseded))
+                      _red(", ".join(r.missing)) if r.missing else "-", str(r.superseded))
         console.print(t)
         console.print(("{current} báo cáo hiện hành, {superseded} bản cũ, {values} số liệu." if vi else
                        "{current} current submissions, {superseded} superseded, {values} values.").format(**counts))
@@ -66,7 +66,7 @@ def show_matrix(period_text: str, program_names: list[str], fmt: str) -> None:
         t = table(STATE.t("arrival.title", program=m.program, period=m.period),
                   [STATE.t("findings.col.unit"), *m.periods])
         for row in m.rows:
-            cells = [_MARK[c.status].format(STATE.t(f"arrival.{c.status}") + (f" {c.arrived}" if c.status == "late" else ""))
+            cells = [_markup(_MARK[c.status]).format(STATE.t(f"arrival.{c.status}") + (f" {c.arrived}" if c.status == "late" else ""))
                      for c in row.cells]
             t.add_row(f"{row.unit} {row.name}", *cells)
         console.print(t)
@@ -74,3 +74,18 @@ def show_matrix(period_text: str, program_names: list[str], fmt: str) -> None:
     console.print(STATE.t("arrival.deadline", day=deadline.day, months_after=deadline.months_after,
                           source=f" ({deadline.source})" if deadline.source else "") if deadline else
                   STATE.t("arrival.no_deadline"))
+
+
+def _red(text: str):
+    cell = inert(text)
+    cell.stylize("red")
+    return cell
+
+
+class _markup(str):
+    """A mark whose filled-in text is escaped and which becomes a rich Text (table cells are otherwise plain)."""
+
+    def format(self, *args):  # noqa: A003
+        from rich.text import Text
+
+        return Text.from_markup(str.format(self, *(plain(a) for a in args)))

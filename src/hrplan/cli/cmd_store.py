@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import typer
+from rich.text import Text
 
 from hrplan.cli.output import STATE, choice, console, guarded, print_json, table
 
@@ -29,8 +30,9 @@ def register(app: typer.Typer) -> None:
         rows.add_row(t("store.info.backend"), f"{data['backend']} {data['server_version']}")
         rows.add_row(t("store.info.url"), data["url"])
         schema = t("store.info.schema_value", found=data["schema_version"], expected=data["code_schema_version"])
+        schema = Text(schema)
         if not data["up_to_date"]:
-            schema += f" — [red]{t('store.info.needs_upgrade')}[/]"
+            schema.append(f" — {t('store.info.needs_upgrade')}", style="red")
         rows.add_row(t("store.info.schema"), schema)
         rows.add_row(t("store.info.contents"), t("store.info.counts", **data["counts"]))
         rows.add_row(t("store.info.last_import"), data["last_import"] or t("store.info.never"))

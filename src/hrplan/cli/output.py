@@ -4,8 +4,11 @@ from __future__ import annotations
 import functools
 import json
 import os
+import re
 import sys
+import tempfile
 import traceback
+from datetime import datetime
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
@@ -29,8 +32,45 @@ EXIT_NOTHING_TO_DO = 5  # consolidate: no new file in the inbox, nothing changed
 EXIT_INTERNAL = 70  # a bug in hrplan: please report it with the log
 EXIT_INTERRUPTED = 130  # stopped by Ctrl-C or a signal; the store is as it was before the file in hand
 
-console = Console(highlight=False)
-err_console = Console(stderr=True, highlight=False)
+# Control characters (C0 but tab and newline, DEL, C1) and bidirectional overrides: from a cell or a file
+# name they could move the cursor, recolour or rewrite the terminal, or reorder what a line seems to say.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def strip_control(text: str) -> str:
+    """Give text without terminal control characters (each becomes '?', so that nothing silently vanishes)."""
+    return _CONTROL.sub("?", text)
+
+
+def plain(text: object) -> str:
+    """Give file-derived text ready to sit inside rich markup: control characters out, '[' escaped."""
+    from rich.markup import escape
+
+    return escape(strip_control(str(text)))
+
+
+def inert(value: Any) -> Any:
+    """Give a string as a rich Text (never read as markup, control characters replaced); anything else as is."""
+    if isinstance(value, str):
+        from rich.text import Text
+
+        return Text(strip_control(value))
+    return value
+
+
+class InertConsole(Console):
+    """A console on which text is inert: a string is printed as it is, never read as rich markup, and its
+    control characters are replaced. A caller that builds markup passes markup=True and wraps every
+    file-derived part in `plain()`."""
+
+    def print(self, *objects: Any, markup: bool | None = None, **kwargs: Any) -> None:  # noqa: A003
+        if markup is not True:
+            objects = tuple(inert(o) for o in objects)
+        super().print(*objects, markup=markup, **kwargs)
+
+
+console = InertConsole(highlight=False)
+err_console = InertConsole(stderr=True, highlight=False)
 
 
 @dataclass
@@ -61,8 +101,8 @@ def show_problems(problems: list[Problem], lang: str, stream: Console | None = N
         colour = {"error": "red", "warning": "yellow"}.get(p.severity.value, "cyan")
         label = {"vi": {"error": "Lỗi", "warning": "Cảnh báo", "info": "Ghi chú"},
                  "en": {"error": "Error", "warning": "Warning", "info": "Note"}}[lang][p.severity.value]
-        prefix = f"[{colour}]{label}[/] [dim]{p.code}[/]"
-        out.print(f"{prefix} {where + ': ' if where else ''}{p.message(lang)}", markup=True, soft_wrap=True)
+        prefix = f"[{colour}]{label}[/] [dim]{plain(p.code)}[/]"
+        out.print(f"{prefix} {plain(where) + ': ' if where else ''}{plain(p.message(lang))}", markup=True, soft_wrap=True)
 
 
 def guarded(func: Callable) -> Callable:
@@ -83,11 +123,7 @@ def guarded(func: Callable) -> Callable:
         except Exception as exc:  # a bug: say so plainly, keep the details for the report
             if os.environ.get("HRPLAN_DEBUG"):
                 raise
-            log = Path(os.environ.get("TMPDIR", "/tmp")) / "hrplan-error.log"
-            try:
-                log.write_text(traceback.format_exc(), encoding="utf-8")
-            except OSError:
-                log = Path("-")
+            log = write_error_log(traceback.format_exc())
             err_console.print(
                 ("Lỗi nội bộ của hrplan ({name}: {msg}). Chi tiết ghi ở {log}; hãy gửi tệp này cho nhóm phát triển."
                  if STATE.lang == "vi" else
@@ -96,6 +132,58 @@ def guarded(func: Callable) -> Callable:
             raise typer.Exit(EXIT_INTERNAL) from None
 
     return wrapper
+
+
+def write_error_log(details: str) -> Path | str:
+    """Write an internal error's details to a new file of its own and give its path ('-' if none could be written).
+
+    The file is `logs/internal-error-<time>-<pid>-<n>.log` in the workspace (outside one: a new file in the
+    temporary folder), created exclusively (O_EXCL, no symlink followed), so concurrent errors never
+    overwrite each other and a planted link cannot redirect the write.
+    """
+    stamp = datetime.now().strftime("%Y%m%dT%H%M%S")
+    data = details.encode("utf-8", "replace")
+    folder = _logs_folder()
+    if folder is not None:
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+        for n in range(100):
+            path = folder / f"internal-error-{stamp}-{os.getpid()}-{n}.log"
+            try:
+                fd = os.open(str(path), flags, 0o600)
+            except FileExistsError:
+                continue
+            except OSError:
+                break
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+            return path
+    try:
+        fd, name = tempfile.mkstemp(prefix=f"hrplan-error-{stamp}-", suffix=".log")
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        return Path(name)
+    except OSError:
+        return "-"
+
+
+def _logs_folder() -> Path | None:
+    """Give the workspace's logs/ folder (made if absent), or None outside a workspace or when it is no folder."""
+    try:
+        from hrplan.workspace import find_workspace_root
+
+        root = find_workspace_root(STATE.workspace)
+    except Exception:  # no workspace, or it cannot be read: the error at hand matters more
+        return None
+    if root is None:
+        return None
+    logs = root / "logs"
+    try:
+        if logs.is_symlink():
+            return None
+        logs.mkdir(exist_ok=True)
+        return logs if logs.is_dir() and not logs.is_symlink() else None
+    except OSError:
+        return None
 
 
 def choice(value: str, allowed: tuple[str, ...], option: str) -> str:
@@ -113,9 +201,14 @@ def print_json(data: Any) -> None:
 
 
 def table(title: str | None, columns: list[str]) -> Table:
+    """Give a table whose title and string cells are plain text (no markup), control characters replaced."""
     from rich.table import Table
 
-    t = Table(title=title, show_lines=False, header_style="bold")
+    class InertTable(Table):
+        def add_row(self, *renderables: Any, **kwargs: Any) -> None:
+            super().add_row(*(inert(r) for r in renderables), **kwargs)
+
+    t = InertTable(title=inert(title), show_lines=False, header_style="bold")
     for c in columns:
         t.add_column(c, overflow="fold")
     return t

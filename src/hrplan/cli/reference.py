@@ -10,7 +10,7 @@ import os
 
 from typer.testing import CliRunner
 
-COMMANDS = ["init", "template", "import", "check", "report", "feedback", "status", "history", "store", "store info",
+COMMANDS = ["init", "template", "import", "check", "report", "feedback", "status", "history", "restore", "store", "store info",
             "store upgrade", "store copy", "consolidate", "demo"]
 
 

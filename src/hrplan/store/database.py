@@ -192,16 +192,18 @@ class Store:
         problems: Iterable[Problem] = (),
         notes: list[str] | None = None,
         blanks: Iterable[BlankCell] = (),
+        check_stored: bool = True,
     ) -> tuple[int, int | None]:
         """Store a submission in one transaction; give (new id, id of the one it superseded or None).
 
         Raises AlreadyStored when, under the writers' lock, the same file bytes are already stored or
         the current submission has the same figures: two imports of one file at once store it once.
+        `check_stored=False` is for `restore`, which stores an earlier version's figures again on purpose.
         """
         with self.write() as conn:
             known = self.find_by_file_hash(file_hash, unit)  # the file's other units' parts may be stored already
             previous = self.current(program, unit, period)
-            if known is not None or (previous is not None and previous.content_hash == content_hash):
+            if check_stored and (known is not None or (previous is not None and previous.content_hash == content_hash)):
                 raise AlreadyStored(known.id if known is not None else previous.id)
             if previous is not None:
                 # Free the 'current' slot first (pointing at itself keeps the foreign key valid);
@@ -233,13 +235,14 @@ class Store:
         return new_id, previous.id if previous else None
 
     def seen(self, program: str, unit: str, period: str, file_hash: str, content_hash: str) -> SubmissionRecord | None:
-        """Give the earliest submission this file repeats: the same bytes (any key), or the same content
-        for the same program, unit and period, current or superseded. None when the file is new."""
+        """Give the earliest submission this file repeats: the same bytes for the same unit (a district's
+        sheet with a block per commune holds several units' parts), or the same content for the same
+        program, unit and period, current or superseded. None when the file is new."""
         s = submissions.c
         with self.snapshot():
-            row = self.conn.execute(select(submissions).where(
-                (s.file_hash == file_hash) | ((s.program == program) & (s.unit == unit) & (s.period == period)
-                                              & (s.content_hash == content_hash))).order_by(s.id).limit(1)).first()
+            row = self.conn.execute(select(submissions).where(s.unit == unit, (s.file_hash == file_hash) | (
+                (s.program == program) & (s.period == period) & (s.content_hash == content_hash))
+            ).order_by(s.id).limit(1)).first()
         return _record(row) if row else None
 
     def add_unless_seen(self, **submission: Any) -> tuple[int | None, int | None, int | None]:
@@ -272,6 +275,7 @@ class Store:
                 program=old.program, unit=old.unit, period=old.period, file_name=old.file_name,
                 file_path=row._mapping["file_path"], file_hash=old.file_hash, content_hash=old.content_hash,
                 file_mtime=old.file_mtime, sheet=old.sheet, header_row=old.header_row, values=self.values(old.id),
+                blanks=self.blanks(old.id), check_stored=False,
                 notes=[*json.loads(row._mapping["notes"] or "[]"), f"restored from submission #{old.id}"])
             if kept:
                 conn.execute(insert(submission_problems), [{**dict(p), "submission_id": new_id} for p in kept])
