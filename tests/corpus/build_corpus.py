@@ -8,6 +8,7 @@ each file is asserted in tests/test_messy_workbooks.py. Run from the repository 
 
     python tests/corpus/build_corpus.py            # rebuild tests/corpus/*
     python tests/corpus/build_corpus.py OUT_DIR    # build elsewhere
+    python tests/corpus/build_corpus.py --hostile OUT_DIR   # the reproducers of issue #9 (hostile.py)
 
 Writers: openpyxl (.xlsx, .xlsm), xlwt (.xls), odfpy (.ods). The output is byte-for-byte
 reproducible (fixed timestamps inside every zip) except `password_protected.xlsx`: it is
@@ -1155,7 +1156,22 @@ def build(out: Path = HERE) -> list[Path]:
     return made
 
 
+def build_hostile(out: Path, corpus: Path = HERE) -> list[Path]:
+    """Build the small reproducers of files that once took the import down (tests/corpus/hostile.py) into
+    `out`, from the corpus's good files; they are built for the tests, not committed."""
+    sys.path.insert(0, str(HERE))
+    try:
+        import hostile
+    finally:
+        sys.path.remove(str(HERE))
+    return hostile.build(out, corpus / "title_block_unit_period.xlsx", corpus / "libreoffice.ods")
+
+
 def main(argv: list[str]) -> None:
+    if len(argv) > 2 and argv[1] == "--hostile":
+        for path in build_hostile(Path(argv[2])):
+            print(path.name)
+        return
     out = Path(argv[1]) if len(argv) > 1 else HERE
     for path in build(out):
         print(path.name)

@@ -1,0 +1,86 @@
+"""History never runs backwards: re-running a folder never makes an older file current again.
+
+Real workbooks from the sample (a unit's first file and its correction), real SQLite stores,
+the real CLI; `hrplan restore` is the one deliberate way back.
+"""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+from hrplan.importer import Outcome, import_files
+
+SAMPLE = Path(__file__).resolve().parents[1] / "sample_data"
+FIRST = SAMPLE / "earlier_submissions" / "12-CTr-TU_SYT_2016_to_2019-05.xlsx"  # DT-YT 75 (mistaken)
+CORRECTION = SAMPLE / "submissions" / "12-CTr-TU_SYT_2016_to_2019-05.xlsx"  # DT-YT 80
+
+
+def _current_dt_yt(ws) -> str:
+    with ws.open_store() as store:
+        (current,) = store.submissions(program="12-CTr/TU", unit="SYT")
+        values = {(v.indicator, v.measure): v.value for v in store.values(current.id)}
+        return str(values[("DT-YT", "actual")])
+
+
+def _folder_with_first_and_correction(tmp_path: Path) -> Path:
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    shutil.copy(FIRST, folder / "SYT_lan1.xlsx")
+    shutil.copy(CORRECTION, folder / "SYT_lan2.xlsx")
+    os.utime(folder / "SYT_lan1.xlsx", (1_700_000_000, 1_700_000_000))  # arrived first
+    os.utime(folder / "SYT_lan2.xlsx", (1_700_000_600, 1_700_000_600))
+    return folder
+
+
+def test_rerunning_the_same_folder_never_resurrects_the_first_file(sample_ws, run, tmp_path):
+    folder = _folder_with_first_and_correction(tmp_path)
+    first = run("import", folder, "--format", "json", workspace=sample_ws)
+    assert first.exit_code == 0, first.output
+    assert [r["outcome"] for r in json.loads(first.stdout)["results"]] == ["imported", "updated"]
+    assert _current_dt_yt(sample_ws) == "80"
+    for _ in range(2):
+        again = run("import", folder, "--format", "json", workspace=sample_ws)
+        assert again.exit_code == 0, again.output
+        assert [r["outcome"] for r in json.loads(again.stdout)["results"]] == ["unchanged", "unchanged"]
+        assert _current_dt_yt(sample_ws) == "80"
+    with sample_ws.open_store() as store:
+        assert store.counts()["current"] == 1 and store.counts()["superseded"] == 1
+
+
+def test_the_first_file_resaved_under_another_name_is_already_seen(sample_ws, tmp_path):
+    folder = _folder_with_first_and_correction(tmp_path)
+    import_files(sample_ws, [folder])
+    # The same content in other bytes: the first file resaved (an extra note) under a new name, touched today.
+    import openpyxl
+
+    resaved = tmp_path / "SYT_gui_lai.xlsx"
+    wb = openpyxl.load_workbook(FIRST)
+    wb.create_sheet("Ghi chú")["A1"] = "gửi lại"
+    wb.save(resaved)
+    (result,) = import_files(sample_ws, [resaved])
+    assert result.outcome is Outcome.UNCHANGED
+    with sample_ws.open_store() as store:
+        first = store.submissions(program="12-CTr/TU", unit="SYT", include_superseded=True)[0]
+    assert result.same_as == first.id
+    assert _current_dt_yt(sample_ws) == "80"
+
+
+def test_restore_is_the_deliberate_way_back_and_keeps_history(sample_ws, run, tmp_path):
+    folder = _folder_with_first_and_correction(tmp_path)
+    import_files(sample_ws, [folder])
+    with sample_ws.open_store() as store:
+        first, second = store.submissions(program="12-CTr/TU", unit="SYT", include_superseded=True)
+    result = run("restore", first.id, workspace=sample_ws, lang="en")
+    assert result.exit_code == 0, result.output
+    assert f"Restored submission #{first.id}" in result.stdout
+    assert _current_dt_yt(sample_ws) == "75"
+    with sample_ws.open_store() as store:
+        assert store.counts() == {"current": 1, "superseded": 2, "values": 3 * len(store.values(first.id))}
+    history = run("history", "-p", "12-CTr/TU", "-u", "SYT", "--format", "json", workspace=sample_ws)
+    assert [e["current"] for e in json.loads(history.stdout)] == [False, False, True]
+    # and a re-import of the correction does not undo the deliberate restore
+    (again,) = import_files(sample_ws, [CORRECTION])
+    assert again.outcome is Outcome.UNCHANGED and _current_dt_yt(sample_ws) == "75"
+    assert run("restore", 9999, workspace=sample_ws).exit_code == 2
