@@ -142,7 +142,15 @@ def test_an_outlier_against_eight_quarters_of_the_units_own_history(ws, run, tmp
     # An ordinary quarter after the same history is not an outlier.
     submit(run, ws, tmp_path, "SYT", "2024-Q1", _with(BD=(None, 44)))
     assert findings(run, ws, "2024-Q1", "check.outlier") == []
-    submit(run, ws, tmp_path, "SYT", "2024-Q1", _with(BD=(None, 401)))  # new content: re-sending an old figure never makes it current again
+    # Re-sending the 400 is 'already seen' (history never runs backwards): 44 stays current, no outlier.
+    submit(run, ws, tmp_path, "SYT", "2024-Q1", _with(BD=(None, 400)))
+    assert findings(run, ws, "2024-Q1", "check.outlier") == []
+    # Back to the 400 deliberately: the earlier version is restored by its number.
+    with ws.open_store() as store:
+        first = store.submissions(unit="SYT", period="2024-Q1", include_superseded=True)[0]
+    assert run("restore", first.id, workspace=ws).exit_code == 0
+    assert [f["unit"] for f in findings(run, ws, "2024-Q1", "check.outlier")] == ["SYT"]
+    submit(run, ws, tmp_path, "SYT", "2024-Q1", _with(BD=(None, 401)))  # new content supersedes as usual
     # The minimum history is a setting: with three periods allowed HHA is judged too.
     declare(ws, "checks:\n  rules:\n    check.outlier: {params: {min_periods: 3}}\n")
     assert {f["unit"] for f in findings(run, ws, "2024-Q1", "check.outlier")} == {"SYT", "HHA"}
