@@ -22,6 +22,9 @@ def load_targets_table(path: Path, program: Program) -> list[Target]:
     if not path.exists():
         raise HrplanError(Problem("targets.invalid", location=Location(file=str(path)),
                                   params={"found": "file not found", "expected": "the file named by targets_file"}))
+    if not path.is_file():
+        raise HrplanError(Problem("targets.invalid", location=Location(file=str(path)),
+                                  params={"found": "a folder, not a file", "expected": "the file named by targets_file"}))
     rows = _workbook_rows(path) if path.suffix.lower() in (".xlsx", ".xlsm", ".xls", ".ods") else _csv_rows(path)
     header_loc, header = next(rows, (Location(file=str(path), line=1), {}))
     missing = {"indicator", "value"} - {k for k in header}
@@ -35,6 +38,11 @@ def load_targets_table(path: Path, program: Program) -> list[Target]:
     numbers: dict[str, object] = {}  # a national table repeats the same few hundred values
     name = path.name
     for loc, row in rows:
+        if _EXTRA in row:
+            problems.append(Problem("targets.invalid", location=loc, params={
+                "found": f"{len(header) + len(row[_EXTRA])} values for {len(header)} columns ({', '.join(row[_EXTRA])} left over)",
+                "expected": 'one value per column; a decimal comma must be quoted ("6,5") or written 6.5'}))
+            continue
         code = row.get("indicator", "")
         if not any(row.values()):
             continue
@@ -60,21 +68,64 @@ def load_targets_table(path: Path, program: Program) -> list[Target]:
     return targets
 
 
+_EXTRA = "\x00extra"  # the key of values beyond the header's columns
+MAX_CSV_BYTES = 20 * 1024**2
+MAX_CSV_FIELD = 64 * 1024
+
+
+def csv_text(path: Path) -> str:
+    """Give a CSV file's text, whatever Excel saved it in: UTF-8 (with or without BOM), UTF-16
+    ('Unicode text'), or Windows-1258 (Vietnamese Windows, 'CSV' without UTF-8)."""
+    data = path.read_bytes()
+    if len(data) > MAX_CSV_BYTES:
+        raise HrplanError(Problem("targets.invalid", location=Location(file=str(path)),
+                                  params={"found": f"a file of {len(data):,} bytes", "expected": "at most 20 MB"}))
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        import unicodedata
+
+        return unicodedata.normalize("NFC", data.decode("cp1258", errors="replace"))  # cp1258 tones are combining marks
+
+
 def _csv_rows(path: Path):
-    """Yield (location, row) for a targets CSV: first the header (as keys), then each row by its line."""
-    with path.open(encoding="utf-8-sig", newline="") as fh:
-        reader = csv.reader(fh)
+    """Yield (location, row) for a targets CSV: first the header (as keys), then each row by its line.
+
+    The delimiter is ',' or, as Excel writes it on a Vietnamese Windows (decimal comma), ';' or a tab.
+    Values beyond the header's columns are kept under _EXTRA (a decimal comma not quoted: '6,5').
+    """
+    import io
+
+    text = csv_text(path)
+    first = text.split("\n", 1)[0]
+    delimiter = max((",", ";", "\t"), key=first.count)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    file = str(path)
+    try:
         header = [(k or "").strip().lower() for k in next(reader, [])]
-        yield Location(file=str(path), line=1), {k: "" for k in header}
-        file = str(path)
+        yield Location(file=file, line=1), {k: "" for k in header}
         width = len(header)
         for values in reader:
             if not values:
                 continue  # a blank line (reader.line_num still counts it)
-            if len(values) < width:
-                values = values + [""] * (width - len(values))
+            if any(len(v) > MAX_CSV_FIELD for v in values):
+                raise HrplanError(Problem("targets.invalid", location=Location(file=file, line=reader.line_num),
+                                          params={"found": "a value longer than 64 KB", "expected": "one short value per column"}))
+            row = {k: v.strip() for k, v in zip(header, values)}
+            extra = [v.strip() for v in values[width:] if v.strip()]
+            if extra:
+                row[_EXTRA] = extra
+            for k in header[len(values):]:
+                row[k] = ""
             # reader.line_num is the file's line, even after blank lines
-            yield Location(file=file, line=reader.line_num), {k: v.strip() for k, v in zip(header, values)}
+            yield Location(file=file, line=reader.line_num), row
+    except csv.Error as exc:
+        raise HrplanError(Problem("targets.invalid", location=Location(file=file, line=reader.line_num),
+                                  params={"found": f"not readable as CSV ({exc})", "expected": "one row per line"})) from None
 
 
 def _workbook_rows(path: Path):

@@ -61,12 +61,15 @@ class UnitTree:
 
     def _descendants_of(self, code: str) -> tuple[str, ...]:
         # Cached: import asks for the program's scope subtree for every file of a run.
+        # Walked with a stack, not recursion: a chain of units 1,500 deep is a registry, not a crash.
         found = self._descendants.get(code)
         if found is None:
             out: list[str] = []
-            for child in self._children.get(code, []):
+            stack = list(reversed(self._children.get(code, [])))
+            while stack:
+                child = stack.pop()
                 out.append(child)
-                out.extend(self._descendants_of(child))
+                stack.extend(reversed(self._children.get(child, [])))
             found = self._descendants[code] = tuple(out)
         return found
 

@@ -13,6 +13,12 @@ from hrplan.problems import HrplanError, Location, Problem
 # node tree with line marks that errors point at.
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
+# Limits checked on the event stream before any node is built (the parser keeps its own stack, so
+# a deep file cannot overflow Python's): nesting depth, aliases, and the size aliases expand to.
+MAX_DEPTH = 64
+MAX_ALIASES = 1_000
+MAX_EXPANDED_NODES = 1_000_000
+
 
 def load_yaml(path: Path) -> tuple[Any, yaml.Node | None]:
     """Give the file's data and its node tree (for line lookup); raise HrplanError on bad YAML."""
@@ -20,10 +26,17 @@ def load_yaml(path: Path) -> tuple[Any, yaml.Node | None]:
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
         raise HrplanError(Problem("file.not_found", location=Location(file=str(path)), params={"path": str(path)})) from None
+    except IsADirectoryError:
+        raise HrplanError(Problem("yaml.syntax", location=Location(file=str(path)),
+                                  params={"file": path.name, "found": "a folder, not a file"})) from None
+    except OSError as exc:
+        raise HrplanError(Problem("yaml.syntax", location=Location(file=str(path)),
+                                  params={"file": path.name, "found": f"cannot be read ({exc.strerror or exc})"})) from None
     except UnicodeDecodeError as exc:
         raise HrplanError(Problem("yaml.syntax", location=Location(file=str(path)),
                                   params={"file": path.name, "found": f"not UTF-8 text ({exc.reason})"})) from None
     try:
+        _check_limits(text, path)
         loader = _Loader(text)  # one parse gives both the node tree and the data
         try:
             node = loader.get_single_node()
@@ -38,6 +51,50 @@ def load_yaml(path: Path) -> tuple[Any, yaml.Node | None]:
             Problem("yaml.syntax", location=Location(file=str(path), line=line), params={"file": path.name, "found": problem})
         ) from None
     return data, node
+
+
+def _check_limits(text: str, path: Path) -> None:
+    """Refuse YAML nested deeper than MAX_DEPTH or whose aliases expand beyond MAX_EXPANDED_NODES (a 'billion
+    laughs' of a few lines), from the parser's events, before anything is built."""
+    depth = 0
+    aliases = 0
+    sizes: dict[str, int] = {}  # anchor -> nodes it expands to
+    open_nodes: list[list] = []  # [anchor, nodes so far] per open collection
+    total = 0
+
+    def refuse(event: yaml.Event, found: str) -> None:
+        raise HrplanError(Problem("yaml.syntax", location=Location(file=str(path), line=event.start_mark.line + 1),
+                                  params={"file": path.name, "found": found}))
+
+    def add(n: int) -> None:
+        nonlocal total
+        total += n
+        if open_nodes:
+            open_nodes[-1][1] += n
+
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            depth += 1
+            if depth > MAX_DEPTH:
+                refuse(event, f"nested more than {MAX_DEPTH} levels deep")
+            open_nodes.append([event.anchor, 1])
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            depth -= 1
+            anchor, size = open_nodes.pop()
+            if anchor:
+                sizes[anchor] = size
+            add(size)
+        elif isinstance(event, yaml.ScalarEvent):
+            if event.anchor:
+                sizes[event.anchor] = 1
+            add(1)
+        elif isinstance(event, yaml.AliasEvent):
+            aliases += 1
+            if aliases > MAX_ALIASES:
+                refuse(event, f"more than {MAX_ALIASES} aliases (*name)")
+            add(sizes.get(event.anchor, 1))
+        if total > MAX_EXPANDED_NODES:
+            refuse(event, f"aliases that expand to more than {MAX_EXPANDED_NODES:,} values")
 
 
 def line_of(node: yaml.Node | None, path: tuple[Any, ...]) -> int | None:
