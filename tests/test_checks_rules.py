@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from rule_workbooks import GOOD, add_program, declare, findings, submit, switch_off
+from hrplan.importer import import_files
+from rule_workbooks import GOOD, add_program, declare, findings, submit, switch_off, workbook
 
 
 @pytest.fixture
@@ -143,7 +144,8 @@ def test_an_outlier_against_eight_quarters_of_the_units_own_history(ws, run, tmp
     submit(run, ws, tmp_path, "SYT", "2024-Q1", _with(BD=(None, 44)))
     assert findings(run, ws, "2024-Q1", "check.outlier") == []
     # Re-sending the 400 is 'already seen' (history never runs backwards): 44 stays current, no outlier.
-    submit(run, ws, tmp_path, "SYT", "2024-Q1", _with(BD=(None, 400)))
+    (resent,) = import_files(ws, [workbook(run, ws, tmp_path, "SYT", "2024-Q1", _with(BD=(None, 400)))])
+    assert resent.outcome.value == "unchanged"
     assert findings(run, ws, "2024-Q1", "check.outlier") == []
     # Back to the 400 deliberately: the earlier version is restored by its number.
     with ws.open_store() as store:
