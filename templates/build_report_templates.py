@@ -152,6 +152,16 @@ def level_paragraphs(cell, text: str) -> None:
     cell.add_paragraph().add_run("{%p endif %}").font.size = Pt(2)
 
 
+def notes(doc, key: str) -> None:
+    """The numbered notes of the rows above that lack something: '(1) Số liệu chưa đủ kỳ: …'."""
+    tag(doc, "{%p if " + key + " %}")
+    para(doc, "{{ notes_label }}", size=12, bold=True, italic=True, align=JUSTIFY, before=4, keep_next=True)
+    tag(doc, "{%p for line in " + key + " %}")
+    para(doc, "{{ line }}", size=12, italic=True, align=JUSTIFY, after=2)
+    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p endif %}")
+
+
 def heading_block(doc, party: bool) -> None:
     head = doc.add_table(rows=1, cols=2)
     no_borders(head)
@@ -183,6 +193,12 @@ def body(doc) -> None:
     para(doc, "{{ about }}", bold=True, align=CENTER)
     para(doc, "{{ about_period }}", bold=True, align=CENTER)
     rule_under(para(doc, "", size=4, align=CENTER, left=6.0, right=6.0, after=12))
+    tag(doc, "{%p if window_text %}")
+    para(doc, "{{ window_text }}", size=13, italic=True, align=CENTER, after=6)
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p if coverage_text and not coverage_complete %}")  # a period built from parts that lack some
+    para(doc, "{{ coverage_text }}", size=13, bold=True, align=JUSTIFY, after=6, indent_first=1.0)
+    tag(doc, "{%p endif %}")
 
     def h(text: str) -> None:
         para(doc, text, bold=True, align=JUSTIFY, before=6, after=6, indent_first=1.0, keep_next=True)
@@ -206,6 +222,7 @@ def body(doc) -> None:
     grid(doc, [L % k for k in ("no", "indicator", "uom", "plan", "actual", "ratio", "status")],
          ["{{ row.no }}", "{{ row.name }}", "{{ row.uom }}", "{{ row.plan }}", "{{ row.actual }}", "{{ row.ratio }}",
           "{{ row.status_text }}"], [1.3, 6.7, 1.6, 1.8, 1.8, 1.7, 1.6], "row in table", name_col=1)
+    notes(doc, "table_notes")
 
     tag(doc, "{%p if planning %}")
     h("{{ h.planning }}")
@@ -221,6 +238,7 @@ def body(doc) -> None:
          ["{{ u.unit }}", "{{ u.name }}", "{{ u.plan }}", "{{ u.actual }}", "{{ u.ratio }}", "{{ u.status_text }}"],
          [3.4, 6.8, 1.6, 1.6, 1.6, 1.5], "u in top_units")
     tag(doc, "{%p endif %}")
+    notes(doc, "unit_notes")
     para(doc, "{{ sub.behind }}", bold=True, italic=True, align=JUSTIFY, before=6, after=6, indent_first=1.0, keep_next=True)
     tag(doc, "{%p for line in behind_text %}")
     p("- {{ line }}")

@@ -149,3 +149,27 @@ def test_a_name_the_report_lacks_is_named_with_its_line(sample_ws, tmp_path):
     problem = caught.value.problems[0]
     assert problem.code == "report.template_unknown_name"
     assert (problem.location.line, problem.params["name"]) == (2, "so_van_ban")
+
+
+def test_word_report_marks_each_figure_that_lacks_parts_or_members(demo, tmp_path):
+    """The quarterly demo year lacks Hòa An's Q3 and Sở Y tế's Q4 actual: the Word body says so where the figures
+    are, not only in the JSON (the committee reads the Word report)."""
+    flat = " ".join(pdf_text(demo / "reports" / "27-KH-UBND_2024.docx", tmp_path).split())
+    assert "Số liệu năm 2024 chưa đủ: Huyện Hòa An 3/4 quý (Quý III/2024)." in flat  # under the title
+    assert "357 lượt người, đạt 102% kế hoạch (vượt) (số liệu chưa đủ: Huyện Hòa An 3/4 quý)." in flat
+    assert "1.645 triệu đồng, đạt gần 100% kế hoạch (gần đạt) (2)." in flat
+    assert "(1) Số liệu chưa đủ kỳ: Huyện Hòa An 3/4 quý (thiếu Quý III/2024)." in flat
+    assert "(2) Không tính vào tỷ lệ: Sở Y tế (Quý IV/2024) có KH 200 nhưng chưa có số thực hiện." in flat
+    assert "KH toàn Tỉnh Cao Bằng 1.850, trong đó đơn vị đã báo cáo 1.650" in flat
+    word = WordDocument(str(demo / "reports" / "27-KH-UBND_2024.docx"))
+    rows = [[c.text for c in r.cells] for t in word.tables for r in t.rows]
+    assert ["1", "Lượt cán bộ, công chức, viên chức được bồi dưỡng (1)", "lượt người", "350", "357", "102%", "vượt"] in rows
+    assert ["Huyện Hòa An", "Lượt cán bộ, công chức, viên chức được bồi dưỡng (1)", "50", "37", "74%", "chưa đạt"] in rows
+    lacks = flat.split("Số liệu còn thiếu", 1)[1]
+    assert "Số liệu đủ" not in lacks and "Huyện Hòa An 3/4 quý" in lacks and "Sở Y tế (Quý IV/2024)" in lacks
+
+
+def test_word_report_of_complete_figures_has_no_marks(demo):
+    word = WordDocument(str(demo / "reports" / "12-CTr-TU_2016_to_2019-05.docx"))
+    text = "\n".join(p.text for p in word.paragraphs)
+    assert "Ghi chú:" not in text and "chưa đủ" not in text

@@ -71,3 +71,23 @@ def test_no_cell_is_a_formula_even_when_names_and_notes_look_like_one(sample_ws,
                     texts.append(cell.value)
     assert '=HYPERLINK("http://attacker.example","Sở Y tế")' in [t.strip() for t in texts]
     assert "+84 Sở Nội vụ" in [t.strip() for t in texts]
+
+
+def test_workbook_says_what_each_figure_lacks_beside_it(demo):
+    """The quarterly year lacks Hòa An's Q3 and Sở Y tế's Q4 actual: the workbook says so under the title and in a
+    notes column beside the figures, on the summary and on the period's sheet."""
+    wb = load_workbook(demo / "reports" / "27-KH-UBND_2024.xlsx")
+    summary = wb["Tổng hợp"]
+    assert summary["A2"].value == "Số liệu năm 2024 chưa đủ: Huyện Hòa An 3/4 quý (Quý III/2024)."
+    header = [c.value for c in summary[3]]
+    notes_col = header.index("Ghi chú")
+    by_code = {row[0]: row for row in summary.iter_rows(min_row=5, values_only=True)}
+    assert by_code["BD-CBCC"][notes_col] == "Số liệu chưa đủ kỳ: Huyện Hòa An 3/4 quý (thiếu Quý III/2024)."
+    assert "Sở Y tế (Quý IV/2024) có KH 200 nhưng chưa có số thực hiện" in by_code["KP-DTBD"][notes_col]
+    detail = wb[wb.sheetnames[1]]
+    rows = list(detail.iter_rows(min_row=3, values_only=True))
+    assert rows[0][-1] == "Ghi chú"
+    hha = next(r for r in rows if r[0] == "BD-CBCC" and r[4] == "HHA")
+    assert hha[6:10] == (50, 37, 0.74, "chưa đạt") and "3/4 quý" in hha[-1]
+    snv = next(r for r in rows if r[0] == "BD-CBCC" and r[4] == "SNV")
+    assert not snv[-1]

@@ -28,10 +28,19 @@ def register(app: typer.Typer) -> None:
             t = table(f"{d['program']['code']} — {d['period']['text']} — {d['scope']['name']}",
                       ["Chỉ tiêu" if vi else "Indicator", "KH" if vi else "Plan", "TH" if vi else "Actual",
                        "Tỷ lệ" if vi else "Ratio", "Đánh giá" if vi else "Status"])
+            notes: list[str] = []
             for row in d["summary"]:
-                t.add_row(row["name"], row["display"]["plan"], row["display"]["actual"], row["display"]["ratio"],
+                mark = ""
+                if row.get("footnotes"):  # a figure that lacks something carries the mark of its note
+                    notes.append(" ".join(row["footnotes"]))
+                    mark = f" ({len(notes)})"
+                t.add_row(row["name"] + mark, row["display"]["plan"], row["display"]["actual"], row["display"]["ratio"],
                           "" if row["status"] == "no_plan" else row["status_text"])
+            if d.get("coverage") and not d["coverage"].get("complete", True):
+                console.print(d["coverage"]["text"], style="bold")
             console.print(t)
+            for n, note in enumerate(notes, start=1):
+                console.print(f"  ({n}) {note}", soft_wrap=True)
             for b in d["breakdowns"]:
                 console.print("  " + b["text"], soft_wrap=True)
             for row in d["annual"]:

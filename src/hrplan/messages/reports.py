@@ -31,6 +31,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.h.behind": ("Đơn vị chưa đạt kế hoạch", "Units behind plan"),
     "report.h.errors": ("Sai sót trong số liệu", "Errors in the figures"),
     "report.h.lacks": ("Số liệu còn thiếu", "What the figures lack"),
+    "report.notes": ("Ghi chú:", "Notes:"),
     "report.h.charts": ("Biểu đồ", "Charts"),
     "report.other_section": ("Các chỉ tiêu khác", "Other indicators"),
     # Table columns.
@@ -42,6 +43,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.col.estimate": ("Ước thực hiện", "Estimate"),
     "report.col.ratio": ("Tỷ lệ", "Ratio"),
     "report.col.status": ("Đánh giá", "Status"),
+    "report.col.notes": ("Ghi chú", "Notes"),
     "report.col.unit": ("Đơn vị", "Unit"),
     "report.col.seats": ("Số vị trí", "Seats"),
     "report.col.candidates": ("Số người quy hoạch", "People planned"),

@@ -33,8 +33,38 @@ def uom(name: str, lang: str) -> str:
     return UOM_EN.get(name, name) if lang == "en" else name
 
 
-def sections(program: Program, data: dict[str, Any], lang: str) -> list[dict[str, Any]]:
-    """Give the program's sections in order, each with its summary paragraph and its table rows."""
+class Notes:
+    """The numbered notes of a document: a row that lacks something carries a mark "(n)" pointing at its note.
+
+    Rows whose notes say the same thing share one mark (the province's row and the district that lacks a quarter)."""
+
+    def __init__(self) -> None:
+        self.texts: list[str] = []
+
+    def mark(self, row: dict | None) -> str:
+        """Give the mark of a report row's footnotes ("" when it has none), numbering a new note when needed."""
+        notes = (row or {}).get("footnotes") or []
+        if not notes:
+            return ""
+        text = " ".join(notes)
+        if text not in self.texts:
+            self.texts.append(text)
+        return f"({self.texts.index(text) + 1})"
+
+    def lines(self) -> list[str]:
+        return [f"({n}) {text}" for n, text in enumerate(self.texts, start=1)]
+
+
+def _marked(name: str, mark: str) -> str:
+    return f"{name} {mark}" if mark else name
+
+
+def sections(program: Program, data: dict[str, Any], lang: str, notes: Notes | None = None) -> list[dict[str, Any]]:
+    """Give the program's sections in order, each with its summary paragraph and its table rows.
+
+    A row that lacks something (parts of the period, members left out of its ratio, a partial plan) carries the
+    mark of its note in its name, and its sentence says what it lacks."""
+    notes = notes if notes is not None else Notes()
     rows = {r["indicator"]: r for r in data["summary"]}
     part_of = {p: b.total for b in program.breakdowns for p in b.parts}
     parts_of = {b.total: b.parts for b in program.breakdowns}
@@ -50,39 +80,60 @@ def sections(program: Program, data: dict[str, Any], lang: str) -> list[dict[str
             if code in placed or (part_of.get(code) in codes):
                 continue  # a part is placed under its total
             count += 1
-            table.append(_row(indicators[code], rows.get(code), str(count), 1, lang))
+            table.append(_row(indicators[code], rows.get(code), str(count), 1, lang, notes))
             placed.add(code)
             parts = [p for p in parts_of.get(code, []) if p in indicators]
             for part in parts:
-                table.append(_row(indicators[part], rows.get(part), "-", 2, lang))
+                table.append(_row(indicators[part], rows.get(part), "-", 2, lang, notes))
                 placed.add(part)
-            sentence = _sentence(indicators[code], rows.get(code), [rows.get(p) for p in parts], lang)
+            sentence = _sentence(indicators[code], rows.get(code), [rows.get(p) for p in parts], lang, notes)
             if sentence:
                 sentences.append(sentence)
             for part in parts:  # a part with a ratio worth saying ("285% of plan") gets its own sentence too
                 if rows.get(part) and rows[part]["ratio"] is not None:
-                    sentences.append(_sentence(indicators[part], rows[part], [], lang))
+                    sentences.append(_sentence(indicators[part], rows[part], [], lang, notes))
         heading = name or render("report.other_section", lang)
         out.append({"number": n, "roman": roman(n), "name": heading, "rows": table,
                     "paragraph": " ".join(s for s in sentences if s) or render("report.s.no_figures", lang)})
     return out
 
 
-def _row(ind, row: dict | None, number: str, level: int, lang: str) -> dict[str, Any]:
+def _row(ind, row: dict | None, number: str, level: int, lang: str, notes: Notes) -> dict[str, Any]:
     name = ind.name_en if lang == "en" and ind.name_en else ind.name
     shown = (row or {}).get("display", {})
     status = row["status"] if row else "no_data"
-    return {"no": number, "level": level, "name": name, "code": ind.code, "uom": uom(ind.uom, lang),
+    mark = notes.mark(row)
+    return {"no": number, "level": level, "name": _marked(name, mark), "mark": mark, "code": ind.code,
+            "uom": uom(ind.uom, lang), "incomplete": bool(row and row.get("incomplete")),
             "plan": localise(shown.get("plan", "-"), lang), "actual": localise(shown.get("actual", "-"), lang),
             "estimate": localise(shown.get("estimate", "-"), lang), "has_estimate": bool(row and row.get("estimate") is not None),
             "ratio": localise(shown.get("ratio", "-"), lang), "status": status,
             "status_text": "" if status == "no_plan" else render(f"status.{status}", lang)}
 
 
-def _sentence(ind, row: dict | None, parts: list[dict | None], lang: str) -> str:
-    """Give one indicator as a report sentence: 'Cử … y tế: 117 người, đạt 285% kế hoạch (vượt).'"""
+def _sentence(ind, row: dict | None, parts: list[dict | None], lang: str, notes: Notes) -> str:
+    """Give one indicator as a report sentence: 'Cử … y tế: 117 người, đạt 285% kế hoạch (vượt).'
+
+    A figure built from a unit's incomplete parts says so in the sentence, naming the units; any other note of
+    the row is pointed at by its mark."""
     if not row or row.get("actual") is None:
         return ""
+    text = _plain_sentence(ind, row, parts, lang)
+    if row.get("incomplete"):
+        told = "; ".join(f"{c.get('unit_name', c['unit'])} {_parts_words(c, lang)}" for c in row["incomplete"])
+        text = text[:-1] + render("figure.sentence.incomplete", lang, parts=told) + "."
+    mark = notes.mark(row)
+    if len(row.get("footnotes") or []) <= len(row.get("incomplete") or []):
+        return text  # the sentence already says all its note says
+    return text[:-1] + f" {mark}." if mark else text
+
+
+def _parts_words(cover: dict, lang: str) -> str:
+    return render("figure.parts", lang, present=cover["present"], expected=len(cover["expected"]),
+                  kind_vi=render(f"figure.kind.{cover['frequency']}", "vi"), kind=render(f"figure.kind.{cover['frequency']}", "en"))
+
+
+def _plain_sentence(ind, row: dict, parts: list[dict | None], lang: str) -> str:
     d = row["display"]
     params = {"name": ind.name_en if lang == "en" and ind.name_en else ind.name, "uom": uom(ind.uom, lang),
               "actual": localise(d["actual"], lang), "plan": localise(d["plan"], lang),
@@ -117,7 +168,7 @@ def planning(program: Program, data: dict[str, Any], lang: str) -> list[dict[str
     return out
 
 
-def top_units(data: dict[str, Any], units: UnitTree, lang: str) -> list[dict[str, Any]]:
+def top_units(data: dict[str, Any], units: UnitTree, lang: str, notes: Notes | None = None) -> list[dict[str, Any]]:
     """Give the figures of the units directly under the scope (the top level of the tree), indicators with a plan."""
     scope = data["scope"]["code"]
     if not scope or scope not in units:
@@ -126,19 +177,23 @@ def top_units(data: dict[str, Any], units: UnitTree, lang: str) -> list[dict[str
     rows = [r for r in data["units"] if r["unit"] in children and r["ratio"] is not None]
     rank = {c: i for i, c in enumerate(units.children(scope))}
     rows.sort(key=lambda r: rank.get(r["unit"], 0))
-    return [_unit_row(r, lang) for r in rows]
+    notes = notes if notes is not None else Notes()
+    return [_unit_row(r, lang, notes) for r in rows]
 
 
-def behind(data: dict[str, Any], lang: str, limit: int = MAX_BEHIND) -> tuple[list[dict[str, Any]], int]:
+def behind(data: dict[str, Any], lang: str, limit: int = MAX_BEHIND,
+           notes: Notes | None = None) -> tuple[list[dict[str, Any]], int]:
     """Give the units behind plan (worst first, at most `limit`) and how many more there are."""
     rows = [r for r in data["units"] if r["status"] in BEHIND and r["ratio"] is not None]
     rows.sort(key=lambda r: (r["status"] not in ("behind", "below_band", "above_band"), r["ratio"]))
-    return [_unit_row(r, lang) for r in rows[:limit]], max(0, len(rows) - limit)
+    notes = notes if notes is not None else Notes()
+    return [_unit_row(r, lang, notes) for r in rows[:limit]], max(0, len(rows) - limit)
 
 
-def _unit_row(r: dict[str, Any], lang: str) -> dict[str, Any]:
+def _unit_row(r: dict[str, Any], lang: str, notes: Notes) -> dict[str, Any]:
     d = r["display"]
-    return {"unit": r["unit_name"], "name": r["name"], "uom": uom(r["uom"], lang), "plan": localise(d["plan"], lang),
+    mark = notes.mark(r)
+    return {"unit": r["unit_name"], "name": _marked(r["name"], mark), "mark": mark, "incomplete": bool(r.get("incomplete")), "uom": uom(r["uom"], lang), "plan": localise(d["plan"], lang),
             "actual": localise(d["actual"], lang), "ratio": localise(d["ratio"], lang), "status": r["status"],
             "status_text": render(f"status.{r['status']}", lang), "is_group": r["is_group"]}
 
@@ -164,6 +219,12 @@ def lacks(program: Program, data: dict[str, Any], units: UnitTree, lang: str) ->
         if last < end:
             name = units.get(unit).name if unit in units else unit
             out.append(render("report.s.partial_units", lang, unit=name, end=_date_text(last, lang)))
+    coverage = data.get("coverage") or {}
+    if coverage.get("text") and not coverage.get("complete", True):
+        out.append(coverage["text"])
+    for r in data["summary"]:
+        if r.get("lacks"):
+            out.append(f"{r['name']}: " + " ".join(r["lacks"]))
     summary = {r["indicator"] for r in data["summary"] if r.get("actual") is not None}
     empty = [i.name_en if lang == "en" and i.name_en else i.name for i in program.indicators if i.code not in summary]
     if empty:

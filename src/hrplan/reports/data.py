@@ -140,10 +140,11 @@ def _figure_row(program: Program, fig: Figure, units: UnitTree, lang: str, perio
         "plan_rule": fig.plan_rule,
         "context": fig.context.to_dict() if fig.context is not None else None,
         "left_out": [lo.to_dict() for lo in fig.left_out],
-        "incomplete": [c.to_dict() for c in fig.incomplete],
+        "incomplete": [{**c.to_dict(), "unit_name": _unit_name(units, c.unit)} for c in fig.incomplete],
         "parts": _parts_summary(fig, lang),
         "notes": [{"unit": u, "note": n} for u, n in fig.notes],
         "footnotes": _footnotes(program, fig, units, lang, period),
+        "lacks": _lacks(fig, units, lang),
         "display": {
             "plan": num(plan),
             "actual": num(actual),
@@ -189,11 +190,7 @@ def _footnotes(program: Program, fig: Figure, units: UnitTree, lang: str, period
         missing = ", ".join(Period.parse(p).describe(lang) for p in cover.missing)
         out.append(render("figure.incomplete", lang, unit=_unit_name(units, cover.unit),
                           parts=_parts_text(cover, lang), missing=missing))
-    if fig.left_out:
-        out.append(render("figure.left_out", lang, items="; ".join(_left_out_text(lo, units, lang) for lo in fig.left_out)))
-    if fig.is_group and fig.ratio is not None and fig.full_plan is not None and fig.full_plan != fig.ratio_plan:
-        out.append(render("figure.full_plan", lang, group=_unit_name(units, fig.unit), full=num(fig.full_plan),
-                          reported=num(fig.ratio_plan)))
+    out += _lacks(fig, units, lang)
     if fig.ratio is not None and fig.actual is not None and fig.actual != fig.ratio_actual:
         out.append(render("figure.total_actual", lang, actual=num(fig.actual)))
     if fig.context is not None and fig.ratio is None:
@@ -204,6 +201,17 @@ def _footnotes(program: Program, fig: Figure, units: UnitTree, lang: str, period
                           context=num(fig.context.value)))
     for unit, note in fig.notes:
         out.append(render("figure.note", lang, unit=_unit_name(units, unit), note=note))
+    return out
+
+
+def _lacks(fig: Figure, units: UnitTree, lang: str) -> list[str]:
+    """Give what a ratio leaves out, in words: members without a pair of figures, the plan of units not reported."""
+    out = []
+    if fig.left_out and fig.ratio is not None:  # with no ratio at all, nothing is left out of one
+        out.append(render("figure.left_out", lang, items="; ".join(_left_out_text(lo, units, lang) for lo in fig.left_out)))
+    if fig.is_group and fig.ratio is not None and fig.full_plan is not None and fig.full_plan != fig.ratio_plan:
+        out.append(render("figure.full_plan", lang, group=_unit_name(units, fig.unit), full=format_number(fig.full_plan, lang=lang),
+                          reported=format_number(fig.ratio_plan, lang=lang)))
     return out
 
 

@@ -66,10 +66,12 @@ def document_context(data: dict[str, Any], program: Program, settings: ReportSet
     """Give everything a template shows: heading, numbered body parts with their headings, foot."""
     period_text = period.vietnamese() if lang == "vi" else _period_en(period)
     t = lambda code, **kw: render(code, lang, **kw)  # noqa: E731
-    sections = content.sections(program, data, lang)
+    notes = content.Notes()  # one numbering for the whole body: the summary table first, then the units
+    sections = content.sections(program, data, lang, notes)
+    table_notes = len(notes.texts)
     planning = content.planning(program, data, lang)
-    top = content.top_units(data, units, lang)
-    behind, more = content.behind(data, lang)
+    top = content.top_units(data, units, lang, notes)
+    behind, more = content.behind(data, lang, notes=notes)
     errors, warnings = content.findings(data)
     lacks = content.lacks(program, data, units, lang)
     parts = ["results", "table"] + (["planning"] if planning else []) + ["units", "previous", "issues"]
@@ -87,6 +89,13 @@ def document_context(data: dict[str, Any], program: Program, settings: ReportSet
                                                       "current", "change")},
         "sub": {k: t(f"report.h.{k}") for k in ("behind", "errors", "lacks", "charts")},
         "sections": sections,
+        "coverage_text": (data.get("coverage") or {}).get("text", ""),
+        "coverage_complete": (data.get("coverage") or {}).get("complete", True),
+        "window_text": ((data["period"].get("window") or {}).get("text", "")),
+        "notes": notes.lines(),  # every note; the table's under the table, the units' new ones under theirs
+        "table_notes": notes.lines()[:table_notes],
+        "unit_notes": notes.lines()[table_notes:],
+        "notes_label": t("report.notes"),
         "table": [row for s in sections for row in [{"no": s["roman"], "level": 0, "name": s["name"], "uom": "",
                                                      "plan": "", "actual": "", "estimate": "", "ratio": "", "status": "",
                                                      "status_text": ""}] + s["rows"]],

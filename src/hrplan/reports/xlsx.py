@@ -81,6 +81,7 @@ def _rows_frame(data: dict[str, Any], units: UnitTree, lang: str) -> pd.DataFram
         "unit_name": r["unit_name"], "level": _depth(units, r["unit"]), "is_group": r["is_group"],
         "plan": r["plan"], "actual": r["actual"], "ratio": r["ratio"], "status": r["status"],
         "status_text": "" if r["status"] == "no_plan" else r["status_text"],
+        "notes": " ".join(r.get("footnotes") or []),
         "order": order.get(r["indicator"], len(order))} for r in rows])
     if frame.empty:
         return frame
@@ -106,8 +107,11 @@ def _matrix(ws, data: dict[str, Any], units: UnitTree, lang: str) -> None:
         present = set(frame["unit"])
         columns = [c for c in columns if c in present]
     labels = [t("report.col.code"), t("report.col.indicator"), t("report.col.uom")]
-    _title(ws, t("report.xlsx.title", program=data["program"]["code"], period=data["period"]["label"]),
-           len(labels) + 4 * len(columns))
+    notes_col = len(labels) + 1 + 4 * len(columns)  # what the scope's figure lacks, beside it
+    _title(ws, t("report.xlsx.title", program=data["program"]["code"], period=data["period"]["label"]), notes_col)
+    _coverage(ws, data, notes_col)
+    put(ws, (3, notes_col), t("report.col.notes"), font=_BOLD, fill=_HEAD_FILL, alignment=_CENTER, border=_BOX)
+    ws.merge_cells(start_row=3, start_column=notes_col, end_row=4, end_column=notes_col)
     for i, label in enumerate(labels, start=1):
         put(ws, (3, i), label, font=_BOLD, fill=_HEAD_FILL, alignment=_CENTER, border=_BOX)
         ws.merge_cells(start_row=3, start_column=i, end_row=4, end_column=i)
@@ -130,8 +134,18 @@ def _matrix(ws, data: dict[str, Any], units: UnitTree, lang: str) -> None:
             col = len(labels) + 1 + 4 * j
             found = cells.loc[(code, unit)] if (code, unit) in cells.index else None
             _figure_cells(ws, row, col, found)
+        own = cells.loc[(code, scope)] if (code, scope) in cells.index else None
+        put(ws, (row, notes_col), own["notes"] if own is not None else "", border=_BOX, alignment=_WRAP)
         row += 1
-    _finish(ws, [12, 46, 10] + [11, 11, 8, 11] * len(columns), freeze="D5", header_rows="3:4")
+    _finish(ws, [12, 46, 10] + [11, 11, 8, 11] * len(columns) + [60], freeze="D5", header_rows="3:4")
+
+
+def _coverage(ws, data: dict[str, Any], width: int) -> None:
+    """Say under the title when the period's figures lack parts ("Số liệu năm 2024 chưa đủ: …")."""
+    coverage = data.get("coverage") or {}
+    if coverage.get("text") and not coverage.get("complete", True):
+        put(ws, "A2", coverage["text"], font=Font(bold=True, color="9C0006"))
+        ws.merge_cells(start_row=2, start_column=1, end_row=2, end_column=max(width, 1))
 
 
 def _figure_cells(ws, row: int, col: int, found) -> None:
@@ -153,23 +167,27 @@ def _detail(ws, data: dict[str, Any], units: UnitTree, lang: str) -> None:
     t = lambda code, **kw: render(code, lang, **kw)  # noqa: E731
     labels = [t("report.col.code"), t("report.col.indicator"), t("report.col.uom"), t("report.col.unit"),
               t("report.col.unit") + " (" + t("report.col.code") + ")", "Cấp" if lang == "vi" else "Level",
-              t("report.col.plan"), t("report.col.actual"), t("report.col.ratio"), t("report.col.status")]
+              t("report.col.plan"), t("report.col.actual"), t("report.col.ratio"), t("report.col.status"),
+              t("report.col.notes")]
     _title(ws, f"{data['program']['code']} — {data['period']['text'] if lang == 'vi' else data['period']['label']}", len(labels))
+    _coverage(ws, data, len(labels))
     _header(ws, 3, labels)
     frame = _rows_frame(data, units, lang)
     row = 4
     for rec in frame.itertuples(index=False):
         values = [rec.indicator, rec.name, rec.uom, ("  " * int(rec.level)) + rec.unit_name, rec.unit, int(rec.level),
-                  _number(rec.plan), _number(rec.actual), _number(rec.ratio), rec.status_text]
+                  _number(rec.plan), _number(rec.actual), _number(rec.ratio), rec.status_text, rec.notes]
         for col, value in enumerate(values, start=1):
             cell = put(ws, (row, col), value, border=_BOX, font=_BOLD if rec.is_group else Font())
             if col in (7, 8):
                 cell.number_format = NUMBER
             elif col == 9:
                 cell.number_format = PERCENT
+            elif col == 11:
+                cell.alignment = _WRAP
         row += 1
     ws.auto_filter.ref = f"A3:{get_column_letter(len(labels))}{max(row - 1, 3)}"
-    _finish(ws, [12, 46, 10, 30, 12, 6, 11, 11, 8, 11], freeze="A4", header_rows="3:3")
+    _finish(ws, [12, 46, 10, 30, 12, 6, 11, 11, 8, 11, 60], freeze="A4", header_rows="3:3")
 
 
 def _findings(ws, data: dict[str, Any], lang: str) -> None:
