@@ -157,6 +157,19 @@ def test_a_newer_submission_supersedes_and_history_is_kept(store_url: str) -> No
         assert store.find_by_file_hash("h1").id == first
 
 
+def test_current_values_of_some_periods_leave_the_others_in_the_store(store_url: str) -> None:
+    with Store(store_url) as store:
+        submission(store, [v("DT-YT", "actual", 20)], period="2022", file_hash="h0")
+        submission(store, [v("DT-YT", "actual", 75)], period="2023", file_hash="h1")
+        submission(store, [v("DT-YT", "actual", 80)], period="2023", file_name="b.xlsx", file_hash="h2")
+        assert store.current_periods("12-CTr/TU") == ["2022", "2023"]
+        assert [(r["period"], r["value"]) for r in store.current_values("12-CTr/TU", ["2023"])] == [("2023", "80")]
+        keys, rows = store.current_value_rows("12-CTr/TU", ["2022"])
+        assert [dict(zip(keys, row))["value"] for row in rows] == ["20"]
+        assert store.current_values("12-CTr/TU", []) == []
+        assert store.current_unit_periods("12-CTr/TU") == {"SYT": {"2022", "2023"}}
+
+
 def test_values_keep_sheet_and_cell(store_url: str) -> None:
     with Store(store_url) as store:
         new_id, _ = submission(store, [v("DT-YT", "actual", 80, "F17"), v("DT-YT", "plan", 25, "E17"),

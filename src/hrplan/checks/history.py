@@ -12,8 +12,8 @@ _COLUMNS = ["unit", "period", "indicator", "measure", "value", "file_name", "she
 def history_table(ctx: CheckContext) -> pd.DataFrame:
     """Give the current values of the program (all periods) with period kind, start and end, one row per value."""
     if "history" not in ctx.cache:
-        rows = ctx.store.current_values(ctx.program.code)
-        df = pd.DataFrame(rows, columns=_COLUMNS) if rows else pd.DataFrame(columns=_COLUMNS)
+        keys, rows = ctx.store.current_value_rows(ctx.program.code)
+        df = pd.DataFrame.from_records(rows, columns=keys)[_COLUMNS] if rows else pd.DataFrame(columns=_COLUMNS)
         periods = {p: Period.parse(p) for p in df["period"].unique()}
         df["kind"] = df["period"].map(lambda p: periods[p].kind)
         df["start"] = df["period"].map(lambda p: periods[p].start)

@@ -19,9 +19,11 @@ from hrplan.store import Store
 
 def compute_figures(program: Program, period: Period, store: Store, units: UnitTree) -> FigureSet:
     """Give the program's figures for `period` from the store's current submissions."""
-    every = store.current_values(program.code)
-    sent = _by(every, "unit")
-    rows = [r for r in every if period.contains(Period.parse(r["period"]))]
+    # Which periods each unit sent (for its reporting frequency), then only the values of the periods
+    # inside this one leave the store: a quarter of a national store is an eighth of its values.
+    sent = store.current_unit_periods(program.code)
+    inside = sorted({p for labels in sent.values() for p in labels if period.contains(Period.parse(p))})
+    rows = store.current_values(program.code, inside)
     figures: dict[tuple[str, str], Figure] = {}
     submitted: dict[str, list[str]] = {}
     covered = {}
@@ -30,7 +32,7 @@ def compute_figures(program: Program, period: Period, store: Store, units: UnitT
         labels = {r["period"] for r in unit_rows}
         periods = choose_parts(labels, period)
         submitted[unit] = sorted(periods)
-        cover = coverage(program, unit, period, periods, {r["period"] for r in sent[unit]})
+        cover = coverage(program, unit, period, periods, sent[unit])
         if cover is not None:
             covered[unit] = cover
         usable = [r for r in unit_rows if r["period"] in periods]

@@ -321,16 +321,46 @@ class Store:
         with self.snapshot():
             return [dict(r) for r in self.conn.execute(query).mappings()]
 
-    def current_values(self, program: str) -> list[dict[str, Any]]:
-        """Give every value of the program's current submissions, one dict per value with its source."""
+    def current_periods(self, program: str) -> list[str]:
+        """Give the labels of the periods the program's current submissions report on."""
+        s = submissions.c
+        query = select(s.period).where(s.program == program, s.superseded_by.is_(None)).distinct()
+        with self.snapshot():
+            return sorted(r[0] for r in self.conn.execute(query))
+
+    def current_unit_periods(self, program: str) -> dict[str, set[str]]:
+        """Give, per unit, the periods of its current submissions that hold at least one value."""
+        s, v = submissions.c, submission_values.c
+        has_value = select(v.submission_id).where(v.submission_id == s.id).exists()
+        query = select(s.unit, s.period).where(s.program == program, s.superseded_by.is_(None), has_value)
+        out: dict[str, set[str]] = {}
+        with self.snapshot():
+            for unit, label in self.conn.execute(query):
+                out.setdefault(unit, set()).add(label)
+        return out
+
+    def current_values(self, program: str, periods: Iterable[str] | None = None) -> list[dict[str, Any]]:
+        """Give every value of the program's current submissions (only those for `periods` when given),
+        one dict per value with its source."""
+        keys, rows = self.current_value_rows(program, periods)
+        return [dict(zip(keys, row)) for row in rows]
+
+    def current_value_rows(self, program: str, periods: Iterable[str] | None = None) -> tuple[list[str], list[tuple]]:
+        """Give the same as `current_values` as column names and plain tuples: for whole-table work
+        (a national store holds millions of values; a dict per row through the mapping API cost
+        most of a `check`)."""
         s, v = submissions.c, submission_values.c
         query = (select(s.id.label("submission_id"), s.unit, s.period, s.file_name, v.indicator, v.measure, v.value,
                         v.uom, v.sheet, v.cell, v.note)
                  .select_from(submission_values.join(submissions, s.id == v.submission_id))
                  .where(s.program == program, s.superseded_by.is_(None))
                  .order_by(*self._text_order(s.unit, s.period, v.indicator, v.measure)))
+        if periods is not None:
+            query = query.where(s.period.in_(list(periods)))
         with self.snapshot():
-            return [dict(r) for r in self.conn.execute(query).mappings()]
+            result = self.conn.execute(query)
+            keys = list(result.keys())
+            return keys, [tuple(row) for row in result]
 
     def submission_problems(self, program: str) -> list[dict[str, Any]]:
         """Give the problems kept with the program's current submissions (e.g. stated ratios that differ)."""
