@@ -112,6 +112,8 @@ def current_count(store: Path, program: str) -> int:
 
 
 def commit() -> str:
+    if os.environ.get("HRPLAN_BENCH_COMMIT"):  # a run from an exported snapshot (no .git) names its commit
+        return os.environ["HRPLAN_BENCH_COMMIT"]
     try:
         out = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=HERE, capture_output=True, text=True)
         dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=HERE,
@@ -152,6 +154,7 @@ def _bench(args: argparse.Namespace, units: int, work: Path) -> int:
     A, B, q1 = C.PROGRAM_A, C.PROGRAM_B, C.QUARTERS[0]
     files_q = corpus.files[(A, q1)]
     m: dict[str, float] = {}
+    shown: set[str] = set()
     info: dict[str, str] = {}
     H = hrplan()
 
@@ -188,6 +191,8 @@ def _bench(args: argparse.Namespace, units: int, work: Path) -> int:
                 import_vs_pandas_calamine=f"import {t_import:.2f} s | pandas calamine {t_pd_cal:.2f} s",
                 reimport_vs_import=f"re-import {t_reimport:.2f} s | import {t_import:.2f} s",
                 import_peak_growth=f"{peak_import:.0f} MB for {len(files_q)} files | {peak_small:.0f} MB for {len(small)}")
+
+    show_done(m, info, shown)
 
     # -- the rest of the store: 7 more quarters, and the per-commune-target program -------------
     say(f"import {', '.join(quarters[1:])} and {B} {C.PROGRAM_B_QUARTER}")
@@ -239,6 +244,8 @@ def _bench(args: argparse.Namespace, units: int, work: Path) -> int:
     info["unit_targets_check"] = f"{seconds['check_json_unit_targets']:.2f} s | SQL {seconds['sql_unit_targets']:.3f} s"
     info["unit_targets_report"] = f"{seconds['report_json_unit_targets']:.2f} s | SQL {seconds['sql_unit_targets']:.3f} s"
 
+    show_done(m, info, shown)
+
     # -- report files at national scale -------------------------------------------------------------
     help_text = subprocess.run(H + ["report", "--help"], capture_output=True, text=True).stdout
     has_sources, has_word = "--sources" in help_text, "docx" in help_text.lower()
@@ -264,6 +271,8 @@ def _bench(args: argparse.Namespace, units: int, work: Path) -> int:
     m["peak_figures"] = max(peaks.values())
     info["peak_figures"] = f"largest: {max(peaks, key=peaks.get)}"
     m["figures_agree"], info["figures_agree"] = _figures_agree(report_range, store, A)
+
+    show_done(m, info, shown)
 
     # -- start-up ---------------------------------------------------------------------------------
     say("start-up")
@@ -292,6 +301,27 @@ def _figures_agree(report_json: Path, store: str, program: str) -> tuple[float, 
     return (0.0, f"differ: {', '.join(wrong[:5])}") if wrong else (1.0, f"{len(per_period)} indicators checked")
 
 
+def _line(key: str, label: str, op: str, target: float, unit: str, value: float | None, info: str) -> tuple[str, dict]:
+    if value is None:
+        ok, shown = False, "n/a"
+    else:
+        ok = value <= target if op == "<=" else value >= target if op == ">=" else value == target
+        shown = ("yes" if value else "no") if op == "==" else f"{value:.3g}{unit}" if value != float("inf") else "missing"
+    want = "yes" if op == "==" else f"{op}{target:g}{unit}"
+    result = "PASS" if ok else "FAIL"
+    return (f"{label:62} {shown:>10} {want:>10}  {result:6}  {info}",
+            {"key": key, "label": label, "measured": None if value in (None, float("inf")) else value,
+             "target": target, "op": op, "unit": unit, "result": result, "details": info})
+
+
+def show_done(m: dict, info: dict, shown: set) -> None:
+    """Print the lines measured so far (on stderr, as they come: a national run takes long)."""
+    for key, label, op, target, unit in TARGETS:
+        if key in m and key not in shown:
+            shown.add(key)
+            say(_line(key, label, op, target, unit, m[key], info.get(key, ""))[0])
+
+
 def _print_and_save(args, units, corpus, m, info, n_values, elapsed) -> int:
     cpus = os.cpu_count()
     load = os.getloadavg()
@@ -301,17 +331,9 @@ def _print_and_save(args, units, corpus, m, info, n_values, elapsed) -> int:
     print(f"{'line':62} {'measured':>10} {'target':>10}  result  details")
     lines = []
     for key, label, op, target, unit in TARGETS:
-        value = m.get(key)
-        if value is None:
-            ok, shown = False, "n/a"
-        else:
-            ok = value <= target if op == "<=" else value >= target if op == ">=" else value == target
-            shown = ("yes" if value else "no") if op == "==" else f"{value:.3g}{unit}" if value != float("inf") else "missing"
-        want = "yes" if op == "==" else f"{op}{target:g}{unit}"
-        result = "PASS" if ok else "FAIL"
-        print(f"{label:62} {shown:>10} {want:>10}  {result:6}  {info.get(key, '')}")
-        lines.append({"key": key, "label": label, "measured": None if value in (None, float("inf")) else value,
-                      "target": target, "op": op, "unit": unit, "result": result, "details": info.get(key, "")})
+        text, line = _line(key, label, op, target, unit, m.get(key), info.get(key, ""))
+        print(text)
+        lines.append(line)
     failed = sum(line["result"] == "FAIL" for line in lines)
     print(f"{len(lines) - failed} PASS, {failed} FAIL in {elapsed:.0f} s")
     args.results.mkdir(parents=True, exist_ok=True)
