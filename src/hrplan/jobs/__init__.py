@@ -3,11 +3,33 @@
 Entry points: `run_demo` (a workspace from the bundled sample, imported, checked and reported);
 `consolidate` (the nightly job: inbox → store → done/ or rejected/ → checks → reports, under the
 workspace lock) and `consolidation_digest` (its last run and who is still missing, for `status`).
+
+Each entry point's module loads when it is first asked for: `status` needs the digest, not the
+report writers (Word, charts) that consolidate and the demo pull in.
 """
 from __future__ import annotations
 
-from hrplan.jobs.consolidate import ConsolidateResult, FileOutcome, consolidate
-from hrplan.jobs.demo import run_demo
-from hrplan.jobs.digest import consolidation_digest
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from hrplan.jobs.consolidate import ConsolidateResult, FileOutcome, consolidate
+    from hrplan.jobs.demo import run_demo
+    from hrplan.jobs.digest import consolidation_digest
 
 __all__ = ["run_demo", "ConsolidateResult", "FileOutcome", "consolidate", "consolidation_digest"]
+
+
+_HOMES = {"ConsolidateResult": "consolidate", "FileOutcome": "consolidate", "consolidate": "consolidate",
+          "run_demo": "demo", "consolidation_digest": "digest"}
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module 'hrplan.jobs' has no attribute {name!r}")
+    module = importlib.import_module(f"hrplan.jobs.{home}")
+    for export, where in _HOMES.items():  # the function `consolidate` wins over its module's name
+        if where == home:
+            globals()[export] = getattr(module, export)
+    return globals()[name]
