@@ -143,6 +143,8 @@ IMPORTED = {
                                  ("Sheet1", 8)),
     # Issue 13: only the columns of the report's own period are read ("TH 2021" is not the 2022 actual).
     "wrong_year_columns.xlsx": (HHA_2022, LC_2022, ("Sheet1", 9)),
+    # Captions built by formulas on a year cell (="TH "&$J$1), never calculated: evaluated, then chosen by year.
+    "formula_built_captions.xlsx": (HHA_2022, LC_2022, ("Sheet1", 9)),
     "years_in_second_header_row.xlsx": (HHA_2022, LC_2022, ("Sheet1", 9)),
     "half_year_words_columns.xlsx": ((PROGRAM, "TPCB", "2023-H1"), LC_2022, ("Sheet1", 9)),
     "addressee_and_legal_basis.xlsx": (HHA_2022, LC_2022, ("Sheet1", 11)),

@@ -317,3 +317,50 @@ def test_value_blocks_of_different_kinds_are_read_by_path(dws: Workspace, corpus
     with dws.open_store() as store:
         cells = {(v.indicator, v.measure): v.cell for v in store.values(result.submission_id)}
     assert (cells[("SL-LUA", "actual")], cells[("GT-LUA", "actual")]) == ("D11", "F11")
+
+
+# -- captions built by formulas (="TH "&$J$1) in files never calculated ------------------------------------
+def test_formula_built_captions_are_evaluated_from_their_year_cell(dws: Workspace, corpus: Path) -> None:
+    import openpyxl
+
+    sheet = openpyxl.load_workbook(corpus / "formula_built_captions.xlsx").active
+    assert sheet["F9"].value == '="TH "&$J$1'  # what the file holds: a formula, no stored caption
+    result = import_one(dws, corpus / "formula_built_captions.xlsx")
+    assert (result.outcome, result.period) == (Outcome.IMPORTED, "2022")
+    with dws.open_store() as store:
+        cells = {(v.indicator, v.measure): (v.value, v.cell) for v in store.values(result.submission_id)}
+    # ="TH "&$J$1 is 'TH 2022' (F), not ="TH "&($J$1-1) (D); =CONCATENATE("KH năm ",$J$1) is the plan (E).
+    assert cells[("LC-TONG", "actual")] == (80, "F10") and cells[("LC-TONG", "plan")] == (90, "E10")
+    [context] = [n for n in result.notes if n.code == "columns.context"]
+    assert "D9 'TH 2021'" in context.params["columns"] and "G9 'KH 2023'" in context.params["columns"]
+
+
+def test_a_caption_formula_that_cannot_be_calculated_refuses_at_its_cell(dws: Workspace, corpus: Path,
+                                                                          tmp_path: Path) -> None:
+    import openpyxl
+
+    book = openpyxl.load_workbook(corpus / "formula_built_captions.xlsx")
+    book.active["F9"] = '="TH "&YEAR(TODAY())'  # a function the reader does not calculate
+    changed = tmp_path / "caption_not_plain.xlsx"
+    book.save(changed)
+    result = import_one(dws, changed)
+    assert result.outcome is Outcome.REJECTED
+    assert [(p.code, p.location.cell, p.params) for p in result.problems] == [
+        ("caption.formula_no_value", "F9", {"found": '="TH "&YEAR(TODAY())'})]
+    assert "Open the file in Excel" in result.problems[0].message("en")
+    with dws.open_store() as store:
+        assert store.counts() == {"current": 0, "superseded": 0, "values": 0}
+
+
+def test_formula_grammar_joins_text_with_excel_precedence() -> None:
+    from hrplan.reading.formulas import calculate_formulas
+    from hrplan.workbooks import RawSheet
+
+    grid = [[2022, "", "", "", "", "", ""]]
+    sheet = RawSheet("S", True, grid, formulas_without_value={
+        (0, 1): '="TH "&$A$1', (0, 2): '=CONCATENATE("KH năm ";A1)', (0, 3): '="KH "&$A$1+1',
+        (0, 4): "=\"TH \"&'Tham số'!B2", (0, 5): '=CONCAT("ƯTH ",A1-1)', (0, 6): '="TH "&"x"+1'})
+    params = RawSheet("Tham số", True, [["", ""], ["Năm", 2021]])
+    assert calculate_formulas(sheet, [sheet, params]) == ["B1", "C1", "D1", "E1", "F1"]
+    assert grid[0][1:6] == ["TH 2022", "KH năm 2022", "KH 2023", "TH 2021", "ƯTH 2021"]
+    assert set(sheet.formulas_without_value) == {(0, 6)}  # arithmetic on words: left to be refused

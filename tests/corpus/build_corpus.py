@@ -813,6 +813,21 @@ def _period_range_columns(path: Path) -> None:
     write(path, [Sheet("Sheet1", top + rows + SIGNATURE, merges)])
 
 
+@corpus_file("formula_built_captions.xlsx")
+def _formula_built_captions(path: Path) -> None:
+    """A template whose captions are formulas on a year cell (J1 = 2022, white on white in the original), saved
+    by an app that never calculates: ="TH "&($J$1-1) | =CONCATENATE("KH năm ",$J$1) | ="TH "&$J$1 |
+    ="KH "&$J$1+1 (& binds looser than +: "KH 2023"). Only the 2022 columns are the report's figures."""
+    top, merges = hha_year_title("NĂM 2022")
+    top[0] = top[0] + ["", "", "", "", "", 2022]  # J1: the year cell the captions are built from
+    rows = [["STT", "Nội dung", "ĐVT", '="TH "&($J$1-1)', '=CONCATENATE("KH năm ",$J$1)', '="TH "&$J$1',
+             '="KH "&$J$1+1']]
+    for i, (name, th21, kh22, th22, kh23) in enumerate(zip(LC_NAMES, (75, 60, 15), (90, 70, 20), (80, 64, 16),
+                                                            (95, 72, 23)), start=1):
+        rows.append([i, name, "người", th21, kh22, th22, kh23])
+    write(path, [Sheet("Sheet1", top + rows + SIGNATURE, merges)])
+
+
 @corpus_file("two_actual_columns_same_year.xlsx")
 def _two_actual_columns_same_year(path: Path) -> None:
     """'TH 2022 (sơ bộ)' and 'TH 2022 (chính thức)': two actuals for the same year cannot be told apart."""

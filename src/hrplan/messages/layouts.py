@@ -71,4 +71,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Trang '{sheet}': {count} công thức chưa có kết quả lưu sẵn đã được tính từ các ô chúng tham chiếu ({cells}).",
         "Sheet '{sheet}': {count} formulas without a stored result were calculated from the cells they refer to ({cells}).",
     ),
+    "caption.formula_no_value": (
+        "Tiêu đề cột là công thức {found} chưa có kết quả lưu sẵn và không tính được từ các ô nó tham chiếu, "
+        "nên không biết cột này là cột gì. Mở tệp bằng Excel, lưu lại rồi nhập lại, hoặc gõ tiêu đề cột thành chữ.",
+        "The column caption is the formula {found}, with no stored result and not calculable from the cells it "
+        "refers to, so what the column holds cannot be told. Open the file in Excel, save it and import again, "
+        "or type the caption as text.",
+    ),
 }

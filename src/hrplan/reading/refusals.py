@@ -21,6 +21,14 @@ def not_found(path: Path, book: RawWorkbook, read_hidden: bool) -> list[Problem]
         return [Problem("table.only_hidden", location=Location(str(path), hidden.sheet.name),
                         params={"sheet": hidden.sheet.name})]
     problems = [Problem("table.not_found", location=Location(file=str(path)))]
+    for sheet in book.sheets:  # captions built by formulas never calculated: the header could not be read
+        for (row, col), formula in sorted(sheet.formulas_without_value.items()):
+            if row < HEADER_SCAN_ROWS and _TEXT_FORMULA.search(formula) and (sheet.visible or read_hidden):
+                problems.append(Problem("caption.formula_no_value", location=Location(str(path), sheet.name,
+                                                                                      cell_name(row, col)),
+                                        params={"found": formula}))
+    if len(problems) > 1:
+        return problems
     for sheet in book.sheets:  # say what the file is instead, when its captions tell: a list of people
         for row in range(min(HEADER_SCAN_ROWS, sheet.height)):
             for col, value in enumerate(sheet.grid[row]):
@@ -34,6 +42,7 @@ def not_found(path: Path, book: RawWorkbook, read_hidden: bool) -> list[Problem]
 
 _PEOPLE_CAPTION = re.compile(r"^(ho va ten|ho ten|ho va ten can bo|full name)$")
 _PLACEHOLDER = re.compile(r"<#[^>]*>")
+_TEXT_FORMULA = re.compile(r'"|&|\bCONCAT|\bTEXT\(', re.I)  # a formula building a caption out of text
 
 
 def unfilled_template(book: RawWorkbook, read_hidden: bool) -> tuple[str, str, str] | None:

@@ -67,7 +67,7 @@ def read_submission(path: Path, ctx: ReadContext) -> ParsedSubmission:
         return result
     text_notes = convert_legacy_text(book)
     for raw_sheet in book.sheets:  # an app's plain formulas (=K43, =SUM(D10:D15)) never calculated: calculate them
-        if calculated := calculate_formulas(raw_sheet):
+        if calculated := calculate_formulas(raw_sheet, book.sheets):
             text_notes.append(Problem("value.formula_calculated", Severity.INFO, Location(str(path), raw_sheet.name,
                                                                                        calculated[0]), {
                 "sheet": raw_sheet.name, "count": len(calculated),
@@ -99,6 +99,9 @@ def read_submission(path: Path, ctx: ReadContext) -> ParsedSubmission:
             layout, found = declared, identify(path, declared, ctx)
     sheet = layout.sheet
     result.sheet, result.header_row = sheet.name, layout.header_row + 1
+    if uncalculated := _caption_formulas(result, layout):  # a caption built from a cell it cannot reach
+        result.problems.extend(uncalculated)
+        return result
     result.notes.insert(0, Problem("table.used", Severity.INFO, Location(str(path), sheet.name,
                                                                          cell_name(layout.header_row, 0)),
                                    {"sheet": sheet.name, "row": layout.header_row + 1}))
@@ -119,6 +122,16 @@ def read_submission(path: Path, ctx: ReadContext) -> ParsedSubmission:
 
 
 CONFIG_SOURCE = "hrplan.yaml"
+
+
+def _caption_formulas(result: ParsedSubmission, layout: TableLayout) -> list[Problem]:
+    """Give an error for each header caption that is a formula left without a result and not calculable
+    (="TH "&YEAR(TODAY())): its column cannot be told, so the table is not read with a column missing."""
+    sheet = layout.sheet
+    return [Problem("caption.formula_no_value", location=Location(str(result.path), sheet.name, cell_name(r, c)),
+                    params={"found": formula})
+            for (r, c), formula in sorted(sheet.formulas_without_value.items())
+            if layout.header_row <= r < layout.first_data_row]
 
 
 def _program_layouts(ctx: ReadContext) -> list[tuple[str, list[DeclaredLayout]]]:
