@@ -364,3 +364,56 @@ def test_formula_grammar_joins_text_with_excel_precedence() -> None:
     assert calculate_formulas(sheet, [sheet, params]) == ["B1", "C1", "D1", "E1", "F1"]
     assert grid[0][1:6] == ["TH 2022", "KH năm 2022", "KH 2023", "TH 2021", "ƯTH 2021"]
     assert set(sheet.formulas_without_value) == {(0, 6)}  # arithmetic on words: left to be refused
+
+
+# -- "Loại số liệu: TH Năm": what the figures are, said once above the table ----------------------------------
+COMMUNE_1 = figures(LD_VL=(None, 121), BO=(None, 310), SDH_H=(None, 4), LLCT_H=(None, 5), SDH_X=(None, 7),
+                    LLCT_X=(None, 8))
+
+
+@pytest.mark.parametrize("name", ["data_kind_line.xlsx", "data_kind_line.ods"])
+def test_data_kind_line_gives_the_role_of_a_generic_column(dws: Workspace, corpus: Path, name: str) -> None:
+    result = import_one(dws, corpus / name)
+    assert errors_of(result) == []
+    assert (result.outcome, result.program, result.unit, result.period) == (Outcome.IMPORTED, DISTRICT, "XHV", "2022")
+    assert stored(dws, result.submission_id) == COMMUNE_1  # 'Số liệu' read as the actual, as the line says
+    [said] = [n for n in result.notes if n.code == "data_kind.read"]
+    assert (said.location.cell, said.params["kind"], said.params["columns"]) == ("B4", "TH Năm", "D7 'Số liệu'")
+    assert said.message("vi").startswith("Dòng loại số liệu 'TH Năm' đã được đọc: số liệu là số thực hiện, kỳ 2022")
+
+
+def _with_kind(corpus: Path, tmp_path: Path, kind: str, period: str | None = None) -> Path:
+    import openpyxl
+
+    book = openpyxl.load_workbook(corpus / "data_kind_line.xlsx")
+    book.active["B4"] = kind
+    if period:
+        book.active["A5"], book.active["B5"] = "Kỳ báo cáo:", period
+    out = tmp_path / "data_kind_changed.xlsx"
+    book.save(out)
+    return out
+
+
+def test_data_kind_line_decides_the_measure_and_the_span(dws: Workspace, corpus: Path, tmp_path: Path) -> None:
+    estimate = import_one(dws, _with_kind(corpus, tmp_path, "ƯTH Năm"))
+    assert estimate.outcome is Outcome.IMPORTED
+    assert stored(dws, estimate.submission_id) == {(code, "estimate"): v for (code, _), v in COMMUNE_1.items()}
+    half = import_one(district_workspace(tmp_path / "h"), _with_kind(corpus, tmp_path, "TH 6 tháng đầu năm"))
+    assert (half.outcome, half.period) == (Outcome.IMPORTED, "2022-H1")  # 'Năm: 2022' refined by the line
+
+
+def test_data_kind_line_contradicting_the_title_refuses_at_its_cell(dws: Workspace, corpus: Path,
+                                                                   tmp_path: Path) -> None:
+    result = import_one(dws, _with_kind(corpus, tmp_path, "TH Năm", period="6 tháng đầu năm 2022"))
+    assert result.outcome is Outcome.REJECTED
+    [(code, cell, params)] = [(p.code, p.location.cell, p.params) for p in result.problems if p.is_error]
+    assert (code, cell, params) == ("data_kind.period_differs", "B4",
+                                    {"kind": "TH Năm", "kind_period": "2022", "period": "2022-H1"})
+    assert "Make the data-kind line and the reporting period agree" in result.problems[0].message("en")
+
+
+def test_data_kind_line_not_understood_is_said(dws: Workspace, corpus: Path, tmp_path: Path) -> None:
+    result = import_one(dws, _with_kind(corpus, tmp_path, "Chính thức"))
+    assert result.outcome is Outcome.REJECTED  # no column says what the figures are
+    assert ("data_kind.not_understood", "B4", {"found": "Chính thức"}) in [
+        (p.code, p.location.cell, p.params) for p in result.problems]

@@ -998,6 +998,35 @@ def _declared_layout_budget_annex(path: Path) -> None:
     write(path, [Sheet("Tong hop", [["(bản tóm tắt)"]]), Sheet("Phụ lục 02", rows)])
 
 
+def data_kind_sheet(kind: str = "TH Năm") -> Sheet:
+    """An app's export for one commune: the figures in one column captioned 'Số liệu', what they are said once
+    above the table ('Loại số liệu: TH Năm'), the unit and year in a parameter block."""
+    rows: list[list[Any]] = [
+        ["BIỂU SỐ LIỆU KINH TẾ - XÃ HỘI"],
+        ["Kết quả thực hiện Chương trình số 15-CTr/HU của Huyện ủy Hòa An"],
+        ["Địa bàn:", "Xã Hồng Việt"],
+        ["Loại số liệu:", kind],
+        ["Năm:", 2022],
+        [],
+        ["STT", "Tên chỉ tiêu", "Đơn vị tính", "Số liệu", "Ghi chú"],
+    ]
+    rows += [row[:3] + [row[3] if len(row) > 3 else "", ""] for row in district_rows(1)]
+    return Sheet("Du lieu", rows, ["A1:E1", "A2:E2"])
+
+
+@corpus_file("data_kind_line.xlsx")
+def _data_kind_line(path: Path) -> None:
+    """'Loại số liệu: TH Năm' above a table whose only value column is 'Số liệu': the figures are the actuals
+    of the year 2022 (Năm: 2022) for Xã Hồng Việt."""
+    write(path, [data_kind_sheet()])
+
+
+@corpus_file("data_kind_line.ods")
+def _data_kind_line_ods(path: Path) -> None:
+    """The same export saved by LibreOffice Calc (.ods)."""
+    write(path, [data_kind_sheet()])
+
+
 @corpus_file("value_blocks_by_kind.xlsx")
 def _value_blocks_by_kind(path: Path) -> None:
     """'SẢN LƯỢNG (tấn)' and 'GIÁ TRỊ SẢN XUẤT (triệu đồng)', each merged over its own 'KH 2022 | TH 2022', for

@@ -78,4 +78,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "refers to, so what the column holds cannot be told. Open the file in Excel, save it and import again, "
         "or type the caption as text.",
     ),
+    "data_kind.read": (
+        "Dòng loại số liệu '{kind}' đã được đọc: số liệu là số {role_vi}, kỳ {period}; cột lấy vai trò từ dòng này: "
+        "{columns}.",
+        "The data-kind line '{kind}' was read: the figures are the {role}, period {period}; columns given their "
+        "role by it: {columns}.",
+    ),
+    "data_kind.not_understood": (
+        "Không hiểu dòng loại số liệu '{found}': cần TH (thực hiện), KH (kế hoạch) hoặc ƯTH (ước thực hiện) kèm kỳ, "
+        "ví dụ 'TH Năm', 'KH Năm', 'ƯTH 6 tháng'. Các cột 'Số liệu' không được gán vai trò theo dòng này.",
+        "The data-kind line '{found}' is not understood: expected TH (actual), KH (plan) or ƯTH (estimate) with a "
+        "span, e.g. 'TH Năm', 'KH Năm', 'ƯTH 6 tháng'. 'Số liệu' columns are given no role by it.",
+    ),
+    "data_kind.period_differs": (
+        "Dòng loại số liệu '{kind}' nói số liệu của kỳ {kind_period}, nhưng tệp báo cáo kỳ {period}. "
+        "Sửa dòng loại số liệu hoặc tiêu đề kỳ báo cáo cho khớp (hoặc chỉ rõ kỳ bằng --period).",
+        "The data-kind line '{kind}' says the figures are for {kind_period}, but the file reports on {period}. "
+        "Make the data-kind line and the reporting period agree (or state the period with --period).",
+    ),
 }

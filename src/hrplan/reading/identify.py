@@ -161,14 +161,36 @@ def _identify_period(found: Identity, layout: TableLayout, ctx: ReadContext, whe
         text = period_in_text(text) or text  # "Kỳ báo cáo: 6 tháng đầu năm 2023"
     if text is None:
         text = period_in_text(" | ".join(t for t, _ in layout.title_lines)) or from_name.get("period")
+    kind = layout.kind
+    if text is None and kind is not None and kind.span is not None and kind.span.first_year:  # "TH năm 2022"
+        said = kind.period_in(kind.span.first_year)
+        text = said.label if said else None
     if text is None:
         found.problems.append(Problem("submission.no_period", location=where))
         return
     try:
-        found.period = Period.parse(text).label
+        period = Period.parse(text)
     except PeriodError:
         location = where if ctx.period else _label_location(layout, "period", where)
         found.problems.append(Problem("period.invalid", location=location, params={"found": text}))
+        return
+    found.period = period.label
+    if kind is not None and not ctx.period:
+        _period_with_kind(found, layout, period, where)
+
+
+def _period_with_kind(found: Identity, layout: TableLayout, period: Period, where: Location) -> None:
+    """Refine a year by the data-kind line ('Năm: 2022' with 'TH 6 tháng' is 2022-H1), or refuse a contradiction
+    ('6 THÁNG ĐẦU NĂM 2022' in the title, 'TH Năm' in the line)."""
+    kind = layout.kind
+    said = kind.period_in(period.end.year) if kind is not None else None
+    if kind is None or said is None or said == period:
+        return
+    if period.kind == "year" and period.contains(said) and not kind.span.first_year:
+        found.period = said.label
+        return
+    found.problems.append(Problem("data_kind.period_differs", location=Location(where.file, where.sheet, kind.cell),
+                                  params={"kind": kind.text, "kind_period": said.label, "period": period.label}))
 
 
 def period_in_text(text: str) -> str | None:

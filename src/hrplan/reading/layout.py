@@ -14,6 +14,7 @@ from typing import Any
 
 from hrplan.names import fold, nfc
 from hrplan.reading.columns import VALUE_ROLES, HeaderColumn, caption_period, caption_role
+from hrplan.reading.data_kind import DataKind, find_data_kind, generic_role
 from hrplan.problems import cell_name
 from hrplan.workbooks import RawSheet, RawWorkbook
 
@@ -44,6 +45,8 @@ class TableLayout:
     title_lines: list[tuple[str, str]] = field(default_factory=list)  # (text, cell) above the table
     uom_note: str | None = None  # "Đơn vị tính: Triệu đồng" above the table
     header: list[HeaderColumn] = field(default_factory=list)  # every captioned column, with its period
+    kind: DataKind | None = None  # "Loại số liệu: TH Năm" above the table
+    kind_unread: tuple[str, str] | None = None  # (text, cell) of a data-kind line naming no plan/actual/estimate
 
 
 def find_table(book: RawWorkbook, read_hidden: bool = False) -> TableLayout | None:
@@ -60,9 +63,10 @@ def find_table(book: RawWorkbook, read_hidden: bool = False) -> TableLayout | No
 def find_table_in_sheet(sheet: RawSheet) -> TableLayout | None:
     """Give the layout of the table in one sheet, or None when no header row is recognised."""
     filled = _merged_fill(sheet)
+    kind, _ = find_data_kind(sheet, HEADER_SCAN_ROWS)
     for row in range(min(HEADER_SCAN_ROWS, sheet.height)):
-        roles = _roles_of_row(sheet, filled, row)
-        below = _roles_of_row(sheet, filled, row + 1)
+        roles = _roles_of_row(sheet, filled, row, kind)
+        below = _roles_of_row(sheet, filled, row + 1, kind)
         years = _year_row_roles(sheet, row + 1, roles)
         two_rows = years is not None or _is_second_header_row(sheet, row + 1, roles, below)
         if years:
@@ -86,6 +90,10 @@ def find_table_in_sheet(sheet: RawSheet) -> TableLayout | None:
     return None
 
 
+def _with_kind(sheet: RawSheet, layout: TableLayout) -> None:
+    layout.kind, layout.kind_unread = find_data_kind(sheet, layout.header_row)
+
+
 def layout_at(sheet: RawSheet, row: int, rows: int, fixed: dict[int, str], captions: dict[str, str]) -> TableLayout:
     """Give the table whose header starts at `row` (zero-based) and spans `rows` rows, as declared.
 
@@ -94,6 +102,7 @@ def layout_at(sheet: RawSheet, row: int, rows: int, fixed: dict[int, str], capti
     recognised as usual.
     """
     filled = _merged_fill(sheet)
+    kind, _ = find_data_kind(sheet, row)
     roles: dict[int, str] = {}
     for col in range(sheet.width):
         if col in fixed:
@@ -101,7 +110,7 @@ def layout_at(sheet: RawSheet, row: int, rows: int, fixed: dict[int, str], capti
             continue
         texts = [t for t in (_caption(sheet, filled, r, col) for r in range(row, row + rows)) if t]
         declared = next((captions[fold(t)] for t in reversed(texts) if fold(t) in captions), None)
-        detected = next((r for r in (caption_role(t) for t in reversed(texts)) if r), None)
+        detected = next((r for r in (caption_role(t) or generic_role(t, kind) for t in reversed(texts)) if r), None)
         role = declared or detected
         if role and role not in ("ignore", "name"):  # the label column is the declared one
             roles[col] = role
@@ -199,13 +208,13 @@ def _caption(sheet: RawSheet, filled: dict, row: int, col: int) -> str:
     return nfc(str(value)).strip()
 
 
-def _roles_of_row(sheet: RawSheet, filled: dict, row: int) -> dict[int, str]:
+def _roles_of_row(sheet: RawSheet, filled: dict, row: int, kind: DataKind | None = None) -> dict[int, str]:
     roles: dict[int, str] = {}
     for col in range(sheet.width):
         caption = _caption(sheet, filled, row, col)
         if not caption or len(caption) > 80:
             continue
-        role = caption_role(caption)
+        role = caption_role(caption) or generic_role(caption, kind)  # "Số liệu" under "Loại số liệu: TH Năm"
         if role:
             roles[col] = role
     return roles
@@ -254,6 +263,7 @@ def _months_period(year: int, first: int, last: int) -> str:
 
 
 def _read_blocks_above(sheet: RawSheet, layout: TableLayout) -> None:
+    _with_kind(sheet, layout)
     _read_machine_parameters(sheet, layout)
     for row in range(layout.header_row):
         cells = [(c, v) for c, v in enumerate(sheet.grid[row]) if str(v).strip()]

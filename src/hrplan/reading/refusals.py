@@ -10,6 +10,7 @@ from pathlib import Path
 
 from hrplan.names import fold, nfc
 from hrplan.problems import Location, Problem, Severity, cell_name
+from hrplan.reading.data_kind import find_data_kind
 from hrplan.reading.layout import HEADER_SCAN_ROWS, find_table
 from hrplan.workbooks import RawWorkbook
 
@@ -27,6 +28,11 @@ def not_found(path: Path, book: RawWorkbook, read_hidden: bool) -> list[Problem]
                 problems.append(Problem("caption.formula_no_value", location=Location(str(path), sheet.name,
                                                                                       cell_name(row, col)),
                                         params={"found": formula}))
+    for sheet in book.sheets:  # a data-kind line not understood: its 'Số liệu' columns had no role
+        _, unread = find_data_kind(sheet, HEADER_SCAN_ROWS) if sheet.visible or read_hidden else (None, None)
+        if unread is not None:
+            problems.append(Problem("data_kind.not_understood", Severity.WARNING,
+                                    Location(str(path), sheet.name, unread[1]), {"found": unread[0]}))
     if len(problems) > 1:
         return problems
     for sheet in book.sheets:  # say what the file is instead, when its captions tell: a list of people

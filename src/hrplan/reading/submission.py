@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from hrplan.reading.columns import HeaderColumn
+from hrplan.messages import render
+from hrplan.reading.columns import HeaderColumn, caption_role
 from hrplan.reading.declared import declared_for, table_as_declared
 from hrplan.reading.blocks import block_layout, blocks_of, is_total_block
 from hrplan.reading.formulas import calculate_formulas
@@ -108,6 +109,7 @@ def read_submission(path: Path, ctx: ReadContext) -> ParsedSubmission:
     result.notes.extend(n for n in text_notes if n.location.sheet == sheet.name)
     result.program, result.unit, result.period = found.program, found.unit, found.period
     result.problems.extend(found.problems)
+    _data_kind_notes(result, layout)
     if result.program is None:
         return result
     blocks = blocks_of(layout.header)
@@ -122,6 +124,24 @@ def read_submission(path: Path, ctx: ReadContext) -> ParsedSubmission:
 
 
 CONFIG_SOURCE = "hrplan.yaml"
+
+
+def _data_kind_notes(result: ParsedSubmission, layout: TableLayout) -> None:
+    """Say what the data-kind line above the table ("Loại số liệu: TH Năm") made of the figures, or that it
+    was not understood."""
+    sheet = layout.sheet.name
+    if layout.kind_unread is not None:
+        text, cell = layout.kind_unread
+        result.problems.append(Problem("data_kind.not_understood", Severity.WARNING,
+                                       Location(str(result.path), sheet, cell), {"found": text}))
+    kind = layout.kind
+    if kind is None:
+        return
+    given = [c for c in layout.header if c.role == kind.role and caption_role(c.caption) is None]
+    result.notes.append(Problem("data_kind.read", Severity.INFO, Location(str(result.path), sheet, kind.cell), {
+        "kind": kind.text, "role": render(f"column_role.{kind.role}", "en"),
+        "role_vi": render(f"column_role.{kind.role}", "vi"), "period": result.period or "?",
+        "columns": ", ".join(f"{cell_name(layout.header_row, c.col)} '{c.caption}'" for c in given) or "-"}))
 
 
 def _caption_formulas(result: ParsedSubmission, layout: TableLayout) -> list[Problem]:
