@@ -164,7 +164,8 @@ WARNINGS = {
 # Read with the district program of tests/test_office_layouts.py, where their expected figures are.
 OFFICE_LAYOUTS = {"program_rows_only.xlsx", "row_resembles_indicator.xlsx", "office_total_wordings.xlsx",
                   "district_blocks_per_commune.xlsx", "declared_layout_budget_annex.xlsx",
-                  "value_blocks_by_kind.xlsx", "data_kind_line.xlsx", "data_kind_line.ods"}
+                  "value_blocks_by_kind.xlsx", "data_kind_line.xlsx", "data_kind_line.ods",
+                  "unit_per_row_summary.xlsx", "unit_per_row_plan_actual.xls"}
 
 # file -> the errors that refuse it, exactly: (code, cell or None when the whole file is at fault).
 REJECTED = {

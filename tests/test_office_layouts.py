@@ -417,3 +417,112 @@ def test_data_kind_line_not_understood_is_said(dws: Workspace, corpus: Path, tmp
     assert result.outcome is Outcome.REJECTED  # no column says what the figures are
     assert ("data_kind.not_understood", "B4", {"found": "Chính thức"}) in [
         (p.code, p.location.cell, p.params) for p in result.problems]
+
+
+# -- one row per unit, the figures in named columns --------------------------------------------------------------
+def per_row(k: int, plan: bool = False) -> dict:
+    """What commune k reports in the per-row summaries: actuals (and in the two-row one, plans 3 and 5 above)."""
+    ld, bo = 120 + k, 300 + 10 * k
+    if plan:
+        return figures(LD_VL=(ld + 3, ld), BO=(bo + 5, bo))
+    return figures(LD_VL=(None, ld), BO=(None, bo), SDH_X=(None, 6 + k), LLCT_X=(None, 7 + k))
+
+
+def test_one_row_per_unit_gives_one_submission_per_unit(dws: Workspace, corpus: Path) -> None:
+    result = import_one(dws, corpus / "unit_per_row_summary.xlsx")
+    assert result.outcome is Outcome.IMPORTED and errors_of(result) == [] and result.problems == []
+    assert [(p.unit, p.period, p.outcome) for p in result.parts] == [
+        (unit, "2022", Outcome.IMPORTED) for unit in ("XHV", "XBL", "XDL")]
+    assert {p.unit: stored(dws, p.submission_id) for p in result.parts} == {
+        "XHV": per_row(1), "XBL": per_row(2), "XDL": per_row(3)}
+    with dws.open_store() as store:  # every value traceable to its cell: Xã Bình Long is row 11
+        cells = {(v.indicator, v.measure): v.cell for v in store.values(result.parts[1].submission_id)}
+    assert cells == {("LD-VL", "actual"): "C11", ("BO", "actual"): "D11", ("SDH-X", "actual"): "F11",
+                     ("LLCT-X", "actual"): "G11"}
+    notes = {n.code: n for n in result.notes}
+    assert notes["unit_rows.columns_not_in_program"].params["columns"] == "E9 'Trồng rừng mới (ha)'"
+    assert notes["unit_rows.no_figures"].params["units"] == "Xã Nam Tuấn (B13)"
+    assert notes["data_kind.read"].params["kind"] == "TH Năm"
+
+
+def test_one_row_per_unit_reads_the_period_columns_under_each_indicator(dws: Workspace, corpus: Path) -> None:
+    result = import_one(dws, corpus / "unit_per_row_plan_actual.xls")
+    assert result.outcome is Outcome.IMPORTED and errors_of(result) == []
+    assert {p.unit: stored(dws, p.submission_id) for p in result.parts} == {
+        unit: per_row(k, plan=True) for k, unit in enumerate(("XHV", "XBL", "XDL", "XNT"), start=1)}
+    with dws.open_store() as store:
+        cells = {(v.indicator, v.measure): v.cell for v in store.values(result.parts[0].submission_id)}
+    assert cells == {("LD-VL", "plan"): "D11", ("LD-VL", "actual"): "E11", ("BO", "plan"): "G11",
+                     ("BO", "actual"): "H11"}
+    [context] = [n for n in result.notes if n.code == "columns.context"]
+    assert "C9 'Lao động nông thôn được giải quyết việc làm TH 2021'" in context.params["columns"]
+    again = import_one(dws, corpus / "unit_per_row_plan_actual.xls")
+    assert again.outcome is Outcome.UNCHANGED
+
+
+def test_one_row_per_unit_is_all_or_nothing(dws: Workspace, corpus: Path, tmp_path: Path) -> None:
+    import openpyxl
+
+    book = openpyxl.load_workbook(corpus / "unit_per_row_summary.xlsx")
+    book.active["B12"] = "Xã Không Có"  # instead of Xã Đức Long
+    book.active["C14"] = 999  # and the total of the first column no longer adds up
+    changed = tmp_path / "per_row_unknown_unit.xlsx"
+    book.save(changed)
+    result = import_one(dws, changed)
+    assert result.outcome is Outcome.REJECTED
+    assert [(p.code, p.location.cell, p.params) for p in result.problems if p.is_error] == [
+        ("unit_rows.unit_not_found", "B12", {"found": "Xã Không Có"})]
+    assert "no row of the file is stored" in result.problems[0].message("en")
+    with dws.open_store() as store:
+        assert store.counts() == {"current": 0, "superseded": 0, "values": 0}
+
+
+def test_one_row_per_unit_total_is_checked_not_stored(dws: Workspace, corpus: Path, tmp_path: Path) -> None:
+    import openpyxl
+
+    book = openpyxl.load_workbook(corpus / "unit_per_row_summary.xlsx")
+    book.active["D14"] = 961  # the communes add up to 960
+    changed = tmp_path / "per_row_total.xlsx"
+    book.save(changed)
+    result = import_one(dws, changed)
+    assert result.outcome is Outcome.IMPORTED
+    assert [(p.code, p.location.cell, p.params) for p in result.problems] == [
+        ("table.total_mismatch", "D14", {"found": "961", "expected": "960"})]
+
+
+def test_one_row_per_unit_without_a_data_kind_refuses_naming_the_column(dws: Workspace, corpus: Path,
+                                                                       tmp_path: Path) -> None:
+    import openpyxl
+
+    book = openpyxl.load_workbook(corpus / "unit_per_row_summary.xlsx")
+    book.active["A8"] = None  # no 'Loại số liệu' line: nothing says what the figures are
+    changed = tmp_path / "per_row_no_kind.xlsx"
+    book.save(changed)
+    result = import_one(dws, changed)
+    assert result.outcome is Outcome.REJECTED
+    assert [(p.code, p.location.cell) for p in result.problems] == [
+        ("unit_rows.role_unknown", c) for c in ("C9", "D9", "F9", "G9")]
+    assert "Loại số liệu: TH Năm" in result.problems[0].message("en")
+
+
+def test_declared_per_row_layout_reads_what_detection_cannot(dws: Workspace, corpus: Path, tmp_path: Path) -> None:
+    import openpyxl
+
+    book = openpyxl.load_workbook(corpus / "unit_per_row_summary.xlsx")
+    book.active["B9"] = "ten_dv"  # an app's machine caption for the unit column: detection cannot be sure
+    changed = tmp_path / "HHA_theo_xa_2022.xlsx"
+    book.save(changed)
+    assert [p.code for p in import_one(dws, changed).problems] == ["table.not_found"]
+    config = dws.root / "hrplan.yaml"
+    config.write_text(config.read_text(encoding="utf-8") + (
+        "layouts:\n"
+        "  - files: '^HHA_theo_xa'\n"
+        "    units: per_row\n"
+        "    header_row: 9\n"
+        "    label_column: B\n"), encoding="utf-8")
+    result = import_one(Workspace(dws.root), changed)
+    assert result.outcome is Outcome.IMPORTED and errors_of(result) == []
+    assert {p.unit: stored(dws, p.submission_id) for p in result.parts} == {
+        "XHV": per_row(1), "XBL": per_row(2), "XDL": per_row(3)}
+    [said] = [n for n in result.notes if n.code == "layout.declared"]
+    assert said.params == {"source": "hrplan.yaml", "sheet": "Tổng hợp theo xã", "row": 9}

@@ -1027,6 +1027,54 @@ def _data_kind_line_ods(path: Path) -> None:
     write(path, [data_kind_sheet()])
 
 
+PER_ROW_COMMUNES = ["Xã Hồng Việt", "Xã Bình Long", "Xã Đức Long", "Xã Nam Tuấn"]
+
+
+@corpus_file("unit_per_row_summary.xlsx")
+def _unit_per_row_summary(path: Path) -> None:
+    """Huyện Hòa An's summary of its communes for 2022: one row per commune, the indicators as named columns
+    ('Đàn bò (con)'), what the figures are said once above ('Loại số liệu: TH Năm'); 'Trồng rừng mới' is not
+    in the program; Xã Nam Tuấn has not reported (blank row); a 'Tổng cộng' row adds up the communes."""
+    top, merges = title_block("ỦY BAN NHÂN DÂN", "HUYỆN HÒA AN", "Hòa An, ngày 20 tháng 12 năm 2022",
+                              "Tổng hợp kết quả thực hiện Chương trình số 15-CTr/HU theo xã", "NĂM 2022")
+    top[7] = ["Loại số liệu: TH Năm"]
+    rows: list[list[Any]] = [["STT", "Đơn vị", "Lao động nông thôn được giải quyết việc làm (người)", "Đàn bò (con)",
+                              "Trồng rừng mới (ha)", "Cán bộ cấp xã đào tạo sau đại học (người)",
+                              "Cán bộ cấp xã bồi dưỡng lý luận chính trị (người)", "Ghi chú"]]
+    totals = [0, 0, 0, 0, 0]
+    for k, name in enumerate(PER_ROW_COMMUNES, start=1):
+        if name == "Xã Nam Tuấn":
+            rows.append([k, name, "", "", "", "", "", "chưa báo cáo"])
+            continue
+        line = [120 + k, 300 + 10 * k, 40 + k, 6 + k, 7 + k]
+        totals = [a + b for a, b in zip(totals, line)]
+        rows.append([k, name, *line, ""])
+    rows.append(["", "Tổng cộng", *totals, ""])
+    write(path, [Sheet("Tổng hợp theo xã", top + rows + SIGNATURE, merges)])
+
+
+def per_row_plan_actual_sheet() -> Sheet:
+    """A two-row header: each indicator merged over 'TH 2021 | KH 2022 | TH 2022', the communes in 'Tên xã'."""
+    top, merges = title_block("ỦY BAN NHÂN DÂN", "HUYỆN HÒA AN", "Hòa An, ngày 20 tháng 12 năm 2022",
+                              "Tổng hợp kết quả thực hiện Chương trình số 15-CTr/HU theo xã", "NĂM 2022")
+    h = len(top) + 1
+    header = [["STT", "Tên xã", "Lao động nông thôn được giải quyết việc làm", "", "", "Đàn bò (con)", "", ""],
+              ["", "", "TH 2021", "KH 2022", "TH 2022", "TH 2021", "KH 2022", "TH 2022"]]
+    merges = merges + [f"A{h}:A{h + 1}", f"B{h}:B{h + 1}", f"C{h}:E{h}", f"F{h}:H{h}"]
+    body = []
+    for k, name in enumerate(PER_ROW_COMMUNES, start=1):
+        ld, bo = 120 + k, 300 + 10 * k
+        body.append([k, name, ld - 1, ld + 3, ld, bo - 5, bo + 5, bo])
+    return Sheet("Sheet1", top + header + body + SIGNATURE, merges)
+
+
+@corpus_file("unit_per_row_plan_actual.xls")
+def _unit_per_row_plan_actual(path: Path) -> None:
+    """One row per commune, each indicator merged over its 'TH 2021 | KH 2022 | TH 2022' (Excel 97-2003): the
+    2022 plan and actual of each commune, last year's actual context."""
+    write(path, [per_row_plan_actual_sheet()])
+
+
 @corpus_file("value_blocks_by_kind.xlsx")
 def _value_blocks_by_kind(path: Path) -> None:
     """'SẢN LƯỢNG (tấn)' and 'GIÁ TRỊ SẢN XUẤT (triệu đồng)', each merged over its own 'KH 2022 | TH 2022', for

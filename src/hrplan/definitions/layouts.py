@@ -9,6 +9,7 @@ written, never second-guessed; the import says that it was used.
 from __future__ import annotations
 
 import re
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -31,6 +32,9 @@ class DeclaredLayout(BaseModel):
     captions: dict[str, list[str]] = {}
     # what a parameter block above the table gives -> its key: {unit: "Địa bàn", period: "Năm"}
     parameters: dict[str, str] = {}
+    # per_row: one row per unit, the label column names the units and each caption an indicator ("Đàn bò (con)",
+    # "KH | TH" under it or "Loại số liệu: TH Năm" above); per_block: every block of columns is one unit's.
+    units: Literal["per_row", "per_block"] | None = None
 
     @field_validator("label_column", "code_column", "uom_column")
     @classmethod

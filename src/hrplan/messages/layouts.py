@@ -96,4 +96,36 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The data-kind line '{kind}' says the figures are for {kind_period}, but the file reports on {period}. "
         "Make the data-kind line and the reporting period agree (or state the period with --period).",
     ),
+    "unit_rows.unit_not_found": (
+        "Bảng có mỗi dòng một đơn vị, nhưng dòng '{found}' không ứng với đơn vị nào trong danh mục đơn vị. "
+        "Sửa tên đơn vị trong tệp hoặc thêm tên này làm bí danh (aliases) của đơn vị trong units.yaml; "
+        "không dòng nào của tệp được lưu.",
+        "The table has one row per unit, but row '{found}' names no unit of the registry. Fix the unit's name "
+        "in the file or add this name as an alias of the unit in units.yaml; no row of the file is stored.",
+    ),
+    "unit_rows.duplicate_unit": (
+        "Đơn vị {unit} có hai dòng trong bảng (dòng kia ở ô {other}). Xóa dòng thừa rồi gửi lại.",
+        "Unit {unit} has two rows in the table (the other at {other}). Remove the extra row and send it again.",
+    ),
+    "unit_rows.role_unknown": (
+        "Cột '{caption}' là chỉ tiêu {indicator} nhưng không rõ là số kế hoạch, thực hiện hay ước thực hiện. "
+        "Thêm dòng 'Loại số liệu: TH Năm' phía trên bảng, một dòng KH/TH dưới tiêu đề cột, hoặc khai báo bố cục.",
+        "Column '{caption}' is indicator {indicator}, but nothing says whether it holds the plan, actual or "
+        "estimate. Add a line 'Loại số liệu: TH Năm' above the table, a row KH/TH under the caption, or declare "
+        "the layout.",
+    ),
+    "unit_rows.columns_not_in_program": (
+        "{count} cột không thuộc chương trình {program}, bỏ qua: {columns}.",
+        "{count} columns not in program {program}, skipped: {columns}.",
+    ),
+    "unit_rows.no_indicator_columns": (
+        "Bảng có mỗi dòng một đơn vị, nhưng không cột nào là chỉ tiêu của chương trình {program} (các cột: "
+        "{captions}). Thêm tên cột làm bí danh (aliases) của chỉ tiêu trong tệp chương trình.",
+        "The table has one row per unit, but no column is an indicator of program {program} (columns: {captions}). "
+        "Add the captions as aliases of the indicators in the program file.",
+    ),
+    "unit_rows.no_figures": (
+        "Các đơn vị chưa có số liệu trong dòng của mình, không lưu gì cho họ: {units}.",
+        "Units with no figures in their row, nothing stored for them: {units}.",
+    ),
 }

@@ -13,6 +13,7 @@ from hrplan.definitions import DeclaredLayout
 from hrplan.names import fold, nfc
 from hrplan.problems import Location, Problem, Severity, cell_name
 from hrplan.reading.layout import TableLayout, layout_at
+from hrplan.reading.unit_rows import unit_rows_at
 from hrplan.workbooks import RawSheet, RawWorkbook
 
 
@@ -35,10 +36,17 @@ def table_as_declared(book: RawWorkbook, declared: DeclaredLayout, source: str,
     if declared.uom_column:
         fixed[_column_index(declared.uom_column)] = "uom"
     captions = {fold(text): role for role, texts in declared.captions.items() for text in texts}
-    layout = layout_at(sheet, declared.header_row - 1, declared.header_rows, fixed, captions)
+    if declared.units == "per_row":  # the label column names the units; the captions name the indicators
+        layout = unit_rows_at(sheet, declared.header_row - 1, declared.header_rows,
+                              _column_index(declared.label_column), captions)
+    else:
+        layout = layout_at(sheet, declared.header_row - 1, declared.header_rows, fixed, captions)
+    layout.units_declared = declared.units
     _read_parameters(sheet, layout, declared.parameters)
     at = Location(str(book.path), sheet.name, cell_name(declared.header_row - 1, 0))
-    if not any(c.role in ("plan", "actual", "estimate") for c in layout.header):
+    values = layout.indicator_captions if declared.units == "per_row" else [
+        c for c in layout.header if c.role in ("plan", "actual", "estimate")]
+    if not values:
         return None, Problem("layout.no_value_columns", location=at, params={
             "source": source, "row": declared.header_row, "captions": ", ".join(
                 f"'{c}'" for c in layout.captions.values() if c) or "-"})

@@ -47,6 +47,11 @@ class TableLayout:
     header: list[HeaderColumn] = field(default_factory=list)  # every captioned column, with its period
     kind: DataKind | None = None  # "Loại số liệu: TH Năm" above the table
     kind_unread: tuple[str, str] | None = None  # (text, cell) of a data-kind line naming no plan/actual/estimate
+    # One row per unit ("Xã Hồng Việt | 121 | 310"): the column naming the units, and the caption naming the
+    # indicator over each value column ("Đàn bò (con)" over its "KH | TH"). None: the rows are indicators.
+    unit_column: int | None = None
+    indicator_captions: dict[int, str] = field(default_factory=dict)
+    units_declared: str | None = None  # a declared layout's `units:` (per_row | per_block)
 
 
 def find_table(book: RawWorkbook, read_hidden: bool = False) -> TableLayout | None:
@@ -62,7 +67,7 @@ def find_table(book: RawWorkbook, read_hidden: bool = False) -> TableLayout | No
 
 def find_table_in_sheet(sheet: RawSheet) -> TableLayout | None:
     """Give the layout of the table in one sheet, or None when no header row is recognised."""
-    filled = _merged_fill(sheet)
+    filled = merged_fill(sheet)
     kind, _ = find_data_kind(sheet, HEADER_SCAN_ROWS)
     for row in range(min(HEADER_SCAN_ROWS, sheet.height)):
         roles = _roles_of_row(sheet, filled, row, kind)
@@ -80,12 +85,12 @@ def find_table_in_sheet(sheet: RawSheet) -> TableLayout | None:
         columns: dict[str, int] = {}
         for col in sorted(roles):
             columns.setdefault(roles[col], col)
-        if _is_column_code_row(sheet, first_data):
+        if is_column_code_row(sheet, first_data):
             first_data += 1
         header = [_header_column(sheet, filled, row, col, roles[col], two_rows) for col in sorted(roles)]
         captions = {h.col: h.caption for h in header}
         layout = TableLayout(sheet, row, first_data, columns, captions, header=header)
-        _read_blocks_above(sheet, layout)
+        read_blocks_above(sheet, layout)
         return layout
     return None
 
@@ -101,14 +106,14 @@ def layout_at(sheet: RawSheet, row: int, rows: int, fixed: dict[int, str], capti
     roles ("dự toán được giao" -> plan, "tien bhtt" -> actual, or "ignore"); other captions are
     recognised as usual.
     """
-    filled = _merged_fill(sheet)
+    filled = merged_fill(sheet)
     kind, _ = find_data_kind(sheet, row)
     roles: dict[int, str] = {}
     for col in range(sheet.width):
         if col in fixed:
             roles[col] = fixed[col]
             continue
-        texts = [t for t in (_caption(sheet, filled, r, col) for r in range(row, row + rows)) if t]
+        texts = [t for t in (caption_at(sheet, filled, r, col) for r in range(row, row + rows)) if t]
         declared = next((captions[fold(t)] for t in reversed(texts) if fold(t) in captions), None)
         detected = next((r for r in (caption_role(t) or generic_role(t, kind) for t in reversed(texts)) if r), None)
         role = declared or detected
@@ -116,24 +121,24 @@ def layout_at(sheet: RawSheet, row: int, rows: int, fixed: dict[int, str], capti
             roles[col] = role
     header = [_header_column(sheet, filled, row, col, roles[col], rows > 1) for col in sorted(roles)]
     first_data = row + rows
-    if _is_column_code_row(sheet, first_data):
+    if is_column_code_row(sheet, first_data):
         first_data += 1
     columns: dict[str, int] = {}
     for column in header:
         columns.setdefault(column.role, column.col)
     layout = TableLayout(sheet, row, first_data, columns, {h.col: h.caption for h in header}, header=header)
-    _read_blocks_above(sheet, layout)
+    read_blocks_above(sheet, layout)
     return layout
 
 
 def _header_column(sheet: RawSheet, filled: dict, row: int, col: int, role: str, two_rows: bool) -> HeaderColumn:
     """Give a column's role, period and caption, the period of a second header row winning ("Thực hiện" over "2019")."""
-    upper = _caption(sheet, filled, row, col)
-    lower = _caption(sheet, filled, row + 1, col) if two_rows else ""
+    upper = caption_at(sheet, filled, row, col)
+    lower = caption_at(sheet, filled, row + 1, col) if two_rows else ""
     left = col
     while not upper and left > 0:  # a year under a caption centred over several columns without merging
         left -= 1
-        upper = _caption(sheet, filled, row, left)
+        upper = caption_at(sheet, filled, row, left)
     caption = upper if not lower or lower == upper else f"{upper} {lower}".strip()
     period = (caption_period(lower) if lower else None) or caption_period(upper)
     # "Xã Hồng Việt" over "TH 2021 | KH 2022 | TH 2022": a block of value columns for one unit (or one kind of
@@ -188,7 +193,7 @@ def _is_second_header_row(sheet: RawSheet, row: int, upper: dict[int, str], role
     return all(isinstance(v, str) for v in sheet.grid[row] if v not in ("", None))
 
 
-def _merged_fill(sheet: RawSheet) -> dict[tuple[int, int], Any]:
+def merged_fill(sheet: RawSheet) -> dict[tuple[int, int], Any]:
     """Give, for every cell inside a merged range, the value of the range's top-left cell."""
     fill: dict[tuple[int, int], Any] = {}
     for r0, c0, r1, c1 in sheet.merged:
@@ -201,7 +206,7 @@ def _merged_fill(sheet: RawSheet) -> dict[tuple[int, int], Any]:
     return fill
 
 
-def _caption(sheet: RawSheet, filled: dict, row: int, col: int) -> str:
+def caption_at(sheet: RawSheet, filled: dict, row: int, col: int) -> str:
     value = sheet.value(row, col)
     if value in ("", None):
         value = filled.get((row, col), "")
@@ -211,7 +216,7 @@ def _caption(sheet: RawSheet, filled: dict, row: int, col: int) -> str:
 def _roles_of_row(sheet: RawSheet, filled: dict, row: int, kind: DataKind | None = None) -> dict[int, str]:
     roles: dict[int, str] = {}
     for col in range(sheet.width):
-        caption = _caption(sheet, filled, row, col)
+        caption = caption_at(sheet, filled, row, col)
         if not caption or len(caption) > 80:
             continue
         role = caption_role(caption) or generic_role(caption, kind)  # "Số liệu" under "Loại số liệu: TH Năm"
@@ -220,7 +225,7 @@ def _roles_of_row(sheet: RawSheet, filled: dict, row: int, kind: DataKind | None
     return roles
 
 
-def _is_column_code_row(sheet: RawSheet, row: int) -> bool:
+def is_column_code_row(sheet: RawSheet, row: int) -> bool:
     cells = [str(v).strip() for v in (sheet.grid[row] if row < sheet.height else []) if str(v).strip()]
     return len(cells) >= 2 and all(len(c) <= 12 and _COLUMN_CODE.match(c) for c in cells)
 
@@ -262,7 +267,7 @@ def _months_period(year: int, first: int, last: int) -> str:
     return f"{year}-{first:02d}..{year}-{last:02d}"
 
 
-def _read_blocks_above(sheet: RawSheet, layout: TableLayout) -> None:
+def read_blocks_above(sheet: RawSheet, layout: TableLayout) -> None:
     _with_kind(sheet, layout)
     _read_machine_parameters(sheet, layout)
     for row in range(layout.header_row):

@@ -24,6 +24,7 @@ from hrplan.reading.rows import IndicatorMatcher
 from hrplan.reading.types import BlankCell, ReadContext, StoredValue
 from hrplan.reading.layout import TableLayout, find_table
 from hrplan.reading.refusals import not_found, unfilled_template
+from hrplan.reading.unit_rows import find_unit_rows, read_unit_rows
 from hrplan.problems import HrplanError, Location, Problem, Severity, cell_name
 from hrplan.definitions import DeclaredLayout, Program
 from hrplan.workbooks import RawWorkbook, read_workbook
@@ -82,7 +83,8 @@ def read_submission(path: Path, ctx: ReadContext) -> ParsedSubmission:
     declared = _declared(result, book, ctx, [(CONFIG_SOURCE, ctx.layouts)], by_name_only=False)
     detected = None
     if declared is None and not result.problems:
-        detected = find_table(book, read_hidden=ctx.read_hidden)
+        # A table of one row per unit is taken only where its rows name units; else rows are indicators.
+        detected = find_unit_rows(book, ctx.units, ctx.read_hidden) or find_table(book, read_hidden=ctx.read_hidden)
         declared = None if detected else _declared(result, book, ctx, _program_layouts(ctx), by_name_only=True)
     layout = (declared or detected) if not result.problems else None
     if layout is None:
@@ -112,8 +114,14 @@ def read_submission(path: Path, ctx: ReadContext) -> ParsedSubmission:
     _data_kind_notes(result, layout)
     if result.program is None:
         return result
+    if layout.unit_column is not None:  # one row per unit: each row is that unit's submission
+        result.problems[:] = [p for p in result.problems if p.code not in _UNIT_PROBLEMS]
+        result.unit = None
+        read_unit_rows(result, layout, ctx)
+        return result
     blocks = blocks_of(layout.header)
-    if blocks and not any(ctx.units.match(caption) for caption in blocks):
+    per_block = layout.units_declared == "per_block"
+    if blocks and not per_block and not any(ctx.units.match(caption) for caption in blocks):
         _read_kind_blocks(result, layout, ctx.programs[result.program], blocks)
         return result
     if blocks:

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from hrplan.reading.submission import ParsedSubmission
 
 # Words that start the foot of a report (recipients, signatures): the table has ended.
-_TABLE_END = re.compile(r"^(noi nhan|nguoi lap bieu|nguoi lap|thu truong|tm |kt |ky ten|xac nhan)")
+TABLE_END = re.compile(r"^(noi nhan|nguoi lap bieu|nguoi lap|thu truong|tm |kt |ky ten|xac nhan)")
 def read_table(result: ParsedSubmission, layout: TableLayout, program: Program) -> None:
     if not choose_table_columns(result, layout):
         return
@@ -91,7 +91,7 @@ def read_rows(result: ParsedSubmission, layout: TableLayout, program: Program, p
         indicator = matcher.match(code, name, label)
         label_cell = cell_name(row, cols["code"] if code and "code" in cols else cols["name"])
         where = Location(str(result.path), sheet.name, label_cell)
-        if indicator is None and _TABLE_END.match(fold(bare)):
+        if indicator is None and TABLE_END.match(fold(bare)):
             break  # "Nơi nhận:", signatures: the table is over
         wording = total_wording(bare) if indicator is None and not code else None
         if wording:
@@ -117,7 +117,7 @@ def read_rows(result: ParsedSubmission, layout: TableLayout, program: Program, p
             continue
         seen[indicator] = label_cell
         note = _text(sheet.value(row, cols["note"])) if "note" in cols else ""
-        figures = _read_indicator_row(result, layout, program, book, indicator, row, cells,
+        figures = read_indicator_row(result, layout, program, book, indicator, row, cells,
                                       row_uom or layout.uom_note, note or None)
         totals.row(label, figures, row_uom)
     if finish:
@@ -172,7 +172,7 @@ def _row_label(layout: TableLayout, row: int) -> str:
     return ""
 
 
-def _read_indicator_row(result: ParsedSubmission, layout: TableLayout, program: Program, book: Any,
+def read_indicator_row(result: ParsedSubmission, layout: TableLayout, program: Program, book: Any,
                         code: str, row: int, cells: dict[str, tuple[int, int]], uom: str | None,
                         note: str | None = None) -> dict[str, Decimal]:
     sheet = layout.sheet
