@@ -526,3 +526,22 @@ def test_declared_per_row_layout_reads_what_detection_cannot(dws: Workspace, cor
         "XHV": per_row(1), "XBL": per_row(2), "XDL": per_row(3)}
     [said] = [n for n in result.notes if n.code == "layout.declared"]
     assert said.params == {"source": "hrplan.yaml", "sheet": "Tổng hợp theo xã", "row": 9}
+
+
+def test_declared_per_block_takes_every_block_for_a_unit(dws: Workspace, corpus: Path, tmp_path: Path) -> None:
+    copy = tmp_path / "HHA_khoi_2022.xlsx"
+    copy.write_bytes((corpus / "value_blocks_by_kind.xlsx").read_bytes())
+    assert import_one(dws, copy).outcome is Outcome.IMPORTED  # detected: blocks of kinds of figures
+    other = district_workspace(tmp_path / "declared")
+    config = other.root / "hrplan.yaml"
+    config.write_text(config.read_text(encoding="utf-8") + (
+        "layouts:\n"
+        "  - files: '^HHA_khoi'\n"
+        "    units: per_block\n"
+        "    header_row: 9\n"
+        "    header_rows: 2\n"
+        "    label_column: B\n"), encoding="utf-8")
+    result = import_one(Workspace(other.root), copy)
+    # Declared one block per unit: 'SẢN LƯỢNG (tấn)' must then name a unit, and it does not.
+    assert [(p.code, p.location.cell) for p in result.problems] == [
+        ("block.unit_not_found", "C9"), ("block.unit_not_found", "E9")]

@@ -3,8 +3,10 @@
 A program file's `layouts:` (or hrplan.yaml's `layouts:`, each with a file-name pattern `files:`)
 names the sheet, the header rows, the label and code columns, which captions mean plan / actual
 / estimate (office wording such as "Dự toán được giao", machine captions such as `tien_bhtt`) and
-the keys of a parameter block above the table ("Địa bàn", "Năm"). A declared layout is used as
-written, never second-guessed; the import says that it was used.
+the keys of a parameter block above the table ("Địa bàn", "Năm"), and whether the units are one
+per row (`units: per_row`: the label column names the units, each caption an indicator) or one
+per block of columns (`units: per_block`). A declared layout is used as written, never
+second-guessed; the import says that it was used.
 """
 from __future__ import annotations
 
