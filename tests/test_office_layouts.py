@@ -545,3 +545,20 @@ def test_declared_per_block_takes_every_block_for_a_unit(dws: Workspace, corpus:
     # Declared one block per unit: 'SẢN LƯỢNG (tấn)' must then name a unit, and it does not.
     assert [(p.code, p.location.cell) for p in result.problems] == [
         ("block.unit_not_found", "C9"), ("block.unit_not_found", "E9")]
+
+
+def test_a_row_naming_the_parent_unit_is_their_total(dws: Workspace, corpus: Path, tmp_path: Path) -> None:
+    import openpyxl
+
+    book = openpyxl.load_workbook(corpus / "unit_per_row_summary.xlsx")
+    book.active["B14"] = "Huyện Hòa An"  # the district's own row instead of 'Tổng cộng' (366 | 960 | ...)
+    book.active["D14"] = 950  # the communes' herds add up to 960
+    changed = tmp_path / "per_row_parent_total.xlsx"
+    book.save(changed)
+    result = import_one(dws, changed)
+    assert result.outcome is Outcome.IMPORTED
+    assert [p.unit for p in result.parts] == ["XHV", "XBL", "XDL"]  # HHA not stored beside its communes
+    assert [(p.code, p.location.cell, p.params) for p in result.problems] == [
+        ("table.total_mismatch", "D14", {"found": "950", "expected": "960"})]
+    assert [(n.location.cell, n.params) for n in result.notes if n.code == "unit_rows.parent_total"] == [
+        ("B14", {"unit": "HHA"})]

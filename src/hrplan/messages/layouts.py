@@ -128,4 +128,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Các đơn vị chưa có số liệu trong dòng của mình, không lưu gì cho họ: {units}.",
         "Units with no figures in their row, nothing stored for them: {units}.",
     ),
+    "unit_rows.parent_total": (
+        "Dòng của {unit} là tổng của các đơn vị cấp dưới trong bảng: được đối chiếu, không lưu.",
+        "The row of {unit} is the total of the units under it in the table: checked, not stored.",
+    ),
 }

@@ -169,6 +169,12 @@ def read_unit_rows(result: ParsedSubmission, layout: TableLayout, ctx: ReadConte
     seen: dict[str, str] = {}
     sums: dict[int, Decimal] = {}  # by column: the units' figures added up, to check a total row against
     blank_units: list[str] = []
+    named = _units_named(layout, ctx.units)
+    # A row naming the parent of other rows' units ("Huyện Hòa An" over its communes) is their total: stored
+    # beside them, the district would be counted twice when figures are summed up the unit tree.
+    parents = {u for u in named if any(o != u and ctx.units.is_under(o, u) for o in named)}
+    parent_rows: list[tuple[int, str]] = []
+    by_unit: dict[str, dict[int, Decimal]] = {}
     for row in range(layout.first_data_row, sheet.height):
         text = _text(sheet.value(row, layout.unit_column))
         cells = {(ind, m): (row, col) for ind, by_role in columns.items() for m, col in by_role.items()}
@@ -184,6 +190,9 @@ def read_unit_rows(result: ParsedSubmission, layout: TableLayout, ctx: ReadConte
         if unit is None and (total_wording(bare) or is_total_block(bare)):
             _check_total(result, layout, row, cells, numbers, sums)
             continue
+        if unit in parents:
+            parent_rows.append((row, unit))
+            continue
         if unit is None:
             result.problems.append(Problem("unit_rows.unit_not_found", location=where,
                                            params={"found": text or "-"}))
@@ -195,6 +204,7 @@ def read_unit_rows(result: ParsedSubmission, layout: TableLayout, ctx: ReadConte
         seen[unit] = where.cell
         for key, value in numbers.items():
             sums[cells[key][1]] = sums.get(cells[key][1], Decimal(0)) + value
+            by_unit.setdefault(unit, {})[cells[key][1]] = value
         if ctx.unit and ctx.units.match(ctx.unit) != unit:
             continue  # --unit: only that unit's row
         if not any(m in ("actual", "estimate") for (_, m) in filled):  # no figure: this unit has not reported
@@ -211,11 +221,30 @@ def read_unit_rows(result: ParsedSubmission, layout: TableLayout, ctx: ReadConte
             read_indicator_row(part, layout, program, book, indicator, row,
                                {m: (row, col) for m, col in by_role.items()}, uom, note or None)
         result.parts.append(part)
+    for row, parent in parent_rows:  # checked against the rows of the units under it, never stored
+        under = [figures for unit, figures in by_unit.items() if ctx.units.is_under(unit, parent)]
+        cells = {(ind, m): (row, col) for ind, by_role in columns.items() for m, col in by_role.items()}
+        _check_total(result, layout, row, cells, _numbers(sheet, cells), {
+            col: sum((f[col] for f in under if col in f), Decimal(0)) for col in {c for f in under for c in f}})
+        result.notes.append(Problem("unit_rows.parent_total", Severity.INFO, Location(
+            path, sheet.name, cell_name(row, layout.unit_column)), {"unit": parent}))
     if blank_units:
         result.notes.append(Problem("unit_rows.no_figures", Severity.INFO, Location(path, sheet.name),
                                     {"units": ", ".join(blank_units)}))
     if not result.parts and result.ok:
         result.problems.append(Problem("submission.empty", location=Location(path, sheet.name)))
+
+
+def _units_named(layout: TableLayout, units: UnitTree) -> set[str]:
+    """Give the units the rows of the table name, down to the foot of the report."""
+    named = set()
+    for row in range(layout.first_data_row, layout.sheet.height):
+        bare = split_numbering("", _text(layout.sheet.value(row, layout.unit_column)))[1]
+        if TABLE_END.match(fold(bare)):
+            break
+        if bare and (unit := units.match(bare)):
+            named.add(unit)
+    return named
 
 
 def _indicator_columns(result: ParsedSubmission, layout: TableLayout,
