@@ -86,3 +86,22 @@ def test_chromium_prints_a4_with_page_numbers_and_no_browser_furniture(loaded, t
     assert pages[0].strip().splitlines()[0].strip() != "1"  # page 1 is not
     size = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout if shutil.which("pdfinfo") else ""
     assert not size or "(A4)" in size
+
+
+def test_a_bar_of_a_figure_that_lacks_parts_is_starred_and_the_caption_says_why(tmp_path):
+    """The demo's quarterly year lacks Hòa An's Q3: its bar and the province's bar carry '*', the caption explains."""
+    from hrplan.jobs import run_demo
+    from hrplan.reports import build_document
+
+    from hrplan.workspace import find_workspace
+
+    ws_root = run_demo(tmp_path / "demo").workspace
+    ws = find_workspace(ws_root)
+    doc = build_document(ws, "27-KH/UBND", "2024")
+    by_unit = next(c for c in doc.charts if c.key == "by_unit")
+    assert by_unit.title.endswith("(*: số liệu chưa đủ kỳ)")
+    assert "* Huyện Hòa An" in by_unit.svg and "* Sở Nội vụ" not in by_unit.svg  # the SVG keeps its text as text
+    html = (ws_root / "reports" / "27-KH-UBND_2024.html").read_text(encoding="utf-8")
+    assert html.count("(*: số liệu chưa đủ kỳ)") == 2
+    complete = build_document(ws, "12-CTr/TU", "2016..2019-05")
+    assert all("*:" not in c.title for c in complete.charts)

@@ -92,6 +92,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                   "Achievement of plan by indicator (the 100% line is the plan)"),
     "report.chart.by_unit": ("Tỷ lệ đạt kế hoạch theo đơn vị: {name}", "Achievement of plan by unit: {name}"),
     "report.chart.over_time": ("Kết quả từng năm so với chỉ tiêu năm", "Each year against its annual target"),
+    "report.chart.incomplete": (" (*: số liệu chưa đủ kỳ)", " (*: figures lack parts of the period)"),
     "report.chart.axis_percent": ("% kế hoạch", "% of plan"),
     # The consolidated workbook.
     "report.xlsx.sheet_summary": ("Tổng hợp", "Summary"),

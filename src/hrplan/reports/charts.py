@@ -37,16 +37,26 @@ def make_charts(data: dict[str, Any], lang: str) -> list[Chart]:
     charts = []
     rows = [r for r in data["summary"] if r["ratio"] is not None and r["kind"] != "planning_ratio"]
     if len(rows) >= 2:
-        charts.append(_bars("by_indicator", render("report.chart.by_indicator", lang),
-                            [(r["name"], r["ratio"], r["status"]) for r in rows], lang))
+        charts.append(_bars("by_indicator", _caption(render("report.chart.by_indicator", lang), rows, lang),
+                            [(_label(r["name"], r, lang), r["ratio"], r["status"]) for r in rows], lang))
     by_unit = _units_of_most_reported(data)
     if by_unit:
         name, rows = by_unit
-        charts.append(_bars("by_unit", render("report.chart.by_unit", lang, name=name),
-                            [(r["unit_name"], r["ratio"], r["status"]) for r in rows], lang))
+        charts.append(_bars("by_unit", _caption(render("report.chart.by_unit", lang, name=name), rows, lang),
+                            [(_label(r["unit_name"], r, lang), r["ratio"], r["status"]) for r in rows], lang))
     if data.get("annual"):
         charts.append(_over_time(render("report.chart.over_time", lang), data["annual"], lang))
     return charts
+
+
+def _label(name: str, row: dict[str, Any], lang: str) -> str:
+    """Give a bar's label, starred when its figure lacks parts of the period ('* Huyện Hòa An'; the caption says
+    what the star means)."""
+    return "* " + name if row.get("incomplete") else name
+
+
+def _caption(title: str, rows: list[dict[str, Any]], lang: str) -> str:
+    return title + render("report.chart.incomplete", lang) if any(r.get("incomplete") for r in rows) else title
 
 
 def _units_of_most_reported(data: dict[str, Any]) -> tuple[str, list[dict]] | None:
