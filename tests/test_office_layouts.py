@@ -562,3 +562,23 @@ def test_a_row_naming_the_parent_unit_is_their_total(dws: Workspace, corpus: Pat
         ("table.total_mismatch", "D14", {"found": "950", "expected": "960"})]
     assert [(n.location.cell, n.params) for n in result.notes if n.code == "unit_rows.parent_total"] == [
         ("B14", {"unit": "HHA"})]
+
+
+def test_a_list_of_people_with_their_commune_is_not_a_table_per_unit(dws: Workspace, tmp_path: Path) -> None:
+    from test_messy_workbooks import _builder
+
+    build = _builder()
+    rows = [["UBND HUYỆN HÒA AN"], ["DANH SÁCH CÁN BỘ ĐI HỌC NĂM 2022"], [],
+            ["STT", "Họ và tên", "Đơn vị", "Đàn bò"],  # even a column named like an indicator
+            [1, "Nông Văn Bình", "Xã Hồng Việt", 1], [2, "Hoàng Thị Lan", "Xã Bình Long", 2],
+            [3, "Lương Văn Tú", "Xã Đức Long", 3]]
+    path = build.write(tmp_path / "danh_sach.xlsx", [build.Sheet("DS", rows)])
+    result = import_one(dws, path)
+    assert [(p.code, p.location.cell) for p in result.problems] == [("table.not_found", None),
+                                                                   ("table.list_of_people", "B4")]
+
+
+def test_one_row_per_unit_with_unit_option_reads_that_row_only(dws: Workspace, corpus: Path) -> None:
+    result = import_one(dws, corpus / "unit_per_row_summary.xlsx", unit="XBL")
+    assert result.outcome is Outcome.IMPORTED
+    assert {p.unit: stored(dws, p.submission_id) for p in result.parts} == {"XBL": per_row(2)}

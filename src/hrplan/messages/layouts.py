@@ -125,8 +125,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Add the captions as aliases of the indicators in the program file.",
     ),
     "unit_rows.no_figures": (
-        "Các đơn vị chưa có số liệu trong dòng của mình, không lưu gì cho họ: {units}.",
-        "Units with no figures in their row, nothing stored for them: {units}.",
+        "Các đơn vị chưa có số thực hiện hay ước thực hiện trong dòng của mình (chưa báo cáo), không lưu gì cho họ: "
+        "{units}.",
+        "Units with no actual or estimate in their row (not reported yet), nothing stored for them: {units}.",
     ),
     "unit_rows.parent_total": (
         "Dòng của {unit} là tổng của các đơn vị cấp dưới trong bảng: được đối chiếu, không lưu.",

@@ -38,7 +38,7 @@ def not_found(path: Path, book: RawWorkbook, read_hidden: bool) -> list[Problem]
     for sheet in book.sheets:  # say what the file is instead, when its captions tell: a list of people
         for row in range(min(HEADER_SCAN_ROWS, sheet.height)):
             for col, value in enumerate(sheet.grid[row]):
-                if isinstance(value, str) and _PEOPLE_CAPTION.match(fold(value)):
+                if isinstance(value, str) and PEOPLE_CAPTION.match(fold(value)):
                     problems.append(Problem("table.list_of_people", Severity.WARNING,
                                             Location(str(path), sheet.name, cell_name(row, col)),
                                             {"found": nfc(value).strip()}))
@@ -46,7 +46,7 @@ def not_found(path: Path, book: RawWorkbook, read_hidden: bool) -> list[Problem]
     return problems
 
 
-_PEOPLE_CAPTION = re.compile(r"^(ho va ten|ho ten|ho va ten can bo|full name)$")
+PEOPLE_CAPTION = re.compile(r"^(ho va ten|ho ten|ho va ten can bo|full name)$")
 _PLACEHOLDER = re.compile(r"<#[^>]*>")
 _TEXT_FORMULA = re.compile(r'"|&|\bCONCAT|\bTEXT\(', re.I)  # a formula building a caption out of text
 

@@ -28,6 +28,7 @@ from hrplan.reading.blocks import is_total_block
 from hrplan.reading.columns import VALUE_ROLES, HeaderColumn, caption_period, caption_role, choose_columns
 from hrplan.reading.layout import (HEADER_SCAN_ROWS, TableLayout, caption_at, is_column_code_row, merged_fill,
                                    read_blocks_above)
+from hrplan.reading.refusals import PEOPLE_CAPTION
 from hrplan.reading.rows import IndicatorMatcher, RowLabel, split_numbering
 from hrplan.reading.table import TABLE_END, read_indicator_row
 from hrplan.reading.totals import total_wording
@@ -67,6 +68,8 @@ def find_unit_rows(book: RawWorkbook, units: UnitTree, read_hidden: bool = False
                              if _UNIT_CAPTION.match(fold(caption_at(sheet, filled, row, c)))), None)
             if unit_col is None:
                 continue
+            if any(PEOPLE_CAPTION.match(fold(caption_at(sheet, filled, row, c))) for c in range(sheet.width)):
+                break  # a list of people with their workplace ("Họ và tên | Đơn vị"): no figures per unit
             rows = 2 if _spans_two_rows(sheet, filled, row, unit_col) else 1
             layout = unit_rows_at(sheet, row, rows, unit_col, {})
             if _rows_are_units(layout, units):
