@@ -528,6 +528,28 @@ def test_declared_per_row_layout_reads_what_detection_cannot(dws: Workspace, cor
     assert said.params == {"source": "hrplan.yaml", "sheet": "Tổng hợp theo xã", "row": 9}
 
 
+def test_declared_data_kind_key(dws: Workspace, corpus: Path, tmp_path: Path) -> None:
+    import openpyxl
+
+    book = openpyxl.load_workbook(corpus / "unit_per_row_summary.xlsx")
+    book.active["A8"] = "Kiểu số liệu: ƯTH Năm"  # an app's own wording for the data-kind line
+    changed = tmp_path / "HHA_uoc_2022.xlsx"
+    book.save(changed)
+    config = dws.root / "hrplan.yaml"
+    config.write_text(config.read_text(encoding="utf-8") + (
+        "layouts:\n"
+        "  - files: '^HHA_uoc'\n"
+        "    units: per_row\n"
+        "    header_row: 9\n"
+        "    label_column: B\n"
+        "    parameters: {kind: Kiểu số liệu}\n"), encoding="utf-8")
+    result = import_one(Workspace(dws.root), changed)
+    assert result.outcome is Outcome.IMPORTED and errors_of(result) == []
+    assert stored(dws, result.parts[0].submission_id) == {(c, "estimate"): v for (c, _), v in per_row(1).items()}
+    [said] = [n for n in result.notes if n.code == "layout.declared"]
+    assert said.params == {"source": "hrplan.yaml", "sheet": "Tổng hợp theo xã", "row": 9}
+
+
 def test_declared_per_block_takes_every_block_for_a_unit(dws: Workspace, corpus: Path, tmp_path: Path) -> None:
     copy = tmp_path / "HHA_khoi_2022.xlsx"
     copy.write_bytes((corpus / "value_blocks_by_kind.xlsx").read_bytes())

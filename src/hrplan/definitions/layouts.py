@@ -32,7 +32,8 @@ class DeclaredLayout(BaseModel):
     uom_column: str | None = None
     # role -> the captions that mean it: {plan: ["Dự toán được giao", dtgiao], actual: [tien_bhtt]}
     captions: dict[str, list[str]] = {}
-    # what a parameter block above the table gives -> its key: {unit: "Địa bàn", period: "Năm"}
+    # what a parameter block above the table gives -> its key: {unit: "Địa bàn", period: "Năm"}; kind: the key
+    # of a data-kind line worded otherwise than "Loại số liệu" ("Kiểu số liệu: TH Năm")
     parameters: dict[str, str] = {}
     # per_row: one row per unit, the label column names the units and each caption an indicator ("Đàn bò (con)",
     # "KH | TH" under it or "Loại số liệu: TH Năm" above); per_block: every block of columns is one unit's.
@@ -56,9 +57,9 @@ class DeclaredLayout(BaseModel):
     @field_validator("parameters")
     @classmethod
     def _parameter_names(cls, v: dict[str, str]) -> dict[str, str]:
-        unknown = sorted(set(v) - {"program", "unit", "period"})
+        unknown = sorted(set(v) - {"program", "unit", "period", "kind"})
         if unknown:
-            raise ValueError(f"parameters are program, unit or period, not {', '.join(unknown)}")
+            raise ValueError(f"parameters are program, unit, period or kind, not {', '.join(unknown)}")
         return v
 
     @field_validator("files")

@@ -55,14 +55,17 @@ def read_data_kind(text: str, cell: str) -> DataKind | None:
     return DataKind(role, span, nfc(text).strip(), cell)
 
 
-def find_data_kind(sheet: RawSheet, before_row: int) -> tuple[DataKind | None, tuple[str, str] | None]:
+def find_data_kind(sheet: RawSheet, before_row: int, label: str | None = None
+                   ) -> tuple[DataKind | None, tuple[str, str] | None]:
     """Give the data-kind line above `before_row`: (its reading, None), or (None, (text, cell)) when it is not
-    understood, or (None, None) when there is none. 'Loại số liệu: TH Năm' in one cell or 'Loại số liệu | TH Năm'."""
+    understood, or (None, None) when there is none. 'Loại số liệu: TH Năm' in one cell or 'Loại số liệu | TH Năm';
+    `label`: another key a layout declares for it ("Kiểu số liệu")."""
+    declared = fold(label) if label else None
     for row in range(min(before_row, sheet.height)):
         cells = [(c, v) for c, v in enumerate(sheet.grid[row]) if str(v).strip()]
         for i, (col, value) in enumerate(cells):
-            label, _, stated = nfc(str(value)).partition(":")
-            if not KIND_LABEL.match(fold(label)):
+            key, _, stated = nfc(str(value)).partition(":")
+            if not (KIND_LABEL.match(fold(key)) or fold(key) == declared):
                 continue
             if stated.strip():
                 text, cell = stated.strip(), cell_name(row, col)

@@ -38,11 +38,12 @@ def table_as_declared(book: RawWorkbook, declared: DeclaredLayout, source: str,
     captions = {fold(text): role for role, texts in declared.captions.items() for text in texts}
     if declared.units == "per_row":  # the label column names the units; the captions name the indicators
         layout = unit_rows_at(sheet, declared.header_row - 1, declared.header_rows,
-                              _column_index(declared.label_column), captions)
+                              _column_index(declared.label_column), captions, declared.parameters.get("kind"))
     else:
-        layout = layout_at(sheet, declared.header_row - 1, declared.header_rows, fixed, captions)
+        layout = layout_at(sheet, declared.header_row - 1, declared.header_rows, fixed, captions,
+                           declared.parameters.get("kind"))
     layout.units_declared = declared.units
-    _read_parameters(sheet, layout, declared.parameters)
+    _read_parameters(sheet, layout, {k: v for k, v in declared.parameters.items() if k != "kind"})
     at = Location(str(book.path), sheet.name, cell_name(declared.header_row - 1, 0))
     values = layout.indicator_captions if declared.units == "per_row" else [
         c for c in layout.header if c.role in ("plan", "actual", "estimate")]

@@ -95,11 +95,12 @@ def find_table_in_sheet(sheet: RawSheet) -> TableLayout | None:
     return None
 
 
-def _with_kind(sheet: RawSheet, layout: TableLayout) -> None:
-    layout.kind, layout.kind_unread = find_data_kind(sheet, layout.header_row)
+def _with_kind(sheet: RawSheet, layout: TableLayout, kind_label: str | None = None) -> None:
+    layout.kind, layout.kind_unread = find_data_kind(sheet, layout.header_row, kind_label)
 
 
-def layout_at(sheet: RawSheet, row: int, rows: int, fixed: dict[int, str], captions: dict[str, str]) -> TableLayout:
+def layout_at(sheet: RawSheet, row: int, rows: int, fixed: dict[int, str], captions: dict[str, str],
+              kind_label: str | None = None) -> TableLayout:
     """Give the table whose header starts at `row` (zero-based) and spans `rows` rows, as declared.
 
     `fixed` gives roles by column (the label and code columns); `captions` maps folded captions to
@@ -107,7 +108,7 @@ def layout_at(sheet: RawSheet, row: int, rows: int, fixed: dict[int, str], capti
     recognised as usual.
     """
     filled = merged_fill(sheet)
-    kind, _ = find_data_kind(sheet, row)
+    kind, _ = find_data_kind(sheet, row, kind_label)
     roles: dict[int, str] = {}
     for col in range(sheet.width):
         if col in fixed:
@@ -127,7 +128,7 @@ def layout_at(sheet: RawSheet, row: int, rows: int, fixed: dict[int, str], capti
     for column in header:
         columns.setdefault(column.role, column.col)
     layout = TableLayout(sheet, row, first_data, columns, {h.col: h.caption for h in header}, header=header)
-    read_blocks_above(sheet, layout)
+    read_blocks_above(sheet, layout, kind_label)
     return layout
 
 
@@ -267,8 +268,8 @@ def _months_period(year: int, first: int, last: int) -> str:
     return f"{year}-{first:02d}..{year}-{last:02d}"
 
 
-def read_blocks_above(sheet: RawSheet, layout: TableLayout) -> None:
-    _with_kind(sheet, layout)
+def read_blocks_above(sheet: RawSheet, layout: TableLayout, kind_label: str | None = None) -> None:
+    _with_kind(sheet, layout, kind_label)
     _read_machine_parameters(sheet, layout)
     for row in range(layout.header_row):
         cells = [(c, v) for c, v in enumerate(sheet.grid[row]) if str(v).strip()]

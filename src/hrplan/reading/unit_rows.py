@@ -77,7 +77,8 @@ def find_unit_rows(book: RawWorkbook, units: UnitTree, read_hidden: bool = False
     return None
 
 
-def unit_rows_at(sheet: RawSheet, row: int, rows: int, unit_col: int, captions: dict[str, str]) -> TableLayout:
+def unit_rows_at(sheet: RawSheet, row: int, rows: int, unit_col: int, captions: dict[str, str],
+                 kind_label: str | None = None) -> TableLayout:
     """Give the table with one row per unit whose header starts at `row` (zero-based) over `rows` rows.
 
     `captions` maps folded captions to roles as a layout declares them ("chỉ tiêu giao" -> plan, or "ignore").
@@ -88,7 +89,7 @@ def unit_rows_at(sheet: RawSheet, row: int, rows: int, unit_col: int, captions: 
         first_data += 1
     layout = TableLayout(sheet, row, first_data, {"name": unit_col}, {unit_col: caption_at(sheet, filled, row, unit_col)},
                          unit_column=unit_col)
-    read_blocks_above(sheet, layout)  # title lines, parameter block, the data-kind line
+    read_blocks_above(sheet, layout, kind_label)  # title lines, parameter block, the data-kind line
     header: list[HeaderColumn] = []
     for col in range(sheet.width):
         if col == unit_col:
