@@ -604,3 +604,19 @@ def test_one_row_per_unit_with_unit_option_reads_that_row_only(dws: Workspace, c
     result = import_one(dws, corpus / "unit_per_row_summary.xlsx", unit="XBL")
     assert result.outcome is Outcome.IMPORTED
     assert {p.unit: stored(dws, p.submission_id) for p in result.parts} == {"XBL": per_row(2)}
+
+
+def test_sheets_are_read_in_order_whatever_their_kind_of_table(dws: Workspace, corpus: Path, tmp_path: Path) -> None:
+    import openpyxl
+
+    book = openpyxl.load_workbook(corpus / "program_rows_only.xlsx")  # the district's own table, first
+    summary = openpyxl.load_workbook(corpus / "unit_per_row_summary.xlsx").active
+    second = book.create_sheet("Theo xã")  # and its communes' summary after it
+    for row in summary.iter_rows():
+        for cell in row:
+            second.cell(cell.row, cell.column, cell.value)
+    both = tmp_path / "two_sheets.xlsx"
+    book.save(both)
+    result = import_one(dws, both)
+    assert (result.outcome, result.unit, result.parts) == (Outcome.IMPORTED, "HHA", [])
+    assert [n.params["sheet"] for n in result.notes if n.code == "table.used"] == ["Biểu 01"]

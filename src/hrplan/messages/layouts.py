@@ -115,8 +115,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the layout.",
     ),
     "unit_rows.columns_not_in_program": (
-        "{count} cột không thuộc chương trình {program}, bỏ qua: {columns}.",
-        "{count} columns not in program {program}, skipped: {columns}.",
+        "Các cột không thuộc chương trình {program}, bỏ qua ({count}): {columns}.",
+        "Columns not in program {program}, skipped ({count}): {columns}.",
     ),
     "unit_rows.no_indicator_columns": (
         "Bảng có mỗi dòng một đơn vị, nhưng không cột nào là chỉ tiêu của chương trình {program} (các cột: "

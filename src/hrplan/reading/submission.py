@@ -22,7 +22,7 @@ from hrplan.reading.table import choose_table_columns, read_rows, read_table, un
 from hrplan.reading.text import convert_legacy_text
 from hrplan.reading.rows import IndicatorMatcher
 from hrplan.reading.types import BlankCell, ReadContext, StoredValue
-from hrplan.reading.layout import TableLayout, find_table
+from hrplan.reading.layout import TableLayout, find_table_in_sheet
 from hrplan.reading.refusals import not_found, unfilled_template
 from hrplan.reading.unit_rows import find_unit_rows, read_unit_rows
 from hrplan.problems import HrplanError, Location, Problem, Severity, cell_name
@@ -83,8 +83,7 @@ def read_submission(path: Path, ctx: ReadContext) -> ParsedSubmission:
     declared = _declared(result, book, ctx, [(CONFIG_SOURCE, ctx.layouts)], by_name_only=False)
     detected = None
     if declared is None and not result.problems:
-        # A table of one row per unit is taken only where its rows name units; else rows are indicators.
-        detected = find_unit_rows(book, ctx.units, ctx.read_hidden) or find_table(book, read_hidden=ctx.read_hidden)
+        detected = _detect(book, ctx)
         declared = None if detected else _declared(result, book, ctx, _program_layouts(ctx), by_name_only=True)
     layout = (declared or detected) if not result.problems else None
     if layout is None:
@@ -132,6 +131,16 @@ def read_submission(path: Path, ctx: ReadContext) -> ParsedSubmission:
 
 
 CONFIG_SOURCE = "hrplan.yaml"
+
+
+def _detect(book: RawWorkbook, ctx: ReadContext) -> TableLayout | None:
+    """Give the table of the first sheet holding one: a table of one row per unit where its rows name units,
+    else a table whose rows are indicators."""
+    for sheet in book.sheets:
+        if sheet.visible or ctx.read_hidden:
+            if layout := find_unit_rows(sheet, ctx.units) or find_table_in_sheet(sheet):
+                return layout
+    return None
 
 
 def _data_kind_notes(result: ParsedSubmission, layout: TableLayout) -> None:

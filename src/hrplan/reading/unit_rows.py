@@ -34,7 +34,7 @@ from hrplan.reading.table import TABLE_END, read_indicator_row
 from hrplan.reading.totals import total_wording
 from hrplan.reading.types import ReadContext
 from hrplan.values import NotANumber, format_number, parse_number
-from hrplan.workbooks import RawSheet, RawWorkbook
+from hrplan.workbooks import RawSheet
 
 if TYPE_CHECKING:
     from hrplan.reading.data_kind import DataKind
@@ -57,23 +57,20 @@ def indicator_caption(caption: str) -> tuple[str, str | None]:
     return text, None
 
 
-def find_unit_rows(book: RawWorkbook, units: UnitTree, read_hidden: bool = False) -> TableLayout | None:
-    """Give the first table whose rows are units of the registry under a unit column, or None."""
-    for sheet in book.sheets:
-        if not sheet.visible and not read_hidden:
+def find_unit_rows(sheet: RawSheet, units: UnitTree) -> TableLayout | None:
+    """Give the sheet's table whose rows are units of the registry under a unit column, or None."""
+    filled = merged_fill(sheet)
+    for row in range(min(HEADER_SCAN_ROWS, sheet.height)):
+        unit_col = next((c for c in range(sheet.width)
+                         if _UNIT_CAPTION.match(fold(caption_at(sheet, filled, row, c)))), None)
+        if unit_col is None:
             continue
-        filled = merged_fill(sheet)
-        for row in range(min(HEADER_SCAN_ROWS, sheet.height)):
-            unit_col = next((c for c in range(sheet.width)
-                             if _UNIT_CAPTION.match(fold(caption_at(sheet, filled, row, c)))), None)
-            if unit_col is None:
-                continue
-            if any(PEOPLE_CAPTION.match(fold(caption_at(sheet, filled, row, c))) for c in range(sheet.width)):
-                break  # a list of people with their workplace ("Họ và tên | Đơn vị"): no figures per unit
-            rows = 2 if _spans_two_rows(sheet, filled, row, unit_col) else 1
-            layout = unit_rows_at(sheet, row, rows, unit_col, {})
-            if _rows_are_units(layout, units):
-                return layout
+        if any(PEOPLE_CAPTION.match(fold(caption_at(sheet, filled, row, c))) for c in range(sheet.width)):
+            return None  # a list of people with their workplace ("Họ và tên | Đơn vị"): no figures per unit
+        rows = 2 if _spans_two_rows(sheet, filled, row, unit_col) else 1
+        layout = unit_rows_at(sheet, row, rows, unit_col, {})
+        if _rows_are_units(layout, units):
+            return layout
     return None
 
 
