@@ -105,3 +105,21 @@ def test_a_bar_of_a_figure_that_lacks_parts_is_starred_and_the_caption_says_why(
     assert html.count("(*: số liệu chưa đủ kỳ)") == 2
     complete = build_document(ws, "12-CTr/TU", "2016..2019-05")
     assert all("*:" not in c.title for c in complete.charts)
+
+
+def test_english_numbers_are_written_the_english_way_once(tmp_path):
+    """Thousands and decimals in an English report: '1,645' and '1.15 times', never the Vietnamese '1.645' or a
+    number converted twice; the previous-period table too."""
+    from hrplan.jobs import run_demo
+    from hrplan.reports import build_document
+    from hrplan.workspace import find_workspace
+
+    ws = find_workspace(run_demo(tmp_path / "demo").workspace)
+    doc = build_document(ws, "27-KH/UBND", "2024", lang="en")
+    budget = next(r for r in doc.context["table"] if r.get("code") == "KP-DTBD")
+    assert (budget["plan"], budget["actual"]) == ("1,650", "1,645")
+    assert "Training budget: 1,645 million VND, nearly 100% of plan" in doc.context["sections"][0]["paragraph"]
+    planning = build_document(ws, "08-CTr/TU", "2021..2023-05", lang="en").context["planning"]
+    assert any(p["ratio"] == "1.15 times" for p in planning), planning
+    vi = build_document(ws, "08-CTr/TU", "2021..2023-05").context["planning"]
+    assert any(p["ratio"] == "1,15 lần" for p in vi), vi

@@ -105,9 +105,9 @@ def _row(ind, row: dict | None, number: str, level: int, lang: str, notes: Notes
     mark = notes.mark(row)
     return {"no": number, "level": level, "name": _marked(name, mark), "mark": mark, "code": ind.code,
             "uom": uom(ind.uom, lang), "incomplete": bool(row and row.get("incomplete")),
-            "plan": localise(shown.get("plan", "-"), lang), "actual": localise(shown.get("actual", "-"), lang),
-            "estimate": localise(shown.get("estimate", "-"), lang), "has_estimate": bool(row and row.get("estimate") is not None),
-            "ratio": localise(shown.get("ratio", "-"), lang), "status": status,
+            "plan": shown.get("plan", "-"), "actual": shown.get("actual", "-"),
+            "estimate": shown.get("estimate", "-"), "has_estimate": bool(row and row.get("estimate") is not None),
+            "ratio": shown.get("ratio", "-"), "status": status,
             "status_text": "" if status == "no_plan" else render(f"status.{status}", lang)}
 
 
@@ -136,11 +136,11 @@ def _parts_words(cover: dict, lang: str) -> str:
 def _plain_sentence(ind, row: dict, parts: list[dict | None], lang: str) -> str:
     d = row["display"]
     params = {"name": ind.name_en if lang == "en" and ind.name_en else ind.name, "uom": uom(ind.uom, lang),
-              "actual": localise(d["actual"], lang), "plan": localise(d["plan"], lang),
-              "ratio": localise(d["ratio"], lang), "status": render(f"status.{row['status']}", lang)}
+              "actual": d["actual"], "plan": d["plan"],
+              "ratio": d["ratio"], "status": render(f"status.{row['status']}", lang)}
     told = [p for p in parts if p and p.get("actual") is not None]
     if told:
-        listed = "; ".join(f"{_lower_first(p['name'])} {localise(p['display']['actual'], lang)}" for p in told)
+        listed = "; ".join(f"{_lower_first(p['name'])} {p['display']['actual']}" for p in told)
         return render("report.s.breakdown", lang, parts=listed, **params)
     if row["ratio"] is None:
         return render("report.s.no_plan", lang, **params)
@@ -162,8 +162,8 @@ def planning(program: Program, data: dict[str, Any], lang: str) -> list[dict[str
         if ind is None:
             continue
         band = localise(ind.band.describe(), lang) if ind.band else "-"
-        out.append({"name": row["name"], "seats": localise(row["display"]["plan"], lang),
-                    "candidates": localise(row["display"]["actual"], lang), "ratio": localise(row["display"]["ratio"], lang),
+        out.append({"name": row["name"], "seats": row["display"]["plan"],
+                    "candidates": row["display"]["actual"], "ratio": row["display"]["ratio"],
                     "band": band, "status": row["status"], "status_text": render(f"status.{row['status']}", lang)})
     return out
 
@@ -193,8 +193,8 @@ def behind(data: dict[str, Any], lang: str, limit: int = MAX_BEHIND,
 def _unit_row(r: dict[str, Any], lang: str, notes: Notes) -> dict[str, Any]:
     d = r["display"]
     mark = notes.mark(r)
-    return {"unit": r["unit_name"], "name": _marked(r["name"], mark), "mark": mark, "incomplete": bool(r.get("incomplete")), "uom": uom(r["uom"], lang), "plan": localise(d["plan"], lang),
-            "actual": localise(d["actual"], lang), "ratio": localise(d["ratio"], lang), "status": r["status"],
+    return {"unit": r["unit_name"], "name": _marked(r["name"], mark), "mark": mark, "incomplete": bool(r.get("incomplete")), "uom": uom(r["uom"], lang), "plan": d["plan"],
+            "actual": d["actual"], "ratio": d["ratio"], "status": r["status"],
             "status_text": render(f"status.{r['status']}", lang), "is_group": r["is_group"]}
 
 

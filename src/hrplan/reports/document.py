@@ -54,9 +54,7 @@ def build_document(workspace: Workspace, program_name: str, period_text: str, la
     settings = workspace.config.report.merged(program.report)
     charts = make_charts(report.data, lang)
     context = document_context(report.data, program, settings, workspace.units, lang, period, today)
-    context["previous"] = {**previous, "rows": [{**r, "uom": content.uom(r["uom"], lang),
-                                                 **{k: content.localise(r[k], lang) for k in ("previous", "current", "change")}}
-                                                for r in previous["rows"]]}
+    context["previous"] = {**previous, "rows": [{**r, "uom": content.uom(r["uom"], lang)} for r in previous["rows"]]}
     context["charts"] = [{"key": c.key, "title": c.title} for c in charts]
     return Document(report, program, settings, lang, context, charts, workspace.root)
 

@@ -52,8 +52,8 @@ def comparison(program: Program, period: Period, store, units: UnitTree, data: d
             continue
         change = Decimal(str(row["actual"])) - fig.actual
         rows.append({"indicator": row["indicator"], "name": row["name"], "uom": row["uom"],
-                     "previous": format_number(fig.actual), "current": row["display"]["actual"],
-                     "change": ("+" if change > 0 else "") + format_number(change),
+                     "previous": format_number(fig.actual, lang=lang), "current": row["display"]["actual"],
+                     "change": ("+" if change > 0 else "") + format_number(change, lang=lang),
                      "previous_value": float(fig.actual), "current_value": row["actual"]})
     text = render("report.s.previous_intro" if rows else "report.s.previous_none", lang, period=label)
     return {"period": before.label, "period_text": label, "text": text, "rows": rows}
