@@ -620,3 +620,16 @@ def test_sheets_are_read_in_order_whatever_their_kind_of_table(dws: Workspace, c
     result = import_one(dws, both)
     assert (result.outcome, result.unit, result.parts) == (Outcome.IMPORTED, "HHA", [])
     assert [n.params["sheet"] for n in result.notes if n.code == "table.used"] == ["Biểu 01"]
+
+
+def test_a_table_per_unit_on_a_hidden_sheet_only_is_said_so(dws: Workspace, corpus: Path, tmp_path: Path) -> None:
+    import openpyxl
+
+    book = openpyxl.load_workbook(corpus / "unit_per_row_summary.xlsx")
+    book.create_sheet("Hướng dẫn")["A1"] = "Xem trang tổng hợp."
+    book.active.sheet_state = "hidden"
+    book.active = 1
+    hidden = tmp_path / "hidden_summary.xlsx"
+    book.save(hidden)
+    result = import_one(dws, hidden)
+    assert [(p.code, p.params) for p in result.problems] == [("table.only_hidden", {"sheet": "Tổng hợp theo xã"})]

@@ -87,7 +87,12 @@ def read_submission(path: Path, ctx: ReadContext) -> ParsedSubmission:
         declared = None if detected else _declared(result, book, ctx, _program_layouts(ctx), by_name_only=True)
     layout = (declared or detected) if not result.problems else None
     if layout is None:
-        if not result.problems:
+        hidden = next((s for s in book.sheets if not s.visible and not ctx.read_hidden
+                       and find_unit_rows(s, ctx.units)), None) if not result.problems else None
+        if hidden is not None:  # a summary of units on a hidden sheet only: say so, as for other tables
+            result.problems.append(Problem("table.only_hidden", location=Location(str(path), hidden.name),
+                                           params={"sheet": hidden.name}))
+        elif not result.problems:
             result.problems.extend(not_found(result.path, book, ctx.read_hidden))
         return result
     found = identify(path, layout, ctx)
