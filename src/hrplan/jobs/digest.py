@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from hrplan.jobs.outputs import current_period
+from hrplan.jobs.current import current_period
 from hrplan.jobs.runlog import read_last_run
 from hrplan.workspace import Workspace
 

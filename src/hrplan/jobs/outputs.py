@@ -16,6 +16,7 @@ from typing import Any
 
 from hrplan.checks import run_checks
 from hrplan.definitions import Period, PeriodError, Program
+from hrplan.jobs.current import current_period
 from hrplan.jobs.inbox import OWN_TEMPORARY
 from hrplan.problems import HrplanError, Location, Problem
 from hrplan.reports import FORMATS as REPORT_FORMATS
@@ -63,21 +64,6 @@ def _config_problem(workspace: Workspace, where: str, found: object, expected: t
     return HrplanError(Problem("config.invalid", location=Location(file=str(workspace.root / CONFIG_NAME), field=where),
                                params={"field": where, "found": repr(found), "expected_vi": expected[0],
                                        "expected": expected[1]}))
-
-
-def current_period(workspace: Workspace, program: Program, store: Store) -> str | None:
-    """Give the program's current period: the setting, else the latest period its current submissions cover."""
-    settings = workspace.config.consolidate
-    chosen = next((v for k, v in settings.periods.items() if workspace.program(k).code == program.code), None) \
-        or settings.period
-    if chosen:
-        return str(Period.parse(chosen))
-    periods = {r.period for r in store.submissions(program.code)}
-    if not periods:
-        return None
-    # Latest end first; at the same end the longest span (a cumulative report covers its parts).
-    parsed = sorted((Period.parse(p) for p in periods), key=lambda p: (p.end, -p.start.toordinal(), p.label))
-    return str(parsed[-1])
 
 
 def refresh_outputs(workspace: Workspace, formats: list[str]) -> list[ProgramOutput]:
