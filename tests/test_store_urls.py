@@ -88,3 +88,16 @@ def test_a_password_never_shows_in_status_or_store_info_on_a_server(pg_url: str,
         assert "Mk-2023" not in result.output + result.stderr
     assert json.loads(run("--store", url, "status", "-f", "json", workspace=sample_ws).stdout)["store"].startswith(
         "postgresql+psycopg://postgres:***@/")
+
+
+def test_a_store_path_that_is_a_folder_is_a_clear_error_with_exit_2(sample_ws, run, tmp_path):
+    folder = tmp_path / "hrplan.db"
+    folder.mkdir()  # e.g. a folder made by hand where the store file should be
+    for command in (["status"], ["import", str(sample_ws.root / "inbox")], ["report", "-p", "12-CTr/TU", "--period", "2016"]):
+        result = run("--store", folder, *command, workspace=sample_ws)
+        assert result.exit_code == 2, (command, result.output)
+        assert "store.file_is_folder" in result.stderr and "là một thư mục, không phải tệp SQLite" in result.stderr
+        assert "Traceback" not in result.output and "mật khẩu" not in result.stderr  # not a server's password advice
+    english = run("--store", folder, "status", workspace=sample_ws, lang="en")
+    assert f"The store {folder} is a folder, not an SQLite file" in english.stderr
+    assert list(folder.iterdir()) == []  # nothing was written into it

@@ -16,6 +16,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Cannot open the store {url}: {found}. Check the server, the user name and the password"
         " (keep it in ~/.pgpass or PGPASSWORD, not in the URL).",
     ),
+    "store.file_is_folder": (
+        "Kho dữ liệu {path} là một thư mục, không phải tệp SQLite. Hãy đặt 'store:' trong hrplan.yaml (hoặc --store)"
+        " là một tệp, ví dụ {path}/hrplan.db.",
+        "The store {path} is a folder, not an SQLite file. Set 'store:' in hrplan.yaml (or --store) to a file,"
+        " e.g. {path}/hrplan.db.",
+    ),
+    "store.file_folder_missing": (
+        "Không tạo được kho dữ liệu {path}: thư mục chứa tệp chưa có. Hãy tạo thư mục đó hoặc sửa 'store:' trong"
+        " hrplan.yaml (hoặc --store).",
+        "Cannot create the store {path}: the folder it would be in does not exist. Create that folder or correct"
+        " 'store:' in hrplan.yaml (or --store).",
+    ),
+    "store.file_unusable": (
+        "Không mở được tệp kho dữ liệu {path}: {found}. Hãy kiểm tra quyền ghi vào tệp và thư mục chứa nó, và"
+        " rằng đó là tệp do hrplan tạo.",
+        "Cannot open the store file {path}: {found}. Check that the file and its folder can be written and that"
+        " it is a file hrplan made.",
+    ),
     "store.needs_upgrade": (
         "Kho dữ liệu {url} có phiên bản {found}, cũ hơn bản hrplan này ({expected}). Chạy 'hrplan store upgrade'"
         " (mọi người dùng chung kho cần cập nhật hrplan).",

@@ -92,6 +92,18 @@ def unreachable(url: StoreUrl, exc: Exception) -> HrplanError:
     """Say the store could not be opened, without the password (neither from the URL nor the driver's text)."""
     orig = getattr(exc, "orig", None) or exc
     reason = str(orig).strip().splitlines()[0] if str(orig).strip() else type(orig).__name__
+    if url.url.get_backend_name() == "sqlite":  # a file: say what is wrong with the path, not with a server
+        path = Path(url.url.database)
+        return HrplanError(Problem(_path_trouble(path), params={"path": str(path), "found": mask_text(reason)}))
     if url.url.password:
         reason = reason.replace(str(url.url.password), "***")
     return HrplanError(Problem("store.unreachable", params={"url": url.masked(), "found": mask_text(reason)}))
+
+
+def _path_trouble(path: Path) -> str:
+    """Give the problem code of what stands in the way of an SQLite file at `path`."""
+    if path.is_dir():
+        return "store.file_is_folder"
+    if not path.parent.is_dir():
+        return "store.file_folder_missing"
+    return "store.file_unusable"
