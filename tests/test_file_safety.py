@@ -173,22 +173,28 @@ def set_encrypted_flag(path: Path) -> None:
 
 
 def fake_ole(path: Path, stream_names: list[str]) -> Path:
-    """A minimal fake OLE2 compound file: the 512-byte header and one directory sector.
+    """A minimal OLE2 compound file: the 512-byte header, one directory sector and one FAT sector.
 
-    It is not a complete compound file (no FAT); it only has the magic bytes and 128-byte
-    directory entries with UTF-16LE names, which is all the inspection looks at. A real
-    password-protected xlsx is such a file holding an "EncryptedPackage" stream.
+    Its streams are empty; it has the magic bytes, a FAT whose chains hold, and 128-byte directory
+    entries with UTF-16LE names, which is all the inspection looks at. A real password-protected
+    xlsx is such a file holding an "EncryptedPackage" stream.
     """
     header = bytearray(512)
     header[:8] = bytes.fromhex("D0CF11E0A1B11AE1")
     struct.pack_into("<HHHH", header, 24, 0x3E, 3, 0xFFFE, 9)  # minor, major, byte order, 2^9
+    struct.pack_into("<II", header, 44, 1, 0)  # one FAT sector; the directory starts at sector 0
+    struct.pack_into("<III", header, 60, 0xFFFFFFFE, 0, 0xFFFFFFFE)  # no mini FAT, no DIFAT sector
+    struct.pack_into("<109I", header, 76, 1, *([0xFFFFFFFF] * 108))  # the FAT is sector 1
     directory = bytearray(512)
     entries = [("Root Entry", 5)] + [(name, 2) for name in stream_names]
     for i, (name, kind) in enumerate(entries):
         encoded = name.encode("utf-16-le") + b"\x00\x00"
         directory[128 * i : 128 * i + len(encoded)] = encoded
         struct.pack_into("<HB", directory, 128 * i + 64, len(encoded), kind)
-    path.write_bytes(bytes(header) + bytes(directory))
+        struct.pack_into("<II", directory, 128 * i + 116, 0xFFFFFFFE, 0)  # an empty stream
+    fat = bytearray(struct.pack("<128I", *([0xFFFFFFFF] * 128)))
+    struct.pack_into("<II", fat, 0, 0xFFFFFFFE, 0xFFFFFFFD)  # the directory ends at once; sector 1 is the FAT
+    path.write_bytes(bytes(header) + bytes(directory) + bytes(fat))
     return path
 
 

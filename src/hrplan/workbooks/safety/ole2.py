@@ -6,6 +6,7 @@ import struct
 from typing import IO
 
 from hrplan.workbooks.safety.limits import OLE_SCAN_CHUNK
+from hrplan.workbooks.safety.ole2_chains import check_chains
 from hrplan.workbooks.safety.refusal import Refusal, unreadable
 
 # -- OLE2 (xls, encrypted xlsx) ----------------------------------------------------------------
@@ -14,7 +15,7 @@ from hrplan.workbooks.safety.refusal import Refusal, unreadable
 # 4096-byte sector and directory sectors follow whole). An entry starts with its UTF-16LE name,
 # NUL-terminated, in a 64-byte field, then the name length in bytes (with the NUL) and the type
 # (1 storage, 2 stream, 5 root). A bounded byte search for the names we care about, checked
-# against that layout, is enough: we do not follow the FAT chains.
+# against that layout, finds them; the FAT chains are then checked (ole2_chains.py).
 _OLE_NAMES = ("EncryptedPackage", "Workbook", "Book")
 _OLE_NAME_RE = re.compile(
     b"|".join(re.escape(n.encode("utf-16-le") + b"\x00\x00") for n in _OLE_NAMES), re.IGNORECASE
@@ -29,6 +30,7 @@ def check_ole2(fh: IO[bytes], size: int) -> None:
         raise Refusal("file.password")
     if not names & {"workbook", "book"}:
         raise unreadable("an Office 97-2003 file that is not an Excel workbook (perhaps a Word document)")
+    check_chains(fh, size)
 
 
 def _ole_entry_names(fh: IO[bytes], size: int) -> set[str]:
