@@ -56,6 +56,19 @@ def load_yaml(path: Path) -> tuple[Any, yaml.Node | None]:
 def _check_limits(text: str, path: Path) -> None:
     """Refuse YAML nested deeper than MAX_DEPTH or whose aliases expand beyond MAX_EXPANDED_NODES (a 'billion
     laughs' of a few lines), from the parser's events, before anything is built."""
+    try:
+        _count_events(text, path)
+    except yaml.YAMLError as exc:
+        # Newer libyaml (PyYAML 6.0.3+) stops deep nesting itself, while scanning ahead of our count: the same
+        # refusal, said the same way.
+        mark = getattr(exc, "problem_mark", None)
+        if "nesting depth" not in str(getattr(exc, "problem", None) or exc) or mark is None:
+            raise
+        raise HrplanError(Problem("yaml.syntax", location=Location(file=str(path), line=mark.line + 1),
+                                  params={"file": path.name, "found": f"nested more than {MAX_DEPTH} levels deep"})) from None
+
+
+def _count_events(text: str, path: Path) -> None:
     depth = 0
     aliases = 0
     sizes: dict[str, int] = {}  # anchor -> nodes it expands to
