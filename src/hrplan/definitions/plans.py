@@ -58,6 +58,8 @@ def plan_for(program: Program, indicator: str, unit: str | None, period: Period)
     from hrplan.definitions.programs import Target
 
     mine = program._targets_of(indicator, unit)
+    if not mine:  # most units of a national tree have no target of their own
+        return PlanFor(None)
     whole = program.period_value
     spans = [(t, Period.parse(t.period) if t.period else whole) for t in mine]
     for t, span in spans:

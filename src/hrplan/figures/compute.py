@@ -35,10 +35,9 @@ def compute_figures(program: Program, period: Period, store: Store, units: UnitT
         cover = coverage(program, unit, period, periods, sent[unit])
         if cover is not None:
             covered[unit] = cover
-        usable = [r for r in unit_rows if r["period"] in periods]
+        by_indicator = _by([r for r in unit_rows if r["period"] in periods], "indicator")
         for ind in program.indicators:
-            fig = _unit_figure(program, ind, unit, period, periods, [r for r in usable if r["indicator"] == ind.code],
-                               book)
+            fig = _unit_figure(program, ind, unit, period, periods, by_indicator.get(ind.code, []), book)
             if fig is not None:
                 if cover is not None and not cover.complete:
                     fig.incomplete = [cover]

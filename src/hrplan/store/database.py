@@ -345,10 +345,11 @@ class Store:
         keys, rows = self.current_value_rows(program, periods)
         return [dict(zip(keys, row)) for row in rows]
 
-    def current_value_rows(self, program: str, periods: Iterable[str] | None = None) -> tuple[list[str], list[tuple]]:
+    def current_value_rows(self, program: str, periods: Iterable[str] | None = None,
+                           measures: Iterable[str] | None = None) -> tuple[list[str], list[tuple]]:
         """Give the same as `current_values` as column names and plain tuples: for whole-table work
         (a national store holds millions of values; a dict per row through the mapping API cost
-        most of a `check`)."""
+        most of a `check`). `measures` keeps only those measures (e.g. the actuals a history needs)."""
         s, v = submissions.c, submission_values.c
         query = (select(s.id.label("submission_id"), s.unit, s.period, s.file_name, v.indicator, v.measure, v.value,
                         v.uom, v.sheet, v.cell, v.note)
@@ -357,10 +358,13 @@ class Store:
                  .order_by(*self._text_order(s.unit, s.period, v.indicator, v.measure)))
         if periods is not None:
             query = query.where(s.period.in_(list(periods)))
+        if measures is not None:
+            query = query.where(v.measure.in_(list(measures)))
         with self.snapshot():
             result = self.conn.execute(query)
             keys = list(result.keys())
-            return keys, [tuple(row) for row in result]
+            # One fetchall: row by row through the result object costs several times the query itself.
+            return keys, [tuple(row) for row in result.fetchall()]
 
     def submission_problems(self, program: str) -> list[dict[str, Any]]:
         """Give the problems kept with the program's current submissions (e.g. stated ratios that differ)."""

@@ -12,11 +12,14 @@ from hrplan.values import format_number
 def _run(ctx: CheckContext):
     program = ctx.program
     whole = Period.parse(program.period)
+    by_key: dict[tuple[str, str | None], list] = {}  # one pass: a target for every commune is 100,000s of lines
+    for t in program.targets:
+        by_key.setdefault((t.indicator, t.unit), []).append(t)
     for ind in program.indicators:
         if ind.accumulation is not Accumulation.PER_PERIOD:
             continue  # running totals: the last year's target is the whole program's, they do not add up
-        for unit in sorted({t.unit for t in program.targets if t.indicator == ind.code}, key=lambda u: u or ""):
-            mine = [t for t in program.targets if t.indicator == ind.code and t.unit == unit]
+        for unit in sorted({u for i, u in by_key if i == ind.code}, key=lambda u: u or ""):
+            mine = by_key[(ind.code, unit)]
             overall = next((t for t in mine if t.period is None or Period.parse(t.period) == whole), None)
             parts = [t for t in mine if t.period and Period.parse(t.period).kind == "year"
                      and whole.contains(Period.parse(t.period))]
