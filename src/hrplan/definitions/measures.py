@@ -56,6 +56,7 @@ class MeasureBook:
 
     def __init__(self, extra: list[Measure] | None = None):
         self._by_key: dict[str, Measure] = {}
+        self._found: dict[str, Measure | None] = {}  # names as written -> measure (a store repeats a few names)
         for measure in BUILT_IN + list(extra or []):
             for name in [measure.name, *measure.aliases]:
                 self._by_key[fold(name)] = measure
@@ -64,7 +65,11 @@ class MeasureBook:
         """Give the unit of measure a caption names, or None when unknown."""
         if not name:
             return None
-        return self._by_key.get(fold(name))
+        try:
+            return self._found[name]
+        except KeyError:
+            found = self._found[name] = self._by_key.get(fold(name))
+            return found
 
     def is_whole(self, name: str | None) -> bool:
         """Tell whether a unit of measure counts whole things (people, classes), so it takes no fractions."""

@@ -68,7 +68,7 @@ def _number(program: Program, ind: Indicator, row: dict, book: MeasureBook) -> D
     """Give a stored value in the indicator's unit of measure today: converted, never relabelled."""
     value = Decimal(row["value"])
     stored = row.get("uom")
-    if row["measure"] == "stated_ratio" or not stored or book.find(stored) is book.find(ind.uom):
+    if not stored or stored == ind.uom or row["measure"] == "stated_ratio" or book.find(stored) is book.find(ind.uom):
         return value
     converted = book.convert(value, stored, ind.uom)
     if converted is None:

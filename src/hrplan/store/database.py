@@ -361,10 +361,23 @@ class Store:
         if measures is not None:
             query = query.where(v.measure.in_(list(measures)))
         with self.snapshot():
-            result = self.conn.execute(query)
-            keys = list(result.keys())
-            # One fetchall: row by row through the result object costs several times the query itself.
-            return keys, [tuple(row) for row in result.fetchall()]
+            return self._plain_rows(query)
+
+    def _plain_rows(self, query) -> tuple[list[str], list[tuple]]:
+        """Run a SELECT on the driver's own cursor, inside the current transaction, and give its column names and
+        rows as plain tuples: for the bulk reads of whole-table work, where building SQLAlchemy rows one by one
+        cost as much as the query (texts only: no type processing is skipped for these columns)."""
+        compiled = query.compile(dialect=self.conn.dialect, compile_kwargs={"render_postcompile": True})
+        params = compiled.params
+        if compiled.positiontup is not None:  # SQLite's "?" marks: the values in the order they appear
+            params = tuple(params[name] for name in compiled.positiontup)
+        cursor = self.conn.connection.cursor()
+        try:
+            cursor.execute(str(compiled), params)
+            keys = [d[0] for d in cursor.description]
+            return keys, cursor.fetchall()
+        finally:
+            cursor.close()
 
     def submission_problems(self, program: str) -> list[dict[str, Any]]:
         """Give the problems kept with the program's current submissions (e.g. stated ratios that differ)."""
