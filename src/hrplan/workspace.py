@@ -17,17 +17,19 @@ from __future__ import annotations
 
 from functools import cached_property
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, ConfigDict, field_validator, Field, ValidationError
 
-from hrplan.store import DEFAULT_STORE, Store, StoreUrl, parse_store_url
+from hrplan.store import DEFAULT_STORE, StoreUrl, parse_store_url
 from hrplan.workbooks import ReadLimits
 from hrplan.definitions import CutoffRule, DeadlineRule, DeclaredLayout, ReportSettings
 from hrplan.problems import HrplanError, Location, Problem
-from hrplan.definitions import Program, find_program, load_programs
-from hrplan.definitions import UnitTree, load_units
 from hrplan.definitions import expected_text, field_path, load_yaml
+
+if TYPE_CHECKING:
+    from hrplan.definitions import Program, UnitTree
+    from hrplan.store import Store
 
 CONFIG_NAME = "hrplan.yaml"
 
@@ -151,18 +153,26 @@ class Workspace:
 
     @cached_property
     def programs(self) -> dict[str, Program]:
+        from hrplan.definitions import load_programs  # the program models load with the first program asked for
+
         programs = load_programs(self.programs_dir)
         _check_units_named(programs, self.units)
         return programs
 
     @cached_property
     def units(self) -> UnitTree:
+        from hrplan.definitions import load_units
+
         return load_units(self.units_file)
 
     def program(self, name: str) -> Program:
+        from hrplan.definitions import find_program
+
         return find_program(self.programs, name)
 
     def open_store(self, upgrade: bool | None = None) -> Store:
+        from hrplan.store import Store  # SQLAlchemy: loaded only by the commands that open the store this way
+
         return Store(self.store_url, upgrade=upgrade)
 
 

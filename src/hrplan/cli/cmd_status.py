@@ -20,9 +20,9 @@ def register(app: typer.Typer) -> None:
         if period is not None:
             return show_matrix(period, program, choice(fmt, ("table", "json"), "--format"))
         from hrplan.jobs import consolidation_digest
-        from hrplan.store import workspace_status
+        from hrplan.store import open_reader, workspace_status
         ws = STATE.ws()
-        with ws.open_store() as store, store.snapshot():
+        with open_reader(ws.store_url) as store, store.snapshot():
             rows = workspace_status(store, ws.programs)
             counts = store.counts()
         digest = consolidation_digest(ws)

@@ -2,12 +2,17 @@
 checks and report writers."""
 from __future__ import annotations
 
-from hrplan.definitions import Period, Program
-from hrplan.store import Store
+from typing import TYPE_CHECKING
+
+from hrplan.definitions import Period
 from hrplan.workspace import Workspace
 
+if TYPE_CHECKING:
+    from hrplan.definitions import Program
+    from hrplan.store import SqliteReader, Store
 
-def current_period(workspace: Workspace, program: Program, store: Store) -> str | None:
+
+def current_period(workspace: Workspace, program: Program, store: Store | SqliteReader) -> str | None:
     """Give the program's current period: the setting, else the latest period its current submissions cover."""
     settings = workspace.config.consolidate
     chosen = next((v for k, v in settings.periods.items() if workspace.program(k).code == program.code), None) \

@@ -5,6 +5,7 @@ from typing import Any
 
 from hrplan.jobs.current import current_period
 from hrplan.jobs.runlog import read_last_run
+from hrplan.store import open_reader
 from hrplan.workspace import Workspace
 
 
@@ -12,7 +13,7 @@ def consolidation_digest(workspace: Workspace) -> dict[str, Any]:
     """Give the last run, the last run that took files, and per program its current period's missing units."""
     record = read_last_run(workspace.root / "logs") or {}
     current = []
-    with workspace.open_store() as store:
+    with open_reader(workspace.store_url) as store:
         for program in workspace.programs.values():
             period = current_period(workspace, program, store)
             if period is None:

@@ -12,14 +12,13 @@ from __future__ import annotations
 
 import json
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import datetime, timezone
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 from sqlalchemy import Connection, create_engine, event, func, insert, select, update
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DatabaseError
 from sqlalchemy.pool import NullPool
 
 from hrplan.problems import HrplanError, Problem
@@ -27,28 +26,9 @@ from hrplan.reading import BlankCell, StoredValue
 from hrplan.store import migrate
 from hrplan.store.lock import WRITE_LOCK
 from hrplan.store.migrate import SCHEMA_VERSION
+from hrplan.store.records import SubmissionRecord
 from hrplan.store.schema import submission_blanks, submission_problems, submission_values, submissions
 from hrplan.store.urls import StoreUrl, parse_store_url, unreachable
-
-
-
-@dataclass(frozen=True)
-class SubmissionRecord:
-    """A stored submission's identity and provenance."""
-
-    id: int
-    program: str
-    unit: str
-    period: str
-    file_name: str
-    file_hash: str
-    content_hash: str
-    imported_at: str
-    superseded_by: int | None
-    sheet: str | None
-    header_row: int | None
-    file_mtime: str | None
-    file_path: str | None = None  # where it was imported from (absolute), for the feedback workbook
 
 
 class AlreadyStored(Exception):
@@ -77,7 +57,7 @@ class Store:
         self.engine = _engine(self.url)
         try:
             self.conn = self.engine.connect()
-        except OperationalError as exc:
+        except DatabaseError as exc:  # a server that cannot be reached; an SQLite file that is no database
             self.engine.dispose()
             raise unreachable(self.url, exc) from None
         try:

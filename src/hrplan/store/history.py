@@ -3,8 +3,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
-from hrplan.store.database import Store, SubmissionRecord
+from hrplan.store.records import SubmissionRecord
+
+if TYPE_CHECKING:  # both take either (`workspace_status` runs on the light reader too)
+    from hrplan.store.database import Store
+    from hrplan.store.reader import SqliteReader
 
 
 @dataclass
@@ -61,7 +66,7 @@ class PeriodStatus:
     superseded: int
 
 
-def workspace_status(store: Store, programs: dict) -> list[PeriodStatus]:
+def workspace_status(store: Store | SqliteReader, programs: dict) -> list[PeriodStatus]:
     """Give, per program and period in the store, the units that sent and those still missing."""
     out = []
     for code, program in programs.items():

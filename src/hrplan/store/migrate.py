@@ -16,9 +16,9 @@ from sqlalchemy import Connection, func, insert, inspect, select
 
 from hrplan.problems import HrplanError, Problem
 from hrplan.store.schema import metadata, schema_version
+from hrplan.store.version import SCHEMA_VERSION
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
-SCHEMA_VERSION = 2  # the newest revision in migrations/versions/ (a test checks they agree)
 
 
 def _script() -> ScriptDirectory:

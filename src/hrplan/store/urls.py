@@ -11,28 +11,43 @@ in every message, log line and `store info`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-
-from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError
+from typing import TYPE_CHECKING
+from urllib.parse import quote, unquote
 
 from hrplan.problems import HrplanError, Problem
 
+if TYPE_CHECKING:
+    from sqlalchemy.engine import URL
+
 DEFAULT_STORE = "sqlite:///hrplan.sqlite"
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://")
+# An SQLite URL with nothing but a path (the usual case): read without SQLAlchemy, which takes a good part of a
+# second to import and which `hrplan status` does not otherwise need. Anything else goes through SQLAlchemy's parser.
+_PLAIN_SQLITE = re.compile(r"^sqlite(?:\+\w+)?:///(?P<database>[^?]*)$")
 
 
 @dataclass(frozen=True)
 class StoreUrl:
-    """A resolved store location: the SQLAlchemy URL and which backend it is."""
+    """A resolved store location: which backend, the SQLite file, and the SQLAlchemy URL to connect with.
 
-    url: URL
+    `parsed` is the SQLAlchemy URL when the text needed SQLAlchemy's parser (a server, an SQLite URL with
+    options); for a plain SQLite file it is None and `url` makes it when a connection needs it.
+    """
+
+    backend: str  # 'sqlite' or 'postgresql'
+    file: Path | None = None  # SQLite: the file
+    parsed: URL | None = field(default=None, repr=False)
 
     @property
-    def backend(self) -> str:
-        """Give 'sqlite' or 'postgresql'."""
-        return self.url.get_backend_name()
+    def url(self) -> URL:
+        """Give the SQLAlchemy URL (with its password: for connecting only)."""
+        if self.parsed is not None:
+            return self.parsed
+        from sqlalchemy.engine import URL
+
+        return URL.create("sqlite", database=str(self.file))
 
     @property
     def is_server(self) -> bool:
@@ -41,11 +56,13 @@ class StoreUrl:
     @property
     def path(self) -> Path | None:
         """Give the SQLite file, or None for a server."""
-        return Path(self.url.database) if self.backend == "sqlite" and self.url.database else None
+        return self.file
 
     def masked(self) -> str:
         """Give the URL as text with any password replaced by '***' (safe for messages and logs)."""
-        return _masked(self.url)
+        if self.parsed is not None:
+            return _masked(self.parsed)
+        return "sqlite:///" + quote(str(self.file), safe=" +/")  # as SQLAlchemy renders it
 
     def __str__(self) -> str:
         return self.masked()
@@ -57,9 +74,16 @@ class StoreUrl:
 def parse_store_url(text: str | Path, base: Path | None = None) -> StoreUrl:
     """Give the store named by `text`: a URL or a plain path; relative SQLite paths are taken from `base`."""
     raw = str(text).strip()
-    if not _SCHEME.match(raw):  # a plain path, as old workspaces write it
-        path = Path(raw).expanduser()
-        return StoreUrl(URL.create("sqlite", database=str(path if path.is_absolute() or base is None else base / path)))
+    plain = _PLAIN_SQLITE.match(raw)
+    if not _SCHEME.match(raw) or plain:  # a plain path, as old workspaces write it, or an SQLite URL of a path
+        database = raw if plain is None else unquote(plain["database"])
+        if plain is not None and database in ("", ":memory:"):
+            raise HrplanError(Problem("store.bad_url", params={"url": mask_text(raw)}))
+        path = Path(database).expanduser()
+        return StoreUrl("sqlite", path if path.is_absolute() or base is None else base / path)
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
     try:
         url = make_url(raw)
     except (ArgumentError, ValueError):
@@ -71,11 +95,11 @@ def parse_store_url(text: str | Path, base: Path | None = None) -> StoreUrl:
         path = Path(url.database).expanduser()
         if not path.is_absolute() and base is not None:
             path = base / path
-        return StoreUrl(url.set(drivername="sqlite", database=str(path)))
+        return StoreUrl("sqlite", path, url.set(drivername="sqlite", database=str(path)))
     if backend == "postgresql":
         if url.drivername in ("postgresql", "postgres"):  # the plain form users write: use psycopg 3
             url = url.set(drivername="postgresql+psycopg")
-        return StoreUrl(url)
+        return StoreUrl("postgresql", None, url)
     raise HrplanError(Problem("store.unsupported", params={"url": _masked(url), "backend": backend}))
 
 
@@ -92,8 +116,8 @@ def unreachable(url: StoreUrl, exc: Exception) -> HrplanError:
     """Say the store could not be opened, without the password (neither from the URL nor the driver's text)."""
     orig = getattr(exc, "orig", None) or exc
     reason = str(orig).strip().splitlines()[0] if str(orig).strip() else type(orig).__name__
-    if url.url.get_backend_name() == "sqlite":  # a file: say what is wrong with the path, not with a server
-        path = Path(url.url.database)
+    if url.path is not None:  # a file: say what is wrong with the path, not with a server
+        path = url.path
         return HrplanError(Problem(_path_trouble(path), params={"path": str(path), "found": mask_text(reason)}))
     if url.url.password:
         reason = reason.replace(str(url.url.password), "***")
