@@ -2,36 +2,89 @@
 
 Entry points: `load_programs`/`load_program` and `Program`, `load_units` and `UnitTree`, `Period`
 and `CutoffRule`, `MeasureBook`, and `load_yaml` (YAML with line numbers for every error).
+
+Each entry point's module loads when it is first asked for: `hrplan status` on a workspace
+without programs needs the workspace settings' models, not the program files' (nor the workbook
+reader that per-unit targets in a workbook need).
 """
 from __future__ import annotations
 
-from hrplan.definitions.check_settings import (
-    CheckSettings,
-    CustomRule,
-    DeadlineRule,
-    MissingValues,
-    PlanningLimits,
-    PlanningRole,
-)
-from hrplan.definitions.layouts import DeclaredLayout
-from hrplan.definitions.measures import Measure, MeasureBook
-from hrplan.definitions.plans import Interim, PlanFor
-from hrplan.definitions.periods import CutoffRule, Period, PeriodError, period_from_user
-from hrplan.definitions.program_files import find_program, load_program, load_programs
-from hrplan.definitions.programs import (
-    Accumulation,
-    Direction,
-    Indicator,
-    IndicatorKind,
-    Program,
-    program_slug,
-)
-from hrplan.definitions.report_settings import ReportSettings, Signer
-from hrplan.definitions.units import Unit, UnitTree, load_units
-from hrplan.definitions.yaml_source import expected_text, field_path, line_of, load_yaml
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from hrplan.definitions.check_settings import (
+        CheckSettings,
+        CustomRule,
+        DeadlineRule,
+        MissingValues,
+        PlanningLimits,
+        PlanningRole,
+    )
+    from hrplan.definitions.layouts import DeclaredLayout
+    from hrplan.definitions.measures import Measure, MeasureBook
+    from hrplan.definitions.plans import Interim, PlanFor
+    from hrplan.definitions.periods import CutoffRule, Period, PeriodError, period_from_user
+    from hrplan.definitions.program_files import find_program, load_program, load_programs
+    from hrplan.definitions.programs import (
+        Accumulation,
+        Direction,
+        Indicator,
+        IndicatorKind,
+        Program,
+        program_slug,
+    )
+    from hrplan.definitions.report_settings import ReportSettings, Signer
+    from hrplan.definitions.units import Unit, UnitTree, load_units
+    from hrplan.definitions.yaml_source import expected_text, field_path, line_of, load_yaml
 
 __all__ = ["DeclaredLayout", "CheckSettings", "CustomRule", "DeadlineRule", "MissingValues", "PlanningLimits", "PlanningRole",
            "Interim", "PlanFor", "Measure", "MeasureBook", "CutoffRule", "Period", "PeriodError", "period_from_user",
            "Accumulation",
            "Direction", "Indicator", "IndicatorKind", "Program", "find_program", "load_program", "load_programs",
            "program_slug", "ReportSettings", "Signer", "Unit", "UnitTree", "load_units", "expected_text", "field_path", "line_of", "load_yaml"]
+
+_HOMES = {
+    "CheckSettings": "hrplan.definitions.check_settings",
+    "CustomRule": "hrplan.definitions.check_settings",
+    "DeadlineRule": "hrplan.definitions.check_settings",
+    "MissingValues": "hrplan.definitions.check_settings",
+    "PlanningLimits": "hrplan.definitions.check_settings",
+    "PlanningRole": "hrplan.definitions.check_settings",
+    "DeclaredLayout": "hrplan.definitions.layouts",
+    "Measure": "hrplan.definitions.measures",
+    "MeasureBook": "hrplan.definitions.measures",
+    "Interim": "hrplan.definitions.plans",
+    "PlanFor": "hrplan.definitions.plans",
+    "CutoffRule": "hrplan.definitions.periods",
+    "Period": "hrplan.definitions.periods",
+    "PeriodError": "hrplan.definitions.periods",
+    "period_from_user": "hrplan.definitions.periods",
+    "find_program": "hrplan.definitions.program_files",
+    "load_program": "hrplan.definitions.program_files",
+    "load_programs": "hrplan.definitions.program_files",
+    "Accumulation": "hrplan.definitions.programs",
+    "Direction": "hrplan.definitions.programs",
+    "Indicator": "hrplan.definitions.programs",
+    "IndicatorKind": "hrplan.definitions.programs",
+    "Program": "hrplan.definitions.programs",
+    "program_slug": "hrplan.definitions.programs",
+    "ReportSettings": "hrplan.definitions.report_settings",
+    "Signer": "hrplan.definitions.report_settings",
+    "Unit": "hrplan.definitions.units",
+    "UnitTree": "hrplan.definitions.units",
+    "load_units": "hrplan.definitions.units",
+    "expected_text": "hrplan.definitions.yaml_source",
+    "field_path": "hrplan.definitions.yaml_source",
+    "line_of": "hrplan.definitions.yaml_source",
+    "load_yaml": "hrplan.definitions.yaml_source",
+}
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module 'hrplan.definitions' has no attribute {name!r}")
+    value = getattr(importlib.import_module(home), name)
+    globals()[name] = value
+    return value

@@ -6,18 +6,23 @@ from __future__ import annotations
 
 from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from pydantic import ValidationError
-
-from hrplan.definitions.programs import Program, program_slug
-from hrplan.definitions.targets_file import load_targets_table
 from hrplan.definitions.yaml_source import expected_text, field_path, line_of, load_yaml
 from hrplan.names import fold
 from hrplan.problems import HrplanError, Location, Problem
 
+if TYPE_CHECKING:  # the program models load with the first program file (a workspace without any needs none)
+    from hrplan.definitions.programs import Program
+
 
 def load_program(path: Path) -> Program:
     """Give the program defined in `path`; raise HrplanError with file, field and line on a mistake."""
+    from pydantic import ValidationError
+
+    from hrplan.definitions.programs import Program
+    from hrplan.definitions.targets_file import load_targets_table
+
     data, node = load_yaml(path)
     if not isinstance(data, dict):
         raise HrplanError(
@@ -98,6 +103,8 @@ def load_programs(folder: Path) -> dict[str, Program]:
 
 def find_program(programs: dict[str, Program], name: str) -> Program:
     """Give the program a user named by code or slug, in any case; raise HrplanError when none."""
+    from hrplan.definitions.programs import program_slug
+
     key = fold(program_slug(name))
     for program in programs.values():
         if fold(program.slug) == key:

@@ -12,7 +12,6 @@ from pydantic import ValidationError
 
 from hrplan.definitions.programs import Program, Target
 from hrplan.problems import HrplanError, Location, Problem
-from hrplan.workbooks import read_workbook
 
 
 def load_targets_table(path: Path, program: Program) -> list[Target]:
@@ -130,7 +129,7 @@ def _csv_rows(path: Path):
 
 def _workbook_rows(path: Path):
     """Yield (location, row) for a targets sheet (the first visible sheet): header row first."""
-
+    from hrplan.workbooks import read_workbook  # the workbook reader loads only for targets kept in a workbook
 
     sheet = next((s for s in read_workbook(path).sheets if s.visible), None)
     grid = sheet.grid if sheet else []

@@ -15,8 +15,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from hrplan.workbooks import WORKBOOK_SUFFIXES
-
 TEMPORARY_SUFFIXES = (".tmp", ".temp", ".part", ".partial", ".crdownload", ".download", ".filepart", ".swp", "~")
 # Our own half-written files (a move across disks, a reason file) if a run was killed while writing them.
 OWN_TEMPORARY = ".hrplan-tmp"
@@ -33,6 +31,8 @@ class InboxFile:
 
     @property
     def is_workbook(self) -> bool:
+        from hrplan.workbooks import WORKBOOK_SUFFIXES  # not at the top: `status` reads OWN_TEMPORARY, not workbooks
+
         return self.path.suffix.lower() in WORKBOOK_SUFFIXES
 
     @property
