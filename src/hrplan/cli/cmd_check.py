@@ -5,7 +5,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, List, Optional
 
 import typer
-from rich.table import Table
 
 from hrplan.cli.output import EXIT_FINDINGS, EXIT_OK, STATE, choice, console, guarded, plain, print_json
 
@@ -65,6 +64,8 @@ def _print_table(findings: list[Finding], units, verbose: bool) -> None:
     if not findings:
         console.print(STATE.t("findings.none"))
         return
+    from rich.table import Table
+
     t = Table(show_lines=False, header_style="bold", pad_edge=False)
     for key, style in (("no", {"justify": "right"}), ("severity", {}), ("code", {"overflow": "fold"}),
                        ("indicator", {"overflow": "fold"}), ("figure", {"justify": "right"}), ("cell", {"min_width": 4})):

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import typer
-from rich.text import Text
 
 from hrplan.cli.output import STATE, choice, console, guarded, print_json, table
 
@@ -16,6 +15,8 @@ def register(app: typer.Typer) -> None:
     @guarded
     def info(fmt: str = typer.Option("table", "--format", "-f", help="table hoặc json.")) -> None:
         """Loại kho, phiên bản cấu trúc, số báo cáo và số liệu, lần nhập gần nhất. (What the store holds.)"""
+        from rich.text import Text
+
         from hrplan.store import store_info
 
         fmt = choice(fmt, ("table", "json"), "--format")

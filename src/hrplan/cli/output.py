@@ -14,12 +14,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
 import typer
-from rich.console import Console
 
 from hrplan.messages import default_lang, render
 from hrplan.problems import HrplanError, Problem
 
 if TYPE_CHECKING:
+    from rich.console import Console
     from rich.table import Table
 
 # Exit codes: stable, documented in the README; the nightly job depends on them.
@@ -58,19 +58,44 @@ def inert(value: Any) -> Any:
     return value
 
 
-class InertConsole(Console):
-    """A console on which text is inert: a string is printed as it is, never read as rich markup, and its
+def _inert_console(**options: Any) -> Console:
+    """Give a console on which text is inert: a string is printed as it is, never read as rich markup, and its
     control characters are replaced. A caller that builds markup passes markup=True and wraps every
     file-derived part in `plain()`."""
+    from rich.console import Console
 
-    def print(self, *objects: Any, markup: bool | None = None, **kwargs: Any) -> None:  # noqa: A003
-        if markup is not True:
-            objects = tuple(inert(o) for o in objects)
-        super().print(*objects, markup=markup, **kwargs)
+    class InertConsole(Console):
+        def print(self, *objects: Any, markup: bool | None = None, **kwargs: Any) -> None:  # noqa: A003
+            if markup is not True:
+                objects = tuple(inert(o) for o in objects)
+            super().print(*objects, markup=markup, **kwargs)
+
+    return InertConsole(**options)
 
 
-console = InertConsole(highlight=False)
-err_console = InertConsole(stderr=True, highlight=False)
+class _ConsoleOnFirstUse:
+    """Stands for an inert console made when first used: rich takes a good part of the start-up to import, and
+    `hrplan --help` never prints through a console (tests/test_startup.py checks it is not loaded)."""
+
+    def __init__(self, **options: Any) -> None:
+        object.__setattr__(self, "_options", options)
+        object.__setattr__(self, "_made", None)
+
+    def made(self) -> Console:
+        """Give the console itself (made now if not yet)."""
+        if self._made is None:
+            object.__setattr__(self, "_made", _inert_console(**self._options))
+        return self._made
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.made(), name)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        setattr(self.made(), name, value)
+
+
+console: Console = _ConsoleOnFirstUse(highlight=False)  # type: ignore[assignment]
+err_console: Console = _ConsoleOnFirstUse(stderr=True, highlight=False)  # type: ignore[assignment]
 
 
 @dataclass
