@@ -16,6 +16,11 @@ from hrplan.figures.parts import choose_parts, coverage
 from hrplan.problems import HrplanError, Problem
 from hrplan.store import Store
 
+# The columns of the store's value rows (Store.current_value_rows), read by position.
+_KEYS = ["submission_id", "unit", "period", "file_name", "indicator", "measure", "value", "uom", "sheet", "cell", "note"]
+UNIT, PERIOD, FILE, INDICATOR, MEASURE, VALUE, UOM, SHEET, CELL, NOTE = (
+    _KEYS.index(k) for k in ("unit", "period", "file_name", "indicator", "measure", "value", "uom", "sheet", "cell", "note"))
+
 
 def compute_figures(program: Program, period: Period, store: Store, units: UnitTree) -> FigureSet:
     """Give the program's figures for `period` from the store's current submissions."""
@@ -23,19 +28,21 @@ def compute_figures(program: Program, period: Period, store: Store, units: UnitT
     # inside this one leave the store: a quarter of a national store is an eighth of its values.
     sent = store.current_unit_periods(program.code)
     inside = sorted({p for labels in sent.values() for p in labels if period.contains(Period.parse(p))})
-    rows = store.current_values(program.code, inside)
+    keys, rows = store.current_value_rows(program.code, inside)  # plain tuples: a national range is a million
+    if keys != _KEYS:
+        raise RuntimeError(f"the store's value rows changed shape: {keys}")
     figures: dict[tuple[str, str], Figure] = {}
     submitted: dict[str, list[str]] = {}
     covered = {}
     book = program.measure_book()
-    for unit, unit_rows in _by(rows, "unit").items():
-        labels = {r["period"] for r in unit_rows}
+    for unit, unit_rows in _by(rows, UNIT).items():
+        labels = {r[PERIOD] for r in unit_rows}
         periods = choose_parts(labels, period)
         submitted[unit] = sorted(periods)
         cover = coverage(program, unit, period, periods, sent[unit])
         if cover is not None:
             covered[unit] = cover
-        by_indicator = _by([r for r in unit_rows if r["period"] in periods], "indicator")
+        by_indicator = _by([r for r in unit_rows if r[PERIOD] in periods], INDICATOR)
         for ind in program.indicators:
             fig = _unit_figure(program, ind, unit, period, periods, by_indicator.get(ind.code, []), book)
             if fig is not None:
@@ -57,24 +64,24 @@ def compute_figures(program: Program, period: Period, store: Store, units: UnitT
     return result
 
 
-def _by(rows: list[dict], key: str) -> dict[str, list[dict]]:
-    out: dict[str, list[dict]] = {}
+def _by(rows: list[tuple], key: int) -> dict[str, list[tuple]]:
+    out: dict[str, list[tuple]] = {}
     for r in rows:
         out.setdefault(r[key], []).append(r)
     return out
 
 
-def _number(program: Program, ind: Indicator, row: dict, book: MeasureBook) -> Decimal:
+def _number(program: Program, ind: Indicator, row: tuple, book: MeasureBook) -> Decimal:
     """Give a stored value in the indicator's unit of measure today: converted, never relabelled."""
-    value = Decimal(row["value"])
-    stored = row.get("uom")
-    if not stored or stored == ind.uom or row["measure"] == "stated_ratio" or book.find(stored) is book.find(ind.uom):
+    value = Decimal(row[VALUE])
+    stored = row[UOM]
+    if not stored or stored == ind.uom or row[MEASURE] == "stated_ratio" or book.find(stored) is book.find(ind.uom):
         return value
     converted = book.convert(value, stored, ind.uom)
     if converted is None:
         raise HrplanError(Problem("figures.uom_unconvertible", params={
             "program": program.code, "indicator": ind.code, "stored": stored, "uom": ind.uom,
-            "unit": row["unit"], "period": row["period"], "file": row["file_name"]}))
+            "unit": row[UNIT], "period": row[PERIOD], "file": row[FILE]}))
     return converted
 
 
@@ -86,24 +93,25 @@ def _target_value(target, ind: Indicator, book: MeasureBook) -> Decimal:
     return target.value
 
 
-def _unit_figure(program: Program, ind: Indicator, unit: str, period: Period, parts: set[str], rows: list[dict],
+def _unit_figure(program: Program, ind: Indicator, unit: str, period: Period, parts: set[str], rows: list[tuple],
                  book: MeasureBook) -> Figure | None:
     fig = Figure(ind, unit, period, members=[unit])
-    latest = max((Period.parse(r["period"]).end for r in rows), default=None)
+    latest = max((Period.parse(r[PERIOD]).end for r in rows), default=None)
     by_part: dict[str, dict[str, Decimal]] = {}
     for r in rows:
-        if ind.accumulation is Accumulation.CUMULATIVE and Period.parse(r["period"]).end != latest:
+        if ind.accumulation is Accumulation.CUMULATIVE and Period.parse(r[PERIOD]).end != latest:
             continue  # a running total: only the latest counts
         value = _number(program, ind, r, book)
-        source = Source(unit, value, r["file_name"], r["sheet"], r["cell"], r["period"], note=r.get("note"))
-        part = by_part.setdefault(r["period"], {})
-        if r["measure"] == "actual":
+        source = Source(unit, value, r[FILE], r[SHEET], r[CELL], r[PERIOD], note=r[NOTE])
+        part = by_part.setdefault(r[PERIOD], {})
+        measure = r[MEASURE]
+        if measure == "actual":
             fig.actual = (fig.actual or 0) + value
             fig.actual_sources.append(source)
             part["actual"] = value
-        elif r["measure"] == "estimate":
+        elif measure == "estimate":
             fig.estimate = (fig.estimate or 0) + value
-        elif r["measure"] == "plan":
+        elif measure == "plan":
             fig.stated_plan = (fig.stated_plan or 0) + value
             fig.plan_sources.append(source)
             part["plan"] = value
