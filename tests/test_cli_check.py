@@ -98,3 +98,41 @@ def test_a_mistyped_fail_on_level_is_a_usage_error_not_a_silent_pass(sample_ws, 
     result = run("check", "--period", "2016..2019-05", "--fail-on", "warnings", workspace=sample_ws)
     assert result.exit_code == 2
     assert "option.invalid" in result.stderr and "error, warning, info, never" in result.stderr
+
+
+def test_many_findings_are_summarised_at_a_terminal_and_verbose_prints_every_one(sample_ws, run, monkeypatch):
+    # The summary is what a national check shows (tens of thousands of findings); the sample is lowered into it.
+    from hrplan.cli import cmd_check
+
+    _load(sample_ws, skip=("12-CTr-TU_HHA_2016_to_2019-05.xlsx",))
+    _, findings = _check(run, sample_ws, "12-CTr/TU", "2016..2019-05")
+    assert len(findings) > 6
+    monkeypatch.setattr(cmd_check, "FULL_TABLE", 5)
+    table = run("check", "-p", "12-CTr/TU", "--period", "2016..2019-05", workspace=sample_ws)
+    out = table.stdout
+    assert table.exit_code == 1 and "Theo quy tắc" in out and "Theo đơn vị trực thuộc Tỉnh Cao Bằng" in out
+    by_rule = {}
+    for f in findings:
+        by_rule[f["code"]] = by_rule.get(f["code"], 0) + 1
+    for code, n in by_rule.items():  # each rule's row: its code and its count
+        assert any(code.removeprefix("check.") in line and f" {n} " in line for line in out.splitlines()), code
+    shown = [f["message"] for f in findings if f["message"] in out]
+    assert len(shown) == min(20, len(findings)) < len(findings) + 1
+    assert "Huyện Hòa An (HHA) chưa gửi báo cáo" in out  # the error comes first among the most important
+    assert f"Danh sách đầy đủ {len(findings)} vấn đề: thêm --verbose" in out
+    every = run("check", "-p", "12-CTr/TU", "--period", "2016..2019-05", "--verbose", workspace=sample_ws).stdout
+    assert all(f["message"] in every for f in findings)
+    listing = every.split("vấn đề ở")[0]
+    assert sum(line.lstrip().startswith(f"{n}. ") for n in range(1, len(findings) + 1) for line in listing.splitlines()) \
+        == len(findings)  # one numbered line per finding, before the summary
+    assert "[bold]" not in every and "[/]" not in every
+
+
+def test_the_summary_in_english(sample_ws, run, monkeypatch):
+    from hrplan.cli import cmd_check
+
+    _load(sample_ws)
+    monkeypatch.setattr(cmd_check, "FULL_TABLE", 2)
+    out = run("check", "-p", "12-CTr/TU", "--period", "2016..2019-05", "--lang", "en", workspace=sample_ws).stdout
+    assert "By rule" in out and "By unit under Tỉnh Cao Bằng" in out and "most important" in out
+    assert "add --verbose, or write a file with -f xlsx, -f csv, -f json" in out

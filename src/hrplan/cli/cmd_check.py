@@ -1,4 +1,11 @@
-"""`hrplan check`: what is missing, wrong or behind plan, as a table grouped by unit, JSON, CSV or a workbook."""
+"""`hrplan check`: what is missing, wrong or behind plan, as a table, JSON, CSV or a workbook.
+
+The table reads at 80 columns. A few findings (up to `FULL_TABLE`) are all shown, grouped by unit, each with its
+message. More are summarised (counts per rule and per unit under the scope, and the most important ones, from
+`hrplan.reports.summarise_findings`): at national scale a table of every finding is tens of thousands of lines
+nobody reads and most of the command's time. `--verbose` prints every finding as plain lines (fast at any size);
+the full list as data is `-f json`, `-f csv` or `-f xlsx`.
+"""
 from __future__ import annotations
 
 from pathlib import Path
@@ -6,12 +13,16 @@ from typing import TYPE_CHECKING, List, Optional
 
 import typer
 
-from hrplan.cli.output import EXIT_FINDINGS, EXIT_OK, STATE, choice, console, guarded, plain, print_json
+from hrplan.cli.output import (EXIT_FINDINGS, EXIT_OK, STATE, choice, console, guarded, plain, print_json,
+                               strip_control)
 
 if TYPE_CHECKING:
     from hrplan.checks import Finding
+    from hrplan.reports import FindingsSummary
 
+FULL_TABLE = 40  # up to this many findings the table shows them all; beyond, a summary (and --verbose all)
 _COLOUR = {"error": "red", "warning": "yellow", "info": "cyan"}
+_ANSI = {"error": "\x1b[31m", "warning": "\x1b[33m", "info": "\x1b[36m", "bold": "\x1b[1m", "dim": "\x1b[2m"}
 _LEVELS = {"error": 0, "warning": 1, "info": 2}
 
 
@@ -25,7 +36,9 @@ def register(app: typer.Typer) -> None:
         fmt: str = typer.Option("table", "--format", "-f", help="table, json, csv hoặc xlsx."),
         output: Optional[Path] = typer.Option(None, "--output", "-o",
                                               help="Tệp kết quả (csv, xlsx); xlsx mặc định vào thư mục reports/."),
-        verbose: bool = typer.Option(False, "--verbose", "-v", help="Ghi đủ nội dung ngay dưới mỗi dòng của bảng."),
+        verbose: bool = typer.Option(False, "--verbose", "-v",
+                                     help=f"Bảng: in mọi vấn đề kèm nội dung (quá {FULL_TABLE} vấn đề thì bảng chỉ tóm tắt: "
+                                          "số vấn đề theo quy tắc, theo đơn vị và các vấn đề quan trọng nhất)."),
         fail_on: str = typer.Option("error", "--fail-on", help="Mức làm lệnh trả mã 1: error, warning, info hoặc never."),
     ) -> None:
         """Kiểm tra theo danh mục quy tắc (docs/checks.md): đơn vị chưa gửi, gửi muộn, chưa đạt, số liệu không khớp,
@@ -33,7 +46,6 @@ def register(app: typer.Typer) -> None:
         fmt = choice(fmt, ("table", "json", "csv", "xlsx"), "--format")
         fail_on = choice(fail_on, ("error", "warning", "info", "never"), "--fail-on")
         from hrplan.checks import run_checks
-        from hrplan.reports import findings_csv, write_findings_xlsx
 
         ws = STATE.ws()
         findings = run_checks(ws, program, period, STATE.lang, unit=unit)
@@ -41,6 +53,8 @@ def register(app: typer.Typer) -> None:
         if fmt == "json":
             print_json({"findings": [f.to_dict(STATE.lang) for f in findings], "counts": counts})
         elif fmt == "csv":
+            from hrplan.reports import findings_csv
+
             text = findings_csv(findings, STATE.lang)
             if output:
                 output.write_text(text, encoding="utf-8")
@@ -48,19 +62,50 @@ def register(app: typer.Typer) -> None:
             else:
                 typer.echo(text, nl=False)
         elif fmt == "xlsx":
+            from hrplan.reports import write_findings_xlsx
+
             path = output or ws.reports_dir / f"check_{period.replace('..', '_to_')}.xlsx"
             write_findings_xlsx(findings, path, STATE.lang)
             console.print(STATE.t("findings.written", path=path))
-        else:
+        elif len(findings) <= FULL_TABLE:
             _print_table(findings, ws.units, verbose)
             console.print(STATE.t("findings.counts", **counts))
+        else:
+            from hrplan.reports import summarise_findings
+
+            if verbose:
+                _print_every_finding(findings, ws.units)
+            summary = summarise_findings(findings, ws.units, _grouped_under(ws, program, unit))
+            _print_summary(summary, ws.units, listed=not verbose)
         limit = _LEVELS.get(fail_on)
         failing = limit is not None and any(_LEVELS[f.severity.value] <= limit for f in findings)
         raise typer.Exit(EXIT_FINDINGS if failing else EXIT_OK)
 
 
-def _print_table(findings: list[Finding], units, verbose: bool) -> None:
+def _grouped_under(ws, programs: list[str], unit: str | None) -> str | None:
+    """Give the unit whose children group the summary: --unit, else the scope the programs checked share."""
+    if unit:
+        return ws.units.resolve(unit)
+    scopes = {p.scope for p in ([ws.program(n) for n in programs] or list(ws.programs.values()))}
+    return scopes.pop() if len(scopes) == 1 and None not in scopes else None
+
+
+def _number(n: int) -> str:
+    from hrplan.values import format_number
+
+    return format_number(n, lang=STATE.lang)
+
+
+def _unit_label(units, code: str | None) -> str:
+    if not code:
+        return STATE.t("findings.summary.no_unit")
+    return f"{units.get(code).name} ({code})" if code in units else code
+
+
+def _print_table(findings: list[Finding], units, verbose: bool, numbered_from: int = 0) -> None:
     """Print one table grouped by unit that reads at 80 columns; the full messages follow it (or each row)."""
+    from rich.table import Table
+
     if not findings:
         console.print(STATE.t("findings.none"))
         return
@@ -78,10 +123,10 @@ def _print_table(findings: list[Finding], units, verbose: bool) -> None:
         name = units.get(unit).name if unit in units else ""
         t.add_row("", f"[bold]{plain(unit or '-')}[/]", f"[bold]{plain(name)}[/]", "", "", "", end_section=False)
         for f in group:
-            numbered.append((len(numbered) + 1, f))
+            numbered.append((numbered_from + len(numbered) + 1, f))
             sev = f.severity.value
             # file- and definition-derived text is escaped: a '[/b]' in a name must not break the table
-            t.add_row(str(len(numbered)), f"[{_COLOUR[sev]}]{STATE.t(f'severity.{sev}')}[/]", plain(f.short_code),
+            t.add_row(str(numbered[-1][0]), f"[{_COLOUR[sev]}]{STATE.t(f'severity.{sev}')}[/]", plain(f.short_code),
                       plain(f.indicator or ""), plain(f.figure()), plain(f.location.cell or ""))
             if verbose:
                 t.add_row("", "", f"[dim]{plain(f.message(STATE.lang))}[/]", "", "", "")
@@ -92,3 +137,60 @@ def _print_table(findings: list[Finding], units, verbose: bool) -> None:
             where = f.location.describe()
             console.print(f"[bold]{n}.[/] {plain(f.message(STATE.lang))}" + (f" [dim]({plain(where)})[/]" if where else ""),
                           markup=True, soft_wrap=False)
+
+
+def _print_summary(summary: FindingsSummary, units, listed: bool) -> None:
+    """Print the counts per rule and per unit group, then (unless every finding was printed) the most important."""
+    from rich.table import Table
+
+    n = _number
+    console.print(STATE.t("findings.summary.head", total=n(summary.total), units=n(summary.units),
+                          **{k: n(v) for k, v in summary.counts.items()}))
+    rules = Table(title=STATE.t("findings.summary.by_rule"), title_justify="left", header_style="bold", pad_edge=False)
+    for key, justify in (("rule", "left"), ("severity", "left"), ("count", "right"), ("units", "right")):
+        rules.add_column(STATE.t(f"findings.col.{key}"), justify=justify)
+    for r in summary.rules:
+        rules.add_row(plain(r.code.removeprefix("check.")),
+                      f"[{_COLOUR[r.severity]}]{STATE.t(f'severity.{r.severity}')}[/]", n(r.findings), n(r.units))
+    console.print(rules)
+    console.print()
+    title = (STATE.t("findings.summary.by_group", parent=summary.parent_name or summary.parent) if summary.parent
+             else STATE.t("findings.summary.by_root"))
+    groups = Table(title=plain(title), title_justify="left", header_style="bold", pad_edge=False)
+    groups.add_column(STATE.t("findings.col.group"), overflow="fold")
+    for sev in _LEVELS:
+        groups.add_column(STATE.t(f"severity.{sev}"), justify="right")
+    for g in summary.groups:
+        groups.add_row(plain(_unit_label(units, g.unit)), n(g.error), n(g.warning), n(g.info))
+    console.print(groups)
+    if summary.more_groups:
+        console.print(STATE.t("findings.summary.more_groups", n=n(summary.more_groups)))
+    console.print()
+    if listed and summary.top:
+        console.print(STATE.t("findings.summary.top", shown=len(summary.top)), markup=False)
+        _print_table(summary.top, units, verbose=False)
+    console.print(STATE.t("findings.summary.rest", total=n(summary.total)))
+
+
+def _print_every_finding(findings: list[Finding], units) -> None:
+    """Print every finding as a plain line under its unit: tens of thousands in a second (no table layout)."""
+    colour = console.is_terminal and not console.no_color
+    paint = (lambda text, style: f"{_ANSI[style]}{text}\x1b[0m") if colour else (lambda text, style: text)  # noqa: E731
+    labels = {s: paint(STATE.t(f"severity.{s}"), s) for s in _LEVELS}
+    by_unit: dict[str | None, list[Finding]] = {}
+    for f in findings:
+        by_unit.setdefault(f.unit, []).append(f)
+    rank = {code: i for i, code in enumerate(units.subtree(None))}  # the registry's order: a unit above its members
+    lines: list[str] = []
+    number = 0
+    for unit in sorted(by_unit, key=lambda u: rank.get(u, -1 if u is None else len(rank))):
+        group = by_unit[unit]
+        lines.append(paint(strip_control(_unit_label(units, unit)), "bold"))
+        for f in group:
+            number += 1
+            where = f.location.describe()
+            text = f"{f.short_code} {f.message(STATE.lang)}" + (f" ({where})" if where else "")
+            lines.append(f"  {number}. {labels[f.severity.value]} {strip_control(text)}")
+    out = console.file  # the console's stream (standard output unless redirected), written in one go
+    out.write("\n".join(lines) + "\n")
+    out.flush()

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import functools
-import json
 import os
 import re
 import sys
@@ -220,9 +219,17 @@ def choice(value: str, allowed: tuple[str, ...], option: str) -> str:
 
 
 def print_json(data: Any) -> None:
-    """Write JSON to standard output, plain (no colours), for scripts."""
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
-    sys.stdout.flush()
+    """Write JSON to standard output, plain (no colours), indented, for scripts (orjson: fast at national scale)."""
+    from hrplan.jsontext import json_bytes
+
+    data_bytes = json_bytes(data, indent=True)
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:  # a text-only stream (a test's capture): the same JSON as text
+        sys.stdout.write(data_bytes.decode("utf-8"))
+    else:
+        sys.stdout.flush()
+        buffer.write(data_bytes)
+        buffer.flush()
 
 
 def table(title: str | None, columns: list[str]) -> Table:
