@@ -8,6 +8,10 @@ that check and the insert happen in the same write transaction, under the worksp
 Files apply in arrival order: run after run, and within a run by modification time, then
 name. A refused file stores nothing and the run goes on. Ctrl-C stops the run between files
 (a commit in progress finishes first) and raises `ImportInterrupted` with what was stored.
+
+A file is not parsed again when its bytes, its path and everything reading depends on are those
+of a read remembered in the workspace (`reading.memo`) and the store finds every submission it
+holds already seen: its outcome is then 'unchanged', with the same details as after a parse.
 """
 from __future__ import annotations
 
@@ -22,7 +26,7 @@ from typing import Callable, Iterator
 
 from hrplan.problems import Location, Problem
 from hrplan.store import DEFAULT_WAIT, AlreadyStored, Store, workspace_lock
-from hrplan.reading import FileRead, ParsedSubmission, ReadContext, read_files
+from hrplan.reading import MEMO_NAME, FileRead, ParsedSubmission, ReadContext, ReadMemo, ReadSummary, read_files
 from hrplan.workbooks import WORKBOOK_SUFFIXES
 from hrplan.workspace import Workspace
 
@@ -54,6 +58,9 @@ class FileResult:
     notes: list[Problem] = field(default_factory=list)
     # A sheet with one block of columns per unit gives one submission per unit, stored all or none.
     parts: list[FileResult] = field(default_factory=list)
+    # False: not parsed in this run (its bytes and what reading depends on are those of a remembered read,
+    # and the store has seen all of it); the outcome and details are the same. Not part of the output.
+    parsed: bool = True
 
     def to_dict(self, lang: str = "vi") -> dict:
         return {
@@ -142,21 +149,63 @@ def import_files(workspace: Workspace, paths: list[Path], options: ImportOptions
         # One writer at a time: a dry run writes nothing and reads a consistent snapshot (WAL) without the lock.
         with (nullcontext() if options.dry_run else workspace_lock(workspace.root, options.wait, workspace.store_url)):
             with workspace.open_store() as store:
-                reads = read_files(files, ctx, options.workers)
+                memo = ReadMemo(workspace.root / MEMO_NAME, ctx)
+                known = _already_seen(store, memo, files)
+                reads = read_files([p for p in files if p not in known], ctx, options.workers)
                 try:
-                    for read in reads:
+                    for path in files:
+                        read = None if path in known else next(reads)
                         if progress:
-                            progress(done, len(files), read.path)
+                            progress(done, len(files), path)
                         with _commit_before_interrupt():  # Ctrl-C during the commit: recorded first, then stop
-                            results.append(store_read(store, read, options.dry_run))
+                            if read is None:
+                                results.append(known[path])
+                            else:
+                                results.append(store_read(store, read, options.dry_run))
+                                if read.file_hash is not None and not options.dry_run:
+                                    memo.remember(read.path, read.file_hash, read.parsed)
                             done += 1
                 finally:
                     reads.close()
+                    if not options.dry_run:
+                        memo.save()
                 if progress:
                     progress(len(files), len(files), Path(""))
     except KeyboardInterrupt:
         raise ImportInterrupted(results, files[done:]) from None
     return results
+
+
+def _already_seen(store: Store, memo: ReadMemo, files: list[Path]) -> dict[Path, FileResult]:
+    """Give the files the import need not read: a remembered read of the same bytes and context (`memo`) says
+    what they hold, and the store has seen every submission of each (the same check as after a parse: same
+    bytes for the unit, or the same content for its program, unit and period). Each with its result."""
+    recalled = memo.recall(files)
+    wanted: list[tuple] = []
+    for path, (file_hash, summary) in recalled.items():
+        for part in summary.parts or [summary]:
+            wanted.append((part.program, part.unit, part.period, file_hash, part.content_hash))
+    seen = iter(store.seen_many(wanted)) if wanted else iter(())
+    known: dict[Path, FileResult] = {}
+    for path, (file_hash, summary) in recalled.items():
+        ids = [next(seen) for _ in summary.parts or [summary]]
+        if any(i is None for i in ids):
+            continue  # something in it would be stored: read it
+        result = _result_of_summary(summary)
+        if summary.parts:
+            for part, same_as in zip(result.parts, ids):
+                part.same_as = same_as
+            result.values = sum(p.values for p in result.parts)
+        else:
+            result.same_as = ids[0]
+        known[path] = result
+    return known
+
+
+def _result_of_summary(summary: ReadSummary) -> FileResult:
+    return FileResult(Path(summary.path), Outcome.UNCHANGED, summary.program, summary.unit, summary.period,
+                      values=summary.values, problems=summary.problems, notes=summary.notes,
+                      parts=[_result_of_summary(part) for part in summary.parts], parsed=False)
 
 
 def import_one(store: Store, path: Path, ctx: ReadContext, dry_run: bool = False) -> FileResult:

@@ -225,6 +225,36 @@ class Store:
             ).order_by(s.id).limit(1)).first()
         return _record(row) if row else None
 
+    def seen_many(self, wanted: list[tuple[str, str, str, str, str]]) -> list[int | None]:
+        """Give, for each (program, unit, period, file hash, content hash), the id `seen` gives for it (or None),
+        in a few queries for the whole list (a re-import asks this for every file it need not read again)."""
+        s = submissions.c
+        hashes = sorted({w[3] for w in wanted})
+        contents = sorted({w[4] for w in wanted})
+        rows: set[tuple] = set()
+        step = 400  # bound parameters per query, well inside every backend's limit
+        with self.snapshot():
+            for i in range(0, max(len(hashes), len(contents)), step):
+                query = select(s.id, s.program, s.unit, s.period, s.file_hash, s.content_hash).where(
+                    s.file_hash.in_(hashes[i:i + step]) | s.content_hash.in_(contents[i:i + step]))
+                rows.update(tuple(r) for r in self.conn.execute(query))
+        by_file: dict[tuple[str, str], int] = {}
+        by_content: dict[tuple[str, str, str, str], int] = {}
+        for id_, program, unit, period, file_hash, content_hash in rows:
+            key = (unit, file_hash)
+            by_file[key] = min(id_, by_file.get(key, id_))
+            key2 = (program, unit, period, content_hash)
+            by_content[key2] = min(id_, by_content.get(key2, id_))
+        out: list[int | None] = []
+        for program, unit, period, file_hash, content_hash in wanted:
+            if None in (program, unit, period, file_hash, content_hash):  # SQL's NULL matches nothing
+                out.append(None)
+                continue
+            found = [i for i in (by_file.get((unit, file_hash)), by_content.get((program, unit, period, content_hash)))
+                     if i is not None]
+            out.append(min(found) if found else None)
+        return out
+
     def add_unless_seen(self, **submission: Any) -> tuple[int | None, int | None, int | None]:
         """Store a submission unless `seen` finds it, both in ONE write transaction (two importers never both
         store the same file, and an old version never becomes current again). Give (new id, superseded id,

@@ -1,0 +1,126 @@
+"""A re-import of unchanged files does not parse them again (issue 15), and says exactly what a parse says.
+
+A file is skipped when its bytes, its path and everything reading depends on (programs, units,
+limits, options, hrplan's code) are those of a remembered read (`reading.memo`) and the store has
+seen every submission it holds. `FileResult.parsed` tells whether the file was parsed in this run.
+Real workbooks (the sample, the messy and office corpora), real stores (SQLite and PostgreSQL),
+the real CLI.
+"""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from conftest import sample_submissions
+from hrplan.importer import ImportOptions, Outcome, import_files
+from hrplan.reading import MEMO_NAME
+from hrplan.workspace import Workspace
+from test_messy_workbooks import corpus  # noqa: F401  (fixture)
+from test_office_layouts import dws  # noqa: F401  (fixture)
+
+SAMPLE = Path(__file__).resolve().parents[1] / "sample_data"
+FIRST = SAMPLE / "earlier_submissions" / "12-CTr-TU_SYT_2016_to_2019-05.xlsx"
+CORRECTION = SAMPLE / "submissions" / "12-CTr-TU_SYT_2016_to_2019-05.xlsx"
+
+
+def _forget(ws: Workspace) -> None:
+    """Drop the workspace's memo of reads: the next import parses every file, as before the memo."""
+    (ws.root / MEMO_NAME).unlink()
+
+
+def test_reimport_of_unchanged_files_parses_none_and_says_exactly_what_a_parse_says(sample_ws, run):
+    files = sample_submissions()
+    first = run("import", *files, "--format", "json", workspace=sample_ws)
+    assert first.exit_code == 0, first.output
+    again = import_files(sample_ws, files)
+    assert len(again) == 18 and {(r.outcome, r.parsed) for r in again} == {(Outcome.UNCHANGED, False)}
+    skipped = {lang: [run("import", *files, *fmt, workspace=sample_ws, lang=lang) for fmt in (["-f", "json"], [])]
+               for lang in ("vi", "en")}
+    parsed = {}
+    for lang in ("vi", "en"):
+        parsed[lang] = []
+        for fmt in (["-f", "json"], []):
+            _forget(sample_ws)
+            parsed[lang].append(run("import", *files, *fmt, workspace=sample_ws, lang=lang))
+    assert [r.parsed for r in import_files(sample_ws, files)] == [False] * 18  # the parse was remembered again
+    for lang in ("vi", "en"):
+        for a, b in zip(skipped[lang], parsed[lang]):
+            assert (a.exit_code, a.stdout) == (b.exit_code, b.stdout)
+    assert '"unchanged": 18' in skipped["en"][0].stdout and "unchanged 18" in skipped["en"][1].stdout
+
+
+def test_every_corpus_file_gives_the_same_result_skipped_or_parsed(dws, corpus):
+    files = sorted(p for p in corpus.iterdir() if p.suffix in (".xlsx", ".xlsm", ".xls", ".ods"))
+    first = import_files(dws, files)
+    stored = [r.path.name for r in first if r.outcome is not Outcome.REJECTED]
+    assert len(stored) >= 10 and any(r.parts for r in first)  # per-row and per-block files among them
+    skipped = import_files(dws, files)
+    _forget(dws)
+    parsed = import_files(dws, files)
+    assert all(r.parsed for r in parsed)
+    # Every file the import stored is skipped the second time; refused files are read (and refused) again.
+    assert sorted(r.path.name for r in skipped if not r.parsed) == sorted(stored)
+    assert {r.outcome for r in skipped if not r.parsed} == {Outcome.UNCHANGED}
+    for lang in ("vi", "en"):
+        assert [r.to_dict(lang) for r in skipped] == [r.to_dict(lang) for r in parsed]
+
+
+def test_a_changed_file_is_parsed_again(sample_ws, tmp_path):
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    shutil.copy(FIRST, inbox / "SYT.xlsx")
+    [first] = import_files(sample_ws, [inbox])
+    assert first.outcome is Outcome.IMPORTED
+    shutil.copy(CORRECTION, inbox / "SYT.xlsx")  # the same name, other figures
+    [second] = import_files(sample_ws, [inbox])
+    assert (second.outcome, second.parsed) == (Outcome.UPDATED, True)
+    [third] = import_files(sample_ws, [inbox])
+    assert (third.outcome, third.parsed, third.same_as) == (Outcome.UNCHANGED, False, second.submission_id)
+    shutil.copy(CORRECTION, inbox / "SYT_copy.xlsx")  # the same bytes under another name: its own path is read
+    results = import_files(sample_ws, [inbox / "SYT_copy.xlsx"])
+    assert [(r.outcome, r.parsed, r.same_as) for r in results] == [(Outcome.UNCHANGED, True, second.submission_id)]
+
+
+def test_an_option_that_changes_the_reading_parses_again(dws, corpus):
+    per_row = corpus / "unit_per_row_summary.xlsx"
+    [one] = import_files(dws, [per_row], ImportOptions(unit="XBL"))
+    assert [(p.unit, p.outcome) for p in one.parts] == [("XBL", Outcome.IMPORTED)]
+    [all_rows] = import_files(dws, [per_row])  # without --unit the file holds three units, two of them new
+    assert all_rows.parsed and all_rows.outcome is Outcome.IMPORTED
+    assert [(p.unit, p.outcome) for p in all_rows.parts] == [
+        ("XHV", Outcome.IMPORTED), ("XBL", Outcome.UNCHANGED), ("XDL", Outcome.IMPORTED)]
+    [again] = import_files(dws, [per_row])
+    assert (again.parsed, again.outcome) == (False, Outcome.UNCHANGED)
+    assert [(p.unit, p.outcome, p.same_as) for p in again.parts] == [
+        (p.unit, Outcome.UNCHANGED, p.submission_id or one.parts[0].submission_id) for p in all_rows.parts]
+    [only] = import_files(dws, [per_row], ImportOptions(unit="XBL"))
+    assert (only.parsed, [p.unit for p in only.parts]) == (True, ["XBL"])
+
+
+def test_a_definitions_change_parses_again_and_gives_what_a_parse_gives(sample_ws):
+    [first] = import_files(sample_ws, [FIRST])
+    [again] = import_files(sample_ws, [FIRST])
+    assert (first.outcome, again.outcome, again.parsed) == (Outcome.IMPORTED, Outcome.UNCHANGED, False)
+    units = sample_ws.root / "units.yaml"
+    units.write_text(units.read_text(encoding="utf-8") + "  - {code: XMOI, name: Xã Mới, parent: CB, kind: xã}\n",
+                     encoding="utf-8")
+    [after_units] = import_files(Workspace(sample_ws.root, sample_ws.store_override), [FIRST])
+    assert (after_units.outcome, after_units.parsed) == (Outcome.UNCHANGED, True)
+    (sample_ws.root / "programs" / "12-CTr-TU.yaml").unlink()  # its program gone: today's reading refuses it
+    [after_programs] = import_files(Workspace(sample_ws.root, sample_ws.store_override), [FIRST])
+    assert (after_programs.outcome, after_programs.parsed) == (Outcome.REJECTED, True)
+
+
+def test_the_store_decides_a_remembered_file_absent_from_it_is_read_and_stored(sample_ws, tmp_path):
+    import_files(sample_ws, [FIRST])
+    other = Workspace(sample_ws.root, f"sqlite:///{tmp_path / 'other.sqlite'}")  # the same workspace, another store
+    [result] = import_files(other, [FIRST])
+    assert (result.outcome, result.parsed) == (Outcome.IMPORTED, True)
+
+
+def test_a_dry_run_skips_what_it_may_and_writes_no_memo(sample_ws):
+    [dry] = import_files(sample_ws, [FIRST], ImportOptions(dry_run=True))
+    assert dry.outcome is Outcome.WOULD_IMPORT and not (sample_ws.root / MEMO_NAME).exists()
+    [stored] = import_files(sample_ws, [FIRST])
+    [dry] = import_files(sample_ws, [FIRST], ImportOptions(dry_run=True))
+    assert (dry.outcome, dry.parsed, dry.same_as) == (Outcome.UNCHANGED, False, stored.submission_id)
