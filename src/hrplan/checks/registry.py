@@ -6,6 +6,8 @@ regenerate docs/checks.md (`python -m hrplan.cli.checks_reference > docs/checks.
 """
 from __future__ import annotations
 
+from typing import Callable
+
 from hrplan.checks.finding import Finding
 from hrplan.checks.rule import CheckContext, Rule, rule_setting
 from hrplan.checks.rules import (
@@ -73,6 +75,9 @@ RULES: list[Rule] = [
 ]
 
 _ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+Progress = Callable[[int, int, str], None]  # (steps done, steps in all, what was just done)
+Step = Callable[[str], None]  # told after each step, with what was done
+STEPS_PER_PROGRAM = 1 + len(RULES)  # the figures, then each rule
 
 
 def rule_by_code(code: str) -> Rule | None:
@@ -100,17 +105,20 @@ def settings_mistakes(program: Program) -> list[Problem]:
 
 
 def check_program(program: Program, figures: FigureSet, store: Store, units: UnitTree, lang: str = "vi",
-                  settings: dict | None = None) -> list[Finding]:
-    """Give every finding for a program and period, most severe first, as the program's settings shape them."""
+                  settings: dict | None = None, step: Step | None = None) -> list[Finding]:
+    """Give every finding for a program and period, most severe first, as the program's settings shape them.
+
+    `step(rule_code)` is told after each rule of the catalogue (run or off), for progress on long work."""
     ctx = CheckContext(program, figures.period, figures, store, units, lang, settings or {})
     findings: list[Finding] = []
     for rule in RULES:
-        if rule_setting(program, rule.code, "enabled", None, True) is False and not _enabled_anywhere(program, rule):
-            continue
-        for f in rule.run(ctx):
-            f = _as_declared(program, rule, f)
-            if f is not None:
-                findings.append(f)
+        if rule_setting(program, rule.code, "enabled", None, True) is not False or _enabled_anywhere(program, rule):
+            for f in rule.run(ctx):
+                f = _as_declared(program, rule, f)
+                if f is not None:
+                    findings.append(f)
+        if step is not None:
+            step(rule.code)
     return sorted(findings, key=lambda f: (_ORDER[f.severity], f.code, f.unit or "", f.indicator or ""))
 
 
@@ -131,8 +139,10 @@ def _as_declared(program: Program, rule: Rule, finding: Finding) -> Finding | No
 
 
 def run_checks(workspace, program_names: list[str], period_text: str, lang: str = "vi",
-               unit: str | None = None) -> list[Finding]:
-    """Give the findings for the programs named (all programs when none), one period and a unit's subtree (all)."""
+               unit: str | None = None, progress: Progress | None = None) -> list[Finding]:
+    """Give the findings for the programs named (all programs when none), one period and a unit's subtree (all).
+
+    `progress(done, total, label)` is told after the figures of each program and after each rule."""
     from hrplan.figures import compute_figures
 
     period = period_from_user(period_text)
@@ -143,10 +153,25 @@ def run_checks(workspace, program_names: list[str], period_text: str, lang: str 
     subtree = set(workspace.units.subtree(workspace.units.resolve(unit))) if unit else None
     settings = {"deadline": workspace.config.deadline}
     findings: list[Finding] = []
+    step = counter(len(programs) * STEPS_PER_PROGRAM, progress)
     with workspace.open_store() as store, store.snapshot():  # one moment: an import meanwhile is not half seen
         for program in programs:
             figures = compute_figures(program, period, store, workspace.units)
-            findings += check_program(program, figures, store, workspace.units, lang, settings)
+            step(program.code)
+            findings += check_program(program, figures, store, workspace.units, lang, settings, step)
     if subtree is not None:
         findings = [f for f in findings if f.unit in subtree]
     return findings
+
+
+def counter(total: int, progress: Progress | None) -> Step:
+    """Give a step callback that counts the steps done and tells `progress` (which may be None)."""
+    done = 0
+
+    def step(label: str) -> None:
+        nonlocal done
+        done += 1
+        if progress is not None:
+            progress(min(done, total), total, label)
+
+    return step

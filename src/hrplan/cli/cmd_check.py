@@ -46,9 +46,11 @@ def register(app: typer.Typer) -> None:
         fmt = choice(fmt, ("table", "json", "csv", "xlsx"), "--format")
         fail_on = choice(fail_on, ("error", "warning", "info", "never"), "--fail-on")
         from hrplan.checks import run_checks
+        from hrplan.cli.progress import track
 
         ws = STATE.ws()
-        findings = run_checks(ws, program, period, STATE.lang, unit=unit)
+        with track("progress.check") as progress:
+            findings = run_checks(ws, program, period, STATE.lang, unit=unit, progress=progress)
         counts = {s: sum(f.severity.value == s for f in findings) for s in _LEVELS}
         if fmt == "json":
             print_json({"findings": [f.to_dict(STATE.lang) for f in findings], "counts": counts})

@@ -48,7 +48,7 @@ def register(app: typer.Typer) -> None:
                 raise
             print_json({**result.to_dict(STATE.lang), "exit_code": EXIT_BY_STATUS[result.status]})
         else:
-            with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), console=err_console,
+            with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), console=err_console.made(),
                           transient=True, disable=not err_console.is_terminal) as bar:
                 task = bar.add_task(STATE.t("consolidate.progress"), total=None)
 

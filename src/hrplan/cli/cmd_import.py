@@ -36,26 +36,18 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Nhập báo cáo của đơn vị vào cơ sở dữ liệu. Nhập lại cùng tệp không làm thay đổi gì;
         bản mới hơn thay bản cũ, bản cũ vẫn lưu trong lịch sử. (Import submissions.)"""
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
-
+        from hrplan.cli.progress import track
         from hrplan.importer import ImportInterrupted, ImportOptions, Outcome, import_files
         fmt = choice(fmt, ("table", "json"), "--format")
         options = ImportOptions(program=program, unit=unit, period=period, dry_run=dry_run, read_hidden=hidden or None,
                                 wait=wait, workers=workers)
         ws = STATE.ws()
         try:
+            with track("progress.import") as tell:
+                results = import_files(ws, paths, options, lambda done, total, path: tell(done, total, path.name))
             if fmt == "json":
-                results = import_files(ws, paths, options)
                 print_json({"results": [r.to_dict(STATE.lang) for r in results], "summary": _summary(results)})
             else:
-                with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), console=err_console,
-                              transient=True, disable=not err_console.is_terminal) as bar:
-                    task = bar.add_task("Đang nhập" if STATE.lang == "vi" else "Importing", total=None)
-
-                    def progress(done: int, total: int, path: Path) -> None:
-                        bar.update(task, completed=done, total=total, description=plain(path.name or ""))
-
-                    results = import_files(ws, paths, options, progress)
                 _render(results)
         except ImportInterrupted as stop:
             _interrupted(stop, fmt)

@@ -23,11 +23,14 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Lập báo cáo: Word theo thể thức (Nghị định 30/2020/NĐ-CP hoặc Hướng dẫn 36-HD/VPTW), HTML in được,
         bảng tính tổng hợp hoặc JSON. (Write a report: Word, HTML, the consolidated workbook or JSON.)"""
+        from hrplan.cli.progress import track
         from hrplan.reports import FORMATS, write_reports
 
         ws = STATE.ws()
         fmt = choice(fmt, FORMATS + ("all",), "--format")
         formats = FORMATS if fmt == "all" else (fmt,)
-        written = write_reports(ws, program, period, formats, STATE.lang, output=output, sources=sources)
+        with track("progress.report") as progress:
+            written = write_reports(ws, program, period, formats, STATE.lang, output=output, sources=sources,
+                                    progress=progress)
         for path in written.paths.values():
             console.print(str(path))

@@ -19,4 +19,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "findings.col.count": ("Số vấn đề", "Findings"),
     "findings.col.units": ("Số đơn vị", "Units"),
     "findings.col.group": ("Đơn vị", "Unit"),
+    "progress.import": ("Đang nhập", "Importing"),
+    "progress.check": ("Đang kiểm tra", "Checking"),
+    "progress.report": ("Đang lập báo cáo", "Writing the report"),
+    "progress.line": ("{what} {percent}% ({done}/{total})", "{what} {percent}% ({done}/{total})"),
+    "progress.left": (", còn khoảng {time}", ", about {time} left"),
+    "progress.minutes": ("{m} phút {s} giây", "{m} min {s} s"),
+    "progress.seconds": ("{s} giây", "{s} s"),
 }

@@ -4,10 +4,10 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, Callable
 
 from hrplan import __version__
-from hrplan.checks import Finding, check_program
+from hrplan.checks import STEPS_PER_PROGRAM, Finding, check_program
 from hrplan.definitions import (
     IndicatorKind,
     Period,
@@ -31,16 +31,26 @@ class Report:
         return json.dumps(self.data, ensure_ascii=False, indent=2)
 
 
-def build_report(workspace: Workspace, program_name: str, period_text: str, lang: str = "vi") -> Report:
-    """Give the report of a program for a period, computed from the workspace's store."""
+REPORT_STEPS = STEPS_PER_PROGRAM + 2  # the figures and each rule (as check), the years, the data
+
+
+def build_report(workspace: Workspace, program_name: str, period_text: str, lang: str = "vi",
+                 step: Callable[[str], None] | None = None) -> Report:
+    """Give the report of a program for a period, computed from the workspace's store.
+
+    `step(label)` is told after each of `REPORT_STEPS` steps (the figures, each rule, the years, the data)."""
     program = workspace.program(program_name)
     period = period_from_user(period_text)
     units = workspace.units
+    step = step or (lambda label: None)
     with workspace.open_store() as store, store.snapshot():  # one moment: an import meanwhile is not half seen
         figures = compute_figures(program, period, store, units)
-        findings = check_program(program, figures, store, units, lang)
+        step(program.code)
+        findings = check_program(program, figures, store, units, lang, step=step)
         annual = _annual(program, period, store, units, lang)
+        step("annual")
     data = report_data(program, figures, findings, units, lang, workspace.config.name, annual)
+    step("data")
     start, end = workspace.config.cutoff.window(period)
     data["period"]["window"] = {"start": start.isoformat(), "end": end.isoformat(),
                                 "text": workspace.config.cutoff.window_text(period, lang)}

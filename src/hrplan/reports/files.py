@@ -12,7 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from hrplan.definitions import Period, program_slug
-from hrplan.reports.data import Report, build_report
+from hrplan.checks import Progress, counter
+from hrplan.reports.data import REPORT_STEPS, Report, build_report
 from hrplan.reports.html import render_html
 from hrplan.reports.xlsx import write_xlsx
 from hrplan.workspace import Workspace
@@ -56,14 +57,18 @@ class Written:
 
 def write_reports(workspace: Workspace, program: str, period: str, formats: tuple[str, ...] | list[str],
                   lang: str = "vi", output: Path | None = None, sources: bool = False,
-                  today: date | None = None) -> Written:
-    """Write a program's report for a period in each of `formats` (to `output` when one format, else reports/)."""
+                  today: date | None = None, progress: Progress | None = None) -> Written:
+    """Write a program's report for a period in each of `formats` (to `output` when one format, else reports/).
+
+    `progress(done, total, label)` is told after each step: the report's data, the document, each file."""
     from hrplan.reports.docx import render_docx
     from hrplan.reports.document import build_document
 
-    report = build_report(workspace, program, period, lang)
+    step = counter(REPORT_STEPS + 1 + len(formats), progress)
+    report = build_report(workspace, program, period, lang, step)
     document = build_document(workspace, program, period, lang, today=today, report=report) \
         if set(formats) & {"docx", "html", "xlsx"} else None
+    step("document")
     paths: dict[str, Path] = {}
     for fmt in formats:
         path = output if output is not None and len(formats) == 1 else workspace.reports_dir / report_file_name(report, fmt)
@@ -75,6 +80,7 @@ def write_reports(workspace: Workspace, program: str, period: str, formats: tupl
             paths[fmt] = _write_text(path, render_html(document))
         elif fmt == "xlsx":
             paths[fmt] = write_xlsx(workspace, report, path, lang)
+        step(fmt)
     return Written(report, paths)
 
 
