@@ -106,8 +106,6 @@ def _unit_label(units, code: str | None) -> str:
 
 def _print_table(findings: list[Finding], units, verbose: bool, numbered_from: int = 0) -> None:
     """Print one table grouped by unit that reads at 80 columns; the full messages follow it (or each row)."""
-    from rich.table import Table
-
     if not findings:
         console.print(STATE.t("findings.none"))
         return
