@@ -14,7 +14,6 @@ from __future__ import annotations
 import hashlib
 import os
 import signal
-import stat
 import sys
 import tempfile
 import time
@@ -26,7 +25,7 @@ from typing import Iterable, Iterator
 from hrplan.problems import Location, Problem
 from hrplan.reading.submission import ParsedSubmission, read_submission
 from hrplan.reading.types import ReadContext
-from hrplan.workbooks import inspect_workbook
+from hrplan.workbooks import check_file
 
 
 @dataclass
@@ -48,21 +47,22 @@ def default_workers() -> int:
 
 
 def read_one(path: Path, ctx: ReadContext) -> FileRead:
-    """Check, hash and read one file in this process (what each worker runs)."""
+    """Check, hash and read one file in this process (what each worker runs).
+
+    The file is read from disk once: the safety checks run on those bytes (regular file, size,
+    container limits, before anything else is done with it), the hash is theirs, and the details
+    the reader needs beyond calamine's values are gathered in that same pass.
+    """
     started = time.monotonic()
     path = Path(path)
     parsed = ParsedSubmission(path)
-    problems = inspect_workbook(path, ctx.limits)  # regular file, size, container limits: before any read
-    if problems:
+    checked, problems = check_file(path, ctx.limits)
+    if checked is None:
         parsed.problems.extend(problems)
         return FileRead(path, None, parsed, time.monotonic() - started)
-    try:
-        file_hash = _file_hash(path)
-    except OSError as exc:
-        parsed.problems.append(Problem("file.unreadable", location=Location(file=str(path)),
-                                       params={"found": exc.strerror or str(exc)}))
-        return FileRead(path, None, parsed, time.monotonic() - started)
-    parsed = read_submission(path, ctx)
+    file_hash = hashlib.sha256(checked.data).hexdigest()
+    checked.data = b""  # hashed and checked: not held while the file is read
+    parsed = read_submission(path, ctx, checked)
     return FileRead(path, file_hash, parsed, time.monotonic() - started)
 
 
@@ -77,20 +77,6 @@ def read_files(paths: Iterable[Path], ctx: ReadContext, workers: int | None = No
         yield from pool.run(paths)
     finally:
         pool.stop()
-
-
-def _file_hash(path: Path) -> str:
-    """Give the SHA-256 of a regular file, read in chunks; never blocks on a FIFO swapped in meanwhile."""
-    digest = hashlib.sha256()
-    fd = os.open(str(path), os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    try:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
-            raise OSError(0, "not a regular file")
-        while chunk := os.read(fd, 1 << 20):
-            digest.update(chunk)
-    finally:
-        os.close(fd)
-    return digest.hexdigest()
 
 
 # -- the worker processes ------------------------------------------------------------------------

@@ -27,7 +27,7 @@ from hrplan.reading.refusals import not_found, unfilled_template
 from hrplan.reading.unit_rows import find_unit_rows, read_unit_rows
 from hrplan.problems import HrplanError, Location, Problem, Severity, cell_name
 from hrplan.definitions import DeclaredLayout, Program
-from hrplan.workbooks import RawWorkbook, read_workbook
+from hrplan.workbooks import CheckedFile, RawWorkbook, read_workbook
 
 
 @dataclass
@@ -59,11 +59,14 @@ class ParsedSubmission:
         return h.hexdigest()
 
 
-def read_submission(path: Path, ctx: ReadContext) -> ParsedSubmission:
-    """Give the submission a workbook holds, with every problem found and where."""
+def read_submission(path: Path, ctx: ReadContext, checked: CheckedFile | None = None) -> ParsedSubmission:
+    """Give the submission a workbook holds, with every problem found and where.
+
+    `checked`: the file as `workbooks.check_file` read and checked it (else it is checked here).
+    """
     result = ParsedSubmission(path)
     try:
-        book = read_workbook(path, ctx.limits, with_hidden=True)
+        book = read_workbook(path, ctx.limits, with_hidden=True, checked=checked)
     except HrplanError as exc:
         result.problems.extend(exc.problems)
         return result

@@ -19,7 +19,8 @@ from xml.etree.ElementTree import iterparse
 import python_calamine as pc
 
 from hrplan.problems import HrplanError, Location, Problem, cell_name
-from hrplan.workbooks.safety import ReadLimits, inspect_workbook
+from hrplan.workbooks.safety import ReadLimits, load_workbook_bytes
+from hrplan.workbooks.xlsx_details import XlsxDetails
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
 _NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
@@ -60,8 +61,32 @@ class RawWorkbook:
     sheets: list[RawSheet]
 
 
-def read_workbook(path: Path, limits: ReadLimits | None = None, with_hidden: bool = True) -> RawWorkbook:
-    """Give the workbook's sheets as grids; raise HrplanError with a plain reason when it cannot be read."""
+@dataclass
+class CheckedFile:
+    """A workbook file's bytes once the safety checks passed on them, with the .xlsx details gathered
+    in the same pass (legacy fonts, formulas without a result)."""
+
+    path: Path
+    data: bytes
+    details: XlsxDetails | None = None
+
+
+def check_file(path: Path, limits: ReadLimits | None = None) -> tuple[CheckedFile | None, list[Problem]]:
+    """Read a workbook file once and check it (`safety`); give it, or None and the problems refusing it."""
+    details = XlsxDetails() if path.suffix.lower() in (".xlsx", ".xlsm") else None
+    data, problems = load_workbook_bytes(path, limits, details)
+    if data is None:
+        return None, problems
+    return CheckedFile(path, data, details), []
+
+
+def read_workbook(path: Path, limits: ReadLimits | None = None, with_hidden: bool = True,
+                  checked: CheckedFile | None = None) -> RawWorkbook:
+    """Give the workbook's sheets as grids; raise HrplanError with a plain reason when it cannot be read.
+
+    `checked`: the file as `check_file` gave it (its checks passed, its details gathered); else it is
+    checked here first.
+    """
     limits = limits or ReadLimits()
     suffix = path.suffix.lower()
     where = Location(file=str(path))
@@ -69,9 +94,10 @@ def read_workbook(path: Path, limits: ReadLimits | None = None, with_hidden: boo
         raise HrplanError(Problem("file.not_found", location=where, params={"path": str(path)}))
     if suffix not in WORKBOOK_SUFFIXES:
         raise HrplanError(Problem("file.unsupported_type", location=where, params={"found": suffix or path.name}))
-    problems = inspect_workbook(path, limits)
-    if problems:
-        raise HrplanError(problems)
+    if checked is None:
+        checked, problems = check_file(path, limits)
+        if checked is None:
+            raise HrplanError(problems)
     try:
         book = pc.CalamineWorkbook.from_path(str(path))
     except pc.PasswordError:
@@ -98,7 +124,7 @@ def read_workbook(path: Path, limits: ReadLimits | None = None, with_hidden: boo
     finally:
         book.close()
     if suffix in (".xlsx", ".xlsm"):
-        _add_xlsx_details(path, sheets)
+        _add_xlsx_details(path, sheets, checked.details)
     return RawWorkbook(path, suffix.lstrip("."), sheets)
 
 
@@ -148,12 +174,36 @@ def _short(exc: BaseException) -> str:
 
 
 # -- .xlsx details calamine does not give: legacy fonts and formulas without results ----------
-def _add_xlsx_details(path: Path, sheets: list[RawSheet]) -> None:
+def _add_xlsx_details(path: Path, sheets: list[RawSheet], details: XlsxDetails | None) -> None:
+    """Give each sheet its legacy-font cells and formulas without a result: from what the safety scan
+    gathered in its one pass, else (no scan, or a sheet the stream could not follow) by reading the
+    sheet's XML again with ElementTree, as before. Both give the same: tests/test_xlsx_details.py."""
+    by_name = {s.name: s for s in sheets}
+    if details is None:
+        _read_xlsx_details(path, by_name)
+        return
+    if details.legacy_xfs() is None:
+        return  # styles that cannot be read: no details at all, as the ElementTree reading gives
+    again: dict[str, RawSheet] = {}
+    for name, part in details.sheet_parts().items():
+        sheet = by_name.get(name)
+        if sheet is None:
+            continue
+        found = details.sheets.get(part)
+        if found is not None and found.complete:
+            sheet.fonts.update(found.fonts)
+            sheet.formulas_without_value.update(found.formulas_without_value)
+        else:  # not followed by the scan (another part name, a chart sheet) or not followable: the old way
+            again[name] = sheet
+    if again:
+        _read_xlsx_details(path, again)
+
+
+def _read_xlsx_details(path: Path, by_name: dict[str, RawSheet]) -> None:
     try:
         with zipfile.ZipFile(path) as zf:
             parts = _sheet_parts(zf)
             legacy_xfs = _legacy_font_styles(zf)
-            by_name = {s.name: s for s in sheets}
             for name, part in parts.items():
                 sheet = by_name.get(name)
                 if sheet is not None and part in zf.namelist():

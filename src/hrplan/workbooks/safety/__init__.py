@@ -36,8 +36,8 @@ Limitations, on purpose:
 * The `found` texts for 'file.unreadable' are English phrases (the catalogue message around
   them is translated).
 """
-from hrplan.workbooks.safety.check_file import inspect_workbook
+from hrplan.workbooks.safety.check_file import inspect_workbook, load_workbook_bytes
 from hrplan.workbooks.safety.container import sniff_kind
 from hrplan.workbooks.safety.limits import ReadLimits
 
-__all__ = ["ReadLimits", "inspect_workbook", "sniff_kind"]
+__all__ = ["ReadLimits", "inspect_workbook", "load_workbook_bytes", "sniff_kind"]

@@ -1,9 +1,12 @@
 """What kind of file this is (regular, not empty, not too large, ZIP or OLE2), then its container's checks."""
 from __future__ import annotations
 
+import io
+import os
 import re
 import stat
 from pathlib import Path
+from typing import IO
 
 from hrplan.workbooks.safety.limits import (
     OLE2_MAGIC,
@@ -13,7 +16,7 @@ from hrplan.workbooks.safety.limits import (
 )
 from hrplan.workbooks.safety.ole2 import check_ole2
 from hrplan.workbooks.safety.refusal import Refusal, size_text, unreadable
-from hrplan.workbooks.safety.zip_parts import check_zip
+from hrplan.workbooks.safety.zip_parts import DetailCollector, check_zip
 
 
 def sniff_kind(head: bytes) -> str:
@@ -25,7 +28,44 @@ def sniff_kind(head: bytes) -> str:
     return "other"
 
 
-def inspect_container(path: Path, limits: ReadLimits) -> None:
+def inspect_container(path: Path, limits: ReadLimits, details: DetailCollector | None = None) -> None:
+    """Check the file streamed from disk (at most a chunk held at a time); raise Refusal."""
+    size = _checked_size(path, limits)
+    try:
+        with path.open("rb") as fh:
+            _check_kind(fh, size, limits, details)
+    except OSError as exc:
+        raise unreadable(f"a file that cannot be read ({exc.strerror or exc})") from None
+
+
+def load_container(path: Path, limits: ReadLimits, details: DetailCollector | None = None) -> bytes:
+    """Give the file's bytes, read once (its size checked first, so at most `max_file_bytes`), after the
+    same checks as `inspect_container` passed on those bytes; raise Refusal.
+
+    The bytes checked are the bytes hashed: a file changed on disk meanwhile cannot slip past the checks.
+    """
+    size = _checked_size(path, limits)
+    try:
+        fd = os.open(str(path), os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        try:
+            st = os.fstat(fd)
+            if not stat.S_ISREG(st.st_mode):  # swapped for a FIFO or device since the stat: never read it
+                raise unreadable("not a regular file (a device, pipe or socket)")
+            chunks, left = [], min(st.st_size, limits.max_file_bytes) + 1
+            while left > 0 and (chunk := os.read(fd, min(left, 1 << 20))):
+                chunks.append(chunk)
+                left -= len(chunk)
+        finally:
+            os.close(fd)
+    except OSError as exc:
+        raise unreadable(f"a file that cannot be read ({exc.strerror or exc})") from None
+    data = b"".join(chunks)
+    _check_size(len(data), limits)
+    _check_kind(io.BytesIO(data), len(data), limits, details)
+    return data
+
+
+def _checked_size(path: Path, limits: ReadLimits) -> int:
     try:
         st = path.stat()
     except FileNotFoundError:
@@ -37,7 +77,11 @@ def inspect_container(path: Path, limits: ReadLimits) -> None:
     if not stat.S_ISREG(st.st_mode):
         # never open a FIFO or device: reading it could block or never end
         raise unreadable("not a regular file (a device, pipe or socket)")
-    size = st.st_size
+    _check_size(st.st_size, limits)
+    return st.st_size
+
+
+def _check_size(size: int, limits: ReadLimits) -> None:
     if size > limits.max_file_bytes:
         raise Refusal(
             "file.too_large",
@@ -48,18 +92,17 @@ def inspect_container(path: Path, limits: ReadLimits) -> None:
         )
     if size == 0:
         raise unreadable("an empty file")
-    try:
-        with path.open("rb") as fh:
-            head = fh.read(SNIFF_BYTES)
-            kind = sniff_kind(head)
-            if kind == "zip":
-                check_zip(fh, size, limits)
-            elif kind == "ole2":
-                check_ole2(fh, size)
-            else:
-                raise unreadable(describe(head))
-    except OSError as exc:
-        raise unreadable(f"a file that cannot be read ({exc.strerror or exc})") from None
+
+
+def _check_kind(fh: IO[bytes], size: int, limits: ReadLimits, details: DetailCollector | None) -> None:
+    head = fh.read(SNIFF_BYTES)
+    kind = sniff_kind(head)
+    if kind == "zip":
+        check_zip(fh, size, limits, details)
+    elif kind == "ole2":
+        check_ole2(fh, size)
+    else:
+        raise unreadable(describe(head))
 
 
 # -- what a non-workbook file looks like -------------------------------------------------------

@@ -1,6 +1,7 @@
 """Watch XML streams: DOCTYPE/ENTITY in prologs, worksheet extents, the workbook's sheet list."""
 from __future__ import annotations
 
+import functools
 import re
 
 from hrplan.workbooks.safety.limits import DIMENSION_WINDOW, PROLOG_WINDOW, ReadLimits
@@ -75,6 +76,11 @@ def col_letters(n: int) -> str:
     return letters
 
 
+@functools.lru_cache(maxsize=4096)
+def _col_number_bytes(letters: bytes) -> int:
+    return col_number(letters.decode("ascii"))
+
+
 _CELL_REF_RE = re.compile(rb'<c\s+r="([A-Z]{1,3})(\d{1,7})"')
 
 
@@ -124,9 +130,10 @@ class SheetWatch:
             if match.start() and buf[match.start() - 1] not in b" \t\r\n":
                 continue  # another attribute ending in 'r', not r="..."
             self._check_ref(match.group(1).decode("ascii", "replace"))
-        for match in _CELL_REF_RE.finditer(chunk):
-            self.max_col = max(self.max_col, col_number(match.group(1).decode("ascii")))
-            self.max_row = max(self.max_row, int(match.group(2)))
+        refs = _CELL_REF_RE.findall(chunk)
+        if refs:  # the distinct columns and rows of the chunk: a few, whatever its number of cells
+            self.max_col = max(self.max_col, max(_col_number_bytes(c) for c in {c for c, _ in refs}))
+            self.max_row = max(self.max_row, max(map(int, {r for _, r in refs})))
         if self.max_row * self.max_col > self.limits.max_cells:
             raise Refusal("file.too_many_cells", part=self.part, ref=f"{col_letters(self.max_col)}{self.max_row}",
                            cells=self.max_row * self.max_col, max_cells=self.limits.max_cells)

@@ -4,13 +4,14 @@ from __future__ import annotations
 import re
 import struct
 import zipfile
-from typing import IO
+from typing import IO, Protocol
 
 from hrplan.workbooks.safety.limits import RATIO_MIN_BYTES, REL_KEEP_BYTES, ReadLimits
 from hrplan.workbooks.safety.ods import check_ods_extent
 from hrplan.workbooks.safety.refusal import Refusal, size_text, unreadable
 from hrplan.workbooks.safety.xml_watch import SheetWatch, worksheet_targets
 from hrplan.workbooks.safety.zip_stream import (
+    PartReader,
     iter_member,
     DAMAGED_ZIP,
     Budget,
@@ -70,7 +71,17 @@ _ODS_MIMETYPES = (
 )
 
 
-def check_zip(fh: IO[bytes], size: int, limits: ReadLimits) -> None:
+class DetailCollector(Protocol):
+    """What gathers, during the scan, what the reader needs beyond the checks (xlsx_details.XlsxDetails)."""
+
+    def keep_part(self, name: str) -> bool: ...
+
+    def part_bytes(self, name: str, data: bytes) -> None: ...
+
+    def sheet_watch(self, name: str) -> PartReader: ...
+
+
+def check_zip(fh: IO[bytes], size: int, limits: ReadLimits, details: DetailCollector | None = None) -> None:
     count = _zip_entry_count(fh, size)
     if count > limits.max_zip_members:
         raise Refusal("file.too_many_parts", found=count, limit=limits.max_zip_members)
@@ -130,9 +141,12 @@ def check_zip(fh: IO[bytes], size: int, limits: ReadLimits) -> None:
     rels_text = b""
     for info in parts:
         keep = REL_KEEP_BYTES if info.filename.lower() == _XLSX_WORKBOOK_RELS.lower() else 0
-        kept = scan_part(fh, size, info, budget, keep=keep)
+        wanted = kind == "xlsx" and details is not None and details.keep_part(info.filename)
+        kept = scan_part(fh, size, info, budget, keep=max(keep, info.file_size if wanted else 0))
+        if wanted:
+            details.part_bytes(info.filename, kept)
         if keep:
-            rels_text = kept
+            rels_text = kept[:keep]
     if kind == "xlsx":
         strings = member("xl/sharedStrings.xml")
         if strings is not None:
@@ -145,7 +159,8 @@ def check_zip(fh: IO[bytes], size: int, limits: ReadLimits) -> None:
                 sheets.append(info)
         check_declared_total(parts + sheets, limits)
         for info in sheets:
-            scan_part(fh, size, info, budget, sheet=SheetWatch(info.filename, limits))
+            scan_part(fh, size, info, budget, sheet=SheetWatch(info.filename, limits),
+                      reader=details.sheet_watch(info.filename) if details is not None else None)
     elif kind == "ods":
         try:
             check_ods_extent(fh, size, member("content.xml"), limits)

@@ -6,11 +6,21 @@ import zipfile
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import IO
+from typing import IO, Protocol
 
 from hrplan.workbooks.safety.limits import CHUNK, ZIP_MAGIC
 from hrplan.workbooks.safety.refusal import Refusal, size_text, unreadable
 from hrplan.workbooks.safety.xml_watch import PrologWatch, SheetWatch
+
+
+
+class PartReader(Protocol):
+    """What follows a part's unpacked chunks alongside the checks (xlsx_details' sheet watcher)."""
+
+    def feed(self, chunk: bytes) -> None: ...
+
+    def finish(self) -> None: ...
+
 
 DAMAGED_ZIP = "a damaged or incomplete ZIP file (perhaps only part of it was downloaded)"
 def unpacked_too_large(total: int, limit: int) -> Refusal:
@@ -124,25 +134,31 @@ def scan_part(
     *,
     keep: int = 0,
     sheet: SheetWatch | None = None,
+    reader: PartReader | None = None,
 ) -> bytes:
     """Stream one XML part: check its prolog, its true size and (for a sheet) its extent.
 
-    Gives back the first `keep` bytes of the part (0: nothing is kept).
+    Gives back the first `keep` bytes of the part (0: nothing is kept). `reader`, when given, sees
+    each chunk after the checks passed on it (the one pass that also gathers what the reader needs).
     """
     prolog = PrologWatch(info.filename)
-    kept = b""
+    kept: list[bytes] = []
+    kept_len = 0
     for chunk in iter_member(fh, size, info):
         budget.spend(len(chunk))
         if not prolog.done:
             prolog.feed(chunk)
         if sheet is not None:
             sheet.feed(chunk)
-        if keep and len(kept) < keep:
-            kept += chunk[: keep - len(kept)]
+        if reader is not None:
+            reader.feed(chunk)
+        if keep and kept_len < keep:
+            kept.append(chunk[: keep - kept_len])
+            kept_len += len(kept[-1])
     if not prolog.done:
         prolog.finish()
     if sheet is not None:
         sheet.finish()
-    return kept
-
-
+    if reader is not None:
+        reader.finish()
+    return b"".join(kept)
