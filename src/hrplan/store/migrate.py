@@ -7,21 +7,25 @@ before Alembic is recognised, and so that an older hrplan still refuses a newer 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic.config import Config
-from alembic.runtime.environment import EnvironmentContext
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, func, insert, inspect, select
+from sqlalchemy import Connection, func, insert, inspect, select, text
 
 from hrplan.problems import HrplanError, Problem
 from hrplan.store.schema import metadata, schema_version
 from hrplan.store.version import SCHEMA_VERSION
 
+if TYPE_CHECKING:
+    from alembic.script import ScriptDirectory
+
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+# Alembic (0.1 s to import) loads only to migrate: opening an up-to-date store reads its version table directly.
 
 
 def _script() -> ScriptDirectory:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     return ScriptDirectory.from_config(config)
@@ -39,7 +43,7 @@ def stored_version(conn: Connection) -> int | str:
     if "schema_version" in tables:
         version = conn.execute(select(func.max(schema_version.c.version))).scalar() or 0
     if "alembic_version" in tables:
-        revision = MigrationContext.configure(conn).get_current_revision()
+        revision = _revision(conn)
         if revision is not None:
             known = revision.isdigit()
             if not known:
@@ -50,7 +54,19 @@ def stored_version(conn: Connection) -> int | str:
 
 def is_current(conn: Connection) -> bool:
     """Tell whether the store is at SCHEMA_VERSION and stamped by Alembic (nothing to do on open)."""
-    return stored_version(conn) == SCHEMA_VERSION and MigrationContext.configure(conn).get_current_revision() is not None
+    return stored_version(conn) == SCHEMA_VERSION and _revision(conn) is not None
+
+
+def _revision(conn: Connection) -> str | None:
+    """Give the Alembic revision the store is stamped with (None: not stamped), as Alembic itself reads it."""
+    if "alembic_version" not in set(inspect(conn).get_table_names()):
+        return None
+    rows = conn.execute(text("SELECT version_num FROM alembic_version")).all()
+    if len(rows) > 1:  # several heads: let Alembic say what it says of them
+        from alembic.runtime.migration import MigrationContext
+
+        return MigrationContext.configure(conn).get_current_revision()
+    return rows[0][0] if rows else None
 
 
 def is_newer(version: int | str) -> bool:
@@ -69,6 +85,10 @@ def upgrade(conn: Connection, to: int = SCHEMA_VERSION) -> tuple[int | str, int]
     A store made before Alembic (hand-rolled `schema_version` only) is stamped at its version
     first: its tables are kept as they are, rows and all.
     """
+    from alembic.config import Config
+    from alembic.runtime.environment import EnvironmentContext
+    from alembic.runtime.migration import MigrationContext
+
     target = f"{to:04d}"
     before = stored_version(conn)
     refuse_newer(before)
