@@ -36,6 +36,12 @@ def test_short_work_logs_nothing_and_a_late_first_line_tells_the_tenths_reached_
     assert late[0].startswith("hrplan: Đang kiểm tra 40% (4/10)") and len(late) == 7
 
 
+def test_under_a_second_left_is_not_said():
+    lines = _lines(20, 0.5)  # 10 s in all: at 19/20, 0.5 s are left
+    assert lines[-2] == "hrplan: Đang kiểm tra 90% (18/20), còn khoảng 1 giây"
+    assert _lines(40, 0.1)[-2] == "hrplan: Đang kiểm tra 90% (36/40)"  # 0.4 s left
+
+
 def test_english_and_minutes():
     STATE.lang = "en"
     try:

@@ -70,8 +70,8 @@ class TenthLines:
             return  # not yet worth a line; a later call tells the tenths reached by then
         self.tenths_told = tenths
         line = STATE.t("progress.line", what=self.description, percent=tenths * 10, done=done, total=total)
-        if done < total and done > 0:
-            left = elapsed * (total - done) / done
+        left = elapsed * (total - done) / done if 0 < done < total else 0.0
+        if left >= 1:  # under a second left is not worth saying ("0 giây")
             line += STATE.t("progress.left", time=_duration(left))
         self.write(f"hrplan: {line}")
 
