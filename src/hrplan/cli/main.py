@@ -7,6 +7,7 @@ jinja2, the store ...) inside the command's function, so they load only when tha
 from __future__ import annotations
 
 import gc
+import os
 import sys
 from pathlib import Path
 from typing import Optional
@@ -109,4 +110,7 @@ def main() -> None:
     # to the end: the default cyclic collector rescans them thousands of times (10-20% of a national report's
     # CPU, measured). Collect rarely; the process is short and its cycles few.
     gc.set_threshold(50_000, 20, 100)
+    # pydantic looks for plugins in every installed package's metadata when it builds its first model (typer's
+    # options are pydantic adapters too): hrplan uses none, and the search is a tenth of `hrplan status`.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     app(args=_hoist_global_options(sys.argv[1:]), prog_name="hrplan")

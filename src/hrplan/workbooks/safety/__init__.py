@@ -36,8 +36,26 @@ Limitations, on purpose:
 * The `found` texts for 'file.unreadable' are English phrases (the catalogue message around
   them is translated).
 """
-from hrplan.workbooks.safety.check_file import inspect_workbook, load_workbook_bytes
-from hrplan.workbooks.safety.container import sniff_kind
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from hrplan.workbooks.safety.limits import ReadLimits
 
+if TYPE_CHECKING:
+    from hrplan.workbooks.safety.check_file import inspect_workbook, load_workbook_bytes
+    from hrplan.workbooks.safety.container import sniff_kind
+
 __all__ = ["ReadLimits", "inspect_workbook", "load_workbook_bytes", "sniff_kind"]
+
+# The scanners load on first use: a workspace's settings need only ReadLimits.
+_HOMES = {"inspect_workbook": "hrplan.workbooks.safety.check_file",
+          "load_workbook_bytes": "hrplan.workbooks.safety.check_file", "sniff_kind": "hrplan.workbooks.safety.container"}
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module 'hrplan.workbooks.safety' has no attribute {name!r}")
+    value = getattr(importlib.import_module(home), name)
+    globals()[name] = value
+    return value
