@@ -85,37 +85,29 @@ def _count_events(text: str, path: Path) -> None:
         if open_nodes:
             open_nodes[-1][1] += n
 
-    try:
-        for event in yaml.parse(text, Loader=_Loader):
-            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-                depth += 1
-                if depth > MAX_DEPTH:
-                    refuse(event, f"nested more than {MAX_DEPTH} levels deep")
-                open_nodes.append([event.anchor, 1])
-            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-                depth -= 1
-                anchor, size = open_nodes.pop()
-                if anchor:
-                    sizes[anchor] = size
-                add(size)
-            elif isinstance(event, yaml.ScalarEvent):
-                if event.anchor:
-                    sizes[event.anchor] = 1
-                add(1)
-            elif isinstance(event, yaml.AliasEvent):
-                aliases += 1
-                if aliases > MAX_ALIASES:
-                    refuse(event, f"more than {MAX_ALIASES} aliases (*name)")
-                add(sizes.get(event.anchor, 1))
-            if total > MAX_EXPANDED_NODES:
-                refuse(event, f"aliases that expand to more than {MAX_EXPANDED_NODES:,} values")
-    except yaml.MarkedYAMLError as exc:
-        # libyaml 0.2.5+ (PyYAML 6.0.4's wheels) stops at its own nesting limit while reading ahead, before the
-        # events reach the check above: the same refusal, at the line where it stopped
-        if "nesting depth" not in str(exc.problem or "") or exc.problem_mark is None:
-            raise
-        raise HrplanError(Problem("yaml.syntax", location=Location(file=str(path), line=exc.problem_mark.line + 1),
-                                  params={"file": path.name, "found": f"nested more than {MAX_DEPTH} levels deep"})) from None
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            depth += 1
+            if depth > MAX_DEPTH:
+                refuse(event, f"nested more than {MAX_DEPTH} levels deep")
+            open_nodes.append([event.anchor, 1])
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            depth -= 1
+            anchor, size = open_nodes.pop()
+            if anchor:
+                sizes[anchor] = size
+            add(size)
+        elif isinstance(event, yaml.ScalarEvent):
+            if event.anchor:
+                sizes[event.anchor] = 1
+            add(1)
+        elif isinstance(event, yaml.AliasEvent):
+            aliases += 1
+            if aliases > MAX_ALIASES:
+                refuse(event, f"more than {MAX_ALIASES} aliases (*name)")
+            add(sizes.get(event.anchor, 1))
+        if total > MAX_EXPANDED_NODES:
+            refuse(event, f"aliases that expand to more than {MAX_EXPANDED_NODES:,} values")
 
 
 def line_of(node: yaml.Node | None, path: tuple[Any, ...]) -> int | None:
