@@ -1,6 +1,6 @@
 """Reports: what hrplan writes for people: the report (JSON data, HTML page) and the submission template.
 
-Entry points: `build_report` (a `Report` of plain data, every figure with its sources), `write_reports` (a
+Entry points: `build_report` (a `Report` of plain data; every figure with its sources when asked), `write_reports` (a
 program's report as Word, HTML, the consolidated workbook and JSON; `FORMATS`), `build_document` (the report as
 a document: heading, body, charts, foot, from the workspace's report settings), `render_docx`, `write_report`
 and `report_file_name`, `make_templates`/`write_template` (the unit's workbook), `summarise_findings` (what a

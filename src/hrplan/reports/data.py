@@ -26,19 +26,25 @@ class Report:
     """Everything one report shows, as data."""
 
     data: dict[str, Any]
+    sources: bool = True  # whether its figures may carry the cells behind them
 
     def to_json(self) -> str:
         return json.dumps(self.data, ensure_ascii=False, indent=2)
 
+    def json_bytes(self) -> bytes:
+        """Give the data as indented JSON, UTF-8."""
+        return self.to_json().encode("utf-8")
 
 REPORT_STEPS = STEPS_PER_PROGRAM + 2  # the figures and each rule (as check), the years, the data
 
 
 def build_report(workspace: Workspace, program_name: str, period_text: str, lang: str = "vi",
-                 step: Callable[[str], None] | None = None) -> Report:
+                 step: Callable[[str], None] | None = None, sources: bool = False) -> Report:
     """Give the report of a program for a period, computed from the workspace's store.
 
-    `step(label)` is told after each of `REPORT_STEPS` steps (the figures, each rule, the years, the data)."""
+    `step(label)` is told after each of `REPORT_STEPS` steps (the figures, each rule, the years, the data).
+    `sources`: every figure's row keeps the cells (and target lines) it was computed from (`report --sources`);
+    at national scale they are most of the data, so they are gathered only when asked."""
     program = workspace.program(program_name)
     period = period_from_user(period_text)
     units = workspace.units
@@ -47,17 +53,18 @@ def build_report(workspace: Workspace, program_name: str, period_text: str, lang
         figures = compute_figures(program, period, store, units)
         step(program.code)
         findings = check_program(program, figures, store, units, lang, step=step)
-        annual = _annual(program, period, store, units, lang)
+        annual = _annual(program, period, store, units, lang, sources)
         step("annual")
-    data = report_data(program, figures, findings, units, lang, workspace.config.name, annual)
+    data = report_data(program, figures, findings, units, lang, workspace.config.name, annual, sources)
     step("data")
     start, end = workspace.config.cutoff.window(period)
     data["period"]["window"] = {"start": start.isoformat(), "end": end.isoformat(),
                                 "text": workspace.config.cutoff.window_text(period, lang)}
-    return Report(data)
+    return Report(data, sources=sources)
 
 
-def _annual(program: Program, period: Period, store, units: UnitTree, lang: str) -> list[dict[str, Any]]:
+def _annual(program: Program, period: Period, store, units: UnitTree, lang: str,
+            sources: bool = False) -> list[dict[str, Any]]:
     """Give each year of a multi-year period against its own annual target, for indicators that have them."""
     with_annual = {t.indicator for t in program.targets if t.period and Period.parse(t.period).kind == "year"}
     if len(period.years()) < 2 or not with_annual:
@@ -69,16 +76,18 @@ def _annual(program: Program, period: Period, store, units: UnitTree, lang: str)
         for code in sorted(with_annual):
             fig = figs.get(top, code) if top else None
             if fig is not None:
-                rows.append({"year": year, **_figure_row(program, fig, units, lang, figs.period)})
+                rows.append({"year": year, **_figure_row(program, fig, units, lang, figs.period, sources)})
     return rows
 
 
 def report_data(program: Program, figures: FigureSet, findings: list[Finding], units: UnitTree, lang: str,
-                workspace_name: str, annual: list[dict[str, Any]] | None = None) -> dict[str, Any]:
-    """Give the report as JSON-ready data: summary, per-unit table, breakdowns, findings, sources."""
+                workspace_name: str, annual: list[dict[str, Any]] | None = None,
+                sources: bool = False) -> dict[str, Any]:
+    """Give the report as JSON-ready data: summary, per-unit table, breakdowns, findings (and with `sources`,
+    the cells behind every figure)."""
     period = figures.period
     top = figures.root
-    row = lambda fig: _figure_row(program, fig, units, lang, period)  # noqa: E731
+    row = lambda fig: _figure_row(program, fig, units, lang, period, sources)  # noqa: E731
     summary = [row(f) for f in (figures.get(top, i.code) for i in program.indicators) if f]
     unit_rows = []
     for unit in units.subtree(top):
@@ -120,8 +129,10 @@ def report_data(program: Program, figures: FigureSet, findings: list[Finding], u
     }
 
 
-def _figure_row(program: Program, fig: Figure, units: UnitTree, lang: str, period: Period) -> dict[str, Any]:
-    """Give one figure as a row: plan, actual and ratio over the same members, and what was left out, in words."""
+def _figure_row(program: Program, fig: Figure, units: UnitTree, lang: str, period: Period,
+                sources: bool = False) -> dict[str, Any]:
+    """Give one figure as a row: plan, actual and ratio over the same members, and what was left out, in words;
+    the cells (and target lines) behind it only with `sources`."""
     ind = fig.indicator
     status = fig.status(program)
     planning = ind.kind is IndicatorKind.PLANNING_RATIO
@@ -129,7 +140,7 @@ def _figure_row(program: Program, fig: Figure, units: UnitTree, lang: str, perio
     plan = fig.ratio_plan if paired else fig.plan
     actual = fig.ratio_actual if paired else fig.actual
     num = lambda v: format_number(v, lang=lang)  # noqa: E731
-    return {
+    row = {
         "indicator": ind.code,
         "name": ind.name if lang == "vi" or not ind.name_en else ind.name_en,
         "uom": ind.uom,
@@ -162,8 +173,11 @@ def _figure_row(program: Program, fig: Figure, units: UnitTree, lang: str, perio
             "ratio": format_times(fig.ratio, lang) if planning else describe_percent(fig.ratio, lang),
         },
         "sentence": _sentence(program, fig, status, lang, period) if fig.actual is not None else "",
-        "sources": {"plan": [s.to_dict() for s in fig.plan_sources], "actual": [s.to_dict() for s in fig.actual_sources]},
     }
+    if sources:
+        row["sources"] = {"plan": [s.to_dict() for s in fig.plan_sources],
+                          "actual": [s.to_dict() for s in fig.actual_sources]}
+    return row
 
 
 def _unit_name(units: UnitTree, code: str) -> str:

@@ -14,8 +14,6 @@ from typing import Any
 from hrplan.definitions import Period, program_slug
 from hrplan.checks import Progress, counter
 from hrplan.reports.data import REPORT_STEPS, Report, build_report
-from hrplan.reports.html import render_html
-from hrplan.reports.xlsx import write_xlsx
 from hrplan.workspace import Workspace
 
 FORMATS = ("docx", "html", "xlsx", "json")
@@ -34,9 +32,15 @@ def write_report(report: Report, path: Path, sources: bool = False) -> Path:
 
 def report_json(report: Report, sources: bool = False) -> str:
     """Give the report's data as JSON; the cells behind each figure only when `sources` (they can be most of it)."""
-    if sources:
-        return report.to_json()
-    return Report(_without_sources(report.data)).to_json()
+    return _json_bytes(report, sources).decode("utf-8")
+
+
+def _json_bytes(report: Report, sources: bool) -> bytes:
+    if sources and not report.sources:
+        raise ValueError("the report was built without its sources: build_report(..., sources=True)")
+    if sources or not report.sources:
+        return report.json_bytes()
+    return Report(_without_sources(report.data), sources=False).json_bytes()
 
 
 def _without_sources(value: Any) -> Any:
@@ -61,24 +65,30 @@ def write_reports(workspace: Workspace, program: str, period: str, formats: tupl
     """Write a program's report for a period in each of `formats` (to `output` when one format, else reports/).
 
     `progress(done, total, label)` is told after each step: the report's data, the document, each file."""
-    from hrplan.reports.docx import render_docx
-    from hrplan.reports.document import build_document
-
     step = counter(REPORT_STEPS + 1 + len(formats), progress)
-    report = build_report(workspace, program, period, lang, step)
-    document = build_document(workspace, program, period, lang, today=today, report=report) \
-        if set(formats) & {"docx", "html", "xlsx"} else None
+    report = build_report(workspace, program, period, lang, step, sources=sources and "json" in formats)
+    document = None
+    if set(formats) & {"docx", "html", "xlsx"}:  # the document (its charts: matplotlib) only for those
+        from hrplan.reports.document import build_document
+
+        document = build_document(workspace, program, period, lang, today=today, report=report)
     step("document")
     paths: dict[str, Path] = {}
     for fmt in formats:
         path = output if output is not None and len(formats) == 1 else workspace.reports_dir / report_file_name(report, fmt)
         if fmt == "docx":
+            from hrplan.reports.docx import render_docx
+
             paths[fmt] = render_docx(document, path)
         elif fmt == "json":
             paths[fmt] = _write_text(path, report_json(report, sources))
         elif fmt == "html":
+            from hrplan.reports.html import render_html
+
             paths[fmt] = _write_text(path, render_html(document))
         elif fmt == "xlsx":
+            from hrplan.reports.xlsx import write_xlsx
+
             paths[fmt] = write_xlsx(workspace, report, path, lang)
         step(fmt)
     return Written(report, paths)
