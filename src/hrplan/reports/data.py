@@ -73,10 +73,11 @@ def _annual(program: Program, period: Period, store, units: UnitTree, lang: str,
     for year in period.years():
         figs = compute_figures(program, Period.parse(str(year)), store, units)
         top = figs.root
+        rows_of = _Rows(program, units, lang, figs.period, sources)
         for code in sorted(with_annual):
             fig = figs.get(top, code) if top else None
             if fig is not None:
-                rows.append({"year": year, **_figure_row(program, fig, units, lang, figs.period, sources)})
+                rows.append({"year": year, **rows_of.row(fig)})
     return rows
 
 
@@ -87,7 +88,7 @@ def report_data(program: Program, figures: FigureSet, findings: list[Finding], u
     the cells behind every figure)."""
     period = figures.period
     top = figures.root
-    row = lambda fig: _figure_row(program, fig, units, lang, period, sources)  # noqa: E731
+    row = _Rows(program, units, lang, period, sources).row
     summary = [row(f) for f in (figures.get(top, i.code) for i in program.indicators) if f]
     unit_rows = []
     for unit in units.subtree(top):
@@ -129,68 +130,193 @@ def report_data(program: Program, figures: FigureSet, findings: list[Finding], u
     }
 
 
-def _figure_row(program: Program, fig: Figure, units: UnitTree, lang: str, period: Period,
-                sources: bool = False) -> dict[str, Any]:
-    """Give one figure as a row: plan, actual and ratio over the same members, and what was left out, in words;
-    the cells (and target lines) behind it only with `sources`."""
-    ind = fig.indicator
-    status = fig.status(program)
-    planning = ind.kind is IndicatorKind.PLANNING_RATIO
-    paired = fig.ratio is not None
-    plan = fig.ratio_plan if paired else fig.plan
-    actual = fig.ratio_actual if paired else fig.actual
-    num = lambda v: format_number(v, lang=lang)  # noqa: E731
-    row = {
-        "indicator": ind.code,
-        "name": ind.name if lang == "vi" or not ind.name_en else ind.name_en,
-        "uom": ind.uom,
-        "kind": ind.kind.value,
-        "unit": fig.unit,
-        "unit_name": _unit_name(units, fig.unit),
-        "is_group": fig.is_group,
-        "members": fig.members,
-        "unpaired": fig.unpaired,
-        "plan": float(plan) if plan is not None else None,
-        "actual": float(actual) if actual is not None else None,
-        "total_actual": float(fig.actual) if fig.actual is not None else None,
-        "full_plan": float(fig.full_plan) if fig.full_plan is not None else None,
-        "estimate": float(fig.estimate) if fig.estimate is not None else None,
-        "ratio": fig.ratio,
-        "status": status,
-        "status_text": render(f"status.{status}", lang),
-        "plan_rule": fig.plan_rule,
-        "context": fig.context.to_dict() if fig.context is not None else None,
-        "left_out": [lo.to_dict() for lo in fig.left_out],
-        "incomplete": [{**c.to_dict(), "unit_name": _unit_name(units, c.unit)} for c in fig.incomplete],
-        "parts": _parts_summary(fig, lang),
-        "notes": [{"unit": u, "note": n} for u, n in fig.notes],
-        "footnotes": _footnotes(program, fig, units, lang, period),
-        "lacks": _lacks(fig, units, lang),
-        "display": {
-            "plan": num(plan),
-            "actual": num(actual),
-            "estimate": num(fig.estimate),
-            "ratio": format_times(fig.ratio, lang) if planning else describe_percent(fig.ratio, lang),
-        },
-        "sentence": _sentence(program, fig, status, lang, period) if fig.actual is not None else "",
-    }
-    if sources:
-        row["sources"] = {"plan": [s.to_dict() for s in fig.plan_sources],
-                          "actual": [s.to_dict() for s in fig.actual_sources]}
-    return row
+class _Rows:
+    """Puts figures as report rows for one report (one language, one period): what every row repeats (a unit of
+    measure's label, a status's word, '3/4 quý', a period in words) is worked out once, and each row computes a
+    figure's ratio, notes and what it lacks once. A national roll-up has a row per commune and indicator."""
+
+    def __init__(self, program: Program, units: UnitTree, lang: str, period: Period, sources: bool = False):
+        self.program, self.units, self.lang, self.period, self.sources = program, units, lang, period, sources
+        self._book = None
+        self._uom: dict[str, str] = {}
+        self._status: dict[str, str] = {}
+        self._parts: dict[tuple, str] = {}
+        self._periods: dict[str | None, str] = {}
+        self._described: dict[str, str] = {}
+
+    def row(self, fig: Figure) -> dict[str, Any]:
+        """Give one figure as a row: plan, actual and ratio over the same members, and what was left out, in words;
+        the cells (and target lines) behind it only when the report keeps sources."""
+        lang = self.lang
+        ind = fig.indicator
+        ratio = fig.ratio
+        status = fig.status(program=self.program)
+        planning = ind.kind is IndicatorKind.PLANNING_RATIO
+        paired = ratio is not None
+        plan = fig.ratio_plan if paired else fig.plan
+        actual = fig.ratio_actual if paired else fig.actual
+        name = ind.name if lang == "vi" or not ind.name_en else ind.name_en
+        notes = fig.notes
+        lacks = self._lacks(fig, ratio)
+        plan_text, actual_text = self.num(plan), self.num(actual)
+        ratio_text = format_times(ratio, lang) if planning else describe_percent(ratio, lang)
+        row = {
+            "indicator": ind.code,
+            "name": name,
+            "uom": ind.uom,
+            "kind": ind.kind.value,
+            "unit": fig.unit,
+            "unit_name": self.unit_name(fig.unit),
+            "is_group": fig.is_group,
+            "members": fig.members,
+            "unpaired": fig.unpaired,
+            "plan": float(plan) if plan is not None else None,
+            "actual": float(actual) if actual is not None else None,
+            "total_actual": float(fig.actual) if fig.actual is not None else None,
+            "full_plan": float(fig.full_plan) if fig.full_plan is not None else None,
+            "estimate": float(fig.estimate) if fig.estimate is not None else None,
+            "ratio": ratio,
+            "status": status,
+            "status_text": self.status_text(status),
+            "plan_rule": fig.plan_rule,
+            "context": fig.context.to_dict() if fig.context is not None else None,
+            "left_out": [lo.to_dict() for lo in fig.left_out],
+            "incomplete": [{**c.to_dict(), "unit_name": self.unit_name(c.unit)} for c in fig.incomplete],
+            "parts": self._parts_summary(fig),
+            "notes": [{"unit": u, "note": n} for u, n in notes],
+            "footnotes": self._footnotes(fig, ratio, notes, lacks),
+            "lacks": lacks,
+            "display": {
+                "plan": plan_text,
+                "actual": actual_text,
+                "estimate": self.num(fig.estimate),
+                "ratio": ratio_text,
+            },
+            "sentence": self._sentence(fig, ratio, status, name, plan_text, actual_text, ratio_text)
+            if fig.actual is not None else "",
+        }
+        if self.sources:
+            row["sources"] = {"plan": [s.to_dict() for s in fig.plan_sources],
+                              "actual": [s.to_dict() for s in fig.actual_sources]}
+        return row
+
+    def num(self, value) -> str:
+        return format_number(value, lang=self.lang)
+
+    def unit_name(self, code: str) -> str:
+        return _unit_name(self.units, code)
+
+    def status_text(self, status: str) -> str:
+        text = self._status.get(status)
+        if text is None:
+            text = self._status[status] = render(f"status.{status}", self.lang)
+        return text
+
+    def uom_label(self, uom: str) -> str:
+        label = self._uom.get(uom)
+        if label is None:
+            if self._book is None:
+                self._book = self.program.measure_book()
+            label = self._uom[uom] = self._book.label(uom, self.lang)
+        return label
+
+    def parts_text(self, cover: Coverage) -> str:
+        key = (cover.frequency, cover.present, len(cover.expected))
+        text = self._parts.get(key)
+        if text is None:
+            text = self._parts[key] = _parts_text(cover, self.lang)
+        return text
+
+    def period_words(self, label: str | None) -> str:
+        words = self._periods.get(label)
+        if words is None:
+            words = self._periods[label] = _period_words(label, self.lang)
+        return words
+
+    def described(self, label: str) -> str:
+        words = self._described.get(label)
+        if words is None:
+            words = self._described[label] = Period.parse(label).describe(self.lang)
+        return words
+
+    def _parts_summary(self, fig: Figure) -> str | None:
+        """Give '3/4 quý' for a unit's incomplete figure, 'A 3/4 quý; C 2/4 quý' for a group's, None when complete."""
+        if not fig.incomplete:
+            return None
+        if not fig.is_group and len(fig.incomplete) == 1:
+            return self.parts_text(fig.incomplete[0])
+        return "; ".join(f"{c.unit} {self.parts_text(c)}" for c in fig.incomplete)
+
+    def _footnotes(self, fig: Figure, ratio: float | None, notes: list[tuple[str, str]],
+                   lacks: list[str]) -> list[str]:
+        """Give what a row lacks, in words: parts missing, members left out, the whole plan, context, notes."""
+        lang = self.lang
+        out = []
+        for cover in fig.incomplete:
+            missing = ", ".join(self.described(p) for p in cover.missing)
+            out.append(render("figure.incomplete", lang, unit=self.unit_name(cover.unit),
+                              parts=self.parts_text(cover), missing=missing))
+        out += lacks
+        if ratio is not None and fig.actual is not None and fig.actual != fig.ratio_actual:
+            out.append(render("figure.total_actual", lang, actual=self.num(fig.actual)))
+        if fig.context is not None and ratio is None:
+            out.append(render("figure.context", lang, period=self.period_words(self.period.label),
+                              context_period=self.period_words(fig.context.period), value=self.num(fig.context.value)))
+        elif fig.context is not None and fig.plan_rule in ("pro_rata", "to_date"):
+            out.append(render(f"figure.plan_rule.{fig.plan_rule}", lang,
+                              context_period=self.period_words(fig.context.period), context=self.num(fig.context.value)))
+        for unit, note in notes:
+            out.append(render("figure.note", lang, unit=self.unit_name(unit), note=note))
+        return out
+
+    def _lacks(self, fig: Figure, ratio: float | None) -> list[str]:
+        """Give what a ratio leaves out, in words: members without a pair of figures, the plan of units not reported."""
+        lang = self.lang
+        out = []
+        if fig.left_out and ratio is not None:  # with no ratio at all, nothing is left out of one
+            out.append(render("figure.left_out", lang, items="; ".join(self._left_out_text(lo) for lo in fig.left_out)))
+        if fig.is_group and ratio is not None and fig.full_plan is not None and fig.full_plan != fig.ratio_plan:
+            out.append(render("figure.full_plan", lang, group=self.unit_name(fig.unit), full=self.num(fig.full_plan),
+                              reported=self.num(fig.ratio_plan)))
+        return out
+
+    def _left_out_text(self, lo: LeftOut) -> str:
+        period = f" ({self.described(lo.period)})" if lo.period else ""
+        return render(f"figure.left_out.{lo.reason}", self.lang, unit=self.unit_name(lo.unit), period=period,
+                      plan=self.num(lo.plan), actual=self.num(lo.actual))
+
+    def _sentence(self, fig: Figure, ratio: float | None, status: str, name: str, plan: str, actual: str,
+                  ratio_text: str) -> str:
+        """Give the figure as a report sentence: 'Cử … y tế: 117 người, đạt 285% kế hoạch (vượt).'
+
+        `plan`, `actual` and `ratio_text` are the row's, in words (over the paired members when there is a ratio;
+        the ratio as times for a planning ratio, else as a percentage)."""
+        lang = self.lang
+        ind = fig.indicator
+        uom = self.uom_label(ind.uom)
+        paired = ratio is not None
+        word = self.status_text(status)
+        if not paired and fig.context is not None:
+            text = render("figure.sentence.context", lang, name=name, actual=actual, uom=uom,
+                          context_period=self.period_words(fig.context.period), value=self.num(fig.context.value))
+        elif not paired:
+            text = render("figure.sentence.plain", lang, name=name, actual=actual, uom=uom)
+        elif ind.kind is IndicatorKind.PLANNING_RATIO:
+            text = render("figure.sentence.planning", lang, name=name, actual=actual, uom=uom, plan=plan,
+                          times=ratio_text, word=word)
+        elif ind.kind is IndicatorKind.COVERAGE:
+            text = render("figure.sentence.coverage", lang, name=name, actual=actual, plan=plan, ratio=ratio_text)
+        else:
+            text = render("figure.sentence.count", lang, name=name, actual=actual, uom=uom, ratio=ratio_text,
+                          word=word)
+        if fig.incomplete:
+            parts = ", ".join(f"{c.unit} {self.parts_text(c)}" for c in fig.incomplete)
+            text = text[:-1] + render("figure.sentence.incomplete", lang, parts=parts) + "."
+        return text
 
 
 def _unit_name(units: UnitTree, code: str) -> str:
     return units.get(code).name if code in units else code
-
-
-def _parts_summary(fig: Figure, lang: str) -> str | None:
-    """Give '3/4 quý' for a unit's incomplete figure, 'A 3/4 quý; C 2/4 quý' for a group's, None when complete."""
-    if not fig.incomplete:
-        return None
-    if not fig.is_group and len(fig.incomplete) == 1:
-        return _parts_text(fig.incomplete[0], lang)
-    return "; ".join(f"{c.unit} {_parts_text(c, lang)}" for c in fig.incomplete)
 
 
 def _parts_text(cover: Coverage, lang: str) -> str:
@@ -206,45 +332,6 @@ def _period_words(label: str | None, lang: str) -> str:
     return text[:1].lower() + text[1:] if lang == "vi" else text
 
 
-def _footnotes(program: Program, fig: Figure, units: UnitTree, lang: str, period: Period) -> list[str]:
-    """Give what a row lacks, in words: parts missing, members left out, the whole plan, context, notes."""
-    num = lambda v: format_number(v, lang=lang)  # noqa: E731
-    out = []
-    for cover in fig.incomplete:
-        missing = ", ".join(Period.parse(p).describe(lang) for p in cover.missing)
-        out.append(render("figure.incomplete", lang, unit=_unit_name(units, cover.unit),
-                          parts=_parts_text(cover, lang), missing=missing))
-    out += _lacks(fig, units, lang)
-    if fig.ratio is not None and fig.actual is not None and fig.actual != fig.ratio_actual:
-        out.append(render("figure.total_actual", lang, actual=num(fig.actual)))
-    if fig.context is not None and fig.ratio is None:
-        out.append(render("figure.context", lang, period=_period_words(period.label, lang),
-                          context_period=_period_words(fig.context.period, lang), value=num(fig.context.value)))
-    elif fig.context is not None and fig.plan_rule in ("pro_rata", "to_date"):
-        out.append(render(f"figure.plan_rule.{fig.plan_rule}", lang, context_period=_period_words(fig.context.period, lang),
-                          context=num(fig.context.value)))
-    for unit, note in fig.notes:
-        out.append(render("figure.note", lang, unit=_unit_name(units, unit), note=note))
-    return out
-
-
-def _lacks(fig: Figure, units: UnitTree, lang: str) -> list[str]:
-    """Give what a ratio leaves out, in words: members without a pair of figures, the plan of units not reported."""
-    out = []
-    if fig.left_out and fig.ratio is not None:  # with no ratio at all, nothing is left out of one
-        out.append(render("figure.left_out", lang, items="; ".join(_left_out_text(lo, units, lang) for lo in fig.left_out)))
-    if fig.is_group and fig.ratio is not None and fig.full_plan is not None and fig.full_plan != fig.ratio_plan:
-        out.append(render("figure.full_plan", lang, group=_unit_name(units, fig.unit), full=format_number(fig.full_plan, lang=lang),
-                          reported=format_number(fig.ratio_plan, lang=lang)))
-    return out
-
-
-def _left_out_text(lo: LeftOut, units: UnitTree, lang: str) -> str:
-    period = f" ({Period.parse(lo.period).describe(lang)})" if lo.period else ""
-    return render(f"figure.left_out.{lo.reason}", lang, unit=_unit_name(units, lo.unit), period=period,
-                  plan=format_number(lo.plan, lang=lang), actual=format_number(lo.actual, lang=lang))
-
-
 def _coverage(figures: FigureSet, units: UnitTree, lang: str) -> dict[str, Any]:
     """Give the report header's statement of what the period's figures are made of."""
     missing = figures.incomplete_units()
@@ -256,36 +343,6 @@ def _coverage(figures: FigureSet, units: UnitTree, lang: str) -> dict[str, Any]:
                       f"({', '.join(Period.parse(p).describe(lang) for p in c.missing)})" for c in missing)
     return {"complete": False, "units": [c.to_dict() for c in missing],
             "text": render("figure.coverage_header", lang, period=period, items=items)}
-
-
-def _sentence(program: Program, fig: Figure, status: str, lang: str, period: Period) -> str:
-    """Give the figure as a report sentence: 'Cử … y tế: 117 người, đạt 285% kế hoạch (vượt).'"""
-    ind = fig.indicator
-    name = ind.name if lang == "vi" or not ind.name_en else ind.name_en
-    uom = program.measure_book().label(ind.uom, lang)
-    num = lambda v: format_number(v, lang=lang)  # noqa: E731
-    paired = fig.ratio is not None
-    actual = num(fig.ratio_actual if paired else fig.actual)
-    plan = num(fig.ratio_plan if paired else fig.plan)
-    word = render(f"status.{status}", lang)
-    if not paired and fig.context is not None:
-        text = render("figure.sentence.context", lang, name=name, actual=actual, uom=uom,
-                      context_period=_period_words(fig.context.period, lang), value=num(fig.context.value))
-    elif not paired:
-        text = render("figure.sentence.plain", lang, name=name, actual=actual, uom=uom)
-    elif ind.kind is IndicatorKind.PLANNING_RATIO:
-        text = render("figure.sentence.planning", lang, name=name, actual=actual, uom=uom, plan=plan,
-                      times=format_times(fig.ratio, lang), word=word)
-    elif ind.kind is IndicatorKind.COVERAGE:
-        text = render("figure.sentence.coverage", lang, name=name, actual=actual, plan=plan,
-                      ratio=describe_percent(fig.ratio, lang))
-    else:
-        text = render("figure.sentence.count", lang, name=name, actual=actual, uom=uom,
-                      ratio=describe_percent(fig.ratio, lang), word=word)
-    if fig.incomplete:
-        parts = ", ".join(f"{c.unit} {_parts_text(c, lang)}" for c in fig.incomplete)
-        text = text[:-1] + render("figure.sentence.incomplete", lang, parts=parts) + "."
-    return text
 
 
 def _breakdown_text(program: Program, total: Figure, parts: list[Figure], lang: str) -> str:
