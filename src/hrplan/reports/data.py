@@ -1,7 +1,6 @@
 """Report data: a program's figures and findings for a period gathered into plain data (the JSON is exactly that)."""
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Callable
@@ -16,6 +15,7 @@ from hrplan.definitions import (
     period_from_user,
 )
 from hrplan.figures import Coverage, Figure, FigureSet, LeftOut, compute_figures
+from hrplan.jsontext import stdlib_indented
 from hrplan.messages import render
 from hrplan.values import describe_percent, format_number, format_times
 from hrplan.workspace import Workspace
@@ -29,11 +29,12 @@ class Report:
     sources: bool = True  # whether its figures may carry the cells behind them
 
     def to_json(self) -> str:
-        return json.dumps(self.data, ensure_ascii=False, indent=2)
+        return self.json_bytes().decode("utf-8")
 
     def json_bytes(self) -> bytes:
-        """Give the data as indented JSON, UTF-8."""
-        return self.to_json().encode("utf-8")
+        """Give the data as indented JSON (what `json.dumps(ensure_ascii=False, indent=2)` writes), UTF-8."""
+        return stdlib_indented(self.data)
+
 
 REPORT_STEPS = STEPS_PER_PROGRAM + 2  # the figures and each rule (as check), the years, the data
 

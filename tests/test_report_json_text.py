@@ -1,0 +1,61 @@
+"""The report's JSON is written by orjson, byte for byte what `json.dumps(ensure_ascii=False, indent=2)` wrote."""
+from __future__ import annotations
+
+import enum
+import json
+import math
+from decimal import Decimal
+
+import pytest
+
+from hrplan.jsontext import stdlib_indented
+from hrplan.reports import Report, report_json
+
+
+def _stdlib(data) -> bytes:
+    return json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8")
+
+
+class _Word(str, enum.Enum):
+    OVER = "vượt"
+
+
+class _Level(enum.IntEnum):
+    COMMUNE = 3
+
+
+TRICKY = [
+    # floats orjson writes otherwise than repr (below 1e-4), and those it writes the same
+    [1.5e-05, 1e-07, 0.0001, 0.00015, 5e-324, 1e16, 1e22, 1.2345678901234568e+17, -0.0, 0.1 + 0.2, 2.853, 1 / 3],
+    {"nan": math.nan, "inf": math.inf, "-inf": -math.inf},  # not JSON: the standard library writes NaN, Infinity
+    {"big": 2 ** 70, "max": 2 ** 63 - 1, "min": -2 ** 63},  # beyond 64 bits orjson refuses
+    {1: "int key", 2.5: "float key", None: "null key", False: "bool key"},  # json.dumps makes them strings
+    {"text": "Cử cán bộ \x00\x01\x08\x0c\x1f\x7f \u2028\u2029 \"quoted\" \\ tab\t nl\n é 𝄞", "e-mail": "e-1 0.00001"},
+    {"empty": [], "none": {}, "nested": [[], {}, [{}], {"a": []}], "tuple": (1, "a"), "enums": [_Word.OVER, _Level.COMMUNE]},
+]
+
+
+@pytest.mark.parametrize("data", TRICKY)
+def test_the_json_is_what_the_standard_library_wrote(data) -> None:
+    assert stdlib_indented(data) == _stdlib(data)
+
+
+def test_every_float_orjson_writes_otherwise_takes_the_standard_road() -> None:
+    values = [m * 10.0 ** e for e in range(-330, 309) for m in (1.0, 1.5, 2.853, 9.999999999999998)]
+    values = [v for v in values if math.isfinite(v)]
+    assert stdlib_indented(values) == _stdlib(values)
+    for v in values:
+        assert stdlib_indented([v]) == _stdlib([v]), v
+
+
+def test_what_the_standard_library_refuses_it_refuses_alike() -> None:
+    with pytest.raises(TypeError):
+        stdlib_indented({"value": Decimal("1.5")})
+
+
+def test_a_report_as_json_is_its_data_as_json() -> None:
+    report = Report({"summary": [{"ratio": 2.5e-05, "name": "Tỷ lệ", "sources": {"plan": []}}]})
+    assert report.to_json() == json.dumps(report.data, ensure_ascii=False, indent=2)
+    assert report_json(report) == json.dumps({"summary": [{"ratio": 2.5e-05, "name": "Tỷ lệ"}]},
+                                             ensure_ascii=False, indent=2)
+
