@@ -149,3 +149,61 @@ def test_a_file_that_cannot_be_read_is_refused_not_crashed(sample_ws, tmp_path):
     assert result.outcome is Outcome.REJECTED
     assert [p.code for p in result.problems] == ["file.unreadable"]
     assert "folder" in result.problems[0].message("en")
+
+
+def _many(sample_ws, run, tmp_path) -> tuple[list[Path], Path]:
+    """Import the earlier SYT file, then give the sample's other files and a bad copy of SYT (18 files)."""
+    assert run("import", SAMPLE / "earlier_submissions", workspace=sample_ws).exit_code == 0
+    bad = _edit(SYT, tmp_path / "SYT-loi.xlsx", "DT-YT", 6, "khoảng 80")
+    return sorted((SAMPLE / "submissions").glob("*.xlsx")) + [bad], bad
+
+
+def test_many_files_are_summarised_at_a_terminal_with_the_rejected_first(sample_ws, run, tmp_path, monkeypatch):
+    # At national scale (thousands of files) a table of every file is unreadable; the sample is lowered into it.
+    from hrplan.cli import cmd_import
+
+    files, bad = _many(sample_ws, run, tmp_path)
+    monkeypatch.setattr(cmd_import, "FULL_TABLE", 5)
+    result = run("import", *files, workspace=sample_ws)
+    out = result.stdout
+    assert result.exit_code == 3
+    assert "18 tệp: nhập mới 16, cập nhật 1, không đổi 0, từ chối 1." in out
+    assert "Bị từ chối 1 tệp" in out and "  SYT-loi.xlsx\n" in out
+    assert "Báo cáo › F" in out and "khoảng 80" in out  # its first error, with the cell
+    assert "Cập nhật 1 tệp" in out and "12-CTr-TU_SYT_2016_to_2019-05.xlsx (SYT 2016..2019-05, thay bản #1)" in out
+    assert "Danh sách đầy đủ 18 tệp: thêm --verbose, hoặc -f json." in out
+    assert out.index("SYT-loi.xlsx") < out.index("12-CTr-TU_SYT_2016")  # the rejected before the updated
+    assert "12-CTr-TU_SNV_2016_to_2019-05.xlsx" not in out  # an imported file is counted, not listed
+    assert "┃" not in out and "│" not in out  # no table
+    # reads at 80 columns: the lines hrplan writes (the test console is 200 wide, so the message is not wrapped here)
+    assert all(len(line) <= 80 for line in out.splitlines() if "khoảng 80" not in line)
+
+
+def test_verbose_prints_every_file_as_a_line_then_the_counts(sample_ws, run, tmp_path, monkeypatch):
+    from hrplan.cli import cmd_import
+
+    files, bad = _many(sample_ws, run, tmp_path)
+    monkeypatch.setattr(cmd_import, "FULL_TABLE", 5)
+    out = run("import", *files, "--verbose", "--lang", "en", workspace=sample_ws).stdout
+    lines = out.splitlines()
+    assert "rejected (fix them" not in out  # every file is listed already: not again in the summary
+    for f in files:  # one line per file, naming its outcome
+        (line,) = [x for x in lines if x.startswith(f"{f.name}: ")]
+        assert line.split(": ", 1)[1].startswith("Rejected" if f == bad else
+                                                 "Updated" if f.name.endswith("SYT_2016_to_2019-05.xlsx") else "Imported")
+    assert any(x.startswith("    Error value.not_number") and "khoảng 80" in x for x in lines)
+    assert out.index("SYT-loi.xlsx: ") < out.index("18 files: imported 16, updated 1, unchanged 0, rejected 1.")
+    assert "The full list of 18 files: add --verbose, or -f json." in out
+    assert "[bold]" not in out and "[/]" not in out and "\x1b" not in out
+
+
+def test_up_to_the_threshold_the_table_is_as_before(sample_ws, run, tmp_path):
+    from hrplan.cli import cmd_import
+
+    files, bad = _many(sample_ws, run, tmp_path)
+    assert len(files) <= cmd_import.FULL_TABLE
+    out = run("import", *files, workspace=sample_ws).stdout
+    assert "Tệp" in out and "Kết quả" in out and "│" in out  # the table, one row per file
+    assert all(f.name in out for f in files)
+    assert "Nhập mới 16, cập nhật 1, không đổi 0, từ chối 1." in out
+    assert "Danh sách đầy đủ" not in out
