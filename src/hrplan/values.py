@@ -6,6 +6,8 @@ software and is read when unambiguous. Rounding happens only here, at display.
 """
 from __future__ import annotations
 
+import functools
+
 import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
@@ -88,6 +90,21 @@ def format_number(value: Decimal | int | float | None, decimals: int | None = No
     """
     if value is None:
         return "-"
+    try:
+        return _format_remembered(value, decimals, lang)
+    except TypeError:  # a value that cannot be a key (a signalling NaN): worked out each time
+        return _format_number(value, decimals, lang)
+
+
+@functools.lru_cache(maxsize=1 << 16, typed=True)
+def _format_remembered(value: Decimal | int | float, decimals: int | None, lang: str) -> str:
+    """A national report writes the same few thousand numbers about a million times (each row's plan, actual,
+    ratio and words). Equal values of one type give the same text (1.5 and 1.50 both give '1,5'; 1 and
+    1.0 both '1'), so they may share an entry; typed=True keeps 1 (int) and 1.0 (float) apart all the same."""
+    return _format_number(value, decimals, lang)
+
+
+def _format_number(value: Decimal | int | float, decimals: int | None, lang: str) -> str:
     number = Decimal(str(value))
     automatic = decimals is None
     if decimals is None:
