@@ -249,12 +249,13 @@ class Program(BaseModel):
 
     def _targets_of(self, indicator: str, unit: str | None) -> list[Target]:
         """Give the targets for an indicator and unit, in file order."""
-        if self._target_index is None or self._target_index[0] != len(self.targets):
+        cached = self._target_index  # one read: a private attribute goes through pydantic's slow __getattr__
+        if cached is None or cached[0] != len(self.targets):
             index: dict[tuple[str, str | None], list[Target]] = {}
             for t in self.targets:
                 index.setdefault((t.indicator, t.unit), []).append(t)
-            self._target_index = (len(self.targets), index)
-        return self._target_index[1].get((indicator, unit), [])
+            cached = self._target_index = (len(self.targets), index)
+        return cached[1].get((indicator, unit), [])
 
     def expected_reporters(self) -> list[str]:
         """Give the codes of the units expected to send a submission for each period."""
