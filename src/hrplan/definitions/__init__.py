@@ -9,8 +9,9 @@ reader that per-unit targets in a workbook need).
 """
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from hrplan.lazy import lazy_exports
 
 if TYPE_CHECKING:
     from hrplan.definitions.check_settings import (
@@ -81,10 +82,4 @@ _HOMES = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    home = _HOMES.get(name)
-    if home is None:
-        raise AttributeError(f"module 'hrplan.definitions' has no attribute {name!r}")
-    value = getattr(importlib.import_module(home), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_exports(__name__, _HOMES)

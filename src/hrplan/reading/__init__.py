@@ -10,8 +10,9 @@ Each entry point's module loads when it is first asked for: the store imports th
 """
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from hrplan.lazy import lazy_exports
 
 if TYPE_CHECKING:
     from hrplan.reading.layout import TableLayout, find_table
@@ -31,10 +32,4 @@ _HOMES = {"MEMO_NAME": "hrplan.reading.memo", "ReadMemo": "hrplan.reading.memo",
           "BlankCell": "hrplan.reading.types", "ReadContext": "hrplan.reading.types", "StoredValue": "hrplan.reading.types"}
 
 
-def __getattr__(name: str) -> Any:
-    home = _HOMES.get(name)
-    if home is None:
-        raise AttributeError(f"module 'hrplan.reading' has no attribute {name!r}")
-    value = getattr(importlib.import_module(home), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_exports(__name__, _HOMES)

@@ -12,8 +12,9 @@ docxtpl and pandas, which the Word report and the workbook bring.
 """
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from hrplan.lazy import lazy_exports
 
 _WHERE = {
     "Report": "data", "build_report": "data", "report_data": "data",
@@ -38,13 +39,7 @@ __all__ = ["FeedbackFile", "write_feedback", "findings_csv", "write_findings_xls
            "clean_text", "new_workbook", "open_workbook", "put", "put_formula", "save_workbook"]
 
 
-def __getattr__(name: str) -> Any:
-    module = _WHERE.get(name)
-    if module is None:
-        raise AttributeError(f"module 'hrplan.reports' has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"hrplan.reports.{module}"), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_exports(__name__, {name: f"hrplan.reports.{module}" for name, module in _WHERE.items()})
 
 
 if TYPE_CHECKING:  # what type checkers and readers see: the same names, imported plainly

@@ -11,8 +11,9 @@ second to import, and `hrplan status` on an up-to-date SQLite store needs neithe
 """
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from hrplan.lazy import lazy_exports
 
 if TYPE_CHECKING:
     from hrplan.reading import StoredValue
@@ -40,10 +41,4 @@ _HOMES = {"StoredValue": "hrplan.reading",
           "SCHEMA_VERSION": "hrplan.store.version"}
 
 
-def __getattr__(name: str) -> Any:
-    home = _HOMES.get(name)
-    if home is None:
-        raise AttributeError(f"module 'hrplan.store' has no attribute {name!r}")
-    value = getattr(importlib.import_module(home), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_exports(__name__, _HOMES)

@@ -9,8 +9,9 @@ Each entry point's module loads when it is first asked for: the workspace settin
 """
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from hrplan.lazy import lazy_exports
 
 if TYPE_CHECKING:
     from hrplan.workbooks.grid import WORKBOOK_SUFFIXES, CheckedFile, RawSheet, RawWorkbook, check_file, read_workbook
@@ -28,10 +29,4 @@ _HOMES = {"WORKBOOK_SUFFIXES": "hrplan.workbooks.grid", "CheckedFile": "hrplan.w
           "sniff_kind": "hrplan.workbooks.safety"}
 
 
-def __getattr__(name: str) -> Any:
-    home = _HOMES.get(name)
-    if home is None:
-        raise AttributeError(f"module 'hrplan.workbooks' has no attribute {name!r}")
-    value = getattr(importlib.import_module(home), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_exports(__name__, _HOMES)

@@ -36,8 +36,9 @@ Limitations, on purpose:
 * The `found` texts for 'file.unreadable' are English phrases (the catalogue message around
   them is translated).
 """
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from hrplan.lazy import lazy_exports
 
 from hrplan.workbooks.safety.limits import ReadLimits
 
@@ -52,10 +53,4 @@ _HOMES = {"inspect_workbook": "hrplan.workbooks.safety.check_file",
           "load_workbook_bytes": "hrplan.workbooks.safety.check_file", "sniff_kind": "hrplan.workbooks.safety.container"}
 
 
-def __getattr__(name: str) -> Any:
-    home = _HOMES.get(name)
-    if home is None:
-        raise AttributeError(f"module 'hrplan.workbooks.safety' has no attribute {name!r}")
-    value = getattr(importlib.import_module(home), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_exports(__name__, _HOMES)
