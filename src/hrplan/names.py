@@ -15,7 +15,10 @@ _NON_WORD = re.compile(r"[^0-9a-z%]+")
 
 def nfc(text: str) -> str:
     """Give text in NFC Unicode with non-breaking spaces made plain."""
-    return unicodedata.normalize("NFC", str(text)).replace("\u00a0", " ")
+    text = str(text)
+    if text.isascii():  # most cells (numbers, codes): already NFC, no non-breaking space
+        return text
+    return unicodedata.normalize("NFC", text).replace("\u00a0", " ")
 
 
 def strip_diacritics(text: str) -> str:

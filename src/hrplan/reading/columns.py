@@ -9,6 +9,7 @@ columns fit equally well.
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -53,6 +54,8 @@ def caption_key(caption: object) -> str:
     return _LETTER_DIGIT.sub(" ", fold(caption))
 
 
+# Remembered for the run (a worker reads many files): the same captions head every file of a program.
+@functools.lru_cache(maxsize=1 << 14, typed=True)
 def caption_role(caption: str) -> str | None:
     """Give the role a header caption names: 'Thực hiện' -> 'actual', 'KH2021' -> 'plan', 'S\\nT\\nT' -> 'stt'."""
     if compact(caption) in _STT:

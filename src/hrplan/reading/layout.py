@@ -69,9 +69,11 @@ def find_table_in_sheet(sheet: RawSheet) -> TableLayout | None:
     """Give the layout of the table in one sheet, or None when no header row is recognised."""
     filled = merged_fill(sheet)
     kind, _ = find_data_kind(sheet, HEADER_SCAN_ROWS)
+    width = sheet.width
+    below = _roles_of_row(sheet, filled, 0, kind, width)
     for row in range(min(HEADER_SCAN_ROWS, sheet.height)):
-        roles = _roles_of_row(sheet, filled, row, kind)
-        below = _roles_of_row(sheet, filled, row + 1, kind)
+        roles = below  # each row's roles are worked out once: as the row below, then as the row itself
+        below = _roles_of_row(sheet, filled, row + 1, kind, width)
         years = _year_row_roles(sheet, row + 1, roles)
         two_rows = years is not None or _is_second_header_row(sheet, row + 1, roles, below)
         if years:
@@ -214,9 +216,10 @@ def caption_at(sheet: RawSheet, filled: dict, row: int, col: int) -> str:
     return nfc(str(value)).strip()
 
 
-def _roles_of_row(sheet: RawSheet, filled: dict, row: int, kind: DataKind | None = None) -> dict[int, str]:
+def _roles_of_row(sheet: RawSheet, filled: dict, row: int, kind: DataKind | None = None,
+                  width: int | None = None) -> dict[int, str]:
     roles: dict[int, str] = {}
-    for col in range(sheet.width):
+    for col in range(sheet.width if width is None else width):
         caption = caption_at(sheet, filled, row, col)
         if not caption or len(caption) > 80:
             continue

@@ -60,12 +60,13 @@ def indicator_caption(caption: str) -> tuple[str, str | None]:
 def find_unit_rows(sheet: RawSheet, units: UnitTree) -> TableLayout | None:
     """Give the sheet's table whose rows are units of the registry under a unit column, or None."""
     filled = merged_fill(sheet)
+    width = sheet.width
     for row in range(min(HEADER_SCAN_ROWS, sheet.height)):
-        unit_col = next((c for c in range(sheet.width)
-                         if _UNIT_CAPTION.match(fold(caption_at(sheet, filled, row, c)))), None)
+        keys = [fold(caption_at(sheet, filled, row, c)) for c in range(width)]  # each caption folded once
+        unit_col = next((c for c, key in enumerate(keys) if _UNIT_CAPTION.match(key)), None)
         if unit_col is None:
             continue
-        if any(PEOPLE_CAPTION.match(fold(caption_at(sheet, filled, row, c))) for c in range(sheet.width)):
+        if any(PEOPLE_CAPTION.match(key) for key in keys):
             return None  # a list of people with their workplace ("Họ và tên | Đơn vị"): no figures per unit
         rows = 2 if _spans_two_rows(sheet, filled, row, unit_col) else 1
         layout = unit_rows_at(sheet, row, rows, unit_col, {})

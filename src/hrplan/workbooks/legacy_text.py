@@ -16,6 +16,7 @@ a sheet whose fonts are unknown, and it answers only on strong evidence.
 """
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -130,20 +131,12 @@ def guess_encoding(texts: Iterable[str]) -> str | None:
     for text in texts:
         if not isinstance(text, str):
             continue
-        for word in _WORD.findall(unicodedata.normalize("NFC", text)):
-            if word.isascii():
-                continue  # neither encoding changes plain ASCII
-            if _UNICODE_ONLY.search(word):
-                unicode_words += 1
-                continue
-            for encoding in (TCVN3, VNI):
-                converted = convert(word, encoding)
-                if converted == word:
-                    continue
-                if not _is_syllable(converted):
-                    against[encoding] += 1
-                elif not _is_syllable(word) or not (word.islower() or word.isupper() or word.istitle()):
-                    found[encoding].append(converted.lower())  # "Qu¶ng", "Quaûng", "hiÖn"
+        unicode_only, found_tcvn3, found_vni, against_tcvn3, against_vni = _evidence(text)
+        unicode_words += unicode_only
+        found[TCVN3].extend(found_tcvn3)
+        found[VNI].extend(found_vni)
+        against[TCVN3] += against_tcvn3
+        against[VNI] += against_vni
     best, other = sorted((TCVN3, VNI), key=lambda e: len(found[e]), reverse=True)
     evidence = len(found[best])
     if (
@@ -154,6 +147,31 @@ def guess_encoding(texts: Iterable[str]) -> str | None:
     ):
         return best
     return None
+
+
+# Remembered for the run (a worker reads many files): titles, captions and indicator names repeat in every file.
+@functools.lru_cache(maxsize=1 << 16)
+def _evidence(text: str) -> tuple[int, tuple[str, ...], tuple[str, ...], int, int]:
+    """Give what one text says for `guess_encoding`: (words in Unicode-only letters, the words it makes TCVN3
+    syllables of, those it makes VNI syllables of, words against TCVN3, words against VNI)."""
+    found: dict[str, list[str]] = {TCVN3: [], VNI: []}
+    against = {TCVN3: 0, VNI: 0}
+    unicode_words = 0
+    for word in _WORD.findall(unicodedata.normalize("NFC", text)):
+        if word.isascii():
+            continue  # neither encoding changes plain ASCII
+        if _UNICODE_ONLY.search(word):
+            unicode_words += 1
+            continue
+        for encoding in (TCVN3, VNI):
+            converted = convert(word, encoding)
+            if converted == word:
+                continue
+            if not _is_syllable(converted):
+                against[encoding] += 1
+            elif not _is_syllable(word) or not (word.islower() or word.isupper() or word.istitle()):
+                found[encoding].append(converted.lower())  # "Qu¶ng", "Quaûng", "hiÖn"
+    return unicode_words, tuple(found[TCVN3]), tuple(found[VNI]), against[TCVN3], against[VNI]
 
 
 def _is_syllable(word: str) -> bool:
