@@ -288,8 +288,13 @@ def _bench(args: argparse.Namespace, units: int, work: Path) -> int:
 
 
 def _figures_agree(report_json: Path, store: str, program: str) -> tuple[float, str]:
-    """Compare the report's national actual per per-period indicator with the SQL sum of the same cells."""
+    """Compare the report's national actual per per-period indicator with the SQL sum of the same cells.
+
+    The report JSON is format 2 (hrplan.reports.json_format): the national figures are its `summary` rows, objects
+    with every field as before; the per-unit rows are the `units` table."""
     data = json.loads(report_json.read_text(encoding="utf-8"))
+    if data.get("format") != 2:
+        return 0.0, f"report JSON format {data.get('format')!r}, expected 2"
     per_period = {i["code"] for i in C.indicators() if i["accumulation"] == "per_period"}
     with sqlite3.connect(store) as db:
         sums = dict(db.execute(
@@ -298,7 +303,8 @@ def _figures_agree(report_json: Path, store: str, program: str) -> tuple[float, 
             " GROUP BY v.indicator", (program,)).fetchall())
     shown = {row["indicator"]: row["actual"] for row in data["summary"]}
     wrong = [code for code in sorted(per_period) if abs((shown.get(code) or 0) - sums.get(code, 0)) > 1e-6]
-    return (0.0, f"differ: {', '.join(wrong[:5])}") if wrong else (1.0, f"{len(per_period)} indicators checked")
+    return (0.0, f"differ: {', '.join(wrong[:5])}") if wrong else (1.0, f"{len(per_period)} indicators checked"
+                                                                          f" (JSON format 2)")
 
 
 def _line(key: str, label: str, op: str, target: float, unit: str, value: float | None, info: str) -> tuple[str, dict]:

@@ -8,8 +8,7 @@ from decimal import Decimal
 
 import pytest
 
-from hrplan.jsontext import stdlib_indented
-from hrplan.reports import Report, report_json
+from hrplan.jsontext import json_rows, stdlib_indented
 
 
 def _stdlib(data) -> bytes:
@@ -53,9 +52,15 @@ def test_what_the_standard_library_refuses_it_refuses_alike() -> None:
         stdlib_indented({"value": Decimal("1.5")})
 
 
-def test_a_report_as_json_is_its_data_as_json() -> None:
-    report = Report({"summary": [{"ratio": 2.5e-05, "name": "Tỷ lệ", "sources": {"plan": []}}]})
-    assert report.to_json() == json.dumps(report.data, ensure_ascii=False, indent=2)
-    assert report_json(report) == json.dumps({"summary": [{"ratio": 2.5e-05, "name": "Tỷ lệ"}]},
-                                             ensure_ascii=False, indent=2)
 
+
+
+def test_rows_are_a_line_each_and_read_back_the_same() -> None:
+    """The report (format 2) is written a key a line and a table row a line: the same data, a file to page through."""
+    data = {"format": 2, "name": "Tỷ lệ", "units": {"columns": ["unit", "plan"], "rows": [["A", 1.5], ["B", None]]},
+            "summary": [{"ratio": 2.5e-05}, {"ratio": 3}], "big": 2 ** 70, "when": Decimal("1.25"), "empty": []}
+    text = json_rows(data).decode("utf-8")
+    assert json.loads(text) == {**data, "when": "1.25"}
+    lines = text.splitlines()
+    assert '["A",1.5],' in lines and '["B",null]' in lines and '{"ratio":3}' in lines
+    assert '"name": "Tỷ lệ",' in lines  # UTF-8, not \\u-escaped

@@ -3,8 +3,9 @@
 Entry points: `build_report` (a `Report` of plain data; every figure with its sources when asked), `write_reports` (a
 program's report as Word, HTML, the consolidated workbook and JSON; `FORMATS`), `build_document` (the report as
 a document: heading, body, charts, foot, from the workspace's report settings), `render_docx`, `write_report`
-and `report_file_name`, `make_templates`/`write_template` (the unit's workbook), `summarise_findings` (what a
-terminal shows of many findings), and the one workbook writer every written workbook goes through
+and `report_file_name`, `figure_rows`/`finding_rows` (a report JSON, format 2, read back to an object per row),
+`make_templates`/`write_template` (the unit's workbook), `summarise_findings` (what a terminal shows of many
+findings), and the one workbook writer every written workbook goes through
 (`new_workbook`, `put`, `put_formula`, `save_workbook`: text from files and definitions is never a formula).
 
 Each entry point is loaded on first use (PEP 562): `hrplan check` needs the findings' summary, not matplotlib,
@@ -23,6 +24,7 @@ _WHERE = {
     "FindingsSummary": "findings_summary", "summarise_findings": "findings_summary",
     "Document": "document", "build_document": "document",
     "render_docx": "docx",
+    "figure_rows": "json_format", "finding_rows": "json_format",
     "FORMATS": "files", "Written": "files", "report_file_name": "files", "report_json": "files",
     "write_report": "files", "write_reports": "files",
     "render_html": "html", "templates_dir": "html",
@@ -35,7 +37,8 @@ _WHERE = {
 __all__ = ["FeedbackFile", "write_feedback", "findings_csv", "write_findings_xlsx", "FindingsSummary",
            "summarise_findings", "Report", "build_report", "report_data", "report_file_name", "write_report",
            "write_reports", "Written", "FORMATS", "report_json", "Document", "build_document", "render_docx",
-           "render_html", "templates_dir", "fill_values", "make_templates", "template_file_name", "write_template",
+           "render_html", "templates_dir", "figure_rows", "finding_rows", "fill_values", "make_templates",
+           "template_file_name", "write_template",
            "clean_text", "new_workbook", "open_workbook", "put", "put_formula", "save_workbook"]
 
 
@@ -51,5 +54,6 @@ if TYPE_CHECKING:  # what type checkers and readers see: the same names, importe
     from hrplan.reports.findings_file import findings_csv, write_findings_xlsx
     from hrplan.reports.findings_summary import FindingsSummary, summarise_findings
     from hrplan.reports.html import render_html, templates_dir
+    from hrplan.reports.json_format import figure_rows, finding_rows
     from hrplan.reports.submission_template import fill_values, make_templates, template_file_name, write_template
     from hrplan.reports.workbook_writer import clean_text, new_workbook, open_workbook, put, put_formula, save_workbook

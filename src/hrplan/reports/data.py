@@ -1,4 +1,7 @@
-"""Report data: a program's figures and findings for a period gathered into plain data (the JSON is exactly that)."""
+"""Report data: a program's figures and findings for a period gathered into plain data, a row object per figure.
+
+The Word, HTML and workbook reports are made of it; the JSON writes it as format 2 (`json_format`: tables of
+numbers, words once)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -15,7 +18,6 @@ from hrplan.definitions import (
     period_from_user,
 )
 from hrplan.figures import Coverage, Figure, FigureSet, LeftOut, compute_figures
-from hrplan.jsontext import stdlib_indented
 from hrplan.messages import render
 from hrplan.values import describe_percent, format_number, format_times
 from hrplan.workspace import Workspace
@@ -23,17 +25,24 @@ from hrplan.workspace import Workspace
 
 @dataclass
 class Report:
-    """Everything one report shows, as data."""
+    """Everything one report shows, as data (`data`: a row object per figure, what the documents are made of)."""
 
     data: dict[str, Any]
     sources: bool = True  # whether its figures may carry the cells behind them
+    units: UnitTree | None = None  # the unit tree its names come from (the JSON's `unit_tree`)
+    lang: str = "vi"
 
-    def to_json(self) -> str:
-        return self.json_bytes().decode("utf-8")
+    def to_json(self, sources: bool = False) -> str:
+        return self.json_bytes(sources).decode("utf-8")
 
-    def json_bytes(self) -> bytes:
-        """Give the data as indented JSON (what `json.dumps(ensure_ascii=False, indent=2)` writes), UTF-8."""
-        return stdlib_indented(self.data)
+    def json_bytes(self, sources: bool = False) -> bytes:
+        """Give the report as JSON format 2 (tables of numbers, words once: `hrplan.reports.json_format`), UTF-8;
+        the cells behind every figure only with `sources`."""
+        from hrplan.reports.json_format import report_json_bytes
+
+        if sources and not self.sources:
+            raise ValueError("the report was built without its sources: build_report(..., sources=True)")
+        return report_json_bytes(self.data, self.units, self.lang, sources)
 
 
 REPORT_STEPS = STEPS_PER_PROGRAM + 2  # the figures and each rule (as check), the years, the data
@@ -61,7 +70,7 @@ def build_report(workspace: Workspace, program_name: str, period_text: str, lang
     start, end = workspace.config.cutoff.window(period)
     data["period"]["window"] = {"start": start.isoformat(), "end": end.isoformat(),
                                 "text": workspace.config.cutoff.window_text(period, lang)}
-    return Report(data, sources=sources)
+    return Report(data, sources=sources, units=units, lang=lang)
 
 
 def _annual(program: Program, period: Period, store, units: UnitTree, lang: str,

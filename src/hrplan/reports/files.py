@@ -9,7 +9,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 from hrplan.definitions import Period, program_slug
 from hrplan.checks import Progress, counter
@@ -26,29 +25,14 @@ def report_file_name(report: Report, fmt: str) -> str:
 
 
 def write_report(report: Report, path: Path, sources: bool = False) -> Path:
-    """Write the report's data as JSON to `path` and give the path."""
-    return _write_text(path, report_json(report, sources))
+    """Write the report as JSON (format 2: `hrplan.reports.json_format`) to `path` and give the path."""
+    return _write_bytes(path, report.json_bytes(sources))
 
 
 def report_json(report: Report, sources: bool = False) -> str:
-    """Give the report's data as JSON; the cells behind each figure only when `sources` (they can be most of it)."""
-    return _json_bytes(report, sources).decode("utf-8")
-
-
-def _json_bytes(report: Report, sources: bool) -> bytes:
-    if sources and not report.sources:
-        raise ValueError("the report was built without its sources: build_report(..., sources=True)")
-    if sources or not report.sources:
-        return report.json_bytes()
-    return Report(_without_sources(report.data), sources=False).json_bytes()
-
-
-def _without_sources(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {k: _without_sources(v) for k, v in value.items() if k != "sources"}
-    if isinstance(value, list):
-        return [_without_sources(v) for v in value]
-    return value
+    """Give the report as JSON (format 2); the cells behind each figure only when `sources` (they can be most of
+    it)."""
+    return report.json_bytes(sources).decode("utf-8")
 
 
 @dataclass
@@ -81,7 +65,7 @@ def write_reports(workspace: Workspace, program: str, period: str, formats: tupl
 
             paths[fmt] = render_docx(document, path)
         elif fmt == "json":
-            paths[fmt] = _write_text(path, report_json(report, sources))
+            paths[fmt] = _write_bytes(path, report.json_bytes(sources))
         elif fmt == "html":
             from hrplan.reports.html import render_html
 
@@ -95,8 +79,12 @@ def write_reports(workspace: Workspace, program: str, period: str, formats: tupl
 
 
 def _write_text(path: Path, text: str) -> Path:
+    return _write_bytes(path, text.encode("utf-8"))
+
+
+def _write_bytes(path: Path, data: bytes) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(text, encoding="utf-8")
+    tmp.write_bytes(data)
     tmp.replace(path)  # a reader never sees half a report
     return path

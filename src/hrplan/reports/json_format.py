@@ -1,0 +1,337 @@
+"""The report as JSON, format 2: numbers per row, words once (issue #15: 260 MB at national scale, now ~30 MB).
+
+The long lists are tables, `{"columns": [...], "rows": [[...], ...]}` (pandas: `DataFrame(t["rows"],
+columns=t["columns"])`): `units` (a row per unit and indicator under the scope) and `findings`, and with
+`--sources` the cells behind every figure (`sources`). What a row would repeat is said once, in a lookup:
+
+- `indicators`: code → name, unit of measure, kind; `status_words`: status → its word ('vượt');
+- `unit_tree`: code → name, parent (a code not listed is named by its code, as the report does);
+- `member_sets`: each group's list of member units once (a group has the same members for every indicator);
+  a row gives `member_set` (its index; null for a unit's own row: its members are itself) and `member_count`;
+- `part_sets`: each list of expected parts of the period once ('2025-Q1', … '2026-Q4');
+- `item_columns`: the fields of the small lists inside a row (`left_out`, `incomplete`, `notes`, a finding's
+  `location`), written as lists in that order.
+
+A unit row keeps every number (plan, actual, total_actual, full_plan, estimate, ratio) and what the figure
+lacks (`left_out`, `incomplete`, `notes`, `context`, and the footnotes in words, `lacks` being the indices of
+the footnotes that say what the ratio leaves out). It leaves out what is words derived from those: the
+display strings, the sentence and the '3/4 quý' parts text (the summary rows keep them), and `unpaired` (the
+`left_out` units whose reason is `no_plan`, in order, once each).
+
+`summary`, `annual` and `breakdowns` (a row per indicator at most) stay objects with every field of format 1
+(sentence, display strings, footnotes), `members` replaced by `member_set` and `member_count`.
+
+A finding row gives its code, severity, unit, indicator, its `params` as indices into `findings.texts`, in
+the order of `findings.params[code]` (null: the finding has no such parameter), and its location (file and
+sheet as indices into `findings.texts`). Its `message` is null when it is the code's template
+(`findings.templates`) filled with the params by `str.format` (a missing `{x_vi}` takes `{x}`, any other '?');
+otherwise the text. Its `figure` (the one number it is about) is null when it is the first of
+`findings.figure_params` that the finding has and is not empty. Every finding is of the report's program and
+period.
+
+`figure_rows` and `finding_rows` give the rows back as format 1 wrote them (tests check they are the same).
+"""
+from __future__ import annotations
+
+from typing import Any, Iterable
+
+from hrplan.definitions import UnitTree
+from hrplan.jsontext import json_rows
+from hrplan.messages import MESSAGES
+
+FORMAT = 2
+
+UNIT_COLUMNS = ["indicator", "unit", "is_group", "member_set", "member_count", "plan", "actual", "total_actual",
+                "full_plan", "estimate", "ratio", "status", "plan_rule", "context", "left_out", "incomplete", "notes",
+                "footnotes", "lacks"]
+FINDING_COLUMNS = ["code", "severity", "unit", "indicator", "params", "location", "figure", "message"]
+SOURCE_COLUMNS = ["table", "row", "measure", "unit", "value", "file", "sheet", "cell", "period", "target", "note"]
+ITEM_COLUMNS = {"left_out": ["unit", "reason", "period", "plan", "actual"],
+                "incomplete": ["unit", "frequency", "expected", "missing"],  # expected: index into part_sets
+                "notes": ["unit", "note"],
+                "location": ["file", "sheet", "cell", "line", "field"]}  # file, sheet: index into findings.texts
+FIGURE_PARAMS = ("ratio", "share", "value", "actual", "parts_sum", "stated", "left", "arrived", "found", "count")
+_ROW_WORDS = ("name", "uom", "kind", "unit_name", "status_text", "unpaired")  # what a unit row takes from lookups
+_ROW_TEXT = ("display", "sentence", "parts")  # words a unit row leaves to the summary
+
+
+def report_json_bytes(data: dict[str, Any], units: UnitTree | None, lang: str, sources: bool = False) -> bytes:
+    """Give the report's data (format 1, as `report_data` gives it) as format-2 JSON, UTF-8."""
+    return json_rows(report_document(data, units, lang, sources))
+
+
+def report_document(data: dict[str, Any], units: UnitTree | None, lang: str,
+                    sources: bool = False) -> dict[str, Any]:
+    """Give the report's data (format 1) as the format-2 document: tables of numbers, words once."""
+    lean = _Lean(units, lang)
+    summary = [lean.object_row(r) for r in data.get("summary", [])]
+    annual = [lean.object_row(r) for r in data.get("annual", [])]
+    breakdowns = [{**b, "total": lean.object_row(b["total"]), "parts": [lean.object_row(p) for p in b["parts"]]}
+                  for b in data.get("breakdowns", [])]
+    unit_rows = [lean.unit_row(r) for r in data.get("units", [])]
+    findings = lean.findings(data.get("findings", []))
+    doc: dict[str, Any] = {"format": FORMAT}
+    for key in ("hrplan_version", "generated_at", "workspace", "program", "period", "coverage", "scope", "place",
+                "counts", "narrative"):
+        if key in data:
+            doc[key] = data[key]
+    doc.update({
+        "summary": summary,
+        "annual": annual,
+        "breakdowns": breakdowns,
+        "indicators": {"columns": ["code", "name", "uom", "kind"],
+                       "rows": [[code, *words] for code, words in lean.indicators.items()]},
+        "status_words": lean.status_words,
+        "unit_tree": {"columns": ["code", "name", "parent"], "rows": lean.unit_tree(data)},
+        "member_sets": lean.member_sets,
+        "part_sets": lean.part_sets,
+        "item_columns": ITEM_COLUMNS,
+        "units": {"columns": UNIT_COLUMNS, "rows": unit_rows},
+        "submissions": data.get("submissions", {}),
+        "findings": findings,
+    })
+    if sources:
+        doc["sources"] = {"columns": SOURCE_COLUMNS,
+                          "rows": list(_source_rows({"summary": data.get("summary", []),
+                                                     "units": data.get("units", []),
+                                                     "annual": data.get("annual", [])}))}
+    return doc
+
+
+class _Lean:
+    """Turns format-1 rows into format-2 rows, gathering the words they share into lookups as it goes."""
+
+    def __init__(self, units: UnitTree | None, lang: str):
+        self.units, self.lang = units, lang
+        self.indicators: dict[str, list[Any]] = {}
+        self.status_words: dict[str, str] = {}
+        self.names: dict[str, str] = {}  # unit names seen in rows (when there is no unit tree)
+        self.member_sets: list[list[str]] = []
+        self._member_index: dict[tuple[str, ...], int] = {}
+        self.part_sets: list[list[str]] = []
+        self._part_index: dict[tuple[str, ...], int] = {}
+        self.codes: set[str] = set()
+
+    def _words(self, row: dict[str, Any]) -> None:
+        code = row["indicator"]
+        if code not in self.indicators:
+            self.indicators[code] = [row["name"], row["uom"], row["kind"]]
+        self.status_words.setdefault(row["status"], row["status_text"])
+        self.names.setdefault(row["unit"], row["unit_name"])
+        self.codes.add(row["unit"])
+
+    def _member_set(self, row: dict[str, Any]) -> int | None:
+        members = row["members"]
+        if not row["is_group"] and members == [row["unit"]]:
+            return None
+        key = tuple(members)
+        index = self._member_index.get(key)
+        if index is None:
+            index = self._member_index[key] = len(self.member_sets)
+            self.member_sets.append(list(members))
+            self.codes.update(members)
+        return index
+
+    def _part_set(self, expected: list[str]) -> int:
+        key = tuple(expected)
+        index = self._part_index.get(key)
+        if index is None:
+            index = self._part_index[key] = len(self.part_sets)
+            self.part_sets.append(list(expected))
+        return index
+
+    def object_row(self, row: dict[str, Any]) -> dict[str, Any]:
+        """Give a summary (annual, breakdown) row: every field but `members` (and `sources`, kept apart)."""
+        self._words(row)
+        out = {}
+        for key, value in row.items():
+            if key == "members":
+                out["member_set"] = self._member_set(row)
+                out["member_count"] = len(value)
+            elif key != "sources":
+                out[key] = value
+        return out
+
+    def unit_row(self, row: dict[str, Any]) -> list[Any]:
+        self._words(row)
+        footnotes = row["footnotes"]
+        return [row["indicator"], row["unit"], row["is_group"], self._member_set(row), len(row["members"]),
+                row["plan"], row["actual"], row["total_actual"], row["full_plan"], row["estimate"], row["ratio"],
+                row["status"], row["plan_rule"], row["context"],
+                [[lo["unit"], lo["reason"], lo["period"], lo["plan"], lo["actual"]] for lo in row["left_out"]],
+                [[c["unit"], c["frequency"], self._part_set(c["expected"]), c["missing"]] for c in row["incomplete"]],
+                [[n["unit"], n["note"]] for n in row["notes"]],
+                footnotes, _positions(row["lacks"], footnotes)]
+
+    def findings(self, findings: list[dict[str, Any]]) -> dict[str, Any]:
+        """Give the findings as a table, their parameter values and file names once in `texts`."""
+        keys: dict[str, list[str]] = {}
+        templates: dict[str, str] = {}
+        texts: list[str] = []
+        text_index: dict[str, int] = {}
+
+        def text(value: str) -> int:
+            index = text_index.get(value)
+            if index is None:
+                index = text_index[value] = len(texts)
+                texts.append(value)
+            return index
+
+        rows = []
+        for f in findings:
+            code, params = f["code"], f["params"]
+            order = keys.get(code)
+            if order is None:
+                order = keys[code] = []
+                if code in MESSAGES:
+                    templates[code] = MESSAGES[code][1 if self.lang == "en" else 0]
+            for key in params:
+                if key not in order:
+                    order.append(key)
+            loc = f["location"]
+            location = None
+            if loc:
+                location = [text(loc["file"]) if loc.get("file") is not None else None,
+                            text(loc["sheet"]) if loc.get("sheet") is not None else None,
+                            loc.get("cell"), loc.get("line"), loc.get("field")]
+                while location and location[-1] is None:
+                    location.pop()
+            message = f["message"]
+            if code in templates and _fill(templates[code], params) == message:
+                message = None
+            figure = f["figure"] if f["figure"] != _figure(params) else None
+            if f["unit"] is not None:
+                self.codes.add(f["unit"])
+            rows.append([code, f["severity"], f["unit"], f["indicator"],
+                         [text(params[k]) if k in params else None for k in order], location, figure, message])
+        # a code's keys may have grown after its first rows: pad those rows to the full list
+        for row in rows:
+            missing = len(keys[row[0]]) - len(row[4])
+            if missing:
+                row[4].extend([None] * missing)
+        return {"columns": FINDING_COLUMNS, "rows": rows, "params": keys, "templates": templates, "texts": texts,
+                "figure_params": list(FIGURE_PARAMS)}
+
+    def unit_tree(self, data: dict[str, Any]) -> list[list[Any]]:
+        """Give code, name and parent of the scope's units and of every unit the report names."""
+        scope = (data.get("scope") or {}).get("code")
+        codes = set(self.codes) | set(data.get("submissions", {}))
+        for row in data.get("units", []):
+            codes.update(lo["unit"] for lo in row["left_out"])
+            codes.update(c["unit"] for c in row["incomplete"])
+            codes.update(n["unit"] for n in row["notes"])
+        if self.units is None:
+            return [[code, name, None] for code, name in self.names.items()]
+        tree = self.units
+        ordered = tree.subtree(scope) if scope and scope in tree else []
+        inside = set(ordered)
+        ordered += sorted(c for c in codes - inside if c in tree)
+        return [[c, tree.get(c).name, tree.get(c).parent] for c in ordered]
+
+
+def _positions(lacks: list[str], footnotes: list[str]) -> list[int]:
+    """Give where each of `lacks` stands among `footnotes` (they are written there, in order)."""
+    out, start = [], 0
+    for text in lacks:
+        start = footnotes.index(text, start)
+        out.append(start)
+        start += 1
+    return out
+
+
+def _source_rows(tables: dict[str, list[dict[str, Any]]]) -> Iterable[list[Any]]:
+    for table, rows in tables.items():
+        for i, row in enumerate(rows):
+            for measure in ("plan", "actual"):
+                for s in (row.get("sources") or {}).get(measure, []):
+                    yield [table, i, measure, s["unit"], s["value"], s.get("file"), s.get("sheet"), s.get("cell"),
+                           s.get("period"), s.get("target"), s.get("note")]
+
+
+# -- reading format 2 back -------------------------------------------------------------------------------------
+
+def figure_rows(doc: dict[str, Any], table: str = "units") -> list[dict[str, Any]]:
+    """Give the rows of `table` ('units', 'summary', 'annual') as format 1 wrote them.
+
+    A unit row comes without the words it leaves to the summary (display, sentence, parts); every row comes
+    without its sources (see `doc["sources"]`)."""
+    names = {code: name for code, name, _ in doc["unit_tree"]["rows"]}
+    indicators = {code: (name, uom, kind) for code, name, uom, kind in doc["indicators"]["rows"]}
+    sets = doc["member_sets"]
+    if table != "units":
+        return [_members_back(r, sets) for r in doc[table]]
+    name_of = lambda code: names.get(code, code)  # noqa: E731
+    words = doc["status_words"]
+    parts = doc["part_sets"]
+    out = []
+    for values in doc["units"]["rows"]:
+        r = dict(zip(doc["units"]["columns"], values))
+        name, uom, kind = indicators[r["indicator"]]
+        left_out = [dict(zip(ITEM_COLUMNS["left_out"], lo)) for lo in r["left_out"]]
+        out.append({
+            "indicator": r["indicator"], "name": name, "uom": uom, "kind": kind, "unit": r["unit"],
+            "unit_name": name_of(r["unit"]), "is_group": r["is_group"],
+            "members": list(sets[r["member_set"]]) if r["member_set"] is not None else [r["unit"]],
+            "unpaired": list(dict.fromkeys(lo["unit"] for lo in left_out if lo["reason"] == "no_plan")),
+            **{k: r[k] for k in ("plan", "actual", "total_actual", "full_plan", "estimate", "ratio", "status")},
+            "status_text": words[r["status"]], "plan_rule": r["plan_rule"], "context": r["context"],
+            "left_out": left_out,
+            "incomplete": [{"unit": u, "frequency": freq, "expected": parts[e], "missing": missing,
+                            "present": len(parts[e]) - len(missing), "unit_name": name_of(u)}
+                           for u, freq, e, missing in r["incomplete"]],
+            "notes": [{"unit": u, "note": n} for u, n in r["notes"]],
+            "footnotes": r["footnotes"], "lacks": [r["footnotes"][i] for i in r["lacks"]],
+        })
+    return out
+
+
+def _members_back(row: dict[str, Any], sets: list[list[str]]) -> dict[str, Any]:
+    out = {}
+    for key, value in row.items():
+        if key == "member_set":
+            out["members"] = list(sets[value]) if value is not None else [row["unit"]]
+        elif key != "member_count":
+            out[key] = value
+    return out
+
+
+def _figure(params: dict[str, str]) -> str:
+    return next((params[k] for k in FIGURE_PARAMS if params.get(k) not in (None, "")), "")
+
+
+class _Params(dict):
+    def __missing__(self, key: str) -> object:
+        if key.endswith("_vi") and key[:-3] in self:
+            return self[key[:-3]]
+        return "?"
+
+
+def _fill(template: str, params: dict[str, str]) -> str:
+    """Give a message template filled as the catalogue fills it (`hrplan.messages.render`)."""
+    try:
+        return template.format_map(_Params(params))
+    except (IndexError, ValueError):
+        return template
+
+
+def finding_rows(doc: dict[str, Any]) -> list[dict[str, Any]]:
+    """Give the findings as format 1 wrote them."""
+    table = doc["findings"]
+    texts, keys = table["texts"], table["params"]
+    program, period = doc["program"]["code"], doc["period"]["label"]
+    out = []
+    templates = table["templates"]
+    for code, severity, unit, indicator, values, location, figure, message in table["rows"]:
+        params = {k: texts[i] for k, i in zip(keys[code], values) if i is not None}
+        loc = {}
+        for key, value in zip(ITEM_COLUMNS["location"], location or []):
+            if value is not None:
+                loc[key] = texts[value] if key in ("file", "sheet") else value
+        if figure is None:
+            figure = next((params[k] for k in table["figure_params"] if params.get(k) not in (None, "")), "")
+        if message is None:
+            message = _fill(templates[code], params)
+        out.append({"code": code, "severity": severity, "program": program, "period": period, "unit": unit,
+                    "indicator": indicator, "figure": figure, "message": message,
+                    "location": loc, "params": params})
+    return out

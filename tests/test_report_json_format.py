@@ -1,0 +1,149 @@
+"""The report JSON, format 2 (hrplan.reports.json_format): numbers per row, words once, and nothing lost.
+
+Real workspaces, real imports: the sample's programs (groups, breakdowns, years against annual targets) and a
+quarterly program whose units leave things out (a quarter missing, a plan without actual, an actual without plan,
+a unit that sends nothing, a note). Each JSON is read back to format 1 rows and compared with the report data the
+HTML and Word reports are made of.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from conftest import sample_submissions
+from hrplan.importer import Outcome, import_files
+from hrplan.reports import build_report, report_json
+from hrplan.reports.json_format import figure_rows, finding_rows
+from hrplan.workspace import Workspace
+
+from quarterly import filled_template, make_workspace, send
+
+_UNIT_ROW_WORDS = ("display", "sentence", "parts")  # what a unit row leaves to the summary
+
+
+@pytest.fixture(scope="module")
+def sample(tmp_path_factory: pytest.TempPathFactory) -> Workspace:
+    from conftest import make_sample_workspace
+
+    ws = make_sample_workspace(tmp_path_factory.mktemp("lean") / "ws")
+    import_files(ws, sample_submissions())
+    return ws
+
+
+_UNITS = """
+units:
+  - {code: P, name: Tỉnh Thử}
+  - {code: H, name: Huyện Hà, parent: P}
+  - {code: A, name: Xã An, parent: H}
+  - {code: B, name: Xã Bình, parent: H}
+  - {code: C, name: Sở Công, parent: P}
+  - {code: D, name: Sở Đức, parent: P}
+  - {code: E, name: Sở Én, parent: P}
+"""
+
+
+@pytest.fixture(scope="module")
+def quarters(tmp_path_factory: pytest.TempPathFactory) -> Workspace:
+    ws = make_workspace(tmp_path_factory.mktemp("lean_q") / "ws", units=_UNITS)
+    files = [filled_template(ws, "A", q, {"DT": (None, 10), "QH": (None, 3), "KP": (20, 18)})
+             for q in ("2024-Q1", "2024-Q2", "2024-Q4")]
+    files += [filled_template(ws, "B", q, {"DT": (None, 15)}) for q in ("2024-Q1", "2024-Q3", "2024-Q4")]
+    files.append(filled_template(ws, "B", "2024-Q2", {"DT": (None, 15), "KP": (30, None, "Chưa quyết toán")}))
+    files += [filled_template(ws, "C", q, {"DT": (None, 20), "KP": ("", 12)}) for q in ("2024-Q1", "2024-Q2", "2024-Q3", "2024-Q4")]
+    results = send(ws, *files)  # D and E send nothing
+    assert [r.outcome for r in results] == [Outcome.IMPORTED] * len(files), [r.problems for r in results]
+    return ws
+
+
+def _cases(sample: Workspace, quarters: Workspace) -> list[tuple[Workspace, str, str]]:
+    return [(sample, "12-CTr/TU", "2016..2019-05"), (sample, "06-DA-TU", "2021..2022"),
+            (sample, "08-CTr/TU", "2021..2023-05"), (quarters, "Q-01/KH", "2024"), (quarters, "Q-01/KH", "2024-Q2")]
+
+
+def _without(row: dict, keys: tuple[str, ...]) -> dict:
+    return {k: v for k, v in row.items() if k not in keys}
+
+
+def test_every_row_and_finding_reads_back_as_the_report_data_has_it(sample, quarters) -> None:
+    seen = {"left_out": 0, "incomplete": 0, "notes": 0, "lacks": 0, "unpaired": 0, "group": 0, "annual": 0,
+            "breakdowns": 0, "findings": 0, "located": 0}
+    for ws, program, period in _cases(sample, quarters):
+        report = build_report(ws, program, period)
+        data = report.data
+        doc = json.loads(report_json(report))
+        assert doc["format"] == 2
+        assert figure_rows(doc) == [_without(r, _UNIT_ROW_WORDS) for r in data["units"]], (program, period)
+        assert figure_rows(doc, "summary") == data["summary"]
+        assert figure_rows(doc, "annual") == data["annual"]
+        back = figure_rows({**doc, "summary": [r for b in doc["breakdowns"] for r in (b["total"], *b["parts"])]},
+                           "summary")
+        assert back == [r for b in data["breakdowns"] for r in (b["total"], *b["parts"])]
+        assert finding_rows(doc) == data["findings"], (program, period)
+        for row in data["units"]:
+            seen["left_out"] += bool(row["left_out"])
+            seen["incomplete"] += bool(row["incomplete"])
+            seen["notes"] += bool(row["notes"])
+            seen["lacks"] += bool(row["lacks"])
+            seen["unpaired"] += bool(row["unpaired"])
+            seen["group"] += row["is_group"] and len(row["members"]) > 1
+        seen["annual"] += len(data["annual"])
+        seen["breakdowns"] += len(data["breakdowns"])
+        seen["findings"] += len(data["findings"])
+        seen["located"] += sum(bool(f["location"]) for f in data["findings"])
+    assert all(seen.values()), seen  # every kind of row was read back, not only the easy ones
+
+
+def test_a_group_lists_its_members_once_however_many_indicators(sample) -> None:
+    report = build_report(sample, "12-CTr/TU", "2016..2019-05")
+    doc = json.loads(report_json(report))
+    groups = {r["unit"]: r["members"] for r in report.data["units"] if r["is_group"]}
+    assert len(doc["member_sets"]) == len({tuple(m) for m in groups.values()} | {tuple(r["members"]) for r in
+                                                                                   report.data["summary"]})
+    table = pd.DataFrame(doc["units"]["rows"], columns=doc["units"]["columns"])
+    assert len(table) == len(report.data["units"])
+    assert table[~table["is_group"]]["member_set"].isna().all()
+    assert (table["member_count"] == [len(r["members"]) for r in report.data["units"]]).all()
+    assert table["plan"].sum() == pytest.approx(sum(r["plan"] or 0 for r in report.data["units"]))
+
+
+def test_words_come_once_not_once_per_row(sample) -> None:
+    report = build_report(sample, "12-CTr/TU", "2016..2019-05")
+    text = report_json(report)
+    name = next(r["name"] for r in report.data["summary"] if r["indicator"] == "DT-YT")
+    rows = [r for r in report.data["units"] if r["indicator"] == "DT-YT"]
+    assert len(rows) >= 3
+    table = text.split('\n"units": {')[1].split('\n"submissions":')[0]
+    assert name not in table and '"sentence"' not in table and "Báo cáo" not in table  # not once per unit
+    assert text.count(f'"{name}"') == 4  # indicators table, summary row, breakdown part, findings.texts
+    old = json.dumps(report.data, ensure_ascii=False, indent=2)
+    assert len(text.encode()) < len(old.encode()) / 2
+
+
+def test_sources_are_a_table_of_their_own(sample) -> None:
+    report = build_report(sample, "12-CTr/TU", "2016..2019-05", sources=True)
+    plain = json.loads(report_json(report))
+    assert "sources" not in plain and '"sources"' not in report_json(report)
+    doc = json.loads(report_json(report, sources=True))
+    table = pd.DataFrame(doc["sources"]["rows"], columns=doc["sources"]["columns"])
+    for name in ("summary", "units"):
+        for i, row in enumerate(report.data[name]):
+            for measure in ("plan", "actual"):
+                got = table[(table["table"] == name) & (table["row"] == i) & (table["measure"] == measure)]
+                want = row["sources"][measure]
+                assert [{k: v for k, v in s.items() if v is not None and not (isinstance(v, float) and v != v)}
+                        for s in got.drop(columns=["table", "row", "measure"]).to_dict("records")] == want
+    dt_yt = table[(table["table"] == "summary") & (table["measure"] == "actual")
+                  & (table["row"] == [r["indicator"] for r in report.data["summary"]].index("DT-YT"))]
+    assert dt_yt["value"].sum() == 117 and set(dt_yt["unit"]) == {"SYT", "TPCB", "HHA"}
+
+
+def test_the_cli_writes_format_2(sample, run, tmp_path: Path) -> None:
+    out = tmp_path / "r.json"
+    result = run("report", "-p", "12-CTr/TU", "--period", "2016..2019-05", "-f", "json", "-o", out, workspace=sample)
+    assert result.exit_code == 0, result.output
+    doc = json.loads(out.read_text(encoding="utf-8"))
+    assert doc["format"] == 2 and doc["units"]["columns"][:2] == ["indicator", "unit"]
+    assert out.read_text(encoding="utf-8").count("\n") > len(doc["units"]["rows"])  # a row per line
