@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from hrplan.importer import import_files
-from rule_workbooks import GOOD, add_program, declare, findings, submit, switch_off, workbook
+from rule_workbooks import GOOD, PROGRAM, add_program, declare, findings, submit, switch_off, workbook
 
 
 @pytest.fixture
@@ -82,6 +82,29 @@ def test_a_running_total_lower_than_the_previous_quarter(ws, run, tmp_path):
     assert "26" in down[0]["message"] and "30" in down[0]["message"] and "2023-Q1" in down[0]["message"]
     switch_off(ws, "check.cumulative_decrease")
     assert findings(run, ws, "2023-Q2", "check.cumulative_decrease") == []
+
+
+def test_history_rules_read_the_checked_periods_own_values_and_only_the_periods_before(ws, run, tmp_path):
+    from hrplan.checks.history import has_history, history_table, own_period_values
+    from hrplan.checks.rule import CheckContext
+    from hrplan.definitions import period_from_user
+
+    for quarter, value in (("2023-Q1", 30), ("2023-Q2", 31), ("2023-Q3", 32)):
+        submit(run, ws, tmp_path, "SYT", quarter, _with(LK=(None, value)))
+    program = ws.program(PROGRAM)
+    with ws.open_store() as store:
+        def context(period: str) -> CheckContext:
+            return CheckContext(program, period_from_user(period), None, store, ws.units)
+
+        def syt(df) -> list[tuple]:
+            rows = df[(df["unit"] == "SYT") & (df["indicator"] == "LK")]
+            return sorted(zip(rows["period"], rows["value"]))
+
+        q2 = context("2023-Q2")
+        assert syt(own_period_values(q2)) == [("2023-Q2", 31.0)]
+        assert has_history(q2) and syt(history_table(q2)) == [("2023-Q1", 30.0)]  # Q3 ends later: not history
+        assert not has_history(context("2023-Q1"))  # nothing before the first quarter: no rule reads history
+        assert own_period_values(context("2023-Q1..2023-Q3")).empty  # a range is no submission's period
 
 
 def test_yearly_targets_that_do_not_add_up_to_the_whole_program_target(ws, run, tmp_path):

@@ -1,7 +1,7 @@
 """check.cumulative_decrease: a running total (lũy kế) lower than the unit's previous period's."""
 from __future__ import annotations
 
-from hrplan.checks.history import history_table, own_period_values
+from hrplan.checks.history import has_history, history_table, own_period_values
 from hrplan.checks.rule import CheckContext, Rule
 from hrplan.definitions import Accumulation
 from hrplan.problems import Location, Severity
@@ -10,6 +10,8 @@ from hrplan.values import format_number
 
 def _run(ctx: CheckContext):
     cumulative = {i.code: i for i in ctx.program.indicators if i.accumulation is Accumulation.CUMULATIVE}
+    if not cumulative or not has_history(ctx):  # nothing to judge, or nothing to judge it against
+        return
     now = own_period_values(ctx)
     now = now[now["indicator"].isin(list(cumulative))]
     if now.empty:

@@ -8,7 +8,7 @@ judged. When MAD is 0 (half the history identical) the mean absolute deviation s
 """
 from __future__ import annotations
 
-from hrplan.checks.history import history_table, own_period_values
+from hrplan.checks.history import has_history, history_table, own_period_values
 from hrplan.checks.rule import CheckContext, Rule
 from hrplan.definitions import Accumulation
 from hrplan.problems import Location, Severity
@@ -17,6 +17,8 @@ from hrplan.values import format_number
 
 def _run(ctx: CheckContext):
     per_period = {i.code: i for i in ctx.program.indicators if i.accumulation is Accumulation.PER_PERIOD}
+    if not per_period or not has_history(ctx):  # nothing to judge, or nothing to judge it against
+        return
     now = own_period_values(ctx)
     now = now[now["indicator"].isin(list(per_period))]
     if now.empty:
