@@ -13,7 +13,7 @@ from typing import Any
 from hrplan.definitions import Direction, Indicator, IndicatorKind, Period, Program
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Source:
     """Where a number was read: a cell of a submission, or a line of the program's targets."""
 
@@ -37,7 +37,7 @@ class Source:
         return f"{self.unit}: {self.file} › {self.sheet} › {self.cell}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class LeftOut:
     """A member (or one of its sub-periods) left out of a ratio, and why."""
 
@@ -53,7 +53,7 @@ class LeftOut:
                 "actual": float(self.actual) if self.actual is not None else None}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Coverage:
     """Which parts of a longer period a unit sent, at its reporting frequency ('3/4 quý')."""
 
@@ -75,7 +75,7 @@ class Coverage:
                 "missing": list(self.missing), "present": self.present}
 
 
-@dataclass
+@dataclass(slots=True)
 class Figure:
     """One indicator for one unit (or a group of units) over one period."""
 
@@ -145,7 +145,7 @@ class Figure:
         return "behind"
 
 
-@dataclass
+@dataclass(slots=True)
 class FigureSet:
     """All figures of a program for a period: per reporting unit and per group up the tree."""
 
