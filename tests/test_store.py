@@ -170,6 +170,28 @@ def test_current_values_of_some_periods_leave_the_others_in_the_store(store_url:
         assert store.current_unit_periods("12-CTr/TU") == {"SYT": {"2022", "2023"}}
 
 
+def test_current_values_by_unit_give_each_units_rows_once_with_repeated_texts_shared(store_url: str) -> None:
+    with Store(store_url) as store:
+        for n, (unit, period, value) in enumerate([("SYT", "2023-Q1", 5), ("HHA", "2023-Q1", 6), ("DTTS", "2023-Q2", 7),
+                                                  ("SYT", "2023-Q2", 8), ("SYT", "2023-Q2", 9)]):  # the last supersedes
+            store.add_submission(program="12-CTr/TU", unit=unit, period=period, file_name=f"{unit}.xlsx",
+                                 file_path=f"/in/{unit}.xlsx", file_hash=f"h{n}", content_hash=f"h{n}", file_mtime=None,
+                                 sheet="Báo cáo", header_row=12, problems=(), notes=[],
+                                 values=[v("DT-YT", "plan", value * 10, "E17"), v("DT-YT", "actual", value, "F17")])
+        got = list(store.current_values_by_unit("12-CTr/TU", ["2023-Q1", "2023-Q2"]))
+        assert [unit for unit, _ in got] == ["DTTS", "HHA", "SYT"]  # code-point order, each unit once
+        keys, flat = store.current_value_rows("12-CTr/TU", ["2023-Q1", "2023-Q2"])
+        columns = ["period", "file_name", "indicator", "measure", "value", "uom", "sheet", "cell", "note"]
+        assert [(unit, *row) for unit, rows in got for row in rows] == \
+            [tuple(r[keys.index(c)] for c in ["unit", *columns]) for r in flat]
+        syt = dict(got)["SYT"]
+        assert [(r[0], r[3], r[4]) for r in syt] == [("2023-Q1", "actual", "5"), ("2023-Q1", "plan", "50"),
+                                                     ("2023-Q2", "actual", "9"), ("2023-Q2", "plan", "90")]
+        assert syt[0][6] is syt[2][6] and syt[0][7] is syt[2][7]  # one 'Báo cáo', one 'F17' for every row
+        assert [unit for unit, _ in store.current_values_by_unit("12-CTr/TU", ["2023-Q1"])] == ["HHA", "SYT"]
+        assert list(store.current_values_by_unit("12-CTr/TU", [])) == []
+
+
 def test_values_keep_sheet_and_cell(store_url: str) -> None:
     with Store(store_url) as store:
         new_id, _ = submission(store, [v("DT-YT", "actual", 80, "F17"), v("DT-YT", "plan", 25, "E17"),

@@ -16,10 +16,8 @@ from hrplan.figures.parts import choose_parts, coverage
 from hrplan.problems import HrplanError, Problem
 from hrplan.store import Store
 
-# The columns of the store's value rows (Store.current_value_rows), read by position.
-_KEYS = ["submission_id", "unit", "period", "file_name", "indicator", "measure", "value", "uom", "sheet", "cell", "note"]
-UNIT, PERIOD, FILE, INDICATOR, MEASURE, VALUE, UOM, SHEET, CELL, NOTE = (
-    _KEYS.index(k) for k in ("unit", "period", "file_name", "indicator", "measure", "value", "uom", "sheet", "cell", "note"))
+# The columns of the store's value rows (Store.current_values_by_unit), read by position.
+PERIOD, FILE, INDICATOR, MEASURE, VALUE, UOM, SHEET, CELL, NOTE = range(9)
 
 
 def compute_figures(program: Program, period: Period, store: Store, units: UnitTree) -> FigureSet:
@@ -28,21 +26,20 @@ def compute_figures(program: Program, period: Period, store: Store, units: UnitT
     # inside this one leave the store: a quarter of a national store is an eighth of its values.
     sent = store.current_unit_periods(program.code)
     inside = sorted({p for labels in sent.values() for p in labels if period.contains(Period.parse(p))})
-    keys, rows = store.current_value_rows(program.code, inside)  # plain tuples: a national range is a million
-    if keys != _KEYS:
-        raise RuntimeError(f"the store's value rows changed shape: {keys}")
     figures: dict[tuple[str, str], Figure] = {}
     submitted: dict[str, list[str]] = {}
     covered = {}
     book = program.measure_book()
-    for unit, unit_rows in _by(rows, UNIT).items():
+    # One unit's rows at a time (a national range is millions of values); texts that repeat are shared.
+    for unit, unit_rows in store.current_values_by_unit(program.code, inside):
         labels = {r[PERIOD] for r in unit_rows}
         periods = choose_parts(labels, period)
         submitted[unit] = sorted(periods)
         cover = coverage(program, unit, period, periods, sent[unit])
         if cover is not None:
             covered[unit] = cover
-        by_indicator = _by([r for r in unit_rows if r[PERIOD] in periods], INDICATOR)
+        by_indicator = _by(unit_rows if len(periods) == len(labels) else [r for r in unit_rows if r[PERIOD] in periods],
+                           INDICATOR)
         for ind in program.indicators:
             fig = _unit_figure(program, ind, unit, period, periods, by_indicator.get(ind.code, []), book)
             if fig is not None:
@@ -71,7 +68,7 @@ def _by(rows: list[tuple], key: int) -> dict[str, list[tuple]]:
     return out
 
 
-def _number(program: Program, ind: Indicator, row: tuple, book: MeasureBook) -> Decimal:
+def _number(program: Program, ind: Indicator, unit: str, row: tuple, book: MeasureBook) -> Decimal:
     """Give a stored value in the indicator's unit of measure today: converted, never relabelled."""
     value = Decimal(row[VALUE])
     stored = row[UOM]
@@ -81,7 +78,7 @@ def _number(program: Program, ind: Indicator, row: tuple, book: MeasureBook) -> 
     if converted is None:
         raise HrplanError(Problem("figures.uom_unconvertible", params={
             "program": program.code, "indicator": ind.code, "stored": stored, "uom": ind.uom,
-            "unit": row[UNIT], "period": row[PERIOD], "file": row[FILE]}))
+            "unit": unit, "period": row[PERIOD], "file": row[FILE]}))
     return converted
 
 
@@ -96,12 +93,12 @@ def _target_value(target, ind: Indicator, book: MeasureBook) -> Decimal:
 def _unit_figure(program: Program, ind: Indicator, unit: str, period: Period, parts: set[str], rows: list[tuple],
                  book: MeasureBook) -> Figure | None:
     fig = Figure(ind, unit, period, members=[unit])
-    latest = max((Period.parse(r[PERIOD]).end for r in rows), default=None)
+    if ind.accumulation is Accumulation.CUMULATIVE and rows:  # a running total: only the latest counts
+        latest = max(Period.parse(r[PERIOD]).end for r in rows)
+        rows = [r for r in rows if Period.parse(r[PERIOD]).end == latest]
     by_part: dict[str, dict[str, Decimal]] = {}
     for r in rows:
-        if ind.accumulation is Accumulation.CUMULATIVE and Period.parse(r[PERIOD]).end != latest:
-            continue  # a running total: only the latest counts
-        value = _number(program, ind, r, book)
+        value = _number(program, ind, unit, r, book)
         source = Source(unit, value, r[FILE], r[SHEET], r[CELL], r[PERIOD], note=r[NOTE])
         part = by_part.setdefault(r[PERIOD], {})
         measure = r[MEASURE]

@@ -373,10 +373,59 @@ class Store:
         with self.snapshot():
             return self._plain_rows(query)
 
+    def current_values_by_unit(self, program: str, periods: Iterable[str]) -> Iterator[tuple[str, list[tuple]]]:
+        """Yield (unit, rows) for each unit with values of the program's current submissions for `periods`, units
+        in code-point order; each row is a plain tuple (period, file_name, indicator, measure, value, uom, sheet,
+        cell, note), in (period, indicator, measure) order.
+
+        For whole-table work on a national store (a range is millions of values): only one unit's rows are held
+        at a time, and a text that repeats (a file's name, a period, an indicator, a cell address, a unit of
+        measure) is one object shared by every row that has it, not a copy per row."""
+        s, v = submissions.c, submission_values.c
+        periods = list(periods)
+        if not periods:
+            return
+        subs = (select(s.id, s.unit, s.period, s.file_name)
+                .where(s.program == program, s.superseded_by.is_(None), s.period.in_(periods)))
+        values = (select(v.submission_id, v.indicator, v.measure, v.value, v.uom, v.sheet, v.cell, v.note)
+                  .select_from(submission_values.join(submissions, s.id == v.submission_id))
+                  .where(s.program == program, s.superseded_by.is_(None), s.period.in_(periods))
+                  .order_by(*self._text_order(s.unit, s.period, v.indicator, v.measure)))
+        with self.snapshot():
+            _, sub_rows = self._plain_rows(subs)
+            of = {sid: (unit, period, name) for sid, unit, period, name in sub_rows}
+            share: dict[Any, Any] = {}
+            keep = share.setdefault
+            cursor = self._driver_cursor(values)
+            try:
+                unit, rows = None, []
+                while chunk := cursor.fetchmany(20_000):
+                    for sid, indicator, measure, value, uom, sheet, cell, note in chunk:
+                        owner, period, name = of[sid]
+                        if owner != unit:
+                            if rows:
+                                yield unit, rows
+                            unit, rows = owner, []
+                        rows.append((period, name, keep(indicator, indicator), keep(measure, measure), value,
+                                     keep(uom, uom), keep(sheet, sheet), keep(cell, cell), note))
+                if rows:
+                    yield unit, rows
+            finally:
+                cursor.close()
+
     def _plain_rows(self, query) -> tuple[list[str], list[tuple]]:
         """Run a SELECT on the driver's own cursor, inside the current transaction, and give its column names and
         rows as plain tuples: for the bulk reads of whole-table work, where building SQLAlchemy rows one by one
         cost as much as the query (texts only: no type processing is skipped for these columns)."""
+        cursor = self._driver_cursor(query)
+        try:
+            keys = [d[0] for d in cursor.description]
+            return keys, cursor.fetchall()
+        finally:
+            cursor.close()
+
+    def _driver_cursor(self, query):
+        """Give the driver's own cursor with `query` executed on it, inside the current transaction."""
         compiled = query.compile(dialect=self.conn.dialect, compile_kwargs={"render_postcompile": True})
         params = compiled.params
         if compiled.positiontup is not None:  # SQLite's "?" marks: the values in the order they appear
@@ -384,10 +433,10 @@ class Store:
         cursor = self.conn.connection.cursor()
         try:
             cursor.execute(str(compiled), params)
-            keys = [d[0] for d in cursor.description]
-            return keys, cursor.fetchall()
-        finally:
+        except BaseException:
             cursor.close()
+            raise
+        return cursor
 
     def submission_problems(self, program: str) -> list[dict[str, Any]]:
         """Give the problems kept with the program's current submissions (e.g. stated ratios that differ)."""
