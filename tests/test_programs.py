@@ -291,3 +291,46 @@ def test_a_target_in_a_unit_that_does_not_convert_is_refused(tmp_path):
         assert "'người'" in exc.problems[0].params["found"]
     else:
         raise AssertionError("a target in người for a money indicator must be refused")
+
+
+# -- a program's code from its `code:` line (finding one program without parsing the others) ----------
+
+
+def test_the_code_line_gives_each_sample_programs_code() -> None:
+    from hrplan.definitions.program_files import program_code_of
+
+    for path in sorted(SAMPLE_PROGRAMS.glob("*.yaml")):
+        assert program_code_of(path) == load_program(path).code, path.name
+
+
+@pytest.mark.parametrize("text, code", [
+    ("code: 12-CTr/TU\ntitle: t\n", "12-CTr/TU"),
+    ("\ufeff# a comment, with 'quotes' and [brackets]\ncode: '06-ĐA/TU'  # the code\r\ntitle: t\r\n", "06-ĐA/TU"),
+    ('title: t\ncode: "12-CTr/TU"\n', "12-CTr/TU"),
+    ("code: 12-CTr/TU", "12-CTr/TU"),
+])
+def test_a_plain_code_line_is_read_alone(tmp_path: Path, text: str, code: str) -> None:
+    from hrplan.definitions.program_files import program_code_of
+
+    (tmp_path / "p.yaml").write_text(text, encoding="utf-8")
+    assert program_code_of(tmp_path / "p.yaml") == code
+
+
+@pytest.mark.parametrize("text", [
+    'title: "Đào tạo\ncode: 99-CTr/TU"\ncode2: x\n',  # inside a quoted text: YAML reads no code at all
+    "title: 'a\ncode: 99-CTr/TU'\n",
+    "indicators: [DT,\ncode: 99-CTr/TU]\n",  # inside a flow list spanning lines
+    "code: 12-CTr\n  /TU\n",  # the value goes on: '12-CTr /TU'
+    "code: 12-CTr/TU\ntitle: t\ncode: 13-CTr/TU\n",  # the last one wins
+    'code: 12-CTr/TU\n"code": 13-CTr/TU\n',
+    "code: 12-CTr/TU\n<<: {code: 13-CTr/TU}\n",
+    "code: 2021\n",  # a number, refused by the model
+    "code: *c\n",
+    "{code: 12-CTr/TU,\n code: 13-CTr/TU}\n",
+    "title: t\n",
+])
+def test_a_code_line_that_cannot_settle_the_code_says_so(tmp_path: Path, text: str) -> None:
+    from hrplan.definitions.program_files import program_code_of
+
+    (tmp_path / "p.yaml").write_text(text, encoding="utf-8")
+    assert program_code_of(tmp_path / "p.yaml") is None

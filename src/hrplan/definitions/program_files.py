@@ -4,9 +4,12 @@ Every mistake is an HrplanError naming the file, the field path and the line.
 """
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+import yaml
 
 from hrplan.definitions.yaml_source import expected_text, field_path, line_of, load_yaml
 from hrplan.names import fold
@@ -86,7 +89,7 @@ def load_programs(folder: Path) -> dict[str, Program]:
     """Give every program in `folder` by code; all mistakes of all files are raised together."""
     programs: dict[str, Program] = {}
     problems: list[Problem] = []
-    for path in sorted(folder.glob("*.y*ml")):
+    for path in program_files(folder):
         try:
             program = load_program(path)
         except HrplanError as exc:
@@ -99,6 +102,47 @@ def load_programs(folder: Path) -> dict[str, Program]:
     if problems:
         raise HrplanError(problems)
     return programs
+
+
+def program_files(folder: Path) -> list[Path]:
+    """Give the program files of `folder` in the order `load_programs` reads them."""
+    return sorted(folder.glob("*.y*ml"))
+
+
+# A top-level `code:` line, and what at the start of a line could make such a line not the program's
+# code: a quoted or explicit key, a merge key, an anchor, tag or alias, a document marker or directive.
+_CODE_LINE = re.compile(r"^code[ \t]*:(.*)$", re.M)
+_UNSURE = re.compile(r"^(?:[\"'?&!*%|>]|<<|---|\.\.\.)", re.M)
+_NEXT_AT_COLUMN_0 = re.compile(r"(?:[ \t]*\r?\n)*(?:[^ \t\r\n]|\Z)")
+
+
+def program_code_of(path: Path) -> str | None:
+    """Give the code a program file declares, read from its `code:` line alone; None when that line
+    cannot tell it for certain (no such line or two, or YAML around it that could change what it
+    means), and the file must be parsed to know.
+
+    Finding one program among many (`hrplan check -p X`) reads every file's code this way, so
+    that the others' targets tables are never parsed, and codes used twice are still refused.
+    """
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return None
+    found = _CODE_LINE.findall(text)
+    if len(found) != 1 or _UNSURE.search(text):
+        return None
+    line = _CODE_LINE.search(text)
+    before = [t for t in text[:line.start()].splitlines() if not t.lstrip().startswith("#")]
+    if any(c in t for t in before for c in "\"'[{"):
+        return None  # the line could sit inside a quoted text or a [ ] / { } that spans lines (comments aside)
+    if not _NEXT_AT_COLUMN_0.match(text, line.end() + 1):
+        return None  # an indented line after it could continue the value
+    try:
+        data = yaml.load("code:" + found[0].rstrip("\r"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except yaml.YAMLError:
+        return None
+    code = data.get("code") if isinstance(data, dict) else None
+    return code if isinstance(code, str) else None
 
 
 def find_program(programs: dict[str, Program], name: str) -> Program:
