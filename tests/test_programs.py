@@ -334,3 +334,30 @@ def test_a_code_line_that_cannot_settle_the_code_says_so(tmp_path: Path, text: s
 
     (tmp_path / "p.yaml").write_text(text, encoding="utf-8")
     assert program_code_of(tmp_path / "p.yaml") is None
+
+
+# -- targets tables: read column by column when every row fits, row by row otherwise --------------
+
+
+def _table_targets(tmp_path: Path, csv_text: str) -> list[tuple]:
+    write(tmp_path, "t_targets.csv", csv_text)
+    program = load_program(write(tmp_path, "t.yaml", GOOD + "targets_file: t_targets.csv\n"))
+    for t in program.targets:  # a target made from checked values is the target validation makes
+        assert t == type(t).model_validate(t.model_dump()) and t.model_fields_set == set(type(t).model_fields)
+    return [(t.indicator, t.value, t.unit, t.period, t.uom, t.source) for t in program.targets]
+
+
+def test_a_whole_targets_table_gives_what_reading_it_row_by_row_gives(tmp_path: Path) -> None:
+    rows = "indicator,unit,period,value,uom\nDT, SYT ,2022,\"1.297\",\nQH,SNV,,\"6,5\",\n\nDT,,2021..2023-Q2,45%,người\n"
+    whole = _table_targets(tmp_path, rows)
+    assert whole == [("DT", Decimal(1297), "SYT", "2022", None, "t_targets.csv:2"),
+                     ("QH", Decimal("6.5"), "SNV", None, None, "t_targets.csv:3"),
+                     ("DT", Decimal("0.45"), None, "2021..2023-Q2", "người", "t_targets.csv:5")]
+    # a row with an empty value beyond the header, or one stopping short, is read row by row
+    assert _table_targets(tmp_path, rows + "QH,SGD,,7,,\n") == whole + [("QH", 7, "SGD", None, None, "t_targets.csv:6")]
+    assert _table_targets(tmp_path, rows + "QH,SGD,,7\n") == whole + [("QH", 7, "SGD", None, None, "t_targets.csv:6")]
+
+
+def test_a_blank_row_in_a_targets_table_is_skipped(tmp_path: Path) -> None:
+    assert _table_targets(tmp_path, "indicator,unit,period,value\nDT,SYT,,25\n , ,, \nQH,SNV,,2\n") == [
+        ("DT", 25, "SYT", None, None, "t_targets.csv:2"), ("QH", 2, "SNV", None, None, "t_targets.csv:4")]
