@@ -53,31 +53,33 @@ class PlanFor:
         return self.target.value if self.target is not None else None
 
 
+_NO_PLAN = PlanFor(None)
+
+
 def plan_for(program: Program, indicator: str, unit: str | None, period: Period) -> PlanFor:
     """Give the plan that applies to `period` under the program's interim rule, with any longer target as context."""
-    from hrplan.definitions.programs import Target
-
-    mine = program._targets_of(indicator, unit)
-    if not mine:  # most units of a national tree have no target of their own
-        return PlanFor(None)
-    whole = program.period_value
-    spans = [(t, Period.parse(t.period) if t.period else whole) for t in mine]
-    for t, span in spans:
-        if span == period:
-            return PlanFor(t, rule="exact")
+    spans, exact = program._spans_of(indicator, unit)
+    if not spans:  # most units of a national tree have no target of their own
+        return _NO_PLAN
+    if period in exact:
+        return PlanFor(exact[period], rule="exact")
     tiled = _tiling(spans, period)
     if tiled:
-        return PlanFor(_summed(program, Target, indicator, unit, period, tiled), rule="sum")
-    longer = sorted(((t, s) for t, s in spans if s.contains(period) and s != period),
-                    key=lambda ts: ts[1].end.toordinal() - ts[1].start.toordinal())
+        return PlanFor(_summed(program, indicator, unit, period, tiled), rule="sum")
+    longer = [(t, s) for t, s in spans if s != period and s.contains(period)]
     if not longer:
-        return PlanFor(None)
+        return _NO_PLAN
+    if len(longer) > 1:
+        longer.sort(key=lambda ts: ts[1].end.toordinal() - ts[1].start.toordinal())
     context, span = longer[0]
     ind = program.indicator(indicator)
     interim = ind.interim or program.interim
-    if context.period is None and period.kind == "range" and period.start == whole.start and interim is Interim.NONE:
+    if context.period is None and period.kind == "range" and period.start == program.period_value.start \
+            and interim is Interim.NONE:
         return PlanFor(context, rule="review")  # a mid-term review against the program's own target
     if interim is Interim.PRO_RATA:
+        from hrplan.definitions.programs import Target
+
         share = Decimal(_months(period)) / Decimal(_months(span))
         value = context.value * share
         return PlanFor(Target(indicator=indicator, unit=unit, period=period.label, value=value, uom=context.uom,
@@ -90,15 +92,17 @@ def plan_for(program: Program, indicator: str, unit: str | None, period: Period)
             to_date = Period(outer.start, period.end, f"{outer.label}..{period.label}")
             done = _tiling([(t, s) for t, s in spans if s != outer], to_date)
             if done:
-                return PlanFor(_summed(program, Target, indicator, unit, period, done), context, "to_date")
+                return PlanFor(_summed(program, indicator, unit, period, done), context, "to_date")
     return PlanFor(None, context, "none")
 
 
 def _tiling(spans: list[tuple[Target, Period]], period: Period) -> list[Target]:
     """Give targets of one kind of sub-period that cover `period` exactly, end to end, or []."""
+    within = [(t, s) for t, s in spans if s != period and period.contains(s)]
+    if not within:  # a quarter asked of a table of whole-program targets: nothing to tile it with
+        return []
     for kind in _KINDS:
-        inside = sorted(((t, s) for t, s in spans if s.kind == kind and period.contains(s) and s != period),
-                        key=lambda ts: ts[1].start)
+        inside = sorted(((t, s) for t, s in within if s.kind == kind), key=lambda ts: ts[1].start)
         if not inside or inside[0][1].start != period.start or inside[-1][1].end != period.end:
             continue
         if all((b.start - a.end).days == 1 for (_, a), (_, b) in zip(inside, inside[1:])):
@@ -106,11 +110,13 @@ def _tiling(spans: list[tuple[Target, Period]], period: Period) -> list[Target]:
     return []
 
 
-def _summed(program: Program, target_type, indicator: str, unit: str | None, period: Period, parts: list[Target]):
+def _summed(program: Program, indicator: str, unit: str | None, period: Period, parts: list[Target]) -> Target:
     """Give one target summing `parts`, in the indicator's unit of measure (they may be written in others)."""
+    from hrplan.definitions.programs import Target
+
     book, uom = program.measure_book(), program.indicator(indicator).uom
     value = sum(((book.convert(t.value, t.uom, uom) if t.uom else t.value) or t.value for t in parts), Decimal(0))
-    return target_type(indicator=indicator, unit=unit, period=period.label, value=value,
+    return Target(indicator=indicator, unit=unit, period=period.label, value=value,
                        source=" + ".join(sorted({t.source or "" for t in parts})))
 
 

@@ -162,6 +162,7 @@ class Target(BaseModel):
 
 _new_object, _set = object.__new__, object.__setattr__
 _TARGET_FIELDS = frozenset(Target.model_fields)
+_NO_SPANS: tuple[list, dict] = ([], {})  # most units of a national tree have no target of their own
 
 
 class Program(BaseModel):
@@ -191,9 +192,10 @@ class Program(BaseModel):
     planning_limits: PlanningLimits | None = None  # Quy định 377-QĐ/TW limits, for the planning rules
     report: ReportSettings | None = None  # this program's report heading and signer, over the workspace's
     source_file: str | None = None
-    # (indicator, unit) -> targets, built on first look-up (a national program has 132,000 per-unit
-    # targets; a scan per look-up made figures quadratic). Rebuilt if targets were added since.
-    _target_index: tuple[int, dict[tuple[str, str | None], list[Target]]] | None = PrivateAttr(default=None)
+    # (indicator, unit) -> targets and their periods, built on first look-up (a national program has 132,000
+    # per-unit targets; a scan per look-up made figures quadratic). Rebuilt if targets were added since.
+    _target_index: tuple | None = PrivateAttr(default=None)
+    _indicator_index: tuple | None = PrivateAttr(default=None)  # (the list, its length, code -> indicator)
 
     @field_validator("period", mode="before")
     @classmethod
@@ -251,10 +253,17 @@ class Program(BaseModel):
         return Period.parse(self.period)
 
     def indicator(self, code: str) -> Indicator:
-        for ind in self.indicators:
-            if ind.code == code:
-                return ind
-        raise KeyError(code)
+        """Give the indicator of a code; raise KeyError when the program has none."""
+        private = self.__pydantic_private__  # a slot (see _spans_of); figures ask once per unit and indicator
+        cached = private.get("_indicator_index") if private is not None else None
+        if cached is None or cached[0] is not self.indicators or cached[1] != len(self.indicators):
+            index: dict[str, Indicator] = {}
+            for ind in self.indicators:
+                index.setdefault(ind.code, ind)
+            cached = (self.indicators, len(self.indicators), index)
+            if private is not None:
+                private["_indicator_index"] = cached
+        return cached[2][code]
 
     def target(self, indicator: str, unit: str | None, period: Period) -> Target | None:
         """Give the target that applies to an indicator, unit and period, or None (see `plan_for`)."""
@@ -264,15 +273,23 @@ class Program(BaseModel):
         """Give the plan that applies to the period and any longer target shown as context (definitions/plans.py)."""
         return plan_for(self, indicator, unit, period)
 
-    def _targets_of(self, indicator: str, unit: str | None) -> list[Target]:
-        """Give the targets for an indicator and unit, in file order."""
-        cached = self._target_index  # one read: a private attribute goes through pydantic's slow __getattr__
-        if cached is None or cached[0] != len(self.targets):
-            index: dict[tuple[str, str | None], list[Target]] = {}
+    def _spans_of(self, indicator: str, unit: str | None) -> tuple[list[tuple[Target, Period]], dict[Period, Target]]:
+        """Give the targets for an indicator and unit with the period each covers, in file order, and the
+        first target of each period (see `plan_for`): one dict look-up, as figures ask 134,000 times."""
+        private = self.__pydantic_private__  # a slot: `self._target_index` would go through pydantic's slow __getattr__
+        cached = private.get("_target_index") if private is not None else None
+        if cached is None or cached[0] != (len(self.targets), self.period):
+            whole = self.period_value
+            index: dict[tuple[str, str | None], tuple[list[tuple[Target, Period]], dict[Period, Target]]] = {}
             for t in self.targets:
-                index.setdefault((t.indicator, t.unit), []).append(t)
-            cached = self._target_index = (len(self.targets), index)
-        return cached[1].get((indicator, unit), [])
+                spans, exact = index.setdefault((t.indicator, t.unit), ([], {}))
+                span = Period.parse(t.period) if t.period else whole
+                spans.append((t, span))
+                exact.setdefault(span, t)
+            cached = ((len(self.targets), self.period), index)
+            if private is not None:
+                private["_target_index"] = cached
+        return cached[1].get((indicator, unit), _NO_SPANS)
 
     def expected_reporters(self) -> list[str]:
         """Give the codes of the units expected to send a submission for each period."""
