@@ -183,12 +183,11 @@ class Workspace:
         """Give the program `name` from its own file, checked against the registry; None when only
         loading them all can tell: a file whose code its `code:` line does not settle, a code used
         twice, a name that fits no file or two (the errors then come as `programs` gives them)."""
-        from hrplan.definitions.program_files import load_program, program_code_of, program_files
-        from hrplan.definitions.programs import program_slug
+        from hrplan.definitions import load_program, program_code_of, program_paths, program_slug
         from hrplan.names import fold
 
         if self._codes is None:
-            self._codes = [(path, program_code_of(path)) for path in program_files(self.programs_dir)]
+            self._codes = [(path, program_code_of(path)) for path in program_paths(self.programs_dir)]
         codes = self._codes
         known = [code for _, code in codes]
         if None in known or len(set(known)) != len(known):

@@ -1,6 +1,7 @@
 """Definitions: what the analyst declares: programs and their targets, units, units of measure, periods.
 
-Entry points: `load_programs`/`load_program` and `Program`, `load_units` and `UnitTree`, `Period`
+Entry points: `load_programs`/`load_program` and `Program` (`program_code_of`: a file's code from its
+`code:` line alone), `load_units` and `UnitTree`, `Period`
 and `CutoffRule`, `MeasureBook`, and `load_yaml` (YAML with line numbers for every error).
 
 Each entry point's module loads when it is first asked for: `hrplan status` on a workspace
@@ -26,7 +27,13 @@ if TYPE_CHECKING:
     from hrplan.definitions.measures import Measure, MeasureBook
     from hrplan.definitions.plans import Interim, PlanFor
     from hrplan.definitions.periods import CutoffRule, Period, PeriodError, period_from_user
-    from hrplan.definitions.program_files import find_program, load_program, load_programs
+    from hrplan.definitions.program_files import (
+        find_program,
+        load_program,
+        load_programs,
+        program_code_of,
+        program_paths,
+    )
     from hrplan.definitions.programs import (
         Accumulation,
         Direction,
@@ -43,6 +50,7 @@ __all__ = ["DeclaredLayout", "CheckSettings", "CustomRule", "DeadlineRule", "Mis
            "Interim", "PlanFor", "Measure", "MeasureBook", "CutoffRule", "Period", "PeriodError", "period_from_user",
            "Accumulation",
            "Direction", "Indicator", "IndicatorKind", "Program", "find_program", "load_program", "load_programs",
+           "program_code_of", "program_paths",
            "program_slug", "ReportSettings", "Signer", "Unit", "UnitTree", "load_units", "expected_text", "field_path", "line_of", "load_yaml"]
 
 _HOMES = {
@@ -64,6 +72,8 @@ _HOMES = {
     "find_program": "hrplan.definitions.program_files",
     "load_program": "hrplan.definitions.program_files",
     "load_programs": "hrplan.definitions.program_files",
+    "program_code_of": "hrplan.definitions.program_files",
+    "program_paths": "hrplan.definitions.program_files",
     "Accumulation": "hrplan.definitions.programs",
     "Direction": "hrplan.definitions.programs",
     "Indicator": "hrplan.definitions.programs",

@@ -89,7 +89,7 @@ def load_programs(folder: Path) -> dict[str, Program]:
     """Give every program in `folder` by code; all mistakes of all files are raised together."""
     programs: dict[str, Program] = {}
     problems: list[Problem] = []
-    for path in program_files(folder):
+    for path in program_paths(folder):
         try:
             program = load_program(path)
         except HrplanError as exc:
@@ -104,7 +104,7 @@ def load_programs(folder: Path) -> dict[str, Program]:
     return programs
 
 
-def program_files(folder: Path) -> list[Path]:
+def program_paths(folder: Path) -> list[Path]:
     """Give the program files of `folder` in the order `load_programs` reads them."""
     return sorted(folder.glob("*.y*ml"))
 
