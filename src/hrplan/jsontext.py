@@ -67,23 +67,37 @@ def json_rows(data: dict[str, Any]) -> bytes:
 
     A report of hundreds of thousands of rows stays a file a person can page through and `grep`, at the size
     of compact JSON (indenting every value would double it)."""
-    lines = [b"{"]
-    items = list(data.items())
-    for i, (key, value) in enumerate(items):
-        comma = b"," if i < len(items) - 1 else b""
-        lines.append(_piece(key) + b": " + _nested(value, 0) + comma)
-    lines.append(b"}\n")
-    return b"\n".join(lines)
+    out = bytearray(b"{\n")
+    for i, (key, value) in enumerate(data.items()):
+        if i:
+            out += b",\n"
+        out += _piece(key) + b": "
+        _nested(out, value, 0)
+    out += b"\n}\n"
+    return bytes(out)
 
 
-def _nested(value: Any, depth: int) -> bytes:
+def _nested(out: bytearray, value: Any, depth: int) -> None:
+    # Each piece is copied into `out` at once: a bytes object from orjson keeps its whole working buffer (kilobytes
+    # for a row of a hundred bytes), so a list of 260,000 pieces would take 500 MB.
     if isinstance(value, list) and value and isinstance(value[0], (list, dict)):
-        return b"[\n" + b",\n".join(_piece(v) for v in value) + b"\n]"
-    if depth == 0 and isinstance(value, dict) and any(isinstance(v, list) and v and isinstance(v[0], (list, dict))
-                                                      for v in value.values()):
-        inner = [_piece(k) + b": " + _nested(v, 1) for k, v in value.items()]
-        return b"{\n" + b",\n".join(inner) + b"\n}"
-    return _piece(value)
+        out += b"[\n"
+        for i, item in enumerate(value):
+            if i:
+                out += b",\n"
+            out += _piece(item)
+        out += b"\n]"
+    elif depth == 0 and isinstance(value, dict) and any(isinstance(v, list) and v and isinstance(v[0], (list, dict))
+                                                        for v in value.values()):
+        out += b"{\n"
+        for i, (key, item) in enumerate(value.items()):
+            if i:
+                out += b",\n"
+            out += _piece(key) + b": "
+            _nested(out, item, 1)
+        out += b"\n}"
+    else:
+        out += _piece(value)
 
 
 def _piece(value: Any) -> bytes:
