@@ -52,7 +52,8 @@ def quarters(tmp_path_factory: pytest.TempPathFactory) -> Workspace:
              for q in ("2024-Q1", "2024-Q2", "2024-Q4")]
     files += [filled_template(ws, "B", q, {"DT": (None, 15)}) for q in ("2024-Q1", "2024-Q3", "2024-Q4")]
     files.append(filled_template(ws, "B", "2024-Q2", {"DT": (None, 15), "KP": (30, None, "Chưa quyết toán")}))
-    files += [filled_template(ws, "C", q, {"DT": (None, 20), "KP": ("", 12)}) for q in ("2024-Q1", "2024-Q2", "2024-Q3", "2024-Q4")]
+    files += [filled_template(ws, "C", q, {"DT": (None, 20), "KP": ("", 12)})
+              for q in ("2024-Q1", "2024-Q2", "2024-Q3", "2024-Q4")]
     results = send(ws, *files)  # D and E send nothing
     assert [r.outcome for r in results] == [Outcome.IMPORTED] * len(files), [r.problems for r in results]
     return ws

@@ -2,7 +2,8 @@
 
 Whether something changed is read from the store, not from what this run did: each program's
 outputs are stamped (in `reports/.consolidated.json`) with a fingerprint of what they were
-built from (the current submissions, the program and units files, the formats, the language).
+built from (the current submissions, the program and units files, the formats, the language) and
+with the report JSON's format (a JSON an earlier release wrote in an older format is rewritten).
 A run killed after importing but before writing its reports therefore still writes them next
 time, and a run that imported nothing writes nothing.
 """
@@ -20,7 +21,7 @@ from hrplan.jobs.current import current_period
 from hrplan.jobs.inbox import OWN_TEMPORARY
 from hrplan.problems import HrplanError, Location, Problem
 from hrplan.reports import FORMATS as REPORT_FORMATS
-from hrplan.reports import write_reports
+from hrplan.reports import JSON_FORMAT, write_reports
 from hrplan.store import Store
 from hrplan.workspace import CONFIG_NAME, Workspace
 
@@ -82,14 +83,16 @@ def refresh_outputs(workspace: Workspace, formats: list[str]) -> list[ProgramOut
             continue  # nothing received yet for this program
         before = state.get(program.code)
         if isinstance(before, dict) and before.get("stamp") == stamps[program.code] \
-                and all((workspace.reports_dir / name).exists() for name in before.get("files", [])):
+                and all((workspace.reports_dir / name).exists() for name in before.get("files", [])) \
+                and ("json" not in formats or before.get("json_format") == JSON_FORMAT):  # an older JSON: rewritten
             out.unchanged = True
             continue
         findings = run_checks(workspace, [program.code], period, lang)
         out.findings = {s: sum(f.severity.value == s for f in findings) for s in ("error", "warning", "info")}
         written = write_reports(workspace, program.code, period, formats, lang)
         out.written = [str(p) for p in written.paths.values()]
-        state[program.code] = {"stamp": stamps[program.code], "files": sorted(p.name for p in written.paths.values())}
+        state[program.code] = {"stamp": stamps[program.code], "files": sorted(p.name for p in written.paths.values()),
+                               "json_format": JSON_FORMAT}
         _write_state(state_path, state)  # after the files: a kill before this line rewrites them next time
     return outputs
 

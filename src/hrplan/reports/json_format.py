@@ -39,7 +39,7 @@ from hrplan.definitions import UnitTree
 from hrplan.jsontext import json_rows
 from hrplan.messages import MESSAGES
 
-FORMAT = 2
+JSON_FORMAT = 2  # the report JSON's `format`; the nightly job rewrites a JSON of an older one
 
 UNIT_COLUMNS = ["indicator", "unit", "is_group", "member_set", "member_count", "plan", "actual", "total_actual",
                 "full_plan", "estimate", "ratio", "status", "plan_rule", "context", "left_out", "incomplete", "notes",
@@ -70,7 +70,7 @@ def report_document(data: dict[str, Any], units: UnitTree | None, lang: str,
                   for b in data.get("breakdowns", [])]
     unit_rows = [lean.unit_row(r) for r in data.get("units", [])]
     findings = lean.findings(data.get("findings", []))
-    doc: dict[str, Any] = {"format": FORMAT}
+    doc: dict[str, Any] = {"format": JSON_FORMAT}
     for key in ("hrplan_version", "generated_at", "workspace", "program", "period", "coverage", "scope", "place",
                 "counts", "narrative"):
         if key in data:
