@@ -1,14 +1,14 @@
 """JSON for scripts and files, written fast: orjson (a compiled encoder) with what the standard library would write.
 
 At national scale a report or a list of findings holds hundreds of thousands of objects; the standard library's
-encoder falls back to pure Python once `indent` is asked for (5-10x slower). orjson writes the same JSON: UTF-8
+encoder falls back to pure Python once `indent` is asked for (5-10x slower). `json_rows` writes the report (a
+key a line, a table row a line). orjson writes the same JSON: UTF-8
 text (never \\u-escaped Vietnamese), keys in insertion order, floats in their shortest form. What it does not know
 (a Decimal, a date, a Path) is written as `str(value)`, as `json.dumps(default=str)` did; NaN and infinities, which
 are not JSON, are written as null.
 """
 from __future__ import annotations
 
-import re
 from typing import Any
 
 import orjson
@@ -33,32 +33,6 @@ def json_bytes(data: Any, indent: bool = False) -> bytes:
 def json_text(data: Any, indent: bool = False) -> str:
     """Give `data` as JSON text (see `json_bytes`)."""
     return json_bytes(data, indent).decode("utf-8")
-
-
-# Where orjson writes a float otherwise than Python's repr: below 1e-4 ('0.000015' for '1.5e-05', '1e-7' for
-# '1e-07'). Every such float holds one of these; a string holding one only costs the slow road.
-_FLOAT_FORMS = re.compile(rb"0\.0000|e-\d")
-
-
-def stdlib_indented(data: Any) -> bytes:
-    """Give exactly the UTF-8 bytes of `json.dumps(data, ensure_ascii=False, indent=2)`, written by orjson.
-
-    The standard library writes indented JSON with its pure-Python encoder (a national report: tens of
-    seconds). Whatever it would write, this writes byte for byte: data orjson writes otherwise or refuses (a float
-    below 1e-4, NaN or infinity, which orjson writes as null, an integer beyond 64 bits, a Decimal, a dataclass,
-    a date, a non-string key) goes to the standard library itself (and so fails as it fails).
-    """
-    import json
-
-    try:
-        out = orjson.dumps(data, option=orjson.OPT_PASSTHROUGH_DATETIME | orjson.OPT_PASSTHROUGH_DATACLASS
-                           | orjson.OPT_INDENT_2)
-        if b"0.0000" not in out and (b"e-" not in out or not _FLOAT_FORMS.search(out)):
-            json.dumps(data, allow_nan=False, check_circular=False)  # the C encoder: refuses NaN and infinities
-            return out
-    except (orjson.JSONEncodeError, ValueError, TypeError):
-        pass
-    return json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8")
 
 
 def json_rows(data: dict[str, Any]) -> bytes:
