@@ -47,8 +47,6 @@ _FIGURE_KEYS = ("ratio", "share", "value", "actual", "parts_sum", "stated", "lef
 
 
 def first_cell(fig: Figure) -> Location:
-    if fig.is_group or not fig.actual_sources:
-        return Location()
-    s = fig.actual_sources[0]
-    return Location(s.file, s.sheet, s.cell)
+    s = None if fig.is_group else fig.first_actual_source()
+    return Location() if s is None else Location(s.file, s.sheet, s.cell)
 

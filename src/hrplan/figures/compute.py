@@ -99,18 +99,17 @@ def _unit_figure(program: Program, ind: Indicator, unit: str, period: Period, pa
     by_part: dict[str, dict[str, Decimal]] = {}
     for r in rows:
         value = _number(program, ind, unit, r, book)
-        source = Source(unit, value, r[FILE], r[SHEET], r[CELL], r[PERIOD], note=r[NOTE])
         part = by_part.setdefault(r[PERIOD], {})
         measure = r[MEASURE]
         if measure == "actual":
             fig.actual = (fig.actual or 0) + value
-            fig.actual_sources.append(source)
+            fig.actual_cells.append((unit, value, r[FILE], r[SHEET], r[CELL], r[PERIOD], r[NOTE]))
             part["actual"] = value
         elif measure == "estimate":
             fig.estimate = (fig.estimate or 0) + value
         elif measure == "plan":
             fig.stated_plan = (fig.stated_plan or 0) + value
-            fig.plan_sources.append(source)
+            fig.plan_cells.append((unit, value, r[FILE], r[SHEET], r[CELL], r[PERIOD], r[NOTE]))
             part["plan"] = value
     plan = program.plan_for(ind.code, unit, period)
     if plan.context is not None:
@@ -118,7 +117,7 @@ def _unit_figure(program: Program, ind: Indicator, unit: str, period: Period, pa
         fig.context = Source(unit, _target_value(c, ind, book), target=c.source, period=c.period or program.period)
     if plan.target is not None:
         fig.plan = _target_value(plan.target, ind, book)
-        fig.plan_sources = [Source(unit, fig.plan, target=plan.target.source, period=plan.target.period or program.period)]
+        fig.plan_cells = [Source(unit, fig.plan, target=plan.target.source, period=plan.target.period or program.period)]
         fig.plan_rule = plan.rule
         fig.ratio_plan, fig.ratio_actual = fig.plan, fig.actual
         if fig.actual is None:
@@ -142,7 +141,7 @@ def _pair_per_period(program: Program, ind: Indicator, unit: str, fig: Figure, b
             if target is not None:
                 plan = _target_value(target, ind, book)
                 fig.plan = (fig.plan or 0) + plan
-                fig.plan_sources.append(Source(unit, plan, target=target.source, period=label))
+                fig.plan_cells.append(Source(unit, plan, target=target.source, period=label))
         actual = part.get("actual")
         if plan is not None and actual is not None:
             fig.ratio_plan = (fig.ratio_plan or 0) + plan
@@ -171,7 +170,7 @@ def _group_figure(program: Program, ind: Indicator, node: str, period: Period, u
     group = Figure(ind, node, period, is_group=True)
     for part in parts + ([own] if own is not None else []):
         group.members.extend(part.members)
-        group.actual_sources.extend(part.actual_sources)
+        group.actual_cells.extend(part.actual_cells)
         group.incomplete.extend(part.incomplete)
         group.left_out.extend(part.left_out)
         group.blank_notes.extend(part.blank_notes)
@@ -181,7 +180,7 @@ def _group_figure(program: Program, ind: Indicator, node: str, period: Period, u
             group.estimate = (group.estimate or 0) + part.estimate
         if part.plan is not None:
             group.plan = (group.plan or 0) + part.plan
-            group.plan_sources.extend(part.plan_sources)
+            group.plan_cells.extend(part.plan_cells)
         if part.ratio_plan is not None and part.ratio_actual is not None:
             group.ratio_plan = (group.ratio_plan or 0) + part.ratio_plan
             group.ratio_actual = (group.ratio_actual or 0) + part.ratio_actual
@@ -196,7 +195,7 @@ def _group_figure(program: Program, ind: Indicator, node: str, period: Period, u
     if plan.target is not None:
         value = _target_value(plan.target, ind, book)
         group.plan = group.full_plan = value
-        group.plan_sources = [Source(node, value, target=plan.target.source, period=plan.target.period or program.period)]
+        group.plan_cells = [Source(node, value, target=plan.target.source, period=plan.target.period or program.period)]
         group.ratio_plan, group.ratio_actual = value, group.actual
         group.left_out = []  # every member's actual counts against the group's own target
         group.plan_rule = plan.rule

@@ -37,6 +37,17 @@ class Source:
         return f"{self.unit}: {self.file} › {self.sheet} › {self.cell}"
 
 
+def _source(cell: Source | tuple) -> Source:
+    if isinstance(cell, Source):
+        return cell
+    unit, value, file, sheet, address, period, note = cell
+    return Source(unit, value, file, sheet, address, period, note=note)
+
+
+def _note(cell: Source | tuple) -> tuple[str, str | None]:
+    return (cell.unit, cell.note) if isinstance(cell, Source) else (cell[0], cell[6])
+
+
 @dataclass(frozen=True, slots=True)
 class LeftOut:
     """A member (or one of its sub-periods) left out of a ratio, and why."""
@@ -88,8 +99,11 @@ class Figure:
     stated_plan: Decimal | None = None  # the plan the submission wrote, when a target overrides it
     is_group: bool = False
     members: list[str] = field(default_factory=list)  # units whose numbers are summed here
-    plan_sources: list[Source] = field(default_factory=list)
-    actual_sources: list[Source] = field(default_factory=list)
+    # Where the plan and the actual came from: a Source, or for a submission's cell the tuple (unit, value, file,
+    # sheet, cell, period, note) until asked for (`plan_sources`, `actual_sources`): a national range has
+    # millions of cells and a tuple is made twenty times faster than a Source, in the same memory.
+    plan_cells: list[Source | tuple] = field(default_factory=list)
+    actual_cells: list[Source | tuple] = field(default_factory=list)
     ratio_plan: Decimal | None = None  # the plan the ratio is taken against (paired members and periods only)
     ratio_actual: Decimal | None = None  # the actual of those same members and periods
     left_out: list[LeftOut] = field(default_factory=list)
@@ -105,10 +119,24 @@ class Figure:
         return list(dict.fromkeys(lo.unit for lo in self.left_out if lo.reason == "no_plan"))
 
     @property
+    def plan_sources(self) -> list[Source]:
+        """Give where the plan came from: the cells of the submissions, or the target's line."""
+        return [_source(c) for c in self.plan_cells]
+
+    @property
+    def actual_sources(self) -> list[Source]:
+        """Give the cells the actual came from."""
+        return [_source(c) for c in self.actual_cells]
+
+    def first_actual_source(self) -> Source | None:
+        """Give the first cell the actual came from (what a finding points at), or None."""
+        return _source(self.actual_cells[0]) if self.actual_cells else None
+
+    @property
     def notes(self) -> list[tuple[str, str]]:
         """Give the (unit, note) pairs the members wrote beside these numbers."""
-        seen = dict.fromkeys([*((s.unit, s.note) for s in [*self.actual_sources, *self.plan_sources] if s.note),
-                              *self.blank_notes])
+        seen = dict.fromkeys([*((unit, note) for unit, note in map(_note, [*self.actual_cells, *self.plan_cells])
+                                if note), *self.blank_notes])
         return list(seen)
 
     @property

@@ -10,7 +10,7 @@ def _run(ctx: CheckContext):
     for fig in ctx.figures.figures.values():
         if fig.is_group or fig.stated_plan is None or fig.plan is None or fig.stated_plan == fig.plan:
             continue
-        stated_cell = next(iter(fig.actual_sources), None)
+        stated_cell = fig.first_actual_source()
         yield RULE.finding(ctx, fig.unit, fig.indicator.code, {
             "indicator": fig.indicator.name, "stated": format_number(fig.stated_plan, lang=ctx.lang), "target": format_number(fig.plan, lang=ctx.lang)},
             Location(stated_cell.file, stated_cell.sheet) if stated_cell else Location())
