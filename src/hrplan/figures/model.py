@@ -112,6 +112,7 @@ class Figure:
     plan_rule: str | None = None  # how the plan applies: exact | sum | review | pro_rata | to_date | stated
     incomplete: list[Coverage] = field(default_factory=list)  # members whose parts of the period are missing
     blank_notes: list[tuple[str, str]] = field(default_factory=list)  # (unit, note) beside an actual left blank
+    _ratio_memo: tuple | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def unpaired(self) -> list[str]:
@@ -142,9 +143,13 @@ class Figure:
     @property
     def ratio(self) -> float | None:
         """Give actual / plan as a float (2.853 for 285%), or None without both."""
-        if self.ratio_plan is None or self.ratio_actual is None or self.ratio_plan == 0:
+        plan, actual = self.ratio_plan, self.ratio_actual
+        if plan is None or actual is None or plan == 0:
             return None
-        return float(self.ratio_actual / self.ratio_plan)
+        memo = self._ratio_memo  # the rules and the report ask each figure many times; a Decimal division is slow
+        if memo is None or memo[0] is not actual or memo[1] is not plan:
+            memo = self._ratio_memo = (actual, plan, float(actual / plan))
+        return memo[2]
 
     def status(self, program: Program) -> str:
         """Give the status word key: over, met, nearly, behind, in_band, below_band, above_band, no_plan, no_data."""
