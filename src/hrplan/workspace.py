@@ -165,7 +165,7 @@ class Workspace:
     def units(self) -> UnitTree:
         from hrplan.definitions import load_units
 
-        return load_units(self.units_file)
+        return load_units(self.units_file, cache_in=self.root)
 
     def program(self, name: str) -> Program:
         """Give the program a user named by code or slug, parsing its file alone when that is certain to

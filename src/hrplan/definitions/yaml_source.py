@@ -20,10 +20,16 @@ MAX_ALIASES = 1_000
 MAX_EXPANDED_NODES = 1_000_000
 
 
-def load_yaml(path: Path) -> tuple[Any, yaml.Node | None]:
-    """Give the file's data and its node tree (for line lookup); raise HrplanError on bad YAML."""
+def load_yaml(path: Path, data: bytes | None = None) -> tuple[Any, yaml.Node | None]:
+    """Give the file's data and its node tree (for line lookup); raise HrplanError on bad YAML.
+
+    `data`: the file's bytes when the caller has read them (to key a cache by exactly what was parsed).
+    """
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        if data is None:
+            text = path.read_text(encoding="utf-8-sig")
+        else:  # as read_text gives them: BOM dropped, line ends made '\n'
+            text = data.decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
     except FileNotFoundError:
         raise HrplanError(Problem("file.not_found", location=Location(file=str(path)), params={"path": str(path)})) from None
     except IsADirectoryError:
