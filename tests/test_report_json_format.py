@@ -116,7 +116,7 @@ def test_words_come_once_not_once_per_row(sample) -> None:
     name = next(r["name"] for r in report.data["summary"] if r["indicator"] == "DT-YT")
     rows = [r for r in report.data["units"] if r["indicator"] == "DT-YT"]
     assert len(rows) >= 3
-    table = text.split('\n"units": {')[1].split('\n"submissions":')[0]
+    table = text.split('\n"units": {')[1].split('\n"findings":')[0]
     assert name not in table and '"sentence"' not in table and "Báo cáo" not in table  # not once per unit
     assert text.count(f'"{name}"') == 4  # indicators table, summary row, breakdown part, findings.texts
     old = json.dumps(report.data, ensure_ascii=False, indent=2)
@@ -148,3 +148,15 @@ def test_the_cli_writes_format_2(sample, run, tmp_path: Path) -> None:
     doc = json.loads(out.read_text(encoding="utf-8"))
     assert doc["format"] == 2 and doc["units"]["columns"][:2] == ["indicator", "unit"]
     assert out.read_text(encoding="utf-8").count("\n") > len(doc["units"]["rows"])  # a row per line
+
+
+def test_a_report_only_for_json_makes_its_rows_as_it_writes_them_and_writes_the_same(sample, quarters) -> None:
+    from hrplan.reports.data import RowStream
+
+    for ws, program, period in _cases(sample, quarters):
+        for sources in (False, True):
+            full = build_report(ws, program, period, sources=sources)
+            lean = build_report(ws, program, period, sources=sources, documents=False)
+            assert isinstance(lean.data["units"], RowStream) and isinstance(lean.data["findings"], RowStream)
+            lean.data["generated_at"] = full.data["generated_at"]
+            assert report_json(lean, sources) == report_json(full, sources), (program, period, sources)

@@ -9,7 +9,7 @@ are not JSON, are written as null.
 """
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Iterator
 
 import orjson
 
@@ -40,7 +40,9 @@ def json_rows(data: dict[str, Any]) -> bytes:
     lists one level down, e.g. a table's "rows") on a line of its own; UTF-8, ends with a newline.
 
     A report of hundreds of thousands of rows stays a file a person can page through and `grep`, at the size
-    of compact JSON (indenting every value would double it)."""
+    of compact JSON (indenting every value would double it). Rows may come from a generator (written as they
+    come, never all held) and a value may be a function called when its turn comes (what the rows before it
+    gathered)."""
     out = bytearray(b"{\n")
     for i, (key, value) in enumerate(data.items()):
         if i:
@@ -54,15 +56,15 @@ def json_rows(data: dict[str, Any]) -> bytes:
 def _nested(out: bytearray, value: Any, depth: int) -> None:
     # Each piece is copied into `out` at once: a bytes object from orjson keeps its whole working buffer (kilobytes
     # for a row of a hundred bytes), so a list of 260,000 pieces would take 500 MB.
-    if isinstance(value, list) and value and isinstance(value[0], (list, dict)):
-        out += b"[\n"
+    if callable(value):
+        value = value()
+    if _is_rows(value):
+        out += b"["
         for i, item in enumerate(value):
-            if i:
-                out += b",\n"
+            out += b",\n" if i else b"\n"
             out += _piece(item)
-        out += b"\n]"
-    elif depth == 0 and isinstance(value, dict) and any(isinstance(v, list) and v and isinstance(v[0], (list, dict))
-                                                        for v in value.values()):
+        out += b"\n]" if out[-1:] != b"[" else b"]"
+    elif depth == 0 and isinstance(value, dict) and any(_is_rows(v) or callable(v) for v in value.values()):
         out += b"{\n"
         for i, (key, item) in enumerate(value.items()):
             if i:
@@ -72,6 +74,13 @@ def _nested(out: bytearray, value: Any, depth: int) -> None:
         out += b"\n}"
     else:
         out += _piece(value)
+
+
+def _is_rows(value: Any) -> bool:
+    """Tell a list of rows (lists or objects) or a generator of them from any other value."""
+    if isinstance(value, list):
+        return bool(value) and isinstance(value[0], (list, dict))
+    return isinstance(value, Iterator)
 
 
 def _piece(value: Any) -> bytes:

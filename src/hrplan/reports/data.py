@@ -4,9 +4,11 @@ The Word, HTML and workbook reports are made of it; the JSON writes it as format
 numbers, words once)."""
 from __future__ import annotations
 
+import gc
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Callable
+from typing import Any, Callable, Iterable, Iterator
 
 from hrplan import __version__
 from hrplan.checks import STEPS_PER_PROGRAM, Finding, check_program
@@ -45,16 +47,32 @@ class Report:
         return report_json_bytes(self.data, self.units, self.lang, sources)
 
 
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """Pause the cycle collector while rows are built: at national scale each of its full passes walks millions of
+    objects (the figures) and finds nothing, since rows are plain dicts and lists (a report's data: 1-2 s)."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
 REPORT_STEPS = STEPS_PER_PROGRAM + 2  # the figures and each rule (as check), the years, the data
 
 
 def build_report(workspace: Workspace, program_name: str, period_text: str, lang: str = "vi",
-                 step: Callable[[str], None] | None = None, sources: bool = False) -> Report:
+                 step: Callable[[str], None] | None = None, sources: bool = False,
+                 documents: bool = True) -> Report:
     """Give the report of a program for a period, computed from the workspace's store.
 
     `step(label)` is told after each of `REPORT_STEPS` steps (the figures, each rule, the years, the data).
     `sources`: every figure's row keeps the cells (and target lines) it was computed from (`report --sources`);
-    at national scale they are most of the data, so they are gathered only when asked."""
+    at national scale they are most of the data, so they are gathered only when asked.
+    `documents=False`: the report is only written as JSON, its per-unit rows and findings made as they are written
+    (`report_data`)."""
     program = workspace.program(program_name)
     period = period_from_user(period_text)
     units = workspace.units
@@ -65,7 +83,9 @@ def build_report(workspace: Workspace, program_name: str, period_text: str, lang
         findings = check_program(program, figures, store, units, lang, step=step)
         annual = _annual(program, period, store, units, lang, sources)
         step("annual")
-    data = report_data(program, figures, findings, units, lang, workspace.config.name, annual, sources)
+    with paused_gc():
+        data = report_data(program, figures, findings, units, lang, workspace.config.name, annual, sources,
+                           documents)
     step("data")
     start, end = workspace.config.cutoff.window(period)
     data["period"]["window"] = {"start": start.isoformat(), "end": end.isoformat(),
@@ -91,21 +111,41 @@ def _annual(program: Program, period: Period, store, units: UnitTree, lang: str,
     return rows
 
 
+class RowStream:
+    """Rows made each time they are read, never kept: a report written only as JSON writes its per-unit rows and
+    findings as it makes them (at national scale, kept as objects, they take 400 MB)."""
+
+    def __init__(self, make: Callable[[], Iterable[dict[str, Any]]]):
+        self._make = make
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        return iter(self._make())
+
+
 def report_data(program: Program, figures: FigureSet, findings: list[Finding], units: UnitTree, lang: str,
                 workspace_name: str, annual: list[dict[str, Any]] | None = None,
-                sources: bool = False) -> dict[str, Any]:
+                sources: bool = False, documents: bool = True) -> dict[str, Any]:
     """Give the report as JSON-ready data: summary, per-unit table, breakdowns, findings (and with `sources`,
-    the cells behind every figure)."""
+    the cells behind every figure).
+
+    Without `documents` (a report written only as JSON), `units` and `findings` are a `RowStream` each, whose
+    unit rows leave out the words the JSON leaves to the summary (display, sentence, parts)."""
     period = figures.period
     top = figures.root
-    row = _Rows(program, units, lang, period, sources).row
+    rows = _Rows(program, units, lang, period, sources)
+    row = rows.row
     summary = [row(f) for f in (figures.get(top, i.code) for i in program.indicators) if f]
-    unit_rows = []
-    for unit in units.subtree(top):
-        for fig in figures.for_unit(unit):
-            if unit == top:
-                continue
-            unit_rows.append(row(fig))
+
+    def unit_rows_of(words: bool) -> Iterator[dict[str, Any]]:
+        for unit in units.subtree(top):
+            if unit != top:
+                for fig in figures.for_unit(unit):
+                    yield row(fig, words)
+
+    unit_rows: list[dict[str, Any]] | RowStream = (list(unit_rows_of(True)) if documents
+                                                   else RowStream(lambda: unit_rows_of(False)))
+    finding_rows: list[dict[str, Any]] | RowStream = ([f.to_dict(lang) for f in findings] if documents
+                                                      else RowStream(lambda: (f.to_dict(lang) for f in findings)))
     breakdowns = []
     for b in program.breakdowns:
         total = figures.get(top, b.total) if top else None
@@ -134,7 +174,7 @@ def report_data(program: Program, figures: FigureSet, findings: list[Finding], u
         "annual": annual or [],
         "breakdowns": breakdowns,
         "submissions": {u: p for u, p in sorted(figures.submitted.items())},
-        "findings": [f.to_dict(lang) for f in findings],
+        "findings": finding_rows,
         "counts": {"errors": sum(f.severity.value == "error" for f in findings),
                    "warnings": sum(f.severity.value == "warning" for f in findings)},
     }
@@ -154,9 +194,10 @@ class _Rows:
         self._periods: dict[str | None, str] = {}
         self._described: dict[str, str] = {}
 
-    def row(self, fig: Figure) -> dict[str, Any]:
+    def row(self, fig: Figure, words: bool = True) -> dict[str, Any]:
         """Give one figure as a row: plan, actual and ratio over the same members, and what was left out, in words;
-        the cells (and target lines) behind it only when the report keeps sources."""
+        the cells (and target lines) behind it only when the report keeps sources. Without `words`, the row leaves
+        out its display strings, sentence and parts text (the JSON's unit rows do)."""
         lang = self.lang
         ind = fig.indicator
         ratio = fig.ratio
@@ -168,8 +209,6 @@ class _Rows:
         name = ind.name if lang == "vi" or not ind.name_en else ind.name_en
         notes = fig.notes
         lacks = self._lacks(fig, ratio)
-        plan_text, actual_text = self.num(plan), self.num(actual)
-        ratio_text = format_times(ratio, lang) if planning else describe_percent(ratio, lang)
         row = {
             "indicator": ind.code,
             "name": name,
@@ -192,19 +231,19 @@ class _Rows:
             "context": fig.context.to_dict() if fig.context is not None else None,
             "left_out": [lo.to_dict() for lo in fig.left_out],
             "incomplete": [{**c.to_dict(), "unit_name": self.unit_name(c.unit)} for c in fig.incomplete],
-            "parts": self._parts_summary(fig),
-            "notes": [{"unit": u, "note": n} for u, n in notes],
-            "footnotes": self._footnotes(fig, ratio, notes, lacks),
-            "lacks": lacks,
-            "display": {
-                "plan": plan_text,
-                "actual": actual_text,
-                "estimate": self.num(fig.estimate),
-                "ratio": ratio_text,
-            },
-            "sentence": self._sentence(fig, ratio, status, name, plan_text, actual_text, ratio_text)
-            if fig.actual is not None else "",
         }
+        if words:
+            row["parts"] = self._parts_summary(fig)
+        row["notes"] = [{"unit": u, "note": n} for u, n in notes]
+        row["footnotes"] = self._footnotes(fig, ratio, notes, lacks)
+        row["lacks"] = lacks
+        if words:
+            plan_text, actual_text = self.num(plan), self.num(actual)
+            ratio_text = format_times(ratio, lang) if planning else describe_percent(ratio, lang)
+            row["display"] = {"plan": plan_text, "actual": actual_text, "estimate": self.num(fig.estimate),
+                              "ratio": ratio_text}
+            row["sentence"] = (self._sentence(fig, ratio, status, name, plan_text, actual_text, ratio_text)
+                               if fig.actual is not None else "")
         if self.sources:
             row["sources"] = {"plan": [s.to_dict() for s in fig.plan_sources],
                               "actual": [s.to_dict() for s in fig.actual_sources]}

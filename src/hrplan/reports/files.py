@@ -50,9 +50,11 @@ def write_reports(workspace: Workspace, program: str, period: str, formats: tupl
 
     `progress(done, total, label)` is told after each step: the report's data, the document, each file."""
     step = counter(REPORT_STEPS + 1 + len(formats), progress)
-    report = build_report(workspace, program, period, lang, step, sources=sources and "json" in formats)
+    documents = bool(set(formats) & {"docx", "html", "xlsx"})
+    report = build_report(workspace, program, period, lang, step, sources=sources and "json" in formats,
+                          documents=documents)
     document = None
-    if set(formats) & {"docx", "html", "xlsx"}:  # the document (its charts: matplotlib) only for those
+    if documents:  # the document (its charts: matplotlib) only for those
         from hrplan.reports.document import build_document
 
         document = build_document(workspace, program, period, lang, today=today, report=report)

@@ -22,7 +22,7 @@ display strings, the sentence and the '3/4 quý' parts text (the summary rows ke
 (sentence, display strings, footnotes), `members` replaced by `member_set` and `member_count`.
 
 A finding row gives its code, severity, unit, indicator, its `params` as indices into `findings.texts`, in
-the order of `findings.params[code]` (null: the finding has no such parameter), and its location (file and
+the order of `findings.params[code]` (null, or past the end of a shorter list: the finding has no such parameter), and its location (file and
 sheet as indices into `findings.texts`). Its `message` is null when it is the code's template
 (`findings.templates`) filled with the params by `str.format` (a missing `{x_vi}` takes `{x}`, any other '?');
 otherwise the text. Its `figure` (the one number it is about) is null when it is the first of
@@ -33,7 +33,7 @@ period.
 """
 from __future__ import annotations
 
-from typing import Any, Iterable
+from typing import Any, Iterable, Iterator
 
 from hrplan.definitions import UnitTree
 from hrplan.jsontext import json_rows
@@ -57,19 +57,23 @@ _ROW_TEXT = ("display", "sentence", "parts")  # words a unit row leaves to the s
 
 def report_json_bytes(data: dict[str, Any], units: UnitTree | None, lang: str, sources: bool = False) -> bytes:
     """Give the report's data (format 1, as `report_data` gives it) as format-2 JSON, UTF-8."""
-    return json_rows(report_document(data, units, lang, sources))
+    from hrplan.reports.data import paused_gc
+
+    with paused_gc():
+        return json_rows(report_document(data, units, lang, sources))
 
 
 def report_document(data: dict[str, Any], units: UnitTree | None, lang: str,
                     sources: bool = False) -> dict[str, Any]:
-    """Give the report's data (format 1) as the format-2 document: tables of numbers, words once."""
+    """Give the report's data (format 1) as the format-2 document, to be written once by `jsontext.json_rows`.
+
+    The tables' rows are generators (a report written only as JSON makes its rows as they are written, never
+    holding them all) and the lookups are gathered while they run, so the lookups come after the tables."""
     lean = _Lean(units, lang)
     summary = [lean.object_row(r) for r in data.get("summary", [])]
     annual = [lean.object_row(r) for r in data.get("annual", [])]
     breakdowns = [{**b, "total": lean.object_row(b["total"]), "parts": [lean.object_row(p) for p in b["parts"]]}
                   for b in data.get("breakdowns", [])]
-    unit_rows = [lean.unit_row(r) for r in data.get("units", [])]
-    findings = lean.findings(data.get("findings", []))
     doc: dict[str, Any] = {"format": JSON_FORMAT}
     for key in ("hrplan_version", "generated_at", "workspace", "program", "period", "coverage", "scope", "place",
                 "counts", "narrative"):
@@ -79,22 +83,22 @@ def report_document(data: dict[str, Any], units: UnitTree | None, lang: str,
         "summary": summary,
         "annual": annual,
         "breakdowns": breakdowns,
-        "indicators": {"columns": ["code", "name", "uom", "kind"],
-                       "rows": [[code, *words] for code, words in lean.indicators.items()]},
-        "status_words": lean.status_words,
-        "unit_tree": {"columns": ["code", "name", "parent"], "rows": lean.unit_tree(data)},
-        "member_sets": lean.member_sets,
-        "part_sets": lean.part_sets,
+        "units": {"columns": UNIT_COLUMNS, "rows": (lean.unit_row(r) for r in data.get("units", []))},
+        "findings": lean.findings(data.get("findings", [])),
+        # the lookups, once the rows that use them are written
+        "indicators": lambda: {"columns": ["code", "name", "uom", "kind"],
+                               "rows": [[code, *words] for code, words in lean.indicators.items()]},
+        "status_words": lambda: lean.status_words,
+        "unit_tree": lambda: {"columns": ["code", "name", "parent"], "rows": lean.unit_tree(data)},
+        "member_sets": lambda: lean.member_sets,
+        "part_sets": lambda: lean.part_sets,
         "item_columns": ITEM_COLUMNS,
-        "units": {"columns": UNIT_COLUMNS, "rows": unit_rows},
         "submissions": data.get("submissions", {}),
-        "findings": findings,
     })
     if sources:
         doc["sources"] = {"columns": SOURCE_COLUMNS,
-                          "rows": list(_source_rows({"summary": data.get("summary", []),
-                                                     "units": data.get("units", []),
-                                                     "annual": data.get("annual", [])}))}
+                          "rows": _source_rows({"summary": data.get("summary", []), "units": data.get("units", []),
+                                                "annual": data.get("annual", [])})}
     return doc
 
 
@@ -155,6 +159,10 @@ class _Lean:
     def unit_row(self, row: dict[str, Any]) -> list[Any]:
         self._words(row)
         footnotes = row["footnotes"]
+        codes = self.codes
+        codes.update(lo["unit"] for lo in row["left_out"])
+        codes.update(c["unit"] for c in row["incomplete"])
+        codes.update(n["unit"] for n in row["notes"])
         return [row["indicator"], row["unit"], row["is_group"], self._member_set(row), len(row["members"]),
                 row["plan"], row["actual"], row["total_actual"], row["full_plan"], row["estimate"], row["ratio"],
                 row["status"], row["plan_rule"], row["context"],
@@ -163,8 +171,9 @@ class _Lean:
                 [[n["unit"], n["note"]] for n in row["notes"]],
                 footnotes, _positions(row["lacks"], footnotes)]
 
-    def findings(self, findings: list[dict[str, Any]]) -> dict[str, Any]:
-        """Give the findings as a table, their parameter values and file names once in `texts`."""
+    def findings(self, findings: Iterable[dict[str, Any]]) -> dict[str, Any]:
+        """Give the findings as a table (rows made as they are written), their parameter values and file names once
+        in `texts`."""
         keys: dict[str, list[str]] = {}
         templates: dict[str, str] = {}
         texts: list[str] = []
@@ -177,49 +186,41 @@ class _Lean:
                 texts.append(value)
             return index
 
-        rows = []
-        for f in findings:
-            code, params = f["code"], f["params"]
-            order = keys.get(code)
-            if order is None:
-                order = keys[code] = []
-                if code in MESSAGES:
-                    templates[code] = MESSAGES[code][1 if self.lang == "en" else 0]
-            for key in params:
-                if key not in order:
-                    order.append(key)
-            loc = f["location"]
-            location = None
-            if loc:
-                location = [text(loc["file"]) if loc.get("file") is not None else None,
-                            text(loc["sheet"]) if loc.get("sheet") is not None else None,
-                            loc.get("cell"), loc.get("line"), loc.get("field")]
-                while location and location[-1] is None:
-                    location.pop()
-            message = f["message"]
-            if code in templates and _fill(templates[code], params) == message:
-                message = None
-            figure = f["figure"] if f["figure"] != _figure(params) else None
-            if f["unit"] is not None:
-                self.codes.add(f["unit"])
-            rows.append([code, f["severity"], f["unit"], f["indicator"],
-                         [text(params[k]) if k in params else None for k in order], location, figure, message])
-        # a code's keys may have grown after its first rows: pad those rows to the full list
-        for row in rows:
-            missing = len(keys[row[0]]) - len(row[4])
-            if missing:
-                row[4].extend([None] * missing)
-        return {"columns": FINDING_COLUMNS, "rows": rows, "params": keys, "templates": templates, "texts": texts,
-                "figure_params": list(FIGURE_PARAMS)}
+        def rows() -> Iterator[list[Any]]:
+            for f in findings:
+                code, params = f["code"], f["params"]
+                order = keys.get(code)
+                if order is None:
+                    order = keys[code] = []
+                    if code in MESSAGES:
+                        templates[code] = MESSAGES[code][1 if self.lang == "en" else 0]
+                for key in params:
+                    if key not in order:
+                        order.append(key)
+                loc = f["location"]
+                location = None
+                if loc:
+                    location = [text(loc["file"]) if loc.get("file") is not None else None,
+                                text(loc["sheet"]) if loc.get("sheet") is not None else None,
+                                loc.get("cell"), loc.get("line"), loc.get("field")]
+                    while location and location[-1] is None:
+                        location.pop()
+                message = f["message"]
+                if code in templates and _fill(templates[code], params) == message:
+                    message = None
+                figure = f["figure"] if f["figure"] != _figure(params) else None
+                if f["unit"] is not None:
+                    self.codes.add(f["unit"])
+                yield [code, f["severity"], f["unit"], f["indicator"],
+                       [text(params[k]) if k in params else None for k in order], location, figure, message]
+
+        return {"columns": FINDING_COLUMNS, "rows": rows(), "params": lambda: keys, "templates": lambda: templates,
+                "texts": lambda: texts, "figure_params": list(FIGURE_PARAMS)}
 
     def unit_tree(self, data: dict[str, Any]) -> list[list[Any]]:
         """Give code, name and parent of the scope's units and of every unit the report names."""
         scope = (data.get("scope") or {}).get("code")
         codes = set(self.codes) | set(data.get("submissions", {}))
-        for row in data.get("units", []):
-            codes.update(lo["unit"] for lo in row["left_out"])
-            codes.update(c["unit"] for c in row["incomplete"])
-            codes.update(n["unit"] for n in row["notes"])
         if self.units is None:
             return [[code, name, None] for code, name in self.names.items()]
         tree = self.units
@@ -296,7 +297,11 @@ def _members_back(row: dict[str, Any], sets: list[list[str]]) -> dict[str, Any]:
 
 
 def _figure(params: dict[str, str]) -> str:
-    return next((params[k] for k in FIGURE_PARAMS if params.get(k) not in (None, "")), "")
+    for key in FIGURE_PARAMS:
+        value = params.get(key)
+        if value is not None and value != "":
+            return value
+    return ""
 
 
 class _Params(dict):
