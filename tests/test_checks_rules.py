@@ -105,6 +105,7 @@ def test_history_rules_read_the_checked_periods_own_values_and_only_the_periods_
         assert has_history(q2) and syt(history_table(q2)) == [("2023-Q1", 30.0)]  # Q3 ends later: not history
         assert not has_history(context("2023-Q1"))  # nothing before the first quarter: no rule reads history
         assert own_period_values(context("2023-Q1..2023-Q3")).empty  # a range is no submission's period
+        assert not has_history(context("2023-Q1..2023-Q3")) and not has_history(context("2023-Q4"))  # nothing to judge
 
 
 def test_yearly_targets_that_do_not_add_up_to_the_whole_program_target(ws, run, tmp_path):

@@ -28,8 +28,9 @@ def own_period_values(ctx: CheckContext) -> pd.DataFrame:
 
 
 def has_history(ctx: CheckContext) -> bool:
-    """Tell whether any current submission is for a period ending before the checked period ends (cheap)."""
-    return bool(_earlier(ctx))
+    """Tell (cheaply: from the periods' labels, before any value is read) whether a history rule has anything to
+    judge: submissions for exactly the checked period, and some for a period ending before it ends."""
+    return ctx.period.label in _periods(ctx) and bool(_earlier(ctx))
 
 
 def history_table(ctx: CheckContext) -> pd.DataFrame:

@@ -97,20 +97,24 @@ def _unit_figure(program: Program, ind: Indicator, unit: str, period: Period, pa
         latest = max(Period.parse(r[PERIOD]).end for r in rows)
         rows = [r for r in rows if Period.parse(r[PERIOD]).end == latest]
     by_part: dict[str, dict[str, Decimal]] = {}
-    for r in rows:
-        value = _number(program, ind, unit, r, book)
+    actual = estimate = stated = None
+    actual_cells, plan_cells, uom = fig.actual_cells, fig.plan_cells, ind.uom
+    for r in rows:  # a national range is millions of rows: the usual case (no conversion) is kept short
+        stored = r[UOM]
+        value = Decimal(r[VALUE]) if not stored or stored == uom else _number(program, ind, unit, r, book)
         part = by_part.setdefault(r[PERIOD], {})
         measure = r[MEASURE]
         if measure == "actual":
-            fig.actual = (fig.actual or 0) + value
-            fig.actual_cells.append((unit, value, r[FILE], r[SHEET], r[CELL], r[PERIOD], r[NOTE]))
+            actual = (actual or 0) + value
+            actual_cells.append((unit, value, r[FILE], r[SHEET], r[CELL], r[PERIOD], r[NOTE]))
             part["actual"] = value
         elif measure == "estimate":
-            fig.estimate = (fig.estimate or 0) + value
+            estimate = (estimate or 0) + value
         elif measure == "plan":
-            fig.stated_plan = (fig.stated_plan or 0) + value
-            fig.plan_cells.append((unit, value, r[FILE], r[SHEET], r[CELL], r[PERIOD], r[NOTE]))
+            stated = (stated or 0) + value
+            plan_cells.append((unit, value, r[FILE], r[SHEET], r[CELL], r[PERIOD], r[NOTE]))
             part["plan"] = value
+    fig.actual, fig.estimate, fig.stated_plan = actual, estimate, stated
     plan = program.plan_for(ind.code, unit, period)
     if plan.context is not None:
         c = plan.context

@@ -379,8 +379,8 @@ class Store:
         cell, note), in (period, indicator, measure) order.
 
         For whole-table work on a national store (a range is millions of values): only one unit's rows are held
-        at a time, and a text that repeats (a file's name, a period, an indicator, a cell address, a unit of
-        measure) is one object shared by every row that has it, not a copy per row."""
+        at a time, and the texts a figure keeps for each cell (file name, period, sheet, cell address) are one
+        object shared by every row that has them, not a copy per row."""
         s, v = submissions.c, submission_values.c
         periods = list(periods)
         if not periods:
@@ -406,8 +406,8 @@ class Store:
                             if rows:
                                 yield unit, rows
                             unit, rows = owner, []
-                        rows.append((period, name, keep(indicator, indicator), keep(measure, measure), value,
-                                     keep(uom, uom), keep(sheet, sheet), keep(cell, cell), note))
+                        rows.append((period, name, indicator, measure, value, uom, keep(sheet, sheet), keep(cell, cell),
+                                     note))
                 if rows:
                     yield unit, rows
             finally:
