@@ -71,3 +71,31 @@ def test_periodic_targets_and_target_to_date() -> None:
     assert program.plan_for("LC", None, june).value is None
     to_date = program.model_copy(update={"interim": Interim.TO_DATE}).plan_for("LC", None, june)
     assert (to_date.value, to_date.rule) == (20, "to_date")  # the targets of the quarters completed by June
+
+
+def test_a_unit_with_one_target_under_each_interim_rule() -> None:
+    # a per-unit targets table gives most units one target each: the shortest way through plan_for
+    from decimal import Decimal
+
+    from hrplan.definitions import Interim
+
+    program = Program.model_validate({
+        "code": "T", "title": "t", "period": "2021-2025",
+        "indicators": [{"code": "DT", "name": "Đào tạo"}],
+        "targets": [{"indicator": "DT", "unit": "X1", "value": 60, "source": "t.csv:2"},
+                    {"indicator": "DT", "unit": "X2", "period": "2022", "value": 12, "source": "t.csv:3"}],
+    })
+
+    def plan(interim: str, unit: str, period: str) -> tuple:
+        found = program.model_copy(update={"interim": Interim(interim)}).plan_for("DT", unit, Period.parse(period))
+        return found.rule, found.value, found.context.source if found.context else None
+
+    assert plan("none", "X1", "2021-2025") == ("exact", 60, None)
+    assert plan("none", "X1", "2022-Q1") == ("none", None, "t.csv:2")  # context only
+    assert plan("pro_rata", "X1", "2022-Q1") == ("pro_rata", Decimal(3), "t.csv:2")  # 60 x 3/60 months
+    assert plan("none", "X1", "2021..2023-05") == ("review", 60, None)  # a review from the program's start
+    assert plan("to_date", "X1", "2022-Q1") == ("none", None, "t.csv:2")
+    assert plan("none", "X2", "2022") == ("exact", 12, None)
+    assert plan("pro_rata", "X2", "2022-H1") == ("pro_rata", 6, "t.csv:3")
+    assert plan("pro_rata", "X2", "2023") == ("exact", None, None)  # outside its target's year: no plan
+    assert plan("none", "X3", "2022") == ("exact", None, None)  # a unit without a target

@@ -58,20 +58,28 @@ _NO_PLAN = PlanFor(None)
 
 def plan_for(program: Program, indicator: str, unit: str | None, period: Period) -> PlanFor:
     """Give the plan that applies to `period` under the program's interim rule, with any longer target as context."""
-    spans, exact = program._spans_of(indicator, unit)
+    spans = program._spans_of(indicator, unit)
     if not spans:  # most units of a national tree have no target of their own
         return _NO_PLAN
-    if period in exact:
-        return PlanFor(exact[period], rule="exact")
-    tiled = _tiling(spans, period)
-    if tiled:
-        return PlanFor(_summed(program, indicator, unit, period, tiled), rule="sum")
-    longer = [(t, s) for t, s in spans if s != period and s.contains(period)]
-    if not longer:
-        return _NO_PLAN
-    if len(longer) > 1:
+    if len(spans) == 1:  # a per-unit table: one target per unit and indicator, which tiles nothing else
+        context, span = spans[0]
+        if span == period:
+            return PlanFor(context, rule="exact")
+        if not span.contains(period):
+            return _NO_PLAN
+        longer = spans
+    else:
+        for t, s in spans:
+            if s == period:
+                return PlanFor(t, rule="exact")
+        tiled = _tiling(spans, period)
+        if tiled:
+            return PlanFor(_summed(program, indicator, unit, period, tiled), rule="sum")
+        longer = [(t, s) for t, s in spans if s.contains(period)]
+        if not longer:
+            return _NO_PLAN
         longer.sort(key=lambda ts: ts[1].end.toordinal() - ts[1].start.toordinal())
-    context, span = longer[0]
+        context, span = longer[0]
     ind = program.indicator(indicator)
     interim = ind.interim or program.interim
     if context.period is None and period.kind == "range" and period.start == program.period_value.start \
