@@ -189,6 +189,9 @@ def _csv_table(path: Path) -> _Table:
         raise _not_csv(file, reader, exc) from None
 
     def rows() -> list[tuple[int, list[str]]]:
+        whole = _one_line_rows(text, delimiter)
+        if whole is not None:
+            return whole
         read = []
         try:
             for values in reader:
@@ -204,6 +207,24 @@ def _csv_table(path: Path) -> _Table:
         return read
 
     return _Table(header, 1, rows, "", lambda line: Location(file=file, line=line), lambda line: f"{name}:{line}")
+
+
+def _one_line_rows(text: str, delimiter: str) -> list[tuple[int, list[str]]] | None:
+    """Give each row of a CSV text after the header with its line, read in one go, when every row is one line
+    and no line is longer than a value may be; None otherwise (the rows are then read one by one, to say
+    where a value is too long or the text stops being CSV)."""
+    import io
+
+    if max(map(len, text.split("\n"))) > MAX_CSV_FIELD:
+        return None
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        read = list(reader)
+    except csv.Error:
+        return None
+    if reader.line_num != len(read):  # a quoted value spans lines
+        return None
+    return [(line, values) for line, values in enumerate(read[1:], start=2) if values]
 
 
 def _not_csv(file: str, reader, exc: csv.Error) -> HrplanError:
