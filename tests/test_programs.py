@@ -361,3 +361,14 @@ def test_a_whole_targets_table_gives_what_reading_it_row_by_row_gives(tmp_path: 
 def test_a_blank_row_in_a_targets_table_is_skipped(tmp_path: Path) -> None:
     assert _table_targets(tmp_path, "indicator,unit,period,value\nDT,SYT,,25\n , ,, \nQH,SNV,,2\n") == [
         ("DT", 25, "SYT", None, None, "t_targets.csv:2"), ("QH", 2, "SNV", None, None, "t_targets.csv:4")]
+
+
+def test_a_value_spanning_lines_keeps_every_later_row_at_its_own_line(tmp_path: Path) -> None:
+    write(tmp_path, "t_targets.csv", 'indicator,unit,period,value,note\nDT,SYT,,25,"hai\ndòng"\nQH,SNV,,mười,\n')
+    path = write(tmp_path, "t.yaml", GOOD + "targets_file: t_targets.csv\n")
+    with pytest.raises(HrplanError) as exc:
+        load_program(path)
+    assert [(p.code, p.location.line) for p in exc.value.problems] == [("targets.invalid", 4)]
+    write(tmp_path, "t_targets.csv", 'indicator,unit,period,value,note\nDT,SYT,,25,"hai\ndòng"\nQH,SNV,,7,\n')
+    # a row spanning lines is named by the line it ends on, as the csv reader counts
+    assert [t.source for t in load_program(path).targets] == ["t_targets.csv:3", "t_targets.csv:4"]
