@@ -9,6 +9,7 @@ from openpyxl import load_workbook
 
 from conftest import SAMPLE, sample_submissions
 from hrplan.importer import import_files
+from hrplan.reports.json_format import figure_sources
 
 
 @pytest.fixture
@@ -45,21 +46,20 @@ def test_every_actual_in_the_report_traces_to_a_cell_holding_it(loaded_ws, run, 
     assert '"sources"' not in out.read_text(encoding="utf-8")  # sources only when asked: they are most of the file
     run("report", "-p", "12-CTr/TU", "--period", "2016..2019-05", "-f", "json", "--sources", "-o", out, workspace=loaded_ws)
     data = json.loads(out.read_text(encoding="utf-8"))
-    sources = [dict(zip(data["sources"]["columns"], row)) for row in data["sources"]["rows"]]
+    behind = figure_sources(data)
     units = [dict(zip(data["units"]["columns"], row)) for row in data["units"]["rows"]]
     checked = 0
-    for src in sources:
-        if src["table"] == "units" and src["measure"] == "actual":
-            ws = load_workbook(SAMPLE / "submissions" / src["file"], data_only=True)[src["sheet"]]
-            row = units[src["row"]]
-            assert ws[src["cell"]].value == src["value"], (row["unit"], row["indicator"])
-            checked += 1
+    for (table, i), cells in behind.items():
+        if table == "units":
+            for src in cells["actual"]:
+                ws = load_workbook(SAMPLE / "submissions" / src["file"], data_only=True)[src["sheet"]]
+                assert ws[src["cell"]].value == src["value"], (units[i]["unit"], units[i]["indicator"])
+                checked += 1
     assert checked >= 20
-    yt = [i for i, row in enumerate(data["summary"]) if row["indicator"] == "DT-YT"]
-    yt_sources = [s for s in sources if s["table"] == "summary" and [s["row"]] == yt]
-    assert sum(s["value"] for s in yt_sources if s["measure"] == "actual") == 117
-    assert {s["unit"] for s in yt_sources if s["measure"] == "actual"} == {"SYT", "TPCB", "HHA"}
-    assert all(s["target"].startswith("12-CTr-TU_targets.csv:") for s in yt_sources if s["measure"] == "plan")
+    yt = behind[("summary", [r["indicator"] for r in data["summary"]].index("DT-YT"))]
+    assert sum(s["value"] for s in yt["actual"]) == 117
+    assert {s["unit"] for s in yt["actual"]} == {"SYT", "TPCB", "HHA"}
+    assert all(s["target"].startswith("12-CTr-TU_targets.csv:") for s in yt["plan"])
 
 
 def test_planning_ratios_breakdowns_and_vietnamese_numbers_in_the_html(loaded_ws, run, tmp_path):

@@ -16,7 +16,7 @@ import pytest
 from conftest import sample_submissions
 from hrplan.importer import Outcome, import_files
 from hrplan.reports import build_report, report_json
-from hrplan.reports.json_format import figure_rows, finding_rows
+from hrplan.reports.json_format import figure_rows, figure_sources, finding_rows
 from hrplan.workspace import Workspace
 
 from quarterly import filled_template, make_workspace, send
@@ -123,22 +123,22 @@ def test_words_come_once_not_once_per_row(sample) -> None:
     assert len(text.encode()) < len(old.encode()) / 2
 
 
-def test_sources_are_a_table_of_their_own(sample) -> None:
+def test_sources_are_a_table_of_their_own_each_cell_once(sample) -> None:
     report = build_report(sample, "12-CTr/TU", "2016..2019-05", sources=True)
     plain = json.loads(report_json(report))
     assert "sources" not in plain and '"sources"' not in report_json(report)
     doc = json.loads(report_json(report, sources=True))
-    table = pd.DataFrame(doc["sources"]["rows"], columns=doc["sources"]["columns"])
-    for name in ("summary", "units"):
+    behind = figure_sources(doc)
+    for name in ("summary", "units", "annual"):
         for i, row in enumerate(report.data[name]):
-            for measure in ("plan", "actual"):
-                got = table[(table["table"] == name) & (table["row"] == i) & (table["measure"] == measure)]
-                want = row["sources"][measure]
-                assert [{k: v for k, v in s.items() if v is not None and not (isinstance(v, float) and v != v)}
-                        for s in got.drop(columns=["table", "row", "measure"]).to_dict("records")] == want
-    dt_yt = table[(table["table"] == "summary") & (table["measure"] == "actual")
-                  & (table["row"] == [r["indicator"] for r in report.data["summary"]].index("DT-YT"))]
-    assert dt_yt["value"].sum() == 117 and set(dt_yt["unit"]) == {"SYT", "TPCB", "HHA"}
+            want = row["sources"]
+            assert behind.get((name, i), {"plan": [], "actual": []}) == want, (name, i)
+    # a member's cell stands behind its own row and its group's: listed once
+    cells = pd.DataFrame(doc["source_cells"]["rows"], columns=doc["source_cells"]["columns"])
+    assert not cells.duplicated().any()
+    assert len(cells) < sum(len(indices) for *_, indices in doc["sources"]["rows"])
+    dt_yt = behind[("summary", [r["indicator"] for r in report.data["summary"]].index("DT-YT"))]["actual"]
+    assert sum(c["value"] for c in dt_yt) == 117 and {c["unit"] for c in dt_yt} == {"SYT", "TPCB", "HHA"}
 
 
 def test_the_cli_writes_format_2(sample, run, tmp_path: Path) -> None:

@@ -24,7 +24,8 @@ _WHERE = {
     "FindingsSummary": "findings_summary", "summarise_findings": "findings_summary",
     "Document": "document", "build_document": "document",
     "render_docx": "docx",
-    "figure_rows": "json_format", "finding_rows": "json_format", "JSON_FORMAT": "json_format",
+    "figure_rows": "json_format", "finding_rows": "json_format", "figure_sources": "json_format",
+    "JSON_FORMAT": "json_format",
     "FORMATS": "files", "Written": "files", "report_file_name": "files", "report_json": "files",
     "write_report": "files", "write_reports": "files",
     "render_html": "html", "templates_dir": "html",
@@ -37,8 +38,8 @@ _WHERE = {
 __all__ = ["FeedbackFile", "write_feedback", "findings_csv", "write_findings_xlsx", "FindingsSummary",
            "summarise_findings", "Report", "build_report", "report_data", "report_file_name", "write_report",
            "write_reports", "Written", "FORMATS", "report_json", "Document", "build_document", "render_docx",
-           "render_html", "templates_dir", "figure_rows", "finding_rows", "JSON_FORMAT", "fill_values",
-           "make_templates", "template_file_name", "write_template",
+           "render_html", "templates_dir", "figure_rows", "finding_rows", "figure_sources", "JSON_FORMAT",
+           "fill_values", "make_templates", "template_file_name", "write_template",
            "clean_text", "new_workbook", "open_workbook", "put", "put_formula", "save_workbook"]
 
 
@@ -54,6 +55,6 @@ if TYPE_CHECKING:  # what type checkers and readers see: the same names, importe
     from hrplan.reports.findings_file import findings_csv, write_findings_xlsx
     from hrplan.reports.findings_summary import FindingsSummary, summarise_findings
     from hrplan.reports.html import render_html, templates_dir
-    from hrplan.reports.json_format import JSON_FORMAT, figure_rows, finding_rows
+    from hrplan.reports.json_format import JSON_FORMAT, figure_rows, figure_sources, finding_rows
     from hrplan.reports.submission_template import fill_values, make_templates, template_file_name, write_template
     from hrplan.reports.workbook_writer import clean_text, new_workbook, open_workbook, put, put_formula, save_workbook

@@ -2,7 +2,9 @@
 
 The long lists are tables, `{"columns": [...], "rows": [[...], ...]}` (pandas: `DataFrame(t["rows"],
 columns=t["columns"])`): `units` (a row per unit and indicator under the scope) and `findings`, and with
-`--sources` the cells behind every figure (`sources`). What a row would repeat is said once, in a lookup:
+`--sources` which cells stand behind each figure (`sources`: table, row, measure and the indices of its cells in
+`source_cells`, where each cell is listed once, its file and sheet as indices into `source_texts`). What a row
+would repeat is said once, in a lookup:
 
 - `indicators`: code → name, unit of measure, kind; `status_words`: status → its word ('vượt');
 - `unit_tree`: code → name, parent (a code not listed is named by its code, as the report does);
@@ -22,14 +24,17 @@ display strings, the sentence and the '3/4 quý' parts text (the summary rows ke
 (sentence, display strings, footnotes), `members` replaced by `member_set` and `member_count`.
 
 A finding row gives its code, severity, unit, indicator, its `params` as indices into `findings.texts`, in
-the order of `findings.params[code]` (null, or past the end of a shorter list: the finding has no such parameter), and its location (file and
-sheet as indices into `findings.texts`). Its `message` is null when it is the code's template
-(`findings.templates`) filled with the params by `str.format` (a missing `{x_vi}` takes `{x}`, any other '?');
-otherwise the text. Its `figure` (the one number it is about) is null when it is the first of
-`findings.figure_params` that the finding has and is not empty. Every finding is of the report's program and
-period.
+the order of `findings.params[code]` (null, or past the end of a shorter list: the finding has no such
+parameter), and its location (file and sheet as indices into `findings.texts`). Its `message` is null when it
+is the code's template (`findings.templates`) filled with the params by `str.format` (a missing `{x_vi}`
+takes `{x}`, any other '?'); otherwise the text. Its `figure` (the one number it is about) is null when it is
+the first of `findings.figure_params` that the finding has and is not empty. Every finding is of the report's
+program and period.
 
-`figure_rows` and `finding_rows` give the rows back as format 1 wrote them (tests check they are the same).
+The lookups come after the tables (they are gathered while the rows are written).
+
+`figure_rows`, `finding_rows` and `figure_sources` give the rows (and a row's cells) back as format 1 wrote them
+(tests check they are the same).
 """
 from __future__ import annotations
 
@@ -45,7 +50,8 @@ UNIT_COLUMNS = ["indicator", "unit", "is_group", "member_set", "member_count", "
                 "full_plan", "estimate", "ratio", "status", "plan_rule", "context", "left_out", "incomplete", "notes",
                 "footnotes", "lacks"]
 FINDING_COLUMNS = ["code", "severity", "unit", "indicator", "params", "location", "figure", "message"]
-SOURCE_COLUMNS = ["table", "row", "measure", "unit", "value", "file", "sheet", "cell", "period", "target", "note"]
+SOURCE_COLUMNS = ["table", "row", "measure", "cells"]  # cells: indices into source_cells, in the row's order
+CELL_COLUMNS = ["unit", "value", "file", "sheet", "cell", "period", "target", "note"]  # file, sheet: source_texts
 ITEM_COLUMNS = {"left_out": ["unit", "reason", "period", "plan", "actual"],
                 "incomplete": ["unit", "frequency", "expected", "missing"],  # expected: index into part_sets
                 "notes": ["unit", "note"],
@@ -96,9 +102,12 @@ def report_document(data: dict[str, Any], units: UnitTree | None, lang: str,
         "submissions": data.get("submissions", {}),
     })
     if sources:
+        cells = _Cells()
         doc["sources"] = {"columns": SOURCE_COLUMNS,
-                          "rows": _source_rows({"summary": data.get("summary", []), "units": data.get("units", []),
-                                                "annual": data.get("annual", [])})}
+                          "rows": cells.rows({"summary": data.get("summary", []), "units": data.get("units", []),
+                                              "annual": data.get("annual", [])})}
+        doc["source_cells"] = lambda: {"columns": CELL_COLUMNS, "rows": cells.cells}
+        doc["source_texts"] = lambda: cells.texts
     return doc
 
 
@@ -240,13 +249,41 @@ def _positions(lacks: list[str], footnotes: list[str]) -> list[int]:
     return out
 
 
-def _source_rows(tables: dict[str, list[dict[str, Any]]]) -> Iterable[list[Any]]:
-    for table, rows in tables.items():
-        for i, row in enumerate(rows):
-            for measure in ("plan", "actual"):
-                for s in (row.get("sources") or {}).get(measure, []):
-                    yield [table, i, measure, s["unit"], s["value"], s.get("file"), s.get("sheet"), s.get("cell"),
-                           s.get("period"), s.get("target"), s.get("note")]
+class _Cells:
+    """Gathers the cells behind the figures, each once: a group's figure is made of its members' cells, so a
+    commune's cell stands behind its own row, its province's and the summary's."""
+
+    def __init__(self) -> None:
+        self.cells: list[list[Any]] = []
+        self.texts: list[str] = []
+        self._cell_index: dict[tuple, int] = {}
+        self._text_index: dict[str, int] = {}
+
+    def _text(self, value: str | None) -> int | None:
+        if value is None:
+            return None
+        index = self._text_index.get(value)
+        if index is None:
+            index = self._text_index[value] = len(self.texts)
+            self.texts.append(value)
+        return index
+
+    def _cell(self, s: dict[str, Any]) -> int:
+        key = (s["unit"], s["value"], s.get("file"), s.get("sheet"), s.get("cell"), s.get("period"), s.get("target"),
+               s.get("note"))
+        index = self._cell_index.get(key)
+        if index is None:
+            index = self._cell_index[key] = len(self.cells)
+            self.cells.append([key[0], key[1], self._text(key[2]), self._text(key[3]), *key[4:]])
+        return index
+
+    def rows(self, tables: dict[str, Iterable[dict[str, Any]]]) -> Iterator[list[Any]]:
+        for table, rows in tables.items():
+            for i, row in enumerate(rows):
+                for measure in ("plan", "actual"):
+                    found = (row.get("sources") or {}).get(measure, [])
+                    if found:
+                        yield [table, i, measure, [self._cell(s) for s in found]]
 
 
 # -- reading format 2 back -------------------------------------------------------------------------------------
@@ -339,4 +376,21 @@ def finding_rows(doc: dict[str, Any]) -> list[dict[str, Any]]:
         out.append({"code": code, "severity": severity, "program": program, "period": period, "unit": unit,
                     "indicator": indicator, "figure": figure, "message": message,
                     "location": loc, "params": params})
+    return out
+
+
+def figure_sources(doc: dict[str, Any]) -> dict[tuple[str, int], dict[str, list[dict[str, Any]]]]:
+    """Give the cells behind each row of a report written with `--sources`, as format 1 wrote a row's `sources`:
+    {(table, row): {"plan": [...], "actual": [...]}} (a row without cells has none listed)."""
+    texts = doc["source_texts"]
+    cells = []
+    for values in doc["source_cells"]["rows"]:
+        cell = dict(zip(CELL_COLUMNS, values))
+        for key in ("file", "sheet"):
+            if cell[key] is not None:
+                cell[key] = texts[cell[key]]
+        cells.append({k: v for k, v in cell.items() if v is not None})
+    out: dict[tuple[str, int], dict[str, list[dict[str, Any]]]] = {}
+    for table, row, measure, indices in doc["sources"]["rows"]:
+        out.setdefault((table, row), {"plan": [], "actual": []})[measure] = [cells[i] for i in indices]
     return out
