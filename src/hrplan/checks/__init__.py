@@ -10,8 +10,8 @@ from __future__ import annotations
 from hrplan.checks.catalogue import catalogue_markdown
 from hrplan.checks.completeness import CompletenessMatrix, completeness_matrix, periods_due
 from hrplan.checks.finding import Finding
-from hrplan.checks.registry import RULES, STEPS_PER_PROGRAM, Progress, check_program, counter, rule_by_code, run_checks
+from hrplan.checks.registry import FIGURES_WEIGHT, RULES, STEPS_PER_PROGRAM, Progress, check_program, counter, rule_by_code, run_checks
 from hrplan.checks.rule import CheckContext, Rule
 
-__all__ = ["Finding", "check_program", "run_checks", "Progress", "STEPS_PER_PROGRAM", "counter", "RULES", "rule_by_code", "Rule", "CheckContext",
+__all__ = ["FIGURES_WEIGHT", "Finding", "check_program", "run_checks", "Progress", "STEPS_PER_PROGRAM", "counter", "RULES", "rule_by_code", "Rule", "CheckContext",
            "catalogue_markdown", "CompletenessMatrix", "completeness_matrix", "periods_due"]

@@ -76,8 +76,12 @@ RULES: list[Rule] = [
 
 _ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 Progress = Callable[[int, int, str], None]  # (steps done, steps in all, what was just done)
-Step = Callable[[str], None]  # told after each step, with what was done
-STEPS_PER_PROGRAM = 1 + len(RULES)  # the figures, then each rule
+Step = Callable[..., None]  # step(label, weight=1): told after each step, with what was done
+# The figures of a program weigh as much as all its rules together in the progress shown (measured at national
+# scale: a quarter 2.1 s against 2.1 s, the 8-quarter range 8.8 s against 2.9 s), so that the time left said
+# after the first tenth is not four times the truth.
+FIGURES_WEIGHT = len(RULES)
+STEPS_PER_PROGRAM = FIGURES_WEIGHT + len(RULES)  # the figures, then each rule
 
 
 def rule_by_code(code: str) -> Rule | None:
@@ -157,7 +161,7 @@ def run_checks(workspace, program_names: list[str], period_text: str, lang: str 
     with workspace.open_store() as store, store.snapshot():  # one moment: an import meanwhile is not half seen
         for program in programs:
             figures = compute_figures(program, period, store, workspace.units)
-            step(program.code)
+            step(program.code, FIGURES_WEIGHT)
             findings += check_program(program, figures, store, workspace.units, lang, settings, step)
     if subtree is not None:
         findings = [f for f in findings if f.unit in subtree]
@@ -168,9 +172,9 @@ def counter(total: int, progress: Progress | None) -> Step:
     """Give a step callback that counts the steps done and tells `progress` (which may be None)."""
     done = 0
 
-    def step(label: str) -> None:
+    def step(label: str, weight: int = 1) -> None:
         nonlocal done
-        done += 1
+        done += weight
         if progress is not None:
             progress(min(done, total), total, label)
 

@@ -11,7 +11,7 @@ from datetime import datetime
 from typing import Any, Callable, Iterable, Iterator
 
 from hrplan import __version__
-from hrplan.checks import STEPS_PER_PROGRAM, Finding, check_program
+from hrplan.checks import FIGURES_WEIGHT, STEPS_PER_PROGRAM, Finding, check_program
 from hrplan.definitions import (
     IndicatorKind,
     Period,
@@ -60,11 +60,11 @@ def paused_gc() -> Iterator[None]:
             gc.enable()
 
 
-REPORT_STEPS = STEPS_PER_PROGRAM + 2  # the figures and each rule (as check), the years, the data
+REPORT_STEPS = STEPS_PER_PROGRAM + 2  # the figures and each rule (weighed as in check), the years, the data
 
 
 def build_report(workspace: Workspace, program_name: str, period_text: str, lang: str = "vi",
-                 step: Callable[[str], None] | None = None, sources: bool = False,
+                 step: Callable[..., None] | None = None, sources: bool = False,
                  documents: bool = True) -> Report:
     """Give the report of a program for a period, computed from the workspace's store.
 
@@ -76,10 +76,10 @@ def build_report(workspace: Workspace, program_name: str, period_text: str, lang
     program = workspace.program(program_name)
     period = period_from_user(period_text)
     units = workspace.units
-    step = step or (lambda label: None)
+    step = step or (lambda label, weight=1: None)
     with workspace.open_store() as store, store.snapshot():  # one moment: an import meanwhile is not half seen
         figures = compute_figures(program, period, store, units)
-        step(program.code)
+        step(program.code, FIGURES_WEIGHT)
         findings = check_program(program, figures, store, units, lang, step=step)
         annual = _annual(program, period, store, units, lang, sources)
         step("annual")
