@@ -12,14 +12,20 @@ from hrplan.values import format_number
 def _run(ctx: CheckContext):
     program = ctx.program
     whole = Period.parse(program.period)
-    by_key: dict[tuple[str, str | None], list] = {}  # one pass: a target for every commune is 100,000s of lines
+    # One pass, grouped by indicator then unit: a target for every commune is 100,000s of lines. Only a unit with
+    # a target for some period of its own (a year) can have parts that do not add up.
+    by_indicator: dict[str, dict[str | None, list]] = {}
+    with_parts: set[tuple[str, str | None]] = set()
     for t in program.targets:
-        by_key.setdefault((t.indicator, t.unit), []).append(t)
+        by_indicator.setdefault(t.indicator, {}).setdefault(t.unit, []).append(t)
+        if t.period:
+            with_parts.add((t.indicator, t.unit))
     for ind in program.indicators:
         if ind.accumulation is not Accumulation.PER_PERIOD:
             continue  # running totals: the last year's target is the whole program's, they do not add up
-        for unit in sorted({u for i, u in by_key if i == ind.code}, key=lambda u: u or ""):
-            mine = by_key[(ind.code, unit)]
+        of_unit = by_indicator.get(ind.code, {})
+        for unit in sorted((u for u in of_unit if (ind.code, u) in with_parts), key=lambda u: u or ""):
+            mine = of_unit[unit]
             overall = next((t for t in mine if t.period is None or Period.parse(t.period) == whole), None)
             parts = [t for t in mine if t.period and Period.parse(t.period).kind == "year"
                      and whole.contains(Period.parse(t.period))]
