@@ -66,6 +66,9 @@ def read_one(path: Path, ctx: ReadContext) -> FileRead:
     return FileRead(path, file_hash, parsed, time.monotonic() - started)
 
 
+QUEUED = 2  # files sent to a worker at a time: the one it reads and the next
+
+
 def read_files(paths: Iterable[Path], ctx: ReadContext, workers: int | None = None) -> Iterator[FileRead]:
     """Yield one FileRead per path, in the order given, read by up to `workers` processes (default: all cores)."""
     paths = [Path(p) for p in paths]
@@ -155,8 +158,8 @@ class _Worker:
         self.proc = mp.Process(target=_serve, args=args, daemon=True)
         self.proc.start()
         child.close()
-        self.task: tuple[int, Path] | None = None
-        self.started = 0.0
+        self.tasks: list[tuple[int, Path]] = []  # sent, oldest first: the first is being read
+        self.started = 0.0  # when the first of them began
 
     def last_words(self) -> str:
         """Give the first line a dead worker wrote on its standard error (a Rust panic or abort says why)."""
@@ -170,8 +173,15 @@ class _Worker:
         return next((ln for ln in lines if not ln.startswith(("stack backtrace", "note:"))), "")[:200]
 
     def give(self, index: int, path: Path) -> None:
-        self.task, self.started = (index, path), time.monotonic()
+        if not self.tasks:
+            self.started = time.monotonic()
+        self.tasks.append((index, path))
         self.conn.send((index, path))
+
+    def finished(self) -> None:
+        """The first task's result came back: the next one (if any) begins now."""
+        self.tasks.pop(0)
+        self.started = time.monotonic()
 
     def kill(self) -> None:
         if self.proc.is_alive():
@@ -195,21 +205,23 @@ class _Pool:
         limit = self.ctx.limits.max_read_seconds
         for next_index in range(len(paths)):
             while next_index not in done:
+                # Each worker holds the file it reads and the next one, so that it never waits while the caller
+                # stores a file (the store is one writer; reading meanwhile is what the cores are for).
                 for worker in self.workers:
-                    if worker.task is None and todo:
+                    while len(worker.tasks) < QUEUED and todo:
                         worker.give(*todo.pop())
-                busy = [w for w in self.workers if w.task is not None]
+                busy = [w for w in self.workers if w.tasks]
                 now = time.monotonic()
                 timeout = max(0.0, min(w.started + limit for w in busy) - now)
                 # A worker's death shows as end-of-file on its pipe (the only copy of the child's end is in the child).
                 ready = connection.wait([w.conn for w in busy], timeout)
                 for worker in busy:
-                    index, path = worker.task
+                    index, path = worker.tasks[0]
                     if worker.conn in ready:
                         try:
                             got_index, result = worker.conn.recv()
                             done[got_index] = result
-                            worker.task = None
+                            worker.finished()
                             continue
                         except (EOFError, OSError):
                             worker.proc.join(5)
@@ -219,6 +231,7 @@ class _Pool:
                         done[index] = _failed(path, f"the reader took longer than {limit:g} s (read_limits.max_read_seconds)")
                     else:
                         continue
+                    todo.extend(reversed(worker.tasks[1:]))  # the files waiting behind it go to the next worker free
                     self._replace(worker)
             yield done.pop(next_index)
 
@@ -228,13 +241,13 @@ class _Pool:
 
     def stop(self) -> None:
         for worker in self.workers:
-            if worker.task is None and worker.proc.is_alive():
+            if not worker.tasks and worker.proc.is_alive():
                 try:
                     worker.conn.send(None)
                 except OSError:
                     pass
         for worker in self.workers:
-            if worker.task is not None:
+            if worker.tasks:
                 worker.proc.kill()
             worker.proc.join(2)
             if worker.proc.is_alive():
