@@ -124,3 +124,50 @@ def test_a_dry_run_skips_what_it_may_and_writes_no_memo(sample_ws):
     [stored] = import_files(sample_ws, [FIRST])
     [dry] = import_files(sample_ws, [FIRST], ImportOptions(dry_run=True))
     assert (dry.outcome, dry.parsed, dry.same_as) == (Outcome.UNCHANGED, False, stored.submission_id)
+
+
+def test_a_reimport_of_unchanged_files_loads_no_program(sample_ws):
+    import_files(sample_ws, [FIRST])
+    fresh = Workspace(sample_ws.root, sample_ws.store_override)
+    [again] = import_files(fresh, [FIRST])
+    assert (again.outcome, again.parsed) == (Outcome.UNCHANGED, False)
+    # Keyed by the definitions' bytes: neither the programs (with their targets tables) nor the units were loaded.
+    assert "programs" not in fresh.__dict__ and "units" not in fresh.__dict__
+
+
+def test_an_edited_targets_table_or_a_new_program_file_parses_again(sample_ws):
+    [first] = import_files(sample_ws, [FIRST])
+    table = sample_ws.root / "programs" / "12-CTr-TU_targets.csv"
+    table.write_text(table.read_text(encoding="utf-8") + "\n", encoding="utf-8")  # another byte, the same targets
+    [after_table] = import_files(Workspace(sample_ws.root, sample_ws.store_override), [FIRST])
+    assert (after_table.outcome, after_table.parsed) == (Outcome.UNCHANGED, True)
+    [again] = import_files(Workspace(sample_ws.root, sample_ws.store_override), [FIRST])
+    assert again.parsed is False
+    new_program = sample_ws.root / "programs" / "99-NEW.yaml"
+    shutil.copy(sample_ws.root / "programs" / "06-DA-TU.yaml", new_program)
+    text = new_program.read_text(encoding="utf-8")
+    assert "code: 06-ĐA/TU\n" in text
+    new_program.write_text(text.replace("code: 06-ĐA/TU\n", "code: 99-NEW\n", 1), encoding="utf-8")
+    [after_program] = import_files(Workspace(sample_ws.root, sample_ws.store_override), [FIRST])
+    assert (after_program.outcome, after_program.parsed) == (Outcome.UNCHANGED, True)
+
+
+def test_a_targets_table_changed_while_the_programs_load_is_not_remembered(sample_ws, monkeypatch, tmp_path):
+    """The memo's key is the definitions' bytes: when they change between the hashing before the load and
+    the end of it, what was loaded may be either version, so nothing read in that run is remembered."""
+    import_files(sample_ws, [FIRST])  # the programs loaded once: the memo knows they read the targets table
+    table = sample_ws.root / "programs" / "12-CTr-TU_targets.csv"
+    sources = Workspace.definition_sources
+
+    def changed_during_the_load(self):  # runs once the programs are loaded, before they are hashed again
+        table.write_text(table.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+        return sources(self)
+
+    monkeypatch.setattr(Workspace, "definition_sources", changed_during_the_load)
+    [result] = import_files(Workspace(sample_ws.root, sample_ws.store_override), [CORRECTION])
+    assert (result.outcome, result.parsed) == (Outcome.UPDATED, True)
+    monkeypatch.setattr(Workspace, "definition_sources", sources)
+    [again] = import_files(Workspace(sample_ws.root, sample_ws.store_override), [CORRECTION])
+    assert (again.outcome, again.parsed) == (Outcome.UNCHANGED, True)  # nothing was remembered in the run of the change
+    [third] = import_files(Workspace(sample_ws.root, sample_ws.store_override), [CORRECTION])
+    assert third.parsed is False

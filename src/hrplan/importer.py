@@ -26,7 +26,8 @@ from typing import Callable, Iterator
 
 from hrplan.problems import Location, Problem
 from hrplan.store import DEFAULT_WAIT, AlreadyStored, Store, workspace_lock
-from hrplan.reading import MEMO_NAME, FileRead, ParsedSubmission, ReadContext, ReadMemo, ReadSummary, read_files
+from hrplan.reading import (MEMO_NAME, FileRead, ParsedSubmission, ReadContext, ReadMemo, ReadSummary, read_files,
+                            read_fingerprint)
 from hrplan.workbooks import WORKBOOK_SUFFIXES
 from hrplan.workspace import Workspace
 
@@ -138,20 +139,29 @@ def import_files(workspace: Workspace, paths: list[Path], options: ImportOptions
     options = options or ImportOptions()
     files, results = collect_files(paths)
     cfg = workspace.config
-    ctx = ReadContext(
-        programs=workspace.programs, units=workspace.units, limits=cfg.read_limits,
-        read_hidden=cfg.read_hidden_sheets if options.read_hidden is None else options.read_hidden,
-        filename_pattern=cfg.filename_pattern, layouts=cfg.layouts, program=options.program, unit=options.unit,
-        period=options.period,
-    )
+    read_hidden = cfg.read_hidden_sheets if options.read_hidden is None else options.read_hidden
+    run_options = [read_hidden, cfg.filename_pattern, options.program, options.unit, options.period]
+
+    def context_key(digest: dict[str, str]) -> str:
+        return read_fingerprint(digest, cfg.read_limits, cfg.layouts, run_options)
+
     done = 0
     try:
         # One writer at a time: a dry run writes nothing and reads a consistent snapshot (WAL) without the lock.
         with (nullcontext() if options.dry_run else workspace_lock(workspace.root, options.wait, workspace.store_url)):
             with workspace.open_store() as store:
-                memo = ReadMemo(workspace.root / MEMO_NAME, ctx)
+                memo = ReadMemo(workspace.root / MEMO_NAME, None, cfg.read_limits.max_file_bytes)
+                before = workspace.definitions_digest(memo.definition_sources())
+                memo.fingerprint = context_key(before)
                 known = _already_seen(store, memo, files)
-                reads = read_files([p for p in files if p not in known], ctx, options.workers)
+                unread = [p for p in files if p not in known]
+                reads: Iterator[FileRead] = iter(())
+                if unread:  # only now the programs and units load (a re-import of unchanged files needs neither)
+                    ctx = ReadContext(programs=workspace.programs, units=workspace.units, limits=cfg.read_limits,
+                                      read_hidden=read_hidden, filename_pattern=cfg.filename_pattern, layouts=cfg.layouts,
+                                      program=options.program, unit=options.unit, period=options.period)
+                    memo.fingerprint = _loaded_key(workspace, memo, before, context_key)
+                    reads = read_files(unread, ctx, options.workers)
                 try:
                     for path in files:
                         read = None if path in known else next(reads)
@@ -166,7 +176,7 @@ def import_files(workspace: Workspace, paths: list[Path], options: ImportOptions
                                     memo.remember(read.path, read.file_hash, read.parsed)
                             done += 1
                 finally:
-                    reads.close()
+                    getattr(reads, "close", lambda: None)()
                     if not options.dry_run:
                         memo.save()
                 if progress:
@@ -174,6 +184,19 @@ def import_files(workspace: Workspace, paths: list[Path], options: ImportOptions
     except KeyboardInterrupt:
         raise ImportInterrupted(results, files[done:]) from None
     return results
+
+
+def _loaded_key(workspace: Workspace, memo: ReadMemo, before: dict[str, str], context_key) -> str | None:
+    """Give the memo's key for reads with the programs now loaded, from the definitions files they were read
+    from (noted for the next run); None (remember nothing) when a file hashed before the load changed by
+    the end of it: what was loaded may be neither version. A targets table the memo did not yet know
+    (the first load after it was named) is hashed after the load only."""
+    sources = workspace.definition_sources()
+    memo.note_definition_sources(sources)
+    after = workspace.definitions_digest(sources)
+    if any(before[name] != after[name] for name in before.keys() & after.keys()):
+        return None
+    return context_key(after)
 
 
 def _already_seen(store: Store, memo: ReadMemo, files: list[Path]) -> dict[Path, FileResult]:

@@ -15,9 +15,10 @@ Commands find it from the current folder upwards (like git) or from `--workspace
 """
 from __future__ import annotations
 
+import hashlib
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Iterable, Literal
 
 from pydantic import BaseModel, ConfigDict, field_validator, Field, ValidationError
 
@@ -205,10 +206,32 @@ class Workspace:
             self._alone[paths[0]] = program
         return program
 
+    def definitions_digest(self, sources: Iterable[str] = ()) -> dict[str, str]:
+        """Give the SHA-256 of the bytes of each file programs and units are read from, by path: the units
+        registry, every program file, and `sources` (files the programs name, from `definition_sources`);
+        "absent" for a file that cannot be read. Reads no YAML: hashing a national registry and targets
+        table takes milliseconds, loading them most of a second."""
+        from hrplan.definitions import program_paths
+
+        files = {str(self.units_file), *(str(path) for path in program_paths(self.programs_dir)), *sources}
+        return {name: _digest(Path(name)) for name in sorted(files)}
+
+    def definition_sources(self) -> list[str]:
+        """Give the files the programs were read from besides their own (the targets tables); loads them."""
+        return sorted({str(Path(p.source_file).parent / p.targets_file)
+                       for p in self.programs.values() if p.source_file and p.targets_file})
+
     def open_store(self, upgrade: bool | None = None) -> Store:
         from hrplan.store import Store  # SQLAlchemy: loaded only by the commands that open the store this way
 
         return Store(self.store_url, upgrade=upgrade)
+
+
+def _digest(path: Path) -> str:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return "absent"
 
 
 def _check_units_named(programs: dict[str, Program], units: UnitTree) -> None:

@@ -16,15 +16,16 @@ from hrplan.lazy import lazy_exports
 
 if TYPE_CHECKING:
     from hrplan.reading.layout import TableLayout, find_table
-    from hrplan.reading.memo import MEMO_NAME, ReadMemo, ReadSummary
+    from hrplan.reading.memo import MEMO_NAME, ReadMemo, ReadSummary, read_fingerprint
     from hrplan.reading.pool import FileRead, default_workers, read_files, read_one
     from hrplan.reading.submission import ParsedSubmission, read_submission
     from hrplan.reading.types import BlankCell, ReadContext, StoredValue
 
-__all__ = ["MEMO_NAME", "ReadMemo", "ReadSummary", "FileRead", "default_workers", "read_files", "read_one", "TableLayout", "find_table", "ParsedSubmission",
+__all__ = ["MEMO_NAME", "ReadMemo", "ReadSummary", "read_fingerprint", "FileRead", "default_workers", "read_files", "read_one", "TableLayout", "find_table", "ParsedSubmission",
            "read_submission", "ReadContext", "StoredValue", "BlankCell"]
 
 _HOMES = {"MEMO_NAME": "hrplan.reading.memo", "ReadMemo": "hrplan.reading.memo", "ReadSummary": "hrplan.reading.memo",
+          "read_fingerprint": "hrplan.reading.memo",
           "TableLayout": "hrplan.reading.layout", "find_table": "hrplan.reading.layout",
           "FileRead": "hrplan.reading.pool", "default_workers": "hrplan.reading.pool", "read_files": "hrplan.reading.pool",
           "read_one": "hrplan.reading.pool",
