@@ -286,3 +286,50 @@ def test_a_member_without_a_plan_is_unpaired_and_left_out(group_figures) -> None
     assert sorted(p.members) == ["A", "B", "C"]
     b = figures.get("B", "DT")
     assert (b.actual, b.ratio, b.status(program)) == (5, None, "no_plan")
+
+
+def _same_but_the_cells(full: FigureSet, lean: FigureSet) -> tuple[int, int]:
+    """Assert that figures computed without their sources say what those with them say; give how many figures
+    have notes and how many kept fewer cells."""
+    fields = ("plan", "actual", "estimate", "stated_plan", "is_group", "members", "ratio_plan", "ratio_actual",
+              "left_out", "full_plan", "context", "plan_rule", "incomplete", "blank_notes")
+    assert lean.figures.keys() == full.figures.keys() and lean.submitted == full.submitted
+    noted = fewer = 0
+    for key, fig in full.figures.items():
+        other = lean.figures[key]
+        assert [getattr(other, f) for f in fields] == [getattr(fig, f) for f in fields], key
+        assert other.notes == fig.notes and other.first_actual_source() == fig.first_actual_source(), key
+        assert other.ratio == fig.ratio and other.status(full.program) == fig.status(full.program)
+        noted += bool(fig.notes)
+        fewer += len(other.actual_cells) + len(other.plan_cells) < len(fig.actual_cells) + len(fig.plan_cells)
+    return noted, fewer
+
+
+def test_figures_without_their_sources_have_the_same_numbers_and_first_cells(workspace, figure_sets) -> None:
+    """`check` computes figures keeping only the cells a finding points at and those with a note."""
+    fewer = 0
+    with workspace.open_store() as store:
+        for code, period in RUNS.items():
+            lean = compute_figures(workspace.program(code), Period.parse(period), store, workspace.units, sources=False)
+            fewer += _same_but_the_cells(figure_sets[code], lean)[1]
+            some = next(f for f in lean.figures.values() if f.actual_cells)
+            with pytest.raises(ValueError, match="without its sources"):
+                some.actual_sources
+    assert fewer > 0
+
+
+def test_figures_without_their_sources_keep_every_note(tmp_path: Path) -> None:
+    from quarterly import filled_template, make_workspace, send
+
+    ws = make_workspace(tmp_path / "ws")
+    send(ws, filled_template(ws, "A", "2024-Q1", {"DT": (10, 8), "KP": (100, 90)}),
+         filled_template(ws, "A", "2024-Q2", {"DT": (10, 6, "Bổ sung lớp tháng 6"), "KP": (100, 95)}),
+         filled_template(ws, "A", "2024-Q3", {"DT": (10, 7), "KP": (100, None, "Chưa quyết toán")}),
+         filled_template(ws, "B", "2024-Q2", {"DT": (5, 5, "Đủ"), "KP": (50, 40)}))
+    program = ws.program("Q-01/KH")
+    with ws.open_store() as store:
+        full = compute_figures(program, Period.parse("2024"), store, ws.units)
+        lean = compute_figures(program, Period.parse("2024"), store, ws.units, sources=False)
+    noted, fewer = _same_but_the_cells(full, lean)
+    assert noted >= 4 and fewer  # A's and B's DT, A's KP (a blank's note), the province's DT and KP
+    assert lean.get("P", "DT").notes == [("A", "Bổ sung lớp tháng 6"), ("B", "Đủ")]

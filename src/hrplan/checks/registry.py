@@ -160,7 +160,7 @@ def run_checks(workspace, program_names: list[str], period_text: str, lang: str 
     step = counter(len(programs) * STEPS_PER_PROGRAM, progress)
     with workspace.open_store() as store, store.snapshot():  # one moment: an import meanwhile is not half seen
         for program in programs:
-            figures = compute_figures(program, period, store, workspace.units)
+            figures = compute_figures(program, period, store, workspace.units, sources=False)  # findings: first cells
             step(program.code, FIGURES_WEIGHT)
             findings += check_program(program, figures, store, workspace.units, lang, settings, step)
     if subtree is not None:

@@ -20,8 +20,13 @@ from hrplan.store import Store
 PERIOD, FILE, INDICATOR, MEASURE, VALUE, UOM, SHEET, CELL, NOTE = range(9)
 
 
-def compute_figures(program: Program, period: Period, store: Store, units: UnitTree) -> FigureSet:
-    """Give the program's figures for `period` from the store's current submissions."""
+def compute_figures(program: Program, period: Period, store: Store, units: UnitTree, sources: bool = True) -> FigureSet:
+    """Give the program's figures for `period` from the store's current submissions.
+
+    `sources=False`: each figure keeps of its submissions' cells only the first actual one (what a finding
+    points at) and those with a note beside them (`Figure.notes`), not every cell behind its numbers
+    (`actual_sources` and `plan_sources` then refuse): `check` and the documents need no more, and a
+    national range's 1.7 million cells are half its figures' memory. The numbers are the same."""
     # Which periods each unit sent (for its reporting frequency), then only the values of the periods
     # inside this one leave the store: a quarter of a national store is an eighth of its values.
     sent = store.current_unit_periods(program.code)
@@ -30,6 +35,7 @@ def compute_figures(program: Program, period: Period, store: Store, units: UnitT
     submitted: dict[str, list[str]] = {}
     covered = {}
     book = program.measure_book()
+    numbers = _Numbers()
     # One unit's rows at a time (a national range is millions of values); texts that repeat are shared.
     for unit, unit_rows in store.current_values_by_unit(program.code, inside):
         labels = {r[PERIOD] for r in unit_rows}
@@ -41,7 +47,8 @@ def compute_figures(program: Program, period: Period, store: Store, units: UnitT
         by_indicator = _by(unit_rows if len(periods) == len(labels) else [r for r in unit_rows if r[PERIOD] in periods],
                            INDICATOR)
         for ind in program.indicators:
-            fig = _unit_figure(program, ind, unit, period, periods, by_indicator.get(ind.code, []), book)
+            fig = _unit_figure(program, ind, unit, period, periods, by_indicator.get(ind.code, []), book, numbers,
+                               sources)
             if fig is not None:
                 if cover is not None and not cover.complete:
                     fig.incomplete = [cover]
@@ -54,11 +61,26 @@ def compute_figures(program: Program, period: Period, store: Store, units: UnitT
         fig = figures.get((b["unit"], b["indicator"]))
         if fig is not None and b["note"]:
             fig.blank_notes.append((b["unit"], b["note"]))
-    result = FigureSet(program, period, figures, submitted, root, covered, blanks)
+    result = FigureSet(program, period, figures, submitted, root, covered, blanks, sources_kept=sources)
     for top in tops:
         for ind in program.indicators:
             _group_figure(program, ind, top, period, units, result, book, is_scope=top == root)
     return result
+
+
+class _Numbers(dict):
+    """The stored values as Decimals, one object per distinct text: a figure keeps a Decimal for each of its
+    cells, and a national range has 1.7 million cells but a few thousand distinct values (counts of
+    officials repeat), so sharing them saves ~175 MB. A Decimal never changes, so sharing it changes no
+    number. Past `LIMIT` distinct texts new ones are made but not kept (the memo never outgrows the data)."""
+
+    LIMIT = 1 << 16
+
+    def __missing__(self, text: str) -> Decimal:
+        value = Decimal(text)
+        if len(self) < self.LIMIT:
+            self[text] = value
+        return value
 
 
 def _by(rows: list[tuple], key: int) -> dict[str, list[tuple]]:
@@ -91,8 +113,8 @@ def _target_value(target, ind: Indicator, book: MeasureBook) -> Decimal:
 
 
 def _unit_figure(program: Program, ind: Indicator, unit: str, period: Period, parts: set[str], rows: list[tuple],
-                 book: MeasureBook) -> Figure | None:
-    fig = Figure(ind, unit, period, members=[unit])
+                 book: MeasureBook, numbers: _Numbers, sources: bool = True) -> Figure | None:
+    fig = Figure(ind, unit, period, members=[unit], sources_kept=sources)
     if ind.accumulation is Accumulation.CUMULATIVE and rows:  # a running total: only the latest counts
         latest = max(Period.parse(r[PERIOD]).end for r in rows)
         rows = [r for r in rows if Period.parse(r[PERIOD]).end == latest]
@@ -101,18 +123,20 @@ def _unit_figure(program: Program, ind: Indicator, unit: str, period: Period, pa
     actual_cells, plan_cells, uom = fig.actual_cells, fig.plan_cells, ind.uom
     for r in rows:  # a national range is millions of rows: the usual case (no conversion) is kept short
         stored = r[UOM]
-        value = Decimal(r[VALUE]) if not stored or stored == uom else _number(program, ind, unit, r, book)
+        value = numbers[r[VALUE]] if not stored or stored == uom else _number(program, ind, unit, r, book)
         part = by_part.setdefault(r[PERIOD], {})
         measure = r[MEASURE]
         if measure == "actual":
             actual = (actual or 0) + value
-            actual_cells.append((unit, value, r[FILE], r[SHEET], r[CELL], r[PERIOD], r[NOTE]))
+            if sources or not actual_cells or r[NOTE]:
+                actual_cells.append((unit, value, r[FILE], r[SHEET], r[CELL], r[PERIOD], r[NOTE]))
             part["actual"] = value
         elif measure == "estimate":
             estimate = (estimate or 0) + value
         elif measure == "plan":
             stated = (stated or 0) + value
-            plan_cells.append((unit, value, r[FILE], r[SHEET], r[CELL], r[PERIOD], r[NOTE]))
+            if sources or r[NOTE]:
+                plan_cells.append((unit, value, r[FILE], r[SHEET], r[CELL], r[PERIOD], r[NOTE]))
             part["plan"] = value
     fig.actual, fig.estimate, fig.stated_plan = actual, estimate, stated
     plan = program.plan_for(ind.code, unit, period)
@@ -171,7 +195,7 @@ def _group_figure(program: Program, ind: Indicator, node: str, period: Period, u
         return own
     if not parts and own is None:
         return None
-    group = Figure(ind, node, period, is_group=True)
+    group = Figure(ind, node, period, is_group=True, sources_kept=result.sources_kept)
     for part in parts + ([own] if own is not None else []):
         group.members.extend(part.members)
         group.actual_cells.extend(part.actual_cells)

@@ -112,6 +112,9 @@ class Figure:
     plan_rule: str | None = None  # how the plan applies: exact | sum | review | pro_rata | to_date | stated
     incomplete: list[Coverage] = field(default_factory=list)  # members whose parts of the period are missing
     blank_notes: list[tuple[str, str]] = field(default_factory=list)  # (unit, note) beside an actual left blank
+    # False: of the submissions' cells only the first actual one and those with a note were kept
+    # (compute_figures(sources=False)); every cell's source cannot be given then.
+    sources_kept: bool = True
     _ratio_memo: tuple | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
@@ -122,12 +125,19 @@ class Figure:
     @property
     def plan_sources(self) -> list[Source]:
         """Give where the plan came from: the cells of the submissions, or the target's line."""
+        self._sources_were_kept()
         return [_source(c) for c in self.plan_cells]
 
     @property
     def actual_sources(self) -> list[Source]:
         """Give the cells the actual came from."""
+        self._sources_were_kept()
         return [_source(c) for c in self.actual_cells]
+
+    def _sources_were_kept(self) -> None:
+        if not self.sources_kept:  # a caller's mistake, never the user's: a partial list would pass for all
+            raise ValueError(f"the figure {self.unit}/{self.indicator.code} was computed without its sources "
+                             "(compute_figures(..., sources=True) keeps them)")
 
     def first_actual_source(self) -> Source | None:
         """Give the first cell the actual came from (what a finding points at), or None."""
@@ -189,6 +199,7 @@ class FigureSet:
     root: str | None
     coverage: dict[str, Coverage] = field(default_factory=dict)  # unit -> parts sent of the period
     blanks: list[dict[str, Any]] = field(default_factory=list)  # actual cells left empty, with file, cell, note
+    sources_kept: bool = True  # every figure keeps every cell behind its numbers (see compute_figures)
 
     def get(self, unit: str, indicator: str) -> Figure | None:
         return self.figures.get((unit, indicator))

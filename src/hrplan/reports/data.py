@@ -78,7 +78,7 @@ def build_report(workspace: Workspace, program_name: str, period_text: str, lang
     units = workspace.units
     step = step or (lambda label, weight=1: None)
     with workspace.open_store() as store, store.snapshot():  # one moment: an import meanwhile is not half seen
-        figures = compute_figures(program, period, store, units)
+        figures = compute_figures(program, period, store, units, sources=sources)
         step(program.code, FIGURES_WEIGHT)
         findings = check_program(program, figures, store, units, lang, step=step)
         annual = _annual(program, period, store, units, lang, sources)
@@ -101,7 +101,7 @@ def _annual(program: Program, period: Period, store, units: UnitTree, lang: str,
         return []
     rows = []
     for year in period.years():
-        figs = compute_figures(program, Period.parse(str(year)), store, units)
+        figs = compute_figures(program, Period.parse(str(year)), store, units, sources=sources)
         top = figs.root
         rows_of = _Rows(program, units, lang, figs.period, sources)
         for code in sorted(with_annual):

@@ -42,7 +42,7 @@ def comparison(program: Program, period: Period, store, units: UnitTree, data: d
     before = previous_period(period)
     if before is None:
         return {"period": None, "text": render("report.s.no_previous_period", lang), "rows": []}
-    figures = compute_figures(program, before, store, units)
+    figures = compute_figures(program, before, store, units, sources=False)  # the scope's numbers only
     top = figures.root
     label = before.vietnamese() if lang == "vi" else before.label
     rows = []
