@@ -20,7 +20,7 @@ class Severity(str, Enum):
     INFO = "info"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Location:
     """Where a problem is: file, sheet and cell (A1 style), any of which may be unknown."""
 
@@ -47,7 +47,7 @@ class Location:
 
     def to_dict(self) -> dict[str, Any]:
         """Give the location as a JSON-ready dict without empty keys."""
-        return {k: v for k, v in self.__dict__.items() if v is not None}
+        return {k: v for k in _LOCATION_FIELDS if (v := getattr(self, k)) is not None}
 
 
 @dataclass(frozen=True)
@@ -108,3 +108,6 @@ def cell_name(row: int, col: int) -> str:
         n, rem = divmod(n - 1, 26)
         letters = chr(65 + rem) + letters
     return f"{letters}{row + 1}"
+
+
+_LOCATION_FIELDS = ("file", "sheet", "cell", "line", "field")  # Location's, in order (slots: no __dict__)

@@ -179,6 +179,16 @@ def _pair_per_period(program: Program, ind: Indicator, unit: str, fig: Figure, b
                                         label if several else None, plan, actual))
     if fig.plan is not None:
         fig.plan_rule = "stated"
+    # Every part paired (the usual case): the ratio's sums are the plan and actual themselves; one object each
+    # (a national range has 130,000 unit figures), the same number written the same way.
+    if _same(fig.ratio_plan, fig.plan):
+        fig.ratio_plan = fig.plan
+    if _same(fig.ratio_actual, fig.actual):
+        fig.ratio_actual = fig.actual
+
+
+def _same(a: Decimal | None, b: Decimal | None) -> bool:
+    return a is not None and b is not None and a == b and a.as_tuple() == b.as_tuple()
 
 
 def _group_figure(program: Program, ind: Indicator, node: str, period: Period, units: UnitTree, result: FigureSet,

@@ -8,6 +8,8 @@ import gc
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
+from decimal import Decimal
+from collections.abc import Mapping
 from typing import Any, Callable, Iterable, Iterator
 
 from hrplan import __version__
@@ -21,18 +23,24 @@ from hrplan.definitions import (
 )
 from hrplan.figures import Coverage, Figure, FigureSet, LeftOut, compute_figures
 from hrplan.messages import render
+from hrplan.reports.previous import previous_actuals
 from hrplan.values import describe_percent, format_number, format_times
 from hrplan.workspace import Workspace
 
 
 @dataclass
 class Report:
-    """Everything one report shows, as data (`data`: a row object per figure, what the documents are made of)."""
+    """Everything one report shows, as data (`data`: a row object per figure, what the documents are made of).
+
+    Its unit rows and findings are `LazyRow` mappings (read like dicts; `json.dumps(data, default=dict)`), or
+    for a report written only as JSON a `RowStream` each."""
 
     data: dict[str, Any]
     sources: bool = True  # whether its figures may carry the cells behind them
     units: UnitTree | None = None  # the unit tree its names come from (the JSON's `unit_tree`)
     lang: str = "vi"
+    # The previous period and the scope's actuals in it (reports.previous.previous_actuals), when asked for.
+    previous: tuple[Period | None, dict[str, Decimal]] | None = None
 
     def to_json(self, sources: bool = False) -> str:
         return self.json_bytes(sources).decode("utf-8")
@@ -65,19 +73,22 @@ REPORT_STEPS = STEPS_PER_PROGRAM + 2  # the figures and each rule (weighed as in
 
 def build_report(workspace: Workspace, program_name: str, period_text: str, lang: str = "vi",
                  step: Callable[..., None] | None = None, sources: bool = False,
-                 documents: bool = True) -> Report:
+                 documents: bool = True, previous: bool = False) -> Report:
     """Give the report of a program for a period, computed from the workspace's store.
 
     `step(label)` is told after each of `REPORT_STEPS` steps (the figures, each rule, the years, the data).
     `sources`: every figure's row keeps the cells (and target lines) it was computed from (`report --sources`);
     at national scale they are most of the data, so they are gathered only when asked.
     `documents=False`: the report is only written as JSON, its per-unit rows and findings made as they are written
-    (`report_data`)."""
+    (`report_data`).
+    `previous`: also the scope's actuals of the period it is compared with (the documents show them), computed
+    first, in the same moment of the store."""
     program = workspace.program(program_name)
     period = period_from_user(period_text)
     units = workspace.units
     step = step or (lambda label, weight=1: None)
     with workspace.open_store() as store, store.snapshot():  # one moment: an import meanwhile is not half seen
+        before = previous_actuals(program, period, store, units) if previous else None
         figures = compute_figures(program, period, store, units, sources=sources)
         step(program.code, FIGURES_WEIGHT)
         findings = check_program(program, figures, store, units, lang, step=step)
@@ -90,7 +101,7 @@ def build_report(workspace: Workspace, program_name: str, period_text: str, lang
     start, end = workspace.config.cutoff.window(period)
     data["period"]["window"] = {"start": start.isoformat(), "end": end.isoformat(),
                                 "text": workspace.config.cutoff.window_text(period, lang)}
-    return Report(data, sources=sources, units=units, lang=lang)
+    return Report(data, sources=sources, units=units, lang=lang, previous=before)
 
 
 def _annual(program: Program, period: Period, store, units: UnitTree, lang: str,
@@ -109,6 +120,42 @@ def _annual(program: Program, period: Period, store, units: UnitTree, lang: str,
             if fig is not None:
                 rows.append({"year": year, **rows_of.row(fig)})
     return rows
+
+
+class LazyRow(Mapping):
+    """A report row made the first time one of its keys is read beyond those filtering needs (`cheap`, read from
+    the figure or finding itself), then kept. The documents show a few hundred of a national roll-up's 130,000
+    unit rows and 120,000 findings (units behind plan, errors), and choose them by status, ratio and unit: made
+    and kept as dicts, the rows took 400 MB and 4.6 s. Reads as the dict it stands for (keys, items, ==)."""
+
+    __slots__ = ("_source", "_make", "_cheap", "_row")
+
+    def __init__(self, source: Any, make: Callable[[Any], dict[str, Any]],
+                 cheap: dict[str, Callable[[Any], Any]]):
+        self._source, self._make, self._cheap, self._row = source, make, cheap, None
+
+    def __getitem__(self, key: str) -> Any:
+        row = self._row
+        if row is None:
+            read = self._cheap.get(key)
+            if read is not None:
+                return read(self._source)
+            row = self._row = self._make(self._source)
+        return row[key]
+
+    def _whole(self) -> dict[str, Any]:
+        if self._row is None:
+            self._row = self._make(self._source)
+        return self._row
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._whole())
+
+    def __len__(self) -> int:
+        return len(self._whole())
+
+    def __repr__(self) -> str:
+        return f"LazyRow({self._whole()!r})"
 
 
 class RowStream:
@@ -142,10 +189,10 @@ def report_data(program: Program, figures: FigureSet, findings: list[Finding], u
                 for fig in figures.for_unit(unit):
                     yield row(fig, words)
 
-    unit_rows: list[dict[str, Any]] | RowStream = (list(unit_rows_of(True)) if documents
-                                                   else RowStream(lambda: unit_rows_of(False)))
-    finding_rows: list[dict[str, Any]] | RowStream = ([f.to_dict(lang) for f in findings] if documents
-                                                      else RowStream(lambda: (f.to_dict(lang) for f in findings)))
+    unit_rows: list[LazyRow] | RowStream = (_lazy_unit_rows(figures, units, top, rows) if documents
+                                            else RowStream(lambda: unit_rows_of(False)))
+    finding_rows: list[LazyRow] | RowStream = (_lazy_finding_rows(findings, lang) if documents
+                                               else RowStream(lambda: (f.to_dict(lang) for f in findings)))
     breakdowns = []
     for b in program.breakdowns:
         total = figures.get(top, b.total) if top else None
@@ -178,6 +225,28 @@ def report_data(program: Program, figures: FigureSet, findings: list[Finding], u
         "counts": {"errors": sum(f.severity.value == "error" for f in findings),
                    "warnings": sum(f.severity.value == "warning" for f in findings)},
     }
+
+
+def _lazy_unit_rows(figures: FigureSet, units: UnitTree, top: str | None, rows: _Rows) -> list[LazyRow]:
+    """Give the rows of every unit under the scope, in tree order, each made when read (see `LazyRow`)."""
+    program = figures.program
+    cheap: dict[str, Callable[[Figure], Any]] = {
+        "indicator": lambda f: f.indicator.code, "unit": lambda f: f.unit, "is_group": lambda f: f.is_group,
+        "kind": lambda f: f.indicator.kind.value, "ratio": lambda f: f.ratio,
+        "status": lambda f: f.status(program=program)}
+    return [LazyRow(fig, rows.row, cheap) for unit in units.subtree(top) if unit != top
+            for fig in figures.for_unit(unit)]
+
+
+def _lazy_finding_rows(findings: list[Finding], lang: str) -> list[LazyRow]:
+    """Give the findings as rows, each made when read beyond its code, severity, unit and indicator."""
+    cheap: dict[str, Callable[[Finding], Any]] = {
+        "code": lambda f: f.code, "severity": lambda f: f.severity.value, "unit": lambda f: f.unit,
+        "indicator": lambda f: f.indicator}
+    def make(f: Finding) -> dict[str, Any]:
+        return f.to_dict(lang)
+
+    return [LazyRow(f, make, cheap) for f in findings]
 
 
 class _Rows:

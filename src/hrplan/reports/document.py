@@ -47,9 +47,12 @@ def build_document(workspace: Workspace, program_name: str, period_text: str, la
     """Give the document of a program's report for a period, computed from the workspace's store."""
     program = workspace.program(program_name)
     period = period_from_user(period_text)
-    report = report or build_report(workspace, program.code, period_text, lang)
-    with workspace.open_store() as store:
-        previous = comparison(program, period, store, workspace.units, report.data, lang)
+    report = report or build_report(workspace, program.code, period_text, lang, previous=True)
+    if report.previous is not None:
+        previous = comparison(program, period, None, workspace.units, report.data, lang, report.previous)
+    else:
+        with workspace.open_store() as store:
+            previous = comparison(program, period, store, workspace.units, report.data, lang)
     report.data["previous"] = previous
     settings = workspace.config.report.merged(program.report)
     charts = make_charts(report.data, lang)

@@ -52,7 +52,7 @@ def write_reports(workspace: Workspace, program: str, period: str, formats: tupl
     step = counter(REPORT_STEPS + 1 + len(formats), progress)
     documents = bool(set(formats) & {"docx", "html", "xlsx"})
     report = build_report(workspace, program, period, lang, step, sources=sources and "json" in formats,
-                          documents=documents)
+                          documents=documents, previous=bool(set(formats) & {"docx", "html"}))
     document = None
     if documents:  # the document (its charts: matplotlib) only for those
         from hrplan.reports.document import build_document

@@ -36,24 +36,38 @@ def previous_period(period: Period) -> Period | None:
     return Period.parse(f"{first.label}..{last_year}")
 
 
-def comparison(program: Program, period: Period, store, units: UnitTree, data: dict[str, Any],
-               lang: str) -> dict[str, Any]:
-    """Give the scope's figures of the previous period beside this period's, with the change."""
+def previous_actuals(program: Program, period: Period, store, units: UnitTree) -> tuple[Period | None, dict[str, Decimal]]:
+    """Give the period a report of `period` is compared with and the scope's actual per indicator in it (none when
+    there is no such period). Only these numbers are kept: at national scale the previous period's figures are as
+    large as the report's own, and computed before them they never sit in memory beside them."""
     before = previous_period(period)
     if before is None:
-        return {"period": None, "text": render("report.s.no_previous_period", lang), "rows": []}
-    figures = compute_figures(program, before, store, units, sources=False)  # the scope's numbers only
+        return None, {}
+    figures = compute_figures(program, before, store, units, sources=False)
     top = figures.root
+    if top is None:
+        return before, {}
+    return before, {i.code: f.actual for i in program.indicators
+                    if (f := figures.get(top, i.code)) is not None and f.actual is not None}
+
+
+def comparison(program: Program, period: Period, store, units: UnitTree, data: dict[str, Any],
+               lang: str, previous: tuple[Period | None, dict[str, Decimal]] | None = None) -> dict[str, Any]:
+    """Give the scope's figures of the previous period beside this period's, with the change (`previous`: what
+    `previous_actuals` gave, else it is computed here)."""
+    before, actuals = previous if previous is not None else previous_actuals(program, period, store, units)
+    if before is None:
+        return {"period": None, "text": render("report.s.no_previous_period", lang), "rows": []}
     label = before.vietnamese() if lang == "vi" else before.label
     rows = []
     for row in data["summary"]:
-        fig = figures.get(top, row["indicator"]) if top else None
-        if fig is None or fig.actual is None or row["actual"] is None:
+        actual = actuals.get(row["indicator"])
+        if actual is None or row["actual"] is None:
             continue
-        change = Decimal(str(row["actual"])) - fig.actual
+        change = Decimal(str(row["actual"])) - actual
         rows.append({"indicator": row["indicator"], "name": row["name"], "uom": row["uom"],
-                     "previous": format_number(fig.actual, lang=lang), "current": row["display"]["actual"],
+                     "previous": format_number(actual, lang=lang), "current": row["display"]["actual"],
                      "change": ("+" if change > 0 else "") + format_number(change, lang=lang),
-                     "previous_value": float(fig.actual), "current_value": row["actual"]})
+                     "previous_value": float(actual), "current_value": row["actual"]})
     text = render("report.s.previous_intro" if rows else "report.s.previous_none", lang, period=label)
     return {"period": before.label, "period_text": label, "text": text, "rows": rows}
