@@ -64,3 +64,19 @@ def test_rows_are_a_line_each_and_read_back_the_same() -> None:
     lines = text.splitlines()
     assert '["A",1.5],' in lines and '["B",null]' in lines and '{"ratio":3}' in lines
     assert '"name": "Tỷ lệ",' in lines  # UTF-8, not \\u-escaped
+
+
+def test_written_a_piece_at_a_time_the_text_is_the_same(monkeypatch) -> None:
+    from hrplan import jsontext
+
+    def data():
+        return {"head": {"a": 1}, "rows": iter([[i, f"hàng {i}", Decimal(i) / 4] for i in range(3000)]),
+                "empty": [], "later": lambda: {"n": 3000}, "table": {"columns": ["x"], "rows": iter([[1], [2]])},
+                "tricky": TRICKY}
+
+    whole = json_rows(data())
+    monkeypatch.setattr(jsontext._Out, "LIMIT", 64)  # spill after nearly every row
+    pieces: list[bytes] = []
+    jsontext.write_json_rows(data(), pieces.append)
+    assert len(pieces) > 100 and b"".join(pieces) == whole
+    json.loads(whole)

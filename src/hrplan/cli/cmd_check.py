@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, List, Optional
 
 import typer
 
-from hrplan.cli.output import (EXIT_FINDINGS, EXIT_OK, STATE, choice, console, guarded, plain, print_json,
+from hrplan.cli.output import (EXIT_FINDINGS, EXIT_OK, STATE, choice, console, guarded, plain, print_json_list,
                                strip_control)
 
 if TYPE_CHECKING:
@@ -53,7 +53,7 @@ def register(app: typer.Typer) -> None:
             findings = run_checks(ws, program, period, STATE.lang, unit=unit, progress=progress)
         counts = {s: sum(f.severity.value == s for f in findings) for s in _LEVELS}
         if fmt == "json":
-            print_json({"findings": [f.to_dict(STATE.lang) for f in findings], "counts": counts})
+            print_json_list("findings", (f.to_dict(STATE.lang) for f in findings), {"counts": counts})
         elif fmt == "csv":
             from hrplan.reports import findings_csv
 

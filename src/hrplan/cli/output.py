@@ -10,7 +10,7 @@ import traceback
 from datetime import datetime
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any, Callable, Iterable
 
 import typer
 
@@ -229,6 +229,39 @@ def print_json(data: Any) -> None:
     else:
         sys.stdout.flush()
         buffer.write(data_bytes)
+        buffer.flush()
+
+
+def print_json_list(key: str, items: Iterable[Any], rest: dict[str, Any]) -> None:
+    """Write `{key: [*items], **rest}` exactly as `print_json` would, each item encoded and written as it comes:
+    a national check's 130,000 findings never sit in memory as dicts and as one 90 MB text at once."""
+    from hrplan.jsontext import json_bytes
+
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:  # a text-only stream (a test's capture)
+        def write(chunk: bytes) -> None:
+            sys.stdout.write(chunk.decode("utf-8"))
+    else:
+        sys.stdout.flush()
+        write = buffer.write
+    head = json_bytes({key: []}, indent=True)[:-4]  # '{\n  "key": [' (without ']\n}\n')
+    batch = bytearray(head)
+    first = True
+    for item in items:
+        batch += b"\n    " if first else b",\n    "
+        batch += json_bytes(item, indent=True)[:-1].replace(b"\n", b"\n    ")
+        first = False
+        if len(batch) > 1 << 20:
+            write(bytes(batch))
+            batch.clear()
+    batch += b"]" if first else b"\n  ]"
+    if rest:
+        tail = json_bytes(rest, indent=True)  # '{\n  "a": 1\n}\n': its keys follow the list's
+        batch += b",\n" + tail[2:]
+    else:
+        batch += b"\n}\n"
+    write(bytes(batch))
+    if buffer is not None:
         buffer.flush()
 
 

@@ -145,20 +145,22 @@ def _unit_figure(program: Program, ind: Indicator, unit: str, period: Period, pa
         fig.context = Source(unit, _target_value(c, ind, book), target=c.source, period=c.period or program.period)
     if plan.target is not None:
         fig.plan = _target_value(plan.target, ind, book)
-        fig.plan_cells = [Source(unit, fig.plan, target=plan.target.source, period=plan.target.period or program.period)]
+        if sources:  # a target's line: for --sources only (a national table has 132,000)
+            fig.plan_cells = [Source(unit, fig.plan, target=plan.target.source,
+                                     period=plan.target.period or program.period)]
         fig.plan_rule = plan.rule
         fig.ratio_plan, fig.ratio_actual = fig.plan, fig.actual
         if fig.actual is None:
             fig.left_out = [LeftOut(unit, "no_actual", plan=fig.plan)]
     else:
-        _pair_per_period(program, ind, unit, fig, by_part, book)
+        _pair_per_period(program, ind, unit, fig, by_part, book, sources)
     if fig.actual is None and fig.plan is None and fig.estimate is None:
         return None
     return fig
 
 
 def _pair_per_period(program: Program, ind: Indicator, unit: str, fig: Figure, by_part: dict[str, dict[str, Decimal]],
-                     book: MeasureBook) -> None:
+                     book: MeasureBook, sources: bool = True) -> None:
     """With no target for the whole period, plans come per sub-period: pair plan and actual period by period."""
     fig.plan, fig.stated_plan = fig.stated_plan, None
     several = len(by_part) > 1
@@ -169,7 +171,8 @@ def _pair_per_period(program: Program, ind: Indicator, unit: str, fig: Figure, b
             if target is not None:
                 plan = _target_value(target, ind, book)
                 fig.plan = (fig.plan or 0) + plan
-                fig.plan_cells.append(Source(unit, plan, target=target.source, period=label))
+                if sources:
+                    fig.plan_cells.append(Source(unit, plan, target=target.source, period=label))
         actual = part.get("actual")
         if plan is not None and actual is not None:
             fig.ratio_plan = (fig.ratio_plan or 0) + plan

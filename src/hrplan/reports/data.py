@@ -45,6 +45,14 @@ class Report:
     def to_json(self, sources: bool = False) -> str:
         return self.json_bytes(sources).decode("utf-8")
 
+    def write_json(self, write: Callable[[bytes], Any], sources: bool = False) -> None:
+        """Write what `json_bytes` gives to `write`, a megabyte at a time (never the whole text in memory)."""
+        from hrplan.reports.json_format import write_report_json
+
+        if sources and not self.sources:
+            raise ValueError("the report was built without its sources: build_report(..., sources=True)")
+        write_report_json(self.data, self.units, self.lang, write, sources)
+
     def json_bytes(self, sources: bool = False) -> bytes:
         """Give the report as JSON format 2 (tables of numbers, words once: `hrplan.reports.json_format`), UTF-8;
         the cells behind every figure only with `sources`."""

@@ -26,7 +26,7 @@ def report_file_name(report: Report, fmt: str) -> str:
 
 def write_report(report: Report, path: Path, sources: bool = False) -> Path:
     """Write the report as JSON (format 2: `hrplan.reports.json_format`) to `path` and give the path."""
-    return _write_bytes(path, report.json_bytes(sources))
+    return _write_json(path, report, sources)
 
 
 def report_json(report: Report, sources: bool = False) -> str:
@@ -67,7 +67,7 @@ def write_reports(workspace: Workspace, program: str, period: str, formats: tupl
 
             paths[fmt] = render_docx(document, path)
         elif fmt == "json":
-            paths[fmt] = _write_bytes(path, report.json_bytes(sources))
+            paths[fmt] = _write_json(path, report, sources)
         elif fmt == "html":
             from hrplan.reports.html import render_html
 
@@ -82,6 +82,20 @@ def write_reports(workspace: Workspace, program: str, period: str, formats: tupl
 
 def _write_text(path: Path, text: str) -> Path:
     return _write_bytes(path, text.encode("utf-8"))
+
+
+def _write_json(path: Path, report: Report, sources: bool) -> Path:
+    """Write the report's JSON as it is made, to a file beside `path` renamed over it once complete."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".tmp")
+    try:
+        with tmp.open("wb") as out:
+            report.write_json(out.write, sources)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    tmp.replace(path)  # a reader never sees half a report
+    return path
 
 
 def _write_bytes(path: Path, data: bytes) -> Path:

@@ -38,10 +38,10 @@ The lookups come after the tables (they are gathered while the rows are written)
 """
 from __future__ import annotations
 
-from typing import Any, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 from hrplan.definitions import UnitTree
-from hrplan.jsontext import json_rows
+from hrplan.jsontext import json_rows, write_json_rows
 from hrplan.messages import MESSAGES
 
 JSON_FORMAT = 2  # the report JSON's `format`; the nightly job rewrites a JSON of an older one
@@ -67,6 +67,15 @@ def report_json_bytes(data: dict[str, Any], units: UnitTree | None, lang: str, s
 
     with paused_gc():
         return json_rows(report_document(data, units, lang, sources))
+
+
+def write_report_json(data: dict[str, Any], units: UnitTree | None, lang: str, write: Callable[[bytes], Any],
+                      sources: bool = False) -> None:
+    """Write what `report_json_bytes` gives to `write`, a megabyte at a time."""
+    from hrplan.reports.data import paused_gc
+
+    with paused_gc():
+        write_json_rows(report_document(data, units, lang, sources), write)
 
 
 def report_document(data: dict[str, Any], units: UnitTree | None, lang: str,
