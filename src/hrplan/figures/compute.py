@@ -8,6 +8,7 @@ other years' plans. Every figure keeps the cells (or target lines) its numbers c
 """
 from __future__ import annotations
 
+from collections import defaultdict
 from decimal import Decimal
 
 from hrplan.definitions import Accumulation, Indicator, MeasureBook, Period, Program, UnitTree
@@ -84,9 +85,9 @@ class _Numbers(dict):
 
 
 def _by(rows: list[tuple], key: int) -> dict[str, list[tuple]]:
-    out: dict[str, list[tuple]] = {}
+    out: dict[str, list[tuple]] = defaultdict(list)  # setdefault(k, []) would make a list per row
     for r in rows:
-        out.setdefault(r[key], []).append(r)
+        out[r[key]].append(r)
     return out
 
 
@@ -122,21 +123,22 @@ def _unit_figure(program: Program, ind: Indicator, unit: str, period: Period, pa
     actual = estimate = stated = None
     actual_cells, plan_cells, uom = fig.actual_cells, fig.plan_cells, ind.uom
     for r in rows:  # a national range is millions of rows: the usual case (no conversion) is kept short
-        stored = r[UOM]
-        value = numbers[r[VALUE]] if not stored or stored == uom else _number(program, ind, unit, r, book)
-        part = by_part.setdefault(r[PERIOD], {})
-        measure = r[MEASURE]
+        label, name, _, measure, text, stored, sheet, cell, note = r
+        value = numbers[text] if not stored or stored == uom else _number(program, ind, unit, r, book)
+        part = by_part.get(label)
+        if part is None:  # every period with a row is a part, whatever its measure
+            part = by_part[label] = {}
         if measure == "actual":
             actual = (actual or 0) + value
-            if sources or not actual_cells or r[NOTE]:
-                actual_cells.append((unit, value, r[FILE], r[SHEET], r[CELL], r[PERIOD], r[NOTE]))
+            if sources or not actual_cells or note:
+                actual_cells.append((unit, value, name, sheet, cell, label, note))
             part["actual"] = value
         elif measure == "estimate":
             estimate = (estimate or 0) + value
         elif measure == "plan":
             stated = (stated or 0) + value
-            if sources or r[NOTE]:
-                plan_cells.append((unit, value, r[FILE], r[SHEET], r[CELL], r[PERIOD], r[NOTE]))
+            if sources or note:
+                plan_cells.append((unit, value, name, sheet, cell, label, note))
             part["plan"] = value
     fig.actual, fig.estimate, fig.stated_plan = actual, estimate, stated
     plan = program.plan_for(ind.code, unit, period)
