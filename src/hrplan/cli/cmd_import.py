@@ -35,7 +35,7 @@ def register(app: typer.Typer) -> None:
     def import_(
         # Texts made Paths here: typer builds a pydantic TypeAdapter for each Path it converts (0.3 s for the
         # 3,264 files of a national quarter, a seventh of a re-import).
-        paths: List[str] = typer.Argument(..., help="Tệp .xlsx/.xlsm/.xls/.ods hoặc thư mục chứa chúng."),
+        paths: List[str] = typer.Argument(..., metavar="TỆP", help="Tệp .xlsx/.xlsm/.xls/.ods hoặc thư mục chứa chúng."),
         program: Optional[str] = typer.Option(None, "--program", "-p", help="Chương trình (khi tệp không ghi)."),
         unit: Optional[str] = typer.Option(None, "--unit", "-u", help="Đơn vị báo cáo (luôn được ưu tiên)."),
         period: Optional[str] = typer.Option(None, "--period", help="Kỳ báo cáo (luôn được ưu tiên)."),
