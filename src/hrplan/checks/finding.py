@@ -47,6 +47,6 @@ _FIGURE_KEYS = ("ratio", "share", "value", "actual", "parts_sum", "stated", "lef
 
 
 def first_cell(fig: Figure) -> Location:
-    s = None if fig.is_group else fig.first_actual_source()
-    return Location() if s is None else Location(s.file, s.sheet, s.cell)
+    cell = None if fig.is_group else fig.first_actual_cell()
+    return Location() if cell is None else Location(*cell)
 

@@ -55,6 +55,9 @@ class UnitTree:
     def children(self, code: str) -> list[str]:
         return list(self._children.get(code, []))
 
+    def has_children(self, code: str) -> bool:
+        return bool(self._children.get(code))
+
     def descendants(self, code: str) -> list[str]:
         """Give every unit under `code` (not itself), depth first."""
         return list(self._descendants_of(code))

@@ -202,7 +202,9 @@ def _group_figure(program: Program, ind: Indicator, node: str, period: Period, u
     """Give the figure of `node` and its subtree, built bottom-up from summed numbers."""
     figures = result.figures
     children = units.children(node)
-    built = [(child, _group_figure(program, ind, child, period, units, result, book, False)) for child in children]
+    # A unit without children is its own figure (3,300 communes a national indicator: no call each).
+    built = [(child, _group_figure(program, ind, child, period, units, result, book, False)
+              if units.has_children(child) else figures.get((child, ind.code))) for child in children]
     parts = [f for _, f in built if f is not None]
     silent = [_silent(program, ind, child, period, units, result, book) for child, f in built if f is None]
     silent = [lo for group in silent for lo in group]
