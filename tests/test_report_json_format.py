@@ -160,3 +160,25 @@ def test_a_report_only_for_json_makes_its_rows_as_it_writes_them_and_writes_the_
             assert isinstance(lean.data["units"], RowStream) and isinstance(lean.data["findings"], RowStream)
             lean.data["generated_at"] = full.data["generated_at"]
             assert report_json(lean, sources) == report_json(full, sources), (program, period, sources)
+
+
+def test_a_documents_unit_rows_and_findings_are_made_only_when_read(sample) -> None:
+    """At national scale the documents show a few hundred of 130,000 unit rows: a row is made when a key other
+    than those that choose it (unit, indicator, status, ratio, ...) is read, and then reads as the dict it was."""
+    from hrplan.reports.data import LazyRow
+    from hrplan.reports.document import build_document
+
+    report = build_report(sample, "12-CTr/TU", "2016..2019-05", previous=True)
+    rows, findings = report.data["units"], report.data["findings"]
+    assert rows and findings and all(isinstance(r, LazyRow) for r in rows + findings)
+    chosen = [r for r in rows if r["status"] in ("behind", "nearly") and r["ratio"] is not None and not r["is_group"]]
+    assert chosen and all(r._row is None for r in rows)  # choosing made no row
+    errors = [f for f in findings if f["severity"] == "error"]
+    assert all(f._row is None for f in findings) and len(errors) < len(findings)
+    build_document(sample, "12-CTr/TU", "2016..2019-05", report=report)
+    made = [r for r in rows if r._row is not None]
+    assert 0 < len(made) < len(rows)  # the rows the document shows, not all
+    whole = build_report(sample, "12-CTr/TU", "2016..2019-05")
+    for lazy, other in zip(rows, whole.data["units"]):
+        assert lazy == dict(other) and dict(lazy) == dict(other) and len(lazy) == len(dict(other))
+        assert ("display" in lazy) and ("sources" not in lazy)
