@@ -152,22 +152,41 @@ def test_an_edited_targets_table_or_a_new_program_file_parses_again(sample_ws):
     assert (after_program.outcome, after_program.parsed) == (Outcome.UNCHANGED, True)
 
 
-def test_a_targets_table_changed_while_the_programs_load_is_not_remembered(sample_ws, monkeypatch, tmp_path):
-    """The memo's key is the definitions' bytes: when they change between the hashing before the load and
-    the end of it, what was loaded may be either version, so nothing read in that run is remembered."""
-    import_files(sample_ws, [FIRST])  # the programs loaded once: the memo knows they read the targets table
-    table = sample_ws.root / "programs" / "12-CTr-TU_targets.csv"
-    sources = Workspace.definition_sources
+def test_a_program_file_changed_while_the_programs_load_is_not_remembered(sample_ws, monkeypatch):
+    """The memo's key is the bytes the definitions were loaded from: when a file changes while they load,
+    what was loaded may be either version, so nothing read in that run is remembered."""
+    import hrplan.definitions
 
-    def changed_during_the_load(self):  # runs once the programs are loaded, before they are hashed again
-        table.write_text(table.read_text(encoding="utf-8") + "\n", encoding="utf-8")
-        return sources(self)
+    import_files(sample_ws, [FIRST])
+    program = sample_ws.root / "programs" / "12-CTr-TU.yaml"
+    load = hrplan.definitions.load_programs
 
-    monkeypatch.setattr(Workspace, "definition_sources", changed_during_the_load)
+    def changed_during_the_load(folder):  # the file read, then changed before the load ends
+        programs = load(folder)
+        program.write_text(program.read_text(encoding="utf-8") + "# sửa\n", encoding="utf-8")
+        return programs
+
+    monkeypatch.setattr(hrplan.definitions, "load_programs", changed_during_the_load)
     [result] = import_files(Workspace(sample_ws.root, sample_ws.store_override), [CORRECTION])
     assert (result.outcome, result.parsed) == (Outcome.UPDATED, True)
-    monkeypatch.setattr(Workspace, "definition_sources", sources)
+    monkeypatch.setattr(hrplan.definitions, "load_programs", load)
     [again] = import_files(Workspace(sample_ws.root, sample_ws.store_override), [CORRECTION])
     assert (again.outcome, again.parsed) == (Outcome.UNCHANGED, True)  # nothing was remembered in the run of the change
+    [third] = import_files(Workspace(sample_ws.root, sample_ws.store_override), [CORRECTION])
+    assert third.parsed is False
+
+
+def test_reads_with_programs_loaded_before_a_change_are_remembered_for_those_programs(sample_ws):
+    """The nightly job loads the programs before it imports: a file read with them is remembered under the
+    bytes they were loaded from, not under the bytes the files have by the time of the import."""
+    import_files(sample_ws, [FIRST])
+    early = Workspace(sample_ws.root, sample_ws.store_override)
+    assert early.programs  # loaded now ...
+    table = sample_ws.root / "programs" / "12-CTr-TU_targets.csv"
+    table.write_text(table.read_text(encoding="utf-8") + "\n", encoding="utf-8")  # ... changed after
+    [result] = import_files(early, [CORRECTION])
+    assert (result.outcome, result.parsed) == (Outcome.UPDATED, True)
+    [again] = import_files(Workspace(sample_ws.root, sample_ws.store_override), [CORRECTION])
+    assert (again.outcome, again.parsed) == (Outcome.UNCHANGED, True)  # today's definitions: read again
     [third] = import_files(Workspace(sample_ws.root, sample_ws.store_override), [CORRECTION])
     assert third.parsed is False

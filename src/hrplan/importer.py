@@ -160,7 +160,7 @@ def import_files(workspace: Workspace, paths: list[Path], options: ImportOptions
                     ctx = ReadContext(programs=workspace.programs, units=workspace.units, limits=cfg.read_limits,
                                       read_hidden=read_hidden, filename_pattern=cfg.filename_pattern, layouts=cfg.layouts,
                                       program=options.program, unit=options.unit, period=options.period)
-                    memo.fingerprint = _loaded_key(workspace, memo, before, context_key)
+                    memo.fingerprint = _loaded_key(workspace, memo, context_key)
                     reads = read_files(unread, ctx, options.workers)
                 try:
                     for path in files:
@@ -186,17 +186,13 @@ def import_files(workspace: Workspace, paths: list[Path], options: ImportOptions
     return results
 
 
-def _loaded_key(workspace: Workspace, memo: ReadMemo, before: dict[str, str], context_key) -> str | None:
-    """Give the memo's key for reads with the programs now loaded, from the definitions files they were read
-    from (noted for the next run); None (remember nothing) when a file hashed before the load changed by
-    the end of it: what was loaded may be neither version. A targets table the memo did not yet know
-    (the first load after it was named) is hashed after the load only."""
-    sources = workspace.definition_sources()
-    memo.note_definition_sources(sources)
-    after = workspace.definitions_digest(sources)
-    if any(before[name] != after[name] for name in before.keys() & after.keys()):
-        return None
-    return context_key(after)
+def _loaded_key(workspace: Workspace, memo: ReadMemo, context_key) -> str | None:
+    """Give the memo's key for reads made with the workspace's programs and units: the bytes they were loaded
+    from (perhaps earlier than this run: the nightly job loads them first), the targets tables among them
+    noted for the next run's recall; None (remember nothing) when a file changed while it was being loaded."""
+    loaded = workspace.loaded_digest()
+    memo.note_definition_sources(workspace.targets_tables)
+    return None if loaded is None else context_key(loaded)
 
 
 def _already_seen(store: Store, memo: ReadMemo, files: list[Path]) -> dict[Path, FileResult]:

@@ -127,6 +127,9 @@ class Workspace:
         self.store_override = store
         self._alone: dict[Path, Program] = {}  # programs loaded one by one (see `program`)
         self._codes: list[tuple[Path, str | None]] | None = None  # each program file and the code its `code:` line gives
+        self.targets_tables: list[str] = []  # the targets tables the programs were read from (once loaded)
+        self._loaded: dict[str, str] = {}  # each definitions file loaded by `programs` or `units`: its bytes' SHA-256
+        self._unsure = False  # a definitions file changed while it was being loaded
 
     @property
     def programs_dir(self) -> Path:
@@ -156,17 +159,42 @@ class Workspace:
 
     @cached_property
     def programs(self) -> dict[str, Program]:
-        from hrplan.definitions import load_programs  # the program models load with the first program asked for
+        from hrplan.definitions import load_programs, program_paths  # the program models load with the first program asked for
 
+        files = [str(path) for path in program_paths(self.programs_dir)]
+        before = {name: _digest(Path(name)) for name in files}
         programs = load_programs(self.programs_dir)
         _check_units_named(programs, self.units)
+        self.targets_tables = sorted({str(Path(p.source_file).parent / p.targets_file)
+                                      for p in programs.values() if p.source_file and p.targets_file})
+        self._loaded_from(before, files + self.targets_tables)
         return programs
 
     @cached_property
     def units(self) -> UnitTree:
         from hrplan.definitions import load_units
 
-        return load_units(self.units_file, cache_in=self.root)
+        before = {str(self.units_file): _digest(self.units_file)}
+        units = load_units(self.units_file, cache_in=self.root)
+        self._loaded_from(before, list(before))
+        return units
+
+    def _loaded_from(self, before: dict[str, str], files: list[str]) -> None:
+        """Note the bytes of the definitions files just loaded: those hashed before the load (`before`; the
+        others, such as a targets table named by a program, just after it). A file whose bytes changed during
+        the load makes what was loaded unsure (see `loaded_digest`)."""
+        for name in files:
+            now = _digest(Path(name))
+            if name in before and before[name] != now:
+                self._unsure = True
+            self._loaded[name] = before.get(name, now)
+
+    def loaded_digest(self) -> dict[str, str] | None:
+        """Give the SHA-256 of each definitions file the programs and units were loaded from, by path (the
+        files `definitions_digest` covers, as they were when loaded: they may have changed since); None when
+        one changed while it was being loaded. Loads the programs and units if they are not yet."""
+        self.programs  # noqa: B018 (loads them, with the units)
+        return None if self._unsure else dict(sorted(self._loaded.items()))
 
     def program(self, name: str) -> Program:
         """Give the program a user named by code or slug, parsing its file alone when that is certain to
@@ -208,18 +236,14 @@ class Workspace:
 
     def definitions_digest(self, sources: Iterable[str] = ()) -> dict[str, str]:
         """Give the SHA-256 of the bytes of each file programs and units are read from, by path: the units
-        registry, every program file, and `sources` (files the programs name, from `definition_sources`);
+        registry, every program file, and `sources` (the targets tables the programs name, as a run that loaded
+        them noted: `targets_tables`);
         "absent" for a file that cannot be read. Reads no YAML: hashing a national registry and targets
         table takes milliseconds, loading them most of a second."""
         from hrplan.definitions import program_paths
 
         files = {str(self.units_file), *(str(path) for path in program_paths(self.programs_dir)), *sources}
         return {name: _digest(Path(name)) for name in sorted(files)}
-
-    def definition_sources(self) -> list[str]:
-        """Give the files the programs were read from besides their own (the targets tables); loads them."""
-        return sorted({str(Path(p.source_file).parent / p.targets_file)
-                       for p in self.programs.values() if p.source_file and p.targets_file})
 
     def open_store(self, upgrade: bool | None = None) -> Store:
         from hrplan.store import Store  # SQLAlchemy: loaded only by the commands that open the store this way
