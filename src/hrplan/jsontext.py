@@ -72,13 +72,19 @@ class _Out(bytearray):
 
 
 def _write_rows(data: dict[str, Any], out: _Out) -> None:
+    _object(out, data, 0)
+    out += b"\n"
+
+
+def _object(out: _Out, data: dict[str, Any], depth: int) -> None:
+    """Write a dict a key a line, each value as `_nested` writes it at `depth`."""
     out += b"{\n"
     for i, (key, value) in enumerate(data.items()):
         if i:
             out += b",\n"
         out += _piece(key) + b": "
-        _nested(out, value, 0)
-    out += b"\n}\n"
+        _nested(out, value, depth)
+    out += b"\n}"
 
 
 def _nested(out: _Out, value: Any, depth: int) -> None:
@@ -96,13 +102,7 @@ def _nested(out: _Out, value: Any, depth: int) -> None:
             out.spill()
         out += b"\n]" if wrote else b"]"
     elif depth == 0 and isinstance(value, dict) and any(_is_rows(v) or callable(v) for v in value.values()):
-        out += b"{\n"
-        for i, (key, item) in enumerate(value.items()):
-            if i:
-                out += b",\n"
-            out += _piece(key) + b": "
-            _nested(out, item, 1)
-        out += b"\n}"
+        _object(out, value, 1)
     else:
         out += _piece(value)
 
