@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import BinaryIO, Callable
 
 from hrplan.definitions import Period, program_slug
 from hrplan.checks import Progress, counter
@@ -85,22 +86,23 @@ def _write_text(path: Path, text: str) -> Path:
 
 
 def _write_json(path: Path, report: Report, sources: bool) -> Path:
-    """Write the report's JSON as it is made, to a file beside `path` renamed over it once complete."""
+    """Write the report's JSON as it is made (a megabyte at a time), never half a file."""
+    return _write_whole(path, lambda out: report.write_json(out.write, sources))
+
+
+def _write_bytes(path: Path, data: bytes) -> Path:
+    return _write_whole(path, lambda out: out.write(data))
+
+
+def _write_whole(path: Path, fill: Callable[[BinaryIO], object]) -> Path:
+    """Write a file through `fill` beside `path`, then rename it over `path`: a reader never sees half a report."""
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(path.name + ".tmp")
     try:
         with tmp.open("wb") as out:
-            report.write_json(out.write, sources)
+            fill(out)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
-    tmp.replace(path)  # a reader never sees half a report
-    return path
-
-
-def _write_bytes(path: Path, data: bytes) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_bytes(data)
-    tmp.replace(path)  # a reader never sees half a report
+    tmp.replace(path)
     return path
