@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from enum import Enum
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Callable, Generator, Iterator
 
 from hrplan.problems import Location, Problem
 from hrplan.store import DEFAULT_WAIT, AlreadyStored, Store, workspace_lock
@@ -155,7 +155,7 @@ def import_files(workspace: Workspace, paths: list[Path], options: ImportOptions
                 memo.fingerprint = context_key(before)
                 known = _already_seen(store, memo, files)
                 unread = [p for p in files if p not in known]
-                reads: Iterator[FileRead] = iter(())
+                reads: Generator[FileRead, None, None] = (read for read in ())  # closed like read_files' below
                 if unread:  # only now the programs and units load (a re-import of unchanged files needs neither)
                     ctx = ReadContext(programs=workspace.programs, units=workspace.units, limits=cfg.read_limits,
                                       read_hidden=read_hidden, filename_pattern=cfg.filename_pattern, layouts=cfg.layouts,
@@ -176,7 +176,7 @@ def import_files(workspace: Workspace, paths: list[Path], options: ImportOptions
                                     memo.remember(read.path, read.file_hash, read.parsed)
                             done += 1
                 finally:
-                    getattr(reads, "close", lambda: None)()
+                    reads.close()
                     if not options.dry_run:
                         memo.save()
                 if progress:
