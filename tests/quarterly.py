@@ -49,9 +49,9 @@ units:
 """
 
 
-def make_workspace(root: Path, program: str = PROGRAM, units: str = UNITS) -> Workspace:
-    """Give a new workspace in `root` with the program and units given."""
-    init_workspace(root, name="thử")
+def make_workspace(root: Path, program: str = PROGRAM, units: str = UNITS, store: str | None = None) -> Workspace:
+    """Give a new workspace in `root` with the program and units given (and the store at `store`, if given)."""
+    init_workspace(root, name="thử", store=store)
     (root / "programs" / "Q-01-KH.yaml").write_text(textwrap.dedent(program).lstrip(), encoding="utf-8")
     (root / "units.yaml").write_text(textwrap.dedent(units).lstrip(), encoding="utf-8")
     return Workspace(root)

@@ -192,6 +192,36 @@ def test_current_values_by_unit_give_each_units_rows_once_with_repeated_texts_sh
         assert list(store.current_values_by_unit("12-CTr/TU", [])) == []
 
 
+def test_current_sums_add_up_plain_whole_numbers_and_count_every_other_row(store_url: str) -> None:
+    """The database adds up a unit's parts only where Python would get the same numbers; the rest is counted."""
+    def send(unit: str, period: str, n: int, *values: StoredValue) -> None:
+        store.add_submission(program="12-CTr/TU", unit=unit, period=period, file_name=f"{unit}{period}.xlsx",
+                             file_path=None, file_hash=f"h{n}", content_hash=f"h{n}", file_mtime=None, sheet="Báo cáo",
+                             header_row=12, problems=(), notes=[], values=list(values))
+
+    noted = StoredValue("DT-YT", "actual", Decimal(4), "người", "Báo cáo", "F17", "4", "Bổ sung")
+    with Store(store_url) as store:
+        send("A", "2023-Q1", 1, v("DT-YT", "plan", 100), v("DT-YT", "actual", 120), v("KP", "plan", 0))
+        send("A", "2023-Q2", 2, v("DT-YT", "plan", 50), v("DT-YT", "actual", 45))
+        send("B", "2023-Q1", 3, v("DT-YT", "plan", "12.5"), v("DT-YT", "actual", -3), v("KP", "actual", "1E+3"),
+             v("KP", "plan", 1234567890123456), v("KP", "estimate", 7))
+        send("C", "2023-Q1", 4, v("DT-YT", "plan", 5), noted)
+        send("C", "2023-Q3", 5, v("DT-YT", "plan", 9), v("DT-YT", "actual", 9))
+        sums = {(r[0], r[1]): r[2:] for r in store.current_sums("12-CTr/TU", ["2023-Q1", "2023-Q2"])}
+        assert list(sums) == [("A", "DT-YT"), ("A", "KP"), ("B", "DT-YT"), ("B", "KP"), ("C", "DT-YT")]
+        # (actual, plan, rows, others, least uom, greatest uom)
+        assert sums["A", "DT-YT"] == (165, 150, 4, 0, "người", "người")
+        assert sums["A", "KP"][1:4] == (0, 1, 0)
+        assert sums["B", "DT-YT"][2:4] == (2, 2)  # a decimal, a negative number
+        assert sums["B", "KP"][2:4] == (3, 3)  # an exponent, 16 digits, an estimate
+        assert sums["C", "DT-YT"][2:4] == (2, 1)  # a note beside the actual; 2023-Q3 is outside
+        assert store.current_sums("12-CTr/TU", []) == []
+        cells = store.current_period_values("12-CTr/TU", "2023-Q1", ["C", "A"], measures=["actual"])
+        assert sorted(cells) == [("A", "DT-YT", "actual", "A2023-Q1.xlsx", "120", "Báo cáo", None),
+                                 ("C", "DT-YT", "actual", "C2023-Q1.xlsx", "4", "Báo cáo", "F17")]
+        assert store.current_period_values("12-CTr/TU", "2023-Q2", ["A"], indicators=["KP"]) == []
+
+
 def test_values_keep_sheet_and_cell(store_url: str) -> None:
     with Store(store_url) as store:
         new_id, _ = submission(store, [v("DT-YT", "actual", 80, "F17"), v("DT-YT", "plan", 25, "E17"),

@@ -14,6 +14,7 @@ from decimal import Decimal
 from hrplan.definitions import Accumulation, Indicator, MeasureBook, Period, Program, UnitTree
 from hrplan.figures.model import Figure, FigureSet, LeftOut, Source
 from hrplan.figures.parts import choose_parts, coverage
+from hrplan.figures.sums import fill, look_up, summed_units, worth_summing
 from hrplan.problems import HrplanError, Problem
 from hrplan.store import Store
 
@@ -31,29 +32,48 @@ def compute_figures(program: Program, period: Period, store: Store, units: UnitT
     # Which periods each unit sent (for its reporting frequency), then only the values of the periods
     # inside this one leave the store: a quarter of a national store is an eighth of its values.
     sent = store.current_unit_periods(program.code)
-    inside = sorted({p for labels in sent.values() for p in labels if period.contains(Period.parse(p))})
+    wanted = {p for labels in sent.values() for p in labels if period.contains(Period.parse(p))}
+    inside = sorted(wanted)
     figures: dict[tuple[str, str], Figure] = {}
     submitted: dict[str, list[str]] = {}
     covered = {}
     book = program.measure_book()
     numbers = _Numbers()
-    # One unit's rows at a time (a national range is millions of values); texts that repeat are shared.
-    for unit, unit_rows in store.current_values_by_unit(program.code, inside):
-        labels = {r[PERIOD] for r in unit_rows}
-        periods = choose_parts(labels, period)
-        submitted[unit] = sorted(periods)
-        cover = coverage(program, unit, period, periods, sent[unit])
-        if cover is not None:
-            covered[unit] = cover
-        by_indicator = _by(unit_rows if len(periods) == len(labels) else [r for r in unit_rows if r[PERIOD] in periods],
-                           INDICATOR)
-        for ind in program.indicators:
-            fig = _unit_figure(program, ind, unit, period, periods, by_indicator.get(ind.code, []), book, numbers,
-                               sources)
-            if fig is not None:
-                if cover is not None and not cover.complete:
-                    fig.incomplete = [cover]
-                figures[(unit, ind.code)] = fig
+    # Each unit with values for the period, in code-point order, and the submissions its figures use.
+    used = {unit: choose_parts(sent[unit] & wanted, period) for unit in sorted(sent) if sent[unit] & wanted}
+    # Where units sent several parts each (a range), those whose every submission inside the period is used and
+    # whose values are plain take the database's sums (hrplan.figures.sums); the others' rows are read one unit
+    # at a time (a national range is millions of values).
+    summed: dict[str, dict[str, tuple]] = {}
+    if not sources and worth_summing(used):
+        summed = summed_units(store, program, inside, {unit: len(parts) for unit, parts in used.items()
+                                                       if len(parts) == len(sent[unit] & wanted)})
+    firsts = look_up(store, program, summed, used, numbers) if summed else {}
+    rest = [unit for unit in used if unit not in summed]
+    rows_of = (store.current_values_by_unit(program.code, inside, rest if len(rest) <= 900 else None) if rest
+               else _none())
+    try:
+        for unit, periods in used.items():
+            submitted[unit] = sorted(periods)
+            cover = coverage(program, unit, period, periods, sent[unit])
+            if cover is not None:
+                covered[unit] = cover
+            if unit in summed:
+                made = _summed_figures(program, unit, period, summed[unit], firsts, book, numbers)
+            else:
+                unit_rows = _rows_of(unit, rows_of)
+                labels = {r[PERIOD] for r in unit_rows}
+                by_indicator = _by(unit_rows if len(periods) == len(labels) else
+                                   [r for r in unit_rows if r[PERIOD] in periods], INDICATOR)
+                made = (_unit_figure(program, ind, unit, period, periods, by_indicator.get(ind.code, []), book, numbers,
+                                     sources) for ind in program.indicators)
+            for fig in made:
+                if fig is not None:
+                    if cover is not None and not cover.complete:
+                        fig.incomplete = [cover]
+                    figures[(unit, fig.indicator.code)] = fig
+    finally:
+        rows_of.close()  # before the store closes, also when a figure cannot be made
     root = program.scope if program.scope in units else None
     tops = [root] if root else [u for u in units.roots()]
     blanks = [b for b in store.current_blanks(program.code) if b["unit"] in submitted
@@ -62,7 +82,8 @@ def compute_figures(program: Program, period: Period, store: Store, units: UnitT
         fig = figures.get((b["unit"], b["indicator"]))
         if fig is not None and b["note"]:
             fig.blank_notes.append((b["unit"], b["note"]))
-    result = FigureSet(program, period, figures, submitted, root, covered, blanks, sources_kept=sources)
+    result = FigureSet(program, period, figures, submitted, root, covered, blanks, sources_kept=sources,
+                       from_sums=frozenset(summed))
     for top in tops:
         for ind in program.indicators:
             _group_figure(program, ind, top, period, units, result, book, is_scope=top == root)
@@ -82,6 +103,31 @@ class _Numbers(dict):
         if len(self) < self.LIMIT:
             self[text] = value
         return value
+
+
+def _none():
+    """No units' rows (a generator, closed like the store's)."""
+    yield from ()
+
+
+def _rows_of(unit: str, rows_of) -> list[tuple]:
+    """Give the unit's rows from the store's (unit, rows) in code-point order, passing over the units before it."""
+    for got, rows in rows_of:
+        if got == unit:
+            return rows
+    raise RuntimeError(f"the store gave no values for {unit!r}, though it has submissions with values")
+
+
+def _summed_figures(program: Program, unit: str, period: Period, rows: dict[str, tuple], firsts: dict,
+                    book: MeasureBook, numbers: _Numbers):
+    """Give a unit's figures, one per indicator (or None), from the database's sums (`hrplan.figures.sums`)."""
+    for ind in program.indicators:
+        fig = Figure(ind, unit, period, members=[unit], sources_kept=False)
+        sums = rows.get(ind.code)
+        if sums is not None:
+            fill(fig, sums, firsts.get((unit, ind.code)), numbers)
+        # Every part has a plan and an actual (summed_units): the ratio is over all of them; no rows, no parts.
+        yield _planned(program, ind, unit, period, fig, None if sums is not None else {}, book, sources=False)
 
 
 def _by(rows: list[tuple], key: int) -> dict[str, list[tuple]]:
@@ -141,6 +187,14 @@ def _unit_figure(program: Program, ind: Indicator, unit: str, period: Period, pa
                 plan_cells.append((unit, value, name, sheet, cell, label, note))
             part["plan"] = value
     fig.actual, fig.estimate, fig.stated_plan = actual, estimate, stated
+    return _planned(program, ind, unit, period, fig, by_part, book, sources)
+
+
+def _planned(program: Program, ind: Indicator, unit: str, period: Period, fig: Figure,
+             by_part: dict[str, dict[str, Decimal]] | None, book: MeasureBook, sources: bool) -> Figure | None:
+    """Give a unit figure with its plan: a target's, else the submissions' own paired period by period (`by_part`:
+    period -> plan and actual); `by_part` None: every part has both, the ratio is over all (`hrplan.figures.sums`).
+    None when the figure has no actual, plan or estimate."""
     plan = program.plan_for(ind.code, unit, period)
     if plan.context is not None:
         c = plan.context
@@ -154,6 +208,11 @@ def _unit_figure(program: Program, ind: Indicator, unit: str, period: Period, pa
         fig.ratio_plan, fig.ratio_actual = fig.plan, fig.actual
         if fig.actual is None:
             fig.left_out = [LeftOut(unit, "no_actual", plan=fig.plan)]
+    elif by_part is None:
+        fig.plan, fig.stated_plan = fig.stated_plan, None
+        if fig.plan is not None:
+            fig.plan_rule = "stated"
+        fig.ratio_plan, fig.ratio_actual = fig.plan, fig.actual
     else:
         _pair_per_period(program, ind, unit, fig, by_part, book, sources)
     if fig.actual is None and fig.plan is None and fig.estimate is None:

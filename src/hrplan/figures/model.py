@@ -207,6 +207,7 @@ class FigureSet:
     coverage: dict[str, Coverage] = field(default_factory=dict)  # unit -> parts sent of the period
     blanks: list[dict[str, Any]] = field(default_factory=list)  # actual cells left empty, with file, cell, note
     sources_kept: bool = True  # every figure keeps every cell behind its numbers (see compute_figures)
+    from_sums: frozenset[str] = frozenset()  # units whose figures came from the database's sums (figures.sums)
 
     def get(self, unit: str, indicator: str) -> Figure | None:
         return self.figures.get((unit, indicator))

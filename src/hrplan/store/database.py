@@ -17,7 +17,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
-from sqlalchemy import Connection, create_engine, event, func, insert, select, update
+from sqlalchemy import (BigInteger, Connection, Text, and_, case, cast, create_engine, event, func, insert, not_, or_,
+                        select, update)
 from sqlalchemy.exc import DatabaseError
 from sqlalchemy.pool import NullPool
 
@@ -373,10 +374,11 @@ class Store:
         with self.snapshot():
             return self._plain_rows(query)
 
-    def current_values_by_unit(self, program: str, periods: Iterable[str]) -> Iterator[tuple[str, list[tuple]]]:
+    def current_values_by_unit(self, program: str, periods: Iterable[str],
+                               units: Iterable[str] | None = None) -> Iterator[tuple[str, list[tuple]]]:
         """Yield (unit, rows) for each unit with values of the program's current submissions for `periods`, units
         in code-point order; each row is a plain tuple (period, file_name, indicator, measure, value, uom, sheet,
-        cell, note), in (period, indicator, measure) order.
+        cell, note), in (period, indicator, measure) order. `units` keeps only those units.
 
         For whole-table work on a national store (a range is millions of values): only one unit's rows are held
         at a time, and the texts a figure keeps for each cell (file name, period, sheet, cell address) are one
@@ -385,11 +387,13 @@ class Store:
         periods = list(periods)
         if not periods:
             return
-        subs = (select(s.id, s.unit, s.period, s.file_name)
-                .where(s.program == program, s.superseded_by.is_(None), s.period.in_(periods)))
+        current = [s.program == program, s.superseded_by.is_(None), s.period.in_(periods)]
+        if units is not None:
+            current.append(s.unit.in_(list(units)))
+        subs = select(s.id, s.unit, s.period, s.file_name).where(*current)
         values = (select(v.submission_id, v.indicator, v.measure, v.value, v.uom, v.sheet, v.cell, v.note)
                   .select_from(submission_values.join(submissions, s.id == v.submission_id))
-                  .where(s.program == program, s.superseded_by.is_(None), s.period.in_(periods))
+                  .where(*current)
                   .order_by(*self._text_order(s.unit, s.period, v.indicator, v.measure)))
         with self.snapshot():
             _, sub_rows = self._plain_rows(subs)
@@ -412,6 +416,60 @@ class Store:
                     yield unit, rows
             finally:
                 cursor.close()
+
+    def current_sums(self, program: str, periods: Iterable[str]) -> list[tuple]:
+        """Give, per unit and indicator, the program's current plans and actuals for `periods` added up by the
+        database: a national range is two million values, and taking each into Python cost most of its figures'
+        time. One tuple each, in (unit, indicator) code-point order:
+        (unit, indicator, actual, plan, rows, others, least_uom, greatest_uom).
+
+        The sums stand only for values written as whole numbers from 0 to 15 digits ('120', not '0120', '120.5',
+        '-3' or '1e3'), of the measures plan and actual, with no note beside them: `others` counts the rows that
+        are not, and where it is not 0 the sums mean nothing and the caller takes the rows one by one
+        (`current_values_by_unit`). On SQLite the sums are TOTAL()s (floats, never an overflow error): exact
+        below 2**53, which the caller checks. `rows` counts every row; the units of measure bound them."""
+        s, v = submissions.c, submission_values.c
+        periods = list(periods)
+        if not periods:
+            return []
+        if self.backend == "postgresql":
+            plain = v.value.bool_op("~")(r"^(0|[1-9][0-9]{0,14})$")
+            summed = {m: func.sum(case((and_(v.measure == m, plain), cast(v.value, BigInteger))))
+                      for m in ("actual", "plan")}
+        else:  # SQLite reads '0120' as 120 too; only the text written back the same way is plain (cheaper than GLOB)
+            plain = and_(func.length(v.value) <= 15, v.value >= "0", cast(cast(v.value, BigInteger), Text) == v.value)
+            summed = {m: func.total(case((v.measure == m, cast(v.value, BigInteger)))) for m in ("actual", "plan")}
+        others = func.sum(case((or_(not_(plain), v.note.is_not(None), v.measure.not_in(["plan", "actual"])), 1),
+                               else_=0))
+        query = (select(s.unit, v.indicator, summed["actual"], summed["plan"], func.count(), others, func.min(v.uom),
+                        func.max(v.uom))
+                 .select_from(submission_values.join(submissions, s.id == v.submission_id))
+                 .where(s.program == program, s.superseded_by.is_(None), s.period.in_(periods))
+                 .group_by(s.unit, v.indicator)
+                 .order_by(*self._text_order(s.unit, v.indicator)))
+        with self.snapshot():
+            return self._plain_rows(query)[1]
+
+    def current_period_values(self, program: str, period: str, units: Iterable[str],
+                              measures: Iterable[str] | None = None,
+                              indicators: Iterable[str] | None = None) -> list[tuple]:
+        """Give the values of the units' current submissions for `period` (only `measures` and `indicators` when
+        given) with where each was read: (unit, indicator, measure, file_name, value, sheet, cell) tuples."""
+        s, v = submissions.c, submission_values.c
+        units = list(units)
+        where = [s.program == program, s.superseded_by.is_(None), s.period == period]
+        if measures is not None:
+            where.append(v.measure.in_(list(measures)))
+        if indicators is not None:
+            where.append(v.indicator.in_(list(indicators)))
+        out: list[tuple] = []
+        with self.snapshot():
+            for start in range(0, len(units), 900):  # a bounded IN list on every SQLite build
+                query = (select(s.unit, v.indicator, v.measure, s.file_name, v.value, v.sheet, v.cell)
+                         .select_from(submission_values.join(submissions, s.id == v.submission_id))
+                         .where(*where, s.unit.in_(units[start:start + 900])))
+                out += self._plain_rows(query)[1]
+        return out
 
     def _plain_rows(self, query) -> tuple[list[str], list[tuple]]:
         """Run a SELECT on the driver's own cursor, inside the current transaction, and give its column names and
