@@ -5,7 +5,9 @@ from __future__ import annotations
 import random
 from decimal import Decimal
 
-from hrplan.values import _format_number, format_number
+import pytest
+
+from hrplan.values import _format_number, _format_percent, format_number, format_percent
 
 
 def test_remembered_text_is_the_text_of_each_value_in_any_order():
@@ -32,3 +34,19 @@ def test_a_value_that_cannot_be_a_key_behaves_as_without_the_memory():
 
     snan = Decimal("sNaN")  # hash() refuses a signalling NaN
     assert outcome(lambda: format_number(snan)) == outcome(lambda: _format_number(snan, None, "vi"))
+
+
+def test_remembered_percentages_are_the_text_of_each_ratio_in_any_order():
+    rng = random.Random(16)
+    ratios: list = [rng.randint(0, 400) / rng.randint(1, 60) for _ in range(2000)]
+    ratios += [Decimal(str(r)) for r in ratios[:300]] + [Decimal("2.50"), Decimal("2.5"), 0.6949999, 0.695, 2.0, 2]
+    for order in (ratios, ratios[::-1]):
+        for r in order:
+            for decimals in (0, 1, None):
+                for lang in ("vi", "en"):
+                    assert format_percent(r, decimals, lang) == _format_percent(r, decimals, lang), (r, decimals, lang)
+    snan = Decimal("sNaN")
+    with pytest.raises(Exception) as got:
+        _format_percent(snan, 0, "vi")
+    with pytest.raises(got.type):
+        format_percent(snan)

@@ -129,6 +129,20 @@ def format_percent(ratio: float | None, decimals: int = 0, lang: str = "vi") -> 
     """Give a ratio as an office percentage: 2.8537 -> '285%', 0.615 -> '62%' (1 decimal: '61,5%')."""
     if ratio is None:
         return "-"
+    try:
+        return _percent_remembered(ratio, decimals, lang)
+    except TypeError:  # a value that cannot be a key: worked out each time
+        return _format_percent(ratio, decimals, lang)
+
+
+@functools.lru_cache(maxsize=1 << 16, typed=True)
+def _percent_remembered(ratio: float | Decimal, decimals: int, lang: str) -> str:
+    """A national check words 130,000 ratios, most of them repeated (8 of 10 is 8 of 10 everywhere); an equal
+    ratio of one type gives the same text (see _format_remembered)."""
+    return _format_percent(ratio, decimals, lang)
+
+
+def _format_percent(ratio: float | Decimal, decimals: int, lang: str) -> str:
     return format_number(Decimal(str(ratio)) * 100, decimals, lang) + "%"
 
 
