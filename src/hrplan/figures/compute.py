@@ -28,7 +28,14 @@ def compute_figures(program: Program, period: Period, store: Store, units: UnitT
     `sources=False`: each figure keeps of its submissions' cells only the first actual one (what a finding
     points at) and those with a note beside them (`Figure.notes`), not every cell behind its numbers
     (`actual_sources` and `plan_sources` then refuse): `check` and the documents need no more, and a
-    national range's 1.7 million cells are half its figures' memory. The numbers are the same."""
+    national range's 1.7 million cells are half its figures' memory. The numbers are the same.
+
+    Everything is read from one snapshot of the store: an import committing meanwhile is not seen."""
+    with store.snapshot():
+        return _compute(program, period, store, units, sources)
+
+
+def _compute(program: Program, period: Period, store: Store, units: UnitTree, sources: bool) -> FigureSet:
     # Which periods each unit sent (for its reporting frequency), then only the values of the periods
     # inside this one leave the store: a quarter of a national store is an eighth of its values.
     sent = store.current_unit_periods(program.code)
@@ -48,7 +55,9 @@ def compute_figures(program: Program, period: Period, store: Store, units: UnitT
     if not sources and worth_summing(used):
         summed = summed_units(store, program, inside, {unit: len(parts) for unit, parts in used.items()
                                                        if len(parts) == len(sent[unit] & wanted)})
-    firsts = look_up(store, program, summed, used, numbers) if summed else {}
+    if summed:
+        look_up(store, program, summed, used, numbers)
+    from_sums = frozenset(summed)
     rest = [unit for unit in used if unit not in summed]
     rows_of = (store.current_values_by_unit(program.code, inside, rest if len(rest) <= 900 else None) if rest
                else _none())
@@ -58,8 +67,8 @@ def compute_figures(program: Program, period: Period, store: Store, units: UnitT
             cover = coverage(program, unit, period, periods, sent[unit])
             if cover is not None:
                 covered[unit] = cover
-            if unit in summed:
-                made = _summed_figures(program, unit, period, summed[unit], firsts, book, numbers)
+            if unit in from_sums:  # each unit's sums are let go once its figures are made
+                made = _summed_figures(program, unit, period, summed.pop(unit), book, numbers)
             else:
                 unit_rows = _rows_of(unit, rows_of)
                 labels = {r[PERIOD] for r in unit_rows}
@@ -83,7 +92,7 @@ def compute_figures(program: Program, period: Period, store: Store, units: UnitT
         if fig is not None and b["note"]:
             fig.blank_notes.append((b["unit"], b["note"]))
     result = FigureSet(program, period, figures, submitted, root, covered, blanks, sources_kept=sources,
-                       from_sums=frozenset(summed))
+                       from_sums=from_sums)
     for top in tops:
         for ind in program.indicators:
             _group_figure(program, ind, top, period, units, result, book, is_scope=top == root)
@@ -118,14 +127,14 @@ def _rows_of(unit: str, rows_of) -> list[tuple]:
     raise RuntimeError(f"the store gave no values for {unit!r}, though it has submissions with values")
 
 
-def _summed_figures(program: Program, unit: str, period: Period, rows: dict[str, tuple], firsts: dict,
-                    book: MeasureBook, numbers: _Numbers):
+def _summed_figures(program: Program, unit: str, period: Period, rows: dict[str, tuple], book: MeasureBook,
+                    numbers: _Numbers):
     """Give a unit's figures, one per indicator (or None), from the database's sums (`hrplan.figures.sums`)."""
     for ind in program.indicators:
         fig = Figure(ind, unit, period, members=[unit], sources_kept=False)
         sums = rows.get(ind.code)
         if sums is not None:
-            fill(fig, sums, firsts.get((unit, ind.code)), numbers)
+            fill(fig, sums, numbers)
         # Every part has a plan and an actual (summed_units): the ratio is over all of them; no rows, no parts.
         yield _planned(program, ind, unit, period, fig, None if sums is not None else {}, book, sources=False)
 

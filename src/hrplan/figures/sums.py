@@ -55,9 +55,9 @@ def summed_units(store: Store, program: Program, inside: list[str],
 
 
 def look_up(store: Store, program: Program, summed: dict[str, dict[str, tuple]], used: dict[str, set[str]],
-            numbers) -> dict[tuple[str, str], tuple]:
-    """Complete the sums with the single cells the figures need; give each (unit, indicator)'s first actual cell
-    as a figure keeps it, (unit, value, file, sheet, cell, period, None).
+            numbers) -> None:
+    """Complete the sums with the single cells the figures need: each (actual, plan) becomes (actual, plan, first
+    actual cell as a figure keeps it: (unit, value, file, sheet, cell, period, None)).
 
     Every part has an actual, so the first (in the rows' order, `current_values_by_unit`) is in the unit's
     earliest part. A running total (cumulative indicator) counts only the latest part: its sums are replaced by
@@ -69,26 +69,30 @@ def look_up(store: Store, program: Program, summed: dict[str, dict[str, tuple]],
         firsts[min(used[unit])].append(unit)
         if running:
             latest[max(used[unit], key=lambda label: Period.parse(label).end)].append(unit)
-    cells = {}
+    keep = {}.setdefault  # one text object for every cell that repeats it (a figure keeps its cell for good)
+
+    def first(unit: str, text: str, name: str, sheet: str | None, cell: str | None, label: str) -> tuple:
+        return keep(unit, unit), numbers[text], keep(name, name), keep(sheet, sheet), keep(cell, cell), label, None
+
     for label, units in firsts.items():
         for unit, code, _, name, text, sheet, cell in store.current_period_values(program.code, label, units,
                                                                                   measures=["actual"]):
-            if code in summed[unit]:
-                cells[(unit, code)] = (unit, numbers[text], name, sheet, cell, label, None)
+            sums = summed[unit]
+            if code in sums:
+                sums[code] = (*sums[code][:2], first(unit, text, name, sheet, cell, label))
     for label, units in latest.items():
         for unit, code, measure, name, text, sheet, cell in store.current_period_values(program.code, label, units,
                                                                                         indicators=running):
             sums = summed[unit]
             if code in sums:
-                actual, plan = sums[code]
-                sums[code] = (text, plan) if measure == "actual" else (actual, text)
+                actual, plan, cell_kept = sums[code]
                 if measure == "actual":
-                    cells[(unit, code)] = (unit, numbers[text], name, sheet, cell, label, None)
-    return cells
+                    sums[code] = (text, plan, first(unit, text, name, sheet, cell, label))
+                else:
+                    sums[code] = (actual, text, cell_kept)
 
 
-def fill(fig: Figure, sums: tuple, first: tuple | None, numbers) -> None:
-    """Set a unit figure's actual and stated plan from its sums, and its first actual cell."""
+def fill(fig: Figure, sums: tuple, numbers) -> None:
+    """Set a unit figure's actual and stated plan from its sums, and its first actual cell (see `look_up`)."""
     fig.actual, fig.stated_plan = numbers[sums[0]], numbers[sums[1]]
-    if first is not None:
-        fig.actual_cells.append(first)
+    fig.actual_cells.append(sums[2])
