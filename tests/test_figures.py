@@ -201,7 +201,8 @@ def test_project_06_each_year(workspace: Workspace, year: str, actual: int) -> N
 
 def test_every_source_holds_its_value(figure_sets) -> None:
     books: dict[str, openpyxl.Workbook] = {}
-    target_lines = list(csv.reader((SAMPLE / "programs" / "12-CTr-TU_targets.csv").open(encoding="utf-8")))
+    with (SAMPLE / "programs" / "12-CTr-TU_targets.csv").open(encoding="utf-8") as lines:
+        target_lines = list(csv.reader(lines))
     cells = targets = 0
     for figures in figure_sets.values():
         for fig in figures.figures.values():

@@ -37,13 +37,13 @@ def summed_units(store: Store, program: Program, inside: list[str],
     codes = {ind.code: ind for ind in program.indicators}
     out: dict[str, dict[str, tuple]] = {}
     refused: set[str] = set()
-    for unit, code, actual, plan, rows, others, least, greatest in store.current_sums(program.code, inside):
+    uoms = {code: ind.uom for code, ind in codes.items()}
+    for unit, code, actual, plan, rows, others in store.current_sums(program.code, inside, uoms):
         ind = codes.get(code)
         if ind is None or unit in refused:
             continue  # an indicator the program no longer has counts in no figure
         parts = whole.get(unit)
-        if (parts is None or others or rows != 2 * parts or abs(actual) >= EXACT or abs(plan) >= EXACT
-                or (greatest is not None and not least == greatest == ind.uom)):
+        if parts is None or others or rows != 2 * parts or actual >= EXACT or plan >= EXACT:
             refused.add(unit)
             out.pop(unit, None)
             continue

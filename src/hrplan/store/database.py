@@ -417,17 +417,18 @@ class Store:
             finally:
                 cursor.close()
 
-    def current_sums(self, program: str, periods: Iterable[str]) -> list[tuple]:
+    def current_sums(self, program: str, periods: Iterable[str], uoms: dict[str, str | None]) -> list[tuple]:
         """Give, per unit and indicator, the program's current plans and actuals for `periods` added up by the
         database: a national range is two million values, and taking each into Python cost most of its figures'
-        time. One tuple each, in (unit, indicator) code-point order:
-        (unit, indicator, actual, plan, rows, others, least_uom, greatest_uom).
+        time. One tuple each, in (unit, indicator) code-point order: (unit, indicator, actual, plan, rows, others).
 
-        The sums stand only for values written as whole numbers from 0 to 15 digits ('120', not '0120', '120.5',
-        '-3' or '1e3'), of the measures plan and actual, with no note beside them: `others` counts the rows that
-        are not, and where it is not 0 the sums mean nothing and the caller takes the rows one by one
-        (`current_values_by_unit`). On SQLite the sums are TOTAL()s (floats, never an overflow error): exact
-        below 2**53, which the caller checks. `rows` counts every row; the units of measure bound them."""
+        The sums stand only for values written as whole numbers ('120', not '0120', '120.5', '-3' or '1e3'), of
+        the measures plan and actual, with no note beside them and no unit of measure other than the indicator's
+        (`uoms`: indicator -> unit of measure): `others` counts the rows that are not, and where it is not 0 the
+        sums mean nothing and the caller takes the rows one by one (`current_values_by_unit`). `rows` counts every
+        row. On PostgreSQL the sums are exact (numeric); on SQLite they are TOTAL()s, floats that never raise an
+        overflow error and are exact below 2**53, which the caller checks (no value is negative, so no value
+        is larger than the sum)."""
         s, v = submissions.c, submission_values.c
         periods = list(periods)
         if not periods:
@@ -437,12 +438,16 @@ class Store:
             summed = {m: func.sum(case((and_(v.measure == m, plain), cast(v.value, BigInteger))))
                       for m in ("actual", "plan")}
         else:  # SQLite reads '0120' as 120 too; only the text written back the same way is plain (cheaper than GLOB)
-            plain = and_(func.length(v.value) <= 15, v.value >= "0", cast(cast(v.value, BigInteger), Text) == v.value)
+            plain = and_(v.value >= "0", cast(cast(v.value, BigInteger), Text) == v.value)
             summed = {m: func.total(case((v.measure == m, cast(v.value, BigInteger)))) for m in ("actual", "plan")}
-        others = func.sum(case((or_(not_(plain), v.note.is_not(None), v.measure.not_in(["plan", "actual"])), 1),
-                               else_=0))
-        query = (select(s.unit, v.indicator, summed["actual"], summed["plan"], func.count(), others, func.min(v.uom),
-                        func.max(v.uom))
+        if len(set(uoms.values())) == 1:  # the usual program: one unit of measure (a comparison, not a CASE a row)
+            expected = next(iter(uoms.values()))
+        else:
+            expected = case(*((v.indicator == code, uom) for code, uom in uoms.items()), else_=None)
+        other_uom = and_(v.uom.is_not(None), v.uom.is_distinct_from(expected))
+        others = func.sum(case((or_(not_(plain), v.note.is_not(None), v.measure.not_in(["plan", "actual"]), other_uom),
+                                1), else_=0))
+        query = (select(s.unit, v.indicator, summed["actual"], summed["plan"], func.count(), others)
                  .select_from(submission_values.join(submissions, s.id == v.submission_id))
                  .where(s.program == program, s.superseded_by.is_(None), s.period.in_(periods))
                  .group_by(s.unit, v.indicator)
