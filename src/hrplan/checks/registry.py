@@ -115,8 +115,12 @@ def check_program(program: Program, figures: FigureSet, store: Store, units: Uni
     `step(rule_code)` is told after each rule of the catalogue (run or off), for progress on long work."""
     ctx = CheckContext(program, figures.period, figures, store, units, lang, settings or {})
     findings: list[Finding] = []
+    settings_of = getattr(program, "checks", None)
     for rule in RULES:
         if rule_setting(program, rule.code, "enabled", None, True) is not False or _enabled_anywhere(program, rule):
+            if settings_of is None or rule.code not in settings_of.rules:  # as the rule says (130,000 a national check)
+                findings.extend(rule.run(ctx))
+                continue
             for f in rule.run(ctx):
                 f = _as_declared(program, rule, f)
                 if f is not None:

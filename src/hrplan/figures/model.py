@@ -116,6 +116,7 @@ class Figure:
     # (compute_figures(sources=False)); every cell's source cannot be given then.
     sources_kept: bool = True
     _ratio_memo: tuple | None = field(default=None, init=False, repr=False, compare=False)
+    _status_memo: tuple | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def unpaired(self) -> list[str]:
@@ -170,6 +171,15 @@ class Figure:
 
     def status(self, program: Program) -> str:
         """Give the status word key: over, met, nearly, behind, in_band, below_band, above_band, no_plan, no_data."""
+        memo = self._status_memo  # each rule and each report row asks; the same numbers give the same word
+        if (memo is not None and memo[0] is program and memo[1] is self.actual and memo[2] is self.ratio_plan
+                and memo[3] is self.ratio_actual):
+            return memo[4]
+        word = self._status(program)
+        self._status_memo = (program, self.actual, self.ratio_plan, self.ratio_actual, word)
+        return word
+
+    def _status(self, program: Program) -> str:
         ind = self.indicator
         if self.actual is None:
             return "no_data"
