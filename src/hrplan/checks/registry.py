@@ -120,11 +120,8 @@ def check_program(program: Program, figures: FigureSet, store: Store, units: Uni
         if rule_setting(program, rule.code, "enabled", None, True) is not False or _enabled_anywhere(program, rule):
             if settings_of is None or rule.code not in settings_of.rules:  # as the rule says (130,000 a national check)
                 findings.extend(rule.run(ctx))
-                continue
-            for f in rule.run(ctx):
-                f = _as_declared(program, rule, f)
-                if f is not None:
-                    findings.append(f)
+            else:
+                findings.extend(f for f in (_as_declared(program, rule, f) for f in rule.run(ctx)) if f is not None)
         if step is not None:
             step(rule.code)
     return sorted(findings, key=lambda f: (_ORDER[f.severity], f.code, f.unit or "", f.indicator or ""))
