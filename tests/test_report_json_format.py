@@ -151,15 +151,54 @@ def test_the_cli_writes_format_2(sample, run, tmp_path: Path) -> None:
 
 
 def test_a_report_only_for_json_makes_its_rows_as_it_writes_them_and_writes_the_same(sample, quarters) -> None:
-    from hrplan.reports.data import RowStream
+    """The JSON writer makes those rows straight from the figures and findings (`FigureStream`, `FindingStream`);
+    what it writes is what the rows of the documents' report give, in either language."""
+    from hrplan.reports.data import FigureStream, FindingStream
 
     for ws, program, period in _cases(sample, quarters):
-        for sources in (False, True):
-            full = build_report(ws, program, period, sources=sources)
-            lean = build_report(ws, program, period, sources=sources, documents=False)
-            assert isinstance(lean.data["units"], RowStream) and isinstance(lean.data["findings"], RowStream)
+        for sources, lang in ((False, "vi"), (True, "vi"), (False, "en")):
+            full = build_report(ws, program, period, lang, sources=sources)
+            lean = build_report(ws, program, period, lang, sources=sources, documents=False)
+            assert isinstance(lean.data["units"], FigureStream) and isinstance(lean.data["findings"], FindingStream)
             lean.data["generated_at"] = full.data["generated_at"]
-            assert report_json(lean, sources) == report_json(full, sources), (program, period, sources)
+            assert report_json(lean, sources) == report_json(full, sources), (program, period, sources, lang)
+            # read as rows, the streams give the rows without words, and the findings as the documents have them
+            units = [_without(dict(r), _UNIT_ROW_WORDS) for r in full.data["units"]]
+            assert [dict(r) for r in lean.data["units"]] == units
+            assert list(lean.data["findings"]) == [dict(f) for f in full.data["findings"]]
+
+
+def test_findings_whose_params_are_not_texts_are_written_as_their_rows_would_be() -> None:
+    """The rules give every parameter as text; a finding made elsewhere may hold a number, a Decimal, None or a
+    list. Its message and figure are then worked out as `Finding.to_dict` gives them, not taken as the template's."""
+    from decimal import Decimal
+
+    from hrplan.checks import Finding
+    from hrplan.jsontext import json_rows
+    from hrplan.problems import Location, Severity
+    from hrplan.reports.data import FindingStream, RowStream
+    from hrplan.reports.json_format import report_document
+
+    words = {"indicator": "DT", "uom": "người", "status": "chậm"}
+    findings = [
+        Finding("check.behind_plan", Severity.WARNING, "P", "2024", "A", "DT",
+                {**words, "actual": 3, "plan": Decimal("4.50"), "ratio": None}, Location("a.xlsx", "Q1", "D5")),
+        Finding("check.behind_plan", Severity.WARNING, "P", "2024", "B", "DT",
+                {**words, "actual": "3", "plan": "4", "ratio": "75%"}, Location(line=3)),
+        Finding("check.missing_submission", Severity.ERROR, "P", "2024", "C", None,
+                {"unit": "C", "period": 2024, "extra": ["x", 1]}),
+        Finding("check.missing_submission", Severity.ERROR, "P", "2024", None, None, {"unit": "", "count": 0.5}),
+    ]
+    for lang, told in (("vi", "vi"), ("en", "en"), ("vi", "en")):
+        fast = report_document({"findings": FindingStream(findings, told)}, None, lang)
+        rows = report_document({"findings": RowStream(lambda: (f.to_dict(told) for f in findings))}, None, lang)
+        assert json_rows(fast) == json_rows(rows), (lang, told)
+    doc = json.loads(json_rows(report_document({"findings": FindingStream(findings, "vi")}, None, "vi")))
+    table = doc["findings"]["rows"]
+    assert [row[-2] for row in table] == ["3", None, None, None]  # the first's is its actual, not 'None'
+    assert [row[-1] for row in table] == [None, None, None, None]
+    assert finding_rows({**doc, "program": {"code": "P"}, "period": {"label": "2024"}}) == [
+        f.to_dict("vi") for f in findings]
 
 
 def test_a_documents_unit_rows_and_findings_are_made_only_when_read(sample) -> None:

@@ -41,6 +41,8 @@ from __future__ import annotations
 from typing import Any, Callable, Iterable, Iterator
 
 from hrplan.definitions import UnitTree
+from hrplan.figures import Figure
+from hrplan.reports.data import FigureStream, FindingStream, ReportRows
 from hrplan.jsontext import json_rows, write_json_rows
 from hrplan.messages import MESSAGES
 
@@ -98,7 +100,7 @@ def report_document(data: dict[str, Any], units: UnitTree | None, lang: str,
         "summary": summary,
         "annual": annual,
         "breakdowns": breakdowns,
-        "units": {"columns": UNIT_COLUMNS, "rows": (lean.unit_row(r) for r in data.get("units", []))},
+        "units": {"columns": UNIT_COLUMNS, "rows": lean.unit_rows(data.get("units", []))},
         "findings": lean.findings(data.get("findings", [])),
         # the lookups, once the rows that use them are written
         "indicators": lambda: {"columns": ["code", "name", "uom", "kind"],
@@ -143,8 +145,10 @@ class _Lean:
         self.codes.add(row["unit"])
 
     def _member_set(self, row: dict[str, Any]) -> int | None:
-        members = row["members"]
-        if not row["is_group"] and members == [row["unit"]]:
+        return self._members(row["is_group"], row["unit"], row["members"])
+
+    def _members(self, is_group: bool, unit: str, members: list[str]) -> int | None:
+        if not is_group and len(members) == 1 and members[0] == unit:
             return None
         key = tuple(members)
         index = self._member_index.get(key)
@@ -173,6 +177,46 @@ class _Lean:
             elif key != "sources":
                 out[key] = value
         return out
+
+    def unit_rows(self, rows: Iterable[dict[str, Any]]) -> Iterator[list[Any]]:
+        """Give the unit rows: from the figures themselves when the report was made only for JSON (`FigureStream`),
+        else from its rows."""
+        if isinstance(rows, FigureStream):
+            words = rows.rows
+            return (self.figure_row(fig, words) for fig in rows.figures())
+        return (self.unit_row(r) for r in rows)
+
+    def figure_row(self, fig: Figure, words: ReportRows) -> list[Any]:
+        """Give the row `unit_row` gives for `words.row(fig, False)`, without that dict in between."""
+        ind, unit = fig.indicator, fig.unit
+        code = ind.code
+        ratio, status, plan, actual, notes, lacks, footnotes = words.numbers(fig)
+        if code not in self.indicators:
+            self.indicators[code] = [words.name(ind), ind.uom, ind.kind.value]
+        if status not in self.status_words:
+            self.status_words[status] = words.status_text(status)
+        if unit not in self.names:
+            self.names[unit] = words.unit_name(unit)
+        codes = self.codes
+        codes.add(unit)
+        members = fig.members
+        left_out, incomplete, context = fig.left_out, fig.incomplete, fig.context
+        if left_out:
+            codes.update(lo.unit for lo in left_out)
+        if incomplete:
+            codes.update(c.unit for c in incomplete)
+        if notes:
+            codes.update(u for u, _ in notes)
+        total, full, estimate = fig.actual, fig.full_plan, fig.estimate
+        return [code, unit, fig.is_group, self._members(fig.is_group, unit, members), len(members),
+                float(plan) if plan is not None else None, float(actual) if actual is not None else None,
+                float(total) if total is not None else None, float(full) if full is not None else None,
+                float(estimate) if estimate is not None else None, ratio, status, fig.plan_rule,
+                context.to_dict() if context is not None else None,
+                [[lo.unit, lo.reason, lo.period, float(lo.plan) if lo.plan is not None else None,
+                  float(lo.actual) if lo.actual is not None else None] for lo in left_out],
+                [[c.unit, c.frequency, self._part_set(c.expected), list(c.missing)] for c in incomplete],
+                [[u, n] for u, n in notes], footnotes, _positions(lacks, footnotes) if lacks else []]
 
     def unit_row(self, row: dict[str, Any]) -> list[Any]:
         self._words(row)
@@ -204,25 +248,30 @@ class _Lean:
                 texts.append(value)
             return index
 
+        def order_of(code: str, params: dict[str, Any]) -> list[str]:
+            order = keys.get(code)
+            if order is None:
+                order = keys[code] = []
+                if code in MESSAGES:
+                    templates[code] = MESSAGES[code][1 if self.lang == "en" else 0]
+            for key in params:
+                if key not in order:
+                    order.append(key)
+            return order
+
+        def location_of(file: str | None, sheet: str | None, *rest: Any) -> list[Any]:
+            location = [text(file) if file is not None else None, text(sheet) if sheet is not None else None, *rest]
+            while location and location[-1] is None:
+                location.pop()
+            return location
+
         def rows() -> Iterator[list[Any]]:
             for f in findings:
                 code, params = f["code"], f["params"]
-                order = keys.get(code)
-                if order is None:
-                    order = keys[code] = []
-                    if code in MESSAGES:
-                        templates[code] = MESSAGES[code][1 if self.lang == "en" else 0]
-                for key in params:
-                    if key not in order:
-                        order.append(key)
+                order = order_of(code, params)
                 loc = f["location"]
-                location = None
-                if loc:
-                    location = [text(loc["file"]) if loc.get("file") is not None else None,
-                                text(loc["sheet"]) if loc.get("sheet") is not None else None,
-                                loc.get("cell"), loc.get("line"), loc.get("field")]
-                    while location and location[-1] is None:
-                        location.pop()
+                location = (location_of(loc.get("file"), loc.get("sheet"), loc.get("cell"), loc.get("line"),
+                                        loc.get("field")) if loc else None)
                 message = f["message"]
                 if code in templates and _fill(templates[code], params) == message:
                     message = None
@@ -232,7 +281,34 @@ class _Lean:
                 yield [code, f["severity"], f["unit"], f["indicator"],
                        [text(params[k]) if k in params else None for k in order], location, figure, message]
 
-        return {"columns": FINDING_COLUMNS, "rows": rows(), "params": lambda: keys, "templates": lambda: templates,
+        def rows_of_findings(stream: FindingStream) -> Iterator[list[Any]]:
+            """The rows `rows` gives for `Finding.to_dict`, made from the findings (no dict, and a message that is
+            its template filled with texts is not rendered at all)."""
+            lang = stream.lang
+            for f in stream.findings:
+                code, raw = f.code, f.params
+                params = {k: str(v) for k, v in raw.items()}
+                order = order_of(code, params)
+                loc = f.location
+                location = (location_of(loc.file, loc.sheet, loc.cell, loc.line, loc.field)
+                            if loc.file is not None or loc.sheet is not None or loc.cell is not None
+                            or loc.line is not None or loc.field is not None else None)
+                if lang == self.lang and all(type(v) is str for v in raw.values()):  # the template filled with them, and the same figure
+                    message = None if code in templates else f.message(lang)
+                    figure = None
+                else:
+                    message = f.message(lang)
+                    if code in templates and _fill(templates[code], params) == message:
+                        message = None
+                    figure = f.figure()
+                    figure = figure if figure != _figure(params) else None
+                if f.unit is not None:
+                    self.codes.add(f.unit)
+                yield [code, f.severity.value, f.unit, f.indicator,
+                       [text(params[k]) if k in params else None for k in order], location, figure, message]
+
+        return {"columns": FINDING_COLUMNS,
+                "rows": rows_of_findings(findings) if isinstance(findings, FindingStream) else rows(), "params": lambda: keys, "templates": lambda: templates,
                 "texts": lambda: texts, "figure_params": list(FIGURE_PARAMS)}
 
     def unit_tree(self, data: dict[str, Any]) -> list[list[Any]]:
