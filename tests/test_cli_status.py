@@ -93,3 +93,19 @@ def test_a_misspelt_key_in_a_program_file_is_refused_not_ignored(sample_ws, run)
     line = text.splitlines().index(next(l for l in text.splitlines() if l.startswith("target_file:"))) + 1
     assert f"12-CTr-TU.yaml › line {line} › target_file" in result.stderr
     assert "Cần: không có trường này (tên gõ sai?)." in result.stderr
+
+
+def test_a_new_workspace_is_told_what_to_do_not_shown_an_empty_table(sample_ws, run, tmp_path):
+    assert run("init", tmp_path / "moi", "--name", "Tỉnh Mới").exit_code == 0
+    result = run("status", workspace=tmp_path / "moi")
+    assert result.exit_code == 0, result.output
+    assert "Kho chưa có báo cáo nào (0 chương trình đã khai báo)." in result.stdout
+    assert "hrplan import" in result.stdout and "┏" not in result.stdout and "Tỉnh Mới" in result.stdout
+    english = run("status", workspace=tmp_path / "moi", lang="en")
+    assert "The store holds no reports yet (0 programs defined)." in english.stdout
+    assert json.loads(run("status", "-f", "json", workspace=tmp_path / "moi").stdout)["periods"] == []
+    # programs but nothing sent yet: the same sentence counts them; once a file is in, the table
+    defined = run("status", workspace=sample_ws, lang="en")
+    assert f"({len(sample_ws.programs)} programs defined)" in defined.stdout
+    import_files(sample_ws, sample_submissions()[:1])
+    assert "┏" in run("status", workspace=sample_ws).stdout

@@ -32,6 +32,15 @@ def register(app: typer.Typer) -> None:
                         "counts": counts, "consolidate": digest})
             return
         vi = STATE.lang == "vi"
+        if not rows:  # a new workspace: a sentence saying what to do, not an empty table
+            console.print(plain(f"{ws.config.name} — {ws.root}"))
+            n = len(ws.programs)
+            console.print(f"Kho chưa có báo cáo nào ({n} chương trình đã khai báo)." if vi else
+                          f"The store holds no reports yet ({n} programs defined).")
+            console.print("Nhận báo cáo bằng: hrplan import <thư mục hoặc tệp>" if vi else
+                          "Bring them in with: hrplan import <folder or files>")
+            render_digest(digest)
+            return
         t = table(f"{ws.config.name} — {ws.root}", ["Chương trình" if vi else "Program", "Kỳ" if vi else "Period",
                                                      "Đã gửi" if vi else "Sent", "Chưa gửi" if vi else "Missing",
                                                      "Bản cũ" if vi else "Superseded"])
