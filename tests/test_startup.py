@@ -68,7 +68,7 @@ def test_status_on_an_up_to_date_sqlite_store_needs_neither_sqlalchemy_nor_alemb
     init_workspace(tmp_path / "e")
     run, loaded = _hrplan(["status"], tmp_path / "e", NOT_FOR_STATUS)
     assert run.returncode == 0, run.stderr
-    assert "0 current submissions, 0 superseded, 0 values." in run.stdout
+    assert "The store holds no reports yet (0 programs defined)." in run.stdout
     assert "'hrplan consolidate' has never run" in run.stdout or "consolidate" in run.stdout
     assert loaded == [], f"hrplan status loaded {loaded}"
     # with programs and units too (the sample's): the program models load, the store's libraries still do not
