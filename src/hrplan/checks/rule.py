@@ -7,7 +7,7 @@ from typing import Any, Callable, Iterable
 from hrplan.checks.finding import Finding
 from hrplan.definitions import Period, Program, UnitTree
 from hrplan.figures import FigureSet
-from hrplan.problems import Severity
+from hrplan.problems import Location, Severity
 from hrplan.store import Store
 
 
@@ -47,8 +47,6 @@ class Rule:
     def finding(self, ctx: CheckContext, unit: str | None, indicator: str | None, params: dict[str, Any],
                 location=None, code: str | None = None) -> Finding:
         """Give a finding of this rule for the program and period being checked."""
-        from hrplan.problems import Location
-
         return Finding(code or self.code, self.severity, ctx.program.code, ctx.period.label, unit, indicator, params,
                        location or Location())
 

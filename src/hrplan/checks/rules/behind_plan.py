@@ -10,17 +10,21 @@ from hrplan.values import format_number, format_percent
 
 
 def _run(ctx: CheckContext):
+    lang, program, words = ctx.lang, ctx.program, {}  # a national quarter has 76,000 figures behind plan
     for fig in ctx.figures.figures.values():
-        if fig.indicator.kind is IndicatorKind.PLANNING_RATIO:
-            continue
-        status = fig.status(ctx.program)
-        if status not in ("behind", "nearly"):
-            continue
         ind = fig.indicator
+        if ind.kind is IndicatorKind.PLANNING_RATIO:
+            continue
+        status = fig.status(program)
+        if status != "behind" and status != "nearly":
+            continue
+        word = words.get(status)
+        if word is None:
+            word = words[status] = render(f"status.{status}", lang)
         yield RULE.finding(ctx, fig.unit, ind.code, {
-            "indicator": ind.name, "actual": format_number(fig.ratio_actual, lang=ctx.lang), "plan": format_number(fig.ratio_plan, lang=ctx.lang),
-            "uom": ind.uom, "ratio": format_percent(fig.ratio, lang=ctx.lang), "status": render(f"status.{status}", ctx.lang)},
-            first_cell(fig))
+            "indicator": ind.name, "actual": format_number(fig.ratio_actual, lang=lang),
+            "plan": format_number(fig.ratio_plan, lang=lang), "uom": ind.uom,
+            "ratio": format_percent(fig.ratio, lang=lang), "status": word}, first_cell(fig))
 
 
 RULE = Rule("check.behind_plan", Severity.WARNING, "achievement",

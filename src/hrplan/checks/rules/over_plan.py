@@ -9,13 +9,15 @@ from hrplan.values import format_number, format_percent
 
 
 def _run(ctx: CheckContext):
+    lang, program = ctx.lang, ctx.program
     for fig in ctx.figures.figures.values():
-        if fig.indicator.kind is not IndicatorKind.COUNT or fig.status(ctx.program) != "over":
-            continue
         ind = fig.indicator
+        if ind.kind is not IndicatorKind.COUNT or fig.status(program) != "over":
+            continue
         yield RULE.finding(ctx, fig.unit, ind.code, {
-            "indicator": ind.name, "actual": format_number(fig.ratio_actual, lang=ctx.lang), "plan": format_number(fig.ratio_plan, lang=ctx.lang),
-            "uom": ind.uom, "ratio": format_percent(fig.ratio, lang=ctx.lang)}, first_cell(fig))
+            "indicator": ind.name, "actual": format_number(fig.ratio_actual, lang=lang),
+            "plan": format_number(fig.ratio_plan, lang=lang), "uom": ind.uom,
+            "ratio": format_percent(fig.ratio, lang=lang)}, first_cell(fig))
 
 
 RULE = Rule("check.over_plan", Severity.INFO, "achievement",
