@@ -50,3 +50,23 @@ def test_a_program_switches_a_rule_off_for_one_indicator_and_raises_another_to_e
     behind = [f for f in json.loads(result.stdout)["findings"] if f["code"] == "check.behind_plan"]
     assert behind and "BD-QLNN" not in {f["indicator"] for f in behind}
     assert {f["severity"] for f in behind} == {"error"} and result.exit_code == 1
+
+
+def test_a_rule_parameter_set_for_one_indicator_applies_to_that_indicator_only(sample_ws, run):
+    """likely_typo's factor (10 by default) lowered to 1.5 for one indicator: its units far from plan are
+    flagged, the same distance on another indicator is not (each indicator's factor is its own)."""
+    import json
+
+    from test_cli_check import _load
+
+    _load(sample_ws)
+
+    def typos() -> list[dict]:
+        result = run("check", "-p", "12-CTr/TU", "--period", "2016..2019-05", "-f", "json", workspace=sample_ws)
+        return [f for f in json.loads(result.stdout)["findings"] if f["code"] == "check.likely_typo"]
+
+    assert typos() == []
+    _declare(sample_ws, "12-CTr-TU.yaml", "checks:\n  rules:\n    check.likely_typo:\n"
+                                          "      indicators: {DT-YT: {params: {factor: 1.5}}}\n")
+    flagged = typos()
+    assert flagged and {f["indicator"] for f in flagged} == {"DT-YT"}, flagged
