@@ -9,7 +9,7 @@ import gc
 from dataclasses import dataclass
 from decimal import InvalidOperation
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Callable
 
 from hrplan.definitions.programs import Program, Target
 from hrplan.problems import HrplanError, Location, Problem

@@ -44,7 +44,7 @@ def load_container(path: Path, limits: ReadLimits, details: DetailCollector | No
 
     The bytes checked are the bytes hashed: a file changed on disk meanwhile cannot slip past the checks.
     """
-    size = _checked_size(path, limits)
+    _checked_size(path, limits)  # a file over max_file_bytes is refused before it is read
     try:
         fd = os.open(str(path), os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
         try:
