@@ -61,6 +61,7 @@ ITEM_COLUMNS = {"left_out": ["unit", "reason", "period", "plan", "actual"],
 FIGURE_PARAMS = ("ratio", "share", "value", "actual", "parts_sum", "stated", "left", "arrived", "found", "count")
 _ROW_WORDS = ("name", "uom", "kind", "unit_name", "status_text", "unpaired")  # what a unit row takes from lookups
 _ROW_TEXT = ("display", "sentence", "parts")  # words a unit row leaves to the summary
+_NO_LOCATION = (None,) * len(ITEM_COLUMNS["location"])  # a finding's Location with nothing known
 
 
 def report_json_bytes(data: dict[str, Any], units: UnitTree | None, lang: str, sources: bool = False) -> bytes:
@@ -290,10 +291,10 @@ class _Lean:
                 params = {k: str(v) for k, v in raw.items()}
                 order = order_of(code, params)
                 loc = f.location
-                location = (location_of(loc.file, loc.sheet, loc.cell, loc.line, loc.field)
-                            if loc.file is not None or loc.sheet is not None or loc.cell is not None
-                            or loc.line is not None or loc.field is not None else None)
-                if lang == self.lang and all(type(v) is str for v in raw.values()):  # the template filled with them, and the same figure
+                fields = (loc.file, loc.sheet, loc.cell, loc.line, loc.field)
+                location = location_of(*fields) if fields != _NO_LOCATION else None
+                if lang == self.lang and all(type(v) is str for v in raw.values()):
+                    # the message is the template filled with these texts, and the figure the one they give
                     message = None if code in templates else f.message(lang)
                     figure = None
                 else:
@@ -308,7 +309,8 @@ class _Lean:
                        [text(params[k]) if k in params else None for k in order], location, figure, message]
 
         return {"columns": FINDING_COLUMNS,
-                "rows": rows_of_findings(findings) if isinstance(findings, FindingStream) else rows(), "params": lambda: keys, "templates": lambda: templates,
+                "rows": rows_of_findings(findings) if isinstance(findings, FindingStream) else rows(),
+                "params": lambda: keys, "templates": lambda: templates,
                 "texts": lambda: texts, "figure_params": list(FIGURE_PARAMS)}
 
     def unit_tree(self, data: dict[str, Any]) -> list[list[Any]]:
