@@ -98,6 +98,10 @@ class Indicator(BaseModel):
     section: str | None = None  # heading the indicator sits under in templates and reports
     planning: PlanningRole | None = None  # what it counts for the planning limits (women, young, per title...)
 
+    def name_in(self, lang: str) -> str:
+        """Give the indicator's name in `lang`: the English one when asked for and given, else the Vietnamese."""
+        return self.name_en if lang == "en" and self.name_en else self.name
+
     # A field validator (not a model one) so that the mistake is located at 'band' and its line.
     @field_validator("band")
     @classmethod

@@ -99,7 +99,7 @@ def sections(program: Program, data: dict[str, Any], lang: str, notes: Notes | N
 
 
 def _row(ind, row: dict | None, number: str, level: int, lang: str, notes: Notes) -> dict[str, Any]:
-    name = ind.name_en if lang == "en" and ind.name_en else ind.name
+    name = ind.name_in(lang)
     shown = (row or {}).get("display", {})
     status = row["status"] if row else "no_data"
     mark = notes.mark(row)
@@ -135,7 +135,7 @@ def _parts_words(cover: dict, lang: str) -> str:
 
 def _plain_sentence(ind, row: dict, parts: list[dict | None], lang: str) -> str:
     d = row["display"]
-    params = {"name": ind.name_en if lang == "en" and ind.name_en else ind.name, "uom": uom(ind.uom, lang),
+    params = {"name": ind.name_in(lang), "uom": uom(ind.uom, lang),
               "actual": d["actual"], "plan": d["plan"],
               "ratio": d["ratio"], "status": render(f"status.{row['status']}", lang)}
     told = [p for p in parts if p and p.get("actual") is not None]
@@ -226,7 +226,7 @@ def lacks(program: Program, data: dict[str, Any], units: UnitTree, lang: str) ->
         if r.get("lacks"):
             out.append(f"{r['name']}: " + " ".join(r["lacks"]))
     summary = {r["indicator"] for r in data["summary"] if r.get("actual") is not None}
-    empty = [i.name_en if lang == "en" and i.name_en else i.name for i in program.indicators if i.code not in summary]
+    empty = [i.name_in(lang) for i in program.indicators if i.code not in summary]
     if empty:
         out.append(render("report.s.no_data", lang, names="; ".join(empty)))
     for r in data["summary"]:

@@ -15,7 +15,6 @@ from typing import Any, Callable, Iterable, Iterator, NamedTuple
 from hrplan import __version__
 from hrplan.checks import FIGURES_WEIGHT, STEPS_PER_PROGRAM, Finding, check_program
 from hrplan.definitions import (
-    Indicator,
     IndicatorKind,
     Period,
     Program,
@@ -316,10 +315,6 @@ class ReportRows:
                              fig.ratio_plan if paired else fig.plan, fig.ratio_actual if paired else fig.actual,
                              notes, lacks, footnotes)
 
-    def name(self, ind: Indicator) -> str:
-        """Give the indicator's name in the report's language."""
-        return ind.name if self.lang == "vi" or not ind.name_en else ind.name_en
-
     def row(self, fig: Figure, words: bool = True) -> dict[str, Any]:
         """Give one figure as a row: plan, actual and ratio over the same members, and what was left out, in words;
         the cells (and target lines) behind it only when the report keeps sources. Without `words`, the row leaves
@@ -328,7 +323,7 @@ class ReportRows:
         ind = fig.indicator
         ratio, status, plan, actual, notes, lacks, footnotes = self.numbers(fig)
         planning = ind.kind is IndicatorKind.PLANNING_RATIO
-        name = self.name(ind)
+        name = ind.name_in(lang)
         row = {
             "indicator": ind.code,
             "name": name,
@@ -515,7 +510,7 @@ def _coverage(figures: FigureSet, units: UnitTree, lang: str) -> dict[str, Any]:
 
 
 def _breakdown_text(program: Program, total: Figure, parts: list[Figure], lang: str) -> str:
-    name = lambda f: f.indicator.name if lang == "vi" or not f.indicator.name_en else f.indicator.name_en  # noqa: E731
+    name = lambda f: f.indicator.name_in(lang)  # noqa: E731
     listed = "; ".join(f"{_lower_first(name(p))} {format_number(p.actual, lang=lang)}" for p in parts
                        if p.actual is not None)
     return render("figure.sentence.breakdown", lang, name=name(total), actual=format_number(total.actual, lang=lang),

@@ -193,7 +193,7 @@ class _Lean:
         code = ind.code
         ratio, status, plan, actual, notes, lacks, footnotes = words.numbers(fig)
         if code not in self.indicators:
-            self.indicators[code] = [words.name(ind), ind.uom, ind.kind.value]
+            self.indicators[code] = [ind.name_in(words.lang), ind.uom, ind.kind.value]
         if status not in self.status_words:
             self.status_words[status] = words.status_text(status)
         if unit not in self.names:
