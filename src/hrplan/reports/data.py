@@ -307,10 +307,8 @@ class ReportRows:
         ratio = fig.ratio
         paired = ratio is not None
         notes = fig.notes
-        lacks = self._lacks(fig, ratio) if (fig.left_out or fig.is_group) and paired else []
-        footnotes = (self._footnotes(fig, ratio, notes, lacks)
-                     if lacks or notes or fig.incomplete or fig.context is not None
-                     or (paired and fig.actual is not None and fig.actual != fig.ratio_actual) else [])
+        lacks = self._lacks(fig, ratio)
+        footnotes = self._footnotes(fig, ratio, notes, lacks)
         return FigureNumbers(ratio, fig.status(program=self.program),
                              fig.ratio_plan if paired else fig.plan, fig.ratio_actual if paired else fig.actual,
                              notes, lacks, footnotes)
@@ -414,6 +412,9 @@ class ReportRows:
     def _footnotes(self, fig: Figure, ratio: float | None, notes: list[tuple[str, str]],
                    lacks: list[str]) -> list[str]:
         """Give what a row lacks, in words: parts missing, members left out, the whole plan, context, notes."""
+        total_apart = ratio is not None and fig.actual is not None and fig.actual != fig.ratio_actual
+        if not (fig.incomplete or lacks or total_apart or fig.context is not None or notes):
+            return []  # most of a national roll-up's 130,000 rows: nothing to say
         lang = self.lang
         out = []
         for cover in fig.incomplete:
@@ -421,7 +422,7 @@ class ReportRows:
             out.append(render("figure.incomplete", lang, unit=self.unit_name(cover.unit),
                               parts=self.parts_text(cover), missing=missing))
         out += lacks
-        if ratio is not None and fig.actual is not None and fig.actual != fig.ratio_actual:
+        if total_apart:
             out.append(render("figure.total_actual", lang, actual=self.num(fig.actual)))
         if fig.context is not None and ratio is None:
             out.append(render("figure.context", lang, period=self.period_words(self.period.label),
