@@ -180,6 +180,21 @@ def test_district_table_with_a_block_per_commune_gives_one_submission_each(dws: 
     assert [n.params["block"] for n in result.notes if n.code == "block.total_skipped"] == ["Toàn huyện"]
 
 
+def test_the_reader_hands_over_each_parts_content_hash(dws: Workspace, corpus: Path) -> None:
+    """The worker that reads a file notes what each part says as its content hash (the one process that writes
+    the store then need not compute it): the same hash the figures give, one per commune's block."""
+    from hrplan.reading import ReadContext, read_files
+
+    cfg = dws.config
+    ctx = ReadContext(programs=dws.programs, units=dws.units, limits=cfg.read_limits, layouts=cfg.layouts,
+                      filename_pattern=cfg.filename_pattern)
+    [read] = read_files([corpus / "district_blocks_per_commune.xlsx"], ctx, workers=1)
+    parts = read.parsed.parts
+    assert [p.unit for p in parts] == list(COMMUNES_READ)
+    assert all(p.sealed is not None and p.sealed == p.content_hash() for p in parts)
+    assert len({p.sealed for p in parts}) == len(parts)
+
+
 def test_second_import_of_the_district_table_changes_nothing(dws: Workspace, corpus: Path, tmp_path: Path) -> None:
     import openpyxl
 

@@ -267,7 +267,7 @@ def _store_one(store: Store, path: Path, file_hash: str, parsed: ParsedSubmissio
                dry_run: bool) -> None:
     """Store one read submission unless it is already seen (same bytes for its unit, or the same content
     as any earlier submission for its program, unit and period); fill in `result`."""
-    content_hash = parsed.content_hash()
+    content_hash = parsed.sealed_content_hash()
     if dry_run:
         seen = store.seen(parsed.program, parsed.unit, parsed.period, file_hash, content_hash)
         result.outcome, result.same_as = (Outcome.UNCHANGED, seen.id) if seen else (Outcome.WOULD_IMPORT, None)

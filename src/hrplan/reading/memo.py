@@ -64,7 +64,7 @@ class ReadSummary:
     @classmethod
     def of(cls, parsed: ParsedSubmission) -> ReadSummary:
         return cls(str(parsed.path), parsed.program, parsed.unit, parsed.period, len(parsed.values),
-                   parsed.content_hash(), list(parsed.problems), list(parsed.notes),
+                   parsed.sealed_content_hash(), list(parsed.problems), list(parsed.notes),
                    [cls.of(part) for part in parsed.parts])
 
 

@@ -63,6 +63,7 @@ def read_one(path: Path, ctx: ReadContext) -> FileRead:
     file_hash = hashlib.sha256(checked.data).hexdigest()
     checked.data = b""  # hashed and checked: not held while the file is read
     parsed = read_submission(path, ctx, checked)
+    parsed.seal()
     return FileRead(path, file_hash, parsed, time.monotonic() - started)
 
 

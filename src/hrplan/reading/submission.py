@@ -46,6 +46,7 @@ class ParsedSubmission:
     notes: list[Problem] = field(default_factory=list)  # what the reader did (sheet used, text converted)
     # One submission per unit when the sheet holds a block of columns per unit: the file is all or nothing.
     parts: list[ParsedSubmission] = field(default_factory=list)
+    sealed: str | None = field(default=None, repr=False, compare=False)  # the content hash once read (`seal`)
 
     @property
     def ok(self) -> bool:
@@ -57,6 +58,17 @@ class ParsedSubmission:
         for v in sorted(self.values, key=lambda v: (v.indicator, v.measure)):
             h.update(f"|{v.indicator}|{v.measure}|{v.value.normalize()}".encode())
         return h.hexdigest()
+
+    def sealed_content_hash(self) -> str:
+        """Give `content_hash()` as of when the read was finished (`seal`), else as of now."""
+        return self.sealed or self.content_hash()
+
+    def seal(self) -> None:
+        """Note the content hash of this read and its parts: the read is finished (the reader's worker does
+        this, so that the one process that writes the store does not)."""
+        self.sealed = self.content_hash()
+        for part in self.parts:
+            part.seal()
 
 
 def read_submission(path: Path, ctx: ReadContext, checked: CheckedFile | None = None) -> ParsedSubmission:

@@ -4,7 +4,8 @@ Every import of one file is one transaction: all of its values or none. A newer 
 for the same program, unit and period supersedes the current one, which stays in history
 (`superseded_by` points at its successor). Every value keeps the sheet and cell it came from.
 
-Queries are SQLAlchemy Core, run unchanged by both backends. Writers take turns: on SQLite
+Queries are SQLAlchemy Core, run unchanged by both backends (a file's rows are inserted with the driver's
+executemany, the statement compiled by SQLAlchemy for the backend at hand). Writers take turns: on SQLite
 with BEGIN IMMEDIATE (WAL, synchronous=FULL), on PostgreSQL with a transaction-scoped advisory
 lock, so that the check "is this file already stored?" and the insert see the same store.
 """
@@ -17,8 +18,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
-from sqlalchemy import (BigInteger, Connection, Text, and_, case, cast, create_engine, event, func, insert, not_, or_,
-                        select, update)
+from sqlalchemy import (BigInteger, Connection, Table, Text, and_, bindparam, case, cast, create_engine, event, func,
+                        insert, not_, or_, select, update)
 from sqlalchemy.exc import DatabaseError
 from sqlalchemy.pool import NullPool
 
@@ -44,6 +45,20 @@ class AlreadyStored(Exception):
         self.same_as = same_as
 
 
+# The statements every stored file runs, built once: building a statement cost more than running it
+# (SQLAlchemy then finds their compiled form in its cache).
+_s = submissions.c
+_SEEN = select(submissions).where(_s.unit == bindparam("unit"), (_s.file_hash == bindparam("file_hash")) | (
+    (_s.program == bindparam("program")) & (_s.period == bindparam("period"))
+    & (_s.content_hash == bindparam("content_hash")))).order_by(_s.id).limit(1)
+_BY_FILE_HASH = select(submissions).where(_s.file_hash == bindparam("file_hash")).order_by(_s.id).limit(1)
+_BY_FILE_HASH_FOR_UNIT = select(submissions).where(
+    _s.file_hash == bindparam("file_hash"), _s.unit == bindparam("unit")).order_by(_s.id).limit(1)
+_CURRENT = select(submissions).where(_s.program == bindparam("program"), _s.unit == bindparam("unit"),
+                                     _s.period == bindparam("period"), _s.superseded_by.is_(None))
+_INSERT_SUBMISSION = insert(submissions)
+
+
 class Store:
     """An open store. Use as a context manager or call close().
 
@@ -56,6 +71,7 @@ class Store:
         self.url = where if isinstance(where, StoreUrl) else parse_store_url(where)
         self.backend = self.url.backend
         self.engine = _engine(self.url)
+        self._insert_sql: dict[str, tuple[str, list[str], list[int] | None]] = {}  # see _insert_many
         try:
             self.conn = self.engine.connect()
         except DatabaseError as exc:  # a server that cannot be reached; an SQLite file that is no database
@@ -141,19 +157,15 @@ class Store:
         A district's sheet with a block of columns per commune is one file holding several units'
         submissions: asking for one unit tells whether that unit's part of the file is stored.
         """
-        query = select(submissions).where(submissions.c.file_hash == file_hash)
-        if unit is not None:
-            query = query.where(submissions.c.unit == unit)
         with self.snapshot():
-            row = self.conn.execute(query.order_by(submissions.c.id).limit(1)).first()
+            row = self.conn.execute(_BY_FILE_HASH, {"file_hash": file_hash}).first() if unit is None else \
+                self.conn.execute(_BY_FILE_HASH_FOR_UNIT, {"file_hash": file_hash, "unit": unit}).first()
         return _record(row) if row else None
 
     def current(self, program: str, unit: str, period: str) -> SubmissionRecord | None:
         """Give the submission now in force for a program, unit and period, if any."""
-        s = submissions.c
         with self.snapshot():
-            row = self.conn.execute(select(submissions).where(
-                s.program == program, s.unit == unit, s.period == period, s.superseded_by.is_(None))).first()
+            row = self.conn.execute(_CURRENT, {"program": program, "unit": unit, "period": period}).first()
         return _record(row) if row else None
 
     def add_submission(
@@ -179,10 +191,12 @@ class Store:
 
         Raises AlreadyStored when, under the writers' lock, the same file bytes are already stored or
         the current submission has the same figures: two imports of one file at once store it once.
-        `check_stored=False` is for `restore`, which stores an earlier version's figures again on purpose.
+        `check_stored=False` skips that check: the caller made a wider one in the same transaction
+        (`add_unless_seen`), or stores an earlier version's figures again on purpose (`restore`).
         """
         with self.write() as conn:
-            known = self.find_by_file_hash(file_hash, unit)  # the file's other units' parts may be stored already
+            # The file's other units' parts may be stored already: only this unit's part counts.
+            known = self.find_by_file_hash(file_hash, unit) if check_stored else None
             previous = self.current(program, unit, period)
             if check_stored and (known is not None or (previous is not None and previous.content_hash == content_hash)):
                 raise AlreadyStored(known.id if known is not None else previous.id)
@@ -191,39 +205,53 @@ class Store:
                 # the successor's id is set right after the insert, in the same transaction.
                 conn.execute(update(submissions).where(submissions.c.id == previous.id)
                              .values(superseded_by=submissions.c.id))
-            new_id = conn.execute(insert(submissions).values(
-                program=program, unit=unit, period=period, file_name=file_name, file_path=file_path,
-                file_hash=file_hash, content_hash=content_hash, file_mtime=file_mtime,
-                imported_at=datetime.now(timezone.utc).isoformat(timespec="seconds"), sheet=sheet,
-                header_row=header_row, notes=json.dumps(notes or [], ensure_ascii=False),
-            )).inserted_primary_key[0]
+            new_id = conn.execute(_INSERT_SUBMISSION, {
+                "program": program, "unit": unit, "period": period, "file_name": file_name, "file_path": file_path,
+                "file_hash": file_hash, "content_hash": content_hash, "file_mtime": file_mtime,
+                "imported_at": datetime.now(timezone.utc).isoformat(timespec="seconds"), "sheet": sheet,
+                "header_row": header_row, "notes": json.dumps(notes or [], ensure_ascii=False),
+            }).inserted_primary_key[0]
             if previous is not None:
                 conn.execute(update(submissions).where(submissions.c.id == previous.id).values(superseded_by=new_id))
-            rows = [{"submission_id": new_id, "indicator": v.indicator, "measure": v.measure, "value": str(v.value),
-                     "uom": v.uom, "sheet": v.sheet, "cell": v.cell, "raw": v.raw, "note": v.note} for v in values]
-            if rows:
-                conn.execute(insert(submission_values), rows)
-            rows = [{"submission_id": new_id, "indicator": b.indicator, "measure": b.measure, "sheet": b.sheet,
-                     "cell": b.cell, "note": b.note} for b in blanks]
-            if rows:
-                conn.execute(insert(submission_blanks), rows)
-            rows = [{"submission_id": new_id, "code": p.code, "severity": p.severity.value, "sheet": p.location.sheet,
-                     "cell": p.location.cell,
-                     "params": json.dumps({k: str(v) for k, v in p.params.items()}, ensure_ascii=False)}
-                    for p in problems]
-            if rows:
-                conn.execute(insert(submission_problems), rows)
+            self._insert_many(submission_values, [
+                (new_id, v.indicator, v.measure, str(v.value), v.uom, v.sheet, v.cell, v.raw, v.note) for v in values])
+            self._insert_many(submission_blanks, [
+                (new_id, b.indicator, b.measure, b.sheet, b.cell, b.note) for b in blanks])
+            self._insert_many(submission_problems, [
+                (new_id, p.code, p.severity.value, p.location.sheet, p.location.cell,
+                 json.dumps({k: str(v) for k, v in p.params.items()}, ensure_ascii=False)) for p in problems])
         return new_id, previous.id if previous else None
+
+    def _insert_many(self, table: Table, rows: list[tuple]) -> None:
+        """Insert rows, each a tuple in the order of the table's columns, in the current transaction, through the
+        driver's executemany: SQLAlchemy's own executemany makes each row's parameters anew, which cost more
+        than the insert itself (a file's values are one such list)."""
+        if not rows:
+            return
+        made = self._insert_sql.get(table.name)
+        if made is None:
+            compiled = insert(table).compile(dialect=self.conn.dialect)
+            columns = [c.name for c in table.columns]
+            # Positional marks ("?", SQLite) take the values in the order the statement names them; named marks
+            # (psycopg's %(name)s) take them by name.
+            order = [columns.index(n) for n in compiled.positiontup] if compiled.positiontup is not None else None
+            made = self._insert_sql[table.name] = (str(compiled), columns, order)
+        sql, columns, order = made
+        if order is None:
+            params: list = [dict(zip(columns, row)) for row in rows]
+        elif order == list(range(len(columns))):
+            params = rows
+        else:
+            params = [tuple(row[i] for i in order) for row in rows]
+        self.conn.exec_driver_sql(sql, params)
 
     def seen(self, program: str, unit: str, period: str, file_hash: str, content_hash: str) -> SubmissionRecord | None:
         """Give the earliest submission this file repeats: the same bytes for the same unit (a district's
         sheet with a block per commune holds several units' parts), or the same content for the same
         program, unit and period, current or superseded. None when the file is new."""
-        s = submissions.c
         with self.snapshot():
-            row = self.conn.execute(select(submissions).where(s.unit == unit, (s.file_hash == file_hash) | (
-                (s.program == program) & (s.period == period) & (s.content_hash == content_hash))
-            ).order_by(s.id).limit(1)).first()
+            row = self.conn.execute(_SEEN, {"unit": unit, "file_hash": file_hash, "program": program,
+                                            "period": period, "content_hash": content_hash}).first()
         return _record(row) if row else None
 
     def seen_many(self, wanted: list[tuple[str, str, str, str, str]]) -> list[int | None]:
@@ -265,7 +293,7 @@ class Store:
                                 submission["file_hash"], submission["content_hash"])
             if earlier is not None:
                 return None, None, earlier.id
-            new_id, old_id = self.add_submission(**submission)
+            new_id, old_id = self.add_submission(**submission, check_stored=False)  # `seen` was the wider check
             return new_id, old_id, None
 
     def restore(self, submission_id: int) -> tuple[int | None, int | None]:
