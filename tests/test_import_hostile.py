@@ -135,3 +135,47 @@ def test_terminal_output_is_inert_markup_and_control_characters_from_files(messy
     assert "[bold]bad?[31m[i].xlsx" in result.output
     as_json = run("import", named, "--format", "json", workspace=messy_ws)
     assert json.loads(as_json.stdout)["results"][0]["problems"][0]["params"]["found"] == "[/b][red]60\x1b[2J"
+
+
+def test_the_nightly_job_files_away_a_file_that_aborts_the_reader_and_takes_the_files_after_it(messy_ws, hostile):
+    """The nightly job reads its inbox ahead on every core, in worker processes as `import` does: a file that
+    brings its reader down goes to rejected/ with its reason, and each file after it is stored and filed."""
+    from hrplan.jobs.consolidate import consolidate
+    from hrplan.workspace import Workspace
+
+    config = messy_ws.root / "hrplan.yaml"
+    config.write_text(config.read_text(encoding="utf-8") + "read_limits:\n  max_shared_strings: 10000000000\n"
+                      "consolidate:\n  settle_seconds: 0\n  formats: [json]\n", encoding="utf-8")
+    ws = Workspace(messy_ws.root)
+    ws.inbox.mkdir(parents=True, exist_ok=True)
+    shutil.copy(hostile / "shared_strings_count_bomb.xlsx", ws.inbox / "a_bomb.xlsx")
+    (ws.inbox / "notes.txt").write_text("not a workbook", encoding="utf-8")
+    for i, good in enumerate(GOOD):
+        shutil.copy(good, ws.inbox / f"b{i}_{good.name}")
+    for n, path in enumerate(sorted(ws.inbox.iterdir())):  # the bomb first, the text file among the workbooks
+        os.utime(path, (1_600_000_000 + n, 1_600_000_000 + n))
+    result = consolidate(ws)
+    outcomes = {Path(f.file).name: f for f in result.files}
+    assert outcomes["a_bomb.xlsx"].outcome == "rejected"
+    assert outcomes["a_bomb.xlsx"].problems[0].code == "file.reader_failed"
+    assert (ws.root / outcomes["a_bomb.xlsx"].reason_file).exists()
+    assert outcomes["notes.txt"].outcome == "rejected"
+    assert [outcomes[f"b{i}_{g.name}"].outcome for i, g in enumerate(GOOD)] == ["imported"] * len(GOOD)
+    assert list(ws.inbox.iterdir()) == []
+    with ws.open_store() as store:
+        assert store.counts()["current"] == len(GOOD)
+
+
+def test_read_ahead_gives_each_read_in_order_and_drops_a_file_skipped(messy_ws):
+    from hrplan.importer import ReadAhead, store_read
+    from hrplan.jobs.consolidate import _read_context
+
+    with ReadAhead(GOOD, _read_context(messy_ws)) as ahead, messy_ws.open_store() as store:
+        first = ahead.read_of(GOOD[0])
+        assert first.path == GOOD[0] and first.parsed.ok
+        last = ahead.read_of(GOOD[2])  # GOOD[1] is skipped: read, never stored
+        assert last.path == GOOD[2]
+        assert [store_read(store, r).outcome for r in (first, last)] == [Outcome.IMPORTED] * 2
+        with pytest.raises(ValueError):
+            ahead.read_of(GOOD[1])  # behind: no longer ahead
+        assert {s.file_name for s in store.submissions()} == {GOOD[0].name, GOOD[2].name}

@@ -227,17 +227,42 @@ def _result_of_summary(summary: ReadSummary) -> FileResult:
                       parts=[_result_of_summary(part) for part in summary.parts], parsed=False)
 
 
-def import_one(store: Store, path: Path, ctx: ReadContext, dry_run: bool = False) -> FileResult:
-    """Read one file in a worker process (its limits; a reader that fails refuses only this file) and store it.
+class ReadAhead:
+    """Files read in worker processes on every core, ahead of the caller, who stores them one at a time.
 
-    For callers that take files one at a time (the nightly consolidate); the caller holds the workspace lock.
+    For callers that act on each file once it is stored (the nightly job files it away), in the order
+    given: `read_of(path)` gives that file's read; `store_read` then stores it in its own transaction.
+    A file read but never asked for (the caller skipped it) is dropped: it was not stored. Close it
+    (or use it as a context manager) to stop the workers. The caller holds the workspace lock.
     """
-    reads = read_files([path], ctx, workers=1)
-    try:
-        read = next(reads)
-    finally:
-        reads.close()
-    return store_read(store, read, dry_run)
+
+    def __init__(self, paths: list[Path], ctx: ReadContext, workers: int | None = None):
+        self._paths, self._ctx, self._workers = list(paths), ctx, workers
+        self._done = 0  # reads handed over or dropped
+        self._reads = read_files(self._paths, ctx, workers)
+
+    def read_of(self, path: Path) -> FileRead:
+        """Give the read of `path`, one of the files still ahead (those before it are dropped)."""
+        while self._done < len(self._paths):
+            self._done += 1
+            try:
+                read = next(self._reads)
+            except Exception:  # the reading machinery failed (a bug): the files after this one are read afresh
+                self._reads.close()
+                self._reads = read_files(self._paths[self._done:], self._ctx, self._workers)
+                raise
+            if read.path == path:
+                return read
+        raise ValueError(f"not among the files ahead: {path}")
+
+    def close(self) -> None:
+        self._reads.close()
+
+    def __enter__(self) -> ReadAhead:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
 
 def store_read(store: Store, read: FileRead, dry_run: bool = False) -> FileResult:

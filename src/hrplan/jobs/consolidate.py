@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from hrplan.definitions import Period
-from hrplan.importer import Outcome, import_one
+from hrplan.importer import Outcome, ReadAhead, store_read
 from hrplan.jobs.filing import clean_own_temporaries, destination, place, write_reason, REASON_SUFFIX
 from hrplan.jobs.inbox import InboxFile, scan_inbox
 from hrplan.jobs.outputs import ProgramOutput, check_settings, refresh_outputs
@@ -131,12 +131,13 @@ def _run_locked(workspace: Workspace, formats: list[str], lang: str, log: RunLog
     ready = [f for f in found if f.ready]
     result.waiting = [FileOutcome(_rel(workspace, f.path), "waiting", reason=f.wait_reason) for f in found if not f.ready]
     if ready:
-        ctx = _read_context(workspace)
-        with workspace.open_store() as store:
+        # Read ahead on every core (each file in a worker process, as `import` does); stored and filed one by one.
+        ahead = ReadAhead([f.path for f in ready if f.is_workbook], _read_context(workspace))
+        with workspace.open_store() as store, ahead:
             for n, item in enumerate(ready):
                 if progress:
                     progress(n, len(ready), item.path)
-                outcome = _take(workspace, store, ctx, item, done_dir, rejected_dir, lang)
+                outcome = _take(workspace, store, ahead, item, done_dir, rejected_dir, lang)
                 result.files.append(outcome)
                 log.line(outcome.outcome, _file_line(outcome, lang))
         if progress:
@@ -161,7 +162,7 @@ def _run_locked(workspace: Workspace, formats: list[str], lang: str, log: RunLog
     return result
 
 
-def _take(workspace: Workspace, store, ctx: ReadContext, item: InboxFile, done_dir: Path, rejected_dir: Path,
+def _take(workspace: Workspace, store, ahead: ReadAhead, item: InboxFile, done_dir: Path, rejected_dir: Path,
           lang: str) -> FileOutcome:
     """Import one ready file and file it away; a bug leaves it in the inbox and says so."""
     rel = _rel(workspace, item.path)
@@ -170,7 +171,7 @@ def _take(workspace: Workspace, store, ctx: ReadContext, item: InboxFile, done_d
             problem = Problem("consolidate.not_a_workbook", location=Location(file=item.path.name),
                               params={"name": item.path.name, "suffix": item.path.suffix or "(none)"})
             return _reject(workspace, FileOutcome(rel, "rejected", problems=[problem]), item.path, rejected_dir, lang)
-        imported = import_one(store, item.path, ctx)
+        imported = store_read(store, ahead.read_of(item.path))
         outcome = FileOutcome(rel, imported.outcome.value, program=imported.program, unit=imported.unit,
                               period=imported.period, problems=list(imported.problems),
                               submission_id=imported.submission_id or imported.same_as,
