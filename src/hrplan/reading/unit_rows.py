@@ -59,6 +59,8 @@ def indicator_caption(caption: str) -> tuple[str, str | None]:
 
 def find_unit_rows(sheet: RawSheet, units: UnitTree) -> TableLayout | None:
     """Give the sheet's table whose rows are units of the registry under a unit column, or None."""
+    if not _has_unit_caption(sheet):
+        return None  # most sheets: a table of indicators
     filled = merged_fill(sheet)
     width = sheet.width
     for row in range(min(HEADER_SCAN_ROWS, sheet.height)):
@@ -73,6 +75,14 @@ def find_unit_rows(sheet: RawSheet, units: UnitTree) -> TableLayout | None:
         if _rows_are_units(layout, units):
             return layout
     return None
+
+
+def _has_unit_caption(sheet: RawSheet) -> bool:
+    """Tell whether a cell of the rows a header is looked for in reads as a unit column's caption. Every caption
+    `find_unit_rows` looks at is such a cell's text (a merged range's caption is its top-left cell's), so a
+    sheet without one has no table of units, and its captions need not be made cell by cell."""
+    texts = {v for line in sheet.grid[:HEADER_SCAN_ROWS] for v in line if isinstance(v, str)}
+    return any(_UNIT_CAPTION.match(fold(v)) for v in texts)
 
 
 def unit_rows_at(sheet: RawSheet, row: int, rows: int, unit_col: int, captions: dict[str, str],
