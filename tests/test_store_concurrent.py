@@ -115,13 +115,13 @@ CHILD = textwrap.dedent('''
     """Import one file with the library, bypassing the workspace lock (as any second writer could)."""
     import json, sys
     from pathlib import Path
-    from hrplan.importer import import_one
+    from hrplan.importer import ReadAhead, store_read
     from hrplan.reading import ReadContext
     from hrplan.workspace import Workspace
 
     ws, path = Workspace(Path(sys.argv[1])), Path(sys.argv[2])
-    with ws.open_store() as store:
-        result = import_one(store, path, ReadContext(programs=ws.programs, units=ws.units))
+    with ws.open_store() as store, ReadAhead([path], ReadContext(programs=ws.programs, units=ws.units)) as ahead:
+        result = store_read(store, ahead.read_of(path))
     print(json.dumps(result.outcome.value))
 ''')
 

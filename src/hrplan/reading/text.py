@@ -15,11 +15,18 @@ def convert_legacy_text(book: RawWorkbook) -> list[Problem]:
         sheet_encoding = guess_encoding(texts)
         converted: set[str] = set()
         decomposed = False
+        fonts = sheet.fonts
         for r, row in enumerate(sheet.grid):
             for c, value in enumerate(row):
                 if isinstance(value, str) and value:
-                    decomposed = decomposed or not unicodedata.is_normalized("NFC", value)
-                    text, used = to_unicode(value, sheet.fonts.get((r, c)), sheet_encoding)
+                    normal = unicodedata.is_normalized("NFC", value)
+                    decomposed = decomposed or not normal
+                    font = fonts.get((r, c)) if fonts else None
+                    if font is None and sheet_encoding is None:  # most cells: Unicode, perhaps to compose
+                        if not normal:
+                            row[c] = unicodedata.normalize("NFC", value)
+                        continue
+                    text, used = to_unicode(value, font, sheet_encoding)
                     row[c] = text
                     if used:
                         converted.add(used)
