@@ -179,3 +179,26 @@ def test_read_ahead_gives_each_read_in_order_and_drops_a_file_skipped(messy_ws):
         with pytest.raises(ValueError):
             ahead.read_of(GOOD[1])  # behind: no longer ahead
         assert {s.file_name for s in store.submissions()} == {GOOD[0].name, GOOD[2].name}
+
+
+def test_read_ahead_reads_the_files_after_a_failure_of_the_reading_itself_afresh(messy_ws, monkeypatch):
+    """A bug in the reading machinery (not in a file: those are refusals) fails the file in hand; the files
+    after it are read by a new pool, so that the nightly job still takes them."""
+    import hrplan.importer as importer
+    from hrplan.jobs.consolidate import _read_context
+
+    real = importer.read_files
+    calls = []
+
+    def failing_once(paths, ctx, workers=None):
+        calls.append([Path(p).name for p in paths])
+        if len(calls) == 1:
+            raise RuntimeError("the pool broke")
+        yield from real(paths, ctx, workers)
+
+    monkeypatch.setattr(importer, "read_files", failing_once)
+    with importer.ReadAhead(GOOD, _read_context(messy_ws)) as ahead:
+        with pytest.raises(RuntimeError):
+            ahead.read_of(GOOD[0])
+        assert ahead.read_of(GOOD[1]).path == GOOD[1]
+    assert calls == [[g.name for g in GOOD], [g.name for g in GOOD[1:]]]
