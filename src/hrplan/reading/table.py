@@ -182,7 +182,8 @@ def read_indicator_row(result: ParsedSubmission, layout: TableLayout, program: P
         if measure not in cells:
             continue
         r, c = cells[measure]
-        where = Location(str(result.path), sheet.name, cell_name(r, c))
+        cell = cell_name(r, c)
+        where = Location(str(result.path), sheet.name, cell)
         if (r, c) in sheet.formulas_without_value:
             result.problems.append(Problem("value.formula_no_value", location=where,
                                            params={"found": sheet.formulas_without_value[(r, c)]}))
@@ -199,7 +200,7 @@ def read_indicator_row(result: ParsedSubmission, layout: TableLayout, program: P
             continue
         if number is None:
             if measure == "actual":
-                result.blanks.append(BlankCell(code, measure, sheet.name, cell_name(r, c), note))
+                result.blanks.append(BlankCell(code, measure, sheet.name, cell, note))
             continue
         if number < 0:
             result.problems.append(Problem("value.negative", location=where,
@@ -228,7 +229,7 @@ def read_indicator_row(result: ParsedSubmission, layout: TableLayout, program: P
                 "uom": ind.uom, "indicator": ind.name}))
             continue
         numbers[measure] = number
-        result.values.append(StoredValue(code, measure, number, ind.uom, sheet.name, cell_name(r, c), _text(raw), note))
+        result.values.append(StoredValue(code, measure, number, ind.uom, sheet.name, cell, _text(raw), note))
     if "ratio" in cells:
         _read_stated_ratio(result, layout, code, cells["ratio"], numbers)
     return numbers
