@@ -80,10 +80,17 @@ class _SheetWatch:
                 self.pending = b""
                 return
         pos = 0
-        if self.legacy_xfs or b"<f" in buf or b":f" in buf:  # every cell's style matters, or formulas may be here
+        if self.legacy_xfs:  # every cell's style matters
             for m in _CELL.finditer(buf):
                 pos = m.end()
                 self._cell(m.group(1), m.group(2))
+        elif b"<f" in buf or b":f" in buf:  # formulas may be here: only a cell holding one has a detail
+            m = None
+            for m in _CELL.finditer(buf):
+                body = m.group(2)
+                if body and (b"<f" in body or b":f" in body):
+                    self._cell(m.group(1), body)
+            pos = m.end() if m is not None else 0
         self.pending = buf[_unfinished(buf, pos):]
         if len(self.pending) > _MAX_PENDING:
             details.complete = False
