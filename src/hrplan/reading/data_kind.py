@@ -10,6 +10,7 @@ file is refused for.
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -64,11 +65,11 @@ def find_data_kind(sheet: RawSheet, before_row: int, label: str | None = None
     for row in range(min(before_row, sheet.height)):
         cells = [(c, v) for c, v in enumerate(sheet.grid[row]) if str(v).strip()]
         for i, (col, value) in enumerate(cells):
-            key, _, stated = nfc(str(value)).partition(":")
-            if not (KIND_LABEL.match(fold(key)) or fold(key) == declared):
+            stated = _after_label(str(value), declared)
+            if stated is None:
                 continue
-            if stated.strip():
-                text, cell = stated.strip(), cell_name(row, col)
+            if stated:
+                text, cell = stated, cell_name(row, col)
             elif i + 1 < len(cells):
                 text, cell = nfc(str(cells[i + 1][1])).strip(), cell_name(row, cells[i + 1][0])
             else:
@@ -76,6 +77,15 @@ def find_data_kind(sheet: RawSheet, before_row: int, label: str | None = None
             kind = read_data_kind(text, cell)
             return (kind, None) if kind else (None, (text, cell))
     return None, None
+
+
+@functools.lru_cache(maxsize=1 << 14)  # titles and captions repeat in every file of a run
+def _after_label(text: str, declared: str | None) -> str | None:
+    """Give what follows the data-kind label a cell's text starts with ('Loại số liệu: TH Năm' -> 'TH Năm'; '' for
+    the label alone), or None when the text is no such label."""
+    key, _, stated = nfc(text).partition(":")
+    folded = fold(key)
+    return stated.strip() if KIND_LABEL.match(folded) or folded == declared else None
 
 
 def generic_role(caption: str, kind: DataKind | None) -> str | None:
