@@ -244,6 +244,21 @@ def test_values_keep_sheet_and_cell(store_url: str) -> None:
         assert [p["code"] for p in store.submission_problems("12-CTr/TU")] == ["submission.ratio_differs"]
 
 
+def test_bulk_rows_land_in_their_columns_whatever_order_the_driver_takes_them_in(store_url: str) -> None:
+    """A file's rows go in through the driver's executemany, each a tuple of the columns named: SQLite's '?'
+    marks take them in the statement's order, psycopg's by name; either way each value lands in its column."""
+    from hrplan.store.schema import submission_values
+
+    with Store(store_url) as store:
+        new_id, _ = submission(store, [v("DT-YT", "actual", 80, "F17")])
+        with store.write():
+            store._insert_many(submission_values, ("note", "cell", "raw", "value", "measure", "indicator",
+                                                   "submission_id"), [("ghi chú", "E17", "25", "25", "plan", "DT-YT",
+                                                                       new_id)])
+        assert store.values(new_id) == [v("DT-YT", "actual", 80, "F17"),
+                                         StoredValue("DT-YT", "plan", Decimal(25), None, None, "E17", "25", "ghi chú")]
+
+
 def test_imported_values_point_at_their_workbook_cells(sample_ws: Workspace) -> None:
     (result,) = import_files(sample_ws, [SYT])
     assert result.outcome is Outcome.IMPORTED

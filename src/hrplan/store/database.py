@@ -57,6 +57,10 @@ _BY_FILE_HASH_FOR_UNIT = select(submissions).where(
 _CURRENT = select(submissions).where(_s.program == bindparam("program"), _s.unit == bindparam("unit"),
                                      _s.period == bindparam("period"), _s.superseded_by.is_(None))
 _INSERT_SUBMISSION = insert(submissions)
+# The columns a file's rows give, in the order of the tuples `add_submission` makes of them.
+_VALUE_COLUMNS = ("submission_id", "indicator", "measure", "value", "uom", "sheet", "cell", "raw", "note")
+_BLANK_COLUMNS = ("submission_id", "indicator", "measure", "sheet", "cell", "note")
+_PROBLEM_COLUMNS = ("submission_id", "code", "severity", "sheet", "cell", "params")
 
 
 class Store:
@@ -71,7 +75,7 @@ class Store:
         self.url = where if isinstance(where, StoreUrl) else parse_store_url(where)
         self.backend = self.url.backend
         self.engine = _engine(self.url)
-        self._insert_sql: dict[str, tuple[str, list[str], list[int] | None]] = {}  # see _insert_many
+        self._insert_sql: dict[tuple[str, tuple[str, ...]], tuple[str, list[int] | None]] = {}  # _insert_many
         try:
             self.conn = self.engine.connect()
         except DatabaseError as exc:  # a server that cannot be reached; an SQLite file that is no database
@@ -213,30 +217,29 @@ class Store:
             }).inserted_primary_key[0]
             if previous is not None:
                 conn.execute(update(submissions).where(submissions.c.id == previous.id).values(superseded_by=new_id))
-            self._insert_many(submission_values, [
+            self._insert_many(submission_values, _VALUE_COLUMNS, [
                 (new_id, v.indicator, v.measure, str(v.value), v.uom, v.sheet, v.cell, v.raw, v.note) for v in values])
-            self._insert_many(submission_blanks, [
+            self._insert_many(submission_blanks, _BLANK_COLUMNS, [
                 (new_id, b.indicator, b.measure, b.sheet, b.cell, b.note) for b in blanks])
-            self._insert_many(submission_problems, [
+            self._insert_many(submission_problems, _PROBLEM_COLUMNS, [
                 (new_id, p.code, p.severity.value, p.location.sheet, p.location.cell,
                  json.dumps({k: str(v) for k, v in p.params.items()}, ensure_ascii=False)) for p in problems])
         return new_id, previous.id if previous else None
 
-    def _insert_many(self, table: Table, rows: list[tuple]) -> None:
-        """Insert rows, each a tuple in the order of the table's columns, in the current transaction, through the
-        driver's executemany: SQLAlchemy's own executemany makes each row's parameters anew, which cost more
+    def _insert_many(self, table: Table, columns: tuple[str, ...], rows: list[tuple]) -> None:
+        """Insert rows, each a tuple of the values of `columns` in that order, in the current transaction, through
+        the driver's executemany: SQLAlchemy's own executemany makes each row's parameters anew, which cost more
         than the insert itself (a file's values are one such list)."""
         if not rows:
             return
-        made = self._insert_sql.get(table.name)
+        made = self._insert_sql.get((table.name, columns))
         if made is None:
-            compiled = insert(table).compile(dialect=self.conn.dialect)
-            columns = [c.name for c in table.columns]
+            compiled = insert(table).compile(dialect=self.conn.dialect, column_keys=list(columns))
             # Positional marks ("?", SQLite) take the values in the order the statement names them; named marks
             # (psycopg's %(name)s) take them by name.
             order = [columns.index(n) for n in compiled.positiontup] if compiled.positiontup is not None else None
-            made = self._insert_sql[table.name] = (str(compiled), columns, order)
-        sql, columns, order = made
+            made = self._insert_sql[(table.name, columns)] = (str(compiled), order)
+        sql, order = made
         if order is None:
             params: list = [dict(zip(columns, row)) for row in rows]
         elif order == list(range(len(columns))):
