@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from enum import Enum
 from pathlib import Path
-from typing import Callable, Generator, Iterator
+from typing import Callable, Iterator
 
 from hrplan.problems import Location, Problem
 from hrplan.store import DEFAULT_WAIT, AlreadyStored, Store, workspace_lock
@@ -155,16 +155,16 @@ def import_files(workspace: Workspace, paths: list[Path], options: ImportOptions
                 memo.fingerprint = context_key(before)
                 known = _already_seen(store, memo, files)
                 unread = [p for p in files if p not in known]
-                reads: Generator[FileRead, None, None] = (read for read in ())  # closed like read_files' below
+                ahead: ReadAhead | None = None
                 if unread:  # only now the programs and units load (a re-import of unchanged files needs neither)
                     ctx = ReadContext(programs=workspace.programs, units=workspace.units, limits=cfg.read_limits,
                                       read_hidden=read_hidden, filename_pattern=cfg.filename_pattern, layouts=cfg.layouts,
                                       program=options.program, unit=options.unit, period=options.period)
                     memo.fingerprint = _loaded_key(workspace, memo, context_key)
-                    reads = read_files(unread, ctx, options.workers)
+                    ahead = ReadAhead(unread, ctx, options.workers)
                 try:
                     for path in files:
-                        read = None if path in known else next(reads)
+                        read = ahead.read_of(path) if path not in known else None
                         if progress:
                             progress(done, len(files), path)
                         with _commit_before_interrupt():  # Ctrl-C during the commit: recorded first, then stop
@@ -176,7 +176,8 @@ def import_files(workspace: Workspace, paths: list[Path], options: ImportOptions
                                     memo.remember(read.path, read.file_hash, read.parsed)
                             done += 1
                 finally:
-                    reads.close()
+                    if ahead is not None:
+                        ahead.close()
                     if not options.dry_run:
                         memo.save()
                 if progress:
