@@ -140,7 +140,7 @@ def test_terminal_output_is_inert_markup_and_control_characters_from_files(messy
 def test_the_nightly_job_files_away_a_file_that_aborts_the_reader_and_takes_the_files_after_it(messy_ws, hostile):
     """The nightly job reads its inbox ahead on every core, in worker processes as `import` does: a file that
     brings its reader down goes to rejected/ with its reason, and each file after it is stored and filed."""
-    from hrplan.jobs.consolidate import consolidate
+    from hrplan.jobs.nightly import consolidate
     from hrplan.workspace import Workspace
 
     config = messy_ws.root / "hrplan.yaml"
@@ -168,7 +168,7 @@ def test_the_nightly_job_files_away_a_file_that_aborts_the_reader_and_takes_the_
 
 def test_read_ahead_gives_each_read_in_order_and_drops_a_file_skipped(messy_ws):
     from hrplan.importer import ReadAhead, store_read
-    from hrplan.jobs.consolidate import _read_context
+    from hrplan.jobs.nightly import _read_context
 
     with ReadAhead(GOOD, _read_context(messy_ws)) as ahead, messy_ws.open_store() as store:
         first = ahead.read_of(GOOD[0])
@@ -185,7 +185,7 @@ def test_read_ahead_reads_the_files_after_a_failure_of_the_reading_itself_afresh
     """A bug in the reading machinery (not in a file: those are refusals) fails the file in hand; the files
     after it are read by a new pool, so that the nightly job still takes them."""
     import hrplan.importer as importer
-    from hrplan.jobs.consolidate import _read_context
+    from hrplan.jobs.nightly import _read_context
 
     real = importer.read_files
     calls = []

@@ -22,7 +22,7 @@ HEAVY = ("openpyxl", "numpy", "jinja2", "sqlalchemy", "alembic", "python_calamin
 # the checks and the report writers (it does need typer, rich, pydantic and YAML: the workspace's settings).
 NOT_FOR_STATUS = ("openpyxl", "numpy", "jinja2", "sqlalchemy", "alembic", "mako", "python_calamine", "pandas", "docx",
                   "matplotlib", "filelock", "hrplan.reports", "hrplan.checks", "hrplan.importer", "hrplan.reading",
-                  "hrplan.figures", "hrplan.jobs.consolidate", "hrplan.store.database", "hrplan.store.migrate")
+                  "hrplan.figures", "hrplan.jobs.nightly", "hrplan.store.database", "hrplan.store.migrate")
 FIXTURE_V1 = Path(__file__).resolve().parent / "fixtures" / "store_v1_from_main.sqlite"
 SAMPLE = Path(__file__).resolve().parents[1] / "sample_data"
 

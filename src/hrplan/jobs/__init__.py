@@ -13,14 +13,14 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from hrplan.jobs.consolidate import ConsolidateResult, FileOutcome, consolidate
+    from hrplan.jobs.nightly import ConsolidateResult, FileOutcome, consolidate
     from hrplan.jobs.demo import run_demo
     from hrplan.jobs.digest import consolidation_digest
 
 __all__ = ["run_demo", "ConsolidateResult", "FileOutcome", "consolidate", "consolidation_digest"]
 
 
-_HOMES = {"ConsolidateResult": "consolidate", "FileOutcome": "consolidate", "consolidate": "consolidate",
+_HOMES = {"ConsolidateResult": "nightly", "FileOutcome": "nightly", "consolidate": "nightly",
           "run_demo": "demo", "consolidation_digest": "digest"}
 
 
@@ -29,7 +29,7 @@ def __getattr__(name: str) -> Any:
     if home is None:
         raise AttributeError(f"module 'hrplan.jobs' has no attribute {name!r}")
     module = importlib.import_module(f"hrplan.jobs.{home}")
-    for export, where in _HOMES.items():  # the function `consolidate` wins over its module's name
+    for export, where in _HOMES.items():  # every export of that module, kept on the package
         if where == home:
             globals()[export] = getattr(module, export)
     return globals()[name]
