@@ -97,11 +97,11 @@ class _SheetWatch:
             self.pending = b""
 
     def _cell(self, attrs: bytes | None, body: bytes | None) -> None:
+        """Record one cell's details: `feed` passes every cell when legacy fonts are looked for, else only cells
+        holding a formula."""
         if not attrs:
             return
         legacy = self.legacy_xfs
-        if not legacy and (not body or (b"<f" not in body and b":f" not in body)):
-            return  # no legacy font to look for and no formula: nothing to record
         ref = _REF.search(attrs)
         if ref is None:
             if _HAS_REF.search(attrs):  # a reference not as Excel writes it: the old reading decides
