@@ -10,6 +10,7 @@ from typing import Callable
 
 from hrplan.checks.finding import Finding
 from hrplan.checks.rule import CheckContext, Rule, rule_setting
+from hrplan.collector import paused_gc
 from hrplan.checks.rules import (
     behind_plan,
     breakdown_exceeds,
@@ -159,7 +160,8 @@ def run_checks(workspace, program_names: list[str], period_text: str, lang: str 
     settings = {"deadline": workspace.config.deadline}
     findings: list[Finding] = []
     step = counter(len(programs) * STEPS_PER_PROGRAM, progress)
-    with workspace.open_store() as store, store.snapshot():  # one moment: an import meanwhile is not half seen
+    # One moment (an import meanwhile is not half seen); the collector paused while figures and findings pile up.
+    with workspace.open_store() as store, store.snapshot(), paused_gc():
         for program in programs:
             figures = compute_figures(program, period, store, workspace.units, sources=False)  # findings: first cells
             step(program.code, FIGURES_WEIGHT)

@@ -45,43 +45,54 @@ def register(app: typer.Typer) -> None:
         bất thường so với các kỳ trước. Mã thoát 1 khi có vấn đề từ mức --fail-on trở lên. (Check submissions.)"""
         fmt = choice(fmt, ("table", "json", "csv", "xlsx"), "--format")
         fail_on = choice(fail_on, ("error", "warning", "info", "never"), "--fail-on")
-        from hrplan.checks import run_checks
-        from hrplan.cli.progress import track
+        from hrplan.collector import paused_gc
 
         ws = STATE.ws()
-        with track("progress.check") as progress:
-            findings = run_checks(ws, program, period, STATE.lang, unit=unit, progress=progress)
-        counts = {s: sum(f.severity.value == s for f in findings) for s in _LEVELS}
-        if fmt == "json":
-            print_json_list("findings", (f.to_dict(STATE.lang) for f in findings), {"counts": counts})
-        elif fmt == "csv":
-            from hrplan.reports import findings_csv
-
-            text = findings_csv(findings, STATE.lang)
-            if output:
-                output.write_text(text, encoding="utf-8")
-                console.print(STATE.t("findings.written", path=output))
-            else:
-                typer.echo(text, nl=False)
-        elif fmt == "xlsx":
-            from hrplan.reports import write_findings_xlsx
-
-            path = output or ws.reports_dir / f"check_{period.replace('..', '_to_')}.xlsx"
-            write_findings_xlsx(findings, path, STATE.lang)
-            console.print(STATE.t("findings.written", path=path))
-        elif len(findings) <= FULL_TABLE:
-            _print_table(findings, ws.units, verbose)
-            console.print(STATE.t("findings.counts", **counts))
-        else:
-            from hrplan.reports import summarise_findings
-
-            if verbose:
-                _print_every_finding(findings, ws.units)
-            summary = summarise_findings(findings, ws.units, _grouped_under(ws, program, unit))
-            _print_summary(summary, ws.units, listed=not verbose)
-        limit = _LEVELS.get(fail_on)
-        failing = limit is not None and any(_LEVELS[f.severity.value] <= limit for f in findings)
+        # Figures and findings are plain objects by the hundred thousand: the collector waits (hrplan.collector), and
+        # they are gone before it is back (they live in _check_and_show), else its first pass would walk them all.
+        with paused_gc():
+            failing = _check_and_show(ws, program, period, unit, fmt, output, verbose, fail_on)
         raise typer.Exit(EXIT_FINDINGS if failing else EXIT_OK)
+
+
+def _check_and_show(ws, program: list[str], period: str, unit: str | None, fmt: str, output: Path | None,
+                    verbose: bool, fail_on: str) -> bool:
+    """Run the checks and show or write the findings as `fmt` asks; tell whether one is at `fail_on` or above."""
+    from hrplan.checks import run_checks
+    from hrplan.cli.progress import track
+
+    with track("progress.check") as progress:
+        findings = run_checks(ws, program, period, STATE.lang, unit=unit, progress=progress)
+    counts = {s: sum(f.severity.value == s for f in findings) for s in _LEVELS}
+    if fmt == "json":
+        print_json_list("findings", (f.to_dict(STATE.lang) for f in findings), {"counts": counts})
+    elif fmt == "csv":
+        from hrplan.reports import findings_csv
+
+        text = findings_csv(findings, STATE.lang)
+        if output:
+            output.write_text(text, encoding="utf-8")
+            console.print(STATE.t("findings.written", path=output))
+        else:
+            typer.echo(text, nl=False)
+    elif fmt == "xlsx":
+        from hrplan.reports import write_findings_xlsx
+
+        path = output or ws.reports_dir / f"check_{period.replace('..', '_to_')}.xlsx"
+        write_findings_xlsx(findings, path, STATE.lang)
+        console.print(STATE.t("findings.written", path=path))
+    elif len(findings) <= FULL_TABLE:
+        _print_table(findings, ws.units, verbose)
+        console.print(STATE.t("findings.counts", **counts))
+    else:
+        from hrplan.reports import summarise_findings
+
+        if verbose:
+            _print_every_finding(findings, ws.units)
+        summary = summarise_findings(findings, ws.units, _grouped_under(ws, program, unit))
+        _print_summary(summary, ws.units, listed=not verbose)
+    limit = _LEVELS.get(fail_on)
+    return limit is not None and any(_LEVELS[f.severity.value] <= limit for f in findings)
 
 
 def _grouped_under(ws, programs: list[str], unit: str | None) -> str | None:

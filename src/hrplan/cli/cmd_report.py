@@ -23,14 +23,21 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Lập báo cáo: Word theo thể thức (Nghị định 30/2020/NĐ-CP hoặc Hướng dẫn 36-HD/VPTW), HTML in được,
         bảng tính tổng hợp hoặc JSON. (Write a report: Word, HTML, the consolidated workbook or JSON.)"""
+        from contextlib import nullcontext
+
         from hrplan.cli.progress import track
+        from hrplan.collector import paused_gc
         from hrplan.reports import FORMATS, write_reports
 
         ws = STATE.ws()
         fmt = choice(fmt, FORMATS + ("all",), "--format")
         formats = FORMATS if fmt == "all" else (fmt,)
-        with track("progress.report") as progress:
-            written = write_reports(ws, program, period, formats, STATE.lang, output=output, sources=sources,
-                                    progress=progress)
-        for path in written.paths.values():
+        # JSON alone: the report's objects are plain, by the hundred thousand, and the collector waits to the end
+        # (hrplan.collector; only the paths outlive the block, else its first pass would walk them all). A document
+        # (charts, docxtpl) leaves garbage in cycles: the collector runs then, but for the report's data.
+        with paused_gc() if set(formats) <= {"json"} else nullcontext():
+            with track("progress.report") as progress:
+                paths = write_reports(ws, program, period, formats, STATE.lang, output=output, sources=sources,
+                                      progress=progress).paths
+        for path in paths.values():
             console.print(str(path))

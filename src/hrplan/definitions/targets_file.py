@@ -5,12 +5,12 @@ Columns: indicator, unit, period, value[, uom]. Each row becomes a `Target` nami
 from __future__ import annotations
 
 import csv
-import gc
 from dataclasses import dataclass
 from decimal import InvalidOperation
 from pathlib import Path
 from typing import Callable
 
+from hrplan.collector import paused_gc
 from hrplan.definitions.programs import Program, Target
 from hrplan.problems import HrplanError, Location, Problem
 
@@ -41,13 +41,8 @@ def load_targets_table(path: Path, program: Program) -> list[Target]:
         raise HrplanError(Problem("targets.invalid", location=Location(file=str(path)),
                                   params={"found": "a folder, not a file", "expected": "the file named by targets_file"}))
     table = _workbook_table(path) if path.suffix.lower() in (".xlsx", ".xlsm", ".xls", ".ods") else _csv_table(path)
-    collecting = gc.isenabled()
-    gc.disable()  # 132,000 new objects, none in a cycle: collecting cycles meanwhile doubled the time
-    try:
+    with paused_gc():  # 132,000 new objects, none in a cycle: collecting cycles meanwhile doubled the time
         return _targets(table, program)
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def _targets(table: _Table, program: Program) -> list[Target]:

@@ -4,8 +4,6 @@ The Word, HTML and workbook reports are made of it; the JSON writes it as format
 numbers, words once)."""
 from __future__ import annotations
 
-import gc
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
@@ -14,6 +12,7 @@ from typing import Any, Callable, Iterable, Iterator, NamedTuple
 
 from hrplan import __version__
 from hrplan.checks import FIGURES_WEIGHT, STEPS_PER_PROGRAM, Finding, check_program
+from hrplan.collector import paused_gc
 from hrplan.definitions import (
     IndicatorKind,
     Period,
@@ -63,19 +62,6 @@ class Report:
         return report_json_bytes(self.data, self.units, self.lang, sources)
 
 
-@contextmanager
-def paused_gc() -> Iterator[None]:
-    """Pause the cycle collector while rows are built: at national scale each of its full passes walks millions of
-    objects (the figures) and finds nothing, since rows are plain dicts and lists (a report's data: 1-2 s)."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
-
-
 REPORT_STEPS = STEPS_PER_PROGRAM + 2  # the figures and each rule (weighed as in check), the years, the data
 
 
@@ -95,14 +81,16 @@ def build_report(workspace: Workspace, program_name: str, period_text: str, lang
     period = period_from_user(period_text)
     units = workspace.units
     step = step or (lambda label, weight=1: None)
-    with workspace.open_store() as store, store.snapshot():  # one moment: an import meanwhile is not half seen
-        before = previous_actuals(program, period, store, units) if previous else None
-        figures = compute_figures(program, period, store, units, sources=sources)
-        step(program.code, FIGURES_WEIGHT)
-        findings = check_program(program, figures, store, units, lang, step=step)
-        annual = _annual(program, period, store, units, lang, sources)
-        step("annual")
+    # One moment (an import meanwhile is not half seen); figures, findings and rows are plain objects by the
+    # hundred thousand, none in a cycle: the collector waits (hrplan.collector).
     with paused_gc():
+        with workspace.open_store() as store, store.snapshot():
+            before = previous_actuals(program, period, store, units) if previous else None
+            figures = compute_figures(program, period, store, units, sources=sources)
+            step(program.code, FIGURES_WEIGHT)
+            findings = check_program(program, figures, store, units, lang, step=step)
+            annual = _annual(program, period, store, units, lang, sources)
+            step("annual")
         data = report_data(program, figures, findings, units, lang, workspace.config.name, annual, sources,
                            documents)
     step("data")

@@ -40,6 +40,7 @@ from __future__ import annotations
 
 from typing import Any, Callable, Iterable, Iterator
 
+from hrplan.collector import paused_gc
 from hrplan.definitions import UnitTree
 from hrplan.figures import Figure
 from hrplan.reports.data import FigureStream, FindingStream, ReportRows
@@ -66,8 +67,6 @@ _NO_LOCATION = (None,) * len(ITEM_COLUMNS["location"])  # a finding's Location w
 
 def report_json_bytes(data: dict[str, Any], units: UnitTree | None, lang: str, sources: bool = False) -> bytes:
     """Give the report's data (format 1, as `report_data` gives it) as format-2 JSON, UTF-8."""
-    from hrplan.reports.data import paused_gc
-
     with paused_gc():
         return json_rows(report_document(data, units, lang, sources))
 
@@ -75,8 +74,6 @@ def report_json_bytes(data: dict[str, Any], units: UnitTree | None, lang: str, s
 def write_report_json(data: dict[str, Any], units: UnitTree | None, lang: str, write: Callable[[bytes], Any],
                       sources: bool = False) -> None:
     """Write what `report_json_bytes` gives to `write`, a megabyte at a time."""
-    from hrplan.reports.data import paused_gc
-
     with paused_gc():
         write_json_rows(report_document(data, units, lang, sources), write)
 
