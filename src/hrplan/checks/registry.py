@@ -10,7 +10,6 @@ from typing import Callable
 
 from hrplan.checks.finding import Finding
 from hrplan.checks.rule import CheckContext, Rule, rule_setting
-from hrplan.collector import paused_gc
 from hrplan.checks.rules import (
     behind_plan,
     breakdown_exceeds,
@@ -36,6 +35,7 @@ from hrplan.checks.rules import (
     subperiod_targets,
     total_row_mismatch,
 )
+from hrplan.collector import paused_gc
 from hrplan.definitions import Program, UnitTree, period_from_user
 from hrplan.figures import FigureSet
 from hrplan.problems import HrplanError, Location, Problem, Severity
