@@ -49,9 +49,21 @@ def _print_version() -> None:
     raise typer.Exit(0)
 
 
+def _language(ctx: typer.Context, value: Optional[str]) -> Optional[str]:
+    """Set the messages' language before anything else (--lang is eager: --help comes after it); in English the
+    commands' --help is English too (`cli.help_en`), put in place on this run's command tree."""
+    if value:
+        STATE.lang = "en" if value.lower().startswith("en") else "vi"
+    if STATE.lang == "en":
+        from hrplan.cli.help_en import english
+        english(ctx.find_root().command)
+    return value
+
+
 @app.callback()
 def _global(
-    lang: Optional[str] = typer.Option(None, "--lang", help="Ngôn ngữ thông báo: vi (mặc định) hoặc en. Cũng đặt được bằng HRPLAN_LANG."),
+    lang: Optional[str] = typer.Option(None, "--lang", help="Ngôn ngữ thông báo: vi (mặc định) hoặc en. Cũng đặt được bằng HRPLAN_LANG.",
+                                       is_eager=True, callback=lambda ctx, value: _language(ctx, value)),
     workspace: Optional[Path] = typer.Option(None, "--workspace", "-w", help="Thư mục làm việc (mặc định: tìm từ thư mục hiện tại trở lên)."),
     store: Optional[str] = typer.Option(None, "--store", envvar="HRPLAN_STORE", show_envvar=False,
                                         help="Kho dữ liệu, thay cho 'store' trong hrplan.yaml: sqlite:///tệp.sqlite hoặc"
@@ -59,8 +71,6 @@ def _global(
     version: bool = typer.Option(False, "--version", help="In phiên bản rồi thoát.", is_eager=True,
                                  callback=lambda shown: _print_version() if shown else None),
 ) -> None:
-    if lang:
-        STATE.lang = "en" if lang.lower().startswith("en") else "vi"
     if workspace:
         STATE.workspace = workspace
     STATE.store = store or None
@@ -84,8 +94,10 @@ for module in COMMANDS:
     module.register(app)
 
 
-def _hoist_global_options(argv: list[str]) -> list[str]:
-    """Let --lang and --workspace be given after the command name too (`hrplan check --lang en`)."""
+def _hoist_global_options(argv: list[str], rest_only: bool = False) -> list[str]:
+    """Let --lang and --workspace be given after the command name too (`hrplan check --lang en`).
+
+    `rest_only`: give only the arguments that are not global options (empty: no command was asked for)."""
     front, rest, i = [], [], 0
     while i < len(argv):
         arg = argv[i]
@@ -101,7 +113,7 @@ def _hoist_global_options(argv: list[str]) -> list[str]:
         else:
             rest.append(arg)
         i += 1
-    return front + rest
+    return rest if rest_only else front + rest
 
 
 def main() -> None:
@@ -113,4 +125,26 @@ def main() -> None:
     # pydantic looks for plugins in every installed package's metadata when it builds its first model (typer's
     # options are pydantic adapters too): hrplan uses none, and the search is a tenth of `hrplan status`.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
-    app(args=_hoist_global_options(sys.argv[1:]), prog_name="hrplan")
+    args = _hoist_global_options(sys.argv[1:])
+    # The help in the user's language from the start: click prints --help before it looks at --lang (or at
+    # HRPLAN_LANG) when --help comes first, and `hrplan` alone shows its help before any option is looked at.
+    command = typer.main.get_command(app)
+    if _asked_language(args) == "en":
+        from hrplan.cli.help_en import english
+        english(command)
+    if not _hoist_global_options(args, rest_only=True):  # `hrplan` alone (or with only --lang ...): its help,
+        try:                                            # with the exit code of a usage error as before
+            command(args=[*args, "--help"], prog_name="hrplan")
+        except SystemExit:
+            pass
+        sys.exit(2)
+    command(args=args, prog_name="hrplan")
+
+
+def _asked_language(args: list[str]) -> str:
+    """Give the language `--lang` asks for among `args`, else HRPLAN_LANG's (STATE.lang's default)."""
+    for i, arg in enumerate(args):
+        value = arg[7:] if arg.startswith("--lang=") else args[i + 1] if arg == "--lang" and i + 1 < len(args) else None
+        if value is not None:
+            return "en" if value.lower().startswith("en") else "vi"
+    return STATE.lang
