@@ -133,12 +133,25 @@ def main() -> None:
         from hrplan.cli.help_en import english
         english(command)
     if not _hoist_global_options(args, rest_only=True):  # `hrplan` alone (or with only --lang ...): its help,
-        try:                                            # with the exit code of a usage error as before
-            command(args=[*args, "--help"], prog_name="hrplan")
-        except SystemExit:
-            pass
+        _run(command, [*args, "--help"])                # with the exit code of a usage error as before
         sys.exit(2)
-    command(args=args, prog_name="hrplan")
+    sys.exit(_run(command, args))
+
+
+def _run(command, args: list[str]) -> int:
+    """Run the command line and give its exit code; a mistake on it (click's usage errors) is told in the
+    user's language (`cli.usage_errors`), with click's exit code."""
+    usage_error = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException")
+    try:
+        code = command.main(args=args, prog_name="hrplan", standalone_mode=False)
+    except usage_error as error:
+        from hrplan.cli import usage_errors
+        usage_errors.show(error, _asked_language(args))
+        return error.exit_code
+    except typer.Abort:  # click's own (no prompt of hrplan's asks): what standalone click prints
+        typer.echo("Aborted!" if _asked_language(args) == "en" else "Đã dừng.", err=True)
+        return 1
+    return code if isinstance(code, int) else 0
 
 
 def _asked_language(args: list[str]) -> str:
