@@ -87,16 +87,41 @@ def _compute(program: Program, period: Period, store: Store, units: UnitTree, so
     tops = [root] if root else [u for u in units.roots()]
     blanks = [b for b in store.current_blanks(program.code) if b["unit"] in submitted
               and b["period"] in submitted[b["unit"]]]
-    for b in blanks:
-        fig = figures.get((b["unit"], b["indicator"]))
-        if fig is not None and b["note"]:
-            fig.blank_notes.append((b["unit"], b["note"]))
+    _mark_blanks(program, period, blanks, figures, submitted, covered, sources)
     result = FigureSet(program, period, figures, submitted, root, covered, blanks, sources_kept=sources,
                        from_sums=from_sums)
     for top in tops:
         for ind in program.indicators:
             _group_figure(program, ind, top, period, units, result, book, is_scope=top == root)
     return result
+
+
+def _mark_blanks(program: Program, period: Period, blanks: list[dict], figures: dict[tuple[str, str], Figure],
+                 submitted: dict[str, list[str]], covered: dict, sources: bool) -> None:
+    """Mark each actual a unit left empty with a note beside it ('Chưa có số liệu', 'Chưa quyết toán') on the unit's
+    figure, made for it when the unit has no other number for the indicator: the sums leave it out, the figure
+    says so and carries the note up the tree. An empty cell without a note is what a unit leaves on the rows of a
+    shared template that are not its business: nothing is said of it (with a plan beside it, it is a missing
+    value: `LeftOut` no_actual). For a running total only the unit's last part counts."""
+    for b in blanks:
+        if not b["note"]:
+            continue
+        unit, code = b["unit"], b["indicator"]
+        try:
+            ind = program.indicator(code)
+        except KeyError:  # an indicator since taken out of the program
+            continue
+        parts = submitted[unit]
+        if ind.accumulation is Accumulation.CUMULATIVE and b["period"] != max(parts, key=lambda p: Period.parse(p).end):
+            continue
+        fig = figures.get((unit, code))
+        if fig is None:
+            fig = figures[(unit, code)] = Figure(ind, unit, period, members=[unit], sources_kept=sources)
+            cover = covered.get(unit)
+            if cover is not None and not cover.complete:
+                fig.incomplete = [cover]
+        fig.blanks.append((unit, b["period"] if len(parts) > 1 else None))
+        fig.blank_notes.append((unit, b["note"]))
 
 
 class _Numbers(dict):
@@ -283,6 +308,11 @@ def _group_figure(program: Program, ind: Indicator, node: str, period: Period, u
         return None
     group = Figure(ind, node, period, is_group=True, sources_kept=result.sources_kept)
     for part in parts + ([own] if own is not None else []):
+        if part.blanks:
+            group.blanks.extend(part.blanks)
+            if part.actual is None and part.plan is None and part.estimate is None:
+                group.blank_notes.extend(part.blank_notes)
+                continue  # only actuals left empty: not a member of the sums (its blanks say so)
         group.members.extend(part.members)
         group.actual_cells.extend(part.actual_cells)
         group.incomplete.extend(part.incomplete)

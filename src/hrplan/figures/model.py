@@ -112,6 +112,9 @@ class Figure:
     plan_rule: str | None = None  # how the plan applies: exact | sum | review | pro_rata | to_date | stated
     incomplete: list[Coverage] = field(default_factory=list)  # members whose parts of the period are missing
     blank_notes: list[tuple[str, str]] = field(default_factory=list)  # (unit, note) beside an actual left blank
+    # (unit, sub-period or None) where a unit that sent its report left the actual empty with a note beside it: not
+    # in the sums, and said so, also where no plan makes it a missing value (compute._mark_blanks)
+    blanks: list[tuple[str, str | None]] = field(default_factory=list)
     # False: of the submissions' cells only the first actual one and those with a note were kept
     # (compute_figures(sources=False)); every cell's source cannot be given then.
     sources_kept: bool = True

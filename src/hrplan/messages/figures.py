@@ -38,6 +38,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Tổng thực hiện kể cả phần chưa có kế hoạch: {actual}.",
         "Total actual including what has no plan: {actual}.",
     ),
+    "figure.blank": ("Để trống số thực hiện, không có trong tổng: {items}.",
+                     "Actual left empty, not in the total: {items}."),
     "figure.left_out": ("Không tính vào tỷ lệ: {items}.", "Left out of the ratio: {items}."),
     "figure.left_out.no_submission": ("{unit} chưa gửi báo cáo (KH {plan})", "{unit} sent nothing (plan {plan})"),
     "figure.left_out.no_actual": ("{unit}{period} có KH {plan} nhưng chưa có số thực hiện",

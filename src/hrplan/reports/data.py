@@ -431,6 +431,13 @@ class ReportRows:
         if fig.is_group and ratio is not None and fig.full_plan is not None and fig.full_plan != fig.ratio_plan:
             out.append(render("figure.full_plan", lang, group=self.unit_name(fig.unit), full=self.num(fig.full_plan),
                               reported=self.num(fig.ratio_plan)))
+        if fig.blanks:  # actuals left empty that the words above do not already name (a plan without its actual)
+            said = {lo.unit for lo in fig.left_out if lo.reason == "no_actual"} if fig.left_out and ratio is not None \
+                else set()
+            empty = [f"{self.unit_name(unit)}{f' ({self.described(part)})' if part else ''}"
+                     for unit, part in dict.fromkeys(fig.blanks) if unit not in said]
+            if empty:
+                out.append(render("figure.blank", lang, items="; ".join(empty)))
         return out
 
     def _left_out_text(self, lo: LeftOut) -> str:
