@@ -36,7 +36,7 @@ def register(app: typer.Typer) -> None:
             console.print(plain(f"{ws.config.name} — {ws.root}"))
             n = len(ws.programs)
             console.print(f"Kho chưa có báo cáo nào ({n} chương trình đã khai báo)." if vi else
-                          f"The store holds no reports yet ({n} programs defined).")
+                          f"The store holds no reports yet ({n} program{'' if n == 1 else 's'} defined).")
             console.print("Nhận báo cáo bằng: hrplan import <thư mục hoặc tệp>" if vi else
                           "Bring them in with: hrplan import <folder or files>")
             render_digest(digest)

@@ -103,8 +103,8 @@ def document_context(data: dict[str, Any], program: Program, settings: ReportSet
         "with_estimate": any(r["has_estimate"] for s in sections for r in s["rows"]),
         "planning": planning,
         "top_units": top,
-        "top_units_text": t("report.s.top_units", n=len(units.children(data["scope"]["code"])) if data["scope"]["code"] in units else 0,
-                            scope=scope) if top else "",
+        # how many units the table shows: those directly under the scope with a ratio (not every unit under it)
+        "top_units_text": t("report.s.top_units", n=len(dict.fromkeys(r["unit"] for r in top)), scope=scope) if top else "",
         "behind": behind,
         "behind_text": [t("report.s.behind", **{**r, "status": r["status_text"]}) for r in behind] or [t("report.s.none_behind")],
         "behind_more": t("report.s.behind_more", n=more) if more else "",
