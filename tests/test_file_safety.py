@@ -301,23 +301,27 @@ def test_file_over_the_size_limit(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    ("name", "content", "found"),
+    ("name", "content", "found", "found_vi"),
     [
-        ("empty.xlsx", b"", "an empty file"),
-        ("web.xls", b"<html><head><meta charset='utf-8'></head><body><table><tr><td>1</td></tr></table></body></html>", "HTML"),
-        ("web2.xls", b"\xef\xbb\xbf\r\n<!DOCTYPE html>\n<html lang='vi'>", "HTML"),
-        ("scan.xlsx", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n", "PDF"),
-        ("data.xls", "Chỉ tiêu;Kế hoạch;Thực hiện\nTuyển dụng;120;97\n".encode(), "text"),
-        ("old.xls", b'<?xml version="1.0"?>\n<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet">', "Excel 2003 XML"),
-        ("bundle.xlsx", b"Rar!\x1a\x07\x01\x00" + bytes(100), "RAR"),
+        ("empty.xlsx", b"", "an empty file", "tệp rỗng"),
+        ("web.xls", b"<html><head><meta charset='utf-8'></head><body><table><tr><td>1</td></tr></table></body></html>", "HTML",
+         "một trang HTML"),
+        ("web2.xls", b"\xef\xbb\xbf\r\n<!DOCTYPE html>\n<html lang='vi'>", "HTML", "một trang HTML"),
+        ("scan.xlsx", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n", "PDF", "một tài liệu PDF"),
+        ("data.xls", "Chỉ tiêu;Kế hoạch;Thực hiện\nTuyển dụng;120;97\n".encode(), "text", "văn bản thuần (có thể là CSV)"),
+        ("old.xls", b'<?xml version="1.0"?>\n<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet">', "Excel 2003 XML",
+         "bảng tính Excel 2003 XML"),
+        ("bundle.xlsx", b"Rar!\x1a\x07\x01\x00" + bytes(100), "RAR", "tệp nén RAR (hãy giải nén"),
     ],
 )
-def test_not_a_workbook(tmp_path: Path, name: str, content: bytes, found: str) -> None:
+def test_not_a_workbook(tmp_path: Path, name: str, content: bytes, found: str, found_vi: str) -> None:
     path = tmp_path / name
     path.write_bytes(content)
     problem = only_problem(path)
     assert problem.code == "file.unreadable"
-    assert found in problem.params["found"]
+    assert found in problem.params["found"] and found in problem.message("en")
+    vi = problem.message("vi")  # what the file is, said in Vietnamese too
+    assert found_vi in vi and problem.params["found"] not in vi
 
 
 def test_random_bytes_named_xlsx(tmp_path: Path) -> None:
@@ -328,6 +332,7 @@ def test_random_bytes_named_xlsx(tmp_path: Path) -> None:
     problem = only_problem(path)
     assert problem.code == "file.unreadable"
     assert problem.params["found"] == "an unknown binary format"
+    assert "một định dạng nhị phân không rõ" in problem.message("vi")
 
 
 def test_truncated_xlsx(tmp_path: Path) -> None:

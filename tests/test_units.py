@@ -274,7 +274,8 @@ def test_windows_line_ends_and_a_bom_read_as_without_the_cache(tmp_path: Path) -
         load_units(path, cache_in=tmp_path)
     assert [(p.location.line, p.params) for p in cached.value.problems] == \
         [(p.location.line, p.params) for p in without.value.problems] == \
-        [(7, {"found": "code 'X00003' used twice", "expected": "unique unit codes"})]
+        [(7, {"found": "code 'X00003' used twice", "found_vi": "mã 'X00003' dùng hai lần",
+              "expected": "unique unit codes", "expected_vi": "mỗi đơn vị một mã riêng"})]
 
 
 def test_a_workspace_keeps_its_registry_parsed_in_its_own_folder(tmp_path: Path) -> None:

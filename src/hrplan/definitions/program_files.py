@@ -30,7 +30,9 @@ def load_program(path: Path) -> Program:
     if not isinstance(data, dict):
         raise HrplanError(
             Problem("program.invalid", location=Location(file=str(path), line=1),
-                    params={"field": "(file)", "found": "not a mapping", "expected": "keys such as code, title, indicators"})
+                    params={"field": "(file)", "found": "not a mapping", "found_vi": "không phải danh sách khóa: giá trị",
+                            "expected": "keys such as code, title, indicators",
+                            "expected_vi": "các khóa như code, title, indicators"})
         )
     try:
         program = Program.model_validate({**data, "source_file": str(path)}, context={"locate_references": True})
@@ -44,6 +46,7 @@ def load_program(path: Path) -> Program:
                     "program.invalid",
                     location=Location(file=str(path), line=line_of(node, loc), field=field_path(loc) or "(file)"),
                     params={"field": field_path(loc) or "(file)", "found": _found(err),
+                            "found_vi": "thiếu" if err["type"] == "missing" else _found(err),
                             "expected_vi": expected_vi, "expected": expected_en},
                 )
             )
@@ -52,8 +55,8 @@ def load_program(path: Path) -> Program:
     if mistakes:
         raise HrplanError([
             Problem("program.invalid", location=Location(file=str(path), line=line_of(node, loc), field=field_path(loc)),
-                    params={"field": field_path(loc), "found": repr(code), "expected": message})
-            for loc, code, message in mistakes
+                    params={"field": field_path(loc), "found": repr(code), "expected": message, "expected_vi": message_vi})
+            for loc, code, message, message_vi in mistakes
         ])
     for t in program.targets:
         t.source = t.source or f"{path.name}"
@@ -69,7 +72,9 @@ def _check_target_measures(program: Program, path: Path) -> None:
     problems = [
         Problem("targets.invalid", location=Location(file=str(path), field=f"targets ({t.source or t.indicator})"),
                 params={"found": f"uom '{t.uom}' for indicator {t.indicator}",
-                        "expected": f"a unit convertible to '{program.indicator(t.indicator).uom}'"})
+                        "found_vi": f"đơn vị tính '{t.uom}' cho chỉ tiêu {t.indicator}",
+                        "expected": f"a unit convertible to '{program.indicator(t.indicator).uom}'",
+                        "expected_vi": f"một đơn vị đổi được sang '{program.indicator(t.indicator).uom}'"})
         for t in program.targets
         if t.uom and book.convert(Decimal(1), t.uom, program.indicator(t.indicator).uom) is None
     ]

@@ -220,33 +220,38 @@ class Program(BaseModel):
         if not (info.context or {}).get("locate_references"):
             mistakes = self.reference_mistakes()
             if mistakes:
-                raise ValueError("; ".join(message for _, _, message in mistakes))
+                raise ValueError("; ".join(message for _, _, message, _ in mistakes))
         return self
 
-    def reference_mistakes(self) -> list[tuple[tuple, str, str]]:
-        """Give (field location, code found, message) for each indicator code used twice or unknown."""
-        mistakes: list[tuple[tuple, str, str]] = []
+    def reference_mistakes(self) -> list[tuple[tuple, str, str, str]]:
+        """Give (field location, code found, message, its Vietnamese) for each indicator code used twice or unknown."""
+        mistakes: list[tuple[tuple, str, str, str]] = []
         seen: set[str] = set()
         for i, ind in enumerate(self.indicators):
             if ind.code in seen:
-                mistakes.append((("indicators", i, "code"), ind.code, f"indicator code '{ind.code}' used twice"))
+                mistakes.append((("indicators", i, "code"), ind.code, f"indicator code '{ind.code}' used twice",
+                                 f"mã chỉ tiêu '{ind.code}' không dùng hai lần"))
             seen.add(ind.code)
         book = self.measure_book()
         for i, ind in enumerate(self.indicators):
             if book.find(ind.uom) is None:
                 mistakes.append((("indicators", i, "uom"), ind.uom,
                                  f"a known unit of measure ({', '.join(book.names())}), or one declared under"
-                                 " 'measures:' with its dimension and factor"))
+                                 " 'measures:' with its dimension and factor",
+                                 f"một đơn vị tính đã biết ({', '.join(book.names())}), hoặc một đơn vị khai trong"
+                                 " 'measures:' với loại (dimension) và hệ số (factor)"))
         for i, b in enumerate(self.breakdowns):
             named = [(("breakdowns", i, "total"), b.total)] + [(("breakdowns", i, "parts", j), code)
                                                                for j, code in enumerate(b.parts)]
             for loc, code in named:
                 if code not in seen:
-                    mistakes.append((loc, code, f"breakdown names indicator '{code}', which is not defined"))
+                    mistakes.append((loc, code, f"breakdown names indicator '{code}', which is not defined",
+                                     f"chỉ tiêu '{code}' nêu trong breakdowns phải được khai trong indicators"))
         for i, t in enumerate(self.targets):
             if t.indicator not in seen:
                 mistakes.append((("targets", i, "indicator"), t.indicator,
-                                 f"a target names indicator '{t.indicator}', which is not defined"))
+                                 f"a target names indicator '{t.indicator}', which is not defined",
+                                 f"chỉ tiêu '{t.indicator}' nêu trong targets phải được khai trong indicators"))
         return mistakes
 
     # -- look-ups --------------------------------------------------------------------------

@@ -36,10 +36,11 @@ def load_targets_table(path: Path, program: Program) -> list[Target]:
     """
     if not path.exists():
         raise HrplanError(Problem("targets.invalid", location=Location(file=str(path)),
-                                  params={"found": "file not found", "expected": "the file named by targets_file"}))
+                                  params={"found": "file not found", "found_vi": "không có tệp này", "expected": "the file named by targets_file", "expected_vi": "tệp ghi ở targets_file"}))
     if not path.is_file():
         raise HrplanError(Problem("targets.invalid", location=Location(file=str(path)),
-                                  params={"found": "a folder, not a file", "expected": "the file named by targets_file"}))
+                                  params={"found": "a folder, not a file", "found_vi": "một thư mục, không phải tệp",
+                                          "expected": "the file named by targets_file", "expected_vi": "tệp ghi ở targets_file"}))
     table = _workbook_table(path) if path.suffix.lower() in (".xlsx", ".xlsm", ".xls", ".ods") else _csv_table(path)
     with paused_gc():  # 132,000 new objects, none in a cycle: collecting cycles meanwhile doubled the time
         return _targets(table, program)
@@ -55,7 +56,9 @@ def _targets(table: _Table, program: Program) -> list[Target]:
     if missing:
         raise HrplanError(Problem("targets.invalid", location=table.location(table.header_at),
                                   params={"found": f"no column {', '.join(sorted(missing))}",
-                                          "expected": "columns indicator, unit, period, value[, uom]"}))
+                                          "found_vi": f"không có cột {', '.join(sorted(missing))}",
+                                          "expected": "columns indicator, unit, period, value[, uom]",
+                                          "expected_vi": "các cột indicator, unit, period, value[, uom]"}))
     known = {i.code for i in program.indicators}
     width = len(table.header)
     columns = {name: j for j, name in enumerate(table.header)}  # a name given twice: its last column, as a dict
@@ -81,7 +84,10 @@ def _targets(table: _Table, program: Program) -> list[Target]:
             if extra:
                 problems.append(Problem("targets.invalid", location=location(where), params={
                     "found": f"{width + len(extra)} values for {width} columns ({', '.join(extra)} left over)",
-                    "expected": 'one value per column; a decimal comma must be quoted ("6,5") or written 6.5'}))
+                    "found_vi": f"{width + len(extra)} giá trị cho {width} cột (thừa {', '.join(extra)})",
+                    "expected": 'one value per column; a decimal comma must be quoted ("6,5") or written 6.5',
+                    "expected_vi": 'mỗi cột một giá trị; số có dấu phẩy thập phân phải để trong ngoặc kép ("6,5") '
+                                   "hoặc viết 6.5"}))
                 continue
         if not (any(values[:width]) if read is None else any(values[j] for j in read)):
             continue  # a row of blank cells
@@ -91,7 +97,9 @@ def _targets(table: _Table, program: Program) -> list[Target]:
         uom = values[oi] if oi is not None else None
         if code not in known:
             problems.append(Problem("targets.invalid", location=location(where),
-                                    params={"found": f"indicator '{code}'", "expected": "an indicator code of the program"}))
+                                    params={"found": f"indicator '{code}'", "found_vi": f"chỉ tiêu '{code}'",
+                                            "expected": "an indicator code of the program",
+                                            "expected_vi": "mã một chỉ tiêu của chương trình"}))
             continue
         try:
             value = numbers[text] if text in numbers else numbers.setdefault(text, parse_number(text))
@@ -104,7 +112,9 @@ def _targets(table: _Table, program: Program) -> list[Target]:
         except (ValueError, InvalidOperation):
             problems.append(Problem("targets.invalid", location=location(where),
                                     params={"found": f"value '{text}' / period '{period}'",
-                                            "expected": "a number and a period such as 2023 or 2021..2023-Q2"}))
+                                            "found_vi": f"giá trị '{text}' / kỳ '{period}'",
+                                            "expected": "a number and a period such as 2023 or 2021..2023-Q2",
+                                            "expected_vi": "một số và một kỳ như 2023 hoặc 2021..2023-Q2"}))
     if problems:
         raise HrplanError(problems)
     return targets
@@ -120,7 +130,9 @@ def csv_text(path: Path) -> str:
     data = path.read_bytes()
     if len(data) > MAX_CSV_BYTES:
         raise HrplanError(Problem("targets.invalid", location=Location(file=str(path)),
-                                  params={"found": f"a file of {len(data):,} bytes", "expected": "at most 20 MB"}))
+                                  params={"found": f"a file of {len(data):,} bytes",
+                                          "found_vi": f"tệp {len(data):,} byte".replace(",", "."),
+                                          "expected": "at most 20 MB", "expected_vi": "tối đa 20 MB"}))
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16")
     if data.startswith(b"\xef\xbb\xbf"):
@@ -195,7 +207,9 @@ def _csv_table(path: Path) -> _Table:
                 if max(map(len, values)) > MAX_CSV_FIELD:
                     raise HrplanError(Problem("targets.invalid", location=Location(file=file, line=reader.line_num),
                                               params={"found": "a value longer than 64 KB",
-                                                      "expected": "one short value per column"}))
+                                                      "found_vi": "một giá trị dài quá 64 KB",
+                                                      "expected": "one short value per column",
+                                                      "expected_vi": "mỗi cột một giá trị ngắn"}))
                 read.append((reader.line_num, values))  # the file's line, even after blank lines
         except csv.Error as exc:
             raise _not_csv(file, reader, exc) from None
@@ -224,7 +238,8 @@ def _one_line_rows(text: str, delimiter: str) -> list[tuple[int, list[str]]] | N
 
 def _not_csv(file: str, reader, exc: csv.Error) -> HrplanError:
     return HrplanError(Problem("targets.invalid", location=Location(file=file, line=reader.line_num),
-                               params={"found": f"not readable as CSV ({exc})", "expected": "one row per line"}))
+                               params={"found": f"not readable as CSV ({exc})", "found_vi": f"không đọc được như CSV ({exc})",
+                                       "expected": "one row per line", "expected_vi": "mỗi dòng một hàng"}))
 
 
 def _workbook_table(path: Path) -> _Table:

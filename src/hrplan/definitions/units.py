@@ -9,7 +9,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from hrplan.definitions.yaml_source import field_path, line_of, load_yaml
+from hrplan.definitions.yaml_source import expected_text, field_path, line_of, load_yaml
 from hrplan.names import closest, fold
 from hrplan.problems import HrplanError, Location, Problem
 
@@ -148,7 +148,9 @@ def load_units(path: Path, cache_in: Path | None = None) -> UnitTree:
     entries = data.get("units") if isinstance(data, dict) else None
     if not isinstance(entries, list):
         raise HrplanError(Problem("units.invalid", location=Location(file=str(path), line=1),
-                                  params={"found": "no 'units:' list", "expected": "units: followed by a list of units"}))
+                                  params={"found": "no 'units:' list", "found_vi": "không có danh sách 'units:'",
+                                          "expected": "units: followed by a list of units",
+                                          "expected_vi": "units: rồi danh sách các đơn vị"}))
     problems: list[Problem] = []
     units: list[Unit] = []
     for i, entry in enumerate(entries):
@@ -158,19 +160,25 @@ def load_units(path: Path, cache_in: Path | None = None) -> UnitTree:
             for err in exc.errors():
                 loc = ("units", i, *err["loc"])
                 problems.append(Problem("units.invalid", location=Location(file=str(path), line=line_of(node, loc), field=field_path(loc)),
-                                        params={"found": err["msg"], "expected": "code and name for every unit"}))
+                                        params={"found": err["msg"], "found_vi": expected_text(err)[0],
+                                                "expected": "code and name for every unit",
+                                                "expected_vi": "mã và tên cho mọi đơn vị"}))
     seen: set[str] = set()
     for i, u in enumerate(units):
         if u.code in seen:
             loc = Location(file=str(path), line=line_of(node, ("units", i)), field=f"units[{i}]")
-            problems.append(Problem("units.invalid", location=loc, params={"found": f"code '{u.code}' used twice", "expected": "unique unit codes"}))
+            problems.append(Problem("units.invalid", location=loc, params={
+                "found": f"code '{u.code}' used twice", "found_vi": f"mã '{u.code}' dùng hai lần",
+                "expected": "unique unit codes", "expected_vi": "mỗi đơn vị một mã riêng"}))
         seen.add(u.code)
     codes = {u.code for u in units}
     for i, u in enumerate(units):
         if u.parent is not None and u.parent not in codes:
             problems.append(Problem("units.invalid", location=Location(file=str(path), line=line_of(node, ("units", i, "parent")),
                                                                        field=f"units[{i}].parent"),
-                                    params={"found": f"parent '{u.parent}' of '{u.code}' is not a unit", "expected": "the code of another unit"}))
+                                    params={"found": f"parent '{u.parent}' of '{u.code}' is not a unit",
+                                            "found_vi": f"đơn vị cấp trên '{u.parent}' của '{u.code}' không có trong danh mục",
+                                            "expected": "the code of another unit", "expected_vi": "mã của một đơn vị khác"}))
     if problems:
         raise HrplanError(problems)
     tree = UnitTree(units)
@@ -205,5 +213,7 @@ def _cycle_problems(units: list[Unit], path: Path, node) -> list[Problem]:
                                 location=Location(file=str(path), line=line_of(node, ("units", i, "parent")),
                                                   field=f"units[{i}].parent"),
                                 params={"found": "a cycle of parents: " + " → ".join([*cycle, cycle[0]]),
-                                        "expected": "a tree: no unit may be its own ancestor"}))
+                                        "found_vi": "cấp trên vòng quanh: " + " → ".join([*cycle, cycle[0]]),
+                                        "expected": "a tree: no unit may be its own ancestor",
+                                        "expected_vi": "một cây: không đơn vị nào là cấp trên của chính mình"}))
     return problems

@@ -34,13 +34,17 @@ def load_yaml(path: Path, data: bytes | None = None) -> tuple[Any, yaml.Node | N
         raise HrplanError(Problem("file.not_found", location=Location(file=str(path)), params={"path": str(path)})) from None
     except IsADirectoryError:
         raise HrplanError(Problem("yaml.syntax", location=Location(file=str(path)),
-                                  params={"file": path.name, "found": "a folder, not a file"})) from None
+                                  params={"file": path.name, "found": "a folder, not a file",
+                                          "found_vi": "một thư mục, không phải tệp"})) from None
     except OSError as exc:
         raise HrplanError(Problem("yaml.syntax", location=Location(file=str(path)),
-                                  params={"file": path.name, "found": f"cannot be read ({exc.strerror or exc})"})) from None
+                                  params={"file": path.name, "found": f"cannot be read ({exc.strerror or exc})",
+                                          "found_vi": f"không đọc được ({exc.strerror or exc})"})) from None
     except UnicodeDecodeError as exc:
         raise HrplanError(Problem("yaml.syntax", location=Location(file=str(path)),
-                                  params={"file": path.name, "found": f"not UTF-8 text ({exc.reason})"})) from None
+                                  params={"file": path.name, "found": f"not UTF-8 text ({exc.reason})",
+                                          "found_vi": f"không phải văn bản UTF-8 ({exc.reason}); hãy lưu lại tệp với "
+                                                      "bảng mã UTF-8"})) from None
     try:
         _check_limits(text, path)
         loader = _Loader(text)  # one parse gives both the node tree and the data
@@ -54,10 +58,35 @@ def load_yaml(path: Path, data: bytes | None = None) -> tuple[Any, yaml.Node | N
         line = mark.line + 1 if mark else None
         problem = getattr(exc, "problem", None) or str(exc)
         raise HrplanError(
-            Problem("yaml.syntax", location=Location(file=str(path), line=line), params={"file": path.name, "found": problem})
+            Problem("yaml.syntax", location=Location(file=str(path), line=line),
+                    params={"file": path.name, "found": problem, "found_vi": _yaml_problem_vi(problem)})
         ) from None
     return data, node
 
+
+
+# What PyYAML says most often of a hand-edited file, in Vietnamese (anything else is shown as PyYAML says it).
+_YAML_PROBLEMS_VI = (
+    ("mapping values are not allowed here", "dấu ':' không được phép ở đây (thường do thiếu dấu cách sau ':' ở dòng "
+                                            "trên, hoặc một giá trị có ':' cần để trong ngoặc kép)"),
+    ("could not find expected ':'", "thiếu dấu ':' giữa khóa và giá trị"),
+    ("found character", "có một ký tự không được đứng đầu ở đây: thường là ký tự Tab (YAML chỉ thụt lề bằng dấu "
+                        "cách), hoặc @ hay ` ở đầu một giá trị (hãy để giá trị trong ngoặc kép)"),
+    ("found a tab character", "có ký tự Tab: YAML chỉ thụt lề bằng dấu cách"),
+    ("expected <block end>, but found", "thụt lề không khớp với các dòng cùng cấp"),
+    ("did not find expected key", "thụt lề không khớp: không tìm thấy khóa ở đây"),
+    ("did not find expected '-' indicator", "thụt lề không khớp: thiếu dấu '-' của phần tử danh sách"),
+    ("found unexpected end of stream", "tệp kết thúc giữa chừng (thiếu dấu ngoặc kép hoặc ngoặc đóng?)"),
+    ("found undefined alias", "dùng một bí danh (*tên) chưa được khai"),
+    ("found duplicate anchor", "một neo (&tên) được khai hai lần"),
+)
+
+
+def _yaml_problem_vi(problem: str) -> str:
+    for english, vietnamese in _YAML_PROBLEMS_VI:
+        if problem.startswith(english):
+            return vietnamese
+    return problem
 
 def _check_limits(text: str, path: Path) -> None:
     """Refuse YAML nested deeper than MAX_DEPTH or whose aliases expand beyond MAX_EXPANDED_NODES (a 'billion
@@ -71,7 +100,8 @@ def _check_limits(text: str, path: Path) -> None:
         if "nesting depth" not in str(getattr(exc, "problem", None) or exc) or mark is None:
             raise
         raise HrplanError(Problem("yaml.syntax", location=Location(file=str(path), line=mark.line + 1),
-                                  params={"file": path.name, "found": f"nested more than {MAX_DEPTH} levels deep"})) from None
+                                  params={"file": path.name, "found": f"nested more than {MAX_DEPTH} levels deep",
+                                          "found_vi": f"lồng sâu quá {MAX_DEPTH} cấp"})) from None
 
 
 def _count_events(text: str, path: Path) -> None:
@@ -81,9 +111,9 @@ def _count_events(text: str, path: Path) -> None:
     open_nodes: list[list] = []  # [anchor, nodes so far] per open collection
     total = 0
 
-    def refuse(event: yaml.Event, found: str) -> None:
+    def refuse(event: yaml.Event, found: str, found_vi: str) -> None:
         raise HrplanError(Problem("yaml.syntax", location=Location(file=str(path), line=event.start_mark.line + 1),
-                                  params={"file": path.name, "found": found}))
+                                  params={"file": path.name, "found": found, "found_vi": found_vi}))
 
     def add(n: int) -> None:
         nonlocal total
@@ -95,7 +125,7 @@ def _count_events(text: str, path: Path) -> None:
         if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             depth += 1
             if depth > MAX_DEPTH:
-                refuse(event, f"nested more than {MAX_DEPTH} levels deep")
+                refuse(event, f"nested more than {MAX_DEPTH} levels deep", f"lồng sâu quá {MAX_DEPTH} cấp")
             open_nodes.append([event.anchor, 1])
         elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
             depth -= 1
@@ -110,10 +140,11 @@ def _count_events(text: str, path: Path) -> None:
         elif isinstance(event, yaml.AliasEvent):
             aliases += 1
             if aliases > MAX_ALIASES:
-                refuse(event, f"more than {MAX_ALIASES} aliases (*name)")
+                refuse(event, f"more than {MAX_ALIASES} aliases (*name)", f"hơn {MAX_ALIASES} bí danh (*tên)")
             add(sizes.get(event.anchor, 1))
         if total > MAX_EXPANDED_NODES:
-            refuse(event, f"aliases that expand to more than {MAX_EXPANDED_NODES:,} values")
+            refuse(event, f"aliases that expand to more than {MAX_EXPANDED_NODES:,} values",
+                   f"các bí danh mở ra hơn {MAX_EXPANDED_NODES:,} giá trị".replace(",", "."))
 
 
 def line_of(node: yaml.Node | None, path: tuple[Any, ...]) -> int | None:

@@ -42,11 +42,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "expected.one_of": ("một trong các giá trị {allowed}", "one of {allowed}"),
     # -- program definitions --
     "yaml.syntax": (
-        "Tệp {file} không đọc được (lỗi cú pháp YAML): {found}. Hãy sửa dòng được chỉ ra.",
+        "Tệp {file} không đọc được (lỗi cú pháp YAML): {found_vi}. Hãy sửa dòng được chỉ ra.",
         "{file} is not valid YAML: {found}. Fix the line shown.",
     ),
     "program.invalid": (
-        "Trường {field}: {found}. Cần: {expected_vi}.",
+        "Trường {field}: {found_vi}. Cần: {expected_vi}.",
         "Field {field}: {found}. Expected: {expected}.",
     ),
     "program.not_found": (
@@ -58,11 +58,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Program code '{program}' is defined twice ({other}).",
     ),
     "targets.invalid": (
-        "Bảng chỉ tiêu giao: {found}. Cần: {expected}.",
+        "Bảng chỉ tiêu giao: {found_vi}. Cần: {expected_vi}.",
         "Target table: {found}. Expected: {expected}.",
     ),
     "units.invalid": (
-        "Danh mục đơn vị: {found}. Cần: {expected}.",
+        "Danh mục đơn vị: {found_vi}. Cần: {expected_vi}.",
         "Units registry: {found}. Expected: {expected}.",
     ),
     "program.unknown_unit": (
@@ -84,7 +84,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "A '{found}' file is not a workbook. Expected .xlsx, .xlsm, .xls or .ods.",
     ),
     "file.unreadable": (
-        "Không mở được bảng tính: {found}. Tệp có thể bị hỏng hoặc không phải Excel; hãy mở và lưu lại bằng Excel rồi gửi lại.",
+        "Không mở được bảng tính: {found_vi}. Tệp có thể bị hỏng hoặc không phải Excel; hãy mở và lưu lại bằng Excel rồi gửi lại.",
         "The workbook cannot be opened: {found}. It may be damaged or not an Excel file; open and re-save it in Excel, then send it again.",
     ),
     "file.password": (

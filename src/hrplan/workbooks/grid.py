@@ -103,7 +103,7 @@ def read_workbook(path: Path, limits: ReadLimits | None = None, with_hidden: boo
     except pc.PasswordError:
         raise HrplanError(Problem("file.password", location=where)) from None
     except Exception as exc:  # calamine raises several kinds for damaged files
-        raise HrplanError(Problem("file.unreadable", location=where, params={"found": _short(exc)})) from None
+        raise HrplanError(Problem("file.unreadable", location=where, params=_reader_said(exc))) from None
     sheets: list[RawSheet] = []
     try:
         for meta in book.sheets_metadata:
@@ -120,7 +120,7 @@ def read_workbook(path: Path, limits: ReadLimits | None = None, with_hidden: boo
     except HrplanError:
         raise
     except Exception as exc:
-        raise HrplanError(Problem("file.unreadable", location=where, params={"found": _short(exc)})) from None
+        raise HrplanError(Problem("file.unreadable", location=where, params=_reader_said(exc))) from None
     finally:
         book.close()
     if suffix in (".xlsx", ".xlsm"):
@@ -166,6 +166,12 @@ def _plain(value: Any) -> Any:
     if isinstance(value, (str, int, float, date, bool)):
         return value
     return str(value)
+
+
+def _reader_said(exc: BaseException) -> dict[str, str]:
+    """Give what the reading library said of a file it could not open, for the message in either language."""
+    said = _short(exc)
+    return {"found": f"the reader said '{said}'", "found_vi": f"bộ đọc báo lỗi '{said}'"}
 
 
 def _short(exc: BaseException) -> str:

@@ -35,7 +35,8 @@ def inspect_container(path: Path, limits: ReadLimits, details: DetailCollector |
         with path.open("rb") as fh:
             _check_kind(fh, size, limits, details)
     except OSError as exc:
-        raise unreadable(f"a file that cannot be read ({exc.strerror or exc})") from None
+        raise unreadable(f"a file that cannot be read ({exc.strerror or exc})",
+                         f"tệp không đọc được ({exc.strerror or exc})") from None
 
 
 def load_container(path: Path, limits: ReadLimits, details: DetailCollector | None = None) -> bytes:
@@ -50,7 +51,7 @@ def load_container(path: Path, limits: ReadLimits, details: DetailCollector | No
         try:
             st = os.fstat(fd)
             if not stat.S_ISREG(st.st_mode):  # swapped for a FIFO or device since the stat: never read it
-                raise unreadable("not a regular file (a device, pipe or socket)")
+                raise unreadable(*NOT_REGULAR)
             chunks, left = [], min(st.st_size, limits.max_file_bytes) + 1
             while left > 0 and (chunk := os.read(fd, min(left, 1 << 20))):
                 chunks.append(chunk)
@@ -58,7 +59,8 @@ def load_container(path: Path, limits: ReadLimits, details: DetailCollector | No
         finally:
             os.close(fd)
     except OSError as exc:
-        raise unreadable(f"a file that cannot be read ({exc.strerror or exc})") from None
+        raise unreadable(f"a file that cannot be read ({exc.strerror or exc})",
+                         f"tệp không đọc được ({exc.strerror or exc})") from None
     data = b"".join(chunks)
     _check_size(len(data), limits)
     _check_kind(io.BytesIO(data), len(data), limits, details)
@@ -71,12 +73,13 @@ def _checked_size(path: Path, limits: ReadLimits) -> int:
     except FileNotFoundError:
         raise Refusal("file.not_found", path=str(path)) from None
     except OSError as exc:
-        raise unreadable(f"a file that cannot be read ({exc.strerror or exc})") from None
+        raise unreadable(f"a file that cannot be read ({exc.strerror or exc})",
+                         f"tệp không đọc được ({exc.strerror or exc})") from None
     if stat.S_ISDIR(st.st_mode):
-        raise unreadable("a folder, not a file")
+        raise unreadable("a folder, not a file", "một thư mục, không phải tệp")
     if not stat.S_ISREG(st.st_mode):
         # never open a FIFO or device: reading it could block or never end
-        raise unreadable("not a regular file (a device, pipe or socket)")
+        raise unreadable(*NOT_REGULAR)
     _check_size(st.st_size, limits)
     return st.st_size
 
@@ -91,7 +94,7 @@ def _check_size(size: int, limits: ReadLimits) -> None:
             limit_bytes=limits.max_file_bytes,
         )
     if size == 0:
-        raise unreadable("an empty file")
+        raise unreadable("an empty file", "tệp rỗng")
 
 
 def _check_kind(fh: IO[bytes], size: int, limits: ReadLimits, details: DetailCollector | None) -> None:
@@ -102,28 +105,30 @@ def _check_kind(fh: IO[bytes], size: int, limits: ReadLimits, details: DetailCol
     elif kind == "ole2":
         check_ole2(fh, size)
     else:
-        raise unreadable(describe(head))
+        raise unreadable(*describe(head))
 
 
 # -- what a non-workbook file looks like -------------------------------------------------------
 
-_OTHER_MAGICS: tuple[tuple[bytes, str], ...] = (
-    (b"%PDF", "a PDF document"),
-    (b"PK\x05\x06", "an empty ZIP archive"),
-    (b"PK\x07\x08", "a split ZIP archive"),
-    (b"Rar!\x1a\x07", "a RAR archive (extract the workbook first)"),
-    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive (extract the workbook first)"),
-    (b"\x1f\x8b", "a gzip archive (extract the workbook first)"),
-    (b"\x89PNG", "a PNG image"),
-    (b"\xff\xd8\xff", "a JPEG image"),
-    (b"GIF8", "a GIF image"),
-    (b"MZ", "a Windows program"),
-    (b"{\\rtf", "an RTF document"),
+NOT_REGULAR = ("not a regular file (a device, pipe or socket)", "không phải tệp thông thường (thiết bị, pipe hoặc socket)")
+_EXTRACT = ("extract the workbook first", "hãy giải nén lấy bảng tính trước")
+_OTHER_MAGICS: tuple[tuple[bytes, tuple[str, str]], ...] = (
+    (b"%PDF", ("a PDF document", "một tài liệu PDF")),
+    (b"PK\x05\x06", ("an empty ZIP archive", "một tệp nén ZIP rỗng")),
+    (b"PK\x07\x08", ("a split ZIP archive", "một phần của tệp nén ZIP chia nhỏ")),
+    (b"Rar!\x1a\x07", (f"a RAR archive ({_EXTRACT[0]})", f"một tệp nén RAR ({_EXTRACT[1]})")),
+    (b"7z\xbc\xaf\x27\x1c", (f"a 7-Zip archive ({_EXTRACT[0]})", f"một tệp nén 7-Zip ({_EXTRACT[1]})")),
+    (b"\x1f\x8b", (f"a gzip archive ({_EXTRACT[0]})", f"một tệp nén gzip ({_EXTRACT[1]})")),
+    (b"\x89PNG", ("a PNG image", "một ảnh PNG")),
+    (b"\xff\xd8\xff", ("a JPEG image", "một ảnh JPEG")),
+    (b"GIF8", ("a GIF image", "một ảnh GIF")),
+    (b"MZ", ("a Windows program", "một chương trình Windows")),
+    (b"{\\rtf", ("an RTF document", "một văn bản RTF")),
 )
 
 
-def describe(head: bytes) -> str:
-    """Say in a few words what a file that is not a workbook looks like."""
+def describe(head: bytes) -> tuple[str, str]:
+    """Say in a few words what a file that is not a workbook looks like, in English and in Vietnamese."""
     for magic, what in _OTHER_MAGICS:
         if head.startswith(magic):
             return what
@@ -133,18 +138,19 @@ def describe(head: bytes) -> str:
         text = head.decode("utf-8", "ignore") if b"\x00" not in head[:1024] else ""
     lowered = text.lstrip("\ufeff \t\r\n").lower()
     if lowered.startswith("<!doctype html") or re.search(r"<(html|head|body|table|meta)\b", lowered[:2048]):
-        return "an HTML page (a web page saved with a workbook's name)"
+        return ("an HTML page (a web page saved with a workbook's name)",
+                "một trang HTML (trang web được lưu với tên của bảng tính)")
     if lowered.startswith("mime-version:") or "content-type: multipart/related" in lowered[:2048]:
-        return "a saved web archive (MHT)"
+        return "a saved web archive (MHT)", "một trang web lưu trữ (MHT)"
     if lowered.startswith("<?xml"):
         if "urn:schemas-microsoft-com:office:spreadsheet" in lowered:
-            return "an Excel 2003 XML spreadsheet"
-        return "an XML document"
+            return "an Excel 2003 XML spreadsheet", "một bảng tính Excel 2003 XML"
+        return "an XML document", "một tài liệu XML"
     if text and _mostly_printable(text):
         if text.count(",") + text.count(";") + text.count("\t") >= 2:
-            return "text (perhaps a CSV file)"
-        return "text"
-    return "an unknown binary format"
+            return "a plain text file (perhaps CSV)", "một tệp văn bản thuần (có thể là CSV)"
+        return "a plain text file", "một tệp văn bản thuần"
+    return "an unknown binary format", "một định dạng nhị phân không rõ"
 
 
 def _mostly_printable(text: str) -> bool:

@@ -24,12 +24,13 @@ _OLE_NAME_RE = re.compile(
 
 def check_ole2(fh: IO[bytes], size: int) -> None:
     if size < 1024:  # a header sector and at least one directory sector
-        raise unreadable("a damaged or incomplete Excel 97-2003 file")
+        raise unreadable("a damaged or incomplete Excel 97-2003 file", "tệp Excel 97-2003 bị hỏng hoặc không đầy đủ")
     names = _ole_entry_names(fh, size)
     if "encryptedpackage" in names:
         raise Refusal("file.password")
     if not names & {"workbook", "book"}:
-        raise unreadable("an Office 97-2003 file that is not an Excel workbook (perhaps a Word document)")
+        raise unreadable("an Office 97-2003 file that is not an Excel workbook (perhaps a Word document)",
+                         "tệp Office 97-2003 không phải bảng tính Excel (có thể là văn bản Word)")
     check_chains(fh, size)
 
 

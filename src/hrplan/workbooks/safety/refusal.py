@@ -13,8 +13,9 @@ class Refusal(Exception):
         self.params = params
 
 
-def unreadable(found: str) -> Refusal:
-    return Refusal("file.unreadable", found=found)
+def unreadable(found: str, found_vi: str) -> Refusal:
+    """Refuse a file that is not a workbook hrplan can open, saying what it is in English and in Vietnamese."""
+    return Refusal("file.unreadable", found=found, found_vi=found_vi)
 
 
 def size_text(n: float) -> str:

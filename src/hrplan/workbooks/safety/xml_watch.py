@@ -37,8 +37,8 @@ class PrologWatch:
             self.done = True
         elif len(self.head) > PROLOG_WINDOW:
             raise unreadable(
-                f"a damaged workbook (part '{self.part}' has no XML element in its first "
-                f"{PROLOG_WINDOW // 1024} KB)"
+                f"a damaged workbook (part '{self.part}' has no XML element in its first {PROLOG_WINDOW // 1024} KB)",
+                f"bảng tính bị hỏng (phần '{self.part}' không có phần tử XML nào trong {PROLOG_WINDOW // 1024} KB đầu)",
             )
 
     def finish(self) -> None:

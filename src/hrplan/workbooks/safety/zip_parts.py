@@ -36,19 +36,19 @@ def _zip_entry_count(fh: IO[bytes], size: int) -> int:
     tail = fh.read(tail_len)
     at = tail.rfind(_EOCD)
     if at < 0 or at + 22 > len(tail):
-        raise unreadable(DAMAGED_ZIP)
+        raise unreadable(*DAMAGED_ZIP)
     count = struct.unpack_from("<H", tail, at + 10)[0]
     if count == 0xFFFF:  # a Zip64 archive: the real count is in the Zip64 record
         loc = at - 20
         if loc < 0 or tail[loc : loc + 4] != _ZIP64_LOCATOR:
-            raise unreadable(DAMAGED_ZIP)
+            raise unreadable(*DAMAGED_ZIP)
         (record_offset,) = struct.unpack_from("<Q", tail, loc + 8)
         if record_offset + 56 > size:
-            raise unreadable(DAMAGED_ZIP)
+            raise unreadable(*DAMAGED_ZIP)
         fh.seek(record_offset)
         record = fh.read(56)
         if len(record) < 56 or record[:4] != _ZIP64_EOCD:
-            raise unreadable(DAMAGED_ZIP)
+            raise unreadable(*DAMAGED_ZIP)
         (count,) = struct.unpack_from("<Q", record, 32)
     return count
 
@@ -91,7 +91,7 @@ def check_zip(fh: IO[bytes], size: int, limits: ReadLimits, details: DetailColle
         infos = zf.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, struct.error,
             NotImplementedError, KeyError, IndexError, OverflowError):
-        raise unreadable(DAMAGED_ZIP) from None
+        raise unreadable(*DAMAGED_ZIP) from None
     if len(infos) > limits.max_zip_members:
         raise Refusal("file.too_many_parts", found=len(infos), limit=limits.max_zip_members)
 
@@ -123,15 +123,16 @@ def check_zip(fh: IO[bytes], size: int, limits: ReadLimits, details: DetailColle
         if mimetype is not None:
             declared = read_small(fh, size, mimetype, 256).strip()
             if declared not in _ODS_MIMETYPES:
-                raise unreadable(f"an OpenDocument file that is not a spreadsheet ({ascii_excerpt(declared)})")
+                raise unreadable(f"an OpenDocument file that is not a spreadsheet ({ascii_excerpt(declared)})",
+                                 f"tệp OpenDocument không phải bảng tính ({ascii_excerpt(declared)})")
         parts = [m for m in (member(n) for n in _ODS_PARTS) if m is not None]
         sheets = []
     elif member("word/document.xml") is not None:
-        raise unreadable("a Word document")
+        raise unreadable("a Word document", "một văn bản Word")
     elif member("ppt/presentation.xml") is not None:
-        raise unreadable("a PowerPoint presentation")
+        raise unreadable("a PowerPoint presentation", "một bài trình chiếu PowerPoint")
     else:
-        raise unreadable("a ZIP archive that holds no workbook")
+        raise unreadable("a ZIP archive that holds no workbook", "một tệp nén ZIP không chứa bảng tính")
 
     # 3. the declared total of what will be read
     check_declared_total(parts + sheets, limits)
@@ -165,7 +166,8 @@ def check_zip(fh: IO[bytes], size: int, limits: ReadLimits, details: DetailColle
         try:
             check_ods_extent(fh, size, member("content.xml"), limits)
         except (SyntaxError, ValueError) as exc:  # xml ParseError is a SyntaxError; a repeat count that is no number
-            raise unreadable(f"a damaged .ods file (content.xml: {str(exc)[:120]})") from None
+            raise unreadable(f"a damaged .ods file (content.xml: {str(exc)[:120]})",
+                             f"tệp .ods bị hỏng (content.xml: {str(exc)[:120]})") from None
 
 
 _SST_COUNT = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?sst\b[^>]*?\s(?:uniqueCount|count)\s*=\s*[\"']\s*(\d+)")

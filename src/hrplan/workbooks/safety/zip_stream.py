@@ -22,7 +22,8 @@ class PartReader(Protocol):
     def finish(self) -> None: ...
 
 
-DAMAGED_ZIP = "a damaged or incomplete ZIP file (perhaps only part of it was downloaded)"
+DAMAGED_ZIP = ("a damaged or incomplete ZIP file (perhaps only part of it was downloaded)",
+               "tệp ZIP bị hỏng hoặc không đầy đủ (có thể mới tải về được một phần)")
 def unpacked_too_large(total: int, limit: int) -> Refusal:
     return Refusal(
         "file.unpacked_too_large",
@@ -62,11 +63,11 @@ def iter_member(fh: IO[bytes], size: int, info: zipfile.ZipInfo) -> Iterator[byt
     fh.seek(info.header_offset)
     local = fh.read(30)
     if len(local) < 30 or local[:4] != ZIP_MAGIC:
-        raise unreadable(DAMAGED_ZIP)
+        raise unreadable(*DAMAGED_ZIP)
     name_len, extra_len = struct.unpack_from("<HH", local, 26)
     start = info.header_offset + 30 + name_len + extra_len
     if start + info.compress_size > size:
-        raise unreadable(DAMAGED_ZIP)
+        raise unreadable(*DAMAGED_ZIP)
     fh.seek(start)
     left = info.compress_size
     out = 0
@@ -77,8 +78,8 @@ def iter_member(fh: IO[bytes], size: int, info: zipfile.ZipInfo) -> Iterator[byt
         out += len(data)
         if out > info.file_size:
             raise unreadable(
-                f"a damaged ZIP file (part '{info.filename}' unpacks to more than the "
-                f"{info.file_size} bytes it declares)"
+                f"a damaged ZIP file (part '{info.filename}' unpacks to more than the {info.file_size} bytes it declares)",
+                f"tệp ZIP bị hỏng (phần '{info.filename}' giải nén ra nhiều hơn {info.file_size} byte đã khai)",
             )
         crc = zlib.crc32(data, crc)
         return data
@@ -87,7 +88,7 @@ def iter_member(fh: IO[bytes], size: int, info: zipfile.ZipInfo) -> Iterator[byt
         while left:
             raw = fh.read(min(CHUNK, left))
             if not raw:
-                raise unreadable(DAMAGED_ZIP)
+                raise unreadable(*DAMAGED_ZIP)
             left -= len(raw)
             yield emit(raw)
     elif info.compress_type == zipfile.ZIP_DEFLATED:
@@ -96,7 +97,7 @@ def iter_member(fh: IO[bytes], size: int, info: zipfile.ZipInfo) -> Iterator[byt
             while left and not inflater.eof:
                 raw = fh.read(min(CHUNK, left))
                 if not raw:
-                    raise unreadable(DAMAGED_ZIP)
+                    raise unreadable(*DAMAGED_ZIP)
                 left -= len(raw)
                 data = inflater.decompress(raw, CHUNK)
                 if data:
@@ -109,11 +110,12 @@ def iter_member(fh: IO[bytes], size: int, info: zipfile.ZipInfo) -> Iterator[byt
             if data:
                 yield emit(data)
         except zlib.error:
-            raise unreadable(DAMAGED_ZIP) from None
+            raise unreadable(*DAMAGED_ZIP) from None
     else:
-        raise unreadable(f"a ZIP file using an unusual compression method ({info.compress_type})")
+        raise unreadable(f"a ZIP file using an unusual compression method ({info.compress_type})",
+                         f"tệp ZIP dùng kiểu nén lạ ({info.compress_type})")
     if out != info.file_size or crc != info.CRC:
-        raise unreadable(DAMAGED_ZIP)
+        raise unreadable(*DAMAGED_ZIP)
 
 
 def read_small(fh: IO[bytes], size: int, info: zipfile.ZipInfo, limit: int) -> bytes:
