@@ -20,6 +20,15 @@ def test_init_makes_a_workspace_with_config_programs_units_inbox_and_store(tmp_p
         assert store.schema_version() == SCHEMA_VERSION
 
 
+def test_init_says_what_to_do_next_in_the_users_language(tmp_path: Path, run):
+    vi = run("init", tmp_path / "a").output
+    assert "Tiếp theo:" in vi and str(tmp_path / "a" / "units.yaml") in vi and "hrplan template -p" in vi
+    en = run("init", tmp_path / "b", lang="en").output
+    assert "Next:" in en and str(tmp_path / "b" / "programs") in en and "hrplan-demo/programs" in en
+    steps = en[en.index("Next:"):].splitlines()  # readable at 80 columns, but for the paths of this machine
+    assert len(steps) == 10 and all(len(line) <= 80 for line in steps if str(tmp_path) not in line)
+
+
 def test_init_refuses_to_overwrite_an_existing_workspace(tmp_path: Path, run):
     assert run("init", tmp_path).exit_code == 0
     (tmp_path / "hrplan.yaml").write_text("name: giữ nguyên\n", encoding="utf-8")

@@ -24,3 +24,5 @@ def register(app: typer.Typer) -> None:
         for sub in ("hrplan.yaml", "programs/", "units.yaml", "inbox/", "reports/"):
             console.print(f"  {ws.root / sub}")
         console.print(f"  {ws.store_path or ws.store_url.masked()}")
+        console.print(STATE.t("workspace.next", units=ws.units_file, programs=f"{ws.programs_dir}/"), highlight=False,
+                      markup=False)

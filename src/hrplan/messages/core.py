@@ -13,6 +13,28 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path} is already an hrplan workspace; nothing was overwritten.",
     ),
     "workspace.created": ("Đã tạo thư mục làm việc tại {path}.", "Created a workspace at {path}."),
+    "workspace.next": (
+        "Tiếp theo:\n"
+        "  1. Ghi các đơn vị (mã, tên, mã đơn vị cấp trên) vào\n"
+        "       {units}\n"
+        "  2. Đặt tệp chương trình (.yaml: chỉ tiêu, kỳ, chỉ tiêu giao) vào\n"
+        "       {programs}\n"
+        "     Tệp mẫu: chạy 'hrplan demo', rồi xem thư mục hrplan-demo/programs.\n"
+        "  3. Biểu mẫu gửi các đơn vị:\n"
+        "       hrplan template -p <mã chương trình> --period <kỳ> --all-units\n"
+        "  4. Nhận báo cáo: hrplan import <thư mục hoặc tệp>\n"
+        "     rồi hrplan check và hrplan report.",
+        "Next:\n"
+        "  1. List the units (code, name, code of the unit above) in\n"
+        "       {units}\n"
+        "  2. Put a program file (.yaml: indicators, period, targets) in\n"
+        "       {programs}\n"
+        "     For examples, run 'hrplan demo' and look in hrplan-demo/programs.\n"
+        "  3. The forms to send the units:\n"
+        "       hrplan template -p <program code> --period <period> --all-units\n"
+        "  4. Bring the reports in: hrplan import <folder or files>\n"
+        "     then hrplan check and hrplan report.",
+    ),
     "config.invalid": (
         "Tệp cấu hình sai ở trường {field}: {found}. Cần: {expected_vi}.",
         "The workspace config is wrong at {field}: {found}. Expected: {expected}.",
