@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from datetime import datetime
 from pathlib import Path
 
 from openpyxl import load_workbook
@@ -70,6 +71,9 @@ def test_a_newer_submission_supersedes_and_history_shows_what_changed(sample_ws,
     assert entries[1]["changes"] == [{"indicator": "DT-YT", "measure": "actual", "before": 80.0, "after": 81.0}]
     table = run("history", "-p", "12-CTr/TU", "-u", "SYT", workspace=sample_ws)
     assert "80 → 81" in table.stdout
+    # the time as this machine's clock reads it, short: '07/12/26 16:12' (the JSON keeps the stored ISO text)
+    local = datetime.fromisoformat(entries[1]["imported_at"]).astimezone().strftime("%d/%m/%y %H:%M")
+    assert local in table.stdout and entries[1]["imported_at"] not in table.stdout
 
 
 def test_a_bad_file_is_refused_with_cell_and_stores_nothing_while_the_others_import(sample_ws, run, tmp_path):

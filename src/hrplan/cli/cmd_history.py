@@ -45,6 +45,16 @@ def register(app: typer.Typer) -> None:
             changes = "; ".join(f"{c.indicator}.{c.measure}: {format_number(c.before, lang=STATE.lang)} → "
                                 f"{format_number(c.after, lang=STATE.lang)}" for c in e.changes)
             notes = "; ".join(f"{i}: {n}" for i, n in e.notes)
-            t.add_row(str(e.record.id), e.record.unit, e.record.period, e.record.file_name, e.record.imported_at, state,
-                      changes, notes)
+            t.add_row(str(e.record.id), e.record.unit, e.record.period, e.record.file_name, _when(e.record.imported_at),
+                      state, changes, notes)
         console.print(t)
+
+
+def _when(stamp: str) -> str:
+    """Give a stored time (ISO 8601, UTC) as this machine's local time, short enough for a table at 80 columns:
+    '07/12/26 23:12', which folds into date and hour (the JSON keeps the stored text)."""
+    from datetime import datetime
+    try:
+        return datetime.fromisoformat(stamp).astimezone().strftime("%d/%m/%y %H:%M")
+    except (TypeError, ValueError):
+        return str(stamp)
