@@ -99,3 +99,24 @@ def test_a_unit_with_one_target_under_each_interim_rule() -> None:
     assert plan("pro_rata", "X2", "2022-H1") == ("pro_rata", 6, "t.csv:3")
     assert plan("pro_rata", "X2", "2023") == ("exact", None, None)  # outside its target's year: no plan
     assert plan("none", "X3", "2022") == ("exact", None, None)  # a unit without a target
+
+
+def test_the_one_quarter_a_unit_sent_of_a_year_takes_that_quarters_target(tmp_path: Path) -> None:
+    """A year with no target of its own: each quarter's target pairs with that quarter's actual, also when a unit
+    has sent only one quarter so far and left its plan cell empty (it used to be left out as 'no plan')."""
+    from hrplan.figures import compute_figures
+
+    program = PROGRAM.replace("reporters:", "  - {indicator: KP, unit: A, period: 2024-Q1, value: 100}\n"
+                                            "  - {indicator: KP, unit: B, period: 2024-Q1, value: 50}\n"
+                                            "  - {indicator: KP, unit: B, period: 2024-Q2, value: 50}\nreporters:", 1)
+    ws = make_workspace(tmp_path / "ws", program=program)
+    sent = send(ws, filled_template(ws, "A", "2024-Q1", {"KP": ("", 90)}),
+                filled_template(ws, "B", "2024-Q1", {"KP": ("", 40)}), filled_template(ws, "B", "2024-Q2", {"KP": ("", 60)}))
+    assert all(r.outcome is Outcome.IMPORTED for r in sent), [r.problems for r in sent]
+    with ws.open_store() as store:
+        year = compute_figures(ws.program("Q-01/KH"), Period.parse("2024"), store, ws.units)
+    a, b, top = year.get("A", "KP"), year.get("B", "KP"), year.get("P", "KP")
+    assert (a.ratio_plan, a.ratio_actual, a.left_out) == (100, 90, [])
+    assert (b.ratio_plan, b.ratio_actual) == (100, 100)
+    assert (top.ratio_plan, top.ratio_actual, top.left_out) == (200, 190, [])
+    assert a.incomplete and a.incomplete[0].missing == ("2024-Q2", "2024-Q3", "2024-Q4")  # still said: 1/4 quarters

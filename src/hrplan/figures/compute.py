@@ -259,9 +259,12 @@ def _pair_per_period(program: Program, ind: Indicator, unit: str, fig: Figure, b
     """With no target for the whole period, plans come per sub-period: pair plan and actual period by period."""
     fig.plan, fig.stated_plan = fig.stated_plan, None
     several = len(by_part) > 1
+    whole = fig.period.label
     for label, part in sorted(by_part.items()):
         plan = part.get("plan")
-        if plan is None and several:
+        # A part without a plan written takes its own period's target: one of several parts, or the one part a
+        # unit sent of a longer period (its Q1 of the year: the year has no target, the quarter has).
+        if plan is None and (several or label != whole):
             target = program.plan_for(ind.code, unit, Period.parse(label)).target
             if target is not None:
                 plan = _target_value(target, ind, book)
