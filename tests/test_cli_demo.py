@@ -26,7 +26,7 @@ def test_demo_prints_the_seed_figures_and_writes_reports(tmp_path: Path, run):
     quarterly = json.loads((out / "reports" / "27-KH-UBND_2024.json").read_text(encoding="utf-8"))
     assert quarterly["coverage"]["text"] == "Số liệu năm 2024 chưa đủ: Huyện Hòa An 3/4 quý (Quý III/2024)."
     people, budget = quarterly["summary"]
-    assert people["parts"] == "HHA 3/4 quý" and "(số liệu chưa đủ: HHA 3/4 quý)" in people["sentence"]
+    assert people["parts"] == "HHA 3/4 quý" and "(số liệu chưa đủ: Huyện Hòa An 3/4 quý)" in people["sentence"]
     assert (budget["display"]["plan"], budget["display"]["actual"], budget["full_plan"]) == ("1.650", "1.645", 1850)
     assert "Sở Y tế (Quý IV/2024) có KH 200 nhưng chưa có số thực hiện" in budget["footnotes"][0]
     assert "KH toàn Tỉnh Cao Bằng 1.850, trong đó đơn vị đã báo cáo 1.650" in budget["footnotes"][1]

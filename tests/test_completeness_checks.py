@@ -43,7 +43,7 @@ def test_the_report_marks_the_figure_and_states_the_coverage(quarters: Workspace
     a = next(r for r in data["units"] if r["unit"] == "A" and r["indicator"] == "DT")
     assert a["parts"] == "3/4 quý" and a["actual"] == 30
     top = next(r for r in data["summary"] if r["indicator"] == "DT")
-    assert "(số liệu chưa đủ: A 3/4 quý)" in top["sentence"]
+    assert "(số liệu chưa đủ: Sở An 3/4 quý)" in top["sentence"]
 
 
 def test_a_plan_without_an_actual_is_a_finding_with_its_cell_and_note(quarters: Workspace) -> None:

@@ -85,8 +85,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                "No report yet from {n} of {total} units: {units}. The totals leave them out."),
     "report.s.partial_units": ("{unit}: số liệu mới đến hết {end}, chưa đủ cả kỳ.", "{unit}: figures only to {end}, not the whole period."),
     "report.s.no_data": ("Chưa có số liệu: {names}.", "No figures yet: {names}."),
-    "report.s.unpaired": ("{name}: chưa tính vào tỷ lệ số liệu của {units} vì chưa có kế hoạch.",
-                          "{name}: {units} left out of the ratio as they have no plan."),
     # Charts.
     "report.chart.by_indicator": ("Tỷ lệ đạt kế hoạch theo chỉ tiêu (đường 100% là kế hoạch)",
                                   "Achievement of plan by indicator (the 100% line is the plan)"),

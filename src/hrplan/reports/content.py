@@ -229,11 +229,7 @@ def lacks(program: Program, data: dict[str, Any], units: UnitTree, lang: str) ->
     empty = [i.name_in(lang) for i in program.indicators if i.code not in summary]
     if empty:
         out.append(render("report.s.no_data", lang, names="; ".join(empty)))
-    for r in data["summary"]:
-        if r["unpaired"] and r["ratio"] is not None:
-            names = ", ".join(units.get(u).name if u in units else u for u in r["unpaired"])
-            out.append(render("report.s.unpaired", lang, name=r["name"], units=names))
-    return out
+    return out  # members with an actual and no plan are in each row's lacks ('Không tính vào tỷ lệ: …'), once
 
 
 def _date_text(iso: str, lang: str) -> str:

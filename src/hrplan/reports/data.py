@@ -470,7 +470,7 @@ class ReportRows:
             text = render("figure.sentence.count", lang, name=name, actual=actual, uom=uom, ratio=ratio_text,
                           word=word)
         if fig.incomplete:
-            parts = ", ".join(f"{c.unit} {self.parts_text(c)}" for c in fig.incomplete)
+            parts = ", ".join(f"{self.unit_name(c.unit)} {self.parts_text(c)}" for c in fig.incomplete)  # prose: names
             text = text[:-1] + render("figure.sentence.incomplete", lang, parts=parts) + "."
         return text
 

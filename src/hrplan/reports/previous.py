@@ -62,12 +62,16 @@ def comparison(program: Program, period: Period, store, units: UnitTree, data: d
     rows = []
     for row in data["summary"]:
         actual = actuals.get(row["indicator"])
-        if actual is None or row["actual"] is None:
+        # Everything reported in each period, like with like: the previous period's whole actual against this one's
+        # (the row's 'actual' is over the members its ratio pairs, which leaves out what has no plan).
+        current = row.get("total_actual", row["actual"])
+        if actual is None or current is None:
             continue
-        change = Decimal(str(row["actual"])) - actual
+        now = Decimal(str(current))
+        change = now - actual
         rows.append({"indicator": row["indicator"], "name": row["name"], "uom": row["uom"],
-                     "previous": format_number(actual, lang=lang), "current": row["display"]["actual"],
+                     "previous": format_number(actual, lang=lang), "current": format_number(now, lang=lang),
                      "change": ("+" if change > 0 else "") + format_number(change, lang=lang),
-                     "previous_value": float(actual), "current_value": row["actual"]})
+                     "previous_value": float(actual), "current_value": current})
     text = render("report.s.previous_intro" if rows else "report.s.previous_none", lang, period=label)
     return {"period": before.label, "period_text": label, "text": text, "rows": rows}
