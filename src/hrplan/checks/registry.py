@@ -13,6 +13,7 @@ from hrplan.checks.rule import CheckContext, Rule, rule_setting
 from hrplan.checks.rules import (
     behind_plan,
     breakdown_exceeds,
+    group_counted_twice,
     breakdown_mismatch,
     coverage_over_100,
     cumulative_decrease,
@@ -55,6 +56,7 @@ RULES: list[Rule] = [
     # consistency
     breakdown_mismatch.RULE,
     breakdown_exceeds.RULE,
+    group_counted_twice.RULE,
     plan_differs_from_target.RULE,
     stated_ratio_differs.RULE,
     total_row_mismatch.RULE,

@@ -309,7 +309,7 @@ def _group_figure(program: Program, ind: Indicator, node: str, period: Period, u
         return own
     if not parts and own is None:
         return None
-    group = Figure(ind, node, period, is_group=True, sources_kept=result.sources_kept)
+    group = Figure(ind, node, period, is_group=True, sources_kept=result.sources_kept, own=own)
     for part in parts + ([own] if own is not None else []):
         if part.blanks:
             group.blanks.extend(part.blanks)

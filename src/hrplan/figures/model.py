@@ -115,6 +115,9 @@ class Figure:
     # (unit, sub-period or None) where a unit that sent its report left the actual empty with a note beside it: not
     # in the sums, and said so, also where no plan makes it a missing value (compute._mark_blanks)
     blanks: list[tuple[str, str | None]] = field(default_factory=list)
+    # A group's own submission's figure, when the group unit reported for itself besides its members (a district's
+    # own file): summed with theirs, and kept apart so that a check can tell whether it repeats their total.
+    own: Figure | None = None
     # False: of the submissions' cells only the first actual one and those with a note were kept
     # (compute_figures(sources=False)); every cell's source cannot be given then.
     sources_kept: bool = True

@@ -232,6 +232,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{indicator}: tổng {total} nhưng các phần cộng lại {parts_sum} ({parts}).",
         "{indicator}: total {total} but the parts add up to {parts_sum} ({parts}).",
     ),
+    "check.group_counted_twice": (
+        "{unit} tự báo cáo {indicator}: {own}, đúng bằng tổng của các đơn vị trực thuộc cũng đã báo cáo ({members}). "
+        "Nếu đó là số tổng hợp của các đơn vị ấy thì số liệu cấp trên đang cộng hai lần (hiện là {total}). "
+        "Khi đó hãy đề nghị {unit} gửi lại báo cáo chỉ gồm số liệu của riêng mình (bản mới thay bản cũ khi nhập); "
+        "nếu đúng là số của riêng {unit}, tắt quy tắc này trong mục checks: của chương trình.",
+        "{unit} reported {indicator}: {own} for itself, exactly the total of the units under it who reported too "
+        "({members}). If it is their total, the sum above counts it twice (it now reads {total}). Then ask {unit} "
+        "to send its report again with its own figures only (the newer file replaces the older one on import); if it "
+        "really is {unit}'s own figure, turn this rule off under the program's checks:.",
+    ),
     "check.breakdown_exceeds": (
         "{indicator}: các phần cộng lại {parts_sum} lớn hơn tổng {total} ({parts}).",
         "{indicator}: the parts add up to {parts_sum}, more than the total {total} ({parts}).",
