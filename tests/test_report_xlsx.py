@@ -91,3 +91,19 @@ def test_workbook_says_what_each_figure_lacks_beside_it(demo):
     assert hha[6:10] == (50, 37, 0.74, "chưa đạt") and "3/4 quý" in hha[-1]
     snv = next(r for r in rows if r[0] == "BD-CBCC" and r[4] == "SNV")
     assert not snv[-1]
+
+
+def test_a_row_with_a_long_note_is_as_high_as_its_lines_and_its_numbers_sit_on_the_first(demo):
+    """openpyxl does not size rows: without a height, LibreOffice (and Excel) show one line and the note spills over
+    the rows below it."""
+    wb = load_workbook(demo / "reports" / "27-KH-UBND_2024.xlsx")
+    summary = wb["Tổng hợp"]
+    notes_col = summary.max_column
+    rows = [r for r in summary.iter_rows(min_row=5) if r[notes_col - 1].value]
+    assert rows, "the quarterly demo program has notes (Sở Y tế's plan without an actual)"
+    for row in rows:
+        note = row[notes_col - 1].value
+        lines = sum(max(1, -(-len(part) // 60)) for part in note.split("\n"))
+        height = summary.row_dimensions[row[0].row].height
+        assert (height or 15) >= 15 * min(lines, 27) and (lines == 1 or height > 15), (note, height)
+        assert row[notes_col - 1].alignment.wrap_text and row[4].alignment.vertical == "top"

@@ -27,6 +27,7 @@ _HEAD_FILL = PatternFill("solid", fgColor="DDE4EE")
 _THIN = Side(style="thin", color="808080")
 _BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 _WRAP = Alignment(wrap_text=True, vertical="top")
+_TOP = Alignment(vertical="top")  # the numbers beside a wrapped text: on its first line
 _CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
 NUMBER, PERCENT = "#,##0.##", "0%"
 MAX_SHEET_TITLE = 31
@@ -127,15 +128,17 @@ def _matrix(ws, data: dict[str, Any], units: UnitTree, lang: str) -> None:
     cells = frame.set_index(["indicator", "unit"])
     row = 5
     for code, first in frame.drop_duplicates("indicator").set_index("indicator").iterrows():
-        put(ws, (row, 1), code, border=_BOX)
+        put(ws, (row, 1), code, border=_BOX, alignment=_TOP)
         put(ws, (row, 2), first["name"], border=_BOX, alignment=_WRAP)
-        put(ws, (row, 3), first["uom"], border=_BOX)
+        put(ws, (row, 3), first["uom"], border=_BOX, alignment=_TOP)
         for j, unit in enumerate(columns):
             col = len(labels) + 1 + 4 * j
             found = cells.loc[(code, unit)] if (code, unit) in cells.index else None
             _figure_cells(ws, row, col, found)
         own = cells.loc[(code, scope)] if (code, scope) in cells.index else None
-        put(ws, (row, notes_col), own["notes"] if own is not None else "", border=_BOX, alignment=_WRAP)
+        notes = own["notes"] if own is not None else ""
+        put(ws, (row, notes_col), notes, border=_BOX, alignment=_WRAP)
+        _fit_row(ws, row, (first["name"], 46), (notes, 60))
         row += 1
     _finish(ws, [12, 46, 10] + [11, 11, 8, 11] * len(columns) + [60], freeze="D5", header_rows="3:4")
 
@@ -151,7 +154,7 @@ def _coverage(ws, data: dict[str, Any], width: int) -> None:
 def _figure_cells(ws, row: int, col: int, found) -> None:
     values = (None, None, None, "") if found is None else (found["plan"], found["actual"], found["ratio"], found["status_text"])
     for k, (value, fmt) in enumerate(zip(values, (NUMBER, NUMBER, PERCENT, None))):
-        cell = put(ws, (row, col + k), _number(value) if k < 3 else value, border=_BOX)
+        cell = put(ws, (row, col + k), _number(value) if k < 3 else value, border=_BOX, alignment=_TOP)
         if fmt:
             cell.number_format = fmt
 
@@ -178,13 +181,15 @@ def _detail(ws, data: dict[str, Any], units: UnitTree, lang: str) -> None:
         values = [rec.indicator, rec.name, rec.uom, ("  " * int(rec.level)) + rec.unit_name, rec.unit, int(rec.level),
                   _number(rec.plan), _number(rec.actual), _number(rec.ratio), rec.status_text, rec.notes]
         for col, value in enumerate(values, start=1):
-            cell = put(ws, (row, col), value, border=_BOX, font=_BOLD if rec.is_group else Font())
+            cell = put(ws, (row, col), value, border=_BOX, font=_BOLD if rec.is_group else Font(), alignment=_TOP)
             if col in (7, 8):
                 cell.number_format = NUMBER
             elif col == 9:
                 cell.number_format = PERCENT
             elif col == 11:
                 cell.alignment = _WRAP
+        if rec.notes:
+            _fit_row(ws, row, (rec.notes, 60))
         row += 1
     ws.auto_filter.ref = f"A3:{get_column_letter(len(labels))}{max(row - 1, 3)}"
     _finish(ws, [12, 46, 10, 30, 12, 6, 11, 11, 8, 11, 60], freeze="A4", header_rows="3:3")
@@ -202,7 +207,22 @@ def _findings(ws, data: dict[str, Any], lang: str) -> None:
         for col, value in enumerate([t(f"report.severity.{f['severity']}"), f["code"], f.get("unit") or "", f.get("indicator") or "",
                                      f["message"], where], start=1):
             put(ws, (row, col), value, border=_BOX, alignment=_WRAP)
+        _fit_row(ws, row, (f["code"], 28), (f["message"], 70), (where, 40))
     _finish(ws, [9, 28, 12, 14, 70, 40], freeze="A4", header_rows="3:3")
+
+
+LINE_POINTS = 15  # one line of 11-point text
+MAX_LINES = 27  # a row at most 405 points high (Excel's limit is 409)
+
+
+def _fit_row(ws, row: int, *texts: tuple[Any, int]) -> None:
+    """Make the row as high as its longest wrapped text needs in a column `width` characters wide: openpyxl does
+    not size rows, and LibreOffice (and Excel, for a file it did not write) keeps one line, so the lines spill
+    over the rows below. A line holds about `width` characters of Vietnamese text."""
+    lines = max((sum(max(1, -(-len(part) // width)) for part in str(text).split("\n"))
+                 for text, width in texts if text), default=1)
+    if lines > 1:
+        ws.row_dimensions[row].height = LINE_POINTS * min(lines, MAX_LINES)
 
 
 def _finish(ws, widths: list[int], freeze: str, header_rows: str) -> None:
