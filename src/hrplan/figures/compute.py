@@ -120,7 +120,7 @@ def _mark_blanks(program: Program, period: Period, blanks: list[dict], figures: 
             cover = covered.get(unit)
             if cover is not None and not cover.complete:
                 fig.incomplete = [cover]
-        fig.blanks.append((unit, b["period"] if len(parts) > 1 else None))
+        fig.blanks = [*fig.blanks, (unit, b["period"] if len(parts) > 1 else None)]
         fig.blank_notes.append((unit, b["note"]))
 
 
@@ -312,7 +312,7 @@ def _group_figure(program: Program, ind: Indicator, node: str, period: Period, u
     group = Figure(ind, node, period, is_group=True, sources_kept=result.sources_kept, own=own)
     for part in parts + ([own] if own is not None else []):
         if part.blanks:
-            group.blanks.extend(part.blanks)
+            group.blanks = [*group.blanks, *part.blanks]
             if part.actual is None and part.plan is None and part.estimate is None:
                 group.blank_notes.extend(part.blank_notes)
                 continue  # only actuals left empty: not a member of the sums (its blanks say so)

@@ -113,8 +113,9 @@ class Figure:
     incomplete: list[Coverage] = field(default_factory=list)  # members whose parts of the period are missing
     blank_notes: list[tuple[str, str]] = field(default_factory=list)  # (unit, note) beside an actual left blank
     # (unit, sub-period or None) where a unit that sent its report left the actual empty with a note beside it: not
-    # in the sums, and said so, also where no plan makes it a missing value (compute._mark_blanks)
-    blanks: list[tuple[str, str | None]] = field(default_factory=list)
+    # in the sums, and said so, also where no plan makes it a missing value (compute._mark_blanks). Rare: an empty
+    # tuple until there is one (a list per figure was 15 MB of a national range's memory).
+    blanks: list[tuple[str, str | None]] | tuple = ()
     # A group's own submission's figure, when the group unit reported for itself besides its members (a district's
     # own file): summed with theirs, and kept apart so that a check can tell whether it repeats their total.
     own: Figure | None = None
