@@ -36,6 +36,21 @@ def test_by_default_a_quarter_shows_the_annual_target_as_context_and_is_not_behi
     assert not [f for f in findings if f.code == "check.behind_plan"]
 
 
+def test_the_province_row_shows_its_units_year_targets_summed_as_context(tmp_path: Path) -> None:
+    """Each unit has its 2024 target and reports quarterly: the province's Q2 row says 'KH năm 2024: 270', the sum
+    of every unit's (those that sent nothing included), as context only; it is not judged against it."""
+    ws = make_workspace(tmp_path / "ws")
+    sent = send(ws, filled_template(ws, "A", "2024-Q2", {"DT": (None, 14)}), filled_template(ws, "B", "2024-Q2", {"DT": (None, 20)}))
+    assert all(r.outcome is Outcome.IMPORTED for r in sent)
+    data = build_report(ws, "Q-01/KH", "2024-Q2").data
+    row = next(r for r in data["summary"] if r["unit"] == "P" and r["indicator"] == "DT")
+    assert row["context"] == {"unit": "P", "value": 270.0, "period": "2024"}  # 40 + 60 + 100 + 50 + 20
+    assert (row["ratio"], row["status"]) == (None, "no_plan")
+    assert row["sentence"] == "Cán bộ được đào tạo: 34 người (KH năm 2024: 270)."
+    findings = run_checks(ws, ["Q-01/KH"], "2024-Q2")
+    assert not [f for f in findings if f.code == "check.behind_plan"]
+
+
 def test_the_template_prefills_only_the_plan_of_its_own_period(tmp_path: Path) -> None:
     ws = make_workspace(tmp_path / "ws")
     quarter = openpyxl.load_workbook(filled_template(ws, "A", "2024-Q2", {}))[MAIN_SHEET]

@@ -120,6 +120,10 @@ def _mark_blanks(program: Program, period: Period, blanks: list[dict], figures: 
             cover = covered.get(unit)
             if cover is not None and not cover.complete:
                 fig.incomplete = [cover]
+            c = program.plan_for(code, unit, period).context  # its year's target still counts in the group's
+            if c is not None:
+                fig.context = Source(unit, _target_value(c, ind, program.measure_book()), target=c.source,
+                                     period=c.period or program.period)
         fig.blanks = [*fig.blanks, (unit, b["period"] if len(parts) > 1 else None)]
         fig.blank_notes.append((unit, b["note"]))
 
@@ -302,7 +306,8 @@ def _group_figure(program: Program, ind: Indicator, node: str, period: Period, u
     built = [(child, _group_figure(program, ind, child, period, units, result, book, False)
               if units.has_children(child) else figures.get((child, ind.code))) for child in children]
     parts = [f for _, f in built if f is not None]
-    silent = [_silent(program, ind, child, period, units, result, book) for child, f in built if f is None]
+    contexts: list[Source] = []  # the longer targets of the units below, shown summed beside the group's figure
+    silent = [_silent(program, ind, child, period, units, result, book, contexts) for child, f in built if f is None]
     silent = [lo for group in silent for lo in group]
     own = figures.get((node, ind.code))
     if not parts and not silent:
@@ -311,6 +316,8 @@ def _group_figure(program: Program, ind: Indicator, node: str, period: Period, u
         return None
     group = Figure(ind, node, period, is_group=True, sources_kept=result.sources_kept, own=own)
     for part in parts + ([own] if own is not None else []):
+        if part.context is not None:
+            contexts.append(part.context)
         if part.blanks:
             group.blanks = [*group.blanks, *part.blanks]
             if part.actual is None and part.plan is None and part.estimate is None:
@@ -349,6 +356,10 @@ def _group_figure(program: Program, ind: Indicator, node: str, period: Period, u
     elif plan.context is not None:
         c = plan.context
         group.context = Source(node, _target_value(c, ind, book), target=c.source, period=c.period or program.period)
+    elif contexts and len({c.period for c in contexts}) == 1:
+        # No target of the group's own: its longer plan is its units' ("KH năm 2026: 19" for the province when
+        # each commune has its year's target), those that sent nothing included; never across different periods.
+        group.context = Source(node, sum((c.value for c in contexts), Decimal(0)), period=contexts[0].period)
     if group.actual is None and group.plan is None:
         return None
     figures[(node, ind.code)] = group
@@ -356,13 +367,17 @@ def _group_figure(program: Program, ind: Indicator, node: str, period: Period, u
 
 
 def _silent(program: Program, ind: Indicator, node: str, period: Period, units: UnitTree, result: FigureSet,
-            book: MeasureBook) -> list[LeftOut]:
-    """Give the units under `node` (itself included) that sent nothing for the period but had a plan for it."""
+            book: MeasureBook, contexts: list[Source]) -> list[LeftOut]:
+    """Give the units under `node` (itself included) that sent nothing for the period but had a plan for it; add
+    to `contexts` the longer targets of the units under it that have no figure."""
     out = []
     for unit in units.subtree(node):
+        plan = program.plan_for(ind.code, unit, period)
+        if plan.context is not None:
+            c = plan.context
+            contexts.append(Source(unit, _target_value(c, ind, book), period=c.period or program.period))
         if unit in result.submitted or unit in {lo.unit for lo in out}:
             continue
-        target = program.plan_for(ind.code, unit, period).target
-        if target is not None:
-            out.append(LeftOut(unit, "no_submission", plan=_target_value(target, ind, book)))
+        if plan.target is not None:
+            out.append(LeftOut(unit, "no_submission", plan=_target_value(plan.target, ind, book)))
     return out
