@@ -53,7 +53,7 @@ def _language(ctx: typer.Context, value: Optional[str]) -> Optional[str]:
     """Set the messages' language before anything else (--lang is eager: --help comes after it); in English the
     commands' --help is English too (`cli.help_en`), put in place on this run's command tree."""
     if value:
-        STATE.lang = "en" if value.lower().startswith("en") else "vi"
+        STATE.lang = _lang_word(value)
     if STATE.lang == "en":
         from hrplan.cli.help_en import english
         english(ctx.find_root().command)
@@ -159,5 +159,10 @@ def _asked_language(args: list[str]) -> str:
     for i, arg in enumerate(args):
         value = arg[7:] if arg.startswith("--lang=") else args[i + 1] if arg == "--lang" and i + 1 < len(args) else None
         if value is not None:
-            return "en" if value.lower().startswith("en") else "vi"
+            return _lang_word(value)
     return STATE.lang
+
+
+def _lang_word(value: str) -> str:
+    """Give the language a --lang value names: 'en' for anything starting so ('en', 'english'), else 'vi'."""
+    return "en" if value.lower().startswith("en") else "vi"
