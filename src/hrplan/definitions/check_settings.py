@@ -93,6 +93,12 @@ class PlanningRole(BaseModel):
     role: Literal["women", "young", "people_per_title", "titles_per_person"]
     of: str | None = None  # the planning_ratio indicator whose candidates a share is taken of
 
+    @property
+    def is_maximum(self) -> bool:
+        """Tell whether the indicator is a maximum (the most people per title, titles per person): a group's
+        figure is its members' largest, never their sum (2, 4 and 3 titles per person make 4, not 9)."""
+        return self.role in ("people_per_title", "titles_per_person")
+
 
 class DeadlineRule(BaseModel):
     """When a period's report is due (hạn gửi báo cáo): `day` of the month `months_after` the period's end.

@@ -98,6 +98,11 @@ class Indicator(BaseModel):
     section: str | None = None  # heading the indicator sits under in templates and reports
     planning: PlanningRole | None = None  # what it counts for the planning limits (women, young, per title...)
 
+    @property
+    def is_maximum(self) -> bool:
+        """Tell whether figures combine by taking the largest, not the sum (`PlanningRole.is_maximum`)."""
+        return self.planning is not None and self.planning.is_maximum
+
     def name_in(self, lang: str) -> str:
         """Give the indicator's name in `lang`: the English one when asked for and given, else the Vietnamese."""
         return self.name_en if lang == "en" and self.name_en else self.name

@@ -224,6 +224,9 @@ def _unit_figure(program: Program, ind: Indicator, unit: str, period: Period, pa
             if sources or note:
                 plan_cells.append((unit, value, name, sheet, cell, label, note))
             part["plan"] = value
+    if ind.is_maximum and len(by_part) > 1:  # the most titles per person over several periods: the largest
+        actual = max((p["actual"] for p in by_part.values() if "actual" in p), default=None)
+        stated = max((p["plan"] for p in by_part.values() if "plan" in p), default=None)
     fig.actual, fig.estimate, fig.stated_plan = actual, estimate, stated
     return _planned(program, ind, unit, period, fig, by_part, book, sources)
 
@@ -338,6 +341,8 @@ def _group_figure(program: Program, ind: Indicator, node: str, period: Period, u
         if part.ratio_plan is not None and part.ratio_actual is not None:
             group.ratio_plan = (group.ratio_plan or 0) + part.ratio_plan
             group.ratio_actual = (group.ratio_actual or 0) + part.ratio_actual
+    if ind.is_maximum:  # the most titles per person in the province is its units' largest, never their sum
+        _largest(group, parts + ([own] if own is not None else []))
     group.left_out.extend(silent)
     unsent = sum((lo.plan for lo in group.left_out if lo.reason == "no_submission" and lo.plan is not None), Decimal(0))
     group.full_plan = (group.plan or 0) + unsent if (group.plan is not None or unsent) else None
@@ -364,6 +369,19 @@ def _group_figure(program: Program, ind: Indicator, node: str, period: Period, u
         return None
     figures[(node, ind.code)] = group
     return group
+
+
+def _largest(group: Figure, parts: list[Figure]) -> None:
+    """Make a maximum's group figure the largest of its members' numbers (`Indicator.is_maximum`)."""
+    def most(values):
+        values = [v for v in values if v is not None]
+        return max(values) if values else None
+
+    group.actual = most(p.actual for p in parts)
+    group.estimate = most(p.estimate for p in parts)
+    group.plan = most(p.plan for p in parts)
+    paired = group.plan is not None and group.actual is not None
+    group.ratio_plan, group.ratio_actual = (group.plan, group.actual) if paired else (None, None)
 
 
 def _silent(program: Program, ind: Indicator, node: str, period: Period, units: UnitTree, result: FigureSet,

@@ -43,7 +43,7 @@ def summed_units(store: Store, program: Program, inside: list[str],
         if ind is None or unit in refused:
             continue  # an indicator the program no longer has counts in no figure
         parts = whole.get(unit)
-        if parts is None or others or rows != 2 * parts or actual >= EXACT or plan >= EXACT:
+        if parts is None or (ind.is_maximum and ind.accumulation is Accumulation.PER_PERIOD and parts > 1) or others or rows != 2 * parts or actual >= EXACT or plan >= EXACT:
             refused.add(unit)
             out.pop(unit, None)
             continue

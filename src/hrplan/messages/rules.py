@@ -46,12 +46,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{indicator}: the yearly targets {parts} = {parts_sum} differ from the {period} target of {whole}.",
     ),
     "check.planning_women_share": (
-        "{indicator}: {count}/{planned} người quy hoạch là nữ ({share}), dưới mức tối thiểu {floor} ({source}).",
-        "{indicator}: {count} of {planned} planned are women ({share}), under the floor of {floor} ({source}).",
+        "{indicator}: {count}/{planned} người quy hoạch là nữ ({share}), dưới mức tối thiểu {floor} ({source}).{left_out}",
+        "{indicator}: {count} of {planned} planned are women ({share}), under the floor of {floor} ({source}).{left_out}",
     ),
     "check.planning_young_share": (
-        "{indicator}: {count}/{planned} người quy hoạch là cán bộ trẻ ({share}), dưới mức tối thiểu {floor} ({source}).",
-        "{indicator}: {count} of {planned} planned are young cadres ({share}), under the floor of {floor} ({source}).",
+        "{indicator}: {count}/{planned} người quy hoạch là cán bộ trẻ ({share}), dưới mức tối thiểu {floor} ({source}).{left_out}",
+        "{indicator}: {count} of {planned} planned are young cadres ({share}), under the floor of {floor} ({source}).{left_out}",
+    ),
+    "check.planning_share.left_out": (
+        " Chỉ tính các đơn vị có cả hai số; không tính: {units}.",
+        " Only the units that gave both numbers count; left out: {units}.",
     ),
     "check.planning_people_per_title": (
         "{indicator}: {value} người quy hoạch cho một chức danh, quá mức tối đa {limit} ({source}).",

@@ -1,13 +1,20 @@
 """The limits of the planning regulation (Quy định 377-QĐ/TW), read from the program's `planning_limits`."""
 from __future__ import annotations
 
+from decimal import Decimal
+
 from hrplan.checks.finding import first_cell
 from hrplan.checks.rule import CheckContext, Rule
+from hrplan.messages import render
 from hrplan.values import format_number, format_percent
 
 
 def share_findings(ctx: CheckContext, rule: Rule, role: str, limit_field: str):
-    """Give a finding where the share of `role` (women, young) among those planned is under its floor."""
+    """Give a finding where the share of `role` (women, young) among those planned is under its floor.
+
+    A group's share is over the members that gave both numbers: a district that left its number of women blank
+    counts in neither the women nor those planned (else 31 of 246 would read 13% where the members that answered
+    have 31 of 196, 16%); the members left out are named."""
     limits = ctx.program.planning_limits
     floor = getattr(limits, limit_field, None) if limits else None
     if floor is None:
@@ -19,13 +26,39 @@ def share_findings(ctx: CheckContext, rule: Rule, role: str, limit_field: str):
         planned = ctx.figures.get(fig.unit, plan.of)
         if planned is None or not planned.actual:
             continue
-        share = float(fig.actual / planned.actual)
+        count, of, left = fig.actual, planned.actual, []
+        if fig.is_group:
+            count, of, left = _over_same_members(ctx, fig, planned)
+            if not of:
+                continue
+        share = float(count / of)
         if share < floor - 1e-9:
+            lang = ctx.lang
             yield rule.finding(ctx, fig.unit, fig.indicator.code, {
-                "indicator": fig.indicator.name, "count": format_number(fig.actual, lang=ctx.lang),
-                "planned": format_number(planned.actual, lang=ctx.lang), "planned_indicator": planned.indicator.name,
-                "share": format_percent(share, lang=ctx.lang), "floor": format_percent(floor, lang=ctx.lang), "source": limits.source or "-"},
+                "indicator": fig.indicator.name_in(lang), "count": format_number(count, lang=lang),
+                "planned": format_number(of, lang=lang), "planned_indicator": planned.indicator.name_in(lang),
+                "share": format_percent(share, lang=lang), "floor": format_percent(floor, lang=lang),
+                "source": limits.source or "-",
+                "left_out": render("check.planning_share.left_out", lang, units=", ".join(left)) if left else ""},
                 first_cell(fig))
+
+
+def _over_same_members(ctx: CheckContext, fig, planned) -> tuple:
+    """Give (count, planned, members left out) summed over the members of the group with both numbers."""
+    def unit_figure(unit: str, code: str):
+        f = ctx.figures.get(unit, code)
+        return f.own if f is not None and f.is_group else f  # a group unit's own report, not its group's sum
+
+    both = [u for u in dict.fromkeys(fig.members) if u in set(planned.members)]
+    count = of = Decimal(0)
+    for unit in both:
+        mine, theirs = unit_figure(unit, fig.indicator.code), unit_figure(unit, planned.indicator.code)
+        if mine is None or theirs is None or mine.actual is None or theirs.actual is None:
+            continue
+        count, of = count + mine.actual, of + theirs.actual
+    left = [u for u in dict.fromkeys([*planned.members, *fig.members]) if u not in both]
+    names = [ctx.units.get(u).name if u in ctx.units else u for u in left]
+    return count, of, names
 
 
 def maximum_findings(ctx: CheckContext, rule: Rule, role: str, limit_field: str):
