@@ -84,3 +84,19 @@ def test_all_units_writes_one_file_per_unit_with_findings_and_a_moved_file_is_fo
     names = sorted(p.name.split("_")[1] for p in (tmp_path / "out").glob("*.xlsx"))
     assert "SNV" in names and "BTCTU" in names and "HHA" not in names
     assert result.exit_code == 2 and "feedback.file_not_found" in result.stderr and "HHA" in result.stderr
+
+
+def test_a_file_the_nightly_job_filed_in_done_is_found(tmp_path, run):
+    # The nightly job moves each imported file to done/<period>/: feedback looks there (it used to look only at the
+    # import path and inbox/, and its advice, putting the file back in inbox/, made the next night take it again).
+    from inbox_builder import consolidate, night_workspace
+
+    ws = night_workspace(tmp_path / "night", good=3)
+    consolidate(ws, check=True)
+    filed = ws.root / "done" / "2016_to_2019-05" / NAME
+    assert filed.is_file()
+    result = run("feedback", "-p", "12-CTr/TU", "--period", "2016..2019-05", "-u", "SYT", "-o", tmp_path / "out",
+                 workspace=ws)
+    assert result.exit_code == 0, result.stderr
+    (marked,) = (tmp_path / "out").glob("*.xlsx")
+    assert MAIN_SHEET in load_workbook(marked).sheetnames

@@ -130,10 +130,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Cần: số người quy hoạch trong khung {band} so với số vị trí.",
         "Expected: people planned within {band} of the seats."),
     "feedback.file_not_found": (
-        "Không tìm thấy tệp {file} mà đơn vị {unit} gửi kỳ {period} (đã chuyển đi hoặc đã sửa sau khi nhập). "
-        "Hãy đặt bản đã nhập vào thư mục inbox/ của không gian làm việc rồi chạy lại.",
-        "Cannot find {file}, sent by {unit} for {period} (moved, or changed since import). Put the imported copy "
-        "in the workspace's inbox/ folder and run again."),
+        "Không tìm thấy tệp {file} mà đơn vị {unit} gửi kỳ {period} (đã chuyển đi hoặc đã sửa sau khi nhập; đã tìm "
+        "cả trong thư mục done/ và inbox/). Hãy đặt đúng bản đã nhập (không sửa) vào thư mục done/ của không gian "
+        "làm việc rồi chạy lại.",
+        "Cannot find {file}, sent by {unit} for {period} (moved, or changed since import; done/ and inbox/ were "
+        "searched too). Put the imported copy, unchanged, in the workspace's done/ folder and run again."),
     "feedback.not_xlsx": (
         "Tệp {file} không phải .xlsx/.xlsm; chưa ghi được phản hồi vào tệp này. Hãy đề nghị đơn vị gửi bản .xlsx.",
         "{file} is not .xlsx/.xlsm; feedback cannot be written into it. Ask the unit for an .xlsx copy."),

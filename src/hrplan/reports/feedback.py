@@ -6,8 +6,8 @@ to its cell. Everything else of the unit's file is kept as openpyxl reads it (va
 styles, merged cells, validation, protection).
 
 The unit's file is found through the store: the path it was imported from, checked against the
-SHA-256 the store kept; if it moved or changed, the workspace's inbox/ is searched for the same
-bytes. hrplan keeps no copy of imported files (see the notes in `feedback_source`).
+SHA-256 the store kept; if it moved or changed, the workspace's done/ (where the nightly job files what it
+imported, by period) and inbox/ are searched for the same bytes. hrplan keeps no copy of imported files.
 """
 from __future__ import annotations
 
@@ -69,13 +69,23 @@ def write_feedback(workspace, program_names: list[str], period_text: str, units:
 
 
 def feedback_source(workspace, record) -> Path | None:
-    """Give the unit's file as imported: its import path if the bytes still match, else the same bytes in inbox/."""
+    """Give the unit's file as imported: its import path if the bytes still match, else the same bytes filed by the
+    nightly job in done/ (its period's folder first, a file of the same name first) or put in inbox/."""
+    root = Path(workspace.root)
+    name, suffix = Path(record.file_name).name, Path(record.file_name).suffix.lower()
     candidates = [Path(record.file_path)] if getattr(record, "file_path", None) else []
-    inbox = Path(workspace.root) / "inbox"
-    if inbox.is_dir():
-        suffix = Path(record.file_name).suffix.lower()
-        candidates += sorted(p for p in inbox.rglob("*") if p.is_file() and p.suffix.lower() == suffix)
+    done = root / "done"
+    if done.is_dir():
+        candidates += [done / Period.parse(record.period).file_label / name]
+        candidates += sorted(done.rglob(name))
+    for folder in (done, root / "inbox"):  # renamed on the way ('… (2).xlsx' beside an earlier file of the name)
+        if folder.is_dir():
+            candidates += sorted(p for p in folder.rglob("*") if p.suffix.lower() == suffix)
+    tried: set[Path] = set()
     for path in candidates:
+        if path in tried:
+            continue
+        tried.add(path)
         if path.is_file() and _sha256(path) == record.file_hash:
             return path
     return None
