@@ -85,3 +85,55 @@ def test_reason_names_the_cell_in_both_languages():
     assert "HHA.xlsx › BC 6 thang › E12" in text
     assert "Ô chứa 'khoảng 60'" in text and "The cell holds 'khoảng 60'" in text
     assert "Cần làm: sửa đúng các ô" in text and "What to do: fix the cells" in text
+
+
+def test_a_long_vietnamese_name_is_rejected_with_its_reason_not_a_crash_every_night(tmp_path: Path):
+    # A legal name of 250 bytes (about 100 Vietnamese letters) left no room for '.reason.txt': the job failed with
+    # exit 70 every night and the file stayed in the inbox. It is filed under a shortened name, its reason beside it.
+    from conftest import make_sample_workspace
+    from inbox_builder import CORPUS, consolidate
+
+    ws = make_sample_workspace(tmp_path / "ws")
+    name = ("Báo cáo Sở Nội vụ tỉnh Cao Bằng " * 10).encode()[:245].decode(errors="ignore").rstrip() + ".xlsx"
+    assert len(name.encode()) > 240
+    bad = ws.root / "inbox" / name
+    bad.write_bytes((CORPUS / "text_in_number_cell.xlsx").read_bytes())
+    os.utime(bad, (1_700_000_000, 1_700_000_000))
+    first = consolidate(ws)
+    assert first.returncode == 3, first.stderr + first.stdout
+    (filed,) = [p for p in (ws.root / "rejected").iterdir() if p.suffix == ".xlsx"]
+    assert filed.name.startswith("Báo cáo Sở Nội vụ") and len(filed.name.encode()) + len(".reason.txt") < 255
+    assert filed.read_bytes() == (CORPUS / "text_in_number_cell.xlsx").read_bytes()
+    reason = filed.with_name(filed.name + ".reason.txt").read_text(encoding="utf-8")
+    assert name in reason and "E12" in reason  # it names the file as the unit sent it, and the cell
+    assert not any((ws.root / "inbox").iterdir())
+    assert consolidate(ws).returncode == 5  # nothing left to do
+
+
+def test_two_long_names_that_start_alike_stay_apart(tmp_path: Path):
+    from hrplan.jobs.filing import NAME_MAX, ROOM, fitted_name
+
+    start = "Báo cáo kết quả đào tạo bồi dưỡng cán bộ " * 6
+    a, b = fitted_name(start + "quý 1.xlsx"), fitted_name(start + "quý 2.xlsx")
+    assert a != b and a.endswith(".xlsx") and len(a.encode()) <= NAME_MAX - ROOM
+    assert fitted_name("SYT.xlsx") == "SYT.xlsx"
+
+
+def test_a_file_that_hits_a_bug_stays_and_its_line_names_a_log_with_the_details(tmp_path: Path):
+    # Exit 70 promises a log file with the details (README): the nightly job wrote none for a file that failed.
+    from conftest import make_sample_workspace
+    from inbox_builder import SYT, consolidate
+
+    ws = make_sample_workspace(tmp_path / "ws")
+    sent = ws.root / "inbox" / SYT
+    sent.write_bytes(WORKBOOK)
+    os.utime(sent, (1_700_000_000, 1_700_000_000))
+    (ws.root / "done").mkdir(exist_ok=True)
+    (ws.root / "done" / "2016_to_2019-05").write_text("a file where the period's folder should be")
+    run = consolidate(ws)
+    assert run.returncode == 70, run.stderr + run.stdout
+    (log,) = (ws.root / "logs").glob("internal-error-*.log")
+    assert str(log.name) in run.stdout + run.stderr
+    details = log.read_text(encoding="utf-8")
+    assert SYT in details and "Traceback" in details
+    assert sent.exists()  # kept in the inbox for a fixed hrplan

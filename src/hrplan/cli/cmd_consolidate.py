@@ -33,8 +33,9 @@ def register(app: typer.Typer) -> None:
         """Tổng hợp tự động (chạy hằng đêm): nhập mọi tệp mới trong inbox/, chuyển sang done/<kỳ>/ hoặc
         rejected/ (kèm tệp .reason.txt nêu lý do), kiểm tra và ghi lại báo cáo khi có thay đổi. Không hỏi gì.
         Mã thoát: 0 xong; 3 xong, có tệp bị từ chối; 5 không có gì để làm; 4 lượt khác đang chạy;
-        2 không chạy được. (The nightly job: exit 0 done, 3 done with rejected files, 5 nothing to do,
-        4 locked, 2 could not run.)"""
+        2 không chạy được; 70 có tệp gặp lỗi của hrplan (giữ lại trong inbox, chi tiết ở logs/). (The nightly
+        job: exit 0 done, 3 done with rejected files, 5 nothing to do, 4 locked, 2 could not run, 70 a file hit a
+        bug in hrplan.)"""
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
         from hrplan.jobs import consolidate

@@ -5,9 +5,7 @@ import functools
 import os
 import re
 import sys
-import tempfile
 import traceback
-from datetime import datetime
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable
@@ -159,54 +157,18 @@ def guarded(func: Callable) -> Callable:
 
 
 def write_error_log(details: str) -> Path | str:
-    """Write an internal error's details to a new file of its own and give its path ('-' if none could be written).
+    """Write an internal error's details to a new file of its own in the workspace's logs/ (`hrplan.errorlog`)."""
+    from hrplan.errorlog import write_error_log as write
 
-    The file is `logs/internal-error-<time>-<pid>-<n>.log` in the workspace (outside one: a new file in the
-    temporary folder), created exclusively (O_EXCL, no symlink followed), so concurrent errors never
-    overwrite each other and a planted link cannot redirect the write.
-    """
-    stamp = datetime.now().strftime("%Y%m%dT%H%M%S")
-    data = details.encode("utf-8", "replace")
-    folder = _logs_folder()
-    if folder is not None:
-        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
-        for n in range(100):
-            path = folder / f"internal-error-{stamp}-{os.getpid()}-{n}.log"
-            try:
-                fd = os.open(str(path), flags, 0o600)
-            except FileExistsError:
-                continue
-            except OSError:
-                break
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
-            return path
-    try:
-        fd, name = tempfile.mkstemp(prefix=f"hrplan-error-{stamp}-", suffix=".log")
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        return Path(name)
-    except OSError:
-        return "-"
+    return write(details, _workspace_root())
 
 
-def _logs_folder() -> Path | None:
-    """Give the workspace's logs/ folder (made if absent), or None outside a workspace or when it is no folder."""
+def _workspace_root() -> Path | None:
     try:
         from hrplan.workspace import find_workspace_root
 
-        root = find_workspace_root(STATE.workspace)
+        return find_workspace_root(STATE.workspace)
     except Exception:  # no workspace, or it cannot be read: the error at hand matters more
-        return None
-    if root is None:
-        return None
-    logs = root / "logs"
-    try:
-        if logs.is_symlink():
-            return None
-        logs.mkdir(exist_ok=True)
-        return logs if logs.is_dir() and not logs.is_symlink() else None
-    except OSError:
         return None
 
 

@@ -23,15 +23,37 @@ REASON_SUFFIX = ".reason.txt"
 
 
 def destination(folder: Path, source: Path) -> tuple[Path, bool]:
-    """Give where `source` goes in `folder` ('name.xlsx', 'name (2).xlsx' ...) and whether it is already there."""
-    stem, suffix = _split(source.name)
+    """Give where `source` goes in `folder` ('name.xlsx', 'name (2).xlsx' ...) and whether it is already there.
+
+    A name too long to leave room for what is written beside it (' (2)', '.reason.txt', our temporary's suffix) is
+    shortened, with a few characters of its hash kept so that two long names stay apart: a file system takes
+    255 bytes, and a Vietnamese letter is two or three of them."""
+    name = fitted_name(source.name)
+    stem, suffix = _split(name)
     for n in range(1, 10_000):
-        candidate = folder / (source.name if n == 1 else f"{stem} ({n}){suffix}")
+        candidate = folder / (name if n == 1 else f"{stem} ({n}){suffix}")
         if not os.path.lexists(candidate):
             return candidate, False
         if _same_file(source, candidate):
             return candidate, True
     raise OSError(errno.EEXIST, f"no free name for {source.name} in {folder}")
+
+
+NAME_MAX = 255  # bytes of one name on the usual file systems (ext4, NTFS through a share, APFS)
+ROOM = len(" (9999)") + len(".") + len(REASON_SUFFIX) + len(OWN_TEMPORARY)  # what destination() may add to a name
+
+
+def fitted_name(name: str) -> str:
+    """Give `name`, or when it leaves less than ROOM bytes of NAME_MAX, its start, '~' and 8 characters of its hash."""
+    if len(name.encode("utf-8")) + ROOM <= NAME_MAX:
+        return name
+    import hashlib
+
+    stem, suffix = _split(name)
+    mark = "~" + hashlib.sha256(name.encode("utf-8")).hexdigest()[:8]
+    budget = NAME_MAX - ROOM - len(mark.encode()) - len(suffix.encode("utf-8"))
+    short = stem.encode("utf-8")[:max(budget, 1)].decode("utf-8", errors="ignore").rstrip()
+    return f"{short}{mark}{suffix}"
 
 
 def place(source: Path, dest: Path, already_there: bool) -> None:

@@ -187,7 +187,12 @@ def _take(workspace: Workspace, store, ahead: ReadAhead, item: InboxFile, done_d
     except HrplanError:
         raise
     except Exception as exc:  # a bug must not stop the other files; the file stays for a fixed hrplan
-        error = f"{type(exc).__name__}: {exc}"[:300]
+        import traceback
+
+        from hrplan.errorlog import write_error_log
+
+        log = write_error_log(f"{rel}\n{traceback.format_exc()}", workspace.root)
+        error = f"{type(exc).__name__}: {exc}"[:300] + f" ({log})"
         return FileOutcome(rel, "failed", reason=error,
                            problems=[Problem("consolidate.failed_file", location=Location(file=item.path.name),
                                              params={"error": error})])
