@@ -137,3 +137,36 @@ def test_a_file_that_hits_a_bug_stays_and_its_line_names_a_log_with_the_details(
     details = log.read_text(encoding="utf-8")
     assert SYT in details and "Traceback" in details
     assert sent.exists()  # kept in the inbox for a fixed hrplan
+
+
+def test_a_copy_that_paused_waits_until_it_ends_instead_of_being_refused_as_damaged(tmp_path: Path):
+    # A share or a mail fetcher that stops for longer than settle_seconds left a half-written .xlsx: the job took it,
+    # refused it as a damaged ZIP, and moved it into rejected/ while the copy went on finishing it there.
+    from conftest import make_sample_workspace
+    from inbox_builder import SYT, consolidate
+
+    ws = make_sample_workspace(tmp_path / "ws")
+    half = ws.root / "inbox" / SYT
+    half.write_bytes(WORKBOOK[:3000])  # the copy has paused: the file's end (its ZIP directory) is not there yet
+    stamp = time.time() - 10  # settled: unchanged for longer than settle_seconds
+    os.utime(half, (stamp, stamp))
+    (waiting,) = scan_inbox(ws.root / "inbox", settle_seconds=0)
+    assert waiting.wait_reason == "incomplete"
+    run = consolidate(ws)
+    assert run.returncode == 5, run.stderr + run.stdout  # nothing taken, nothing refused
+    assert half.exists() and not any((ws.root / "rejected").glob("*.xlsx"))
+    half.write_bytes(WORKBOOK)  # the copy ends
+    os.utime(half, (stamp, stamp))
+    assert consolidate(ws).returncode == 0 and (ws.root / "done" / "2016_to_2019-05" / SYT).is_file()
+
+
+def test_a_truncated_workbook_is_refused_once_it_is_older_than_the_grace(tmp_path: Path):
+    from hrplan.jobs.inbox import INCOMPLETE_GRACE
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "hong.xlsx").write_bytes(WORKBOOK[:3000])
+    old = time.time() - INCOMPLETE_GRACE - 60
+    os.utime(inbox / "hong.xlsx", (old, old))
+    (found,) = scan_inbox(inbox, settle_seconds=0)
+    assert found.ready  # taken, and refused by the reader with its reason (a damaged file stays damaged)

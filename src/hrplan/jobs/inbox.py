@@ -6,6 +6,11 @@ same size and modification time, and it is not empty. Office lock files (`~$Báo
 `.part`, `.crdownload` ...) are never taken: the real file appears under its own name when the
 copy ends. Everything else that has settled is taken, workbook or not, so that a PDF or a zip
 sent by mistake is answered with a reason instead of lying in the inbox in silence.
+
+A copy can also pause longer than `settle_seconds` (a network share, a mail fetcher): an .xlsx or .ods
+(a ZIP container) whose end is not written yet (no end-of-central-directory record) and that was
+changed less than `INCOMPLETE_GRACE` ago waits as 'incomplete'; were it taken, it would be refused as
+damaged while the copy went on finishing it. Past the grace it is taken and refused with its reason.
 """
 from __future__ import annotations
 
@@ -16,6 +21,9 @@ from pathlib import Path
 from typing import Callable
 
 TEMPORARY_SUFFIXES = (".tmp", ".temp", ".part", ".partial", ".crdownload", ".download", ".filepart", ".swp", "~")
+INCOMPLETE_GRACE = 15 * 60  # seconds a ZIP workbook without its end may still be on its way
+_ZIP_WORKBOOKS = (".xlsx", ".xlsm", ".ods")
+_ZIP_END = b"PK\x05\x06"  # the end-of-central-directory record, within the last 64 KiB + 22 bytes
 # Our own half-written files (a move across disks, a reason file) if a run was killed while writing them.
 OWN_TEMPORARY = ".hrplan-tmp"
 
@@ -80,5 +88,23 @@ def scan_inbox(inbox: Path, settle_seconds: float, sleep: Callable[[float], None
             reason = "empty"  # a copy that has created the file but written nothing yet
         if reason is None and first.get(path) != (size, mtime):
             reason = "changing"
+        if reason is None and _unfinished_zip(path, mtime):
+            reason = "incomplete"
         found.append(InboxFile(path, size, mtime, reason))
     return sorted(found, key=lambda f: (not f.ready, f.mtime_ns, f.path.name, str(f.path)))
+
+
+def _unfinished_zip(path: Path, mtime_ns: int, now: float | None = None) -> bool:
+    """Tell whether an .xlsx/.ods changed less than INCOMPLETE_GRACE ago lacks its ZIP end (a copy that paused)."""
+    if path.suffix.lower() not in _ZIP_WORKBOOKS:
+        return False
+    if (now if now is not None else time.time()) - mtime_ns / 1e9 > INCOMPLETE_GRACE:
+        return False
+    try:
+        with path.open("rb") as fh:
+            fh.seek(0, os.SEEK_END)
+            fh.seek(max(0, fh.tell() - (65536 + 22)))
+            tail = fh.read()
+    except OSError:
+        return False  # the reader says what is wrong with it
+    return _ZIP_END not in tail

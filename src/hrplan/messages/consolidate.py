@@ -36,6 +36,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                    "an Excel/LibreOffice lock file (the file is open)"),
     "consolidate.wait.temporary": ("tên tệp tạm (đang sao chép hoặc tải về)", "a temporary name (being copied or downloaded)"),
     "consolidate.wait.empty": ("tệp rỗng (0 byte), có thể đang được ghi", "an empty file (0 bytes), perhaps still being written"),
+    "consolidate.wait.incomplete": ("tệp bảng tính chưa đủ (chưa có phần cuối), có thể việc sao chép đang tạm dừng; "
+                                    "quá 15 phút vẫn vậy thì tệp bị từ chối kèm lý do",
+                                    "a workbook without its end yet, perhaps a copy that paused; still so after 15 "
+                                    "minutes, it is refused with a reason"),
     "consolidate.wait.changing": ("tệp đang được ghi (kích thước hoặc thời gian thay đổi)",
                                   "still being written (its size or time changed)"),
     # -- the log: one line per file, one summary line per run --
