@@ -119,3 +119,22 @@ def test_estimates_get_their_own_column_only_when_a_unit_sent_some(sample_ws, ru
     no_estimates = tmp_path / "r.html"
     run("report", "-p", "12-CTr/TU", "--period", "2016..2019-05", "-o", no_estimates, workspace=sample_ws)
     assert "Ước thực hiện" not in no_estimates.read_text(encoding="utf-8")
+
+
+def test_all_formats_go_where_output_says_not_over_the_reports_in_reports(loaded_ws, run, tmp_path):
+    # `-f all -o DIR` wrote into reports/ and overwrote the Vietnamese reports there (an English run meant for DIR).
+    before = {p.name: p.stat().st_mtime_ns for p in loaded_ws.reports_dir.glob("*")}
+    folder = tmp_path / "en"
+    result = run("report", "-p", "12-CTr/TU", "--period", "2016..2019-05", "-f", "all", "-o", folder,
+                 workspace=loaded_ws, lang="en")
+    assert result.exit_code == 0, result.output
+    assert sorted(p.suffix for p in folder.iterdir()) == [".docx", ".html", ".json", ".xlsx"]
+    named = tmp_path / "named" / "bao-cao.docx"
+    assert run("report", "-p", "12-CTr/TU", "--period", "2016..2019-05", "-f", "all", "-o", named,
+               workspace=loaded_ws).exit_code == 0
+    assert sorted(p.name for p in named.parent.iterdir()) == ["bao-cao.docx", "bao-cao.html", "bao-cao.json",
+                                                              "bao-cao.xlsx"]
+    assert {p.name: p.stat().st_mtime_ns for p in loaded_ws.reports_dir.glob("*")} == before
+    one = tmp_path / "one.html"
+    assert run("report", "-p", "12-CTr/TU", "--period", "2016..2019-05", "-f", "html", "-o", one,
+               workspace=loaded_ws).exit_code == 0 and one.is_file()

@@ -18,7 +18,7 @@ def register(app: typer.Typer) -> None:
         fmt: str = typer.Option("html", "--format", "-f",
                                 help="docx (Word, thể thức văn bản), html (cùng văn bản, một trang), "
                                      "xlsx (bảng tính tổng hợp), json, hoặc all (cả bốn)."),
-        output: Optional[Path] = typer.Option(None, "--output", "-o", help="Tệp kết quả (mặc định: reports/ trong thư mục làm việc)."),
+        output: Optional[Path] = typer.Option(None, "--output", "-o", help="Tệp hoặc thư mục kết quả (mặc định: reports/ trong thư mục làm việc). Với -f all: một thư mục, hoặc một tên tệp mà mỗi định dạng lấy phần mở rộng của mình."),
         sources: bool = typer.Option(False, "--sources", help="JSON: ghi cả ô nguồn của từng số liệu (tệp lớn hơn nhiều)."),
     ) -> None:
         """Lập báo cáo: Word theo thể thức (Nghị định 30/2020/NĐ-CP hoặc Hướng dẫn 36-HD/VPTW), HTML in được,
