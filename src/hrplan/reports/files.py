@@ -47,7 +47,7 @@ class Written:
 def write_reports(workspace: Workspace, program: str, period: str, formats: tuple[str, ...] | list[str],
                   lang: str = "vi", output: Path | None = None, sources: bool = False,
                   today: date | None = None, progress: Progress | None = None) -> Written:
-    """Write a program's report for a period in each of `formats` (to `output` when one format, else reports/).
+    """Write a program's report for a period in each of `formats` (where `output_path` says: reports/ by default).
 
     `progress(done, total, label)` is told after each step: the report's data, the document, each file."""
     step = counter(REPORT_STEPS + 1 + len(formats), progress)
@@ -62,7 +62,7 @@ def write_reports(workspace: Workspace, program: str, period: str, formats: tupl
     step("document")
     paths: dict[str, Path] = {}
     for fmt in formats:
-        path = output if output is not None and len(formats) == 1 else workspace.reports_dir / report_file_name(report, fmt)
+        path = output_path(output, report_file_name(report, fmt), len(formats), workspace.reports_dir)
         if fmt == "docx":
             from hrplan.reports.docx import render_docx
 
@@ -79,6 +79,19 @@ def write_reports(workspace: Workspace, program: str, period: str, formats: tupl
             paths[fmt] = write_xlsx(workspace, report, path, lang)
         step(fmt)
     return Written(report, paths)
+
+
+def output_path(output: Path | None, usual_name: str, formats: int, reports_dir: Path) -> Path:
+    """Give where one format's file goes: inside `output` under its usual name when `output` is a folder (one that
+    exists, or for several formats a name without an extension, made); else `output` itself for one format, and
+    for several that name with each format's extension ('bao-cao.docx' → bao-cao.html ...); reports/ by default."""
+    if output is None:
+        return reports_dir / usual_name
+    if output.is_dir() or (formats > 1 and not output.suffix):
+        return output / usual_name
+    if formats == 1:
+        return output
+    return output.with_suffix(Path(usual_name).suffix)
 
 
 def _write_text(path: Path, text: str) -> Path:
