@@ -76,6 +76,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "figure.sentence.context": ("{name}: {actual} {uom} (KH {context_period}: {value}).",
                                 "{name}: {actual} {uom} (plan for {context_period}: {value})."),
     "figure.sentence.breakdown": ("{name}: {actual} {uom}, trong đó: {parts}.", "{name}: {actual} {uom}, of which: {parts}."),
+    "figure.sentence.of_which": ("; trong đó: {parts}", "; of which: {parts}"),
     "figure.sentence.incomplete": (" (số liệu chưa đủ: {parts})", " (incomplete: {parts})"),
     # -- checks of what a figure lacks --
     "check.incomplete_period": (

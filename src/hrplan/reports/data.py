@@ -229,7 +229,7 @@ def report_data(program: Program, figures: FigureSet, findings: list[Finding], u
             "total": row(total),
             "parts": [row(p) for p in parts if p is not None],
             "complete": b.complete,
-            "text": _breakdown_text(program, total, [p for p in parts if p is not None], lang),
+            "text": _breakdown_text(program, total, [p for p in parts if p is not None], lang, summary),
         })
     return {
         "hrplan_version": __version__,
@@ -505,12 +505,27 @@ def _coverage(figures: FigureSet, units: UnitTree, lang: str) -> dict[str, Any]:
             "text": render("figure.coverage_header", lang, period=period, items=items)}
 
 
-def _breakdown_text(program: Program, total: Figure, parts: list[Figure], lang: str) -> str:
+def _breakdown_text(program: Program, total: Figure, parts: list[Figure], lang: str, summary: list[dict]) -> str:
+    """Give the total's sentence with its parts: '…: 424 lượt người, trong đó: nam 217; nữ 204.' When the total has
+    a ratio, a longer plan or missing parts, its own sentence says them and the parts follow it ('…, đạt 106% kế
+    hoạch (vượt) (số liệu chưa đủ: …); trong đó: nam 217; nữ 204.'): never a total stripped of what it lacks."""
     name = lambda f: f.indicator.name_in(lang)  # noqa: E731
-    listed = "; ".join(f"{_lower_first(name(p))} {format_number(p.actual, lang=lang)}" for p in parts
+    listed = "; ".join(f"{_part_name(name(p))} {format_number(p.actual, lang=lang)}" for p in parts
                        if p.actual is not None)
+    row = next((r for r in summary if r["indicator"] == total.indicator.code and r["unit"] == total.unit), None)
+    if row is not None and row.get("sentence") and (row["ratio"] is not None or total.incomplete or total.context):
+        return row["sentence"][:-1] + render("figure.sentence.of_which", lang, parts=listed) + "."
     return render("figure.sentence.breakdown", lang, name=name(total), actual=format_number(total.actual, lang=lang),
                   uom=program.measure_book().label(total.indicator.uom, lang), parts=listed)
+
+
+def _part_name(name: str) -> str:
+    """Give a part's name as it reads after 'trong đó:': 'Trong đó: nữ' -> 'nữ', 'Of which women' -> 'women'."""
+    lowered = _lower_first(name)
+    for lead in ("trong đó:", "trong đó", "of which:", "of which"):
+        if lowered.lower().startswith(lead):
+            return lowered[len(lead):].lstrip(" :-–")
+    return lowered
 
 
 def _narrative(program: Program, summary: list[dict], breakdowns: list[dict]) -> list[str]:

@@ -1,0 +1,68 @@
+"""A total told with its parts keeps what its own sentence says: the ratio, the status word and what it lacks.
+
+Found by a new program whose total had parts (nam, nữ) and a plan: the narrative said "424 lượt người, trong đó:
+trong đó: nam 217; trong đó: nữ 204." — the 106% of plan, its word and "(số liệu chưa đủ …)" were gone, and the
+parts' own "Trong đó:" was said twice.
+"""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from rule_workbooks import workbook
+from hrplan.importer import import_files
+
+PROGRAM = "BD-02/KH"
+YAML = """\
+code: BD-02/KH
+title: Bồi dưỡng cán bộ năm 2023
+period: "2023"
+scope: CB
+reporting: quarter
+reporters: [SYT, HHA]
+indicators:
+  - {code: BD, name: Lượt cán bộ được bồi dưỡng, uom: lượt người, accumulation: per_period}
+  - {code: BD-NAM, name: "Trong đó: nam", name_en: "of which men", uom: lượt người, accumulation: per_period}
+  - {code: BD-NU, name: "Trong đó: nữ", name_en: "of which women", uom: lượt người, accumulation: per_period}
+  - {code: HV, name: Học viên tốt nghiệp, uom: người, accumulation: per_period}
+  - {code: HV-NU, name: nữ, uom: người, accumulation: per_period}
+breakdowns:
+  - {total: BD, parts: [BD-NAM, BD-NU]}
+  - {total: HV, parts: [HV-NU], complete: false}
+"""
+
+
+@pytest.fixture
+def ws(sample_ws, run, tmp_path):
+    (sample_ws.root / "programs" / "BD-02-KH.yaml").write_text(YAML, encoding="utf-8")
+    files = [workbook(run, sample_ws, tmp_path, unit, "2023-Q1", figures, program=PROGRAM) for unit, figures in (
+        ("SYT", {"BD": (100, 110), "BD-NAM": (None, 60), "BD-NU": (None, 50), "HV": (None, 30), "HV-NU": (None, 12)}),
+        ("HHA", {"BD": (100, 102), "BD-NAM": (None, 52), "BD-NU": (None, 50), "HV": (None, 20), "HV-NU": (None, 8)}))]
+    assert all(r.outcome.value == "imported" for r in import_files(sample_ws, files))
+    return sample_ws
+
+
+def _narrative(run, ws, tmp_path, lang: str = "vi") -> list[str]:
+    out = tmp_path / f"r-{lang}.json"
+    result = run("report", "-p", PROGRAM, "--period", "2023-Q1", "-f", "json", "-o", out, workspace=ws, lang=lang)
+    assert result.exit_code == 0, result.output
+    return json.loads(out.read_text(encoding="utf-8"))["narrative"]
+
+
+def test_a_total_with_a_plan_keeps_its_ratio_and_word_and_then_names_its_parts(ws, run, tmp_path):
+    said = _narrative(run, ws, tmp_path)
+    assert ("Lượt cán bộ được bồi dưỡng: 212 lượt người, đạt 106% kế hoạch (vượt); trong đó: nam 112; nữ 100."
+            in said), said
+    assert "Học viên tốt nghiệp: 50 người, trong đó: nữ 20." in said  # no plan: the sentence as before
+    english = _narrative(run, ws, tmp_path, "en")
+    assert any(s.endswith("106% of plan (over); of which: men 112; women 100.") for s in english), english
+
+
+def test_a_total_missing_a_units_quarter_says_so_beside_its_parts(ws, run, tmp_path):
+    said = _narrative(run, ws, tmp_path)
+    out = tmp_path / "year.json"
+    assert run("report", "-p", PROGRAM, "--period", "2023", "-f", "json", "-o", out, workspace=ws).exit_code == 0
+    (total,) = [s for s in json.loads(out.read_text(encoding="utf-8"))["narrative"] if s.startswith("Lượt cán bộ")]
+    assert "số liệu chưa đủ" in total and total.endswith("; trong đó: nam 112; nữ 100."), total
+    assert said  # the quarter itself is complete
