@@ -84,3 +84,37 @@ def test_restore_is_the_deliberate_way_back_and_keeps_history(sample_ws, run, tm
     (again,) = import_files(sample_ws, [CORRECTION])
     assert again.outcome is Outcome.UNCHANGED and _current_dt_yt(sample_ws) == "75"
     assert run("restore", 9999, workspace=sample_ws).exit_code == 2
+
+
+def test_an_older_copy_arriving_after_the_correction_is_said_with_the_way_back(sample_ws, run, tmp_path):
+    # Arrival order decides (the README), but a file saved before the version it replaces is most likely an old copy
+    # sent late: it used to replace the correction without a word.
+    correction, late = tmp_path / "SYT_sua.xlsx", tmp_path / "SYT_cu.xlsx"
+    shutil.copy(CORRECTION, correction)
+    shutil.copy(FIRST, late)
+    os.utime(correction, (1_700_000_600, 1_700_000_600))
+    os.utime(late, (1_700_000_000, 1_700_000_000))  # saved ten minutes before the correction
+    (first,) = import_files(sample_ws, [correction])
+    assert first.problems == []  # the first version: nothing to say
+    result = run("import", late, workspace=sample_ws)
+    assert result.exit_code == 0, result.output
+    text = " ".join(result.output.split())
+    assert f"trước bản #{first.submission_id} (SYT_sua.xlsx" in text and f"hrplan restore {first.submission_id}" in text
+    assert _current_dt_yt(sample_ws) == "75"  # arrival order still decides; the analyst is told
+
+
+def test_the_nightly_log_says_an_old_copy_arrived_late(tmp_path):
+    from inbox_builder import consolidate
+    from conftest import make_sample_workspace
+
+    ws = make_sample_workspace(tmp_path / "ws")
+    inbox = ws.root / "inbox"
+    shutil.copy(CORRECTION, inbox / "SYT_sua.xlsx")
+    os.utime(inbox / "SYT_sua.xlsx", (1_700_000_600, 1_700_000_600))
+    assert consolidate(ws).returncode == 0
+    shutil.copy(FIRST, inbox / "SYT_cu.xlsx")
+    os.utime(inbox / "SYT_cu.xlsx", (1_700_000_000, 1_700_000_000))
+    night = consolidate(ws)
+    assert night.returncode == 0, night.stderr
+    log = (ws.root / "logs" / "consolidate.log").read_text(encoding="utf-8")
+    assert "SYT_cu.xlsx" in log and "có thể là bản cũ gửi muộn" in log and "hrplan restore" in log

@@ -24,7 +24,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Callable, Iterator
 
-from hrplan.problems import Location, Problem
+from hrplan.problems import Location, Problem, Severity
 from hrplan.store import DEFAULT_WAIT, AlreadyStored, Store, workspace_lock
 from hrplan.reading import (MEMO_NAME, FileRead, ParsedSubmission, ReadContext, ReadMemo, ReadSummary, read_files,
                             read_fingerprint)
@@ -302,6 +302,7 @@ def _store_one(store: Store, path: Path, file_hash: str, parsed: ParsedSubmissio
         mtime = datetime.fromtimestamp(path.stat().st_mtime, timezone.utc).isoformat(timespec="seconds")
     except OSError:
         mtime = None  # removed since it was read: what was read is still what the unit sent
+    before = store.current(parsed.program, parsed.unit, parsed.period)
     try:
         new_id, old_id, same_as = store.add_unless_seen(
             program=parsed.program, unit=parsed.unit, period=parsed.period, file_name=path.name,
@@ -317,6 +318,22 @@ def _store_one(store: Store, path: Path, file_hash: str, parsed: ParsedSubmissio
         return
     result.submission_id, result.superseded_id = new_id, old_id
     result.outcome = Outcome.UPDATED if old_id else Outcome.IMPORTED
+    if old_id and before is not None and before.id == old_id and _older(mtime, before.file_mtime):
+        result.problems.append(Problem("import.older_than_current", Severity.WARNING, Location(path.name), {
+            "saved": _local(mtime), "old": old_id, "old_file": before.file_name, "old_saved": _local(before.file_mtime)}))
+
+
+def _older(mtime: str | None, than: str | None) -> bool:
+    """Tell whether a file saved at `mtime` was saved before `than` (ISO times; unknown: not older)."""
+    try:
+        return bool(mtime and than) and datetime.fromisoformat(mtime) < datetime.fromisoformat(than)
+    except ValueError:
+        return False
+
+
+def _local(stamp: str | None) -> str:
+    """Give an ISO time as the analyst's clock reads it: '05/03/2024 14:20'."""
+    return datetime.fromisoformat(stamp).astimezone().strftime("%d/%m/%Y %H:%M") if stamp else "?"
 
 
 def restore_submission(workspace: Workspace, submission_id: int, wait: float = DEFAULT_WAIT) -> tuple[int | None, int | None]:

@@ -214,8 +214,10 @@ def _reject(workspace: Workspace, outcome: FileOutcome, path: Path, rejected_dir
 def _file_line(f: FileOutcome, lang: str) -> str:
     common = {"file": f.file, "dest": f.moved_to or "-", "program": f.program, "unit": f.unit, "period": f.period}
     if f.outcome in ("imported", "updated", "unchanged"):
-        return render(f"consolidate.log.{f.outcome}", lang, values=f.values, id=f.submission_id,
+        line = render(f"consolidate.log.{f.outcome}", lang, values=f.values, id=f.submission_id,
                       old=f.superseded_id, same=f.submission_id, **common)
+        late = [p.message(lang) for p in f.problems if p.code == "import.older_than_current"]
+        return " ".join([line, *late])  # an old copy arriving late: said where the analyst reads the night
     if f.outcome == "rejected":
         return render("consolidate.log.rejected", lang, reason=f.reason, **common)
     if f.outcome == "failed":

@@ -27,6 +27,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Không có bản báo cáo số #{id} trong cơ sở dữ liệu. Xem số bản bằng 'hrplan history'.",
         "There is no submission #{id} in the store. See the numbers with 'hrplan history'.",
     ),
+    "import.older_than_current": (
+        "Tệp này lưu lúc {saved}, trước bản #{old} ({old_file}, lưu lúc {old_saved}) mà nó vừa thay: có thể là bản cũ "
+        "gửi muộn. Nếu đúng vậy, chạy 'hrplan restore {old}' để dùng lại bản mới hơn.",
+        "This file was saved at {saved}, before submission #{old} ({old_file}, saved at {old_saved}) that it has just "
+        "replaced: it may be an old copy that arrived late. If so, run 'hrplan restore {old}' to make the newer one "
+        "current again.",
+    ),
     # -- Ctrl-C --
     "import.interrupted": (
         "Đã dừng theo yêu cầu (Ctrl-C). Lượt này đã lưu {stored} tệp (liệt kê ở trên); {pending} tệp chưa được nhập, "
