@@ -118,3 +118,20 @@ def test_the_nightly_log_says_an_old_copy_arrived_late(tmp_path):
     assert night.returncode == 0, night.stderr
     log = (ws.root / "logs" / "consolidate.log").read_text(encoding="utf-8")
     assert "SYT_cu.xlsx" in log and "có thể là bản cũ gửi muộn" in log and "hrplan restore" in log
+
+
+def test_the_same_file_given_another_period_is_stored_for_it_not_called_unchanged(sample_ws, run, tmp_path):
+    # A clerk typed the wrong year; the analyst imports the same file again with --period: it said 'unchanged,
+    # same as #1' with the new period on its row, and stored nothing.
+    sent = tmp_path / "SYT.xlsx"
+    shutil.copy(CORRECTION, sent)
+    assert run("import", "--period", "2018", sent, workspace=sample_ws).exit_code == 0
+    again = run("import", "--period", "2019", sent, workspace=sample_ws)
+    assert again.exit_code == 0, again.output
+    with sample_ws.open_store() as store:
+        current = sorted(s.period for s in store.submissions(program="12-CTr/TU", unit="SYT"))
+    assert current == ["2018", "2019"]
+    same = run("import", "--period", "2019", sent, workspace=sample_ws)  # the same file for the same period: seen
+    assert "giống bản" in " ".join(same.output.split())
+    with sample_ws.open_store() as store:
+        assert len(store.submissions(program="12-CTr/TU", unit="SYT", include_superseded=True)) == 2

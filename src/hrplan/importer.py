@@ -2,8 +2,8 @@
 
 Each file is all-or-nothing: it is read and checked completely (in a worker process, so a file
 that brings its reader down is refused and the run goes on) before one transaction stores it.
-History never runs backwards: a file whose bytes (under any name), or whose content for the same
-program, unit and period, match ANY earlier submission is already seen and changes nothing;
+History never runs backwards: a file whose bytes (under any name) or content match ANY earlier
+submission for the same program, unit and period is already seen and changes nothing;
 that check and the insert happen in the same write transaction, under the workspace lock.
 Files apply in arrival order: run after run, and within a run by modification time, then
 name. A refused file stores nothing and the run goes on. Ctrl-C stops the run between files
@@ -291,7 +291,7 @@ def store_read(store: Store, read: FileRead, dry_run: bool = False) -> FileResul
 
 def _store_one(store: Store, path: Path, file_hash: str, parsed: ParsedSubmission, result: FileResult,
                dry_run: bool) -> None:
-    """Store one read submission unless it is already seen (same bytes for its unit, or the same content
+    """Store one read submission unless it is already seen (same bytes or the same content
     as any earlier submission for its program, unit and period); fill in `result`."""
     content_hash = parsed.sealed_content_hash()
     if dry_run:

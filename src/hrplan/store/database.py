@@ -48,9 +48,9 @@ class AlreadyStored(Exception):
 # The statements every stored file runs, built once: building a statement cost more than running it
 # (SQLAlchemy then finds their compiled form in its cache).
 _s = submissions.c
-_SEEN = select(submissions).where(_s.unit == bindparam("unit"), (_s.file_hash == bindparam("file_hash")) | (
-    (_s.program == bindparam("program")) & (_s.period == bindparam("period"))
-    & (_s.content_hash == bindparam("content_hash")))).order_by(_s.id).limit(1)
+_SEEN = select(submissions).where(
+    _s.unit == bindparam("unit"), _s.program == bindparam("program"), _s.period == bindparam("period"),
+    (_s.file_hash == bindparam("file_hash")) | (_s.content_hash == bindparam("content_hash"))).order_by(_s.id).limit(1)
 _BY_FILE_HASH = select(submissions).where(_s.file_hash == bindparam("file_hash")).order_by(_s.id).limit(1)
 _BY_FILE_HASH_FOR_UNIT = select(submissions).where(
     _s.file_hash == bindparam("file_hash"), _s.unit == bindparam("unit")).order_by(_s.id).limit(1)
@@ -249,9 +249,9 @@ class Store:
         self.conn.exec_driver_sql(sql, params)
 
     def seen(self, program: str, unit: str, period: str, file_hash: str, content_hash: str) -> SubmissionRecord | None:
-        """Give the earliest submission this file repeats: the same bytes for the same unit (a district's
-        sheet with a block per commune holds several units' parts), or the same content for the same
-        program, unit and period, current or superseded. None when the file is new."""
+        """Give the earliest submission this file repeats for the same program, unit and period, current or
+        superseded: the same bytes (a district's sheet with a block per commune holds several units' parts), or
+        the same content. None when the file is new (the same bytes read for another period are new there)."""
         with self.snapshot():
             row = self.conn.execute(_SEEN, {"unit": unit, "file_hash": file_hash, "program": program,
                                             "period": period, "content_hash": content_hash}).first()
@@ -273,7 +273,7 @@ class Store:
         by_file: dict[tuple[str, str], int] = {}
         by_content: dict[tuple[str, str, str, str], int] = {}
         for id_, program, unit, period, file_hash, content_hash in rows:
-            key = (unit, file_hash)
+            key = (program, unit, period, file_hash)
             by_file[key] = min(id_, by_file.get(key, id_))
             key2 = (program, unit, period, content_hash)
             by_content[key2] = min(id_, by_content.get(key2, id_))
@@ -282,7 +282,8 @@ class Store:
             if None in (program, unit, period, file_hash, content_hash):  # SQL's NULL matches nothing
                 out.append(None)
                 continue
-            found = [i for i in (by_file.get((unit, file_hash)), by_content.get((program, unit, period, content_hash)))
+            found = [i for i in (by_file.get((program, unit, period, file_hash)),
+                                 by_content.get((program, unit, period, content_hash)))
                      if i is not None]
             out.append(min(found) if found else None)
         return out
