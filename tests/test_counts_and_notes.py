@@ -77,3 +77,18 @@ def test_history_shows_the_notes(tmp_path: Path, run) -> None:
     assert entry["notes"] == [{"indicator": "DT", "note": "Bổ sung lớp tháng 6"}, {"indicator": "KP", "note": "Chưa quyết toán"}]
     table = run("history", "-p", "Q-01/KH", "-u", "A", workspace=ws)
     assert "Chưa quyết toán" in table.stdout
+
+
+def test_a_percentage_or_a_decimal_typed_in_a_count_gets_advice_that_fits_it(tmp_path: Path) -> None:
+    # "26%" typed in the number of women was told as "the cell holds 0,26 … Excel set to English reads '1.297'…".
+    ws = _ws(tmp_path)
+    (percent,) = send(ws, filled_template(ws, "A", "2024-Q2", {"DT": (None, "26%")}))
+    (problem,) = [p for p in percent.problems if p.is_error]
+    assert problem.code == "value.fractional_count"
+    vi, en = problem.message("vi"), problem.message("en")
+    assert "tỷ lệ phần trăm (26%)" in vi and "1.297" not in vi
+    assert "percentage (26%)" in en and "number of people" in en and "English locale" not in en
+    (decimal,) = send(ws, filled_template(ws, "B", "2024-Q2", {"DT": (None, "1,15")}))
+    (problem,) = [p for p in decimal.problems if p.is_error]
+    assert "chứa 1,15" in problem.message("vi") and "số nguyên (ví dụ 12)" in problem.message("vi")
+    assert "1.297" not in problem.message("vi") and "English locale" not in problem.message("en")

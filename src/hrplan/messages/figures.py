@@ -4,12 +4,27 @@ from __future__ import annotations
 MESSAGES: dict[str, tuple[str, str]] = {
     # -- reading: counts are whole --
     "value.fractional_count": (
-        "Ô chứa {found_vi} nhưng '{uom}' là số đếm, phải là số nguyên ({indicator}). Excel đặt kiểu tiếng Anh"
-        " hiểu '1.297' gõ vào là 1,297 (số thập phân): hãy gõ số không có dấu chấm, ví dụ 1297"
-        " (hoặc định dạng ô là văn bản), rồi gửi lại.",
-        "The cell holds {found} but '{uom}' is a count and must be a whole number ({indicator}). Excel set to an"
-        " English locale reads a typed '1.297' as 1.297 (a decimal): type the number without the dot, e.g. 1297"
-        " (or format the cell as text), and send the file again.",
+        "Ô chứa {found_vi} nhưng '{uom}' là số đếm, phải là số nguyên ({indicator}).{advice_vi}",
+        "The cell holds {found} but '{uom}' is a count and must be a whole number ({indicator}).{advice}",
+    ),
+    # What to do, by what the cell most likely is: a thousands dot Excel took for a decimal point (three places),
+    # a percentage typed where a number of people goes, or a decimal typed by hand.
+    "value.fractional_count.locale": (
+        " Excel đặt kiểu tiếng Anh hiểu '1.297' gõ vào là 1,297 (số thập phân): hãy gõ số không có dấu chấm, ví dụ"
+        " 1297 (hoặc định dạng ô là văn bản), rồi gửi lại.",
+        " Excel set to an English locale reads a typed '1.297' as 1.297 (a decimal): type the number without the"
+        " dot, e.g. 1297 (or format the cell as text), and send the file again.",
+    ),
+    "value.fractional_count.percent": (
+        " Ô ghi tỷ lệ phần trăm ({typed}): cột này cần số {uom}, không phải phần trăm (ví dụ 13 nếu 13 trong 50 người"
+        " là nữ); hãy ghi số đó rồi gửi lại.",
+        " The cell holds a percentage ({typed}): this column wants the number of {uom}, not a percentage (e.g. 13"
+        " when 13 of 50 people are women); write that number and send the file again.",
+    ),
+    "value.fractional_count.decimal": (
+        " Hãy ghi số {uom} là số nguyên (ví dụ 12) rồi gửi lại; nếu đây là một tỷ lệ, nó không thuộc cột này.",
+        " Write the number of {uom} as a whole number (e.g. 12) and send the file again; if it is a ratio, it does"
+        " not belong in this column.",
     ),
     # -- units of measure --
     "figures.uom_unconvertible": (

@@ -224,9 +224,13 @@ def read_indicator_row(result: ParsedSubmission, layout: TableLayout, program: P
         if book.is_whole(ind.uom) and number != number.to_integral_value():
             # Excel in an English locale turns a typed "1.297" into the number 1.297.
             places = -number.normalize().as_tuple().exponent
+            typed = _text(raw)
+            why = ("percent" if "%" in typed else "locale" if places == 3 and not isinstance(raw, str) else "decimal")
+            params = {"found": format_number(number, places, lang="en"), "found_vi": format_number(number, places),
+                      "uom": ind.uom, "indicator": ind.name, "typed": typed[:40]}
             result.problems.append(Problem("value.fractional_count", location=where, params={
-                "found": format_number(number, places, lang="en"), "found_vi": format_number(number, places),
-                "uom": ind.uom, "indicator": ind.name}))
+                **params, "advice": render(f"value.fractional_count.{why}", "en", **{**params, "uom": book.label(ind.uom, "en")}),
+                "advice_vi": render(f"value.fractional_count.{why}", "vi", **params)}))
             continue
         numbers[measure] = number
         result.values.append(StoredValue(code, measure, number, ind.uom, sheet.name, cell, _text(raw), note))
