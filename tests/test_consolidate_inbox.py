@@ -170,3 +170,23 @@ def test_a_truncated_workbook_is_refused_once_it_is_older_than_the_grace(tmp_pat
     os.utime(inbox / "hong.xlsx", (old, old))
     (found,) = scan_inbox(inbox, settle_seconds=0)
     assert found.ready  # taken, and refused by the reader with its reason (a damaged file stays damaged)
+
+
+def test_a_link_or_a_fifo_in_the_inbox_waits_named_never_opened(tmp_path: Path):
+    # They were passed over in silence every night ("0 files waiting").
+    from conftest import make_sample_workspace
+    from inbox_builder import consolidate
+
+    ws = make_sample_workspace(tmp_path / "ws")
+    inbox = ws.root / "inbox"
+    target = tmp_path / "elsewhere.xlsx"
+    target.write_bytes(WORKBOOK)
+    (inbox / "link.xlsx").symlink_to(target)
+    os.mkfifo(inbox / "pipe.xlsx")  # opening it would block the job for ever
+    found = {f.path.name: f.wait_reason for f in scan_inbox(inbox, settle_seconds=0)}
+    assert found == {"link.xlsx": "not_a_file", "pipe.xlsx": "not_a_file"}
+    night = consolidate(ws, timeout=120)
+    assert night.returncode == 5, night.stderr + night.stdout
+    log = (ws.root / "logs" / "consolidate.log").read_text(encoding="utf-8")
+    assert "link.xlsx" in log and "pipe.xlsx" in log and "symlink" in log
+    assert target.read_bytes() == WORKBOOK and (inbox / "link.xlsx").is_symlink()

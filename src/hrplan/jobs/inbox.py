@@ -15,6 +15,7 @@ damaged while the copy went on finishing it. Past the grace it is taken and refu
 from __future__ import annotations
 
 import os
+import stat
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,7 +36,8 @@ class InboxFile:
     path: Path
     size: int
     mtime_ns: int
-    wait_reason: str | None = None  # why it is left for the next run: 'lock_file', 'temporary', 'empty', 'changing'
+    # why it is left for the next run: 'lock_file', 'temporary', 'empty', 'changing', 'incomplete', 'not_a_file'
+    wait_reason: str | None = None
 
     @property
     def is_workbook(self) -> bool:
@@ -59,7 +61,8 @@ def temporary_reason(name: str) -> str | None:
 
 
 def _look(inbox: Path) -> dict[Path, tuple[int, int]]:
-    """Give (size, mtime in ns) of every regular file under the inbox (links and special files are not followed)."""
+    """Give (size, mtime in ns) of every file under the inbox; a link or a special file (a FIFO, a socket) is never
+    followed nor opened, and is given as (-1, 0): it waits, named, until someone puts the file itself there."""
     seen: dict[Path, tuple[int, int]] = {}
     for folder, dirs, files in os.walk(inbox):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
@@ -69,7 +72,8 @@ def _look(inbox: Path) -> dict[Path, tuple[int, int]]:
                 st = path.lstat()
             except OSError:
                 continue  # gone between listing and looking: it is someone else's temporary file
-            if path.is_symlink() or not path.is_file():
+            if stat.S_ISLNK(st.st_mode) or not stat.S_ISREG(st.st_mode):
+                seen[path] = (-1, 0)
                 continue
             seen[path] = (st.st_size, st.st_mtime_ns)
     return seen
@@ -84,6 +88,8 @@ def scan_inbox(inbox: Path, settle_seconds: float, sleep: Callable[[float], None
     found: list[InboxFile] = []
     for path, (size, mtime) in second.items():
         reason = temporary_reason(path.name)
+        if size < 0:
+            reason = "not_a_file"  # a link or a FIFO: hrplan never follows nor opens one
         if reason is None and size == 0:
             reason = "empty"  # a copy that has created the file but written nothing yet
         if reason is None and first.get(path) != (size, mtime):

@@ -151,12 +151,13 @@ def _run_locked(workspace: Workspace, formats: list[str], lang: str, log: RunLog
                                       files=names))
     result.seconds = round(time.monotonic() - started, 2)
     result.finished = now_text()
+    for item in result.waiting:  # each night; a link or a FIFO needs someone, so it is named on a quiet night too
+        if result.status != NOTHING or item.reason == "not_a_file":
+            log.line("waiting", render("consolidate.log.waiting", lang, file=item.file,
+                                       reason=render(f"consolidate.wait.{item.reason}", lang)))
     if result.status == NOTHING:
         log.line("run", render("consolidate.log.nothing", lang, waiting=len(result.waiting)))
     else:
-        for item in result.waiting:
-            log.line("waiting", render("consolidate.log.waiting", lang, file=item.file,
-                                       reason=render(f"consolidate.wait.{item.reason}", lang)))
         log.line("run", render("consolidate.log.done", lang, seconds=result.seconds, **result.counts()))
     write_last_run(log.folder, result.to_dict(lang))
     return result

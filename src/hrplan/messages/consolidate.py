@@ -40,6 +40,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                     "quá 15 phút vẫn vậy thì tệp bị từ chối kèm lý do",
                                     "a workbook without its end yet, perhaps a copy that paused; still so after 15 "
                                     "minutes, it is refused with a reason"),
+    "consolidate.wait.not_a_file": ("một liên kết (symlink) hoặc tệp đặc biệt, không phải tệp: hrplan không mở loại này; "
+                                    "hãy chép chính tệp bảng tính vào inbox rồi xóa mục này",
+                                    "a link (symlink) or special file, not a file: hrplan never opens one; copy the "
+                                    "workbook itself into the inbox and remove this entry"),
     "consolidate.wait.changing": ("tệp đang được ghi (kích thước hoặc thời gian thay đổi)",
                                   "still being written (its size or time changed)"),
     # -- the log: one line per file, one summary line per run --
