@@ -2,7 +2,8 @@
 
 Entry points: `load_programs`/`load_program` and `Program` (`program_code_of`: a file's code from its
 `code:` line alone), `load_units` and `UnitTree`, `Period`
-and `CutoffRule`, `MeasureBook`, and `load_yaml` (YAML with line numbers for every error).
+and `CutoffRule`, `MeasureBook`, `is_due`/`parts_due` (which reports a unit owes for a period, at its
+frequency), and `load_yaml` (YAML with line numbers for every error).
 
 Each entry point's module loads when it is first asked for: `hrplan status` on a workspace
 without programs needs the workspace settings' models, not the program files' (nor the workbook
@@ -43,6 +44,7 @@ if TYPE_CHECKING:
         program_slug,
     )
     from hrplan.definitions.report_settings import ReportSettings, Signer
+    from hrplan.definitions.reporting import FREQUENCIES, frequency, is_due, missing_reporters, not_due, parts_due, parts_of, program_parts
     from hrplan.definitions.units import Unit, UnitTree, load_units
     from hrplan.definitions.yaml_source import expected_text, field_path, line_of, load_yaml
 
@@ -51,7 +53,8 @@ __all__ = ["DeclaredLayout", "CheckSettings", "CustomRule", "DeadlineRule", "Mis
            "Accumulation",
            "Direction", "Indicator", "IndicatorKind", "Program", "find_program", "load_program", "load_programs",
            "program_code_of", "program_paths",
-           "program_slug", "ReportSettings", "Signer", "Unit", "UnitTree", "load_units", "expected_text", "field_path", "line_of", "load_yaml"]
+           "program_slug", "ReportSettings", "Signer", "FREQUENCIES", "frequency", "is_due", "missing_reporters", "not_due", "parts_due", "parts_of",
+           "program_parts", "Unit", "UnitTree", "load_units", "expected_text", "field_path", "line_of", "load_yaml"]
 
 _HOMES = {
     "CheckSettings": "hrplan.definitions.check_settings",
@@ -82,6 +85,14 @@ _HOMES = {
     "program_slug": "hrplan.definitions.programs",
     "ReportSettings": "hrplan.definitions.report_settings",
     "Signer": "hrplan.definitions.report_settings",
+    "FREQUENCIES": "hrplan.definitions.reporting",
+    "frequency": "hrplan.definitions.reporting",
+    "is_due": "hrplan.definitions.reporting",
+    "missing_reporters": "hrplan.definitions.reporting",
+    "not_due": "hrplan.definitions.reporting",
+    "parts_due": "hrplan.definitions.reporting",
+    "parts_of": "hrplan.definitions.reporting",
+    "program_parts": "hrplan.definitions.reporting",
     "Unit": "hrplan.definitions.units",
     "UnitTree": "hrplan.definitions.units",
     "load_units": "hrplan.definitions.units",

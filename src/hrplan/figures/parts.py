@@ -3,15 +3,19 @@
 A submission for exactly the period wins. Otherwise the unit's submissions inside the period
 are taken longest first, never two that overlap (a year sent whole is not added again from its
 quarters). Each unit reports at a frequency: the program's (`reporting`, or `unit_reporting` for
-that unit), made finer when the unit itself sent finer periods; the parts at that frequency
-lying inside the period that no chosen submission covers are missing ("3/4 quý").
+that unit: `hrplan.definitions.reporting`, which also says whether the unit is due at all), made
+finer when the unit itself sent finer periods; the parts at that frequency lying inside the period
+that no chosen submission covers are missing ("3/4 quý").
 """
 from __future__ import annotations
 
-from hrplan.definitions import Period, Program
+from hrplan.definitions import FREQUENCIES, Period, Program, parts_of, program_parts
+from hrplan.definitions import frequency as declared_frequency
 from hrplan.figures.model import Coverage
 
-FINEST_FIRST = ("month", "quarter", "half", "year")
+__all__ = ["FINEST_FIRST", "choose_parts", "coverage", "parts_of", "unit_frequency"]
+
+FINEST_FIRST = FREQUENCIES
 
 
 def choose_parts(labels: set[str], period: Period) -> set[str]:
@@ -31,7 +35,7 @@ def choose_parts(labels: set[str], period: Period) -> set[str]:
 
 def unit_frequency(program: Program, unit: str, sent: set[str]) -> str | None:
     """Give how often a unit reports: the program's declared frequency, or a finer one the unit used."""
-    declared = program.unit_reporting.get(unit) or program.reporting
+    declared = declared_frequency(program, unit)
     used = {Period.parse(p).kind for p in sent} & set(FINEST_FIRST)
     candidates = [k for k in FINEST_FIRST if k in used or k == declared]
     return candidates[0] if candidates else None
@@ -44,23 +48,12 @@ def coverage(program: Program, unit: str, period: Period, chosen: set[str], sent
     frequency = unit_frequency(program, unit, sent)
     if frequency is None:
         return None
-    expected = [p for p in parts_of(period, frequency) if program.period_value.contains(p)]
+    expected = program_parts(program, period, frequency)
     if len(expected) < 1 or (len(expected) == 1 and expected[0] == period):
         return None
     months = {m for label in chosen for m in _months(Period.parse(label))}
     missing = tuple(p.label for p in expected if not set(_months(p)) <= months)
     return Coverage(unit, frequency, tuple(p.label for p in expected), missing)
-
-
-def parts_of(period: Period, kind: str) -> list[Period]:
-    """Give the periods of one kind (quarter, half, year, month) lying wholly inside `period`."""
-    out = []
-    for year in period.years():
-        labels = {"year": [f"{year}"], "half": [f"{year}-H1", f"{year}-H2"],
-                  "quarter": [f"{year}-Q{q}" for q in range(1, 5)],
-                  "month": [f"{year}-{m:02d}" for m in range(1, 13)]}[kind]
-        out += [p for p in map(Period.parse, labels) if period.contains(p)]
-    return out
 
 
 def _months(period: Period) -> list[tuple[int, int]]:

@@ -1,0 +1,68 @@
+"""Who owes which report (kỳ báo cáo phải nộp): a unit's reporting frequency and the parts of a period it is due for.
+
+One answer for every place that asks whether a unit should have sent something for a period:
+`check.missing_submission`, `hrplan status` (the matrix and the table per stored period), the
+report's coverage line and the parts a longer figure is made of ("3/4 quý").
+
+A unit reports at its frequency: `unit_reporting[unit]`, else the program's `reporting`. It owes the
+whole parts at that frequency lying inside the period (and inside the program's period), and is due
+for the period when it owes at least one: a quarterly unit for a quarter, a half, a year or a range
+holding a quarter, never for a single month; a yearly unit only for a year or a range holding one.
+A program that declares no frequency expects each reporter for every period, whatever it is.
+"""
+from __future__ import annotations
+
+from hrplan.definitions.periods import Period
+from hrplan.definitions.programs import Program
+
+FREQUENCIES = ("month", "quarter", "half", "year")  # finest first
+
+
+def frequency(program: Program, unit: str) -> str | None:
+    """Give how often the program asks the unit to report: its own `unit_reporting`, else the program's `reporting`."""
+    return program.unit_reporting.get(unit) or program.reporting
+
+
+def parts_of(period: Period, kind: str) -> list[Period]:
+    """Give the periods of one kind (month, quarter, half, year) lying wholly inside `period`."""
+    out = []
+    for year in period.years():
+        labels = {"year": [f"{year}"], "half": [f"{year}-H1", f"{year}-H2"],
+                  "quarter": [f"{year}-Q{q}" for q in range(1, 5)],
+                  "month": [f"{year}-{m:02d}" for m in range(1, 13)]}[kind]
+        out += [p for p in map(Period.parse, labels) if period.contains(p)]
+    return out
+
+
+def program_parts(program: Program, period: Period, kind: str) -> list[Period]:
+    """Give the periods of one kind inside `period` that also lie inside the program's period."""
+    whole = program.period_value
+    return [p for p in parts_of(period, kind) if whole.contains(p)]
+
+
+def parts_due(program: Program, unit: str, period: Period) -> list[Period] | None:
+    """Give the parts of `period` the unit owes at its frequency (empty: it is not due for the period), or None
+    when the program declares no frequency (the period is due as it is)."""
+    kind = frequency(program, unit)
+    if kind is None:
+        return None
+    return program_parts(program, period, kind)
+
+
+def is_due(program: Program, unit: str, period: Period) -> bool:
+    """Tell whether the unit owes a report for (some whole part of) `period` at its frequency."""
+    parts = parts_due(program, unit, period)
+    return parts is None or bool(parts)
+
+
+def not_due(program: Program, period: Period) -> dict[str, str]:
+    """Give the program's expected reporters that owe nothing for `period`, each with its frequency."""
+    return {unit: frequency(program, unit) or "" for unit in program.expected_reporters()
+            if not is_due(program, unit, period)}
+
+
+def missing_reporters(program: Program, period: Period, sent: dict[str, set[str]]) -> list[str]:
+    """Give the expected reporters due for `period` that sent nothing for it or inside it (`sent`: unit -> the
+    periods of its current submissions); how much of it a unit's parts cover is `hrplan.figures.parts.coverage`."""
+    return [unit for unit in program.expected_reporters() if is_due(program, unit, period)
+            and not any(period.contains(Period.parse(p)) for p in sent.get(unit, ()))]
