@@ -78,6 +78,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Số liệu {period} chưa đủ: {items}.",
         "The figures for {period} are incomplete: {items}.",
     ),
+    "figure.coverage_not_due": (
+        "Số liệu {period} chỉ gồm các đơn vị báo cáo cho kỳ này ({held}); {others} không phải báo cáo {period} "
+        "nên không có trong số liệu.",
+        "The figures for {period} hold only the units that report for it ({held}); {others} do not report for "
+        "{period} and are not in the figures.",
+    ),
+    "figure.coverage_held_none": ("chưa đơn vị nào gửi", "none has sent yet"),
+    "figure.units_counted": ("{n} đơn vị", "{n} units"),
+    "figure.reports_every.month": ("báo cáo hằng tháng", "report monthly"),
+    "figure.reports_every.quarter": ("báo cáo theo quý", "report quarterly"),
+    "figure.reports_every.half": ("báo cáo 6 tháng một lần", "report half-yearly"),
+    "figure.reports_every.year": ("báo cáo hằng năm", "report yearly"),
     "figure.coverage_complete": ("Số liệu {period} đủ các kỳ của mọi đơn vị đã báo cáo.",
                                  "The figures for {period} cover every part for each unit that reported."),
     "figure.data_window": ("số liệu từ ngày {start} đến ngày {end}", "data from {start} to {end}"),

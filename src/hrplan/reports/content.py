@@ -208,7 +208,8 @@ def lacks(program: Program, data: dict[str, Any], units: UnitTree, lang: str) ->
     """Give what the figures lack, said plainly: units that sent nothing, periods not covered, indicators without
     figures, members left out of a ratio."""
     out = []
-    expected = program.expected_reporters()
+    coverage = data.get("coverage") or {}
+    expected = coverage.get("due", program.expected_reporters())  # those not due for the period are in its text
     missing = [u for u in expected if u not in data["submissions"]]
     if missing:
         names = ", ".join(units.get(u).name if u in units else u for u in missing)
@@ -219,7 +220,6 @@ def lacks(program: Program, data: dict[str, Any], units: UnitTree, lang: str) ->
         if last < end:
             name = units.get(unit).name if unit in units else unit
             out.append(render("report.s.partial_units", lang, unit=name, end=_date_text(last, lang)))
-    coverage = data.get("coverage") or {}
     if coverage.get("text") and not coverage.get("complete", True):
         out.append(coverage["text"])
     for r in data["summary"]:

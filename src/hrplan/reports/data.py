@@ -18,6 +18,7 @@ from hrplan.definitions import (
     Period,
     Program,
     UnitTree,
+    not_due,
     period_from_user,
 )
 from hrplan.figures import Coverage, Figure, FigureSet, LeftOut, compute_figures
@@ -493,16 +494,38 @@ def _period_words(label: str | None, lang: str) -> str:
 
 
 def _coverage(figures: FigureSet, units: UnitTree, lang: str) -> dict[str, Any]:
-    """Give the report header's statement of what the period's figures are made of."""
+    """Give the report header's statement of what the period's figures are made of: the units missing parts of it,
+    and the expected reporters not due for it at their frequency (a month's figures hold the monthly reporters only).
+
+    `due` lists the expected reporters that owe a report for the period (`hrplan.definitions.is_due`)."""
     missing = figures.incomplete_units()
     period = _period_words(figures.period.label, lang)
-    if not missing:
-        return {"complete": True, "units": [], "text": render("figure.coverage_complete", lang, period=period)
-                if figures.coverage else ""}
-    items = "; ".join(f"{_unit_name(units, c.unit)} {_parts_text(c, lang)} "
-                      f"({', '.join(Period.parse(p).describe(lang) for p in c.missing)})" for c in missing)
-    return {"complete": False, "units": [c.to_dict() for c in missing],
-            "text": render("figure.coverage_header", lang, period=period, items=items)}
+    program = figures.program
+    absent = {u: f for u, f in not_due(program, figures.period).items() if u not in figures.submitted}
+    due = [u for u in program.expected_reporters() if u not in absent]
+    texts = []
+    if missing:
+        items = "; ".join(f"{_unit_name(units, c.unit)} {_parts_text(c, lang)} "
+                          f"({', '.join(Period.parse(p).describe(lang) for p in c.missing)})" for c in missing)
+        texts.append(render("figure.coverage_header", lang, period=period, items=items))
+    if absent:
+        held = _names(units, sorted(figures.submitted), lang) or render("figure.coverage_held_none", lang)
+        by_frequency = {f: [u for u, g in absent.items() if g == f] for f in dict.fromkeys(absent.values())}
+        others = ", ".join(f"{_names(units, codes, lang)} ({render(f'figure.reports_every.{f}', lang)})"
+                           for f, codes in by_frequency.items())
+        texts.append(render("figure.coverage_not_due", lang, period=period, held=held, others=others))
+    common = {"due": due, "not_due": [{"unit": u, "frequency": f} for u, f in absent.items()]}
+    if not texts:
+        return {"complete": True, "units": [], **common,
+                "text": render("figure.coverage_complete", lang, period=period) if figures.coverage else ""}
+    return {"complete": False, "units": [c.to_dict() for c in missing], **common, "text": " ".join(texts)}
+
+
+def _names(units: UnitTree, codes: list[str], lang: str, most: int = 12) -> str:
+    """Give the units' names, or their count when there are more than `most` (a national report's communes)."""
+    if len(codes) > most:
+        return render("figure.units_counted", lang, n=len(codes))
+    return ", ".join(_unit_name(units, c) for c in codes)
 
 
 def _breakdown_text(program: Program, total: Figure, parts: list[Figure], lang: str, summary: list[dict]) -> str:
