@@ -1,10 +1,18 @@
-"""Completeness and timeliness (tình hình gửi báo cáo): units × periods due, on time, late or missing."""
+"""Completeness and timeliness (tình hình gửi báo cáo): units × periods due, on time, late or missing.
+
+The columns are the program's reporting periods; each unit's cell is judged at the unit's own frequency
+(`hrplan.definitions.reporting`, the one answer to "is it due?", and `hrplan.figures.parts` for the parts
+it sent): a monthly unit's quarter is in when its three months are, partly in ("2/3 tháng") when some
+are; a yearly unit's year shows in the column where the year ends, its other columns say it reports
+yearly (it owes nothing for a quarter).
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from hrplan.definitions import DeadlineRule, Period, Program, UnitTree
+from hrplan.definitions import DeadlineRule, Period, Program, UnitTree, frequency, parts_due, parts_of, program_parts
+from hrplan.figures import unit_frequency
 
 _KINDS = {"quarter": ("Q", 4), "half": ("H", 2)}
 
@@ -13,11 +21,17 @@ _KINDS = {"quarter": ("Q", 4), "half": ("H", 2)}
 class Arrival:
     """One cell of the matrix: what a unit sent for one period due."""
 
-    status: str  # on_time | late | sent (no deadline set) | missing | not_due
+    # on_time | late | sent (no deadline set) | missing | not_due (its deadline has not passed) | partial (some of
+    # the unit's parts of the period are in) | other_frequency (the unit reports over a longer span, owes nothing here)
+    status: str
     due: str | None = None  # dd/mm/yyyy
-    arrived: str | None = None  # dd/mm/yyyy: when the file was saved
+    arrived: str | None = None  # dd/mm/yyyy: when the file was saved (the latest, for several parts)
     file: str | None = None
     period: str | None = None  # the submission's own period when it covers a longer span
+    frequency: str | None = None  # the unit's, for partial and other_frequency
+    present: int | None = None  # partial: parts in, of `expected`
+    expected: int | None = None
+    missing: list[str] | None = None  # partial: the parts not in
 
     def to_dict(self) -> dict:
         return {k: v for k, v in self.__dict__.items() if v is not None}
@@ -79,23 +93,65 @@ def completeness_matrix(program: Program, period: Period, store, units: UnitTree
     """Give the matrix of the program's expected reporters (and any unit that sent) over the periods due."""
     today = today or date.today()
     columns = periods_due(program, period)
-    sent = [s for s in store.submissions(program.code) if period.contains(Period.parse(s.period))
-            or Period.parse(s.period).contains(period)]
+    current = store.submissions(program.code)
+    sent = [s for s in current if period.contains(Period.parse(s.period)) or Period.parse(s.period).contains(period)]
     unit_codes = list(dict.fromkeys([*program.expected_reporters(), *sorted({s.unit for s in sent})]))
     rows = []
     for unit in unit_codes:
         row = CompletenessRow(unit, units.get(unit).name if unit in units else unit)
-        mine = [s for s in sent if s.unit == unit]
-        for col in columns:
-            exact = next((s for s in mine if s.period == col.label), None)
-            covering = exact or next((s for s in mine if Period.parse(s.period).contains(col)), None)
-            if covering is None:
-                row.cells.append(arrival(deadline, col, None, today))
-                continue
-            own = Period.parse(covering.period)
-            cell = arrival(deadline, own, covering.file_mtime, today)
-            cell.file = covering.file_name
-            cell.period = None if exact else covering.period
-            row.cells.append(cell)
+        mine = [s for s in current if s.unit == unit]
+        row.cells = [_cell(program, unit, col, mine, deadline, today) for col in columns]
         rows.append(row)
     return CompletenessMatrix(program.code, period.label, [c.label for c in columns], rows)
+
+
+def _cell(program: Program, unit: str, col: Period, mine: list, deadline: DeadlineRule | None, today: date) -> Arrival:
+    """Give what the unit sent for one column, judged at its frequency."""
+    exact = next((s for s in mine if s.period == col.label), None)
+    owed = parts_due(program, unit, col)
+    inside = any(col.contains(Period.parse(s.period)) for s in mine)
+    if not inside and owed is not None and not owed:  # a longer frequency than the column's, nothing sent for it
+        kind = frequency(program, unit)
+        own = next((p for y in col.years() for p in parts_of(Period.parse(str(y)), kind) if p.contains(col)), None)
+        if own is None or own.end != col.end:
+            return Arrival("other_frequency", frequency=kind)
+        cell = _part(own, mine, deadline, today) or arrival(deadline, own, None, today)
+        cell.period = own.label
+        return cell
+    kind = unit_frequency(program, unit, {s.period for s in mine})
+    parts = (program_parts(program, col, kind) if kind and exact is None else []) or [col]
+    found = [(p, _part(p, mine, deadline, today)) for p in parts]
+    cells = [c for _, c in found if c is not None]
+    if len(cells) == len(parts):
+        return cells[0] if len(cells) == 1 else _together(cells)
+    if not cells:
+        return arrival(deadline, col, None, today)
+    due = deadline.due(col.end) if deadline else None
+    return Arrival("partial", due.strftime("%d/%m/%Y") if due else None, frequency=kind, present=len(cells),
+                   expected=len(parts), missing=[p.label for p, c in found if c is None])
+
+
+def _part(part: Period, mine: list, deadline: DeadlineRule | None, today: date) -> Arrival | None:
+    """Give the arrival of the submission for exactly `part`, else of the shortest one covering it; None without."""
+    covering = [s for s in mine if Period.parse(s.period).contains(part)]
+    if not covering:
+        return None
+    chosen = min(covering, key=lambda s: (s.period != part.label, Period.parse(s.period).end - Period.parse(s.period).start))
+    cell = arrival(deadline, Period.parse(chosen.period), chosen.file_mtime, today)
+    cell.file = chosen.file_name
+    cell.period = None if chosen.period == part.label else chosen.period
+    return cell
+
+
+def _together(cells: list[Arrival]) -> Arrival:
+    """Give one arrival for all the parts of a column: late when one was, on time when all were, the latest date."""
+    statuses = {c.status for c in cells}
+    status = "late" if "late" in statuses else "on_time" if statuses == {"on_time"} else "sent"
+    key = lambda text: tuple(reversed(text.split("/"))) if text else ()  # noqa: E731  dd/mm/yyyy by date
+    late = [c for c in cells if c.status == "late"]
+    arrived = max((c.arrived for c in (late or cells) if c.arrived), key=key, default=None)
+    due = max((c.due for c in cells if c.due), key=key, default=None)
+    files = {c.file for c in cells}
+    periods = {c.period for c in cells}
+    return Arrival(status, due, arrived, files.pop() if len(files) == 1 else None,
+                   periods.pop() if len(periods) == 1 else None)

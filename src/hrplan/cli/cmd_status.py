@@ -54,7 +54,7 @@ def register(app: typer.Typer) -> None:
 
 
 _MARK = {"on_time": "[green]✓ {}[/]", "late": "[yellow]! {}[/]", "sent": "[green]✓ {}[/]", "missing": "[red]✗ {}[/]",
-         "not_due": "[dim]· {}[/]"}
+         "not_due": "[dim]· {}[/]", "partial": "[yellow]◐ {}[/]", "other_frequency": "[dim]– {}[/]"}
 
 
 def show_matrix(period_text: str, program_names: list[str], fmt: str) -> None:
@@ -75,14 +75,26 @@ def show_matrix(period_text: str, program_names: list[str], fmt: str) -> None:
         t = table(STATE.t("arrival.title", program=m.program, period=m.period),
                   [STATE.t("findings.col.unit"), *m.periods])
         for row in m.rows:
-            cells = [_markup(_MARK[c.status]).format(STATE.t(f"arrival.{c.status}") + (f" {c.arrived}" if c.status == "late" else ""))
-                     for c in row.cells]
+            cells = [_markup(_MARK[c.status]).format(_words(c)) for c in row.cells]
             t.add_row(f"{row.unit} {row.name}", *cells)
         console.print(t)
     deadline = ws.config.deadline
     console.print(STATE.t("arrival.deadline", day=deadline.day, months_after=deadline.months_after,
                           source=f" ({deadline.source})" if deadline.source else "") if deadline else
                   STATE.t("arrival.no_deadline"))
+
+
+def _words(cell) -> str:
+    """Give a matrix cell in words: 'muộn 30/07/2023', 'mới có 2/3 tháng', 'báo cáo năm'."""
+    if cell.status == "partial":
+        kind = f"figure.kind.{cell.frequency}"
+        parts = STATE.t("figure.parts", present=cell.present, expected=cell.expected, kind=STATE.t(kind),
+                        kind_vi=STATE.t(kind))
+        return STATE.t("arrival.partial", parts=parts)
+    if cell.status == "other_frequency":
+        return STATE.t(f"arrival.other_frequency.{cell.frequency}")
+    return (STATE.t(f"arrival.{cell.status}") + (f" {cell.arrived}" if cell.status == "late" else "")
+            + (f" ({cell.period})" if cell.period else ""))  # a longer submission: the year a yearly unit sent
 
 
 def _red(text: str):
