@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from hrplan.definitions import Period, missing_reporters
 from hrplan.jobs.current import current_period
 from hrplan.jobs.runlog import read_last_run
 from hrplan.store import open_reader
@@ -16,11 +17,16 @@ def consolidation_digest(workspace: Workspace) -> dict[str, Any]:
     with open_reader(workspace.store_url) as store:
         for program in workspace.programs.values():
             period = current_period(workspace, program, store)
+            expected = program.expected_reporters()
             if period is None:
                 sent: set[str] = set()
+                missing = expected
             else:
                 sent = {r.unit for r in store.submissions(program.code, period=period)}
-            expected = program.expected_reporters()
+                by_unit: dict[str, set[str]] = {}
+                for r in store.submissions(program.code):
+                    by_unit.setdefault(r.unit, set()).add(r.period)
+                missing = missing_reporters(program, Period.parse(period), by_unit)  # at each unit's frequency
             current.append({"program": program.code, "period": period, "submitted": sorted(sent & set(expected)),
-                            "missing": [u for u in expected if u not in sent]})
+                            "missing": missing})
     return {"last": record.get("last"), "last_with_files": record.get("last_with_files"), "current": current}

@@ -67,13 +67,21 @@ class PeriodStatus:
 
 
 def workspace_status(store: Store | SqliteReader, programs: dict) -> list[PeriodStatus]:
-    """Give, per program and period in the store, the units that sent and those still missing."""
+    """Give, per program and period in the store, the units that sent and those still missing: the expected
+    reporters due for the period at their frequency with nothing for it or inside it (a quarterly unit is not
+    missing from a month, a monthly one not from the quarter its months are in)."""
+    from hrplan.definitions import Period, missing_reporters
+
     out = []
     for code, program in programs.items():
         records = store.submissions(code, include_superseded=True)
+        sent: dict[str, set[str]] = {}
+        for r in records:
+            if r.superseded_by is None:
+                sent.setdefault(r.unit, set()).add(r.period)
         for period in sorted({r.period for r in records}):
             current = sorted({r.unit for r in records if r.period == period and r.superseded_by is None})
             old = sum(1 for r in records if r.period == period and r.superseded_by is not None)
-            missing = [u for u in program.expected_reporters() if u not in current]
+            missing = missing_reporters(program, Period.parse(period), sent)
             out.append(PeriodStatus(code, period, current, missing, old))
     return out
