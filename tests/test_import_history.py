@@ -135,3 +135,17 @@ def test_the_same_file_given_another_period_is_stored_for_it_not_called_unchange
     assert "giống bản" in " ".join(same.output.split())
     with sample_ws.open_store() as store:
         assert len(store.submissions(program="12-CTr/TU", unit="SYT", include_superseded=True)) == 2
+
+
+def test_a_correction_saved_at_the_same_moment_as_the_original_applies_last(sample_ws, tmp_path):
+    # A mail fetcher stamps both attachments with the message's time; by plain name ' - ban sua' sorted before
+    # '.xlsx' and the original replaced its correction.
+    folder = tmp_path / "thu"
+    folder.mkdir()
+    shutil.copy(FIRST, folder / "SYT quy 2.xlsx")
+    shutil.copy(CORRECTION, folder / "SYT quy 2 - ban sua.xlsx")
+    for f in folder.iterdir():
+        os.utime(f, (1_733_500_000, 1_733_500_000))
+    results = import_files(sample_ws, [folder])
+    assert [r.path.name for r in results] == ["SYT quy 2.xlsx", "SYT quy 2 - ban sua.xlsx"]
+    assert _current_dt_yt(sample_ws) == "80"

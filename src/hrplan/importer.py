@@ -24,6 +24,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Callable, Iterator
 
+from hrplan.names import arrival_order
 from hrplan.problems import Location, Problem, Severity
 from hrplan.store import DEFAULT_WAIT, AlreadyStored, Store, workspace_lock
 from hrplan.reading import (MEMO_NAME, FileRead, ParsedSubmission, ReadContext, ReadMemo, ReadSummary, read_files,
@@ -112,7 +113,7 @@ def collect_files(paths: list[Path]) -> tuple[list[Path], list[FileResult]]:
             missing.append(FileResult(path, Outcome.REJECTED, problems=[
                 Problem("file.not_found", location=Location(file=str(path)), params={"path": str(path)})]))
     unique = {_identity(p): p for p in files}
-    ordered = sorted(unique.values(), key=lambda p: (_mtime(p), p.name))
+    ordered = sorted(unique.values(), key=lambda p: (_mtime(p), arrival_order(p.name)))
     return ordered, missing
 
 

@@ -1,7 +1,7 @@
 """Matching names the way an analyst reads them: case, spacing, diacritics and đ folded.
 
 Used to recognise column captions ("Thực hiện", "THUC HIEN", "TH"), indicator names and unit
-names whatever the file's typing habits.
+names whatever the file's typing habits; and the order of files saved at the same moment.
 """
 from __future__ import annotations
 
@@ -49,3 +49,11 @@ def closest(name: str, candidates: dict[str, str], n: int = 3) -> list[str]:
     """
     keys = difflib.get_close_matches(fold(name), list(candidates), n=n, cutoff=0.5)
     return [candidates[k] for k in keys]
+
+
+def arrival_order(name: str) -> tuple[str, str]:
+    """Give the key that orders files saved at the same moment: by name without its extension, then the extension,
+    so that 'SGDDT quy 2.xlsx' comes before 'SGDDT quy 2 - ban sua.xlsx' and 'Báo cáo (2).xlsx' (a plain sort put
+    ' - ban sua' first, as ' ' sorts before '.', and the original then replaced its correction)."""
+    dot = name.rfind(".")
+    return (name[:dot], name[dot:]) if dot > 0 else (name, "")

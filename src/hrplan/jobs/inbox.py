@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
+from hrplan.names import arrival_order
+
 TEMPORARY_SUFFIXES = (".tmp", ".temp", ".part", ".partial", ".crdownload", ".download", ".filepart", ".swp", "~")
 INCOMPLETE_GRACE = 15 * 60  # seconds a ZIP workbook without its end may still be on its way
 _ZIP_WORKBOOKS = (".xlsx", ".xlsm", ".ods")
@@ -97,7 +99,7 @@ def scan_inbox(inbox: Path, settle_seconds: float, sleep: Callable[[float], None
         if reason is None and _unfinished_zip(path, mtime):
             reason = "incomplete"
         found.append(InboxFile(path, size, mtime, reason))
-    return sorted(found, key=lambda f: (not f.ready, f.mtime_ns, f.path.name, str(f.path)))
+    return sorted(found, key=lambda f: (not f.ready, f.mtime_ns, arrival_order(f.path.name), str(f.path)))
 
 
 def _unfinished_zip(path: Path, mtime_ns: int, now: float | None = None) -> bool:
