@@ -53,8 +53,12 @@ def _compute(program: Program, period: Period, store: Store, units: UnitTree, so
     # at a time (a national range is millions of values).
     summed: dict[str, dict[str, tuple]] = {}
     if not sources and worth_summing(used):
+        # A unit with a target for a period inside this one (its 2024 target inside 2024..2025-Q1) is judged
+        # against it there (`_pair_per_period`), not against the plans its parts wrote: taken row by row.
+        targeted = _units_with_targets_inside(program, period)
         summed = summed_units(store, program, inside, {unit: len(parts) for unit, parts in used.items()
-                                                       if len(parts) == len(sent[unit] & wanted)})
+                                                       if len(parts) == len(sent[unit] & wanted)
+                                                       and unit not in targeted})
     if summed:
         look_up(store, program, summed, used, numbers)
     from_sums = frozenset(summed)
@@ -261,12 +265,62 @@ def _planned(program: Program, ind: Indicator, unit: str, period: Period, fig: F
     return fig
 
 
+def _units_with_targets_inside(program: Program, period: Period) -> set[str]:
+    """Give the units with a target of their own for a period lying inside `period` (and not `period` itself)."""
+    out = set()
+    for t in program.targets:
+        if t.unit and t.period and t.unit not in out:
+            span = Period.parse(t.period)
+            if span != period and period.contains(span):
+                out.add(t.unit)
+    return out
+
+
+def _targets_inside(program: Program, ind: Indicator, unit: str, period: Period, labels) -> list[tuple]:
+    """Give (target, its period, the part labels inside it) for the unit's targets set for periods inside `period`
+    that hold some of its parts: the longest first, none overlapping another (a year's target, not its quarters')."""
+    spans = [(t, s) for t, s in program._spans_of(ind.code, unit) if s != period and period.contains(s)]
+    chosen: list[tuple] = []
+    for t, s in sorted(spans, key=lambda ts: ts[1].start.toordinal() - ts[1].end.toordinal()):
+        if any(s.start <= c.end and c.start <= s.end for _, c, _ in chosen):
+            continue
+        held = [label for label in labels if s.contains(Period.parse(label))]
+        if held:
+            chosen.append((t, s, held))
+    return sorted(chosen, key=lambda tsh: tsh[1].start)
+
+
 def _pair_per_period(program: Program, ind: Indicator, unit: str, fig: Figure, by_part: dict[str, dict[str, Decimal]],
                      book: MeasureBook, sources: bool = True) -> None:
-    """With no target for the whole period, plans come per sub-period: pair plan and actual period by period."""
+    """With no target for the whole period, plans come per sub-period: pair plan and actual period by period.
+
+    A target the unit has for a period inside this one (its 2024 target inside 2024..2025-Q1) is that period's
+    plan, as the report of 2024 alone judges it, whatever its parts wrote: paired with their actuals summed."""
     fig.plan, fig.stated_plan = fig.stated_plan, None
     several = len(by_part) > 1
     whole = fig.period.label
+    if several:
+        inside = _targets_inside(program, ind, unit, fig.period, list(by_part))
+        if inside:
+            by_part = dict(by_part)
+            fig.plan = None
+            for target, span, held in inside:
+                plan = _target_value(target, ind, book)
+                actuals = [by_part[label]["actual"] for label in held if "actual" in by_part[label]]
+                for label in held:
+                    del by_part[label]
+                fig.plan = (fig.plan or 0) + plan
+                if sources:
+                    fig.plan_cells.append(Source(unit, plan, target=target.source, period=span.label))
+                if actuals:
+                    fig.ratio_plan = (fig.ratio_plan or 0) + plan
+                    fig.ratio_actual = (fig.ratio_actual or 0) + sum(actuals[1:], actuals[0])
+                else:
+                    fig.left_out.append(LeftOut(unit, "no_actual", span.label, plan, None))
+            for part in by_part.values():  # the other parts' own plans (2025-Q1 written in its report)
+                if part.get("plan") is not None:
+                    fig.plan = (fig.plan or 0) + part["plan"]
+            fig.plan_rule = "sum"
     for label, part in sorted(by_part.items()):
         plan = part.get("plan")
         # A part without a plan written takes its own period's target: one of several parts, or the one part a
@@ -285,7 +339,7 @@ def _pair_per_period(program: Program, ind: Indicator, unit: str, fig: Figure, b
         elif plan is not None or actual is not None:
             fig.left_out.append(LeftOut(unit, "no_plan" if plan is None else "no_actual",
                                         label if several else None, plan, actual))
-    if fig.plan is not None:
+    if fig.plan is not None and fig.plan_rule is None:
         fig.plan_rule = "stated"
     # Every part paired (the usual case): the ratio's sums are the plan and actual themselves; one object each
     # (a national range has 130,000 unit figures), the same number written the same way.
