@@ -153,6 +153,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Không xác định được kỳ báo cáo. Hãy ghi kỳ (ví dụ 2023-Q2) vào ô nhận diện hoặc dùng --period.",
         "Cannot tell the reporting period. Fill it in the identification block (e.g. 2023-Q2) or pass --period.",
     ),
+    "submission.period_from_program_title": (
+        "Không xác định được kỳ báo cáo: ô nhận diện 'Kỳ báo cáo' không có hoặc để trống, và kỳ duy nhất đọc "
+        "được trong tiêu đề là {found} ở dòng '{line}' - đó là thời gian của chương trình {program}, không phải "
+        "kỳ của báo cáo này; tên tệp cũng không cho biết kỳ (theo filename_pattern trong hrplan.yaml). Hãy ghi "
+        "kỳ (ví dụ 2024-05, 2024-Q2) vào ô 'Kỳ báo cáo' của mẫu, hoặc dùng --period.",
+        "Cannot tell the reporting period: the 'Kỳ báo cáo' identification cell is missing or empty, and the only "
+        "period in the title is {found}, in the line '{line}', which is the period of program {program}, not of "
+        "this report; the file name gives none either (filename_pattern in hrplan.yaml). Fill the period "
+        "(e.g. 2024-05, 2024-Q2) in the template's 'Kỳ báo cáo' cell, or pass --period.",
+    ),
+    "submission.unit_from_heading": (
+        "Không xác định được đơn vị báo cáo: ô nhận diện 'Mã đơn vị' không có hoặc để trống, và tiêu đề chỉ ghi "
+        "{unit} ở dòng '{line}' - đó là cơ quan cấp trên, không phải đơn vị báo cáo của chương trình {program} "
+        "({reporters}); tên tệp cũng không cho biết đơn vị. Hãy ghi mã đơn vị vào ô 'Mã đơn vị' của mẫu, "
+        "hoặc dùng --unit.",
+        "Cannot tell which unit sent the file: the 'Mã đơn vị' identification cell is missing or empty, and the "
+        "title names only {unit}, in the heading line '{line}', which is the parent body, not one of the units "
+        "reporting on program {program} ({reporters}); the file name gives none either. Fill the unit code in "
+        "the template's 'Mã đơn vị' cell, or pass --unit.",
+    ),
     "submission.empty": (
         "Tệp không có số liệu thực hiện nào để nhập (chỉ có kế hoạch hoặc để trống). Hãy điền cột Thực hiện rồi gửi lại.",
         "The file holds no actual figures to import (only plans, or nothing). Fill in the actual column and send it again.",

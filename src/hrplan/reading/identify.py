@@ -6,6 +6,14 @@ Sources, first found wins: --program/--unit/--period (always), the identificatio
 (SYT_2023-Q2.xlsx). A title block names several bodies: the parent ("UBND TỈNH CAO BẰNG")
 above the issuing body ("SỞ Y TẾ") and a place in the date line ("Cao Bằng, ngày ..."). The
 reporter is the most specific unit named; two unrelated units named is ambiguous and refused.
+
+A title also names the program, and `hrplan template` writes the program's title ("... giai đoạn
+2024 - 2025") and, over the unit, its parent ("TỈNH HÀ GIANG"). Those describe the program and the
+province, not the report: a line naming the program does not give the program's own period, nor
+(where the program says how often units report) a longer period its title words spell; and a unit
+named only in the heading (the bodies beside the national motto, "UBND TỈNH ...", the date line)
+that is a parent of the program's reporters rather than one of them did not send the file. Set
+aside, they refuse the file at that line unless the file name or --unit/--period tells instead.
 """
 from __future__ import annotations
 
@@ -39,6 +47,19 @@ _EN_HALF = re.compile(r"\b(first|second)\s+half\s+(?:of\s+)?(\d{4})")
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 # Lines that name other bodies than the sender: the addressee, the legal basis, the recipients.
 _NOT_THE_SENDER = re.compile(r"^(kinh gui|can cu|noi nhan|dong gui|thuc hien|theo)\b")
+# The heading of an official document (Decree 30/2020/NĐ-CP): the national or party motto on the right,
+# the bodies on the left ("UBND TỈNH CAO BẰNG", "TỈNH HÀ GIANG", "HUYỆN ỦY BẮC QUANG"), the number and
+# the date line under them.
+_MOTTO = re.compile(r"^(cong hoa xa hoi chu nghia viet nam|doc lap tu do hanh phuc|dang cong san viet nam)$")
+_BODY_LINE = re.compile(r"^((uy ban nhan dan|ubnd|hoi dong nhan dan|hdnd|ban chap hanh|bch|dang bo|tinh uy|thanh uy"
+                        r"|huyen uy|quan uy|thi uy|dang uy)\s+)?(tinh(?! hinh)|thanh pho|huyen|quan(?! ly)|thi xa"
+                        r"|xa(?! hoi)|phuong(?! an| thuc| huong)|thi tran)\b")
+# What stands for words taken out of a folded line: fold keeps '%', so the words either side never join
+# into a period ('năm' + '2025').
+_GAP = " % "
+# A file name's period that goes on past what the pattern read ('2024' of '2024-05').
+_CUT_SHORT = re.compile(r"[-.](\d{1,2})(?!\d)")
+_FREQUENCY_MONTHS = {"month": 1, "quarter": 3, "half": 6, "year": 12}
 
 
 @dataclass
@@ -58,7 +79,7 @@ def identify(path: Path, layout: TableLayout, ctx: ReadContext) -> Identity:
     from_name = _from_file_name(path, ctx.filename_pattern)
     program = _identify_program(found, layout, ctx, where)
     _identify_unit(found, layout, ctx, where, from_name, program)
-    _identify_period(found, layout, ctx, where, from_name)
+    _identify_period(found, layout, ctx, where, from_name, program)
     if program and found.unit and program.scope in ctx.units and not ctx.units.is_under(found.unit, program.scope):
         # Stored, its figures would never count in the program's reports: refuse it instead.
         found.problems.append(Problem("submission.unit_outside_scope", location=_label_location(layout, "unit", where),
@@ -104,9 +125,19 @@ def _identify_unit(found: Identity, layout: TableLayout, ctx: ReadContext, where
             location = where if ctx.unit else _label_location(layout, "unit", where)
             found.problems.append(Problem("unit.not_found", location=location, params={"unit": text, "hint": ""}))
         return
-    lines = [t for t, _ in layout.title_lines if not _NOT_THE_SENDER.match(fold(t))]
-    candidates = units_in_titles(lines, ctx.units, program.scope if program else None)
+    lines = [(t, cell) for t, cell in layout.title_lines if not _NOT_THE_SENDER.match(fold(t))]
+    scope = program.scope if program else None
+    candidates = units_in_titles([t for t, _ in lines], ctx.units, scope)
+    parents = _parents_in_heading(candidates, lines, ctx.units, program)
+    candidates = [c for c in candidates if c not in parents]
     by_name = ctx.units.match(from_name["unit"]) if from_name.get("unit") else None
+    if parents and not candidates and by_name is None:
+        unit, cell = next(iter(parents.items()))
+        found.problems.append(Problem("submission.unit_from_heading",
+                                      location=Location(where.file, where.sheet, cell),
+                                      params={"unit": unit, "line": _line_at(layout, cell), "program": program.code,
+                                              "reporters": _some(_reporters(program, ctx.units) or [])}))
+        return
     if len(candidates) == 1:
         found.unit = candidates[0]
     elif len(candidates) > 1 and by_name is not None:
@@ -118,6 +149,58 @@ def _identify_unit(found: Identity, layout: TableLayout, ctx: ReadContext, where
         found.unit = ctx.units.match(from_name["unit"])
     else:
         found.problems.append(Problem("submission.no_unit", location=where))
+
+
+def _reporters(program: Program, units: UnitTree) -> list[str] | None:
+    """Give the units that report on the program: its `reporters`, else every unit under its scope (None: any)."""
+    if program.reporters is not None:
+        return list(program.reporters)
+    if program.scope in units:
+        return units.descendants(program.scope)
+    return None
+
+
+def _parents_in_heading(candidates: list[str], lines: list[tuple[str, str]], units: UnitTree,
+                        program: Program | None) -> dict[str, str]:
+    """Give the units named only in the document's heading that are parents of the program's reporters,
+    not reporters themselves ('TỈNH HÀ GIANG' over a district's cleared name), each with the cell naming it."""
+    reporters = _reporters(program, units) if program is not None else None
+    if not reporters:
+        return {}
+    parents = [c for c in candidates
+               if c not in reporters and any(r != c and r in units and units.is_under(r, c) for r in reporters)]
+    if not parents:
+        return {}
+    motto_rows = {_row_of(cell) for text, cell in lines if _MOTTO.match(fold(text))}
+    heading = [(t, cell) for t, cell in lines if _row_of(cell) in motto_rows or _is_heading_line(t)]
+    elsewhere = set(units_in_titles([t for t, cell in lines if (t, cell) not in heading], units, program.scope))
+    found = {}
+    for code in parents:
+        if code in elsewhere:
+            continue
+        cell = next((cell for t, cell in heading if code in units_in_titles([t], units, program.scope)), None)
+        if cell is not None:
+            found[code] = cell
+    return found
+
+
+def _some(codes: list[str], most: int = 8) -> str:
+    return ", ".join(codes[:most]) + (", …" if len(codes) > most else "")
+
+
+def _is_heading_line(text: str) -> bool:
+    """Tell whether a line is the heading's body ('UBND TỈNH CAO BẰNG', typed in capitals) or its date line."""
+    key = fold(text)
+    body = text == text.upper() and len(key.split()) <= 8 and _BODY_LINE.match(key)
+    return bool(body or _DATE_TEXT.search(key))
+
+
+def _row_of(cell: str) -> int:
+    return int(re.sub(r"^[A-Z]+", "", cell) or 0)
+
+
+def _line_at(layout: TableLayout, cell: str) -> str:
+    return next((t for t, c in layout.title_lines if c == cell), "")
 
 
 def units_in_titles(lines: list[str], units: UnitTree, scope: str | None = None) -> list[str]:
@@ -155,16 +238,24 @@ def units_in_titles(lines: list[str], units: UnitTree, scope: str | None = None)
 
 
 def _identify_period(found: Identity, layout: TableLayout, ctx: ReadContext, where: Location,
-                     from_name: dict[str, str]) -> None:
+                     from_name: dict[str, str], program: Program | None) -> None:
     text = ctx.period or _label(layout, "period")
     if text is not None and not ctx.period:
         text = period_in_text(text) or text  # "Kỳ báo cáo: 6 tháng đầu năm 2023"
+    set_aside: tuple[str, str] | None = None
     if text is None:
-        text = period_in_text(" | ".join(t for t, _ in layout.title_lines)) or from_name.get("period")
+        lines, set_aside = _title_without_program_periods(layout.title_lines, program, found.unit)
+        text = period_in_text(" | ".join(lines)) or from_name.get("period")
     kind = layout.kind
     if text is None and kind is not None and kind.span is not None and kind.span.first_year:  # "TH năm 2022"
         said = kind.period_in(kind.span.first_year)
         text = said.label if said else None
+    if text is None and set_aside is not None:
+        period, cell = set_aside
+        found.problems.append(Problem("submission.period_from_program_title",
+                                      location=Location(where.file, where.sheet, cell),
+                                      params={"found": period, "line": _line_at(layout, cell), "program": program.code}))
+        return
     if text is None:
         found.problems.append(Problem("submission.no_period", location=where))
         return
@@ -177,6 +268,47 @@ def _identify_period(found: Identity, layout: TableLayout, ctx: ReadContext, whe
     found.period = period.label
     if kind is not None and not ctx.period:
         _period_with_kind(found, layout, period, where)
+
+
+def _title_without_program_periods(title_lines: list[tuple[str, str]], program: Program | None,
+                                   unit: str | None) -> tuple[list[str], tuple[str, str] | None]:
+    """Give the title lines with the periods that describe the program taken out, and the first one taken out
+    (period, cell): in a line naming the program, the program's own period; in the program's title quoted, any
+    period longer than the unit reports at ('giai đoạn 2024 - 2025' over a monthly report)."""
+    if program is None:
+        return [t for t, _ in title_lines], None
+    own = Period.parse(program.period)
+    frequency = program.unit_reporting.get(unit or "") or program.reporting
+    title = fold(program.title)
+    code = _code_key(program.code)
+    lines, set_aside = [], None
+    for text, cell in title_lines:
+        key = fold(text)
+        quotes_title = len(title) > 20 and title in key
+        names_code = code in {m[1].lstrip("0") + m[2] + m[3] for m in _PROGRAM_CODE.finditer(_plain(text))}
+        if quotes_title:
+            said = period_in_text(title)
+            if said and (Period.parse(said) == own or _longer_than(Period.parse(said), frequency)):
+                key, set_aside = key.replace(title, _GAP), set_aside or (said, cell)
+        while (quotes_title or names_code) and (said := _period_and_rest(key)) and _same(said[0], own):
+            key, set_aside = said[1], set_aside or (said[0], cell)
+        lines.append(text if key == fold(text) else key)
+    return lines, set_aside
+
+
+def _same(label: str, period: Period) -> bool:
+    try:
+        return Period.parse(label) == period
+    except PeriodError:
+        return False
+
+
+def _longer_than(period: Period, frequency: str | None) -> bool:
+    """Tell whether a period spans more months than the frequency a unit reports at (False when none is set)."""
+    if frequency not in _FREQUENCY_MONTHS:
+        return False
+    months = (period.end.year - period.start.year) * 12 + period.end.month - period.start.month + 1
+    return months > _FREQUENCY_MONTHS[frequency]
 
 
 def _period_with_kind(found: Identity, layout: TableLayout, period: Period, where: Location) -> None:
@@ -197,26 +329,36 @@ def period_in_text(text: str) -> str | None:
     """Give the period a title names: 'QUÝ II/2023' -> 2023-Q2, '6 THÁNG ĐẦU NĂM 2023' -> 2023-H1,
     'từ năm 2021 đến ngày 31/5/2023' -> 2021..2023-05, 'NĂM 2022' -> 2022 (a date line's year does
     not count); None when it names none."""
+    found = _period_and_rest(text)
+    return found[0] if found else None
+
+
+def _period_and_rest(text: str) -> tuple[str, str] | None:
+    """Give the period a text names (as `period_in_text`) and the text folded without the words naming it."""
     try:
-        return Period.parse(text.strip()).label
+        return Period.parse(text.strip()).label, ""
     except PeriodError:
         pass
-    if m := _RANGE_TEXT.search(fold(text)):
-        return f"{m[1]}..{m[3]}" + (f"-{int(m[2]):02d}" if m[2] else "")
-    key = _DATE_TEXT.sub(" ", fold(text))
+    if m := _RANGE_TEXT.search(folded := fold(text)):
+        return f"{m[1]}..{m[3]}" + (f"-{int(m[2]):02d}" if m[2] else ""), _cut(folded, m)
+    key = _DATE_TEXT.sub(" ", folded)
     if (m := _SPAN_TEXT.search(key)) and m[1] < m[2]:
-        return f"{m[1]}-{m[2]}"
+        return f"{m[1]}-{m[2]}", _cut(key, m)
     if m := _QUARTER_TEXT.search(key):
-        return f"{m[2]}-Q{_ROMAN.get(m[1]) or int(m[1])}"
+        return f"{m[2]}-Q{_ROMAN.get(m[1]) or int(m[1])}", _cut(key, m)
     if m := _HALF_TEXT.search(key):
-        return f"{m[2]}-H{1 if m[1] == 'dau' else 2}"
+        return f"{m[2]}-H{1 if m[1] == 'dau' else 2}", _cut(key, m)
     if m := _EN_QUARTER.search(key):
-        return f"{m[2] or m[4]}-Q{m[1] or m[3]}"
+        return f"{m[2] or m[4]}-Q{m[1] or m[3]}", _cut(key, m)
     if m := _EN_HALF.search(key):
-        return f"{m[2]}-H{1 if m[1] == 'first' else 2}"
+        return f"{m[2]}-H{1 if m[1] == 'first' else 2}", _cut(key, m)
     if m := _YEAR_TEXT.search(key):
-        return m[1]
+        return m[1], _cut(key, m)
     return None
+
+
+def _cut(text: str, m: re.Match) -> str:
+    return text[:m.start()] + _GAP + text[m.end():]
 
 
 def _plain(text: str) -> str:
@@ -246,4 +388,11 @@ def _from_file_name(path: Path, pattern: str | None) -> dict[str, str]:
         m = re.search(pattern, path.stem)
     except re.error:
         return {}
-    return {k: v for k, v in (m.groupdict() if m else {}).items() if v}
+    found = {k: v for k, v in (m.groupdict() if m else {}).items() if v}
+    if found.get("period") and (more := _CUT_SHORT.match(path.stem, m.end("period"))):
+        try:  # 'XHT_2024-05' read by '(?P<period>\d{4}(?:-[QH]\d)?)' is not the year 2024
+            Period.parse(f"{found['period']}-{more[1]}")
+            del found["period"]
+        except PeriodError:
+            pass
+    return found

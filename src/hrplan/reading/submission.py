@@ -212,7 +212,8 @@ def _declared(result: ParsedSubmission, book: RawWorkbook, ctx: ReadContext,
     return None
 
 
-_UNIT_PROBLEMS = {"submission.no_unit", "submission.ambiguous_unit", "unit.not_found", "submission.unit_outside_scope"}
+_UNIT_PROBLEMS = {"submission.no_unit", "submission.ambiguous_unit", "unit.not_found", "submission.unit_outside_scope",
+                  "submission.unit_from_heading"}
 
 
 def _read_unit_blocks(result: ParsedSubmission, layout: TableLayout, ctx: ReadContext,
