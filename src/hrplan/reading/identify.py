@@ -167,8 +167,9 @@ def _parents_in_heading(candidates: list[str], lines: list[tuple[str, str]], uni
     reporters = _reporters(program, units) if program is not None else None
     if not reporters:
         return {}
+    sending = set(reporters)
     parents = [c for c in candidates
-               if c not in reporters and any(r != c and r in units and units.is_under(r, c) for r in reporters)]
+               if c not in sending and any(r != c and r in units and units.is_under(r, c) for r in sending)]
     if not parents:
         return {}
     motto_rows = {_row_of(cell) for text, cell in lines if _MOTTO.match(fold(text))}
