@@ -135,3 +135,15 @@ def test_province_in_the_heading_is_not_a_districts_reporting_unit(run, tmp_path
     assert run("import", "-p", "15-CTr/TU", named, workspace=ws).exit_code == 0
     assert _submissions(ws) == [("15-CTr/TU", "HBQ", "2025"), ("15-CTr/TU", "HVX", "2025")]
 
+
+
+def test_a_program_reporting_once_for_its_whole_period_keeps_the_period_its_title_names(run, tmp_path: Path) -> None:
+    # A program that says no reporting frequency: a report titled with the program's title ("… giai đoạn 2024 -
+    # 2025") may well be for that whole period, as before; only a shorter frequency sets the title's period aside.
+    once = MONTHLY.replace("reporting: quarter\nunit_reporting: {XHT: month}\n", "")
+    ws = make_workspace(tmp_path / "ws", once, MONTHLY_UNITS)
+    path = _template(run, ws, "05-KH/UBND", "HCL", "2024-2025", "HCL_ca_giai_doan.xlsx", {"BD-TONG": (50, 48)},
+                     ("A6", "B10", "D10"))
+    result = run("import", "-p", "05-KH/UBND", path, workspace=ws)
+    assert result.exit_code == 0, result.stdout
+    assert _submissions(ws) == [("05-KH/UBND", "HCL", "2024-2025")]

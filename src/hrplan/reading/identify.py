@@ -274,8 +274,9 @@ def _identify_period(found: Identity, layout: TableLayout, ctx: ReadContext, whe
 def _title_without_program_periods(title_lines: list[tuple[str, str]], program: Program | None,
                                    unit: str | None) -> tuple[list[str], tuple[str, str] | None]:
     """Give the title lines with the periods that describe the program taken out, and the first one taken out
-    (period, cell): in a line naming the program, the program's own period; in the program's title quoted, any
-    period longer than the unit reports at ('giai đoạn 2024 - 2025' over a monthly report)."""
+    (period, cell): in a line naming the program, the program's own period, and in the program's title quoted,
+    any period, when longer than the unit reports at ('giai đoạn 2024 - 2025' over a monthly report). A program
+    that says no frequency, or reports once for its whole period, keeps its period: it may be the report's."""
     if program is None:
         return [t for t, _ in title_lines], None
     own = Period.parse(program.period)
@@ -289,9 +290,10 @@ def _title_without_program_periods(title_lines: list[tuple[str, str]], program: 
         names_code = code in {m[1].lstrip("0") + m[2] + m[3] for m in _PROGRAM_CODE.finditer(_plain(text))}
         if quotes_title:
             said = period_in_text(title)
-            if said and (Period.parse(said) == own or _longer_than(Period.parse(said), frequency)):
+            if said and _longer_than(Period.parse(said), frequency):
                 key, set_aside = key.replace(title, _GAP), set_aside or (said, cell)
-        while (quotes_title or names_code) and (said := _period_and_rest(key)) and _same(said[0], own):
+        while ((quotes_title or names_code) and _longer_than(own, frequency) and (said := _period_and_rest(key))
+               and _same(said[0], own)):
             key, set_aside = said[1], set_aside or (said[0], cell)
         lines.append(text if key == fold(text) else key)
     return lines, set_aside
