@@ -147,3 +147,18 @@ def test_a_program_reporting_once_for_its_whole_period_keeps_the_period_its_titl
     result = run("import", "-p", "05-KH/UBND", path, workspace=ws)
     assert result.exit_code == 0, result.stdout
     assert _submissions(ws) == [("05-KH/UBND", "HCL", "2024-2025")]
+
+
+def test_a_unit_spelt_otherwise_names_the_closest_units_and_what_to_do(run, tmp_path: Path) -> None:
+    # "Không có đơn vị 'TP Hà Giang' trong danh mục đơn vị." and nothing more: no candidate, no way out.
+    ws = make_workspace(tmp_path / "ws", MONTHLY, MONTHLY_UNITS)
+    path = _template(run, ws, "05-KH/UBND", "HCL", "2024-Q2", "cao_loc.xlsx", {"BD-TONG": (20, 18)}, ())
+    book = openpyxl.load_workbook(path)
+    book[MAIN_SHEET]["D9"].value = "H. Cao Loc"
+    book.save(path)
+    refused = run("import", path, workspace=ws)
+    out = " ".join(refused.stdout.split())
+    assert refused.exit_code == 3 and "› D9" in out
+    assert "Gần giống: HCL (Huyện Cao Lộc)" in out and "--unit" in out and "aliases" in out
+    english = " ".join(run("import", "--dry-run", path, workspace=ws, lang="en").stdout.split())
+    assert "Closest: HCL (Huyện Cao Lộc)" in english and "What to do" in english

@@ -113,10 +113,14 @@ class UnitTree:
         code = self.match(text)
         if code:
             return code
-        near = closest(text, {k: f"{self.units[c].code} ({self.units[c].name})" for k, c in self._keys.items()})
-        near = list(dict.fromkeys(near))  # a unit close by its name and by an alias is named once
+        near = self.closest(text)
         hint = f" Gần giống / closest: {', '.join(near)}." if near else ""
         raise HrplanError(Problem("unit.not_found", params={"unit": text, "hint": hint}))
+
+    def closest(self, text: str) -> list[str]:
+        """Give up to three units whose code, name or alias is nearest `text`, as 'HHA (Huyện Hòa An)'."""
+        near = closest(text, {k: f"{self.units[c].code} ({self.units[c].name})" for k, c in self._keys.items()})
+        return list(dict.fromkeys(near))  # a unit close by its name and by an alias is named once
 
 
 CACHE_MIN_BYTES = 32 * 1024  # a smaller registry parses in a few milliseconds: not worth keeping

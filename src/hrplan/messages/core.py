@@ -92,8 +92,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Program {program} names unit '{unit}'{hint}, which is not in the units registry (units.yaml). Fix the code or add the unit.",
     ),
     "unit.not_found": (
-        "Không có đơn vị '{unit}' trong danh mục đơn vị.{hint}",
+        "Không có đơn vị '{unit}' trong danh mục đơn vị.{hint_vi}",
         "No unit '{unit}' in the units registry.{hint}",
+    ),
+    "unit.not_found.in_file": (
+        " Gần giống: {near}. Cần làm: sửa ô cho đúng tên hoặc mã đơn vị; hoặc nhập lại với --unit MÃ; hoặc, nếu đây là "
+        "tên khác của một đơn vị, thêm tên này vào aliases của đơn vị đó trong units.yaml.",
+        " Closest: {near}. What to do: correct the cell to the unit's name or code; or import again with --unit CODE; "
+        "or, if this is another name of a unit, add it to that unit's aliases in units.yaml.",
     ),
     "period.invalid": (
         "Kỳ báo cáo '{found}' không hợp lệ. Cần dạng 2023-Q2 (quý), 2023-H1 (6 tháng), 2023 (năm) hoặc 2021..2023-Q2 (lũy kế).",

@@ -23,6 +23,7 @@ from pathlib import Path
 
 from hrplan.reading.layout import TableLayout
 from hrplan.reading.types import ReadContext
+from hrplan.messages import render
 from hrplan.names import fold, strip_diacritics
 from hrplan.definitions import Period, PeriodError
 from hrplan.problems import Location, Problem
@@ -123,7 +124,10 @@ def _identify_unit(found: Identity, layout: TableLayout, ctx: ReadContext, where
         found.unit = ctx.units.match(text)
         if found.unit is None:
             location = where if ctx.unit else _label_location(layout, "unit", where)
-            found.problems.append(Problem("unit.not_found", location=location, params={"unit": text, "hint": ""}))
+            near = ", ".join(ctx.units.closest(text)) or "-"
+            found.problems.append(Problem("unit.not_found", location=location, params={
+                "unit": text, "hint": render("unit.not_found.in_file", "en", near=near),
+                "hint_vi": render("unit.not_found.in_file", "vi", near=near)}))
         return
     lines = [(t, cell) for t, cell in layout.title_lines if not _NOT_THE_SENDER.match(fold(t))]
     scope = program.scope if program else None
