@@ -27,14 +27,14 @@ class Measure(BaseModel):
 
 BUILT_IN: list[Measure] = [
     Measure(name="người", dimension="people", aliases=["nguoi", "người", "ng", "cán bộ", "đồng chí", "học viên", "people", "persons", "person"], whole=True, name_en="people"),
-    Measure(name="lượt người", dimension="attendances", aliases=["lượt", "lượt người", "luot nguoi", "participants", "attendances"], whole=True, name_en="participants"),
+    Measure(name="lượt người", dimension="attendances", aliases=["lượt", "lượt người", "luot nguoi", "participants", "attendances", "person-times"], whole=True, name_en="person-times"),
     Measure(name="lớp", dimension="classes", aliases=["lớp học", "classes", "class"], whole=True, name_en="classes"),
     Measure(name="khóa", dimension="courses", aliases=["khoá", "khóa học", "courses", "course"], whole=True, name_en="courses"),
     Measure(name="hội nghị", dimension="conferences", whole=True, name_en="conferences"),
     # Other things offices count, each its own dimension (they never convert into each other).
     *[Measure(name=n, dimension=n, whole=True, name_en=e) for n, e in [
         ("đảng bộ", "party committees"), ("trạm", "stations"), ("con", "head"), ("đơn vị", "units"),
-        ("xã", "communes"), ("hộ", "households"), ("cơ sở", "establishments"), ("trường", "schools"),
+        ("xã", "communes"), ("hộ", "households"), ("cơ sở", "facilities"), ("trường", "schools"),
         ("lao động", "workers"), ("học sinh", "pupils"), ("đề tài", "research projects")]],
     Measure(name="đồng", dimension="money", factor=Decimal(1), aliases=["vnđ", "vnd", "đ"], name_en="VND"),
     Measure(name="nghìn đồng", dimension="money", factor=Decimal(1_000), aliases=["ngàn đồng", "1000 đồng"], name_en="thousand VND"),

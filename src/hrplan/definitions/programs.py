@@ -62,11 +62,12 @@ class Band(BaseModel):
     max: float | None = None
     source: str | None = None  # the regulation it comes from, e.g. "Quy định 377-QĐ/TW"
 
-    def describe(self) -> str:
+    def describe(self, lang: str = "vi") -> str:
+        """Give the band as office text in `lang`: '1 lần – 1,5 lần', or '1 times – 1.5 times' in English."""
         from hrplan.values import format_times
 
-        lo = format_times(self.min) if self.min is not None else "…"
-        hi = format_times(self.max) if self.max is not None else "…"
+        lo = format_times(self.min, lang) if self.min is not None else "…"
+        hi = format_times(self.max, lang) if self.max is not None else "…"
         return f"{lo} – {hi}"
 
 

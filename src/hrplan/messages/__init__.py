@@ -19,7 +19,6 @@ from hrplan.messages import scale as _scale
 from hrplan.messages import server as _server
 
 LANGS = ("vi", "en")
-UOM_EN = _reports.UOM_EN  # units of measure in English, for reports in English
 
 MESSAGES: dict[str, tuple[str, str]] = {}
 for _part in (_core, _figures, _importing, _consolidate, _reports, _rules, _layouts, _server, _scale):

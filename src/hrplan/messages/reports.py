@@ -106,9 +106,3 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                      "Report template {path}, line {line} ('{text}'): the tag {tag} uses the name '{name}', which the report data lacks."),
 }
 
-# Units of measure in English, for --lang en (the program file keeps the Vietnamese name).
-UOM_EN: dict[str, str] = {
-    "người": "people", "lượt người": "person-times", "lớp": "classes", "khóa": "courses", "tỷ đồng": "billion VND",
-    "triệu đồng": "million VND", "hội nghị": "conferences", "đảng bộ": "party committees", "%": "%",
-    "cơ sở": "facilities", "đơn vị": "units",
-}

@@ -6,11 +6,10 @@ Provenance (files, sheets, cells) stays out of the body: it is in the JSON (with
 """
 from __future__ import annotations
 
-import re
 from typing import Any
 
-from hrplan.definitions import Direction, IndicatorKind, Period, Program, UnitTree
-from hrplan.messages import UOM_EN, render
+from hrplan.definitions import Direction, IndicatorKind, MeasureBook, Period, Program, UnitTree
+from hrplan.messages import render
 
 BEHIND = ("behind", "nearly", "below_band", "above_band")
 MAX_BEHIND = 30  # units behind plan listed in the body; the rest are counted and left to the workbook
@@ -21,16 +20,12 @@ def roman(n: int) -> str:
     return _ROMAN[n - 1] if n <= len(_ROMAN) else str(n)
 
 
-def localise(text: str, lang: str) -> str:
-    """Give a displayed figure in the reader's language: '15.185' -> '15,185', 'gần 70%' -> 'nearly 70%'."""
-    if lang != "en" or not text:
-        return text
-    text = re.sub(r"[.,]", lambda m: "," if m[0] == "." else ".", text)
-    return text.replace("gần ", "nearly ").replace(" lần", " times")
+_MEASURES = MeasureBook()
 
 
 def uom(name: str, lang: str) -> str:
-    return UOM_EN.get(name, name) if lang == "en" else name
+    """Give a unit of measure in `lang` (the measure book's English name: 'lượt người' -> 'person-times')."""
+    return _MEASURES.label(name, lang)
 
 
 class Notes:
@@ -161,7 +156,7 @@ def planning(program: Program, data: dict[str, Any], lang: str) -> list[dict[str
         ind = kinds.get(row["indicator"])
         if ind is None:
             continue
-        band = localise(ind.band.describe(), lang) if ind.band else "-"
+        band = ind.band.describe(lang) if ind.band else "-"
         out.append({"name": row["name"], "seats": row["display"]["plan"],
                     "candidates": row["display"]["actual"], "ratio": row["display"]["ratio"],
                     "band": band, "status": row["status"], "status_text": render(f"status.{row['status']}", lang)})
