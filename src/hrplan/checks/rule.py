@@ -28,6 +28,14 @@ class CheckContext:
         """Give a rule parameter: the program's setting for the indicator, else for the rule, else the default."""
         return rule_setting(self.program, rule.code, name, indicator, rule.params.get(name))
 
+    def uom(self, name: str) -> str:
+        """Give a unit of measure as the findings' language writes it ('lượt người', or 'person-times' in English),
+        from the program's measure book, as the reports do."""
+        book = self.cache.get("measures")
+        if book is None:
+            book = self.cache["measures"] = self.program.measure_book()
+        return book.label(name, self.lang)
+
 
 @dataclass(frozen=True)
 class Rule:

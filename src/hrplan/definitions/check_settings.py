@@ -51,12 +51,17 @@ class CustomRule(BaseModel):
 
     code: str
     name: str | None = None  # what the rule says, in the analyst's words (shown in the finding)
+    name_en: str | None = None  # the same in English, for --lang en
     left: str
     operator: Literal["=", "==", "!=", "≠", "<", "<=", "≤", ">", ">=", "≥", "compulsory_pair"]
     right: str
     missing: MissingValues = MissingValues.SKIP_IF_ANY
     severity: SeverityName = "warning"
     measure: Literal["actual", "plan"] = "actual"  # which figure of each indicator the expressions read
+
+    def name_in(self, lang: str) -> str | None:
+        """Give the rule's name in `lang`: the English one when asked for and given, else the Vietnamese (or None)."""
+        return self.name_en if lang == "en" and self.name_en else self.name
 
 
 class CheckSettings(BaseModel):

@@ -22,8 +22,8 @@ def _run(ctx: CheckContext):
         if word is None:
             word = words[status] = render(f"status.{status}", lang)
         yield RULE.finding(ctx, fig.unit, ind.code, {
-            "indicator": ind.name, "actual": format_number(fig.ratio_actual, lang=lang),
-            "plan": format_number(fig.ratio_plan, lang=lang), "uom": ind.uom,
+            "indicator": ind.name_in(lang), "actual": format_number(fig.ratio_actual, lang=lang),
+            "plan": format_number(fig.ratio_plan, lang=lang), "uom": ctx.uom(ind.uom),
             "ratio": format_percent(fig.ratio, lang=lang), "status": word}, first_cell(fig))
 
 

@@ -24,7 +24,7 @@ def breakdown_findings(ctx: CheckContext, rule: Rule, complete: bool):
             summed = sum((p.actual for p in parts), Decimal(0))
             if (summed != total.actual) if complete else (summed > total.actual):
                 yield rule.finding(ctx, unit, b.total, {
-                    "indicator": total.indicator.name, "total": format_number(total.actual, lang=ctx.lang),
+                    "indicator": total.indicator.name_in(ctx.lang), "total": format_number(total.actual, lang=ctx.lang),
                     "parts_sum": format_number(summed, lang=ctx.lang), "parts": " + ".join(format_number(p.actual, lang=ctx.lang) for p in parts)},
                     first_cell(total))
 

@@ -13,7 +13,7 @@ def _run(ctx: CheckContext):
         ind = fig.indicator
         if ind.kind is IndicatorKind.COVERAGE and fig.ratio is not None and fig.ratio > 1 + 1e-9:
             yield RULE.finding(ctx, fig.unit, ind.code, {
-                "indicator": ind.name, "numerator": format_number(fig.ratio_actual, lang=ctx.lang),
+                "indicator": ind.name_in(ctx.lang), "numerator": format_number(fig.ratio_actual, lang=ctx.lang),
                 "denominator": format_number(fig.ratio_plan, lang=ctx.lang), "ratio": format_percent(fig.ratio, lang=ctx.lang)}, first_cell(fig))
 
 

@@ -24,8 +24,8 @@ def _run(ctx: CheckContext):
     for r in joined[joined["value"] < joined["value_prev"]].itertuples():
         ind = cumulative[r.indicator]
         yield RULE.finding(ctx, r.unit, r.indicator, {
-            "indicator": ind.name, "value": format_number(r.value, lang=ctx.lang), "previous": format_number(r.value_prev, lang=ctx.lang),
-            "previous_period": r.period_prev, "uom": ind.uom}, Location(r.file_name, r.sheet, r.cell))
+            "indicator": ind.name_in(ctx.lang), "value": format_number(r.value, lang=ctx.lang), "previous": format_number(r.value_prev, lang=ctx.lang),
+            "previous_period": r.period_prev, "uom": ctx.uom(ind.uom)}, Location(r.file_name, r.sheet, r.cell))
 
 
 RULE = Rule("check.cumulative_decrease", Severity.ERROR, "consistency",

@@ -71,7 +71,7 @@ def _run(ctx: CheckContext):
             _, lv, rv = judged
             first = next((ctx.figures.get(unit, c) for c in left.codes if ctx.figures.get(unit, c)), None)
             finding = RULE.finding(ctx, unit, left.codes[0] if left.codes else None, {
-                "rule": rule.code, "name": rule.name or f"{rule.left} {rule.operator} {rule.right}",
+                "rule": rule.code, "name": rule.name_in(ctx.lang) or f"{rule.left} {rule.operator} {rule.right}",
                 "left_text": rule.left, "right_text": rule.right, "operator": rule.operator,
                 "left": "-" if lv is None else format_number(lv, lang=ctx.lang), "right": "-" if rv is None else format_number(rv, lang=ctx.lang)},
                 first_cell(first) if first else None,

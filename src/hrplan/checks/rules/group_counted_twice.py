@@ -29,7 +29,7 @@ def _run(ctx: CheckContext):
         listed = ", ".join(names[:SHOWN]) + (f" (+{len(names) - SHOWN})" if len(names) > SHOWN else "")
         yield RULE.finding(ctx, fig.unit, fig.indicator.code, {
             "unit": units.get(fig.unit).name if fig.unit in units else fig.unit,
-            "indicator": fig.indicator.name, "own": format_number(own.actual, lang=lang),
+            "indicator": fig.indicator.name_in(lang), "own": format_number(own.actual, lang=lang),
             "members": listed, "total": format_number(fig.actual, lang=lang)}, first_cell(own))
 
 

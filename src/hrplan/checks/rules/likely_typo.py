@@ -20,8 +20,8 @@ def _run(ctx: CheckContext):
         ratio = float(fig.actual / fig.plan)
         if ratio >= factor or ratio <= 1 / factor:
             yield RULE.finding(ctx, fig.unit, ind.code, {
-                "indicator": ind.name, "actual": format_number(fig.actual, lang=ctx.lang), "plan": format_number(fig.plan, lang=ctx.lang),
-                "uom": ind.uom, "times": format_number(round(ratio, 1) if ratio >= 1 else round(1 / ratio, 1)),
+                "indicator": ind.name_in(ctx.lang), "actual": format_number(fig.actual, lang=ctx.lang), "plan": format_number(fig.plan, lang=ctx.lang),
+                "uom": ctx.uom(ind.uom), "times": format_number(round(ratio, 1) if ratio >= 1 else round(1 / ratio, 1), lang=ctx.lang),
                 "direction_vi": "gấp" if ratio >= 1 else "chỉ bằng một phần",
                 "direction": "times" if ratio >= 1 else "a fraction of"}, first_cell(fig))
 

@@ -22,7 +22,7 @@ def _run(ctx: CheckContext):
             note = render("check.missing_value.note", ctx.lang, note=blank["note"]) if blank and blank["note"] else ""
             period = Period.parse(lo.period).describe(ctx.lang) if lo.period else ctx.period.describe(ctx.lang)
             yield RULE.finding(ctx, fig.unit, fig.indicator.code, {
-                "indicator": fig.indicator.name, "plan": format_number(lo.plan, lang=ctx.lang), "uom": fig.indicator.uom,
+                "indicator": fig.indicator.name_in(ctx.lang), "plan": format_number(lo.plan, lang=ctx.lang), "uom": ctx.uom(fig.indicator.uom),
                 "period": period, "note": note, "cell": blank["cell"] if blank else "-"}, where)
 
 

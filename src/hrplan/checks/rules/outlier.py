@@ -47,7 +47,7 @@ def _run(ctx: CheckContext):
         spread = r.mad / 0.6745 if r.mad > 0 else 1.253314 * r.mean_ad
         usual_low, usual_high = max(r.median - threshold * spread, 0), r.median + threshold * spread
         yield RULE.finding(ctx, r.unit, r.indicator, {
-            "indicator": ind.name, "value": format_number(r.value, lang=ctx.lang), "uom": ind.uom, "n": int(r.n),
+            "indicator": ind.name_in(ctx.lang), "value": format_number(r.value, lang=ctx.lang), "uom": ctx.uom(ind.uom), "n": int(r.n),
             "median": format_number(round(r.median, 1), lang=ctx.lang), "usual_low": format_number(round(usual_low, 1), lang=ctx.lang),
             "usual_high": format_number(round(usual_high, 1), lang=ctx.lang), "low": format_number(r.low, lang=ctx.lang),
             "high": format_number(r.high, lang=ctx.lang), "z": "∞" if r.z == float("inf") else format_number(round(r.z, 1), lang=ctx.lang),

@@ -15,8 +15,8 @@ def _run(ctx: CheckContext):
         if ind.kind is not IndicatorKind.COUNT or fig.status(program) != "over":
             continue
         yield RULE.finding(ctx, fig.unit, ind.code, {
-            "indicator": ind.name, "actual": format_number(fig.ratio_actual, lang=lang),
-            "plan": format_number(fig.ratio_plan, lang=lang), "uom": ind.uom,
+            "indicator": ind.name_in(lang), "actual": format_number(fig.ratio_actual, lang=lang),
+            "plan": format_number(fig.ratio_plan, lang=lang), "uom": ctx.uom(ind.uom),
             "ratio": format_percent(fig.ratio, lang=lang)}, first_cell(fig))
 
 

@@ -12,7 +12,7 @@ def _run(ctx: CheckContext):
             continue
         stated_cell = fig.first_actual_source()
         yield RULE.finding(ctx, fig.unit, fig.indicator.code, {
-            "indicator": fig.indicator.name, "stated": format_number(fig.stated_plan, lang=ctx.lang), "target": format_number(fig.plan, lang=ctx.lang)},
+            "indicator": fig.indicator.name_in(ctx.lang), "stated": format_number(fig.stated_plan, lang=ctx.lang), "target": format_number(fig.plan, lang=ctx.lang)},
             Location(stated_cell.file, stated_cell.sheet) if stated_cell else Location())
 
 

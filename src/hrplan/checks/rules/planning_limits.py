@@ -73,5 +73,6 @@ def maximum_findings(ctx: CheckContext, rule: Rule, role: str, limit_field: str)
             continue  # a maximum does not add up over units: judged where it was reported
         if fig.actual > limit:
             yield rule.finding(ctx, fig.unit, fig.indicator.code, {
-                "indicator": fig.indicator.name, "value": format_number(fig.actual, lang=ctx.lang), "limit": limit,
+                "indicator": fig.indicator.name_in(ctx.lang), "value": format_number(fig.actual, lang=ctx.lang),
+                "limit": format_number(limit, lang=ctx.lang),
                 "source": limits.source or "-"}, first_cell(fig))

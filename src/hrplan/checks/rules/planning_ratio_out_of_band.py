@@ -14,9 +14,15 @@ def _run(ctx: CheckContext):
         if ind.kind is not IndicatorKind.PLANNING_RATIO or fig.status(ctx.program) not in ("below_band", "above_band"):
             continue
         yield RULE.finding(ctx, fig.unit, ind.code, {
-            "indicator": ind.name, "candidates": format_number(fig.actual, lang=ctx.lang), "seats": format_number(fig.plan, lang=ctx.lang),
-            "ratio": format_times(fig.ratio).replace(" lần", ""), "band": ind.band.describe() if ind.band else "-"},
+            "indicator": ind.name_in(ctx.lang), "candidates": format_number(fig.actual, lang=ctx.lang),
+            "seats": format_number(fig.plan, lang=ctx.lang), "ratio": _number_of_times(fig.ratio, ctx.lang),
+            "band": ind.band.describe(ctx.lang) if ind.band else "-"},
             first_cell(fig))
+
+
+def _number_of_times(ratio: float | None, lang: str) -> str:
+    """Give the ratio as format_times writes it, without the word (the message says 'lần' / 'times')."""
+    return format_times(ratio, lang).removesuffix(" times" if lang == "en" else " lần")
 
 
 RULE = Rule("check.planning_ratio_out_of_band", Severity.WARNING, "planning",

@@ -35,7 +35,7 @@ def _run(ctx: CheckContext):
             every_year = len({t.period for t in parts}) == len(whole.years())
             if summed > overall.value or (every_year and summed != overall.value):
                 yield RULE.finding(ctx, unit or program.scope, ind.code, {
-                    "indicator": ind.name, "whole": format_number(overall.value, lang=ctx.lang), "period": whole.label,
+                    "indicator": ind.name_in(ctx.lang), "whole": format_number(overall.value, lang=ctx.lang), "period": whole.label,
                     "parts": " + ".join(format_number(t.value, lang=ctx.lang) for t in sorted(parts, key=lambda t: t.period)),
                     "parts_sum": format_number(summed, lang=ctx.lang), "years": len(parts)},
                     Location(program.source_file, line=None, field="targets"))
