@@ -10,9 +10,11 @@ import json
 import unicodedata
 
 import pytest
+from openpyxl import load_workbook
 
 from hrplan.importer import import_files
 from hrplan.reports import build_report, write_reports
+from hrplan.reports.submission_template import HEADER_ROW, MAIN_SHEET
 from rule_workbooks import workbook
 
 PROGRAM = "EN-01/KH"
@@ -142,3 +144,20 @@ def test_the_english_reports_list_of_errors_and_planning_table_are_english(check
     html = write_reports(checked_ws, PROGRAM, "2023-Q2", ["html"], "en").paths["html"].read_text(encoding="utf-8")
     assert "1 times – 1.5 times" in html and "1 lần" not in html
     assert "Officials trained: total 1,420" in html and "Lượt cán bộ" not in html.split("<body", 1)[-1]
+
+
+def test_a_converted_amount_is_told_in_each_languages_numbers(sample_ws, run, tmp_path):
+    """A budget row typed in tỷ đồng (the number 0.4, as Excel stores it) is converted to the indicator's
+    triệu đồng; the import note says 0,4 in Vietnamese and 0.4 billion VND in English."""
+    (sample_ws.root / "programs" / "EN-01-KH.yaml").write_text(PROGRAM_YAML, encoding="utf-8")
+    path = workbook(run, sample_ws, tmp_path, "SYT", "2023-Q2", {"KP": (None, 0.4)}, program=PROGRAM)
+    wb = load_workbook(path)
+    sheet = wb[MAIN_SHEET]
+    row = next(r for r in range(HEADER_ROW + 2, sheet.max_row + 1) if sheet.cell(r, 2).value == "KP")
+    sheet.cell(row, 4).value = "tỷ đồng"
+    wb.save(path)
+    english = run("import", "--dry-run", path, workspace=sample_ws, lang="en")
+    assert "Converted 0.4 billion VND to 400 million VND." in english.output, english.output
+    vietnamese = run("import", path, workspace=sample_ws)
+    assert vietnamese.exit_code == 0, vietnamese.output
+    assert "Đã đổi 0,4 tỷ đồng thành 400 triệu đồng." in vietnamese.output, vietnamese.output

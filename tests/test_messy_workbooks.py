@@ -276,7 +276,7 @@ def test_total_row_is_cross_checked_not_stored(ws: Workspace, corpus: Path) -> N
     result = import_one(ws, corpus / "total_row.xlsx")
     [warning] = result.problems
     assert (warning.code, warning.location.cell, warning.params) == (
-        "table.total_mismatch", "E15", {"found": "212", "expected": "210"})
+        "table.total_mismatch", "E15", {"found": "212", "found_vi": "212", "expected": "210", "expected_vi": "210"})
     with ws.open_store() as store:
         kept = store.submission_problems(PROGRAM)
     assert [(p["code"], p["cell"]) for p in kept] == [("table.total_mismatch", "E15")]
@@ -287,7 +287,8 @@ def test_stated_percentage_that_differs_is_kept_and_check_shows_it(ws: Workspace
 
     result = import_one(ws, corpus / "stated_percent_wrong.xlsx")
     [warning] = result.problems
-    assert warning.params == {"stated": "161%", "computed": "120%", "indicator": "TT-HN"}
+    assert warning.params == {"stated": "161%", "stated_vi": "161%", "computed": "120%", "computed_vi": "120%",
+                              "indicator": "TT-HN"}
     findings = [f for f in run_checks(ws, [PROGRAM], "2023-H1") if f.code == "stated_ratio.differs"]
     assert [(f.unit, f.location.file, f.location.sheet, f.location.cell) for f in findings] == [
         ("HHA", "stated_percent_wrong.xlsx", "BC 6 thang", "F15")]
@@ -320,9 +321,11 @@ def test_legacy_text_reaches_the_store_as_unicode(ws: Workspace, corpus: Path) -
 
 def test_amount_note_above_the_table_converts_to_the_indicator_unit(ws: Workspace, corpus: Path) -> None:
     result = import_one(ws, corpus / "uom_note_trieu_dong.xlsx")
-    converted = [(n.location.cell, n.params["value"], n.params["converted"]) for n in result.notes
-                 if n.code == "value.uom_converted"]
-    assert converted == [("D9", "250", "250.000"), ("E9", "261,951", "261.951")]
+    notes = [n for n in result.notes if n.code == "value.uom_converted"]
+    assert [(n.location.cell, n.params["value_vi"], n.params["converted_vi"]) for n in notes] == [
+        ("D9", "250", "250.000"), ("E9", "261,951", "261.951")]
+    assert notes[1].message("vi") == "Đã đổi 261,951 Tỷ đồng thành 261.951 triệu đồng."  # the unit as the file wrote it
+    assert notes[1].message("en") == "Converted 261.951 billion VND to 261,951 million VND."
     with ws.open_store() as store:
         rows = store.db.execute("SELECT measure, value, uom FROM submission_values WHERE indicator = 'KP-DT'"
                                 " ORDER BY measure").fetchall()

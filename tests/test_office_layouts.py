@@ -129,7 +129,7 @@ def test_office_total_wordings_are_checked_not_stored(dws: Workspace, corpus: Pa
                                                         BD_NGUON=(10, 12))
     # 'Tổng số (I+II)', 'Cộng mục I' and 'Cộng I+II' add up; 'Cộng mục II' says 15 where its row says 12.
     assert [(p.code, p.location.cell, p.params) for p in result.problems] == [
-        ("table.total_mismatch", "E18", {"found": "15", "expected": "12"})]
+        ("table.total_mismatch", "E18", {"found": "15", "found_vi": "15", "expected": "12", "expected_vi": "12"})]
 
 
 def test_wide_table_total_is_checked_against_its_section(dws: Workspace, corpus: Path, tmp_path: Path) -> None:
@@ -143,7 +143,7 @@ def test_wide_table_total_is_checked_against_its_section(dws: Workspace, corpus:
     book.save(changed)
     result = import_one(dws, changed)
     assert [(p.code, p.location.cell, p.params) for p in result.problems] == [
-        ("table.total_mismatch", f"F{row}", {"found": "21", "expected": "20"})]
+        ("table.total_mismatch", f"F{row}", {"found": "21", "found_vi": "21", "expected": "20", "expected_vi": "20"})]
 
 
 # -- one block of columns per commune: many submissions from one sheet --------------------------------------
@@ -502,7 +502,7 @@ def test_one_row_per_unit_total_is_checked_not_stored(dws: Workspace, corpus: Pa
     result = import_one(dws, changed)
     assert result.outcome is Outcome.IMPORTED
     assert [(p.code, p.location.cell, p.params) for p in result.problems] == [
-        ("table.total_mismatch", "D14", {"found": "961", "expected": "960"})]
+        ("table.total_mismatch", "D14", {"found": "961", "found_vi": "961", "expected": "960", "expected_vi": "960"})]
 
 
 def test_one_row_per_unit_without_a_data_kind_refuses_naming_the_column(dws: Workspace, corpus: Path,
@@ -596,7 +596,7 @@ def test_a_row_naming_the_parent_unit_is_their_total(dws: Workspace, corpus: Pat
     assert result.outcome is Outcome.IMPORTED
     assert [p.unit for p in result.parts] == ["XHV", "XBL", "XDL"]  # HHA not stored beside its communes
     assert [(p.code, p.location.cell, p.params) for p in result.problems] == [
-        ("table.total_mismatch", "D14", {"found": "950", "expected": "960"})]
+        ("table.total_mismatch", "D14", {"found": "950", "found_vi": "950", "expected": "960", "expected_vi": "960"})]
     assert [(n.location.cell, n.params) for n in result.notes if n.code == "unit_rows.parent_total"] == [
         ("B14", {"unit": "HHA"})]
 

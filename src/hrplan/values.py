@@ -125,6 +125,15 @@ def _format_number(value: Decimal | int | float, decimals: int | None, lang: str
     return f"{sign}{text}{point}{frac}" if frac else f"{sign}{text}"
 
 
+def number_params(**numbers: Decimal | int | float | None) -> dict[str, str]:
+    """Give message parameters for numbers kept with a problem, in both languages: found=1234.5 gives
+    {'found': '1,234.5', 'found_vi': '1.234,5'} (the Vietnamese message reads '{found_vi}', the English '{found}')."""
+    out = {}
+    for key, value in numbers.items():
+        out[key], out[f"{key}_vi"] = format_number(value, lang="en"), format_number(value)
+    return out
+
+
 def format_percent(ratio: float | None, decimals: int = 0, lang: str = "vi") -> str:
     """Give a ratio as an office percentage: 2.8537 -> '285%', 0.615 -> '62%' (1 decimal: '61,5%')."""
     if ratio is None:

@@ -30,16 +30,20 @@ class Finding:
         """Give the code without its 'check.' prefix, for narrow tables."""
         return self.code.removeprefix("check.")
 
-    def figure(self) -> str:
-        """Give the one number the finding is about (the ratio, the value, the sum...), or ''."""
+    def figure(self, lang: str = "vi") -> str:
+        """Give the one number the finding is about (the ratio, the value, the sum...), or '': in Vietnamese its
+        '_vi' form when the finding keeps the number in both languages ('found_vi': '1.234', 'found': '1,234')."""
+        params = self.params
         for key in _FIGURE_KEYS:
-            if self.params.get(key) not in (None, ""):
-                return str(self.params[key])
+            if params.get(key) not in (None, ""):
+                if lang != "en" and params.get(f"{key}_vi") not in (None, ""):
+                    return str(params[f"{key}_vi"])
+                return str(params[key])
         return ""
 
     def to_dict(self, lang: str = "vi") -> dict[str, Any]:
         return {"code": self.code, "severity": self.severity.value, "program": self.program, "period": self.period,
-                "unit": self.unit, "indicator": self.indicator, "figure": self.figure(), "message": self.message(lang),
+                "unit": self.unit, "indicator": self.indicator, "figure": self.figure(lang), "message": self.message(lang),
                 "location": self.location.to_dict(), "params": {k: str(v) for k, v in self.params.items()}}
 
 

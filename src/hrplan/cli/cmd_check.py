@@ -138,7 +138,7 @@ def _print_table(findings: list[Finding], units, verbose: bool, numbered_from: i
             sev = f.severity.value
             # file- and definition-derived text is escaped: a '[/b]' in a name must not break the table
             t.add_row(str(numbered[-1][0]), f"[{_COLOUR[sev]}]{STATE.t(f'severity.{sev}')}[/]", plain(f.short_code),
-                      plain(f.indicator or ""), plain(f.figure()), plain(f.location.cell or ""))
+                      plain(f.indicator or ""), plain(f.figure(STATE.lang)), plain(f.location.cell or ""))
             if verbose:
                 t.add_row("", "", f"[dim]{plain(f.message(STATE.lang))}[/]", "", "", "")
         t.add_section()

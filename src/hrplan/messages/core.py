@@ -184,7 +184,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The file holds no actual figures to import (only plans, or nothing). Fill in the actual column and send it again.",
     ),
     "stated_ratio.differs": (
-        "Tỷ lệ ghi trong báo cáo là {stated}, tính lại được {computed}.",
+        "Tỷ lệ ghi trong báo cáo là {stated_vi}, tính lại được {computed_vi}.",
         "The stated ratio is {stated}; recomputed it is {computed}.",
     ),
     "submission.ambiguous_unit": (
@@ -216,11 +216,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Unit of measure '{found}' cannot be converted to '{expected}' of indicator '{indicator}'. Fix the unit column.",
     ),
     "value.uom_converted": (
-        "Đã đổi {value} {found} thành {converted} {expected}.",
+        "Đã đổi {value_vi} {found_vi} thành {converted_vi} {expected_vi}.",
         "Converted {value} {found} to {converted} {expected}.",
     ),
     "table.total_mismatch": (
-        "Dòng tổng cộng ghi {found}, nhưng cộng các dòng trên được {expected}.",
+        "Dòng tổng cộng ghi {found_vi}, nhưng cộng các dòng trên được {expected_vi}.",
         "The total row says {found}, but the rows above add up to {expected}.",
     ),
     "template.no_unit": (

@@ -129,7 +129,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Đề nghị đơn vị kiểm tra lại số thực hiện; nếu đúng, ghi rõ lý do chưa đạt ở cột Ghi chú.",
         "Please check the actual; if it is right, state why the plan was not met in the notes column."),
     "feedback.expected.stated_ratio.differs": (
-        "Cần: tỷ lệ bằng thực hiện / kế hoạch ({computed}); sửa ô tỷ lệ hoặc số liệu.",
+        "Cần: tỷ lệ bằng thực hiện / kế hoạch ({computed_vi}); sửa ô tỷ lệ hoặc số liệu.",
         "Expected: the ratio actual / plan ({computed}); correct the ratio or the figures."),
     "feedback.expected.check.planning_ratio_out_of_band": (
         "Cần: số người quy hoạch trong khung {band} so với số vị trí.",

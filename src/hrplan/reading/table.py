@@ -19,7 +19,7 @@ from hrplan.reading.layout import TableLayout
 from hrplan.reading.rows import Hierarchy, IndicatorMatcher, split_numbering
 from hrplan.reading.totals import MEASURES, TotalChecker, total_wording
 from hrplan.reading.types import BlankCell, StoredValue
-from hrplan.values import MAX_FIGURE, NotANumber, OutOfRange, format_number, format_percent, parse_number
+from hrplan.values import MAX_FIGURE, NotANumber, OutOfRange, format_number, format_percent, number_params, parse_number
 from hrplan.workbooks import RawSheet
 
 if TYPE_CHECKING:
@@ -125,7 +125,7 @@ def read_rows(result: ParsedSubmission, layout: TableLayout, program: Program, p
     for cell, stated, summed in totals.mismatches():
         result.problems.append(Problem("table.total_mismatch", Severity.WARNING,
                                        Location(str(result.path), sheet.name, cell),
-                                       {"found": format_number(stated), "expected": format_number(summed)}))
+                                       number_params(found=stated, expected=summed)))
     return unknown
 
 
@@ -218,8 +218,13 @@ def read_indicator_row(result: ParsedSubmission, layout: TableLayout, program: P
                 continue
             converted = _tidy(converted)
             if converted != number:
+                # Both languages' words and numbers are kept: the note is worded when `check` shows it ('0,4'/'0.4').
+                places = max(0, -number.normalize().as_tuple().exponent)
                 result.notes.append(Problem("value.uom_converted", Severity.INFO, where, {
-                    "found": uom, "expected": ind.uom, "value": _text(raw), "converted": format_number(converted)}))
+                    "found": book.label(uom, "en"), "found_vi": uom, "expected": book.label(ind.uom, "en"),
+                    "expected_vi": ind.uom, "value": format_number(number, places, lang="en"),
+                    "value_vi": format_number(number, places), "converted": format_number(converted, lang="en"),
+                    "converted_vi": format_number(converted)}))
             number = converted
         if book.is_whole(ind.uom) and number != number.to_integral_value():
             # Excel in an English locale turns a typed "1.297" into the number 1.297.
@@ -264,7 +269,9 @@ def _read_stated_ratio(result: ParsedSubmission, layout: TableLayout, code: str,
     result.values.append(StoredValue(code, "stated_ratio", stated, None, sheet.name, cell_name(*rc), _text(raw)))
     if computed is not None and abs(stated - computed) >= Decimal("0.01"):
         result.problems.append(Problem("stated_ratio.differs", Severity.WARNING, where, {
-            "stated": format_percent(float(stated)), "computed": format_percent(float(computed)), "indicator": code}))
+            "stated": format_percent(float(stated), lang="en"), "stated_vi": format_percent(float(stated)),
+            "computed": format_percent(float(computed), lang="en"), "computed_vi": format_percent(float(computed)),
+            "indicator": code}))
 
 
 def _numbers(sheet: RawSheet, cells: dict[str, tuple[int, int]]) -> dict[str, Decimal]:

@@ -33,7 +33,7 @@ from hrplan.reading.rows import IndicatorMatcher, RowLabel, split_numbering
 from hrplan.reading.table import TABLE_END, read_indicator_row
 from hrplan.reading.totals import total_wording
 from hrplan.reading.types import ReadContext
-from hrplan.values import NotANumber, format_number, parse_number
+from hrplan.values import NotANumber, number_params, parse_number
 from hrplan.workbooks import RawSheet
 
 if TYPE_CHECKING:
@@ -315,7 +315,7 @@ def _check_total(result: ParsedSubmission, layout: TableLayout, row: int, cells:
         if summed is not None and summed != stated:
             result.problems.append(Problem("table.total_mismatch", Severity.WARNING, Location(
                 str(result.path), layout.sheet.name, cell_name(row, col)),
-                {"found": format_number(stated), "expected": format_number(summed)}))
+                number_params(found=stated, expected=summed)))
 
 
 def _uom_of(layout: TableLayout, by_role: dict[str, int]) -> str | None:

@@ -18,7 +18,7 @@ _FILL = {"error": "FFC7CE", "warning": "FFEB9C", "info": "DDEBF7"}
 def findings_rows(findings: list[Finding], lang: str = "vi") -> list[list[str]]:
     """Give one row per finding in the order of `findings_header`."""
     return [[render(f"severity.{f.severity.value}", lang), f.code, f.program, f.period, f.unit or "",
-             f.indicator or "", f.figure(), Path(f.location.file).name if f.location.file else "",
+             f.indicator or "", f.figure(lang), Path(f.location.file).name if f.location.file else "",
              f.location.sheet or "", f.location.cell or "", f.message(lang)] for f in findings]
 
 

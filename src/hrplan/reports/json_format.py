@@ -291,14 +291,16 @@ class _Lean:
                 fields = (loc.file, loc.sheet, loc.cell, loc.line, loc.field)
                 location = location_of(*fields) if fields != _NO_LOCATION else None
                 if lang == self.lang and all(type(v) is str for v in raw.values()):
-                    # the message is the template filled with these texts, and the figure the one they give
+                    # the message is the template filled with these texts, and the figure most often the one they
+                    # give (not a Vietnamese '_vi' number: the reader's rule knows no language)
                     message = None if code in templates else f.message(lang)
-                    figure = None
+                    figure = f.figure(lang)
+                    figure = figure if figure != _figure(params) else None
                 else:
                     message = f.message(lang)
                     if code in templates and _fill(templates[code], params) == message:
                         message = None
-                    figure = f.figure()
+                    figure = f.figure(lang)
                     figure = figure if figure != _figure(params) else None
                 if f.unit is not None:
                     self.codes.add(f.unit)
