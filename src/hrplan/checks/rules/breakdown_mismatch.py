@@ -10,23 +10,59 @@ from hrplan.values import format_number
 
 
 def breakdown_findings(ctx: CheckContext, rule: Rule, complete: bool):
-    """Give the findings of the breakdowns with `complete` as declared: parts against their total, per unit."""
+    """Give the findings of the breakdowns with `complete` as declared: parts against their total, per unit.
+
+    A group's total is its members' sums, so a unit's mismatch is a mismatch of every group above it too: a group is
+    named only for what its flagged members do not explain (one unit's error was three, the district's and the
+    province's again, without a cell)."""
     figures = ctx.figures
     units = sorted({u for (u, _) in figures.figures})
     for b in ctx.program.breakdowns:
         if b.complete != complete:
             continue
+        flagged: dict[str, Decimal] = {}  # unit -> its total minus its parts, for the units named
+        groups = []
         for unit in units:
             total = figures.get(unit, b.total)
-            parts = [figures.get(unit, p) for p in b.parts]
-            if total is None or total.actual is None or any(p is None or p.actual is None for p in parts):
+            if total is not None and total.is_group:
+                groups.append(unit)
                 continue
-            summed = sum((p.actual for p in parts), Decimal(0))
-            if (summed != total.actual) if complete else (summed > total.actual):
-                yield rule.finding(ctx, unit, b.total, {
-                    "indicator": total.indicator.name_in(ctx.lang), "total": format_number(total.actual, lang=ctx.lang),
-                    "parts_sum": format_number(summed, lang=ctx.lang), "parts": " + ".join(format_number(p.actual, lang=ctx.lang) for p in parts)},
-                    first_cell(total))
+            finding = _finding(ctx, rule, complete, b, total, [figures.get(unit, p) for p in b.parts], flagged)
+            if finding is not None:
+                yield finding
+        for unit in groups:  # after every unit: what its members explain is known
+            total = figures.get(unit, b.total)
+            own = total.own
+            if own is not None:
+                finding = _finding(ctx, rule, complete, b, own, [_own(figures.get(unit, p)) for p in b.parts], flagged)
+                if finding is not None:
+                    yield finding
+            explained = sum((flagged.get(m, Decimal(0)) for m in dict.fromkeys(total.members)), Decimal(0))
+            parts = [figures.get(unit, p) for p in b.parts]
+            if total.actual is None or any(p is None or p.actual is None for p in parts):
+                continue
+            if total.actual - sum((p.actual for p in parts), Decimal(0)) != explained:
+                finding = _finding(ctx, rule, complete, b, total, parts, {})
+                if finding is not None:
+                    yield finding
+
+
+def _own(fig):
+    return fig.own if fig is not None and fig.is_group else fig
+
+
+def _finding(ctx: CheckContext, rule: Rule, complete: bool, b, total, parts, flagged: dict):
+    """Give the finding for one total and its parts when they disagree (noting the difference in `flagged`)."""
+    if total is None or total.actual is None or any(p is None or p.actual is None for p in parts):
+        return None
+    summed = sum((p.actual for p in parts), Decimal(0))
+    if not ((summed != total.actual) if complete else (summed > total.actual)):
+        return None
+    flagged[total.unit] = total.actual - summed
+    return rule.finding(ctx, total.unit, b.total, {
+        "indicator": total.indicator.name_in(ctx.lang), "total": format_number(total.actual, lang=ctx.lang),
+        "parts_sum": format_number(summed, lang=ctx.lang),
+        "parts": " + ".join(format_number(p.actual, lang=ctx.lang) for p in parts)}, first_cell(total))
 
 
 RULE = Rule("check.breakdown_mismatch", Severity.ERROR, "consistency",
