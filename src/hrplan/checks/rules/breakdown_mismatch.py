@@ -5,7 +5,8 @@ from decimal import Decimal
 
 from hrplan.checks.finding import first_cell
 from hrplan.checks.rule import CheckContext, Rule
-from hrplan.problems import Severity
+from hrplan.definitions import Period
+from hrplan.problems import Location, Severity
 from hrplan.values import format_number
 
 
@@ -62,7 +63,24 @@ def _finding(ctx: CheckContext, rule: Rule, complete: bool, b, total, parts, fla
     return rule.finding(ctx, total.unit, b.total, {
         "indicator": total.indicator.name_in(ctx.lang), "total": format_number(total.actual, lang=ctx.lang),
         "parts_sum": format_number(summed, lang=ctx.lang),
-        "parts": " + ".join(format_number(p.actual, lang=ctx.lang) for p in parts)}, first_cell(total))
+        "parts": " + ".join(format_number(p.actual, lang=ctx.lang) for p in parts)},
+        _where(ctx, b, total.unit) if not total.is_group else first_cell(total))
+
+
+def _where(ctx: CheckContext, b, unit: str) -> Location:
+    """Give the total's cell in the first of the unit's submissions whose own parts disagree with it (a year made of
+    quarters: the quarter where the parts do not add up, not the year's first cell)."""
+    codes = [b.total, *b.parts]
+    for label in sorted(ctx.figures.submitted.get(unit, []), key=lambda p: Period.parse(p).start):
+        rows = ctx.store.current_period_values(ctx.program.code, label, [unit], measures=["actual"], indicators=codes)
+        values = {code: (Decimal(value), (name, sheet, cell)) for _, code, _, name, value, sheet, cell in rows}
+        if b.total in values and all(p in values for p in b.parts):
+            total, where = values[b.total]
+            parts = sum((values[p][0] for p in b.parts), Decimal(0))
+            if (parts != total) if b.complete else (parts > total):
+                return Location(*where)
+    fig = ctx.figures.get(unit, b.total)
+    return first_cell(fig) if fig is not None else Location()
 
 
 RULE = Rule("check.breakdown_mismatch", Severity.ERROR, "consistency",
