@@ -161,3 +161,22 @@ def test_a_converted_amount_is_told_in_each_languages_numbers(sample_ws, run, tm
     vietnamese = run("import", path, workspace=sample_ws)
     assert vietnamese.exit_code == 0, vietnamese.output
     assert "Đã đổi 0,4 tỷ đồng thành 400 triệu đồng." in vietnamese.output, vietnamese.output
+
+
+def test_a_ceiling_overrun_is_said_as_a_ceiling_not_as_achieving_150_percent(sample_ws, run, tmp_path):
+    # "thực hiện 6/4 người, đạt 150% kế hoạch (chưa đạt)" for officials leaving early, where lower is better.
+    from rule_workbooks import GOOD, PROGRAM, add_program, findings, submit
+
+    add_program(sample_ws)
+    program = sample_ws.root / "programs" / "QT-01-KH.yaml"
+    program.write_text(program.read_text(encoding="utf-8").replace(
+        "  - {code: BD, name: Bồi dưỡng cán bộ trong kỳ, uom: người, accumulation: per_period}",
+        "  - {code: BD, name: Bồi dưỡng cán bộ trong kỳ, uom: người, accumulation: per_period}\n"
+        "  - {code: NV, name: Nghỉ việc trước tuổi, name_en: Early leavers, uom: người, direction: lower,"
+        " accumulation: per_period}"), encoding="utf-8")
+    submit(run, sample_ws, tmp_path, "SYT", "2023-Q1", {**GOOD, "NV": (4, 6)})
+    (vi,) = [f for f in findings(run, sample_ws, "2023-Q1", "check.behind_plan") if f["unit"] == "SYT"]
+    assert "vượt mức trần 4" in vi["message"] and "đạt 150%" not in vi["message"]
+    (en,) = [f for f in findings(run, sample_ws, "2023-Q1", "check.behind_plan", PROGRAM, "--lang", "en")
+             if f["unit"] == "SYT"]
+    assert en["message"] == "Early leavers: 6 people, above the ceiling of 4 (150% of it; not met)."

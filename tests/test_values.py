@@ -117,7 +117,13 @@ def test_format_times_of_planning_ratios(candidates: int, seats: int, expected: 
         (30, 10, "300%"),
         (4, 4, "100%"),
         (9995, 10000, "gần 100%"),
+        (4608, 4600, "hơn 100%"),  # over plan (vượt): '100%' read as exactly met
+        (10040, 10000, "hơn 100%"),
     ],
 )
 def test_describe_percent(actual: int, plan: int, expected: str) -> None:
     assert describe_percent(actual / plan) == expected
+
+
+def test_just_over_100_in_english() -> None:
+    assert describe_percent(4608 / 4600, "en") == "just over 100%"

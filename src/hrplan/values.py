@@ -167,10 +167,11 @@ def format_times(ratio: float | None, lang: str = "vi") -> str:
 
 
 def describe_percent(ratio: float | None, lang: str = "vi") -> str:
-    """Give a percentage the way reports phrase it: 0.695 -> 'gần 70%', 2.853 -> '285%'.
+    """Give a percentage the way reports phrase it: 0.695 -> 'gần 70%', 2.853 -> '285%', 1.0017 -> 'hơn 100%'.
 
     "gần" (nearly) is said when the true value lies just under a round ten that the display
-    rounds up to; 44.9% stays '45%' because 45 is not a round ten.
+    rounds up to; 44.9% stays '45%' because 45 is not a round ten. "hơn" (just over) is said of a
+    value the display rounds down to 100%, which is over plan and must not read as exactly met.
     """
     if ratio is None:
         return "-"
@@ -178,4 +179,6 @@ def describe_percent(ratio: float | None, lang: str = "vi") -> str:
     shown = exact.quantize(Decimal(1), rounding=ROUND_HALF_UP)
     if shown > exact and shown % 10 == 0:
         return f"{'nearly' if lang == 'en' else 'gần'} {format_number(shown, lang=lang)}%"
+    if shown < exact and shown == 100:  # 4.608 of 4.600: 'đạt 100% kế hoạch (vượt)' read as a contradiction
+        return f"{'just over' if lang == 'en' else 'hơn'} 100%"
     return f"{format_number(shown, lang=lang)}%"

@@ -21,9 +21,10 @@ class Finding:
     indicator: str | None = None
     params: dict[str, Any] = field(default_factory=dict)
     location: Location = field(default_factory=Location)
+    wording: str | None = None  # the catalogue message when not the code's own (a ceiling's 'behind plan')
 
     def message(self, lang: str = "vi") -> str:
-        return render(self.code, lang, **self.params)
+        return render(self.wording or self.code, lang, **self.params)
 
     @property
     def short_code(self) -> str:

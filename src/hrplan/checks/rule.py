@@ -53,10 +53,11 @@ class Rule:
         return self.messages or (self.code,)
 
     def finding(self, ctx: CheckContext, unit: str | None, indicator: str | None, params: dict[str, Any],
-                location=None, code: str | None = None) -> Finding:
-        """Give a finding of this rule for the program and period being checked."""
+                location=None, code: str | None = None, wording: str | None = None) -> Finding:
+        """Give a finding of this rule for the program and period being checked (`wording`: another of the rule's
+        `messages` than its code's own)."""
         return Finding(code or self.code, self.severity, ctx.program.code, ctx.period.label, unit, indicator, params,
-                       location or Location())
+                       location or Location(), wording)
 
 
 def rule_setting(program: Program, code: str, name: str, indicator: str | None, default: Any) -> Any:

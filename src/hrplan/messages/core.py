@@ -250,6 +250,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{indicator}: thực hiện {actual}/{plan} {uom}, đạt {ratio} kế hoạch ({status}).",
         "{indicator}: {actual} of {plan} {uom}, {ratio} of plan ({status}).",
     ),
+    "check.behind_plan.ceiling": (
+        "{indicator}: thực hiện {actual} {uom}, vượt mức trần {plan} (bằng {ratio} mức trần; {status}).",
+        "{indicator}: {actual} {uom}, above the ceiling of {plan} ({ratio} of it; {status}).",
+    ),
     "check.planning_ratio_out_of_band": (
         "{indicator}: {candidates} người cho {seats} vị trí, bằng {ratio} lần; khung quy định {band}.",
         "{indicator}: {candidates} people for {seats} seats, {ratio} times; the norm band is {band}.",

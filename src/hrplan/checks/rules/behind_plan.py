@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from hrplan.checks.finding import first_cell
 from hrplan.checks.rule import CheckContext, Rule
-from hrplan.definitions import IndicatorKind
+from hrplan.definitions import Direction, IndicatorKind
 from hrplan.messages import render
 from hrplan.problems import Severity
 from hrplan.values import format_number, format_percent
@@ -24,8 +24,12 @@ def _run(ctx: CheckContext):
         yield RULE.finding(ctx, fig.unit, ind.code, {
             "indicator": ind.name_in(lang), "actual": format_number(fig.ratio_actual, lang=lang),
             "plan": format_number(fig.ratio_plan, lang=lang), "uom": ctx.uom(ind.uom),
-            "ratio": format_percent(fig.ratio, lang=lang), "status": word}, first_cell(fig))
+            "ratio": format_percent(fig.ratio, lang=lang), "status": word}, first_cell(fig),
+            wording=CEILING if ind.direction is Direction.LOWER else None)
 
 
+CEILING = "check.behind_plan.ceiling"  # lower is better (early retirements): the plan is a ceiling, not a goal
 RULE = Rule("check.behind_plan", Severity.WARNING, "achievement",
-            "Actual below plan: under `status_bands.nearly` is 'chưa đạt', from it up to `met` is 'gần đạt'.", _run)
+            "Actual below plan: under `status_bands.nearly` is 'chưa đạt', from it up to `met` is 'gần đạt'; where "
+            "lower is better (`direction: lower`), above the plan's ceiling.", _run,
+            messages=("check.behind_plan", CEILING))
