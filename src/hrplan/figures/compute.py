@@ -80,10 +80,15 @@ def _compute(program: Program, period: Period, store: Store, units: UnitTree, so
                                    [r for r in unit_rows if r[PERIOD] in periods], INDICATOR)
                 made = (_unit_figure(program, ind, unit, period, periods, by_indicator.get(ind.code, []), book, numbers,
                                      sources) for ind in program.indicators)
+            last = max(periods, key=lambda p: Period.parse(p).end)
+            early = ((unit, last),) if Period.parse(last).end < period.end else ()
             for fig in made:
                 if fig is not None:
-                    if cover is not None and not cover.complete:
-                        fig.incomplete = [cover]
+                    running = fig.indicator.accumulation is Accumulation.CUMULATIVE
+                    if cover is not None and not cover.complete and not (running and _last_came(cover)):
+                        fig.incomplete = [cover]  # a running total lacks nothing when its last part came
+                    elif early and running and fig.actual is not None:
+                        fig.as_of = early  # all its parts came, the last ends early: the running total is as of then
                     figures[(unit, fig.indicator.code)] = fig
     finally:
         rows_of.close()  # before the store closes, also when a figure cannot be made
@@ -98,6 +103,11 @@ def _compute(program: Program, period: Period, store: Store, units: UnitTree, so
         for ind in program.indicators:
             _group_figure(program, ind, top, period, units, result, book, is_scope=top == root)
     return result
+
+
+def _last_came(cover) -> bool:
+    """Tell whether the last part a unit owes for the period came (a running total counts only the latest)."""
+    return bool(cover.expected) and max(cover.expected, key=lambda p: Period.parse(p).end) not in cover.missing
 
 
 def _mark_blanks(program: Program, period: Period, blanks: list[dict], figures: dict[tuple[str, str], Figure],
@@ -381,6 +391,8 @@ def _group_figure(program: Program, ind: Indicator, node: str, period: Period, u
                 group.blank_notes.extend(part.blank_notes)
                 continue  # only actuals left empty: not a member of the sums (its blanks say so)
         group.members.extend(part.members)
+        if part.as_of:
+            group.as_of = (*group.as_of, *part.as_of)
         group.actual_cells.extend(part.actual_cells)
         group.incomplete.extend(part.incomplete)
         group.left_out.extend(part.left_out)

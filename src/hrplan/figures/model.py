@@ -116,6 +116,9 @@ class Figure:
     # in the sums, and said so, also where no plan makes it a missing value (compute._mark_blanks). Rare: an empty
     # tuple until there is one (a list per figure was 15 MB of a national range's memory).
     blanks: list[tuple[str, str | None]] | tuple = ()
+    # (unit, period) where a running total (cumulative indicator) counts a unit's last report, which ends before the
+    # figure's period does (a yearly unit's 2024 inside 2024..2025-Q1): its number is as of that date, and says so.
+    as_of: tuple = ()
     # A group's own submission's figure, when the group unit reported for itself besides its members (a district's
     # own file): summed with theirs, and kept apart so that a check can tell whether it repeats their total.
     own: Figure | None = None

@@ -53,6 +53,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Tổng thực hiện kể cả phần chưa có kế hoạch: {actual}.",
         "Total actual including what has no plan: {actual}.",
     ),
+    "figure.as_of": ("Số lũy kế của {items}", "Running total of {items}"),
+    "figure.as_of.until": ("tính đến hết {period}", "as of the end of {period}"),
     "figure.blank": ("Để trống số thực hiện, không có trong tổng: {items}.",
                      "Actual left empty, not in the total: {items}."),
     "figure.left_out": ("Không tính vào tỷ lệ: {items}.", "Left out of the ratio: {items}."),

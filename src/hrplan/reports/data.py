@@ -432,6 +432,8 @@ class ReportRows:
         if fig.is_group and ratio is not None and fig.full_plan is not None and fig.full_plan != fig.ratio_plan:
             out.append(render("figure.full_plan", lang, group=self.unit_name(fig.unit), full=self.num(fig.full_plan),
                               reported=self.num(fig.ratio_plan)))
+        if fig.as_of:
+            out.append(self._as_of_text(fig) + ".")
         if fig.blanks:  # actuals left empty that the words above do not already name (a plan without its actual)
             said = {lo.unit for lo in fig.left_out if lo.reason == "no_actual"} if fig.left_out and ratio is not None \
                 else set()
@@ -440,6 +442,15 @@ class ReportRows:
             if empty:
                 out.append(render("figure.blank", lang, items="; ".join(empty)))
         return out
+
+    def _as_of_text(self, fig: Figure) -> str:
+        """'Số lũy kế của Huyện Văn Lãng tính đến hết năm 2024' for the units whose last report ends early."""
+        def until(label: str) -> str:
+            words = self.described(label)
+            return render("figure.as_of.until", self.lang, period=words[:1].lower() + words[1:])
+
+        items = "; ".join(f"{self.unit_name(unit)} {until(label)}" for unit, label in dict.fromkeys(fig.as_of))
+        return render("figure.as_of", self.lang, items=items)
 
     def _left_out_text(self, lo: LeftOut) -> str:
         period = f" ({self.described(lo.period)})" if lo.period else ""
@@ -473,6 +484,8 @@ class ReportRows:
         if fig.incomplete:
             parts = ", ".join(f"{self.unit_name(c.unit)} {self.parts_text(c)}" for c in fig.incomplete)  # prose: names
             text = text[:-1] + render("figure.sentence.incomplete", lang, parts=parts) + "."
+        if fig.as_of:
+            text = text[:-1] + f" ({self._as_of_text(fig)[:1].lower()}{self._as_of_text(fig)[1:]})."
         return text
 
 
