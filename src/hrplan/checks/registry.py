@@ -155,6 +155,10 @@ def run_checks(workspace, program_names: list[str], period_text: str, lang: str 
 
     period = period_from_user(period_text)
     programs = [workspace.program(n) for n in program_names] or list(workspace.programs.values())
+    outside = [p for p in (program.outside_problem(period) for program in programs) if p is not None]
+    if outside and (program_names or len(outside) == len(programs)):
+        raise HrplanError(outside)  # a program named for a period it does not have: say so, check nothing
+    programs = [program for program in programs if program.overlaps(period)]  # all programs: those of the period
     mistakes = [p for program in programs for p in settings_mistakes(program)]
     if mistakes:
         raise HrplanError(mistakes)

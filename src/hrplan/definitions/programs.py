@@ -30,6 +30,7 @@ from hrplan.definitions.periods import Period, PeriodError
 from hrplan.definitions.plans import Interim, PlanFor, plan_for
 from hrplan.definitions.report_settings import ReportSettings
 from hrplan.names import fold, strip_diacritics
+from hrplan.problems import Problem
 
 
 class IndicatorKind(str, Enum):
@@ -313,6 +314,18 @@ class Program(BaseModel):
             if private is not None:
                 private["_target_index"] = cached
         return cached[2].get((indicator, unit), _NO_SPANS)
+
+    def overlaps(self, period: Period) -> bool:
+        """Tell whether `period` shares a day with the program's period (else no figure of it is the program's)."""
+        whole = self.period_value
+        return period.start <= whole.end and whole.start <= period.end
+
+    def outside_problem(self, period: Period) -> Problem | None:
+        """Give the problem of asking the program for a period outside its own, or None."""
+        if self.overlaps(period):
+            return None
+        return Problem("period.outside_program", params={"period": period.label, "program": self.code,
+                                                         "program_period": self.period})
 
     def expected_reporters(self) -> list[str]:
         """Give the codes of the units expected to send a submission for each period."""

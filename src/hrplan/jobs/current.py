@@ -19,7 +19,8 @@ def current_period(workspace: Workspace, program: Program, store: Store | Sqlite
         or settings.period
     if chosen:
         return str(Period.parse(chosen))
-    periods = {r.period for r in store.submissions(program.code)}
+    # A submission dated outside the program (a mistyped 2031) is stored, warned of, and never the current period.
+    periods = {r.period for r in store.submissions(program.code) if program.overlaps(Period.parse(r.period))}
     if not periods:
         return None
     # Latest end first; at the same end the longest span (a cumulative report covers its parts).

@@ -91,6 +91,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Chương trình {program} nhắc tới đơn vị '{unit}'{hint}, không có trong danh mục đơn vị (units.yaml). Hãy sửa mã hoặc thêm đơn vị.",
         "Program {program} names unit '{unit}'{hint}, which is not in the units registry (units.yaml). Fix the code or add the unit.",
     ),
+    "submission.period_outside_program": (
+        "Kỳ báo cáo {period} nằm ngoài thời gian của chương trình {program} ({program_period}): số liệu được lưu nhưng "
+        "không vào báo cáo nào của chương trình. Nếu gõ nhầm kỳ, hãy sửa ô kỳ báo cáo (hoặc nhập lại với --period).",
+        "Period {period} lies outside program {program}'s period ({program_period}): the figures are stored but count "
+        "in no report of the program. If the period was mistyped, correct the period cell (or import again with "
+        "--period).",
+    ),
+    "period.outside_program": (
+        "Kỳ {period} nằm ngoài thời gian của chương trình {program} ({program_period}). Hãy chọn kỳ trong {program_period}.",
+        "Period {period} lies outside program {program}'s period ({program_period}). Choose a period within "
+        "{program_period}.",
+    ),
     "unit.not_found": (
         "Không có đơn vị '{unit}' trong danh mục đơn vị.{hint_vi}",
         "No unit '{unit}' in the units registry.{hint}",

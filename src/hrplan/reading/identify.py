@@ -26,7 +26,7 @@ from hrplan.reading.types import ReadContext
 from hrplan.messages import render
 from hrplan.names import fold, strip_diacritics
 from hrplan.definitions import Period, PeriodError
-from hrplan.problems import Location, Problem
+from hrplan.problems import Location, Problem, Severity
 from hrplan.definitions import Program
 from hrplan.definitions import UnitTree
 
@@ -273,6 +273,13 @@ def _identify_period(found: Identity, layout: TableLayout, ctx: ReadContext, whe
     found.period = period.label
     if kind is not None and not ctx.period:
         _period_with_kind(found, layout, period, where)
+    if program is not None and found.period is not None:
+        whole = program.period_value
+        said = Period.parse(found.period)
+        if said.end < whole.start or said.start > whole.end:  # stored, it counts in no report of the program
+            location = where if ctx.period else _label_location(layout, "period", where)
+            found.problems.append(Problem("submission.period_outside_program", Severity.WARNING, location, {
+                "period": found.period, "program": program.code, "program_period": program.period}))
 
 
 def _title_without_program_periods(title_lines: list[tuple[str, str]], program: Program | None,

@@ -23,6 +23,7 @@ from hrplan.definitions import (
 )
 from hrplan.figures import Coverage, Figure, FigureSet, LeftOut, compute_figures
 from hrplan.messages import render
+from hrplan.problems import HrplanError
 from hrplan.reports.previous import previous_actuals
 from hrplan.values import describe_percent, format_number, format_times
 from hrplan.workspace import Workspace
@@ -80,6 +81,8 @@ def build_report(workspace: Workspace, program_name: str, period_text: str, lang
     first, in the same moment of the store."""
     program = workspace.program(program_name)
     period = period_from_user(period_text)
+    if (outside := program.outside_problem(period)) is not None:
+        raise HrplanError(outside)
     units = workspace.units
     step = step or (lambda label, weight=1: None)
     # One moment (an import meanwhile is not half seen); figures, findings and rows are plain objects by the

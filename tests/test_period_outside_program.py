@@ -1,0 +1,39 @@
+"""A period outside the program's own: said at import (a mistyped year), refused by check and report.
+
+Found with a new planning program (2025-2030): a district's file for 2024 was stored without a word, `status`
+then listed 2024 with four units missing, `check --period 2019` reported units missing and `report --period 2031`
+wrote a report.
+"""
+from __future__ import annotations
+
+from hrplan.importer import import_files
+from hrplan.jobs.current import current_period
+from rule_workbooks import GOOD, PROGRAM, add_program, submit, workbook
+
+
+def test_a_file_for_a_year_before_the_program_is_stored_with_a_warning_at_its_period_cell(sample_ws, run, tmp_path):
+    add_program(sample_ws)  # QT-01/KH runs 2022-2025
+    (result,) = import_files(sample_ws, [workbook(run, sample_ws, tmp_path, "SYT", "2021-Q4", GOOD)])
+    assert result.outcome.value == "imported"
+    (warning,) = [p for p in result.problems if p.code == "submission.period_outside_program"]
+    assert warning.severity.value == "warning" and warning.location.cell
+    assert "nằm ngoài thời gian của chương trình QT-01/KH (2022-2025)" in warning.message("vi")
+    with sample_ws.open_store() as store:  # the nightly job's current period is never the mistyped one
+        assert current_period(sample_ws, sample_ws.program(PROGRAM), store) is None
+    submit(run, sample_ws, tmp_path, "SYT", "2023-Q1", GOOD)
+    with sample_ws.open_store() as store:
+        assert current_period(sample_ws, sample_ws.program(PROGRAM), store) == "2023-Q1"
+
+
+def test_check_and_report_of_a_period_outside_the_program_say_so_and_do_nothing(sample_ws, run, tmp_path):
+    add_program(sample_ws)
+    check = run("check", "-p", PROGRAM, "--period", "2031", workspace=sample_ws)
+    assert check.exit_code == 2
+    assert "Kỳ 2031 nằm ngoài thời gian của chương trình QT-01/KH (2022-2025)" in " ".join(check.stderr.split())
+    out = tmp_path / "r.html"
+    report = run("report", "-p", PROGRAM, "--period", "2031", "-o", out, workspace=sample_ws, lang="en")
+    assert report.exit_code == 2 and not out.exists()
+    assert "Period 2031 lies outside program QT-01/KH's period (2022-2025)" in " ".join(report.stderr.split())
+    # Without -p, the programs the period belongs to are checked; the others are not asked for it.
+    every = run("check", "--period", "2023-Q1", "-f", "json", "--fail-on", "never", workspace=sample_ws)
+    assert every.exit_code == 0, every.stderr
