@@ -39,7 +39,7 @@ def _first_night_files_everything_and_says_why(ws):
                         "bao_cao.zip.reason.txt", "scan bao cao.pdf", "scan bao cao.pdf.reason.txt"]
     reason = (root / "rejected" / "HHA_2023-H1_sai.xlsx.reason.txt").read_text(encoding="utf-8")
     assert "BC 6 thang › E12" in reason and "Ô chứa 'khoảng 60'" in reason and "The cell holds 'khoảng 60'" in reason
-    assert "Hãy sửa ô này" in reason and "put it back into the inbox" in reason
+    assert "Hãy sửa ô này" in reason and "save it and send it again" in reason
     pdf_reason = (root / "rejected" / "scan bao cao.pdf.reason.txt").read_text(encoding="utf-8")
     assert "không phải bảng tính" in pdf_reason and "is not a workbook" in pdf_reason
     # Lock files, empty files and a file still being copied stay for the next run.

@@ -38,7 +38,7 @@ def test_program_file_mistakes_are_explained_in_vietnamese_by_default(sample_ws,
     path.write_text(text, encoding="utf-8")
     result = run("status", workspace=sample_ws)
     assert result.exit_code == 2
-    assert "12-CTr-TU.yaml › line 8 › issued" in result.stderr
+    assert "12-CTr-TU.yaml › dòng 8 › issued" in result.stderr
     assert "Cần: một ngày dạng 2021-07-16." in result.stderr
 
 
@@ -46,7 +46,7 @@ def test_a_broken_workspace_config_is_a_plain_error_not_an_internal_one(sample_w
     (sample_ws.root / "hrplan.yaml").write_text("name: x\ncutoff: {day: 15\n", encoding="utf-8")
     result = run("status", workspace=sample_ws.root)
     assert result.exit_code == 2
-    assert "yaml.syntax" in result.stderr and "hrplan.yaml › line 3" in result.stderr
+    assert "yaml.syntax" in result.stderr and "hrplan.yaml › dòng 3" in result.stderr
     (sample_ws.root / "hrplan.yaml").write_text("name: x\ncutoff: {day: 40}\n", encoding="utf-8")
     result = run("status", workspace=sample_ws.root)
     assert result.exit_code == 2 and "Cần: một số không lớn hơn 28." in result.stderr
@@ -91,7 +91,7 @@ def test_a_misspelt_key_in_a_program_file_is_refused_not_ignored(sample_ws, run)
     result = run("status", workspace=sample_ws)
     assert result.exit_code == 2
     line = text.splitlines().index(next(l for l in text.splitlines() if l.startswith("target_file:"))) + 1
-    assert f"12-CTr-TU.yaml › line {line} › target_file" in result.stderr
+    assert f"12-CTr-TU.yaml › dòng {line} › target_file" in result.stderr
     assert "Cần: không có trường này (tên gõ sai?)." in result.stderr
 
 

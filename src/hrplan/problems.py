@@ -30,8 +30,8 @@ class Location:
     line: int | None = None  # for text files (program definitions, CSV)
     field: str | None = None  # a field path inside a structured file, e.g. "indicators[2].kind"
 
-    def describe(self) -> str:
-        """Give the location as one readable string: 'file.xlsx › Sheet1 › D12'."""
+    def describe(self, lang: str = "en") -> str:
+        """Give the location as one readable string: 'file.xlsx › Sheet1 › D12', 'units.yaml › line 24' ('dòng 24' in vi)."""
         parts = []
         if self.file:
             parts.append(Path(self.file).name)
@@ -40,7 +40,7 @@ class Location:
         if self.cell:
             parts.append(self.cell)
         if self.line is not None:
-            parts.append(f"line {self.line}")
+            parts.append(f"{'dòng' if lang == 'vi' else 'line'} {self.line}")
         if self.field:
             parts.append(self.field)
         return " › ".join(parts)

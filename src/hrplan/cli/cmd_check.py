@@ -145,7 +145,7 @@ def _print_table(findings: list[Finding], units, verbose: bool, numbered_from: i
     console.print(t)
     if not verbose:
         for n, f in numbered:
-            where = f.location.describe()
+            where = f.location.describe(STATE.lang)
             console.print(f"[bold]{n}.[/] {plain(f.message(STATE.lang))}" + (f" [dim]({plain(where)})[/]" if where else ""),
                           markup=True, soft_wrap=False)
 
@@ -199,7 +199,7 @@ def _print_every_finding(findings: list[Finding], units) -> None:
         lines.append(paint(strip_control(_unit_label(units, unit)), "bold"))
         for f in group:
             number += 1
-            where = f.location.describe()
+            where = f.location.describe(STATE.lang)
             text = f"{f.short_code} {f.message(STATE.lang)}" + (f" ({where})" if where else "")
             lines.append(f"  {number}. {labels[f.severity.value]} {strip_control(text)}")
     out = console.file  # the console's stream (standard output unless redirected), written in one go

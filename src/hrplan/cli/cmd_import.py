@@ -109,7 +109,7 @@ def _where(p, r: FileResult) -> str:
     loc = p.location
     if loc.file and Path(loc.file).name == r.path.name:
         loc = replace(loc, file=None)
-    return loc.describe()
+    return loc.describe(STATE.lang)
 
 
 def _print_summary(results: list[FileResult], listed: bool) -> None:

@@ -119,7 +119,7 @@ def show_problems(problems: list[Problem], lang: str, stream: Console | None = N
     """Print problems as 'where: message' lines, errors in red."""
     out = stream or err_console
     for p in problems:
-        where = p.location.describe()
+        where = p.location.describe(lang)
         colour = {"error": "red", "warning": "yellow"}.get(p.severity.value, "cyan")
         label = {"vi": {"error": "Lỗi", "warning": "Cảnh báo", "info": "Ghi chú"},
                  "en": {"error": "Error", "warning": "Warning", "info": "Note"}}[lang][p.severity.value]

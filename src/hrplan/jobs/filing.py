@@ -16,7 +16,7 @@ import shutil
 from pathlib import Path
 
 from hrplan.jobs.inbox import OWN_TEMPORARY
-from hrplan.messages import render
+from hrplan.messages import MESSAGES, render
 from hrplan.problems import Problem
 
 REASON_SUFFIX = ".reason.txt"
@@ -79,21 +79,50 @@ def write_reason(dest: Path, problems: list[Problem], original_name: str) -> Pat
 
 
 def reason_text(problems: list[Problem], original_name: str) -> str:
-    """Give the text of a reason file: what is wrong, where (file, sheet, cell) and what to do, vi and en."""
+    """Give the text of a reason file: what is wrong, where (file, sheet, cell) and what to do, vi and en.
+
+    The file goes to the unit's clerk, so each problem is told in its clerk's wording (`<code>.to_unit` in the
+    catalogue, when the analyst's wording speaks of options, settings or "ask the unit") and the closing line fits
+    the problem (cells to fix, a file to save again, the template to fill). The rule codes and what only the
+    analyst can do come last, under their own heading, for the analyst who forwards the file."""
     lines = [render("consolidate.reason_title", "vi", file=original_name),
              render("consolidate.reason_title", "en", file=original_name), ""]
     errors = [p for p in problems if p.is_error] or problems
-    about_cells = any(p.location.cell or p.location.sheet for p in errors)
-    todo = "consolidate.reason_todo" if about_cells else "consolidate.reason_todo_file"
+    todo = _todo(errors)
     for lang, heading in (("vi", "Tiếng Việt"), ("en", "English")):
         lines.append(f"[{heading}]")
         for i, p in enumerate(errors, 1):
-            where = p.location.describe() or original_name
-            lines.append(f"{i}. {render('consolidate.reason_where', lang, where=where, rule=p.code)}")
-            lines.append(f"   {p.message(lang)}")
+            where = p.location.describe(lang) or original_name
+            lines.append(f"{i}. {render('consolidate.reason_where', lang, where=where)}")
+            lines.append(f"   {_to_unit(p, lang)}")
         lines.append(render(todo, lang))
         lines.append("")
+    lines.append(render("consolidate.reason_for_analyst", "vi"))
+    lines.append(render("consolidate.reason_codes", "vi", codes=", ".join(dict.fromkeys(p.code for p in errors))))
+    for p in dict((p.code, p) for p in errors).values():
+        if f"{p.code}.analyst" in MESSAGES:
+            lines.append(f"- {render(f'{p.code}.analyst', 'vi', **p.params)}")
+            lines.append(f"  {render(f'{p.code}.analyst', 'en', **p.params)}")
+    lines.append("")
     return "\n".join(lines)
+
+
+_NOT_A_WORKBOOK = {"consolidate.not_a_workbook", "file.unsupported_type"}
+
+
+def _todo(errors: list[Problem]) -> str:
+    """Give the code of the closing line that fits the problems: cells to fix, the template to fill, or a file to mend."""
+    if any(p.location.cell for p in errors):
+        return "consolidate.reason_todo"
+    if errors and all(p.code in _NOT_A_WORKBOOK for p in errors):
+        return "consolidate.reason_todo_template"
+    return "consolidate.reason_todo_file"
+
+
+def _to_unit(problem: Problem, lang: str) -> str:
+    """Give the problem's message as the unit's clerk should read it (the catalogue's `.to_unit` wording when it has one)."""
+    code = f"{problem.code}.to_unit"
+    return render(code, lang, **problem.params) if code in MESSAGES else problem.message(lang)
 
 
 def clean_own_temporaries(folder: Path) -> None:

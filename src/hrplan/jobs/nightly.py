@@ -110,7 +110,7 @@ def consolidate(workspace: Workspace, lang: str = "vi", wait: float = 0.0, progr
         if any(p.code == "workspace.locked" for p in exc.problems):
             log.line("locked", render("consolidate.log.locked", lang))
         else:
-            reason = "; ".join(f"{p.location.describe()}: {p.message(lang)}".lstrip(": ") for p in exc.problems)
+            reason = "; ".join(f"{p.location.describe(lang)}: {p.message(lang)}".lstrip(": ") for p in exc.problems)
             log.line("run", render("consolidate.log.could_not_run", lang, reason=reason))
         raise
 
@@ -207,7 +207,7 @@ def _reject(workspace: Workspace, outcome: FileOutcome, path: Path, rejected_dir
     outcome.moved_to, outcome.reason_file = _rel(workspace, dest), _rel(workspace, reason_file)
     errors = [p for p in outcome.problems if p.is_error] or outcome.problems
     if errors:
-        where = errors[0].location.describe()
+        where = errors[0].location.describe(lang)
         outcome.reason = (f"{where}: " if where else "") + errors[0].message(lang)
     return outcome
 

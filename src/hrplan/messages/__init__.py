@@ -17,11 +17,12 @@ from hrplan.messages import reports as _reports
 from hrplan.messages import rules as _rules
 from hrplan.messages import scale as _scale
 from hrplan.messages import server as _server
+from hrplan.messages import to_unit as _to_unit
 
 LANGS = ("vi", "en")
 
 MESSAGES: dict[str, tuple[str, str]] = {}
-for _part in (_core, _figures, _importing, _consolidate, _reports, _rules, _layouts, _server, _scale):
+for _part in (_core, _figures, _importing, _consolidate, _reports, _rules, _layouts, _server, _scale, _to_unit):
     _twice = MESSAGES.keys() & _part.MESSAGES.keys()
     if _twice:
         raise RuntimeError(f"message codes defined twice: {sorted(_twice)}")

@@ -18,19 +18,29 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "hrplan không nhận tệp '{file}'. Lý do và cách sửa:",
         "hrplan did not accept '{file}'. Why, and how to fix it:",
     ),
-    "consolidate.reason_where": ("Lỗi {rule} tại {where}", "Error {rule} at {where}"),
+    # The reason file goes to the unit's clerk: no rule codes, no options or settings in its two halves (those come
+    # last, under "for the analyst"), and a closing line that fits the problem.
+    "consolidate.reason_where": ("Lỗi tại {where}:", "Error at {where}:"),
     "consolidate.reason_todo": (
-        "Cần làm: sửa đúng các ô nêu trên trong tệp gốc rồi đặt lại tệp vào thư mục inbox; "
-        "lần tổng hợp sau sẽ nhận tệp. Không cần gửi lại các tệp khác.",
-        "What to do: fix the cells named above in the original file and put it back into the inbox; "
-        "the next consolidation takes it. The other files need not be sent again.",
+        "Cần làm: sửa đúng các ô nêu trên trong tệp gốc, lưu lại rồi gửi lại tệp; lần tổng hợp sau sẽ nhận tệp. "
+        "Không cần gửi lại các tệp khác.",
+        "What to do: fix the cells named above in the original file, save it and send it again; the next "
+        "consolidation takes it. The other files need not be sent again.",
     ),
     "consolidate.reason_todo_file": (
-        "Cần làm: sửa điều nêu trên (với tệp không phải bảng tính: điền số liệu vào mẫu báo cáo .xlsx) rồi đặt "
-        "tệp vào thư mục inbox; lần tổng hợp sau sẽ nhận tệp. Không cần gửi lại các tệp khác.",
-        "What to do: fix what is named above (for a file that is not a workbook: fill in the .xlsx report template) "
-        "and put the file into the inbox; the next consolidation takes it. The other files need not be sent again.",
+        "Cần làm: làm theo hướng dẫn nêu trên rồi gửi lại tệp; lần tổng hợp sau sẽ nhận tệp. "
+        "Không cần gửi lại các tệp khác.",
+        "What to do: do as said above and send the file again; the next consolidation takes it. "
+        "The other files need not be sent again.",
     ),
+    "consolidate.reason_todo_template": (
+        "Cần làm: điền số liệu vào mẫu báo cáo (tệp .xlsx) rồi gửi lại; lần tổng hợp sau sẽ nhận tệp. "
+        "Không cần gửi lại các tệp khác.",
+        "What to do: fill in the figures in the report template (an .xlsx file) and send it again; the next "
+        "consolidation takes it. The other files need not be sent again.",
+    ),
+    "consolidate.reason_for_analyst": ("[Cho cán bộ tổng hợp / For the analyst]", "[For the analyst]"),
+    "consolidate.reason_codes": ("Mã lỗi / Rule codes: {codes}", "Rule codes: {codes}"),
     # -- why a file is left in the inbox for the next run --
     "consolidate.wait.lock_file": ("tệp khóa của Excel/LibreOffice (tệp đang được mở)",
                                    "an Excel/LibreOffice lock file (the file is open)"),

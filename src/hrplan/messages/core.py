@@ -216,8 +216,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Sheet '{sheet}' had decomposed Unicode (marks apart from their letters); normalised to NFC.",
     ),
     "table.only_hidden": (
-        "Bảng số liệu chỉ có ở trang bị ẩn '{sheet}'. Nếu đúng là trang cần nhập, hãy dùng --hidden-sheets.",
-        "The only data table is on the hidden sheet '{sheet}'. If that is the one to import, pass --hidden-sheets.",
+        "Bảng số liệu chỉ có ở trang bị ẩn '{sheet}'. Nếu đúng là trang cần nhập, hãy dùng --hidden-sheets "
+        "(hrplan import) hoặc đặt read_hidden_sheets: true trong hrplan.yaml (cả hrplan consolidate).",
+        "The only data table is on the hidden sheet '{sheet}'. If that is the one to import, pass --hidden-sheets "
+        "(hrplan import) or set read_hidden_sheets: true in hrplan.yaml (hrplan consolidate too).",
     ),
     "row.unnamed": (
         "Dòng có số liệu nhưng không ghi tên chỉ tiêu. Hãy ghi tên hoặc mã chỉ tiêu, hoặc xóa số liệu thừa.",
@@ -305,15 +307,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # -- legacy text --
     # -- file safety --
     "file.too_large": (
-        "Tệp quá lớn: {size}, giới hạn là {limit}. Hãy đề nghị đơn vị xóa các trang tính, hình ảnh không cần thiết, lưu lại bằng Excel rồi gửi lại (hoặc nâng giới hạn trong cấu hình nếu tệp này đúng là hợp lệ).",
+        "Tệp quá lớn: {size_vi}, giới hạn là {limit_vi}. Hãy đề nghị đơn vị xóa các trang tính, hình ảnh không cần thiết, lưu lại bằng Excel rồi gửi lại (hoặc nâng giới hạn trong cấu hình nếu tệp này đúng là hợp lệ).",
         "The file is too large: {size}; the limit is {limit}. Ask the unit to remove unneeded sheets and pictures, save it again from Excel and resend it (or raise the limit in the workspace config if the file is genuine).",
     ),
     "file.unpacked_too_large": (
-        "Nội dung bảng tính khi giải nén quá lớn: {size}, giới hạn là {limit}. Hãy đề nghị đơn vị xóa các trang tính và vùng dữ liệu thừa, lưu lại bằng Excel rồi gửi lại.",
+        "Nội dung bảng tính khi giải nén quá lớn: {size_vi}, giới hạn là {limit_vi}. Hãy đề nghị đơn vị xóa các trang tính và vùng dữ liệu thừa, lưu lại bằng Excel rồi gửi lại.",
         "The workbook's content unpacks to {size}; the limit is {limit}. Ask the unit to delete unneeded sheets and ranges, save it again from Excel and resend it.",
     ),
     "file.zip_bomb": (
-        "Tệp có dấu hiệu 'bom nén': phần '{part}' chỉ chiếm {packed} nhưng giải nén ra {unpacked} (gấp {ratio} lần, giới hạn {limit} lần). Tệp không được mở để bảo vệ máy. Hãy đề nghị đơn vị gửi lại tệp lưu trực tiếp từ Excel.",
+        "Tệp có dấu hiệu 'bom nén': phần '{part}' chỉ chiếm {packed_vi} nhưng giải nén ra {unpacked_vi} (gấp {ratio_vi} lần, giới hạn {limit_vi} lần). Tệp không được mở để bảo vệ máy. Hãy đề nghị đơn vị gửi lại tệp lưu trực tiếp từ Excel.",
         "The file looks like a zip bomb: part '{part}' takes {packed} but unpacks to {unpacked} ({ratio} times; the limit is {limit}). It was not opened, to protect this computer. Ask the unit to send the file again, saved directly from Excel.",
     ),
     "file.too_many_parts": (

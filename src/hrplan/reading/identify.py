@@ -126,7 +126,7 @@ def _identify_unit(found: Identity, layout: TableLayout, ctx: ReadContext, where
             location = where if ctx.unit else _label_location(layout, "unit", where)
             near = ", ".join(ctx.units.closest(text)) or "-"
             found.problems.append(Problem("unit.not_found", location=location, params={
-                "unit": text, "hint": render("unit.not_found.in_file", "en", near=near),
+                "unit": text, "near": near, "hint": render("unit.not_found.in_file", "en", near=near),
                 "hint_vi": render("unit.not_found.in_file", "vi", near=near)}))
         return
     lines = [(t, cell) for t, cell in layout.title_lines if not _NOT_THE_SENDER.match(fold(t))]

@@ -15,7 +15,7 @@ from hrplan.workbooks.safety.limits import (
     ReadLimits,
 )
 from hrplan.workbooks.safety.ole2 import check_ole2
-from hrplan.workbooks.safety.refusal import Refusal, size_text, unreadable
+from hrplan.workbooks.safety.refusal import Refusal, sizes, unreadable
 from hrplan.workbooks.safety.zip_parts import DetailCollector, check_zip
 
 
@@ -88,8 +88,7 @@ def _check_size(size: int, limits: ReadLimits) -> None:
     if size > limits.max_file_bytes:
         raise Refusal(
             "file.too_large",
-            size=size_text(size),
-            limit=size_text(limits.max_file_bytes),
+            **sizes(size=size, limit=limits.max_file_bytes),
             size_bytes=size,
             limit_bytes=limits.max_file_bytes,
         )

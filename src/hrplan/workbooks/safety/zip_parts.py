@@ -8,7 +8,8 @@ from typing import IO, Protocol
 
 from hrplan.workbooks.safety.limits import RATIO_MIN_BYTES, REL_KEEP_BYTES, ReadLimits
 from hrplan.workbooks.safety.ods import check_ods_extent
-from hrplan.workbooks.safety.refusal import Refusal, size_text, unreadable
+from hrplan.values import format_number
+from hrplan.workbooks.safety.refusal import Refusal, sizes, unreadable
 from hrplan.workbooks.safety.xml_watch import SheetWatch, worksheet_targets
 from hrplan.workbooks.safety.zip_stream import (
     PartReader,
@@ -195,10 +196,11 @@ def zip_bomb(part: str, packed: int, unpacked: int, limits: ReadLimits) -> Refus
     return Refusal(
         "file.zip_bomb",
         part=part,
-        packed=size_text(packed),
-        unpacked=size_text(unpacked),
+        **sizes(packed=packed, unpacked=unpacked),
         ratio=round(unpacked / max(packed, 1)),
+        ratio_vi=format_number(round(unpacked / max(packed, 1)), lang="vi"),
         limit=round(limits.max_compression_ratio),
+        limit_vi=format_number(round(limits.max_compression_ratio), lang="vi"),
     )
 
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import IO, Protocol
 
 from hrplan.workbooks.safety.limits import CHUNK, ZIP_MAGIC
-from hrplan.workbooks.safety.refusal import Refusal, size_text, unreadable
+from hrplan.workbooks.safety.refusal import Refusal, sizes, unreadable
 from hrplan.workbooks.safety.xml_watch import PrologWatch, SheetWatch
 
 
@@ -27,8 +27,7 @@ DAMAGED_ZIP = ("a damaged or incomplete ZIP file (perhaps only part of it was do
 def unpacked_too_large(total: int, limit: int) -> Refusal:
     return Refusal(
         "file.unpacked_too_large",
-        size=size_text(total),
-        limit=size_text(limit),
+        **sizes(size=total, limit=limit),
         size_bytes=total,
         limit_bytes=limit,
     )

@@ -1,0 +1,105 @@
+"""The reason file beside a rejected workbook is read by the unit's clerk: it speaks to them, in their language.
+
+One night's inbox of refused files (a table on a hidden sheet only, a password, a zip bomb, a text in a number
+cell, a title naming two units, a PDF) goes through the real `hrplan consolidate`; each test reads the reason
+files it wrote as the clerk would: the Vietnamese half, then the English half. The rule codes and what only the
+analyst can do come last, under their own heading.
+"""
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import make_sample_workspace
+from inbox_builder import CORPUS, consolidate
+
+from hrplan.messages import MESSAGES
+
+REFUSED = {  # inbox name -> corpus workbook
+    "BC an trang.xlsx": "table_on_hidden_sheet.xlsx",
+    "BC mat khau.xlsx": "password_protected.xlsx",
+    "BC bom nen.xlsx": "zip_bomb.xlsx",
+    "BC sai o.xlsx": "text_in_number_cell.xlsx",
+    "BC hai don vi.xlsx": "ambiguous_unit.xlsx",
+}
+
+
+@pytest.fixture(scope="module")
+def night(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[str, str, str]]:
+    """Give each refused file's reason as (Vietnamese half, English half, the analyst's part), after one real run."""
+    ws = make_sample_workspace(tmp_path_factory.mktemp("reasons") / "ws")
+    inbox = ws.root / "inbox"
+    an_hour_ago = time.time() - 3600  # a password-protected .xlsx is no ZIP: it waits 15 minutes as 'incomplete'
+    for name, source in REFUSED.items():
+        shutil.copyfile(CORPUS / source, inbox / name)
+        os.utime(inbox / name, (an_hour_ago, an_hour_ago))
+    (inbox / "Cong van.pdf").write_bytes(b"%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n")
+    run = consolidate(ws)
+    assert run.returncode == 3, run.stdout + run.stderr
+    reasons = {}
+    for path in (ws.root / "rejected").glob("*.reason.txt"):
+        text = path.read_text(encoding="utf-8")
+        vi, rest = text.split("[Tiếng Việt]\n")[1].split("[English]\n")
+        en, _, analyst = rest.partition("[Cho cán bộ tổng hợp / For the analyst]\n")
+        reasons[path.name.removesuffix(".reason.txt")] = (vi, en, analyst)
+    assert sorted(reasons) == sorted([*REFUSED, "Cong van.pdf"])
+    return reasons
+
+
+def test_a_table_on_a_hidden_sheet_tells_the_clerk_to_unhide_it(night) -> None:
+    vi, en, analyst = night["BC an trang.xlsx"]
+    assert "Hãy bỏ ẩn trang này" in vi and "chép bảng sang một trang đang hiện" in vi
+    assert "Unhide it" in en and "copy the table into a visible sheet" in en
+    assert "--hidden-sheets" not in vi + en  # an option of `hrplan import`, nothing a clerk can use
+    assert "các ô nêu trên" not in vi and "cells named above" not in en  # no cell is named
+    assert "read_hidden_sheets: true" in analyst  # the analyst's alternative follows, under its heading
+
+
+def test_the_clerks_halves_name_where_without_rule_codes(night) -> None:
+    vi, en, analyst = night["BC sai o.xlsx"]
+    assert "1. Lỗi tại BC sai o.xlsx › BC 6 thang › E12:\n" in vi
+    assert "1. Error at BC sai o.xlsx › BC 6 thang › E12:\n" in en
+    assert "Mã lỗi / Rule codes: value.not_number" in analyst
+    codes = {code for code in MESSAGES if "." in code}
+    for name, (vi, en, _) in night.items():
+        found = set(re.findall(r"\b[a-z_]+(?:\.[a-z_]+)+\b", vi + en)) & codes
+        assert not found, (name, found)
+
+
+@pytest.mark.parametrize("name", [*REFUSED, "Cong van.pdf"])
+def test_the_reason_speaks_to_the_unit_not_to_the_analyst(night, name: str) -> None:
+    vi, en, _ = night[name]
+    for analyst_words in ("đề nghị đơn vị", "Ask the unit", "inbox", "--unit", "--program", "--period", "hrplan.yaml",
+                          "nhập lại", "import again", "units.yaml", "tệp chương trình", "program file"):
+        assert analyst_words not in vi + en, analyst_words
+    assert "gửi lại" in vi and "send" in en
+
+
+def test_a_password_tells_the_unit_to_send_a_copy_without_one(night) -> None:
+    vi, en, _ = night["BC mat khau.xlsx"]
+    assert "Hãy gửi lại bản không đặt mật khẩu" in vi and "Send a copy without a password again" in en
+
+
+@pytest.mark.parametrize("name, vi_todo, en_todo", [
+    ("BC mat khau.xlsx", "Cần làm: làm theo hướng dẫn nêu trên", "What to do: do as said above"),
+    ("BC bom nen.xlsx", "Cần làm: làm theo hướng dẫn nêu trên", "What to do: do as said above"),
+    ("BC an trang.xlsx", "Cần làm: làm theo hướng dẫn nêu trên", "What to do: do as said above"),
+    ("BC sai o.xlsx", "Cần làm: sửa đúng các ô nêu trên", "What to do: fix the cells named above"),
+    ("Cong van.pdf", "Cần làm: điền số liệu vào mẫu báo cáo (tệp .xlsx)", "What to do: fill in the figures in the report template"),
+])
+def test_the_closing_line_fits_the_problem(night, name: str, vi_todo: str, en_todo: str) -> None:
+    vi, en, _ = night[name]
+    assert vi_todo in vi and en_todo in en
+    if name != "Cong van.pdf":  # the template advice is for a file that is not a workbook
+        assert "không phải bảng tính" not in vi and "not a workbook" not in en
+
+
+def test_a_zip_bomb_writes_its_sizes_in_each_language(night) -> None:
+    vi, en, _ = night["BC bom nen.xlsx"]
+    assert "giải nén ra 64,0 MB (gấp 1.007 lần, giới hạn 200 lần)" in vi
+    assert "unpacks to 64.0 MB (1007 times; the limit is 200)" in en
