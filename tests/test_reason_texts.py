@@ -103,3 +103,35 @@ def test_a_zip_bomb_writes_its_sizes_in_each_language(night) -> None:
     vi, en, _ = night["BC bom nen.xlsx"]
     assert "giải nén ra 64,0 MB (gấp 1.007 lần, giới hạn 200 lần)" in vi
     assert "unpacks to 64.0 MB (1007 times; the limit is 200)" in en
+
+
+def test_a_corrected_resend_settles_the_earlier_rejection(tmp_path: Path) -> None:
+    # The refused file and its reason stayed in rejected/ after the correction was stored, as if still to send
+    # back. They move to rejected/settled/, the reason saying which file made it good; nothing is deleted.
+    from openpyxl import load_workbook
+
+    ws = make_sample_workspace(tmp_path / "ws")
+    inbox, rejected = ws.root / "inbox", ws.root / "rejected"
+    shutil.copyfile(CORPUS / "text_in_number_cell.xlsx", inbox / "HHA_2023-H1_sai.xlsx")
+    shutil.copyfile(CORPUS / "password_protected.xlsx", inbox / "SNV mat khau.xlsx")  # no unit or period to match
+    an_hour_ago = time.time() - 3600
+    os.utime(inbox / "SNV mat khau.xlsx", (an_hour_ago, an_hour_ago))
+    assert consolidate(ws).returncode == 3
+    assert (rejected / "HHA_2023-H1_sai.xlsx.reason.txt").exists()
+
+    book = load_workbook(CORPUS / "text_in_number_cell.xlsx")
+    book["BC 6 thang"]["E12"] = 60
+    book.save(inbox / "HHA_2023-H1_sai.xlsx")  # the clerk fixed the cell and sent it under the same name
+    run = consolidate(ws)
+    assert run.returncode == 0, run.stdout + run.stderr
+
+    assert sorted(p.name for p in rejected.iterdir() if p.is_file()) == ["SNV mat khau.xlsx",
+                                                                         "SNV mat khau.xlsx.reason.txt"]
+    settled = rejected / "settled"
+    assert (settled / "HHA_2023-H1_sai.xlsx").read_bytes() == (CORPUS / "text_in_number_cell.xlsx").read_bytes()
+    reason = (settled / "HHA_2023-H1_sai.xlsx.reason.txt").read_text(encoding="utf-8")
+    assert "Ô chứa 'khoảng 60'" in reason  # the reason as it was sent, then the line that settles it
+    stored = next((ws.root / "done").rglob("HHA_2023-H1_sai.xlsx"))
+    today = time.strftime("%Y-%m-%d")
+    assert f"Đã nhận bản sửa {stored.relative_to(ws.root)} ngày {today}" in reason
+    assert f"The corrected file {stored.relative_to(ws.root)} was stored on {today}" in reason

@@ -71,11 +71,51 @@ def place(source: Path, dest: Path, already_there: bool) -> None:
     _sync_dir(source.parent)
 
 
-def write_reason(dest: Path, problems: list[Problem], original_name: str) -> Path:
-    """Write the reason file beside a rejected file (Vietnamese, then English) and give its path."""
+def write_reason(dest: Path, problems: list[Problem], original_name: str, about: tuple[str, str, str] | None = None) -> Path:
+    """Write the reason file beside a rejected file (Vietnamese, then English) and give its path.
+
+    `about` is the (program, unit, period) the file was read as, when that much could be told: it is written
+    last, so that a corrected file stored later settles this rejection (see `settle_rejections`)."""
     path = dest.with_name(dest.name + REASON_SUFFIX)
-    _write_whole(path, reason_text(problems, original_name))
+    text = reason_text(problems, original_name)
+    if about and all(about):
+        text += render("consolidate.reason_about", "vi", program=about[0], unit=about[1], period=about[2]) + "\n"
+    _write_whole(path, text)
     return path
+
+
+SETTLED = "settled"  # rejected/settled/: refusals a later file of the same program, unit and period made good
+
+
+def settle_rejections(rejected_dir: Path, about: tuple[str, str, str], stored_as: str, when: str,
+                      submission_id: int | None) -> list[Path]:
+    """Move the rejected files of `about` (program, unit, period) and their reasons to rejected/settled/, each
+    reason ending with the line that says which file made it good and when; give where they went.
+
+    Nothing is deleted: the unit's refused file is kept, only out of the list of refusals still to send back."""
+    mark = render("consolidate.reason_about", "vi", program=about[0], unit=about[1], period=about[2])
+    moved = []
+    for reason in sorted(rejected_dir.glob(f"*{REASON_SUFFIX}")):
+        try:
+            text = reason.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue
+        if mark not in text.splitlines():
+            continue
+        rejected = reason.with_name(reason.name.removesuffix(REASON_SUFFIX))
+        settled_dir = rejected_dir / SETTLED
+        settled_dir.mkdir(exist_ok=True)
+        if rejected.is_file():
+            dest, already_there = destination(settled_dir, rejected)
+            place(rejected, dest, already_there)
+        else:
+            dest = settled_dir / rejected.name
+        note = "\n".join(render("consolidate.reason_settled", lang, file=stored_as, when=when, id=submission_id or "?")
+                         for lang in ("vi", "en"))
+        _write_whole(dest.with_name(dest.name + REASON_SUFFIX), text.rstrip("\n") + "\n\n" + note + "\n")
+        reason.unlink()
+        moved.append(dest)
+    return moved
 
 
 def reason_text(problems: list[Problem], original_name: str) -> str:

@@ -20,7 +20,8 @@ from typing import Any, Callable
 
 from hrplan.definitions import Period
 from hrplan.importer import Outcome, ReadAhead, store_read
-from hrplan.jobs.filing import clean_own_temporaries, destination, place, write_reason, REASON_SUFFIX
+from hrplan.jobs.filing import (clean_own_temporaries, destination, place, settle_rejections, write_reason,
+                                REASON_SUFFIX)
 from hrplan.jobs.inbox import InboxFile, scan_inbox
 from hrplan.jobs.outputs import ProgramOutput, check_settings, refresh_outputs
 from hrplan.jobs.runlog import RunLog, now_text, write_last_run
@@ -184,6 +185,8 @@ def _take(workspace: Workspace, store, ahead: ReadAhead, item: InboxFile, done_d
         dest, already_there = destination(folder, item.path)
         place(item.path, dest, already_there)
         outcome.moved_to = _rel(workspace, dest)
+        settle_rejections(rejected_dir, (imported.program, imported.unit, imported.period), outcome.moved_to,
+                          now_text()[:10], outcome.submission_id)
         return outcome
     except HrplanError:
         raise
@@ -201,7 +204,8 @@ def _take(workspace: Workspace, store, ahead: ReadAhead, item: InboxFile, done_d
 
 def _reject(workspace: Workspace, outcome: FileOutcome, path: Path, rejected_dir: Path, lang: str) -> FileOutcome:
     dest, already_there = destination(rejected_dir, path)
-    reason_file = write_reason(dest, outcome.problems, path.name)  # first the reason, then the file
+    about = (outcome.program, outcome.unit, outcome.period)
+    reason_file = write_reason(dest, outcome.problems, path.name, about)  # first the reason, then the file
     place(path, dest, already_there)
     outcome.outcome = "rejected"
     outcome.moved_to, outcome.reason_file = _rel(workspace, dest), _rel(workspace, reason_file)

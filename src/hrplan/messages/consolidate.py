@@ -40,6 +40,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "consolidation takes it. The other files need not be sent again.",
     ),
     "consolidate.reason_for_analyst": ("[Cho cán bộ tổng hợp / For the analyst]", "[For the analyst]"),
+    "consolidate.reason_about": ("Tệp đọc được là / Read as: {program} | {unit} | {period}",
+                                 "Read as: {program} | {unit} | {period}"),
+    "consolidate.reason_settled": ("Đã nhận bản sửa {file} ngày {when} (bản #{id}); không cần gửi lại tệp này.",
+                                   "The corrected file {file} was stored on {when} (#{id}); this one need not be sent again."),
     "consolidate.reason_codes": ("Mã lỗi / Rule codes: {codes}", "Rule codes: {codes}"),
     # -- why a file is left in the inbox for the next run --
     "consolidate.wait.lock_file": ("tệp khóa của Excel/LibreOffice (tệp đang được mở)",
