@@ -29,6 +29,7 @@ from hrplan.definitions.measures import Measure, MeasureBook
 from hrplan.definitions.periods import Period, PeriodError
 from hrplan.definitions.plans import Interim, PlanFor, plan_for
 from hrplan.definitions.report_settings import ReportSettings
+from hrplan.definitions.yaml_source import Explained
 from hrplan.names import fold, strip_diacritics
 from hrplan.problems import Problem
 
@@ -115,7 +116,8 @@ class Indicator(BaseModel):
     def _band_only_for_planning(cls, band: Band | None, info: ValidationInfo) -> Band | None:
         kind = info.data.get("kind")
         if band is not None and kind is not None and kind is not IndicatorKind.PLANNING_RATIO:
-            raise ValueError("a norm band ('band') is only for kind: planning_ratio")
+            raise Explained("khung định mức ('band') chỉ dùng cho kind: planning_ratio",
+                            "a norm band ('band') is only for kind: planning_ratio")
         return band
 
 
@@ -167,7 +169,8 @@ class Target(BaseModel):
             try:
                 Period.parse(str(v))
             except PeriodError:
-                raise ValueError(f"'{v}' is not a period (2023, 2023-Q2, 2021..2023-Q2)") from None
+                raise Explained(f"'{v}' không phải một kỳ (2023, 2023-Q2, 2021..2023-Q2)",
+                                f"'{v}' is not a period (2023, 2023-Q2, 2021..2023-Q2)") from None
             return str(v)
         return v
 
@@ -218,7 +221,8 @@ class Program(BaseModel):
         try:
             Period.parse(str(v))
         except PeriodError:
-            raise ValueError(f"'{v}' is not a period; write it like 2021-2025") from None
+            raise Explained(f"'{v}' không phải một kỳ; hãy viết như 2021-2025",
+                            f"'{v}' is not a period; write it like 2021-2025") from None
         return str(v)
 
     @model_validator(mode="after")

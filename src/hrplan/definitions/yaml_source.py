@@ -190,11 +190,22 @@ _EXPECTED: dict[str, str] = {
 }
 
 
+class Explained(ValueError):
+    """A validator's refusal told in both languages: raise Explained(vi, en) where a plain ValueError would be English only."""
+
+    def __init__(self, vi: str, en: str):
+        super().__init__(en)
+        self.vi, self.en = vi, en
+
+
 def expected_text(err: dict[str, Any]) -> tuple[str, str]:
     """Give what a pydantic error expected, as (Vietnamese, English) plain words."""
     from hrplan.messages import render
 
     code = _EXPECTED.get(err.get("type", ""))
+    explained = (err.get("ctx") or {}).get("error")
+    if isinstance(explained, Explained):
+        return explained.vi, explained.en
     if code is None:
         message = str(err.get("msg", "")).removeprefix("Value error, ")
         return message, message  # our own validators' messages, written for people

@@ -47,11 +47,14 @@ def render(code: str, lang: str = "vi", **params: object) -> str:
 
 class _Params(dict):
     """Message parameters where '{x_vi}' falls back to '{x}', '{s}' is the English plural ending of the count '{n}'
-    ('{n} warning{s}': 1 warning, 2 warnings) and an absent one shows as '?'."""
+    ('{n} warning{s}': 1 warning, 2 warnings), '{s_x}' that of the count '{x}' ('{errors} error{s_errors}') and an
+    absent one shows as '?'."""
 
     def __missing__(self, key: str) -> object:
         if key.endswith("_vi") and key[:-3] in self:
             return self[key[:-3]]
         if key == "s" and "n" in self:
             return "" if self["n"] == 1 else "s"
+        if key.startswith("s_") and key[2:] in self:
+            return "" if self[key[2:]] == 1 else "s"
         return "?"

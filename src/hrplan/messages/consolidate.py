@@ -74,12 +74,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "consolidate.log.failed": ("{file}: lỗi nội bộ, tệp giữ lại trong inbox: {error}",
                                "{file}: internal error, the file stays in the inbox: {error}"),
     "consolidate.log.report": ("{program} {period}: đã kiểm tra ({errors} lỗi, {warnings} cảnh báo) và ghi {files}.",
-                               "{program} {period}: checked ({errors} errors, {warnings} warnings) and wrote {files}."),
+                               "{program} {period}: checked ({errors} error{s_errors}, {warnings} warning{s_warnings}) and wrote {files}."),
     "consolidate.log.done": (
         "xong sau {seconds} giây: nhập mới {imported}, cập nhật {updated}, đã có {unchanged}, từ chối {rejected}, "
         "chờ {waiting}, lỗi {failed}; ghi lại báo cáo của {reports} chương trình.",
         "done in {seconds} s: imported {imported}, updated {updated}, already stored {unchanged}, rejected {rejected}, "
-        "waiting {waiting}, failed {failed}; reports rewritten for {reports} program(s).",
+        "waiting {waiting}, failed {failed}; reports rewritten for {reports} program{s_reports}.",
     ),
     "consolidate.log.nothing": (
         "không có gì để làm: inbox không có tệp mới ({waiting} tệp đang chờ), không thay đổi gì, không ghi báo cáo.",

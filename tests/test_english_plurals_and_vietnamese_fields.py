@@ -1,0 +1,43 @@
+"""Words a message carries are in its own language and number: 'dòng 24' in Vietnamese, '1 error' in English.
+
+The nightly log said "(0 errors, 1 warnings)" and "1 program(s)"; a program file's wrong period was told in
+Vietnamese as "Cần: '2024-20x6' is not a period; write it like 2021-2025." at "units.yaml › line 24".
+"""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import SAMPLE, make_sample_workspace
+from inbox_builder import consolidate
+
+from hrplan.definitions.program_files import load_program
+from hrplan.problems import HrplanError
+
+
+def test_a_wrong_program_period_is_told_in_vietnamese_with_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "x.yaml"
+    path.write_text("code: X\ntitle: t\nperiod: 2024-20x6\nindicators:\n  - {code: A, name: a, uom: người}\n",
+                    encoding="utf-8")
+    with pytest.raises(HrplanError) as caught:
+        load_program(path)
+    (problem,) = caught.value.problems
+    assert "Cần: '2024-20x6' không phải một kỳ; hãy viết như 2021-2025." in problem.message("vi")
+    assert "Expected: '2024-20x6' is not a period; write it like 2021-2025." in problem.message("en")
+    assert problem.location.describe("vi") == "x.yaml › dòng 3 › period"
+    assert problem.location.describe("en") == "x.yaml › line 3 › period"
+
+
+def test_the_nightly_log_counts_in_english_singular_and_plural(tmp_path: Path) -> None:
+    ws = make_sample_workspace(tmp_path / "ws")
+    shutil.copyfile(SAMPLE / "submissions" / "12-CTr-TU_SYT_2016_to_2019-05.xlsx",
+                    ws.root / "inbox" / "12-CTr-TU_SYT_2016_to_2019-05.xlsx")
+    run = consolidate(ws, env={"HRPLAN_LANG": "en", "PATH": "/usr/bin:/bin"})
+    assert run.returncode == 0, run.stdout + run.stderr
+    log = (ws.root / "logs" / "consolidate.log").read_text(encoding="utf-8")
+    assert "reports rewritten for 1 program." in log and "program(s)" not in log
+    report = next(line for line in log.splitlines() if " report " in line)
+    assert "(1 errors" not in report and " 1 warnings" not in report
+    assert any(f"({n} error{'' if n == 1 else 's'}, " in report for n in range(50))
