@@ -190,3 +190,13 @@ def test_a_link_or_a_fifo_in_the_inbox_waits_named_never_opened(tmp_path: Path):
     log = (ws.root / "logs" / "consolidate.log").read_text(encoding="utf-8")
     assert "link.xlsx" in log and "pipe.xlsx" in log and "symlink" in log
     assert target.read_bytes() == WORKBOOK and (inbox / "link.xlsx").is_symlink()
+
+
+def test_a_password_protected_workbook_is_taken_at_once_not_held_as_an_unfinished_copy(tmp_path: Path):
+    # Encrypted, an .xlsx is an OLE2 file without a ZIP end: it waited 15 minutes as 'incomplete' before its refusal.
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    corpus = Path(__file__).resolve().parent / "corpus" / "password_protected.xlsx"
+    (inbox / "mat khau.xlsx").write_bytes(corpus.read_bytes())
+    (found,) = scan_inbox(inbox, settle_seconds=0)
+    assert found.ready, found.wait_reason

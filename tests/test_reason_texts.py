@@ -34,7 +34,7 @@ def night(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[str, str,
     """Give each refused file's reason as (Vietnamese half, English half, the analyst's part), after one real run."""
     ws = make_sample_workspace(tmp_path_factory.mktemp("reasons") / "ws")
     inbox = ws.root / "inbox"
-    an_hour_ago = time.time() - 3600  # a password-protected .xlsx is no ZIP: it waits 15 minutes as 'incomplete'
+    an_hour_ago = time.time() - 3600  # settled long ago, as a night's inbox is
     for name, source in REFUSED.items():
         shutil.copyfile(CORPUS / source, inbox / name)
         os.utime(inbox / name, (an_hour_ago, an_hour_ago))

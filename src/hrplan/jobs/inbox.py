@@ -27,6 +27,7 @@ TEMPORARY_SUFFIXES = (".tmp", ".temp", ".part", ".partial", ".crdownload", ".dow
 INCOMPLETE_GRACE = 15 * 60  # seconds a ZIP workbook without its end may still be on its way
 _ZIP_WORKBOOKS = (".xlsx", ".xlsm", ".ods")
 _ZIP_END = b"PK\x05\x06"  # the end-of-central-directory record, within the last 64 KiB + 22 bytes
+_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # an OLE2 file's first bytes (.xls, a password-protected .xlsx)
 # Our own half-written files (a move across disks, a reason file) if a run was killed while writing them.
 OWN_TEMPORARY = ".hrplan-tmp"
 
@@ -110,6 +111,8 @@ def _unfinished_zip(path: Path, mtime_ns: int, now: float | None = None) -> bool
         return False
     try:
         with path.open("rb") as fh:
+            if fh.read(8) == _OLE2:  # a password-protected .xlsx is an OLE2 file, whole: refused at once, with why
+                return False
             fh.seek(0, os.SEEK_END)
             fh.seek(max(0, fh.tell() - (65536 + 22)))
             tail = fh.read()
