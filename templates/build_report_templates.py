@@ -224,12 +224,23 @@ def body(doc) -> None:
           "{{ row.status_text }}"], [1.3, 6.7, 1.6, 1.8, 1.8, 1.7, 1.6], "row in table", name_col=1)
     notes(doc, "table_notes")
 
-    tag(doc, "{%p if planning %}")
+    tag(doc, "{%p if h.planning is defined %}")
     h("{{ h.planning }}")
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p if planning %}")
     grid(doc, [L % k for k in ("indicator", "seats", "candidates", "ratio", "band", "status")],
          ["{{ p.name }}", "{{ p.seats }}", "{{ p.candidates }}", "{{ p.ratio }}", "{{ p.band }}", "{{ p.status_text }}"],
          [6.6, 1.8, 2.0, 1.9, 2.6, 1.6], "p in planning")
     tag(doc, "{%p endif %}")
+    tag(doc, "{%p for line in planning_limits %}")  # the shares of women and young cadres against their floors
+    p("{{ line }}")
+    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p if planning_breaches_text %}")
+    p("{{ planning_breaches_text }}")
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p for line in planning_breaches %}")
+    p("- {{ line }}")
+    tag(doc, "{%p endfor %}")
 
     h("{{ h.units }}")
     tag(doc, "{%p if top_units %}")
@@ -293,6 +304,17 @@ def foot(doc) -> None:
         row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
 
 
+def appendix(doc) -> None:
+    """The warnings the body does not tell, on pages of their own after the signature: 'PHỤ LỤC'."""
+    tag(doc, "{%p if appendix %}")
+    title = para(doc, "{{ appendix_title }}", bold=True, align=CENTER)
+    title.paragraph_format.page_break_before = True
+    para(doc, "{{ appendix_about }}", bold=True, align=CENTER, after=6)
+    grid(doc, ["{{ labels.no }}", "{{ labels.unit }}", "{{ labels.message }}"],
+         ["{{ a.no }}", "{{ a.unit }}", "{{ a.text }}"], [1.3, 3.7, 11.5], "a in appendix")
+    tag(doc, "{%p endif %}")
+
+
 def build(party: bool, path: Path) -> Path:
     doc = Document()
     normal = doc.styles["Normal"]
@@ -312,6 +334,7 @@ def build(party: bool, path: Path) -> Path:
     heading_block(doc, party)
     body(doc)
     foot(doc)
+    appendix(doc)
     doc.core_properties.title, doc.core_properties.author = "{{ doc_title }}", "hrplan"
     doc.core_properties.title = "Báo cáo (mẫu hrplan)"
     doc.save(path)

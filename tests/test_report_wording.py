@@ -10,10 +10,10 @@ from quarterly import filled_template, make_workspace, send
 
 
 def test_english_counts_agree_with_their_nouns():
-    assert render("report.s.warnings", "en", n=1) == "Also 1 warning (see the JSON file or hrplan check)."
-    assert render("report.s.warnings", "en", n=7) == "Also 7 warnings (see the JSON file or hrplan check)."
+    assert render("report.s.warnings", "en", n=1) == "Also 1 other warning on the figures, listed in the appendix to this report."
+    assert render("report.s.warnings", "en", n=7) == "Also 7 other warnings on the figures, listed in the appendix to this report."
     assert render("report.s.top_units", "en", n=1, scope="P").startswith("The table below gives the results of the 1 unit ")
-    assert render("report.s.warnings", "vi", n=1) == "Ngoài ra có 1 cảnh báo (xem tệp JSON hoặc lệnh hrplan check)."
+    assert render("report.s.warnings", "vi", n=1) == "Ngoài ra có 1 cảnh báo khác về số liệu, nêu tại Phụ lục kèm theo báo cáo này."
 
 
 def test_the_unit_table_sentence_counts_the_units_in_the_table_not_every_unit_under_the_scope(tmp_path: Path, run):

@@ -6,12 +6,17 @@ Provenance (files, sheets, cells) stays out of the body: it is in the JSON (with
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from hrplan.definitions import Direction, IndicatorKind, MeasureBook, Period, Program, UnitTree
 from hrplan.messages import render
 
-BEHIND = ("behind", "nearly", "below_band", "above_band")
+BEHIND = ("behind", "nearly")  # a planning ratio out of its band is not behind plan: it is told under planning
+# The findings on the planning regulation's limits and bands: told in the planning section, unit by unit.
+PLANNING_CODES = ("check.planning_ratio_out_of_band", "check.planning_women_share", "check.planning_young_share",
+                  "check.planning_titles_per_person", "check.planning_people_per_title")
+MAX_APPENDIX = 100  # warnings listed in the appendix; the rest are counted and left to the workbook
 MAX_BEHIND = 30  # units behind plan listed in the body; the rest are counted and left to the workbook
 _ROMAN = "I II III IV V VI VII VIII IX X XI XII XIII XIV XV".split()
 
@@ -188,15 +193,66 @@ def behind(data: dict[str, Any], lang: str, limit: int = MAX_BEHIND,
 def _unit_row(r: dict[str, Any], lang: str, notes: Notes) -> dict[str, Any]:
     d = r["display"]
     mark = notes.mark(r)
-    return {"unit": r["unit_name"], "name": _marked(r["name"], mark), "mark": mark, "incomplete": bool(r.get("incomplete")), "uom": uom(r["uom"], lang), "plan": d["plan"],
+    return {"unit": r["unit_name"], "unit_code": r["unit"], "indicator": r["indicator"], "name": _marked(r["name"], mark), "mark": mark, "incomplete": bool(r.get("incomplete")), "uom": uom(r["uom"], lang), "plan": d["plan"],
             "actual": d["actual"], "ratio": d["ratio"], "status": r["status"],
             "status_text": render(f"status.{r['status']}", lang), "is_group": r["is_group"]}
 
 
-def findings(data: dict[str, Any]) -> tuple[list[str], int]:
-    """Give the messages of the findings that are errors, and the number of warnings."""
-    errors = [f["message"] for f in data["findings"] if f["severity"] == "error" and f["code"] != "check.missing_submission"]
+def finding_text(f: Mapping[str, Any], units: UnitTree) -> str:
+    """Give a finding as a line of the document, naming its unit: 'Huyện Bắc Quang: Lượt cán bộ…: tổng … nhưng …'
+    (a message names what is wrong, not always where; the same message from three units must read as three)."""
+    message = f["message"]
+    unit = f["unit"]
+    if not unit:
+        return message
+    name = units.get(unit).name if unit in units else unit
+    return message if name in message else f"{name}: {message}"
+
+
+def findings(data: dict[str, Any], units: UnitTree) -> tuple[list[str], int]:
+    """Give the findings that are errors, each naming its unit, and the number of warnings."""
+    errors = [finding_text(f, units) for f in data["findings"]
+              if f["severity"] == "error" and f["code"] != "check.missing_submission"]
     return errors, data["counts"]["warnings"]
+
+
+def planning_breaches(data: dict[str, Any], units: UnitTree) -> list[str]:
+    """Give the units under the scope outside a limit or band of the planning regulation (the check's findings: a
+    share under its floor, a maximum over its limit, a planning ratio out of its band), in the tree's order, each
+    naming its unit. The scope's own standing is told by the planning table and `data['planning_limits']`."""
+    scope = data["scope"]["code"]
+    order = {u: i for i, u in enumerate(units.subtree(scope))} if scope and scope in units else {}
+    found = [f for f in data["findings"] if f["code"] in PLANNING_CODES and f["unit"] and f["unit"] != scope]
+    found.sort(key=lambda f: (order.get(f["unit"], len(order)), PLANNING_CODES.index(f["code"])))
+    return [finding_text(f, units) for f in found]
+
+
+def told_warnings(data: dict[str, Any], behind_rows: list[dict[str, Any]]) -> set[tuple[str, str | None, str | None]]:
+    """Give the (code, unit, indicator) of the warnings the body already tells: the planning limits and bands (in the
+    planning section) and the units behind plan it lists."""
+    scope = data["scope"]["code"]
+    listed = {(r["unit_code"], r["indicator"]) for r in behind_rows}
+    told = set()
+    for f in data["findings"]:
+        if f["severity"] != "warning":
+            continue
+        key = (f["code"], f["unit"], f["indicator"])
+        if f["code"] in PLANNING_CODES:
+            told.add(key)
+        elif f["code"] == "check.behind_plan" and (f["unit"] == scope or (f["unit"], f["indicator"]) in listed):
+            told.add(key)
+    return told
+
+
+def other_warnings(data: dict[str, Any], units: UnitTree, told: set, limit: int = MAX_APPENDIX
+                   ) -> tuple[list[dict[str, Any]], int]:
+    """Give the warnings the body does not tell, for the appendix (at most `limit`, each with its unit's name), and
+    how many there are in all."""
+    rest = [f for f in data["findings"]
+            if f["severity"] == "warning" and (f["code"], f["unit"], f["indicator"]) not in told]
+    rows = [{"no": n, "unit": (units.get(f["unit"]).name if f["unit"] in units else f["unit"] or ""),
+             "text": f["message"]} for n, f in enumerate(rest[:limit], start=1)]
+    return rows, len(rest)
 
 
 def lacks(program: Program, data: dict[str, Any], units: UnitTree, lang: str) -> list[str]:

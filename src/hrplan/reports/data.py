@@ -12,6 +12,7 @@ from typing import Any, Callable, Iterable, Iterator, NamedTuple
 
 from hrplan import __version__
 from hrplan.checks import FIGURES_WEIGHT, STEPS_PER_PROGRAM, Finding, check_program
+from hrplan.checks.rules.planning_limits import planning_share
 from hrplan.collector import paused_gc
 from hrplan.definitions import (
     IndicatorKind,
@@ -25,7 +26,7 @@ from hrplan.figures import Coverage, Figure, FigureSet, LeftOut, compute_figures
 from hrplan.messages import render
 from hrplan.problems import HrplanError
 from hrplan.reports.previous import previous_actuals
-from hrplan.values import describe_percent, format_number, format_times
+from hrplan.values import describe_percent, format_number, format_percent, format_times
 from hrplan.workspace import Workspace
 
 
@@ -246,6 +247,7 @@ def report_data(program: Program, figures: FigureSet, findings: list[Finding], u
         "scope": {"code": top, "name": units.get(top).name if top and top in units else None},
         "place": _place(units.get(top).name) if top and top in units else None,
         "summary": summary,
+        "planning_limits": _planning_limits(program, figures, units, lang),
         "narrative": _narrative(program, summary, breakdowns),
         "units": unit_rows,
         "annual": annual or [],
@@ -255,6 +257,53 @@ def report_data(program: Program, figures: FigureSet, findings: list[Finding], u
         "counts": {"errors": sum(f.severity.value == "error" for f in findings),
                    "warnings": sum(f.severity.value == "warning" for f in findings)},
     }
+
+
+_LIMIT_OF_ROLE = {"women": "women_min_share", "young": "young_min_share",
+                  "titles_per_person": "titles_per_person_max", "people_per_title": "people_per_title_max"}
+
+
+def _planning_limits(program: Program, figures: FigureSet, units: UnitTree, lang: str) -> list[dict[str, Any]]:
+    """Give the scope's standing against each limit of the planning regulation the program sets (`planning_limits`):
+    the share of women and of young cadres among those planned against its floor, over the members that gave both
+    numbers (`checks.rules.planning_limits.planning_share`, what the check rules judge), and the most people per
+    title and titles per person against their maximum."""
+    limits = program.planning_limits
+    top = figures.root
+    if limits is None or top is None:
+        return []
+    out = []
+    for ind in program.indicators:
+        role = ind.planning.role if ind.planning else None
+        limit = getattr(limits, _LIMIT_OF_ROLE.get(role, ""), None) if role else None
+        fig = figures.get(top, ind.code)
+        if limit is None or fig is None or fig.actual is None:
+            continue
+        source = limits.source or "-"
+        if ind.is_maximum:
+            within = fig.actual <= limit
+            out.append({"indicator": ind.code, "role": role, "value": float(fig.actual), "limit": limit,
+                        "within": within, "text": render("report.s.planning_max", lang, name=ind.name_in(lang),
+                                                         value=format_number(fig.actual, lang=lang),
+                                                         limit=format_number(limit, lang=lang), source=source,
+                                                         word=render(f"report.s.limit_{'within_max' if within else 'over_max'}", lang))})
+            continue
+        found = planning_share(figures, units, fig)
+        if found is None:
+            continue
+        within = found.share >= limit - 1e-9
+        of = program.indicator(ind.planning.of).name_in(lang)
+        left = render("check.planning_share.left_out", lang, units=", ".join(found.left_out)) if found.left_out else ""
+        out.append({"indicator": ind.code, "role": role, "count": float(found.count), "planned": float(found.planned),
+                    "share": found.share, "limit": limit, "within": within, "left_out": found.left_out,
+                    "text": render("report.s.planning_share", lang, role=render(f"report.role.{role}", lang), of=of,
+                                   count=format_number(found.count, lang=lang),
+                                   planned=format_number(found.planned, lang=lang),
+                                   share=format_percent(found.share, 1, lang=lang),
+                                   floor=format_percent(limit, lang=lang), source=source,
+                                   word=render(f"report.s.limit_{'within' if within else 'under_min'}", lang),
+                                   left_out=left)})
+    return out
 
 
 def _lazy_unit_rows(figures: FigureSet, units: UnitTree, top: str | None, rows: ReportRows) -> list[LazyRow]:

@@ -73,9 +73,18 @@ def document_context(data: dict[str, Any], program: Program, settings: ReportSet
     planning = content.planning(program, data, lang)
     top = content.top_units(data, units, lang, notes)
     behind, more = content.behind(data, lang, notes=notes)
-    errors, warnings = content.findings(data)
+    errors, warnings = content.findings(data, units)
     lacks = content.lacks(program, data, units, lang)
-    parts = ["results", "table"] + (["planning"] if planning else []) + ["units", "previous", "issues"]
+    limits = [r["text"] for r in data.get("planning_limits", [])]
+    breaches = content.planning_breaches(data, units)
+    source = program.planning_limits.source if program.planning_limits and program.planning_limits.source else None
+    source = (source or next((i.band.source for i in program.indicators if i.band and i.band.source), None)
+              or t("report.s.planning_rules"))
+    # The warnings the body does not tell go to an appendix of the document: the committee reads them there, never
+    # in a file or a command it does not have (the consolidated workbook holds every one beyond the appendix's).
+    others, others_total = content.other_warnings(data, units, content.told_warnings(data, behind))
+    parts = (["results", "table"] + (["planning"] if planning or limits or breaches else [])
+             + ["units", "previous", "issues"])
     heads = {key: f"{content.roman(i)}. {t('report.h.' + key)}" for i, key in enumerate(parts, start=1)}
     scope = data["scope"]["name"] or ""
     return {
@@ -87,7 +96,7 @@ def document_context(data: dict[str, Any], program: Program, settings: ReportSet
         "h": heads,
         "labels": {k: t(f"report.col.{k}") for k in ("no", "indicator", "uom", "plan", "actual", "estimate", "ratio",
                                                       "status", "unit", "seats", "candidates", "band", "previous",
-                                                      "current", "change")},
+                                                      "current", "change", "message")},
         "sub": {k: t(f"report.h.{k}") for k in ("behind", "errors", "lacks", "charts")},
         "sections": sections,
         "coverage_text": (data.get("coverage") or {}).get("text", ""),
@@ -109,7 +118,16 @@ def document_context(data: dict[str, Any], program: Program, settings: ReportSet
         "behind_text": [t("report.s.behind", **{**r, "status": r["status_text"]}) for r in behind] or [t("report.s.none_behind")],
         "behind_more": t("report.s.behind_more", n=more) if more else "",
         "errors": errors or [t("report.s.no_errors")],
-        "warnings_text": t("report.s.warnings", n=warnings) if warnings else "",
+        "warnings_text": (t("report.s.warnings", n=others_total) if others_total <= len(others) else
+                          t("report.s.warnings_more", n=others_total, shown=len(others),
+                            sheet=t("report.xlsx.sheet_findings"))) if others_total else "",
+        "planning_limits": limits,
+        "planning_breaches": breaches,
+        "planning_breaches_text": (t("report.s.planning_breaches", source=source) if breaches else
+                                   t("report.s.planning_breaches_none", source=source) if planning or limits else ""),
+        "appendix": others,
+        "appendix_title": t("report.appendix_title") if others else "",
+        "appendix_about": t("report.appendix_about", period=period_text) if others else "",
         "lacks": lacks or [t("report.s.lacks_none")],
         "page_label": t("report.page"),
         "doc_title": t("report.doc_title", program=program.code, period=period_text),

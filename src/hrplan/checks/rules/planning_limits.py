@@ -2,38 +2,66 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import NamedTuple
 
 from hrplan.checks.finding import first_cell
 from hrplan.checks.rule import CheckContext, Rule
+from hrplan.definitions import UnitTree
+from hrplan.figures import Figure, FigureSet
 from hrplan.messages import render
 from hrplan.values import format_number, format_percent
 
 
-def share_findings(ctx: CheckContext, rule: Rule, role: str, limit_field: str):
-    """Give a finding where the share of `role` (women, young) among those planned is under its floor.
+class Share(NamedTuple):
+    """The share of a role (women, young) among those planned, over the members that gave both numbers."""
+
+    count: Decimal  # of the role (nữ, trẻ)
+    planned: Decimal  # those planned, over the same members
+    left_out: list[str]  # the names of the members left out (a group's only)
+
+    @property
+    def share(self) -> float:
+        return float(self.count / self.planned)
+
+
+def planning_share(figures: FigureSet, units: UnitTree, fig: Figure) -> Share | None:
+    """Give the share of a role's figure (`planning: {role: women, of: QH-BCH}`) among those planned, or None when
+    there is nothing to divide by.
 
     A group's share is over the members that gave both numbers: a district that left its number of women blank
     counts in neither the women nor those planned (else 31 of 246 would read 13% where the members that answered
-    have 31 of 196, 16%); the members left out are named."""
+    have 31 of 196, 16%); the members left out are named. The check rules and the report both take it from here."""
+    plan = fig.indicator.planning
+    if plan is None or plan.of is None or fig.actual is None:
+        return None
+    planned = figures.get(fig.unit, plan.of)
+    if planned is None or not planned.actual:
+        return None
+    if not fig.is_group:
+        return Share(fig.actual, planned.actual, [])
+    count, of, left = _over_same_members(figures, units, fig, planned)
+    return Share(count, of, left) if of else None
+
+
+def share_findings(ctx: CheckContext, rule: Rule, role: str, limit_field: str):
+    """Give a finding where the share of `role` (women, young) among those planned is under its floor
+    (`planning_share`)."""
     limits = ctx.program.planning_limits
     floor = getattr(limits, limit_field, None) if limits else None
     if floor is None:
         return
     for fig in ctx.figures.figures.values():
         plan = fig.indicator.planning
-        if plan is None or plan.role != role or plan.of is None or fig.actual is None:
+        if plan is None or plan.role != role:
             continue
-        planned = ctx.figures.get(fig.unit, plan.of)
-        if planned is None or not planned.actual:
+        found = planning_share(ctx.figures, ctx.units, fig)
+        if found is None:
             continue
-        count, of, left = fig.actual, planned.actual, []
-        if fig.is_group:
-            count, of, left = _over_same_members(ctx, fig, planned)
-            if not of:
-                continue
-        share = float(count / of)
+        count, of, left = found
+        share = found.share
         if share < floor - 1e-9:
             lang = ctx.lang
+            planned = ctx.figures.get(fig.unit, plan.of)
             yield rule.finding(ctx, fig.unit, fig.indicator.code, {
                 "indicator": fig.indicator.name_in(lang), "count": format_number(count, lang=lang),
                 "planned": format_number(of, lang=lang), "planned_indicator": planned.indicator.name_in(lang),
@@ -43,10 +71,10 @@ def share_findings(ctx: CheckContext, rule: Rule, role: str, limit_field: str):
                 first_cell(fig))
 
 
-def _over_same_members(ctx: CheckContext, fig, planned) -> tuple:
+def _over_same_members(figures: FigureSet, units: UnitTree, fig: Figure, planned: Figure) -> tuple:
     """Give (count, planned, members left out) summed over the members of the group with both numbers."""
     def unit_figure(unit: str, code: str):
-        f = ctx.figures.get(unit, code)
+        f = figures.get(unit, code)
         return f.own if f is not None and f.is_group else f  # a group unit's own report, not its group's sum
 
     both = [u for u in dict.fromkeys(fig.members) if u in set(planned.members)]
@@ -57,7 +85,7 @@ def _over_same_members(ctx: CheckContext, fig, planned) -> tuple:
             continue
         count, of = count + mine.actual, of + theirs.actual
     left = [u for u in dict.fromkeys([*planned.members, *fig.members]) if u not in both]
-    names = [ctx.units.get(u).name if u in ctx.units else u for u in left]
+    names = [units.get(u).name if u in units else u for u in left]
     return count, of, names
 
 
