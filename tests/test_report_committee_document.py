@@ -125,6 +125,25 @@ def test_the_other_warnings_are_in_an_appendix_never_a_command_or_a_file_the_com
     assert "Share of women among those planned (Quy hoạch Ban Chấp hành): 6 of 28, 21.4%; floor 25%" in en
 
 
+def test_the_previous_period_is_compared_over_the_units_both_periods_hold_and_says_so(planned, run, tmp_path):
+    for fmt, text in _write(run, planned, tmp_path, PROGRAM, "2023-Q2").items():
+        previous = _between(text, "SO SÁNH VỚI KỲ TRƯỚC", "NHỮNG VẤN ĐỀ CẦN LƯU Ý")
+        assert ("Hai kỳ có số liệu của các đơn vị khác nhau, nên chỉ so sánh 1 đơn vị có số liệu cả hai kỳ: Sở Y tế. "
+                "Chỉ có số liệu quý II/2023, không tính vào so sánh: Huyện Hòa An.") in previous, fmt
+        # Sở Y tế's 40 trained in each quarter, not its 40 against both units' 70.
+        (row,) = [line for line in previous.splitlines() if line.startswith("Bồi dưỡng cán bộ trong kỳ")]
+        assert re.sub(r"\s*\|\s*", "|", row).strip("|") == "Bồi dưỡng cán bộ trong kỳ|người|40|40|0", (fmt, row)
+
+
+def test_the_previous_period_of_the_same_units_is_compared_whole(planned, run, tmp_path):
+    submit(run, planned, tmp_path, "HHA", "2023-Q1", {**GOOD, "BD": (40, 25)})
+    for fmt, text in _write(run, planned, tmp_path, PROGRAM, "2023-Q2").items():
+        previous = _between(text, "SO SÁNH VỚI KỲ TRƯỚC", "NHỮNG VẤN ĐỀ CẦN LƯU Ý")
+        assert "khác nhau" not in previous and "không tính vào so sánh" not in previous, fmt
+        (row,) = [line for line in previous.splitlines() if line.startswith("Bồi dưỡng cán bộ trong kỳ")]
+        assert re.sub(r"\s*\|\s*", "|", row).strip("|") == "Bồi dưỡng cán bộ trong kỳ|người|65|70|+5", (fmt, row)
+
+
 def test_each_error_listed_names_its_unit(sample_ws, run, tmp_path):
     (sample_ws.root / "programs" / "BK-01-KH.yaml").write_text(BREAKDOWN_PROGRAM, encoding="utf-8")
     for unit, (men, women) in (("SYT", (20, 15)), ("HHA", (30, 5))):

@@ -25,7 +25,7 @@ from hrplan.definitions import (
 from hrplan.figures import Coverage, Figure, FigureSet, LeftOut, compute_figures
 from hrplan.messages import render
 from hrplan.problems import HrplanError
-from hrplan.reports.previous import previous_actuals
+from hrplan.reports.previous import Compared, compare, previous_actuals
 from hrplan.values import describe_percent, format_number, format_percent, format_times
 from hrplan.workspace import Workspace
 
@@ -41,8 +41,9 @@ class Report:
     sources: bool = True  # whether its figures may carry the cells behind them
     units: UnitTree | None = None  # the unit tree its names come from (the JSON's `unit_tree`)
     lang: str = "vi"
-    # The previous period and the scope's actuals in it (reports.previous.previous_actuals), when asked for.
-    previous: tuple[Period | None, dict[str, Decimal]] | None = None
+    # The previous period's actuals against this one's over the units both hold (reports.previous.compare), when
+    # asked for.
+    previous: Compared | None = None
 
     def to_json(self, sources: bool = False) -> str:
         return self.json_bytes(sources).decode("utf-8")
@@ -92,6 +93,7 @@ def build_report(workspace: Workspace, program_name: str, period_text: str, lang
         with workspace.open_store() as store, store.snapshot():
             before = previous_actuals(program, period, store, units) if previous else None
             figures = compute_figures(program, period, store, units, sources=sources)
+            before = compare(program, before, figures) if before is not None else None
             step(program.code, FIGURES_WEIGHT)
             findings = check_program(program, figures, store, units, lang, step=step)
             annual = _annual(program, period, store, units, lang, sources)
