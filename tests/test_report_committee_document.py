@@ -171,3 +171,10 @@ def test_each_error_listed_names_its_unit(sample_ws, run, tmp_path):
             "- Huyện Hòa An: Lượt cán bộ được bồi dưỡng: tổng 40 nhưng các phần cộng lại 35 (30 + 5).",
             "- Sở Y tế: Lượt cán bộ được bồi dưỡng: tổng 40 nhưng các phần cộng lại 35 (20 + 15).",
             "- Tỉnh Cao Bằng: Lượt cán bộ được bồi dưỡng: tổng 80 nhưng các phần cộng lại 70 (50 + 20)."], (fmt, listed)
+
+
+def test_a_previous_period_without_figures_says_so_and_lists_no_units(planned, run, tmp_path):
+    for fmt, text in _write(run, planned, tmp_path, PROGRAM, "2023-Q1").items():
+        previous = _between(text, "SO SÁNH VỚI KỲ TRƯỚC", "NHỮNG VẤN ĐỀ CẦN LƯU Ý")
+        assert "Không có số liệu của kỳ trước (Quý IV/2022) để so sánh." in previous, fmt
+        assert "không tính vào so sánh" not in previous, fmt

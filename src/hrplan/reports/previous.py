@@ -79,7 +79,7 @@ def compare(program: Program, before: Before, figures: FigureSet) -> Compared:
     now = frozenset(figures.submitted)
     both = sorted(before.units & now)
     only_before, only_now = sorted(before.units - now), sorted(now - before.units)
-    if not only_before and not only_now:
+    if not before.units or not now or (not only_before and not only_now):  # nothing to set apart
         return Compared(before.period, before.actuals, _scope_actuals(program, figures), both, [], [])
     current = _own_actuals(program, figures)
     return Compared(before.period, _over(program, before.own, both), _over(program, current, both), both,
