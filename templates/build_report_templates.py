@@ -115,8 +115,10 @@ def cell_text(cell, text: str, *, size=12, bold=False, italic=False, align=None)
     return p
 
 
-def grid(doc, header: list[str], row: list[str], cms: list[float], loop: str, *, name_col: int | None = None):
-    """A bordered table: a header row of labels and one row repeated for each item of `loop`."""
+def grid(doc, header: list[str], row: list[str], cms: list[float], loop: str, *, name_col: int | None = None,
+         aligns: list | None = None):
+    """A bordered table: a header row of labels and one row repeated for each item of `loop` (its columns aligned by
+    `aligns`, else the second left, the first and third centred, the others right as numbers)."""
     table = doc.add_table(rows=4, cols=len(header))
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -128,7 +130,8 @@ def grid(doc, header: list[str], row: list[str], cms: list[float], loop: str, *,
         if i == name_col:
             level_paragraphs(cell, text)
         else:
-            cell_text(cell, text, align=LEFT if i == 1 else (CENTER if i in (0, 2) else WD_ALIGN_PARAGRAPH.RIGHT))
+            cell_text(cell, text, align=aligns[i] if aligns else
+                      LEFT if i == 1 else (CENTER if i in (0, 2) else WD_ALIGN_PARAGRAPH.RIGHT))
     cell_text(table.rows[3].cells[0], "{%tr endfor %}")
     widths(table, cms)
     return table
@@ -311,7 +314,8 @@ def appendix(doc) -> None:
     title.paragraph_format.page_break_before = True
     para(doc, "{{ appendix_about }}", bold=True, align=CENTER, after=6)
     grid(doc, ["{{ labels.no }}", "{{ labels.unit }}", "{{ labels.message }}"],
-         ["{{ a.no }}", "{{ a.unit }}", "{{ a.text }}"], [1.3, 3.7, 11.5], "a in appendix")
+         ["{{ a.no }}", "{{ a.unit }}", "{{ a.text }}"], [1.3, 3.7, 11.5], "a in appendix",
+         aligns=[CENTER, LEFT, JUSTIFY])
     tag(doc, "{%p endif %}")
 
 
