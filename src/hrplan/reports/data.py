@@ -11,8 +11,7 @@ from collections.abc import Mapping
 from typing import Any, Callable, Iterable, Iterator, NamedTuple
 
 from hrplan import __version__
-from hrplan.checks import FIGURES_WEIGHT, STEPS_PER_PROGRAM, Finding, check_program
-from hrplan.checks.rules.planning_limits import planning_share
+from hrplan.checks import FIGURES_WEIGHT, STEPS_PER_PROGRAM, Finding, check_program, planning_share
 from hrplan.collector import paused_gc
 from hrplan.definitions import (
     IndicatorKind,
