@@ -66,7 +66,7 @@ def test_status_outside_a_workspace_loads_no_heavy_library(tmp_path: Path) -> No
 
 def test_status_on_an_up_to_date_sqlite_store_needs_neither_sqlalchemy_nor_alembic(tmp_path: Path) -> None:
     init_workspace(tmp_path / "e")
-    run, loaded = _hrplan(["status"], tmp_path / "e", NOT_FOR_STATUS)
+    run, loaded = _hrplan(["status"], tmp_path / "e", NOT_FOR_STATUS + ("hrplan.definitions.programs",))
     assert run.returncode == 0, run.stderr
     assert "The store holds no reports yet (0 programs defined)." in run.stdout
     assert "'hrplan consolidate' has never run" in run.stdout or "consolidate" in run.stdout

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from hrplan.definitions import Period, missing_reporters
 from hrplan.jobs.current import current_period
 from hrplan.jobs.runlog import read_last_run
 from hrplan.store import open_reader
@@ -26,6 +25,9 @@ def consolidation_digest(workspace: Workspace) -> dict[str, Any]:
                 by_unit: dict[str, set[str]] = {}
                 for r in store.submissions(program.code):
                     by_unit.setdefault(r.unit, set()).add(r.period)
+                # Here, not at the top: `hrplan status` in a workspace without programs never loads them (start-up).
+                from hrplan.definitions import Period, missing_reporters
+
                 missing = missing_reporters(program, Period.parse(period), by_unit)  # at each unit's frequency
             current.append({"program": program.code, "period": period, "submitted": sorted(sent & set(expected)),
                             "missing": missing})

@@ -70,6 +70,8 @@ def workspace_status(store: Store | SqliteReader, programs: dict) -> list[Period
     """Give, per program and period in the store, the units that sent and those still missing: the expected
     reporters due for the period at their frequency with nothing for it or inside it (a quarterly unit is not
     missing from a month, a monthly one not from the quarter its months are in)."""
+    if not programs:
+        return []  # an empty workspace's `status` loads no program machinery (start-up time)
     from hrplan.definitions import Period, missing_reporters
 
     out = []
