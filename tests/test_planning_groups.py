@@ -8,21 +8,10 @@ from __future__ import annotations
 
 import json
 
-import pytest
-
 from hrplan.definitions import Period
 from hrplan.figures import compute_figures
-from rule_workbooks import GOOD, PROGRAM, PROGRAM_FILE, add_program, findings, submit
-
-
-@pytest.fixture
-def ws(sample_ws):
-    add_program(sample_ws)
-    return sample_ws
-
-
-def _with(**changes) -> dict:
-    return {**GOOD, **{k.replace("_", "-"): v for k, v in changes.items()}}
+from rule_workbooks import PROGRAM, PROGRAM_FILE, findings, submit
+from test_checks_rules import _with, ws  # noqa: F401 (ws: the rule tests' workspace with their program, a fixture)
 
 
 def _figures(ws, period: str):
