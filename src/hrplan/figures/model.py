@@ -232,6 +232,12 @@ class FigureSet:
     def get(self, unit: str, indicator: str) -> Figure | None:
         return self.figures.get((unit, indicator))
 
+    def reported(self, unit: str, indicator: str) -> Figure | None:
+        """Give the figure of what `unit` itself reported: for a group unit (a district that reports beside its
+        communes) its own report's figure, not its group's sum; for any other unit its figure."""
+        fig = self.figures.get((unit, indicator))
+        return fig.own if fig is not None and fig.is_group else fig
+
     def for_unit(self, unit: str) -> list[Figure]:
         return [f for f in (self.figures.get((unit, i.code)) for i in self.program.indicators) if f is not None]
 

@@ -100,8 +100,7 @@ def _own_actuals(program: Program, figures: FigureSet) -> dict[str, dict[str, De
     for unit in figures.submitted:
         mine = out[unit] = {}
         for ind in program.indicators:
-            f = figures.get(unit, ind.code)
-            f = f.own if f is not None and f.is_group else f
+            f = figures.reported(unit, ind.code)
             if f is not None and f.actual is not None:
                 mine[ind.code] = f.actual
     return out

@@ -35,7 +35,7 @@ def breakdown_findings(ctx: CheckContext, rule: Rule, complete: bool):
             total = figures.get(unit, b.total)
             own = total.own
             if own is not None:
-                finding = _finding(ctx, rule, complete, b, own, [_own(figures.get(unit, p)) for p in b.parts], flagged)
+                finding = _finding(ctx, rule, complete, b, own, [figures.reported(unit, p) for p in b.parts], flagged)
                 if finding is not None:
                     yield finding
             explained = sum((flagged.get(m, Decimal(0)) for m in dict.fromkeys(total.members)), Decimal(0))
@@ -46,10 +46,6 @@ def breakdown_findings(ctx: CheckContext, rule: Rule, complete: bool):
                 finding = _finding(ctx, rule, complete, b, total, parts, {})
                 if finding is not None:
                     yield finding
-
-
-def _own(fig):
-    return fig.own if fig is not None and fig.is_group else fig
 
 
 def _finding(ctx: CheckContext, rule: Rule, complete: bool, b, total, parts, flagged: dict):

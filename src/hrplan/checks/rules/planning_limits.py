@@ -73,14 +73,10 @@ def share_findings(ctx: CheckContext, rule: Rule, role: str, limit_field: str):
 
 def _over_same_members(figures: FigureSet, units: UnitTree, fig: Figure, planned: Figure) -> tuple:
     """Give (count, planned, members left out) summed over the members of the group with both numbers."""
-    def unit_figure(unit: str, code: str):
-        f = figures.get(unit, code)
-        return f.own if f is not None and f.is_group else f  # a group unit's own report, not its group's sum
-
     both = [u for u in dict.fromkeys(fig.members) if u in set(planned.members)]
     count = of = Decimal(0)
     for unit in both:
-        mine, theirs = unit_figure(unit, fig.indicator.code), unit_figure(unit, planned.indicator.code)
+        mine, theirs = figures.reported(unit, fig.indicator.code), figures.reported(unit, planned.indicator.code)
         if mine is None or theirs is None or mine.actual is None or theirs.actual is None:
             continue
         count, of = count + mine.actual, of + theirs.actual
