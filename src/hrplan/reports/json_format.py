@@ -290,7 +290,7 @@ class _Lean:
                 loc = f.location
                 fields = (loc.file, loc.sheet, loc.cell, loc.line, loc.field)
                 location = location_of(*fields) if fields != _NO_LOCATION else None
-                if lang == self.lang and all(type(v) is str for v in raw.values()):
+                if lang == self.lang and f.wording is None and all(type(v) is str for v in raw.values()):
                     # the message is the template filled with these texts, and the figure most often the one they
                     # give (not a Vietnamese '_vi' number: the reader's rule knows no language)
                     message = None if code in templates else f.message(lang)
