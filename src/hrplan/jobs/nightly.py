@@ -69,6 +69,9 @@ class ConsolidateResult:
     files: list[FileOutcome] = field(default_factory=list)
     waiting: list[FileOutcome] = field(default_factory=list)
     outputs: list[ProgramOutput] = field(default_factory=list)
+    # Files stored tonight for a period other than their program's current one (a quarter sent late): each such
+    # program, period and units with the counts of their findings, so that a late file's errors are not unseen.
+    late: list[dict[str, Any]] = field(default_factory=list)
 
     @property
     def status(self) -> str:
@@ -94,7 +97,7 @@ class ConsolidateResult:
             "status": self.status, "started": self.started, "finished": self.finished, "seconds": self.seconds,
             "counts": self.counts(), "files": [f.to_dict(lang) for f in self.files],
             "waiting": [f.to_dict(lang) for f in self.waiting],
-            "programs": [asdict(o) for o in self.outputs],
+            "programs": [asdict(o) for o in self.outputs], "late": self.late,
         }
 
 
@@ -150,6 +153,7 @@ def _run_locked(workspace: Workspace, formats: list[str], lang: str, log: RunLog
             log.line("report", render("consolidate.log.report", lang, program=out.program, period=out.period,
                                       errors=out.findings.get("error", 0), warnings=out.findings.get("warning", 0),
                                       files=names))
+    result.late = _check_late(workspace, result, log)
     result.seconds = round(time.monotonic() - started, 2)
     result.finished = now_text()
     for item in result.waiting:  # each night; a link or a FIFO needs someone, so it is named on a quiet night too
@@ -214,6 +218,32 @@ def _reject(workspace: Workspace, outcome: FileOutcome, path: Path, rejected_dir
         where = errors[0].location.describe(lang)
         outcome.reason = (f"{where}: " if where else "") + errors[0].message(lang)
     return outcome
+
+
+def _check_late(workspace: Workspace, result: ConsolidateResult, log: RunLog) -> list[dict[str, Any]]:
+    """Check each period other than its program's current one that a file stored tonight belongs to (the reports
+    are written for the current period only) and log, per program and period, the findings of the units that sent:
+    a late quarter's typo (400 for a plan of 20) went through with nothing in the log."""
+    lang = workspace.config.consolidate.report_lang
+    current = {o.program: o.period for o in result.outputs}
+    late: dict[tuple[str, str], set[str]] = {}
+    for f in result.files:
+        if f.outcome in ("imported", "updated") and f.program and f.period and f.period != current.get(f.program):
+            late.setdefault((f.program, f.period), set()).add(f.unit)
+    out = []
+    for (program, period), units in sorted(late.items()):
+        from hrplan.checks import run_checks
+
+        try:
+            findings = [x for x in run_checks(workspace, [program], period, lang) if x.unit in units]
+        except HrplanError as exc:  # a period outside the program: said at import, nothing to check
+            log.line("late", "; ".join(p.message(lang) for p in exc.problems))
+            continue
+        counts = {s: sum(x.severity.value == s for x in findings) for s in ("error", "warning", "info")}
+        out.append({"program": program, "period": period, "units": sorted(units), "findings": counts})
+        log.line("late", render("consolidate.log.late", lang, program=program, period=period,
+                                units=", ".join(sorted(units)), errors=counts["error"], warnings=counts["warning"]))
+    return out
 
 
 def _file_line(f: FileOutcome, lang: str) -> str:

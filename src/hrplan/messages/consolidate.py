@@ -75,6 +75,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                "{file}: internal error, the file stays in the inbox: {error}"),
     "consolidate.log.report": ("{program} {period}: đã kiểm tra ({errors} lỗi, {warnings} cảnh báo) và ghi {files}.",
                                "{program} {period}: checked ({errors} error{s_errors}, {warnings} warning{s_warnings}) and wrote {files}."),
+    "consolidate.log.late": (
+        "{program} {period} (tệp đến muộn của {units}, không phải kỳ hiện tại nên không ghi báo cáo): đã kiểm tra, "
+        "{errors} lỗi, {warnings} cảnh báo; xem: hrplan check -p {program} --period {period} -u <đơn vị>.",
+        "{program} {period} (a late file from {units}, not the current period, so no report is written): checked, "
+        "{errors} error{s_errors}, {warnings} warning{s_warnings}; see: hrplan check -p {program} --period {period} "
+        "-u <unit>.",
+    ),
     "consolidate.log.done": (
         "xong sau {seconds} giây: nhập mới {imported}, cập nhật {updated}, đã có {unchanged}, từ chối {rejected}, "
         "chờ {waiting}, lỗi {failed}; ghi lại báo cáo của {reports} chương trình.",

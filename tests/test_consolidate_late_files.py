@@ -1,0 +1,37 @@
+"""The nightly job checks the period of a file that arrives late, not only the current period, and says what it found.
+
+Found by running the nightly job as cron does: a district's late 2024-Q3 file (400 trained against a plan of 20)
+went through with exit 0 and nothing in the log, since the job checks and reports only each program's current
+period.
+"""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+
+from inbox_builder import consolidate
+from rule_workbooks import GOOD, PROGRAM, add_program, workbook
+
+
+def _send(run, ws, tmp_path, unit: str, period: str, figures: dict, stamp: int) -> None:
+    made = workbook(run, ws, tmp_path, unit, period, figures)
+    dest = ws.root / "inbox" / made.name
+    shutil.copyfile(made, dest)
+    os.utime(dest, (stamp, stamp))
+
+
+def test_a_late_quarters_findings_are_in_the_log_and_the_summary(sample_ws, run, tmp_path):
+    add_program(sample_ws)
+    for unit in ("SYT", "HHA"):
+        _send(run, sample_ws, tmp_path, unit, "2023-Q2", GOOD, 1_700_000_000)
+    assert consolidate(sample_ws).returncode == 0
+    _send(run, sample_ws, tmp_path, "HHA", "2023-Q1", {**GOOD, "BD": (20, 400)}, 1_700_000_100)  # late, with a typo
+    night = consolidate(sample_ws, "--json")
+    assert night.returncode == 0, night.stderr
+    late = json.loads(night.stdout)["late"]
+    assert [(x["program"], x["period"], x["units"]) for x in late] == [(PROGRAM, "2023-Q1", ["HHA"])]
+    assert late[0]["findings"]["warning"] + late[0]["findings"]["error"] >= 1
+    log = (sample_ws.root / "logs" / "consolidate.log").read_text(encoding="utf-8")
+    line = next(x for x in log.splitlines() if " late " in x)
+    assert f"{PROGRAM} 2023-Q1 (tệp đến muộn của HHA" in line and f"hrplan check -p {PROGRAM} --period 2023-Q1" in line
