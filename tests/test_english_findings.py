@@ -163,9 +163,10 @@ def test_a_converted_amount_is_told_in_each_languages_numbers(sample_ws, run, tm
     assert "Đã đổi 0,4 tỷ đồng thành 400 triệu đồng." in vietnamese.output, vietnamese.output
 
 
-def test_a_ceiling_overrun_is_said_as_a_ceiling_not_as_achieving_150_percent(sample_ws, run, tmp_path):
-    # "thực hiện 6/4 người, đạt 150% kế hoạch (chưa đạt)" for officials leaving early, where lower is better.
-    from rule_workbooks import GOOD, PROGRAM, add_program, findings, submit
+@pytest.fixture
+def ceiling_ws(sample_ws, run, tmp_path):
+    """The rule tests' program with a lower-is-better indicator (early leavers, a ceiling of 4), and SYT's 6."""
+    from rule_workbooks import GOOD, add_program, submit
 
     add_program(sample_ws)
     program = sample_ws.root / "programs" / "QT-01-KH.yaml"
@@ -175,31 +176,30 @@ def test_a_ceiling_overrun_is_said_as_a_ceiling_not_as_achieving_150_percent(sam
         "  - {code: NV, name: Nghỉ việc trước tuổi, name_en: Early leavers, uom: người, direction: lower,"
         " accumulation: per_period}"), encoding="utf-8")
     submit(run, sample_ws, tmp_path, "SYT", "2023-Q1", {**GOOD, "NV": (4, 6)})
-    (vi,) = [f for f in findings(run, sample_ws, "2023-Q1", "check.behind_plan") if f["unit"] == "SYT"]
+    return sample_ws
+
+
+def test_a_ceiling_overrun_is_said_as_a_ceiling_not_as_achieving_150_percent(ceiling_ws, run):
+    # "thực hiện 6/4 người, đạt 150% kế hoạch (chưa đạt)" for officials leaving early, where lower is better.
+    from rule_workbooks import PROGRAM, findings
+
+    (vi,) = [f for f in findings(run, ceiling_ws, "2023-Q1", "check.behind_plan") if f["unit"] == "SYT"]
     assert "vượt mức trần 4" in vi["message"] and "đạt 150%" not in vi["message"]
-    (en,) = [f for f in findings(run, sample_ws, "2023-Q1", "check.behind_plan", PROGRAM, "--lang", "en")
+    (en,) = [f for f in findings(run, ceiling_ws, "2023-Q1", "check.behind_plan", PROGRAM, "--lang", "en")
              if f["unit"] == "SYT"]
     assert en["message"] == "Early leavers: 6 people, above the ceiling of 4 (150% of it; not met)."
 
 
-def test_a_ceiling_findings_words_survive_the_report_json(sample_ws, run, tmp_path):
+def test_a_ceiling_findings_words_survive_the_report_json(ceiling_ws, run, tmp_path):
     # The JSON report leaves out a message that is its code's template filled: a finding worded otherwise (a
     # ceiling's 'behind plan') must carry its own message, or a reader rebuilds 'đạt 150% kế hoạch'.
     import json
 
     from hrplan.reports.json_format import finding_rows
-    from rule_workbooks import GOOD, PROGRAM, add_program, submit
+    from rule_workbooks import PROGRAM
 
-    add_program(sample_ws)
-    program = sample_ws.root / "programs" / "QT-01-KH.yaml"
-    program.write_text(program.read_text(encoding="utf-8").replace(
-        "  - {code: BD, name: Bồi dưỡng cán bộ trong kỳ, uom: người, accumulation: per_period}",
-        "  - {code: BD, name: Bồi dưỡng cán bộ trong kỳ, uom: người, accumulation: per_period}\n"
-        "  - {code: NV, name: Nghỉ việc trước tuổi, uom: người, direction: lower, accumulation: per_period}"),
-        encoding="utf-8")
-    submit(run, sample_ws, tmp_path, "SYT", "2023-Q1", {**GOOD, "NV": (4, 6)})
     out = tmp_path / "r.json"
-    assert run("report", "-p", PROGRAM, "--period", "2023-Q1", "-f", "json", "-o", out, workspace=sample_ws).exit_code == 0
+    assert run("report", "-p", PROGRAM, "--period", "2023-Q1", "-f", "json", "-o", out, workspace=ceiling_ws).exit_code == 0
     rows = finding_rows(json.loads(out.read_text(encoding="utf-8")))
     (ceiling,) = [r for r in rows if r["code"] == "check.behind_plan" and r["unit"] == "SYT" and r["indicator"] == "NV"]
     assert "vượt mức trần 4" in ceiling["message"], ceiling
