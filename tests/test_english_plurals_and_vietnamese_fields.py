@@ -41,3 +41,20 @@ def test_the_nightly_log_counts_in_english_singular_and_plural(tmp_path: Path) -
     report = next(line for line in log.splitlines() if " report " in line)
     assert "(1 errors" not in report and " 1 warnings" not in report
     assert any(f"({n} error{'' if n == 1 else 's'}, " in report for n in range(50))
+
+
+def test_no_english_message_writes_a_plural_as_s_in_brackets() -> None:
+    from hrplan.messages import MESSAGES, render
+
+    assert [code for code, (_, en) in MESSAGES.items() if "(s)" in en] == []
+    assert render("import.summary.errors", "en", n=1) == "1 error"
+    assert render("import.summary.errors", "en", n=3) == "3 errors"
+    assert render("findings.counts", "en", error=1, warning=0, info=2) == "1 error, 0 warnings, 2 notes."
+    assert render("template.written", "en", n=1) == "Wrote 1 template."
+
+
+def test_the_template_command_counts_in_english(sample_ws, run, tmp_path: Path) -> None:
+    result = run("template", "-p", "12-CTr/TU", "--period", "2019", "--unit", "SYT", "-o", tmp_path / "t.xlsx",
+                 workspace=sample_ws, lang="en")
+    assert result.exit_code == 0, result.output
+    assert "Wrote 1 template." in result.output

@@ -15,6 +15,7 @@ import typer
 
 from hrplan.cli.output import (choice, EXIT_INTERRUPTED, EXIT_OK, EXIT_REJECTED, STATE, console, err_console, guarded, inert,
                                plain, print_json, show_problems, strip_control, table)
+from hrplan.messages import render
 
 if TYPE_CHECKING:
     from hrplan.importer import FileResult, ImportInterrupted
@@ -203,7 +204,7 @@ def _render(results: list[FileResult]) -> None:
             note = f"giống bản #{r.same_as}" if vi else f"same as #{r.same_as}"
         elif r.outcome is Outcome.REJECTED:
             errors = [p for p in r.problems if p.is_error]
-            note = f"{len(errors)} lỗi" if vi else f"{len(errors)} error(s)"
+            note = render("import.summary.errors", STATE.lang, n=len(errors))
         used = next((n for n in r.notes if n.code == "table.used"), None)
         if used is not None and r.outcome is not Outcome.REJECTED:
             where = (f"trang '{used.params['sheet']}', dòng tiêu đề {used.params['row']}" if vi else

@@ -7,6 +7,7 @@ from typing import List
 import typer
 
 from hrplan.cli.output import STATE, console, guarded
+from hrplan.messages import render
 
 
 def register(app: typer.Typer) -> None:
@@ -24,4 +25,4 @@ def register(app: typer.Typer) -> None:
         paths = make_templates(STATE.ws(), program, period, unit, all_units, output)
         for path in paths:
             console.print(str(path))
-        console.print(("Đã tạo {n} biểu mẫu." if STATE.lang == "vi" else "Wrote {n} template(s).").format(n=len(paths)))
+        console.print(render("template.written", STATE.lang, n=len(paths)))

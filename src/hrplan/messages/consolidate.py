@@ -102,7 +102,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "consolidate.digest.never": ("Chưa chạy 'hrplan consolidate' lần nào trong thư mục này.",
                                  "'hrplan consolidate' has not run in this workspace yet."),
     "consolidate.digest.last": ("Lần chạy cuối: {finished} ({status}).", "Last run: {finished} ({status})."),
-    "consolidate.digest.arrived": ("Nhận lúc {finished}: {count} tệp.", "Taken at {finished}: {count} file(s)."),
+    "consolidate.digest.arrived": ("Nhận lúc {finished}: {count} tệp.", "Taken at {finished}: {count} file{s_count}."),
     "consolidate.digest.rejected": ("Bị từ chối: {file} ({reason}) — lý do ghi ở {reason_file}.",
                                     "Rejected: {file} ({reason}) — reason written in {reason_file}."),
     "consolidate.digest.missing": ("{program} kỳ {period}: còn thiếu {missing}.",

@@ -38,7 +38,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "import.interrupted": (
         "Đã dừng theo yêu cầu (Ctrl-C). Lượt này đã lưu {stored} tệp (liệt kê ở trên); {pending} tệp chưa được nhập, "
         "bắt đầu từ {first}, và không tệp nào được lưu dở. Chạy lại cùng lệnh để nhập nốt.",
-        "Stopped on request (Ctrl-C). This run stored {stored} file(s) (listed above); {pending} file(s) were not "
+        "Stopped on request (Ctrl-C). This run stored {stored} file{s_stored} (listed above); {pending} file{s_pending} were not "
         "imported, starting with {first}, and no file was stored in part. Run the same command again to finish.",
     ),
     "restore.done": (

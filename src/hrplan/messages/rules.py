@@ -96,7 +96,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "findings.col.cell": ("Ô", "Cell"),
     "findings.col.message": ("Nội dung", "Message"),
     "findings.col.no": ("#", "#"),
-    "findings.counts": ("{error} lỗi, {warning} cảnh báo, {info} lưu ý.", "{error} error(s), {warning} warning(s), {info} note(s)."),
+    "findings.counts": ("{error} lỗi, {warning} cảnh báo, {info} lưu ý.", "{error} error{s_error}, {warning} warning{s_warning}, {info} note{s_info}."),
     "findings.none": ("Không có vấn đề nào.", "No findings."),
     "findings.written": ("Đã ghi {path}.", "Wrote {path}."),
     # -- completeness matrix (status --period) --
@@ -121,7 +121,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
                        "Feedback on the report of {unit} ({unit_code}), {period}, program {program}"),
     "feedback.intro": ("Tệp đơn vị đã gửi: {file}. Có {count} vấn đề; các ô có vấn đề được tô màu và có ghi chú. "
                        "Bấm vào ô ở cột Ô để đến ô đó.",
-                       "File the unit sent: {file}. {count} finding(s); problem cells are coloured and carry a comment. "
+                       "File the unit sent: {file}. {count} finding{s_count}; problem cells are coloured and carry a comment. "
                        "Click a cell in column Ô to go there."),
     "feedback.expected.default": ("Đề nghị đơn vị kiểm tra lại ô này; nếu có sai sót, sửa và gửi lại báo cáo.",
                                   "Please check this cell; if it is wrong, correct it and send the report again."),
@@ -144,7 +144,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Tệp {file} không phải .xlsx/.xlsm; chưa ghi được phản hồi vào tệp này. Hãy đề nghị đơn vị gửi bản .xlsx.",
         "{file} is not .xlsx/.xlsm; feedback cannot be written into it. Ask the unit for an .xlsx copy."),
     "feedback.written": ("Đã ghi {path}: {marked} ô được đánh dấu, {listed} vấn đề trong trang Phản hồi.",
-                         "Wrote {path}: {marked} cell(s) marked, {listed} finding(s) on the Feedback sheet."),
+                         "Wrote {path}: {marked} cell{s_marked} marked, {listed} finding{s_listed} on the Feedback sheet."),
     "feedback.none": ("Không có vấn đề nào cần phản hồi cho kỳ {period}.", "No findings to send back for {period}."),
     "feedback.no_unit": ("Chưa chọn đơn vị: dùng --unit MÃ (có thể lặp lại) hoặc --all-units.",
                          "No unit chosen: pass --unit CODE (repeatable) or --all-units."),
