@@ -58,3 +58,23 @@ def test_the_template_command_counts_in_english(sample_ws, run, tmp_path: Path) 
                  workspace=sample_ws, lang="en")
     assert result.exit_code == 0, result.output
     assert "Wrote 1 template." in result.output
+
+
+@pytest.mark.parametrize("layout, vi, en", [
+    ("  - {files: '^HHA_', label_column: B2}", "'B2' không phải một cột; hãy ghi chữ cái của cột, ví dụ B",
+     "'B2' is not a column; write its letters, e.g. B"),
+    ("  - {files: '^HHA_(', label_column: B}", "'^HHA_(' không phải một biểu thức chính quy",
+     "'^HHA_(' is not a regular expression"),
+    ("  - {files: '^HHA_', captions: {kehoach: [KH]}}", "vai trò của tiêu đề cột là plan, actual, estimate, ratio hoặc ignore",
+     "caption roles are plan, actual, estimate, ratio or ignore"),
+    ("  - {header_row: 9, label_column: B}", "mỗi cách trình bày (layout) trong hrplan.yaml ghi các tệp nó dùng cho",
+     "each layout in hrplan.yaml names the files it is for"),
+])
+def test_a_wrong_layout_setting_is_told_in_the_users_language(sample_ws, run, layout: str, vi: str, en: str) -> None:
+    config = sample_ws.root / "hrplan.yaml"
+    config.write_text(config.read_text(encoding="utf-8") + "layouts:\n" + layout + "\n", encoding="utf-8")
+    said_vi = run("status", workspace=sample_ws)
+    said_en = run("status", workspace=sample_ws, lang="en")
+    assert said_vi.exit_code == said_en.exit_code != 0
+    assert vi in said_vi.output and en not in said_vi.output
+    assert en in said_en.output

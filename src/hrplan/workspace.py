@@ -27,6 +27,7 @@ from hrplan.workbooks import ReadLimits
 from hrplan.definitions import CutoffRule, DeadlineRule, DeclaredLayout, ReportSettings
 from hrplan.problems import HrplanError, Location, Problem
 from hrplan.definitions import expected_text, field_path, load_yaml
+from hrplan.definitions.yaml_source import Explained
 
 if TYPE_CHECKING:
     from hrplan.definitions import Program, UnitTree
@@ -77,7 +78,8 @@ class WorkspaceConfig(BaseModel):
     @classmethod
     def _layouts_name_their_files(cls, layouts: list[DeclaredLayout]) -> list[DeclaredLayout]:
         if any(layout.files is None for layout in layouts):
-            raise ValueError("each layout in hrplan.yaml names the files it is for: files: '^BHYT_'")
+            raise Explained("mỗi cách trình bày (layout) trong hrplan.yaml ghi các tệp nó dùng cho: files: '^BHYT_'",
+                            "each layout in hrplan.yaml names the files it is for: files: '^BHYT_'")
         return layouts
 
 

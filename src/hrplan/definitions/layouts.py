@@ -15,6 +15,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from hrplan.definitions.yaml_source import Explained
+
 _COLUMN = re.compile(r"^[A-Z]{1,3}$")
 
 
@@ -43,7 +45,8 @@ class DeclaredLayout(BaseModel):
     @classmethod
     def _column_letters(cls, v: str | None) -> str | None:
         if v is not None and not _COLUMN.match(v.strip().upper()):
-            raise ValueError(f"'{v}' is not a column; write its letters, e.g. B")
+            raise Explained(f"'{v}' không phải một cột; hãy ghi chữ cái của cột, ví dụ B",
+                            f"'{v}' is not a column; write its letters, e.g. B")
         return v.strip().upper() if v else v
 
     @field_validator("captions")
@@ -51,7 +54,8 @@ class DeclaredLayout(BaseModel):
     def _caption_roles(cls, v: dict[str, list[str]]) -> dict[str, list[str]]:
         unknown = sorted(set(v) - {"plan", "actual", "estimate", "ratio", "ignore"})
         if unknown:
-            raise ValueError(f"caption roles are plan, actual, estimate, ratio or ignore, not {', '.join(unknown)}")
+            raise Explained(f"vai trò của tiêu đề cột là plan, actual, estimate, ratio hoặc ignore, không phải {', '.join(unknown)}",
+                            f"caption roles are plan, actual, estimate, ratio or ignore, not {', '.join(unknown)}")
         return v
 
     @field_validator("parameters")
@@ -59,7 +63,8 @@ class DeclaredLayout(BaseModel):
     def _parameter_names(cls, v: dict[str, str]) -> dict[str, str]:
         unknown = sorted(set(v) - {"program", "unit", "period", "kind"})
         if unknown:
-            raise ValueError(f"parameters are program, unit, period or kind, not {', '.join(unknown)}")
+            raise Explained(f"tham số là program, unit, period hoặc kind, không phải {', '.join(unknown)}",
+                            f"parameters are program, unit, period or kind, not {', '.join(unknown)}")
         return v
 
     @field_validator("files")
@@ -69,7 +74,8 @@ class DeclaredLayout(BaseModel):
             try:
                 re.compile(v)
             except re.error as exc:
-                raise ValueError(f"'{v}' is not a regular expression: {exc}") from None
+                raise Explained(f"'{v}' không phải một biểu thức chính quy (regular expression): {exc}",
+                                f"'{v}' is not a regular expression: {exc}") from None
         return v
 
     def applies_to(self, file_name: str) -> bool:
