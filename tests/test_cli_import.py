@@ -70,7 +70,9 @@ def test_a_newer_submission_supersedes_and_history_shows_what_changed(sample_ws,
     assert entries[0]["superseded_by"] == 2
     assert entries[1]["changes"] == [{"indicator": "DT-YT", "measure": "actual", "before": 80.0, "after": 81.0}]
     table = run("history", "-p", "12-CTr/TU", "-u", "SYT", workspace=sample_ws)
-    assert "80 → 81" in table.stdout
+    assert "DT-YT thực hiện: 80 → 81" in table.stdout and ".actual" not in table.stdout  # in the user's words
+    english = run("history", "-p", "12-CTr/TU", "-u", "SYT", workspace=sample_ws, lang="en")
+    assert "DT-YT actual: 80 → 81" in english.stdout
     # the time as this machine's clock reads it, short: '07/12/26 16:12' (the JSON keeps the stored ISO text)
     local = datetime.fromisoformat(entries[1]["imported_at"]).astimezone().strftime("%d/%m/%y %H:%M")
     assert local in table.stdout and entries[1]["imported_at"] not in table.stdout

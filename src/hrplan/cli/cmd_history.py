@@ -42,12 +42,18 @@ def register(app: typer.Typer) -> None:
                          "Ghi chú" if vi else "Notes"])
         for e in entries:
             state = ("hiện hành" if vi else "current") if e.current else (f"bị thay bởi #{e.record.superseded_by}" if vi else f"superseded by #{e.record.superseded_by}")
-            changes = "; ".join(f"{c.indicator}.{c.measure}: {format_number(c.before, lang=STATE.lang)} → "
+            changes = "; ".join(f"{c.indicator} {_measure(c.measure)}: {format_number(c.before, lang=STATE.lang)} → "
                                 f"{format_number(c.after, lang=STATE.lang)}" for c in e.changes)
             notes = "; ".join(f"{i}: {n}" for i, n in e.notes)
             t.add_row(str(e.record.id), e.record.unit, e.record.period, e.record.file_name, _when(e.record.imported_at),
                       state, changes, notes)
         console.print(t)
+
+
+def _measure(measure: str) -> str:
+    """Give a stored measure (plan, actual, estimate, stated_ratio) in the user's words: 'BD-LUOT thực hiện: 95 → 105'."""
+    from hrplan.messages import MESSAGES, render
+    return render(f"column_role.{measure}", STATE.lang) if f"column_role.{measure}" in MESSAGES else measure
 
 
 def _when(stamp: str) -> str:

@@ -5,6 +5,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "column_role.plan": ("kế hoạch", "plan"),
     "column_role.actual": ("thực hiện", "actual"),
     "column_role.estimate": ("ước thực hiện", "estimate"),
+    "column_role.stated_ratio": ("tỷ lệ ghi trong báo cáo", "stated ratio"),
     "columns.ambiguous": (
         "Không xác định được cột {role_vi} của kỳ {period}: các cột {candidates} đều phù hợp. "
         "Hãy xóa cột thừa hoặc khai báo bố cục bảng (layout) cho tệp này.",
