@@ -172,9 +172,23 @@ def describe_percent(ratio: float | None, lang: str = "vi") -> str:
     "gần" (nearly) is said when the true value lies just under a round ten that the display
     rounds up to; 44.9% stays '45%' because 45 is not a round ten. "hơn" (just over) is said of a
     value the display rounds down to 100%, which is over plan and must not read as exactly met.
+    The checks word their ratios so too: a finding and the report never read 90% and 'gần 90%'.
     """
     if ratio is None:
         return "-"
+    try:
+        return _described_remembered(ratio, lang)
+    except TypeError:  # a value that cannot be a key: worked out each time
+        return _describe_percent(ratio, lang)
+
+
+@functools.lru_cache(maxsize=1 << 16, typed=True)
+def _described_remembered(ratio: float | Decimal, lang: str) -> str:
+    """A national check words 124,000 ratios behind or over plan, most of them repeated (see _percent_remembered)."""
+    return _describe_percent(ratio, lang)
+
+
+def _describe_percent(ratio: float | Decimal, lang: str) -> str:
     exact = Decimal(str(ratio)) * 100
     shown = exact.quantize(Decimal(1), rounding=ROUND_HALF_UP)
     if shown > exact and shown % 10 == 0:

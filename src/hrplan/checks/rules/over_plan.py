@@ -5,7 +5,7 @@ from hrplan.checks.finding import first_cell
 from hrplan.checks.rule import CheckContext, Rule
 from hrplan.definitions import IndicatorKind
 from hrplan.problems import Severity
-from hrplan.values import format_number, format_percent
+from hrplan.values import describe_percent, format_number
 
 
 def _run(ctx: CheckContext):
@@ -17,7 +17,7 @@ def _run(ctx: CheckContext):
         yield RULE.finding(ctx, fig.unit, ind.code, {
             "indicator": ind.name_in(lang), "actual": format_number(fig.ratio_actual, lang=lang),
             "plan": format_number(fig.ratio_plan, lang=lang), "uom": ctx.uom(ind.uom),
-            "ratio": format_percent(fig.ratio, lang=lang)}, first_cell(fig))
+            "ratio": describe_percent(fig.ratio, lang=lang)}, first_cell(fig))
 
 
 RULE = Rule("check.over_plan", Severity.INFO, "achievement",
