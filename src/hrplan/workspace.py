@@ -272,7 +272,8 @@ def _check_units_named(programs: dict[str, Program], units: UnitTree) -> None:
                 hint = units.match(code)
                 problems.append(Problem("program.unknown_unit", location=Location(file=program.source_file, field=where),
                                         params={"program": program.code, "unit": code,
-                                                "hint": f" (ý bạn là / did you mean {hint}?)" if hint else ""}))
+                                                "hint": f" (did you mean {hint}?)" if hint else "",
+                                                "hint_vi": f" (có phải {hint}?)" if hint else ""}))
     if problems:
         raise HrplanError(problems)
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from hrplan.definitions.yaml_source import expected_text, field_path, line_of, load_yaml
+from hrplan.messages import render
 from hrplan.names import closest, fold
 from hrplan.problems import HrplanError, Location, Problem
 
@@ -113,9 +114,10 @@ class UnitTree:
         code = self.match(text)
         if code:
             return code
-        near = self.closest(text)
-        hint = f" Gần giống / closest: {', '.join(near)}." if near else ""
-        raise HrplanError(Problem("unit.not_found", params={"unit": text, "hint": hint}))
+        near = ", ".join(self.closest(text))
+        code = "unit.not_found.named_near" if near else "unit.not_found.named"
+        raise HrplanError(Problem("unit.not_found", params={"unit": text, "near": near, "hint": render(code, "en", near=near),
+                                                            "hint_vi": render(code, "vi", near=near)}))
 
     def closest(self, text: str) -> list[str]:
         """Give up to three units whose code, name or alias is nearest `text`, as 'HHA (Huyện Hòa An)'."""

@@ -88,7 +88,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Units registry: {found}. Expected: {expected}.",
     ),
     "program.unknown_unit": (
-        "Chương trình {program} nhắc tới đơn vị '{unit}'{hint}, không có trong danh mục đơn vị (units.yaml). Hãy sửa mã hoặc thêm đơn vị.",
+        "Chương trình {program} nhắc tới đơn vị '{unit}'{hint_vi}, không có trong danh mục đơn vị (units.yaml). Hãy sửa mã hoặc thêm đơn vị.",
         "Program {program} names unit '{unit}'{hint}, which is not in the units registry (units.yaml). Fix the code or add the unit.",
     ),
     "submission.period_outside_program": (
@@ -107,6 +107,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Không có đơn vị '{unit}' trong danh mục đơn vị.{hint_vi}",
         "No unit '{unit}' in the units registry.{hint}",
     ),
+    "unit.not_found.named": (" Hãy ghi mã hoặc tên đơn vị như trong danh mục.",
+                             " Give a unit's code or name as the registry writes it."),
+    "unit.not_found.named_near": (" Gần giống: {near}. Hãy ghi mã hoặc tên đơn vị như trong danh mục.",
+                                  " Closest: {near}. Give a unit's code or name as the registry writes it."),
     "unit.not_found.in_file": (
         " Gần giống: {near}. Cần làm: sửa ô cho đúng tên hoặc mã đơn vị; hoặc nhập lại với --unit MÃ; hoặc, nếu đây là "
         "tên khác của một đơn vị, thêm tên này vào aliases của đơn vị đó trong units.yaml.",
