@@ -26,8 +26,7 @@ from hrplan.store import DEFAULT_STORE, StoreUrl, parse_store_url
 from hrplan.workbooks import ReadLimits
 from hrplan.definitions import CutoffRule, DeadlineRule, DeclaredLayout, ReportSettings
 from hrplan.problems import HrplanError, Location, Problem
-from hrplan.definitions import expected_text, field_path, load_yaml
-from hrplan.definitions.yaml_source import Explained
+from hrplan.definitions import Explained, expected_text, field_path, load_yaml
 
 if TYPE_CHECKING:
     from hrplan.definitions import Program, UnitTree

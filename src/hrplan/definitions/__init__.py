@@ -46,7 +46,7 @@ if TYPE_CHECKING:
     from hrplan.definitions.report_settings import ReportSettings, Signer
     from hrplan.definitions.reporting import FREQUENCIES, frequency, is_due, missing_reporters, not_due, parts_due, parts_of, program_parts
     from hrplan.definitions.units import Unit, UnitTree, load_units
-    from hrplan.definitions.yaml_source import expected_text, field_path, line_of, load_yaml
+    from hrplan.definitions.yaml_source import Explained, expected_text, field_path, line_of, load_yaml
 
 __all__ = ["DeclaredLayout", "CheckSettings", "CustomRule", "DeadlineRule", "MissingValues", "PlanningLimits", "PlanningRole",
            "Interim", "PlanFor", "Measure", "MeasureBook", "CutoffRule", "Period", "PeriodError", "period_from_user",
@@ -54,7 +54,7 @@ __all__ = ["DeclaredLayout", "CheckSettings", "CustomRule", "DeadlineRule", "Mis
            "Direction", "Indicator", "IndicatorKind", "Program", "find_program", "load_program", "load_programs",
            "program_code_of", "program_paths",
            "program_slug", "ReportSettings", "Signer", "FREQUENCIES", "frequency", "is_due", "missing_reporters", "not_due", "parts_due", "parts_of",
-           "program_parts", "Unit", "UnitTree", "load_units", "expected_text", "field_path", "line_of", "load_yaml"]
+           "program_parts", "Unit", "UnitTree", "load_units", "Explained", "expected_text", "field_path", "line_of", "load_yaml"]
 
 _HOMES = {
     "CheckSettings": "hrplan.definitions.check_settings",
@@ -96,6 +96,7 @@ _HOMES = {
     "Unit": "hrplan.definitions.units",
     "UnitTree": "hrplan.definitions.units",
     "load_units": "hrplan.definitions.units",
+    "Explained": "hrplan.definitions.yaml_source",
     "expected_text": "hrplan.definitions.yaml_source",
     "field_path": "hrplan.definitions.yaml_source",
     "line_of": "hrplan.definitions.yaml_source",
