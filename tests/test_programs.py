@@ -178,6 +178,21 @@ def test_band_on_a_count_indicator(tmp_path: Path) -> None:
     assert "planning_ratio" in problem.params["expected"]
 
 
+@pytest.mark.parametrize("uom", ['"%"', "phần trăm", "tỷ lệ", "pct"])
+def test_a_percentage_indicator_is_refused_at_its_line_saying_to_write_a_coverage(tmp_path: Path, uom: str) -> None:
+    # 45-KH/UBND declared 'Tỷ lệ công chức đạt chuẩn' in %: seven units at 90% became "630 %" and a share that fell
+    # was a running total going down. A percentage never adds up over units or periods, whatever its kind.
+    measures = "measures:\n  - {name: pct, dimension: percent}\n" if uom == "pct" else ""
+    path = write(tmp_path, "t.yaml", GOOD + f"  - code: TL\n    name: Tỷ lệ đạt chuẩn\n    uom: {uom}\n" + measures)
+    with pytest.raises(HrplanError) as exc:
+        load_program(path)
+    problem = only_problem(exc)
+    assert (problem.code, problem.location.field, problem.location.line) == ("program.invalid", "indicators[2].uom", 13)
+    assert "kind: coverage" in problem.message("vi") and "Cột Thực hiện".lower() in problem.message("vi").lower()
+    assert "not a percentage" in problem.message("en") and "numerator" in problem.message("en")
+    load_program(write(tmp_path, "t.yaml", GOOD + "  - {code: TL, name: Đạt chuẩn, uom: người, kind: coverage}\n"))
+
+
 def test_bad_period_is_located(tmp_path: Path) -> None:
     path = write(tmp_path, "t.yaml", GOOD.replace("period: 2021-2025", "period: 2025-2021"))
     with pytest.raises(HrplanError) as exc:

@@ -12,6 +12,9 @@ from pydantic import BaseModel, ConfigDict
 from hrplan.names import fold
 
 
+PERCENT = "percent"  # the dimension of "%": a share, which cannot be summed over units or periods
+
+
 class Measure(BaseModel):
     """A unit of measure: its name, what it measures (dimension) and its size in the dimension's base."""
 
@@ -40,6 +43,7 @@ BUILT_IN: list[Measure] = [
     Measure(name="nghìn đồng", dimension="money", factor=Decimal(1_000), aliases=["ngàn đồng", "1000 đồng"], name_en="thousand VND"),
     Measure(name="triệu đồng", dimension="money", factor=Decimal(1_000_000), aliases=["tr.đ", "trđ", "tr đồng", "triệu", "million vnd", "million dong"], name_en="million VND"),
     Measure(name="tỷ đồng", dimension="money", factor=Decimal(1_000_000_000), aliases=["tỉ đồng", "tỷ", "tỉ", "billion vnd", "billion dong"], name_en="billion VND"),
+    # A stated ratio's column ("Tỷ lệ (%)"); never an indicator's unit: a percentage does not add up (PERCENT).
     Measure(name="%", dimension="percent", aliases=["phần trăm", "tỷ lệ"]),
     Measure(name="lần", dimension="times", name_en="times"),
     # Mass and area: district socio-economic tables (sản lượng, diện tích) that programs read rows from.

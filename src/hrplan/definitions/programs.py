@@ -25,7 +25,7 @@ from pydantic import (
 from hrplan.collector import paused_gc
 from hrplan.definitions.check_settings import CheckSettings, PlanningLimits, PlanningRole
 from hrplan.definitions.layouts import DeclaredLayout
-from hrplan.definitions.measures import Measure, MeasureBook
+from hrplan.definitions.measures import PERCENT, Measure, MeasureBook
 from hrplan.definitions.periods import Period, PeriodError
 from hrplan.definitions.plans import Interim, PlanFor, plan_for
 from hrplan.definitions.report_settings import ReportSettings
@@ -245,12 +245,20 @@ class Program(BaseModel):
             seen.add(ind.code)
         book = self.measure_book()
         for i, ind in enumerate(self.indicators):
-            if book.find(ind.uom) is None:
+            measure = book.find(ind.uom)
+            if measure is None:
+                known = ", ".join(n for n in book.names() if book.find(n).dimension != PERCENT)
                 mistakes.append((("indicators", i, "uom"), ind.uom,
-                                 f"a known unit of measure ({', '.join(book.names())}), or one declared under"
+                                 f"a known unit of measure ({known}), or one declared under"
                                  " 'measures:' with its dimension and factor",
-                                 f"một đơn vị tính đã biết ({', '.join(book.names())}), hoặc một đơn vị khai trong"
+                                 f"một đơn vị tính đã biết ({known}), hoặc một đơn vị khai trong"
                                  " 'measures:' với loại (dimension) và hệ số (factor)"))
+            elif measure.dimension == PERCENT:
+                # Units' and periods' figures are added up: 7 units at 90% would make 630%. A share is a coverage.
+                from hrplan.messages import render
+
+                mistakes.append((("indicators", i, "uom"), ind.uom, render("expected.percent_uom", "en"),
+                                 render("expected.percent_uom", "vi")))
         for i, b in enumerate(self.breakdowns):
             named = [(("breakdowns", i, "total"), b.total)] + [(("breakdowns", i, "parts", j), code)
                                                                for j, code in enumerate(b.parts)]

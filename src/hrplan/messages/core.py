@@ -62,6 +62,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "expected.less_than": ("một số nhỏ hơn {limit}", "a number less than {limit}"),
     "expected.greater_than": ("một số lớn hơn {limit}", "a number greater than {limit}"),
     "expected.one_of": ("một trong các giá trị {allowed}", "one of {allowed}"),
+    "expected.percent_uom": (
+        "một đơn vị cộng được (người, lớp, triệu đồng …), không phải tỷ lệ phần trăm: hrplan cộng số liệu của các "
+        "đơn vị và các kỳ, và tỷ lệ thì không cộng được (7 đơn vị cùng 90% không thành 630%). Với một tỷ lệ, hãy khai "
+        "'kind: coverage' và 'uom' là đơn vị của tử số (ví dụ 'uom: người'): đơn vị báo cáo ghi tử số (số đạt) ở cột "
+        "Thực hiện và mẫu số (tổng số) ở cột Kế hoạch; tỷ lệ của từng đơn vị, nhóm và cả tỉnh được tính từ các tổng",
+        "a unit of measure that adds up (người, lớp, triệu đồng …), not a percentage: hrplan adds up the figures of "
+        "units and periods, and percentages do not add up (7 units at 90% are not 630%). For a share, write "
+        "'kind: coverage' with the numerator's unit as 'uom' (e.g. 'uom: người'): units write the numerator (those "
+        "meeting it) as the actual (Thực hiện) and the denominator (all of them) as the plan (Kế hoạch); the share of "
+        "each unit, group and the province is computed from the sums",
+    ),
     # -- program definitions --
     "yaml.syntax": (
         "Tệp {file} không đọc được (lỗi cú pháp YAML): {found_vi}. Hãy sửa dòng được chỉ ra.",
