@@ -242,13 +242,15 @@ def _unit_figure(program: Program, ind: Indicator, unit: str, period: Period, pa
         actual = max((p["actual"] for p in by_part.values() if "actual" in p), default=None)
         stated = max((p["plan"] for p in by_part.values() if "plan" in p), default=None)
     fig.actual, fig.estimate, fig.stated_plan = actual, estimate, stated
-    return _planned(program, ind, unit, period, fig, by_part, book, sources)
+    return _planned(program, ind, unit, period, fig, by_part, book, sources, parts)
 
 
 def _planned(program: Program, ind: Indicator, unit: str, period: Period, fig: Figure,
-             by_part: dict[str, dict[str, Decimal]] | None, book: MeasureBook, sources: bool) -> Figure | None:
+             by_part: dict[str, dict[str, Decimal]] | None, book: MeasureBook, sources: bool,
+             parts: set[str] = frozenset()) -> Figure | None:
     """Give a unit figure with its plan: a target's, else the submissions' own paired period by period (`by_part`:
     period -> plan and actual); `by_part` None: every part has both, the ratio is over all (`hrplan.figures.sums`).
+    `parts`: the submissions the figure is made of (a target's share of one without an actual is left out).
     None when the figure has no actual, plan or estimate."""
     plan = program.plan_for(ind.code, unit, period)
     if plan.context is not None:
@@ -263,6 +265,8 @@ def _planned(program: Program, ind: Indicator, unit: str, period: Period, fig: F
         fig.ratio_plan, fig.ratio_actual = fig.plan, fig.actual
         if fig.actual is None:
             fig.left_out = [LeftOut(unit, "no_actual", plan=fig.plan)]
+        elif by_part is not None and len(parts) > 1:  # by_part None: every part has an actual (figures.sums)
+            _split_target(program, ind, unit, fig, parts, by_part, book)
     elif by_part is None:
         fig.plan, fig.stated_plan = fig.stated_plan, None
         if fig.plan is not None:
@@ -273,6 +277,36 @@ def _planned(program: Program, ind: Indicator, unit: str, period: Period, fig: F
     if fig.actual is None and fig.plan is None and fig.estimate is None:
         return None
     return fig
+
+
+def _split_target(program: Program, ind: Indicator, unit: str, fig: Figure, parts: set[str],
+                  by_part: dict[str, dict[str, Decimal]], book: MeasureBook) -> None:
+    """Leave out of a unit's ratio the parts it sent without an actual, each with its share of the period's target.
+
+    A target for the whole period (the year's, or H1's pro-rata share of it) is judged against the actuals of every
+    part; a part sent with its actual left empty ('Chưa quyết toán') would count its share of the plan against
+    nothing, as if the unit had done nothing that quarter. Its share is the plan its own period has (`interim`:
+    pro rata, or the quarter's own target), left out and named, as a plan written part by part is
+    (`_pair_per_period`). A share no rule gives (`interim: none`) cannot be taken out: the figure is not judged,
+    and says why (LeftOut 'unsplit'). A running total counts its latest part only, a maximum its largest: neither
+    adds its parts, so neither is split."""
+    if len(parts) < 2 or ind.accumulation is not Accumulation.PER_PERIOD or ind.is_maximum:
+        return
+    blank = sorted((label for label in parts if "actual" not in by_part.get(label, ())),
+                   key=lambda label: Period.parse(label).start)
+    shares = {}
+    for label in blank:
+        share = program.plan_for(ind.code, unit, Period.parse(label)).target
+        if share is None:
+            break
+        shares[label] = _target_value(share, ind, book)
+    left = fig.plan - sum(shares.values(), Decimal(0)) if len(shares) == len(blank) else None
+    if left is None or left <= 0:
+        fig.ratio_plan = fig.ratio_actual = None
+        fig.left_out = [LeftOut(unit, "unsplit", label, fig.plan, None) for label in blank]
+        return
+    fig.ratio_plan = left
+    fig.left_out = [LeftOut(unit, "no_actual", label, share, None) for label, share in shares.items()]
 
 
 def _units_with_targets_inside(program: Program, period: Period) -> set[str]:

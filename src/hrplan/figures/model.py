@@ -53,7 +53,9 @@ class LeftOut:
     """A member (or one of its sub-periods) left out of a ratio, and why."""
 
     unit: str
-    reason: str  # no_submission (sent nothing) | no_actual (a plan, no actual) | no_plan (an actual, no plan)
+    # no_submission (sent nothing) | no_actual (a plan, no actual) | no_plan (an actual, no plan) | unsplit (a part
+    # without an actual, whose share of the whole period's plan no `interim` rule gives: the unit's ratio is not taken)
+    reason: str
     period: str | None = None  # the sub-period, when pairing was per period
     plan: Decimal | None = None
     actual: Decimal | None = None

@@ -61,6 +61,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "figure.left_out.no_submission": ("{unit} chưa gửi báo cáo (KH {plan})", "{unit} sent nothing (plan {plan})"),
     "figure.left_out.no_actual": ("{unit}{period} có KH {plan} nhưng chưa có số thực hiện",
                                   "{unit}{period} has a plan of {plan} but no actual"),
+    "figure.left_out.unsplit": (
+        "{unit}{period} chưa có số thực hiện, mà KH {plan} là của cả kỳ, không chia được cho từng kỳ (chương trình "
+        "không khai 'interim'), nên chưa đánh giá được tỷ lệ",
+        "{unit}{period} has no actual, and the plan of {plan} is for the whole period and cannot be split by part (the "
+        "program sets no 'interim' rule), so the ratio cannot be judged",
+    ),
     "figure.left_out.no_plan": ("{unit}{period} thực hiện {actual} nhưng chưa có kế hoạch",
                                 "{unit}{period} reported {actual} but has no plan"),
     "figure.context": (

@@ -480,7 +480,10 @@ class ReportRows:
         """Give what a ratio leaves out, in words: members without a pair of figures, the plan of units not reported."""
         lang = self.lang
         out = []
-        if fig.left_out and ratio is not None:  # with no ratio at all, nothing is left out of one
+        # With no ratio at all, nothing is left out of one; but a unit's ratio not judged for want of a part's actual
+        # (a plan for the whole period that no rule splits) says why.
+        told = bool(fig.left_out) and (ratio is not None or any(lo.reason == "unsplit" for lo in fig.left_out))
+        if told:
             out.append(render("figure.left_out", lang, items="; ".join(self._left_out_text(lo) for lo in fig.left_out)))
         if fig.is_group and ratio is not None and fig.full_plan is not None and fig.full_plan != fig.ratio_plan:
             out.append(render("figure.full_plan", lang, group=self.unit_name(fig.unit), full=self.num(fig.full_plan),
@@ -488,8 +491,7 @@ class ReportRows:
         if fig.as_of:
             out.append(self._as_of_text(fig) + ".")
         if fig.blanks:  # actuals left empty that the words above do not already name (a plan without its actual)
-            said = {lo.unit for lo in fig.left_out if lo.reason == "no_actual"} if fig.left_out and ratio is not None \
-                else set()
+            said = {lo.unit for lo in fig.left_out if lo.reason in ("no_actual", "unsplit")} if told else set()
             empty = [f"{self.unit_name(unit)}{f' ({self.described(part)})' if part else ''}"
                      for unit, part in dict.fromkeys(fig.blanks) if unit not in said]
             if empty:
