@@ -1,6 +1,8 @@
 """Each rule of the catalogue on real imported workbooks: it fires on the defect, and not once switched off."""
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from hrplan.importer import import_files
@@ -64,6 +66,24 @@ def test_a_plan_of_one_against_hundreds_is_a_likely_typo(ws, run, tmp_path):
     assert "420" in typo[0]["message"]
     declare(ws, "checks:\n  rules:\n    check.likely_typo: {indicators: {BD: {enabled: false}}}\n")
     assert findings(run, ws, "2023-Q1", "check.likely_typo") == []
+
+
+def test_a_likely_typo_judges_the_numbers_the_report_pairs_and_says_them_plainly(ws, run, tmp_path):
+    # 45-KH/UBND H1: SGDDT's Q1 plan 5 had no actual, Q2 was 5 and 1. The report pairs 1 of 5 (Q1 left out); the
+    # check took 1 of 10 and said "thực hiện 1 lớp chỉ bằng một phần 10 lần kế hoạch 10".
+    submit(run, ws, tmp_path, "SYT", "2023-Q1", _with(BD=(5, None)))
+    submit(run, ws, tmp_path, "SYT", "2023-Q2", _with(BD=(5, 1)))
+    assert findings(run, ws, "2023-H1", "check.likely_typo") == []
+    submit(run, ws, tmp_path, "HHA", "2023-Q1", _with(BD=(12, 1)))
+    submit(run, ws, tmp_path, "HHA", "2023-Q2", _with(BD=(4, 60)))
+    (under,) = findings(run, ws, "2023-Q1", "check.likely_typo")
+    assert under["message"].startswith("Bồi dưỡng cán bộ trong kỳ: thực hiện 1 người, chưa bằng 1/10 kế hoạch 12 người;")
+    (over,) = findings(run, ws, "2023-Q2", "check.likely_typo")
+    assert over["message"].startswith("Bồi dưỡng cán bộ trong kỳ: thực hiện 60 người, gấp 15 lần kế hoạch 4 người;")
+    result = run("check", "-p", PROGRAM, "--period", "2023-Q1", "-f", "json", workspace=ws, lang="en")
+    (en,) = [f for f in json.loads(result.stdout)["findings"] if f["code"] == "check.likely_typo"]
+    assert en["message"].startswith("Bồi dưỡng cán bộ trong kỳ: actual 1 people, less than 1/10 of the plan of 12 "
+                                    "people; likely a typing error")
 
 
 def test_coverage_over_100_percent(ws, run, tmp_path):

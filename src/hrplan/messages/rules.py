@@ -25,10 +25,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{indicator}: {actual} of {plan} {uom}, {ratio} of plan (over); worth a check before reporting.",
     ),
     "check.likely_typo": (
-        "{indicator}: thực hiện {actual} {uom} {direction_vi} {times} lần kế hoạch {plan}; có thể gõ nhầm "
+        "{indicator}: thực hiện {actual} {uom}, gấp {times} lần kế hoạch {plan} {uom}; có thể gõ nhầm "
         "(thừa hoặc thiếu chữ số). Cần: số đúng của đơn vị.",
-        "{indicator}: actual {actual} {uom} is {times} {direction} the plan {plan}; likely a typing error "
+        "{indicator}: actual {actual} {uom}, {times} times the plan of {plan} {uom}; likely a typing error "
         "(a digit too many or too few). Expected: the unit's true figure.",
+    ),
+    "check.likely_typo.under": (
+        "{indicator}: thực hiện {actual} {uom}, chưa bằng 1/{factor} kế hoạch {plan} {uom}; có thể gõ nhầm "
+        "(thừa hoặc thiếu chữ số). Cần: số đúng của đơn vị.",
+        "{indicator}: actual {actual} {uom}, less than 1/{factor} of the plan of {plan} {uom}; likely a typing "
+        "error (a digit too many or too few). Expected: the unit's true figure.",
     ),
     "check.coverage_over_100": (
         "{indicator}: {numerator}/{denominator} = {ratio}, tỷ lệ bao phủ không thể quá 100%. Cần: tử số không lớn hơn mẫu số.",
