@@ -294,6 +294,8 @@ def _split_target(program: Program, ind: Indicator, unit: str, fig: Figure, part
         return
     blank = sorted((label for label in parts if "actual" not in by_part.get(label, ())),
                    key=lambda label: Period.parse(label).start)
+    if not blank:  # every part has its actual (the usual case): the whole target against them all
+        return
     shares = {}
     for label in blank:
         share = program.plan_for(ind.code, unit, Period.parse(label)).target
