@@ -35,6 +35,7 @@ from hrplan.checks.rules import (
     stated_ratio_differs,
     subperiod_targets,
     total_row_mismatch,
+    unregistered_unit,
 )
 from hrplan.collector import paused_gc
 from hrplan.definitions import Program, UnitTree, period_from_user
@@ -46,6 +47,7 @@ from hrplan.store import Store
 RULES: list[Rule] = [
     # completeness and timeliness
     missing_submission.RULE,
+    unregistered_unit.RULE,
     incomplete_period.RULE,
     missing_value.RULE,
     late_submission.RULE,

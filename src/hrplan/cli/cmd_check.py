@@ -131,7 +131,7 @@ def _print_table(findings: list[Finding], units, verbose: bool, numbered_from: i
     for f in findings:
         by_unit.setdefault(f.unit or "", []).append(f)
     for unit, group in by_unit.items():
-        name = units.get(unit).name if unit in units else ""
+        name = units.get(unit).name if unit in units else STATE.t("findings.unit_unregistered") if unit else ""
         t.add_row("", f"[bold]{plain(unit or '-')}[/]", f"[bold]{plain(name)}[/]", "", "", "", end_section=False)
         for f in group:
             numbered.append((numbered_from + len(numbered) + 1, f))

@@ -22,8 +22,8 @@ def register(app: typer.Typer) -> None:
         from hrplan.values import format_number
         ws = STATE.ws()
         code = ws.program(program).code
-        unit_code = ws.units.resolve(unit) if unit else None
         with ws.open_store() as store:
+            unit_code = _unit_code(ws, store, code, unit) if unit else None
             entries = submission_history(store, code, unit_code, period)
         fmt = choice(fmt, ("table", "json"), "--format")
         if fmt == "json":
@@ -48,6 +48,18 @@ def register(app: typer.Typer) -> None:
             t.add_row(str(e.record.id), e.record.unit, e.record.period, e.record.file_name, _when(e.record.imported_at),
                       state, changes, notes)
         console.print(t)
+
+
+def _unit_code(ws, store, program: str, unit: str) -> str:
+    """Give the unit code `unit` names in the registry, or `unit` itself when the store holds submissions of that
+    code though the registry no longer has it (a unit deleted from units.yaml after a merger keeps its history)."""
+    from hrplan.problems import HrplanError
+    try:
+        return ws.units.resolve(unit)
+    except HrplanError:
+        if store.submissions(program, unit.strip(), None, include_superseded=True):
+            return unit.strip()
+        raise
 
 
 def _measure(measure: str) -> str:

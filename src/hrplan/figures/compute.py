@@ -97,8 +97,9 @@ def _compute(program: Program, period: Period, store: Store, units: UnitTree, so
     blanks = [b for b in store.current_blanks(program.code) if b["unit"] in submitted
               and b["period"] in submitted[b["unit"]]]
     _mark_blanks(program, period, blanks, figures, submitted, covered, sources)
+    unregistered = {unit: parts for unit, parts in submitted.items() if unit not in units}
     result = FigureSet(program, period, figures, submitted, root, covered, blanks, sources_kept=sources,
-                       from_sums=from_sums)
+                       from_sums=from_sums, unregistered=unregistered)
     for top in tops:
         for ind in program.indicators:
             _group_figure(program, ind, top, period, units, result, book, is_scope=top == root)

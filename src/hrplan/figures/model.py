@@ -230,6 +230,9 @@ class FigureSet:
     blanks: list[dict[str, Any]] = field(default_factory=list)  # actual cells left empty, with file, cell, note
     sources_kept: bool = True  # every figure keeps every cell behind its numbers (see compute_figures)
     from_sums: frozenset[str] = frozenset()  # units whose figures came from the database's sums (figures.sums)
+    # unit -> periods of the stored submissions of units the registry (units.yaml) no longer has: in no group's sum,
+    # named by check.unregistered_unit and the report's coverage line, never dropped in silence
+    unregistered: dict[str, list[str]] = field(default_factory=dict)
 
     def get(self, unit: str, indicator: str) -> Figure | None:
         return self.figures.get((unit, indicator))

@@ -92,6 +92,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The figures for {period} hold only the units that report for it ({held}); {others} do not report for "
         "{period} and are not in the figures.",
     ),
+    "figure.coverage_unregistered": (
+        "Không tính vào số liệu: báo cáo đã lưu của {units} ({periods}), vì các mã này không còn trong danh mục "
+        "đơn vị (units.yaml). Cần: giữ các đơn vị này trong units.yaml, ghi ngày giải thể hoặc sáp nhập "
+        "(until:, merged_into:).",
+        "Not counted in the figures: the stored reports of {units} ({periods}), as these codes are no longer in the "
+        "units registry (units.yaml). Expected: keep these units in units.yaml with the day each ended "
+        "(until:, merged_into:).",
+    ),
     "figure.coverage_held_none": ("chưa đơn vị nào gửi", "none has sent yet"),
     "figure.units_counted": ("{n} đơn vị", "{n} units"),
     "figure.reports_every.month": ("báo cáo hằng tháng", "report monthly"),

@@ -16,6 +16,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Custom rule {rule}, {side} side: {reason}.",
     ),
     # -- the rules' findings --
+    "check.unregistered_unit": (
+        "Đơn vị mã {unit} có báo cáo đã lưu ({periods}) nhưng không có trong danh mục đơn vị (units.yaml): số liệu "
+        "của đơn vị này không được cộng vào tổng nào. Cần: giữ đơn vị trong units.yaml, ghi ngày giải thể hoặc "
+        "sáp nhập (until:, merged_into:).",
+        "Unit code {unit} has stored reports ({periods}) but is not in the units registry (units.yaml): its "
+        "figures are in no total. Expected: keep the unit in units.yaml with the day it ended (until:, merged_into:).",
+    ),
     "check.late_submission": (
         "Đơn vị {unit} gửi báo cáo kỳ {period} ngày {arrived}, sau hạn {due}.",
         "Unit {unit} sent its report for {period} on {arrived}, after the deadline {due}.",
@@ -102,6 +109,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "findings.col.cell": ("Ô", "Cell"),
     "findings.col.message": ("Nội dung", "Message"),
     "findings.col.no": ("#", "#"),
+    "findings.unit_unregistered": ("(không có trong danh mục đơn vị)", "(not in the units registry)"),
     "findings.counts": ("{error} lỗi, {warning} cảnh báo, {info} lưu ý.", "{error} error{s_error}, {warning} warning{s_warning}, {info} note{s_info}."),
     "findings.none": ("Không có vấn đề nào.", "No findings."),
     "findings.written": ("Đã ghi {path}.", "Wrote {path}."),

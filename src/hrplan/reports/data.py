@@ -582,7 +582,13 @@ def _coverage(figures: FigureSet, units: UnitTree, lang: str) -> dict[str, Any]:
         others = ", ".join(f"{_names(units, codes, lang)} ({render(f'figure.reports_every.{f}', lang)})"
                            for f, codes in by_frequency.items())
         texts.append(render("figure.coverage_not_due", lang, period=period, held=held, others=others))
-    common = {"due": due, "not_due": [{"unit": u, "frequency": f} for u, f in absent.items()]}
+    unregistered = figures.unregistered
+    if unregistered:  # stored, but under no group of today's registry: said first, it changes every total
+        parts = sorted({p for labels in unregistered.values() for p in labels}, key=lambda p: Period.parse(p).start)
+        texts.insert(0, render("figure.coverage_unregistered", lang, units=", ".join(sorted(unregistered)),
+                               periods=", ".join(Period.parse(p).describe(lang) for p in parts)))
+    common = {"due": due, "not_due": [{"unit": u, "frequency": f} for u, f in absent.items()],
+              "unregistered": [{"unit": u, "periods": list(p)} for u, p in sorted(unregistered.items())]}
     if not texts:
         return {"complete": True, "units": [], **common,
                 "text": render("figure.coverage_complete", lang, period=period) if figures.coverage else ""}
