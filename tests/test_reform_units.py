@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import textwrap
+from pathlib import Path
 
 import pytest
 
@@ -31,7 +32,7 @@ targets:
   - {indicator: DT, unit: X1, period: "2025", value: 8}
   - {indicator: DT, unit: X2, period: "2025", value: 12}
   - {indicator: DT, unit: N, period: "2025", value: 20}
-reporters: [S, H, X1, X2, N]
+reporters: [S, X1, X2, N]
 """
 BEFORE = """
 units:
@@ -90,7 +91,7 @@ def test_figures_of_units_deleted_from_the_registry_are_named_not_dropped(old_ws
           - {code: N, name: Xã Mới, parent: P}
         """)
     program = old_ws.root / "programs" / "Q-01-KH.yaml"
-    program.write_text(program.read_text(encoding="utf-8").replace("reporters: [S, H, X1, X2, N]", "reporters: [S, N]")
+    program.write_text(program.read_text(encoding="utf-8").replace("reporters: [S, X1, X2, N]", "reporters: [S, N]")
                        .replace("  - {indicator: DT, unit: X1, period: \"2025\", value: 8}\n", "")
                        .replace("  - {indicator: DT, unit: X2, period: \"2025\", value: 12}\n", ""), encoding="utf-8")
     report = _report(run, old_ws, "2024-Q1", tmp_path)
@@ -108,3 +109,77 @@ def test_figures_of_units_deleted_from_the_registry_are_named_not_dropped(old_ws
     assert history.exit_code == 0, history.output
     assert [e["period"] for e in json.loads(history.stdout)] == ["2024-Q1"]
     assert run("history", "-p", "R-01/KH", "-u", "X9", workspace=old_ws).exit_code != 0  # a typo is still refused
+
+
+FIGURES = {  # unit -> quarter -> (DT actual, CC staff, CC meeting the standard)
+    "S": {"2025-Q1": (5, 40, 30), "2025-Q2": (6, 40, 31), "2025-Q3": (7, 41, 33), "2025-Q4": (8, 41, 35)},
+    "X1": {"2025-Q1": (1, 20, 10), "2025-Q2": (2, 20, 12)},
+    "X2": {"2025-Q1": (3, 30, 15), "2025-Q2": (4, 30, 16)},
+    "N": {"2025-Q3": (5, 49, 30), "2025-Q4": (6, 50, 33)},
+}
+
+
+def _send(ws, unit: str, period: str):
+    dt, staff, meeting = FIGURES[unit][period]
+    return send(ws, filled_template(ws, unit, period, {"DT": (None, dt), "CC": (staff, meeting)}, program="R-01/KH"))
+
+
+@pytest.fixture
+def reform_ws(tmp_path):
+    """The registry after the reform declared with until:, merged_into: and from:, and 2025 sent by who lived then."""
+    ws = make_workspace(tmp_path / "ws", PROGRAM, AFTER)
+    for unit, quarters in FIGURES.items():
+        for period in quarters:
+            _send(ws, unit, period)
+    return ws
+
+
+def test_the_reform_fields_are_checked_and_a_misspelt_one_lists_the_fields(tmp_path, run):
+    ws = make_workspace(tmp_path / "ws", PROGRAM, AFTER)
+    for old, new, words in (
+            ("until: 2025-06-30, merged_into: N}", "valid_until: 2025-06-30}", "'valid_until': không có trường này"),
+            ("until: 2025-06-30, merged_into: N}", "until: 2025-06-30, merged_into: Q}", "sáp nhập vào 'Q'"),
+            ("until: 2025-06-30, merged_into: N}", "merged_into: N}", "mà không ghi ngày kết thúc"),
+            ("from: 2025-07-01}", "from: 2025-07-01, until: 2025-01-01}",
+             "kết thúc (01/01/2025) trước ngày bắt đầu (01/07/2025)"),
+            ("from: 2025-07-01}", "from: 2025-13-01}", "một ngày viết dạng 2025-06-30")):
+        _write_units(ws, AFTER.replace(old, new, 1))
+        result = run("status", workspace=ws)
+        assert result.exit_code != 0, new
+        assert words in " ".join(result.output.split()), result.output
+    _write_units(ws, AFTER.replace("until: 2025-06-30, merged_into: N}", "valid_until: 2025-06-30}", 1))
+    output = " ".join(run("status", workspace=ws).output.split())
+    assert "một trong các trường code, name, parent, kind, aliases, from, until, merged_into" in output
+
+
+def test_units_owe_only_the_periods_of_their_life(reform_ws, run):
+    q1_2026 = [(f["code"], f["unit"]) for f in _findings(run, reform_ws, "2026-Q1") if f["severity"] == "error"]
+    assert sorted(q1_2026) == [("check.missing_submission", "N"), ("check.missing_submission", "S")]
+    year = [(f["code"], f["unit"]) for f in _findings(run, reform_ws, "2025")
+            if f["code"] in ("check.incomplete_period", "check.missing_submission")]
+    assert year == []  # N owes Q3 and Q4 only, X1 and X2 Q1 and Q2 only
+    q3 = [(f["code"], f["unit"]) for f in _findings(run, reform_ws, "2025-Q3") if f["severity"] == "error"]
+    assert q3 == []
+    matrix = json.loads(run("status", "--period", "2024", "-f", "json", workspace=reform_ws).stdout)
+    rows = {r["unit"]: r["cells"] for r in matrix["programs"][0]["rows"]}
+    assert rows["N"]["2024-Q1"]["status"] == "not_in_life"
+    assert rows["X1"]["2024-Q1"]["status"] == "missing"
+
+
+def test_a_report_for_a_period_outside_its_units_life_is_refused_at_the_period_cell(reform_ws, run, tmp_path):
+    late = filled_template(reform_ws, "X1", "2025-Q3", {"DT": (None, 1), "CC": (20, 12)}, program="R-01/KH")
+    early = filled_template(reform_ws, "N", "2025-Q2", {"DT": (None, 1), "CC": (20, 12)}, program="R-01/KH")
+    good = filled_template(reform_ws, "S", "2026-Q1", {"DT": (None, 1), "CC": (40, 36)}, program="R-01/KH")
+    result = run("import", late, early, good, "-f", "json", workspace=reform_ws)
+    files = {Path(f["file"]).name: f for f in json.loads(result.stdout)["results"]}
+    refused = files[late.name]
+    assert refused["outcome"] == "rejected"
+    problem = refused["problems"][0]
+    assert problem["code"] == "submission.unit_merged"
+    assert problem["message"].startswith("Đơn vị Xã Một (X1) đã sáp nhập vào Xã Mới (N) từ ngày 01/07/2025")
+    assert "Xã Mới (N) gửi báo cáo kỳ 2025-Q3" in problem["message"]
+    assert problem["location"]["cell"] == "D10"
+    assert files[early.name]["problems"][0]["code"] == "submission.unit_not_yet"
+    assert files[good.name]["outcome"] == "imported"  # the run goes on with the other files
+    english = run("import", "--dry-run", late, "-f", "json", workspace=reform_ws, lang="en")
+    assert "Unit Xã Một (X1) was merged into Xã Mới (N) on 01/07/2025" in english.stdout

@@ -262,7 +262,9 @@ def _digest(path: Path) -> str:
 def _check_units_named(programs: dict[str, Program], units: UnitTree) -> None:
     """Refuse program files naming units the registry lacks: their targets would silently never match."""
     problems = []
+    lives = units.lives()
     for program in programs.values():
+        program.with_unit_lives(lives)
         named = [("scope", program.scope)] + [("reporters", u) for u in program.reporters or []]
         if not {t.unit for t in program.targets} <= units.units.keys() | {None}:  # 132,000 targets: named only if one misses
             named += [(f"targets ({t.source or t.indicator})", t.unit) for t in program.targets]

@@ -23,6 +23,7 @@ class Arrival:
 
     # on_time | late | sent (no deadline set) | missing | not_due (its deadline has not passed) | partial (some of
     # the unit's parts of the period are in) | other_frequency (the unit reports over a longer span, owes nothing here)
+    # | not_in_life (the unit did not exist then: units.yaml from:, until:)
     status: str
     due: str | None = None  # dd/mm/yyyy
     arrived: str | None = None  # dd/mm/yyyy: when the file was saved (the latest, for several parts)
@@ -110,6 +111,8 @@ def _cell(program: Program, unit: str, col: Period, mine: list, deadline: Deadli
     exact = next((s for s in mine if s.period == col.label), None)
     owed = parts_due(program, unit, col)
     inside = any(col.contains(Period.parse(s.period)) for s in mine)
+    if exact is None and not inside and not program.lived(unit, col):
+        return Arrival("not_in_life")  # not yet set up, or already dissolved or merged (units.yaml from:, until:)
     if not inside and owed is not None and not owed:  # a longer frequency than the column's, nothing sent for it
         kind = frequency(program, unit)
         own = next((p for y in col.years() for p in parts_of(Period.parse(str(y)), kind) if p.contains(col)), None)
@@ -119,7 +122,8 @@ def _cell(program: Program, unit: str, col: Period, mine: list, deadline: Deadli
         cell.period = own.label
         return cell
     kind = unit_frequency(program, unit, {s.period for s in mine})
-    parts = (program_parts(program, col, kind) if kind and exact is None else []) or [col]
+    parts = ([p for p in program_parts(program, col, kind) if program.lived(unit, p)] if kind and exact is None
+             else []) or [col]
     found = [(p, _part(p, mine, deadline, today)) for p in parts]
     cells = [c for _, c in found if c is not None]
     if len(cells) == len(parts):

@@ -54,7 +54,8 @@ def register(app: typer.Typer) -> None:
 
 
 _MARK = {"on_time": "[green]✓ {}[/]", "late": "[yellow]! {}[/]", "sent": "[green]✓ {}[/]", "missing": "[red]✗ {}[/]",
-         "not_due": "[dim]· {}[/]", "partial": "[yellow]◐ {}[/]", "other_frequency": "[dim]– {}[/]"}
+         "not_due": "[dim]· {}[/]", "partial": "[yellow]◐ {}[/]", "other_frequency": "[dim]– {}[/]",
+         "not_in_life": "[dim]– {}[/]"}
 
 
 def show_matrix(period_text: str, program_names: list[str], fmt: str) -> None:

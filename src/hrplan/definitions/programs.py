@@ -213,6 +213,9 @@ class Program(BaseModel):
     # per-unit targets; a scan per look-up made figures quadratic). Rebuilt if targets were added since.
     _target_index: tuple | None = PrivateAttr(default=None)
     _indicator_index: tuple | None = PrivateAttr(default=None)  # (the list, its length, code -> indicator)
+    # unit -> the registry's Unit, for the units with a first or last day (units.yaml `from:`, `until:`): set by the
+    # workspace when it checks the program against the registry (`with_unit_lives`)
+    _unit_lives: dict | None = PrivateAttr(default=None)
 
     @field_validator("period", mode="before")
     @classmethod
@@ -338,6 +341,24 @@ class Program(BaseModel):
             return None
         return Problem("period.outside_program", params={"period": period.label, "program": self.code,
                                                          "program_period": self.period})
+
+    def with_unit_lives(self, lives: dict) -> None:
+        """Note the units that began or ended (code -> Unit): they owe reports and their targets count only inside
+        their life (`lived`)."""
+        self.__pydantic_private__["_unit_lives"] = lives or None
+
+    def lived(self, unit: str | None, period: Period) -> bool:
+        """Tell whether the unit existed during some day of `period` (a unit without a first or last day: always)."""
+        private = self.__pydantic_private__
+        lives = private.get("_unit_lives") if private is not None else None
+        life = lives.get(unit) if lives and unit is not None else None
+        return life is None or life.lived(period.start, period.end)
+
+    def life_of(self, unit: str):
+        """Give the registry's Unit of a unit that began or ended, else None."""
+        private = self.__pydantic_private__
+        lives = private.get("_unit_lives") if private is not None else None
+        return lives.get(unit) if lives else None
 
     def expected_reporters(self) -> list[str]:
         """Give the codes of the units expected to send a submission for each period."""

@@ -9,6 +9,7 @@ whole parts at that frequency lying inside the period (and inside the program's 
 for the period when it owes at least one: a quarterly unit for a quarter, a half, a year or a range
 holding a quarter, never for a single month; a yearly unit only for a year or a range holding one.
 A program that declares no frequency expects each reporter for every period, whatever it is.
+A unit that began or ended (units.yaml `from:`, `until:`) owes only the parts overlapping its life.
 """
 from __future__ import annotations
 
@@ -45,8 +46,8 @@ def parts_due(program: Program, unit: str, period: Period) -> list[Period] | Non
     when the program declares no frequency (the period is due as it is)."""
     kind = frequency(program, unit)
     if kind is None:
-        return None
-    return program_parts(program, period, kind)
+        return None if program.lived(unit, period) else []
+    return [p for p in program_parts(program, period, kind) if program.lived(unit, p)]
 
 
 def is_due(program: Program, unit: str, period: Period) -> bool:
@@ -56,9 +57,10 @@ def is_due(program: Program, unit: str, period: Period) -> bool:
 
 
 def not_due(program: Program, period: Period) -> dict[str, str]:
-    """Give the program's expected reporters that owe nothing for `period`, each with its frequency."""
+    """Give the program's expected reporters that owe nothing for `period`, each with its frequency (not those that did
+    not exist then: they are not expected at all)."""
     return {unit: frequency(program, unit) or "" for unit in program.expected_reporters()
-            if not is_due(program, unit, period)}
+            if not is_due(program, unit, period) and program.lived(unit, period)}
 
 
 def missing_reporters(program: Program, period: Period, sent: dict[str, set[str]]) -> list[str]:

@@ -1,13 +1,17 @@
 """The units registry (danh mục đơn vị): who reports, in a tree of any depth under the province.
 
 Since 1 July 2025 most provinces have no district level, so nothing here assumes fixed levels:
-a unit has a code, a name, aliases, a kind word and an optional parent.
+a unit has a code, a name, aliases, a kind word and an optional parent. A unit set up on a day
+(thành lập) says `from:`; one dissolved (giải thể) or merged (sáp nhập) says the last day it existed,
+`until:`, and `merged_into:` the unit that took it over. A unit owes reports, and its targets count,
+only for the periods overlapping its life (`Unit.lived`).
 """
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from hrplan.definitions.yaml_source import expected_text, field_path, line_of, load_yaml
 from hrplan.messages import render
@@ -25,6 +29,16 @@ class Unit(BaseModel):
     parent: str | None = None
     kind: str | None = None  # tỉnh, sở, huyện, xã... (free text: levels are not fixed)
     aliases: list[str] = []
+    began: date | None = Field(None, alias="from")  # thành lập: its first day
+    until: date | None = None  # giải thể / sáp nhập: its last day
+    merged_into: str | None = None  # sáp nhập vào: the unit that took over its people and work
+
+    def lived(self, start: date, end: date) -> bool:
+        """Tell whether the unit existed on some day from `start` to `end`."""
+        return (self.began is None or end >= self.began) and (self.until is None or start <= self.until)
+
+
+FIELDS = ("code", "name", "parent", "kind", "aliases", "from", "until", "merged_into")  # as written in units.yaml
 
 
 class UnitTree:
@@ -43,6 +57,10 @@ class UnitTree:
         for u in units:
             for name in [u.code, u.name, *u.aliases]:
                 self._keys.setdefault(fold(name), u.code)
+
+    def lives(self) -> dict[str, Unit]:
+        """Give the units with a first or last day (`from:`, `until:`), by code."""
+        return {c: u for c, u in self.units.items() if u.began is not None or u.until is not None}
 
     def __contains__(self, code: str) -> bool:
         return code in self.units
@@ -165,10 +183,16 @@ def load_units(path: Path, cache_in: Path | None = None) -> UnitTree:
         except ValidationError as exc:
             for err in exc.errors():
                 loc = ("units", i, *err["loc"])
+                expected = ("code and name for every unit", "mã và tên cho mọi đơn vị")
+                if err["type"] == "extra_forbidden":  # say which fields there are: 'valid_until' is 'until'
+                    expected = (f"one of the fields {', '.join(FIELDS)}", f"một trong các trường {', '.join(FIELDS)}")
+                elif err["type"].startswith("date"):
+                    expected = ("a date written 2025-06-30", "một ngày viết dạng 2025-06-30")
+                found_vi, found = expected_text(err)
                 problems.append(Problem("units.invalid", location=Location(file=str(path), line=line_of(node, loc), field=field_path(loc)),
-                                        params={"found": err["msg"], "found_vi": expected_text(err)[0],
-                                                "expected": "code and name for every unit",
-                                                "expected_vi": "mã và tên cho mọi đơn vị"}))
+                                        params={"found": f"'{err['loc'][-1]}': {found}" if err["loc"] else found,
+                                                "found_vi": f"'{err['loc'][-1]}': {found_vi}" if err["loc"] else found_vi,
+                                                "expected": expected[0], "expected_vi": expected[1]}))
     seen: set[str] = set()
     for i, u in enumerate(units):
         if u.code in seen:
@@ -185,6 +209,7 @@ def load_units(path: Path, cache_in: Path | None = None) -> UnitTree:
                                     params={"found": f"parent '{u.parent}' of '{u.code}' is not a unit",
                                             "found_vi": f"đơn vị cấp trên '{u.parent}' của '{u.code}' không có trong danh mục",
                                             "expected": "the code of another unit", "expected_vi": "mã của một đơn vị khác"}))
+    problems += _life_problems(units, codes, path, node)
     if problems:
         raise HrplanError(problems)
     tree = UnitTree(units)
@@ -193,8 +218,36 @@ def load_units(path: Path, cache_in: Path | None = None) -> UnitTree:
     if key is not None:  # only a registry accepted whole is kept
         from hrplan.definitions.cache import DefinitionCache
 
-        DefinitionCache(cache_in).put("units", key, [u.model_dump() for u in units], path)
+        DefinitionCache(cache_in).put("units", key, [u.model_dump(mode="json", by_alias=True, exclude_none=True)
+                                                     for u in units], path)
     return tree
+
+
+def _life_problems(units: list[Unit], codes: set[str], path: Path, node) -> list[Problem]:
+    """Give the mistakes of the units' lives: a successor not in the registry (or the unit itself), a merger without
+    its last day, a unit ending before it began."""
+    problems = []
+
+    def problem(i: int, key: str, found: tuple[str, str], expected: tuple[str, str]) -> None:
+        problems.append(Problem("units.invalid", location=Location(file=str(path), line=line_of(node, ("units", i, key)),
+                                                                   field=f"units[{i}].{key}"),
+                                params={"found": found[0], "found_vi": found[1], "expected": expected[0],
+                                        "expected_vi": expected[1]}))
+
+    for i, u in enumerate(units):
+        if u.merged_into is not None and (u.merged_into not in codes or u.merged_into == u.code):
+            problem(i, "merged_into", (f"'{u.code}' is merged into '{u.merged_into}', which is not another unit",
+                                       f"'{u.code}' sáp nhập vào '{u.merged_into}', không phải một đơn vị khác trong danh mục"),
+                    ("the code of the unit that took it over", "mã của đơn vị nhận sáp nhập"))
+        if u.merged_into is not None and u.until is None:
+            problem(i, "merged_into", (f"'{u.code}' is merged into '{u.merged_into}' without the day it ended",
+                                       f"'{u.code}' sáp nhập vào '{u.merged_into}' mà không ghi ngày kết thúc"),
+                    ("until: its last day, e.g. until: 2025-06-30", "until: ngày cuối cùng, ví dụ until: 2025-06-30"))
+        if u.began is not None and u.until is not None and u.until < u.began:
+            problem(i, "until", (f"'{u.code}' ends ({u.until:%d/%m/%Y}) before it begins ({u.began:%d/%m/%Y})",
+                                 f"'{u.code}' kết thúc ({u.until:%d/%m/%Y}) trước ngày bắt đầu ({u.began:%d/%m/%Y})"),
+                    ("from: no later than until:", "from: không sau until:"))
+    return problems
 
 
 def _cycle_problems(units: list[Unit], path: Path, node) -> list[Problem]:

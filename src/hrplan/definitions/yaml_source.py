@@ -11,7 +11,22 @@ from hrplan.problems import HrplanError, Location, Problem
 # libyaml's parser when PyYAML was built with it (5-10x faster: a national units.yaml of 3,300
 # communes loads in a few hundredths of a second); the pure-Python one otherwise. Both give the
 # node tree with line marks that errors point at.
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_Base):  # type: ignore[misc, valid-type]
+    """The safe loader, but a date that does not exist ('until: 2025-06-31') stays text: the model then says at its
+    line that it expects a date, where PyYAML's ValueError was an internal error."""
+
+
+def _timestamp(loader, node):
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except ValueError:
+        return loader.construct_scalar(node)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
 
 # Limits checked on the event stream before any node is built (the parser keeps its own stack, so
 # a deep file cannot overflow Python's): nesting depth, aliases, and the size aliases expand to.

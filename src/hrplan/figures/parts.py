@@ -48,7 +48,7 @@ def coverage(program: Program, unit: str, period: Period, chosen: set[str], sent
     frequency = unit_frequency(program, unit, sent)
     if frequency is None:
         return None
-    expected = program_parts(program, period, frequency)
+    expected = [p for p in program_parts(program, period, frequency) if program.lived(unit, p)]  # its life's parts
     if len(expected) < 1 or (len(expected) == 1 and expected[0] == period):
         return None
     months = {m for label in chosen for m in _months(Period.parse(label))}

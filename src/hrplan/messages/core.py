@@ -102,6 +102,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Chương trình {program} nhắc tới đơn vị '{unit}'{hint_vi}, không có trong danh mục đơn vị (units.yaml). Hãy sửa mã hoặc thêm đơn vị.",
         "Program {program} names unit '{unit}'{hint}, which is not in the units registry (units.yaml). Fix the code or add the unit.",
     ),
+    "submission.unit_merged": (
+        "Đơn vị {unit} đã sáp nhập vào {successor} từ ngày {day} (units.yaml), nên không nhận báo cáo kỳ {period} của "
+        "đơn vị này. Cần: {successor} gửi báo cáo kỳ {period}; nếu gõ nhầm kỳ hoặc đơn vị, hãy sửa ô này.",
+        "Unit {unit} was merged into {successor} on {day} (units.yaml), so its report for {period} is not taken. "
+        "Expected: {successor} reports for {period}; if the period or unit was mistyped, correct this cell.",
+    ),
+    "submission.unit_ended": (
+        "Đơn vị {unit} đã giải thể từ ngày {day} (units.yaml), nên không nhận báo cáo kỳ {period} của đơn vị này. "
+        "Cần: nếu gõ nhầm kỳ hoặc đơn vị, hãy sửa ô này; nếu đơn vị vẫn hoạt động, sửa ngày until: trong units.yaml.",
+        "Unit {unit} was dissolved on {day} (units.yaml), so its report for {period} is not taken. Expected: if the "
+        "period or unit was mistyped, correct this cell; if the unit still exists, correct its until: in units.yaml.",
+    ),
+    "submission.unit_not_yet": (
+        "Đơn vị {unit} thành lập từ ngày {day} (units.yaml), nên chưa có báo cáo kỳ {period}. Cần: nếu gõ nhầm kỳ "
+        "hoặc đơn vị, hãy sửa ô này; số liệu trước ngày {day} do các đơn vị cũ báo cáo.",
+        "Unit {unit} was set up on {day} (units.yaml), so it has no report for {period}. Expected: if the period or "
+        "unit was mistyped, correct this cell; the figures before {day} are the former units' reports.",
+    ),
     "submission.period_outside_program": (
         "Kỳ báo cáo {period} nằm ngoài thời gian của chương trình {program} ({program_period}): số liệu được lưu nhưng "
         "không vào báo cáo nào của chương trình. Nếu gõ nhầm kỳ, hãy sửa ô kỳ báo cáo (hoặc nhập lại với --period).",

@@ -120,6 +120,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "arrival.missing": ("chưa gửi", "missing"),
     "arrival.not_due": ("chưa đến hạn", "not yet due"),
     "arrival.partial": ("mới có {parts}", "only {parts}"),
+    "arrival.not_in_life": ("chưa thành lập hoặc đã giải thể", "not in existence"),
     "arrival.other_frequency.month": ("báo cáo tháng", "reports monthly"),
     "arrival.other_frequency.quarter": ("báo cáo quý", "reports quarterly"),
     "arrival.other_frequency.half": ("báo cáo 6 tháng", "reports half-yearly"),

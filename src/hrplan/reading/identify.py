@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import timedelta
 from pathlib import Path
 
 from hrplan.reading.layout import TableLayout
@@ -85,7 +86,31 @@ def identify(path: Path, layout: TableLayout, ctx: ReadContext) -> Identity:
         # Stored, its figures would never count in the program's reports: refuse it instead.
         found.problems.append(Problem("submission.unit_outside_scope", location=_label_location(layout, "unit", where),
                                       params={"unit": found.unit, "program": program.code, "scope": program.scope}))
+    if found.unit and found.period:
+        _unit_lived(found, layout, ctx, where)
     return found
+
+
+def _unit_lived(found: Identity, layout: TableLayout, ctx: ReadContext, where: Location) -> None:
+    """Refuse a report for a period wholly outside its unit's life (units.yaml `from:`, `until:`): a dissolved
+    district's quarter after the reform would be added beside the new commune that holds the same people."""
+    unit, period = ctx.units.get(found.unit), Period.parse(found.period)
+    if unit.lived(period.start, period.end):
+        return
+    location = where if ctx.period else _label_location(layout, "period", where)
+    params = {"unit": f"{unit.name} ({unit.code})", "period": found.period}
+    if unit.until is not None and period.start > unit.until:
+        day = (unit.until + timedelta(days=1)).strftime("%d/%m/%Y")
+        successor = ctx.units.units.get(unit.merged_into) if unit.merged_into else None
+        if successor is not None:
+            code = "submission.unit_merged"
+            params["successor"] = f"{successor.name} ({successor.code})"
+        else:
+            code = "submission.unit_ended"
+    else:
+        code, day = "submission.unit_not_yet", unit.began.strftime("%d/%m/%Y")
+    params["day"] = day
+    found.problems.append(Problem(code, location=location, params=params))
 
 
 def _identify_program(found: Identity, layout: TableLayout, ctx: ReadContext, where: Location) -> Program | None:

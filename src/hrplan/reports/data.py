@@ -570,7 +570,8 @@ def _coverage(figures: FigureSet, units: UnitTree, lang: str) -> dict[str, Any]:
     period = _period_words(figures.period.label, lang)
     program = figures.program
     absent = {u: f for u, f in not_due(program, figures.period).items() if u not in figures.submitted}
-    due = [u for u in program.expected_reporters() if u not in absent]
+    due = [u for u in program.expected_reporters() if u not in absent
+           and (u in figures.submitted or program.lived(u, figures.period))]
     texts = []
     if missing:
         items = "; ".join(f"{_unit_name(units, c.unit)} {_parts_text(c, lang)} "
