@@ -183,3 +183,23 @@ def test_a_report_for_a_period_outside_its_units_life_is_refused_at_the_period_c
     assert files[good.name]["outcome"] == "imported"  # the run goes on with the other files
     english = run("import", "--dry-run", late, "-f", "json", workspace=reform_ws, lang="en")
     assert "Unit Xã Một (X1) was merged into Xã Mới (N) on 01/07/2025" in english.stdout
+
+
+def test_a_running_total_counts_the_merged_communes_people_once(reform_ws, run, tmp_path):
+    for period in ("2025", "2024..2025"):
+        row = _row(_report(run, reform_ws, period, tmp_path), "CC")
+        assert (row["actual"], row["plan"]) == (68, 91)  # S and N at 2025-Q4; not X1 and X2 at 2025-Q2 beside N
+        assert "Huyện Cũ đã sáp nhập hoặc giải thể trước cuối kỳ: số lũy kế 28 không cộng vào" in " ".join(row["lacks"])
+        assert "chưa đủ" not in row["sentence"]
+    english = _row(_report(run, reform_ws, "2025", tmp_path, "en"), "CC")
+    assert "Huyện Cũ was merged or dissolved before the end of the period: its running total 28" in " ".join(english["lacks"])
+    flows = _row(_report(run, reform_ws, "2025", tmp_path), "DT")
+    assert flows["actual"] == 47  # people trained by X1 and X2 in the quarters they lived still count
+
+
+def test_targets_of_ended_units_do_not_count_after_their_end(reform_ws, run, tmp_path):
+    q3 = _row(_report(run, reform_ws, "2025-Q3", tmp_path), "DT")
+    assert (q3["plan"], q3["full_plan"]) == (15, 15)  # S 40/4 and N 20/4; X1's and X2's 2025 targets end with them
+    assert not any("KH toàn Tỉnh Thử" in text or "Xã Một" in text for text in q3["lacks"])  # was 'KH toàn … 20'
+    q2 = _row(_report(run, reform_ws, "2025-Q2", tmp_path), "DT")
+    assert q2["plan"] == 15  # S 40/4, X1 8/4, X2 12/4; N did not exist yet

@@ -409,6 +409,9 @@ def _group_figure(program: Program, ind: Indicator, node: str, period: Period, u
     # A unit without children is its own figure (3,300 communes a national indicator: no call each).
     built = [(child, _group_figure(program, ind, child, period, units, result, book, False)
               if units.has_children(child) else figures.get((child, ind.code))) for child in children]
+    ended = _ended_before(program, ind, node, period, built)
+    if ended:
+        built = [(child, f) for child, f in built if child not in {lo.unit for lo in ended}]
     parts = [f for _, f in built if f is not None]
     contexts: list[Source] = []  # the longer targets of the units below, shown summed beside the group's figure
     silent = [_silent(program, ind, child, period, units, result, book, contexts) for child, f in built if f is None]
@@ -468,10 +471,31 @@ def _group_figure(program: Program, ind: Indicator, node: str, period: Period, u
         # No target of the group's own: its longer plan is its units' ("KH năm 2026: 19" for the province when
         # each commune has its year's target), those that sent nothing included; never across different periods.
         group.context = Source(node, sum((c.value for c in contexts), Decimal(0)), period=contexts[0].period)
+    group.left_out.extend(ended)  # named whatever the group is judged against
     if group.actual is None and group.plan is None:
         return None
     figures[(node, ind.code)] = group
     return group
+
+
+def _ended_before(program: Program, ind: Indicator, node: str, period: Period, built: list[tuple]) -> list[LeftOut]:
+    """Give the members of a running total's group that ended (merged or dissolved: units.yaml `until:`) before the
+    period's end: their last stock is held by the unit that took them over, so adding it counts the same people
+    twice (three old communes' June staff beside the new commune's December staff). A flow (people trained in a
+    quarter) of an ended unit still counts in the periods it lived. A group that ended itself (a dissolved district)
+    keeps its members: its row is its communes' last stock, and the group above leaves it out whole."""
+    if ind.accumulation is not Accumulation.CUMULATIVE or _ended(program, node, period):
+        return []
+    out = []
+    for child, fig in built:
+        if fig is not None and _ended(program, child, period):
+            out.append(LeftOut(child, "ended", plan=fig.plan, actual=fig.actual))
+    return out
+
+
+def _ended(program: Program, unit: str, period: Period) -> bool:
+    life = program.life_of(unit)
+    return life is not None and life.until is not None and life.until < period.end
 
 
 def _largest(group: Figure, parts: list[Figure]) -> None:

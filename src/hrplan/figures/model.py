@@ -55,6 +55,7 @@ class LeftOut:
     unit: str
     # no_submission (sent nothing) | no_actual (a plan, no actual) | no_plan (an actual, no plan) | unsplit (a part
     # without an actual, whose share of the whole period's plan no `interim` rule gives: the unit's ratio is not taken)
+    # | ended (a running total's member merged or dissolved before the period's end: figures.compute._ended_before)
     reason: str
     period: str | None = None  # the sub-period, when pairing was per period
     plan: Decimal | None = None
