@@ -61,6 +61,8 @@ def plan_for(program: Program, indicator: str, unit: str | None, period: Period)
     spans = program._spans_of(indicator, unit)
     if not spans:  # most units of a national tree have no target of their own
         return _NO_PLAN
+    if not program.lived(unit, period):  # dissolved or merged before it, or set up after (units.yaml until:, from:)
+        return _NO_PLAN
     if len(spans) == 1:  # a per-unit table: one target per unit and indicator, which tiles nothing else
         context, span = spans[0]
         if span == period:
