@@ -96,12 +96,14 @@ def test_a_run_on_another_machine_holding_the_server_lock_makes_import_and_conso
         assert nightly.stdout.readline().strip() == "held"
         result = run("import", file_b, "--wait", "0.5", workspace=ws_b, lang="en")  # another folder: no file lock
         assert result.exit_code == 4, result.output
-        assert "workspace.locked" in result.output and "Nothing was written" in result.output
-        assert "postgresql+psycopg://postgres@/" in result.output
+        assert "store.locked" in result.output and "Nothing was written" in result.output
+        # the holder is another workspace, maybe on another machine: the store is named, not this folder
+        assert "writing to the store postgresql+psycopg://postgres@/" in result.output
+        assert "this workspace" not in result.output
         # and the nightly job on this second machine does not run either
         result = run("consolidate", "--wait", "0.5", workspace=ws_b, lang="en")
         assert result.exit_code == 4, result.output
-        assert "workspace.locked" in result.output
+        assert "store.locked" in result.output
     finally:
         nightly.kill()  # killed, not released: the server ends its session and frees the lock
         nightly.wait()

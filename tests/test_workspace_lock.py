@@ -4,6 +4,7 @@ Real processes hold the lock (a child Python process), real imports try to write
 """
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 import textwrap
@@ -54,6 +55,20 @@ def test_a_second_writer_gets_exit_4_after_waiting_and_writes_nothing(sample_ws,
     finally:
         holder.kill()
         holder.wait()
+
+
+def test_a_locked_import_in_json_prints_a_json_error_for_the_script(sample_ws, run):
+    holder = _holder(sample_ws.root)
+    try:
+        result = run("import", SYT, "--wait", "0", "-f", "json", workspace=sample_ws, lang="en")
+    finally:
+        holder.kill()
+        holder.wait()
+    assert result.exit_code == 4, result.output
+    answer = json.loads(result.stdout)  # as `consolidate --json` does; the message goes to stderr
+    assert (answer["status"], answer["exit_code"]) == ("locked", 4)
+    assert answer["problems"][0]["code"] == "workspace.locked"
+    assert "Nothing was written" in result.stderr
 
 
 def test_a_killed_holder_never_leaves_the_workspace_locked(sample_ws, run):

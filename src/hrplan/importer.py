@@ -7,7 +7,8 @@ submission for the same program, unit and period is already seen and changes not
 that check and the insert happen in the same write transaction, under the workspace lock.
 Files apply in arrival order: run after run, and within a run by modification time, then
 name. A refused file stores nothing and the run goes on. Ctrl-C stops the run between files
-(a commit in progress finishes first) and raises `ImportInterrupted` with what was stored.
+(a commit in progress finishes first) and raises `ImportInterrupted` with what was stored; a store that
+goes away (a server restart) stops it at once with `ImportStoreLost`, likewise.
 
 A file is not parsed again when its bytes, its path and everything reading depends on are those
 of a read remembered in the workspace (`reading.memo`) and the store finds every submission it
@@ -25,8 +26,8 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from hrplan.names import arrival_order
-from hrplan.problems import Location, Problem, Severity
-from hrplan.store import DEFAULT_WAIT, AlreadyStored, Store, workspace_lock
+from hrplan.problems import HrplanError, Location, Problem, Severity
+from hrplan.store import DEFAULT_WAIT, EXIT_STORE, AlreadyStored, Store, connection_lost, workspace_lock
 from hrplan.reading import (MEMO_NAME, FileRead, ParsedSubmission, ReadContext, ReadMemo, ReadSummary, read_files,
                             read_fingerprint)
 from hrplan.workbooks import WORKBOOK_SUFFIXES
@@ -95,6 +96,22 @@ class ImportInterrupted(KeyboardInterrupt):
         self.results, self.pending = results, pending
 
 
+class ImportStoreLost(HrplanError):
+    """The store went away during the run (a server restarted, a network cut): the run stopped at once.
+
+    `results` are the files finished (stored or not) before it; `pending` the file in hand and the rest, none of
+    them stored in part. Exit code 2, as for a store that cannot be reached when the run starts.
+    """
+
+    def __init__(self, results: list[FileResult], pending: list[Path], url: object):
+        stored = sum(r.outcome in (Outcome.IMPORTED, Outcome.UPDATED) for r in results)
+        masked = url.masked() if hasattr(url, "masked") else str(url)
+        super().__init__(Problem("import.store_lost", params={
+            "url": masked, "file": pending[0].name if pending else "-", "stored": stored, "pending": len(pending)}),
+            exit_code=EXIT_STORE)
+        self.results, self.pending = results, pending
+
+
 def collect_files(paths: list[Path]) -> tuple[list[Path], list[FileResult]]:
     """Give the workbook files named or inside the folders named, in the order they apply, and misses.
 
@@ -135,7 +152,8 @@ def import_files(workspace: Workspace, paths: list[Path], options: ImportOptions
                  progress: Progress | None = None) -> list[FileResult]:
     """Import workbooks into the workspace's store; give one result per file in the order applied.
 
-    Raises ImportInterrupted (a KeyboardInterrupt) on Ctrl-C, holding the results so far.
+    Raises ImportInterrupted (a KeyboardInterrupt) on Ctrl-C, and ImportStoreLost (an HrplanError, exit code 2)
+    when the store goes away during the run, each holding the results so far.
     """
     options = options or ImportOptions()
     files, results = collect_files(paths)
@@ -185,6 +203,12 @@ def import_files(workspace: Workspace, paths: list[Path], options: ImportOptions
                     progress(len(files), len(files), Path(""))
     except KeyboardInterrupt:
         raise ImportInterrupted(results, files[done:]) from None
+    except Exception as exc:
+        if not connection_lost(exc):
+            raise
+        # The store went away (a server restart): stop here, say what was stored; the driver's text (SQL and
+        # parameters included) is no message for the user, and the next file would only fail the same way.
+        raise ImportStoreLost(results, files[done:], workspace.store_url) from None
     return results
 
 

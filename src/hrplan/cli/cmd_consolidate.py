@@ -11,15 +11,16 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from hrplan.cli.output import (EXIT_INTERNAL, EXIT_LOCKED, EXIT_NOTHING_TO_DO, EXIT_OK, EXIT_REJECTED, STATE, console, err_console, guarded,
-                               print_json)
+from hrplan.cli.output import (EXIT_INTERNAL, EXIT_NOTHING_TO_DO, EXIT_OK, EXIT_REJECTED, EXIT_USAGE, STATE, console,
+                               err_console, error_json, guarded, print_json, show_problems)
 
 from hrplan.problems import HrplanError
 
 if TYPE_CHECKING:
     from hrplan.jobs import ConsolidateResult
 
-EXIT_BY_STATUS = {"nothing": EXIT_NOTHING_TO_DO, "done": EXIT_OK, "rejected": EXIT_REJECTED, "failed": EXIT_INTERNAL}
+EXIT_BY_STATUS = {"nothing": EXIT_NOTHING_TO_DO, "done": EXIT_OK, "rejected": EXIT_REJECTED, "failed": EXIT_INTERNAL,
+                  "store_lost": EXIT_USAGE}  # the store went away: the code of a store that cannot be reached
 
 
 def register(app: typer.Typer) -> None:
@@ -44,10 +45,11 @@ def register(app: typer.Typer) -> None:
             try:
                 result = consolidate(ws, STATE.lang, wait)
             except HrplanError as exc:  # the monitoring script still gets JSON; the message goes to stderr
-                print_json({"status": "locked" if exc.exit_code == EXIT_LOCKED else "could_not_run",
-                            "exit_code": exc.exit_code, "problems": [p.to_dict(STATE.lang) for p in exc.problems]})
+                print_json(error_json(exc))
                 raise
             print_json({**result.to_dict(STATE.lang), "exit_code": EXIT_BY_STATUS[result.status]})
+            if result.lost is not None:
+                show_problems([result.lost], STATE.lang)
         else:
             with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), console=err_console.made(),
                           transient=True, disable=not err_console.is_terminal) as bar:
@@ -77,6 +79,10 @@ def _render(result: ConsolidateResult) -> None:
         for path in out.written:
             lines.append(path)
     counts = result.counts()
+    if result.lost is not None:
+        typer.echo("\n".join(lines))
+        show_problems([result.lost], STATE.lang)
+        return
     if result.status == "nothing":
         lines.append(t("consolidate.log.nothing", waiting=counts["waiting"]))
     else:

@@ -13,12 +13,13 @@ from typing import TYPE_CHECKING, List, Optional
 
 import typer
 
-from hrplan.cli.output import (choice, EXIT_INTERRUPTED, EXIT_OK, EXIT_REJECTED, STATE, console, err_console, guarded, inert,
-                               plain, print_json, show_problems, strip_control, table)
+from hrplan.cli.output import (choice, EXIT_INTERRUPTED, EXIT_OK, EXIT_REJECTED, STATE, console, err_console, error_json,
+                               guarded, inert, plain, print_json, show_problems, strip_control, table)
 from hrplan.messages import render
+from hrplan.problems import HrplanError
 
 if TYPE_CHECKING:
-    from hrplan.importer import FileResult, ImportInterrupted
+    from hrplan.importer import FileResult, ImportInterrupted, ImportStoreLost
 
 # hrplan.store.DEFAULT_WAIT, written out so that --help does not load the store (tests/test_startup.py
 # checks that the two agree).
@@ -54,12 +55,12 @@ def register(app: typer.Typer) -> None:
         """Nhập báo cáo của đơn vị vào cơ sở dữ liệu. Nhập lại cùng tệp không làm thay đổi gì;
         bản mới hơn thay bản cũ, bản cũ vẫn lưu trong lịch sử. (Import submissions.)"""
         from hrplan.cli.progress import track
-        from hrplan.importer import ImportInterrupted, ImportOptions, Outcome, import_files
+        from hrplan.importer import ImportInterrupted, ImportOptions, ImportStoreLost, Outcome, import_files
         fmt = choice(fmt, ("table", "json"), "--format")
         options = ImportOptions(program=program, unit=unit, period=period, dry_run=dry_run, read_hidden=hidden or None,
                                 wait=wait, workers=workers)
-        ws = STATE.ws()
         try:
+            ws = STATE.ws()
             with track("progress.import") as tell:
                 results = import_files(ws, [Path(p) for p in paths], options,
                                        lambda done, total, path: tell(done, total, path.name))
@@ -70,6 +71,13 @@ def register(app: typer.Typer) -> None:
         except ImportInterrupted as stop:
             _interrupted(stop, fmt, verbose)
             raise typer.Exit(EXIT_INTERRUPTED) from None
+        except ImportStoreLost as lost:
+            _store_lost(lost, fmt, verbose)
+            raise typer.Exit(lost.exit_code) from None
+        except HrplanError as exc:  # locked, the store unreachable, a workspace that cannot be read
+            if fmt == "json":  # a script still gets JSON on stdout; the message goes to stderr
+                print_json(error_json(exc))
+            raise
         rejected = any(r.outcome is Outcome.REJECTED for r in results)
         raise typer.Exit(EXIT_REJECTED if rejected else EXIT_OK)
 
@@ -246,3 +254,13 @@ def _interrupted(stop: ImportInterrupted, fmt: str, verbose: bool = False) -> No
         _show(stop.results, verbose)
     err_console.print(STATE.t("import.interrupted", stored=len(stored), pending=len(stop.pending),
                               first=stop.pending[0].name if stop.pending else "-"))
+
+
+def _store_lost(lost: ImportStoreLost, fmt: str, verbose: bool = False) -> None:
+    """Say truly what a run that lost its store stored: the files finished before, and those not stored."""
+    if fmt == "json":
+        print_json({**error_json(lost), "results": [r.to_dict(STATE.lang) for r in lost.results],
+                    "not_imported": [str(p) for p in lost.pending], "summary": _summary(lost.results)})
+    elif lost.results:
+        _show(lost.results, verbose)
+    show_problems(lost.problems, STATE.lang)

@@ -145,6 +145,10 @@ def guarded(func: Callable) -> Callable:
         except Exception as exc:  # a bug: say so plainly, keep the details for the report
             if os.environ.get("HRPLAN_DEBUG"):
                 raise
+            lost = _store_lost(exc)
+            if lost is not None:  # the store went away (a server restart): not a bug, and no SQL for the user
+                show_problems(lost.problems, STATE.lang)
+                raise typer.Exit(lost.exit_code) from None
             log = write_error_log(traceback.format_exc())
             err_console.print(
                 ("Lỗi nội bộ của hrplan ({name}: {msg}). Chi tiết ghi ở {log}; hãy gửi tệp này cho nhóm phát triển."
@@ -154,6 +158,35 @@ def guarded(func: Callable) -> Callable:
             raise typer.Exit(EXIT_INTERNAL) from None
 
     return wrapper
+
+
+def _store_lost(exc: Exception) -> HrplanError | None:
+    """Give the error saying the store went away when `exc` means that (never for a bug), else None."""
+    if "sqlalchemy" not in sys.modules and "sqlite3" not in sys.modules:
+        return None  # no store was ever opened
+    from hrplan.store import connection_lost, store_lost
+
+    if not connection_lost(exc):
+        return None
+    try:
+        url = STATE.ws().store_url
+    except Exception:  # the workspace cannot be read again: the store is still what matters
+        url = "?"
+    return store_lost(url)
+
+
+def error_json(exc: HrplanError) -> dict[str, Any]:
+    """Give the JSON a `-f json` command prints on stdout when it cannot run (as `consolidate --json` does):
+    `status` locked, store_lost or could_not_run (a store that cannot be reached among them), the exit code and
+    the problems, each with its code and message."""
+    codes = {p.code for p in exc.problems}
+    if exc.exit_code == EXIT_LOCKED:
+        status = "locked"
+    elif codes & {"store.lost", "import.store_lost"}:
+        status = "store_lost"
+    else:
+        status = "could_not_run"
+    return {"status": status, "exit_code": exc.exit_code, "problems": [p.to_dict(STATE.lang) for p in exc.problems]}
 
 
 def write_error_log(details: str) -> Path | str:

@@ -28,12 +28,13 @@ from hrplan.jobs.runlog import RunLog, now_text, write_last_run
 from hrplan.messages import render
 from hrplan.problems import HrplanError, Location, Problem
 from hrplan.reading import ReadContext
-from hrplan.store import workspace_lock
+from hrplan.store import connection_lost, workspace_lock
 from hrplan.workspace import Workspace
 
 Progress = Callable[[int, int, Path], None]  # (done, total, current file)
 
 NOTHING, DONE, DONE_WITH_REJECTED, DONE_WITH_FAILED = "nothing", "done", "rejected", "failed"
+STORE_LOST = "store_lost"  # the store went away during the run: it stopped at once, the files left stay in the inbox
 
 
 @dataclass
@@ -72,10 +73,14 @@ class ConsolidateResult:
     # Files stored tonight for a period other than their program's current one (a quarter sent late): each such
     # program, period and units with the counts of their findings, so that a late file's errors are not unseen.
     late: list[dict[str, Any]] = field(default_factory=list)
+    # The store went away during the run (a server restart): why, and the run stopped there.
+    lost: Problem | None = None
 
     @property
     def status(self) -> str:
-        """'nothing' (no file taken, no output rewritten), 'done', 'rejected' or 'failed' (some files)."""
+        """'nothing' (no file taken, no output rewritten), 'done', 'rejected', 'failed' (some files) or 'store_lost'."""
+        if self.lost is not None:
+            return STORE_LOST
         if any(f.outcome == "failed" for f in self.files):
             return DONE_WITH_FAILED
         if any(f.outcome == "rejected" for f in self.files):
@@ -98,6 +103,7 @@ class ConsolidateResult:
             "counts": self.counts(), "files": [f.to_dict(lang) for f in self.files],
             "waiting": [f.to_dict(lang) for f in self.waiting],
             "programs": [asdict(o) for o in self.outputs], "late": self.late,
+            **({"problems": [self.lost.to_dict(lang)]} if self.lost is not None else {}),
         }
 
 
@@ -111,7 +117,7 @@ def consolidate(workspace: Workspace, lang: str = "vi", wait: float = 0.0, progr
         with workspace_lock(workspace.root, wait, workspace.store_url):  # a server store: its lock too
             return _run_locked(workspace, formats, lang, log, progress)
     except HrplanError as exc:
-        if any(p.code == "workspace.locked" for p in exc.problems):
+        if any(p.code in ("workspace.locked", "store.locked") for p in exc.problems):
             log.line("locked", render("consolidate.log.locked", lang))
         else:
             reason = "; ".join(f"{p.location.describe(lang)}: {p.message(lang)}".lstrip(": ") for p in exc.problems)
@@ -134,19 +140,26 @@ def _run_locked(workspace: Workspace, formats: list[str], lang: str, log: RunLog
     found = scan_inbox(workspace.inbox, workspace.config.consolidate.settle_seconds)
     ready = [f for f in found if f.ready]
     result.waiting = [FileOutcome(_rel(workspace, f.path), "waiting", reason=f.wait_reason) for f in found if not f.ready]
-    if ready:
-        # Read ahead on every core (each file in a worker process, as `import` does); stored and filed one by one.
-        ahead = ReadAhead([f.path for f in ready if f.is_workbook], _read_context(workspace))
-        with workspace.open_store() as store, ahead:
-            for n, item in enumerate(ready):
-                if progress:
-                    progress(n, len(ready), item.path)
-                outcome = _take(workspace, store, ahead, item, done_dir, rejected_dir, lang)
-                result.files.append(outcome)
-                log.line(outcome.outcome, _file_line(outcome, lang))
-        if progress:
-            progress(len(ready), len(ready), Path(""))
-    result.outputs = refresh_outputs(workspace, formats)
+    try:
+        if ready:
+            # Read ahead on every core (each file in a worker process, as `import` does); stored and filed one by one.
+            ahead = ReadAhead([f.path for f in ready if f.is_workbook], _read_context(workspace))
+            with workspace.open_store() as store, ahead:
+                for n, item in enumerate(ready):
+                    if progress:
+                        progress(n, len(ready), item.path)
+                    outcome = _take(workspace, store, ahead, item, done_dir, rejected_dir, lang)
+                    result.files.append(outcome)
+                    log.line(outcome.outcome, _file_line(outcome, lang))
+            if progress:
+                progress(len(ready), len(ready), Path(""))
+        result.outputs = refresh_outputs(workspace, formats)
+    except Exception as exc:
+        if not connection_lost(exc):
+            raise
+        # The store went away (a server restart): every file after this one would fail the same way. Stop, leave
+        # them in the inbox for the next run, and say it once, in the run's summary line.
+        return _stopped(workspace, result, ready, log, lang, started)
     for out in result.outputs:
         if out.written:
             names = ", ".join(Path(p).name for p in out.written)
@@ -164,6 +177,22 @@ def _run_locked(workspace: Workspace, formats: list[str], lang: str, log: RunLog
         log.line("run", render("consolidate.log.nothing", lang, waiting=len(result.waiting)))
     else:
         log.line("run", render("consolidate.log.done", lang, seconds=result.seconds, **result.counts()))
+    write_last_run(log.folder, result.to_dict(lang))
+    return result
+
+
+def _stopped(workspace: Workspace, result: ConsolidateResult, ready: list[InboxFile], log: RunLog, lang: str,
+             started: float) -> ConsolidateResult:
+    """Finish a run whose store went away: the summary line, the last run's record; no report is written."""
+    taken = {f.file for f in result.files}
+    left = [f for f in ready if _rel(workspace, f.path) not in taken]
+    stored = sum(f.outcome in ("imported", "updated") for f in result.files)
+    result.lost = Problem("consolidate.store_lost", params={
+        "url": workspace.store_url.masked(), "file": left[0].path.name if left else "-", "stored": stored,
+        "left": len(left)})
+    result.seconds = round(time.monotonic() - started, 2)
+    result.finished = now_text()
+    log.line("run", result.lost.message(lang))
     write_last_run(log.folder, result.to_dict(lang))
     return result
 
@@ -195,6 +224,8 @@ def _take(workspace: Workspace, store, ahead: ReadAhead, item: InboxFile, done_d
     except HrplanError:
         raise
     except Exception as exc:  # a bug must not stop the other files; the file stays for a fixed hrplan
+        if connection_lost(exc):
+            raise  # not a bug in hrplan, and not this file's: the run stops (`_stopped`)
         import traceback
 
         from hrplan.errorlog import write_error_log

@@ -116,4 +116,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "consolidate.status.done": ("xong", "done"),
     "consolidate.status.rejected": ("xong, có tệp bị từ chối", "done, some files rejected"),
     "consolidate.status.failed": ("xong, có tệp lỗi nội bộ", "done, some files failed"),
+    "consolidate.status.store_lost": ("dừng giữa chừng vì mất kết nối tới kho dữ liệu",
+                                      "stopped: the connection to the store was lost"),
 }

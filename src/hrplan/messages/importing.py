@@ -9,6 +9,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Another hrplan run is writing to this workspace (lock {path}); waited {wait} s. Nothing was written. "
         "Run again when it has finished, or wait longer with --wait SECONDS.",
     ),
+    "store.locked": (
+        "Một lượt chạy hrplan khác đang ghi vào kho dữ liệu {path} (có thể từ một thư mục làm việc khác hoặc một máy"
+        " khác dùng chung kho này); đã chờ {wait} giây. Không ghi gì. Hãy chạy lại khi lượt kia xong, hoặc chờ lâu hơn"
+        " với --wait GIÂY.",
+        "Another hrplan run is writing to the store {path} (perhaps from another workspace or another machine sharing"
+        " it); waited {wait} s. Nothing was written. Run again when it has finished, or wait longer with --wait SECONDS.",
+    ),
     "workspace.lock_unusable": (
         "Không tạo được khóa thư mục làm việc {path} ({found}). Hãy kiểm tra quyền ghi của thư mục; "
         "đường dẫn này phải là một tệp thường.",

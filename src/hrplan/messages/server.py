@@ -16,6 +16,28 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Cannot open the store {url}: {found}. Check the server, the user name and the password"
         " (keep it in ~/.pgpass or PGPASSWORD, not in the URL).",
     ),
+    "store.lost": (
+        "Mất kết nối tới kho dữ liệu {url} (máy chủ dừng hoặc khởi động lại, hay mạng bị ngắt). Không có gì được ghi dở."
+        " Hãy kiểm tra máy chủ rồi chạy lại lệnh.",
+        "Lost the connection to the store {url} (the server stopped or restarted, or the network dropped). Nothing"
+        " was written in part. Check the server, then run the command again.",
+    ),
+    "import.store_lost": (
+        "Mất kết nối tới kho dữ liệu {url} khi đang nhập tệp {file}; các tệp đã lưu: {stored}; tệp {file} và các"
+        " tệp sau ({pending} tệp) chưa được lưu, không tệp nào được lưu dở. Hãy kiểm tra máy chủ rồi chạy lại lệnh:"
+        " các tệp đã lưu sẽ được bỏ qua.",
+        "Lost the connection to the store {url} while importing {file}; files stored: {stored}; {file} and the files"
+        " after it ({pending} file{s_pending}) were not stored, and no file was stored in part. Check the server, then"
+        " run the command again: the files already stored are skipped.",
+    ),
+    "consolidate.store_lost": (
+        "Mất kết nối tới kho dữ liệu {url} khi đang xử lý {file}; các tệp đã lưu và chuyển đi: {stored}; {left} tệp"
+        " vẫn ở trong inbox, không tệp nào được lưu dở; không ghi báo cáo. Hãy kiểm tra máy chủ: lần chạy sau sẽ"
+        " nhận các tệp còn lại.",
+        "Lost the connection to the store {url} while processing {file}; files stored and moved: {stored}; {left}"
+        " file{s_left} stay in the inbox, none stored in part; no report written. Check the server: the next run takes"
+        " the files left.",
+    ),
     "store.file_is_folder": (
         "Kho dữ liệu {path} là một thư mục, không phải tệp SQLite. Hãy đặt 'store:' trong hrplan.yaml (hoặc --store)"
         " là một tệp, ví dụ {path}/hrplan.db.",

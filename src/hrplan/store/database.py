@@ -27,6 +27,7 @@ from hrplan.problems import HrplanError, Problem
 from hrplan.reading import BlankCell, StoredValue
 from hrplan.store import migrate
 from hrplan.store.lock import WRITE_LOCK
+from hrplan.store.lost import connection_lost
 from hrplan.store.migrate import SCHEMA_VERSION
 from hrplan.store.records import SubmissionRecord
 from hrplan.store.schema import submission_blanks, submission_problems, submission_values, submissions
@@ -83,8 +84,10 @@ class Store:
             raise unreachable(self.url, exc) from None
         try:
             self._open(upgrade)
-        except BaseException:
+        except BaseException as exc:
             self.close()  # a refused store (newer schema) is not left open
+            if isinstance(exc, Exception) and connection_lost(exc):  # gone between the connect and the first read
+                raise unreachable(self.url, exc) from None
             raise
 
     def __enter__(self) -> Store:
@@ -94,9 +97,15 @@ class Store:
         self.close()
 
     def close(self) -> None:
-        if self.conn.in_transaction():
-            self.conn.rollback()
-        self.conn.close()
+        try:
+            if self.conn.in_transaction():
+                self.conn.rollback()
+            self.conn.close()
+        except Exception as exc:
+            if not connection_lost(exc):
+                raise
+            # The store went away: nothing of the open transaction was committed, and the error that
+            # stopped the work (a lost store too) is the one to tell, not this one.
         self.engine.dispose()
 
     @property

@@ -2,7 +2,8 @@
 
 Every command that writes the store (`import`, the nightly `consolidate`) runs inside
 `workspace_lock(root, wait)`. A second writer waits up to `wait` seconds, then gets an
-`HrplanError` with code `workspace.locked` (exit code 4 in the CLI) and writes nothing.
+`HrplanError` with code `workspace.locked` (exit code 4 in the CLI) and writes nothing; held by a
+run of another workspace on the same server store, the code is `store.locked` (exit code 4 too).
 Readers take no lock: SQLite in WAL mode gives them a consistent snapshot.
 
 The lock is an OS lock (flock/LockFileEx through the `filelock` library) on the file
@@ -63,9 +64,10 @@ def workspace_lock(workspace_root: Path, wait: float = DEFAULT_WAIT, store_url: 
 def _server_lock(store_url: StoreUrl, wait: float, asked: float) -> Iterator[None]:
     """Hold the store server's advisory WORKSPACE_LOCK on a connection of its own."""
     from sqlalchemy import create_engine, func, select
-    from sqlalchemy.exc import OperationalError
+    from sqlalchemy.exc import DBAPIError, OperationalError
     from sqlalchemy.pool import NullPool
 
+    from hrplan.store.lost import connection_lost
     from hrplan.store.urls import unreachable
 
     engine = create_engine(store_url.url, poolclass=NullPool, connect_args={"connect_timeout": 15,
@@ -80,14 +82,20 @@ def _server_lock(store_url: StoreUrl, wait: float, asked: float) -> Iterator[Non
             deadline = time.monotonic() + wait
             while not conn.execute(select(func.pg_try_advisory_lock(WORKSPACE_LOCK))).scalar():
                 if time.monotonic() >= deadline:
-                    raise HrplanError(Problem("workspace.locked", params={"path": store_url.masked(),
+                    raise HrplanError(Problem("store.locked", params={"path": store_url.masked(),
                                                                            "wait": _seconds(asked)}),
                                       exit_code=EXIT_LOCKED)
                 time.sleep(0.2)
             try:
                 yield
             finally:
-                conn.execute(select(func.pg_advisory_unlock(WORKSPACE_LOCK)))
+                try:
+                    conn.execute(select(func.pg_advisory_unlock(WORKSPACE_LOCK)))
+                except DBAPIError as exc:
+                    if not connection_lost(exc):
+                        raise
+                    # The server went away: it dropped the session's lock with the connection. The error that
+                    # stopped the run (the store lost, told with the file in hand) is the one to show.
     finally:
         engine.dispose()
 
