@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import make_sample_workspace
 from hrplan.problems import HrplanError
 from hrplan.store import parse_store_url
 from hrplan.workspace import Workspace, init_workspace
@@ -33,6 +34,33 @@ def test_unusable_urls_are_refused_with_a_reason(text: str, code: str) -> None:
         parse_store_url(text)
     assert exc.value.problems[0].code == code
     assert "pw" not in str(exc.value.problems[0].params)
+
+
+@pytest.mark.parametrize("password", ["An@lyst:pw/1", "S3cr@tPass#2024", "Qz?xy9@ab12"])
+def test_a_password_typed_with_at_or_hash_is_refused_before_connecting_and_never_shown(password: str, tmp_path: Path,
+                                                                                       run) -> None:
+    url = f"postgresql://analyst:{password}@localhost:55432/hrplan"
+    ws = make_sample_workspace(tmp_path / "ws")
+    with pytest.raises(HrplanError) as exc:
+        parse_store_url(url)
+    problem = exc.value.problems[0]
+    assert problem.code == "store.password_not_encoded"
+    assert problem.params["url"] == "postgresql://analyst:***@localhost:55432/hrplan"
+    for lang, says in (("vi", "%40 cho @"), ("en", "%40 for @")):
+        result = run("--store", url, "store", "info", workspace=ws, lang=lang)
+        assert result.exit_code == 2, result.output
+        assert says in result.output and "store.password_not_encoded" in result.output
+        for part in {password, *password.replace("#", "@").replace("?", "@").split("@")}:
+            assert part not in result.output.replace("analyst:***@localhost", "")
+    encoded = parse_store_url("postgresql://analyst:An%40lyst%3Apw%2F1@localhost:55432/hrplan")
+    assert encoded.url.password == "An@lyst:pw/1" and encoded.url.host == "localhost"  # the encoded form works
+
+
+def test_mask_text_hides_a_password_up_to_the_last_at() -> None:
+    from hrplan.store.urls import mask_text
+
+    assert (mask_text("cannot open postgresql://analyst:An@lyst:pw/1@localhost:55432/hrplan: refused")
+            == "cannot open postgresql://analyst:***@localhost:55432/hrplan: refused")
 
 
 @pytest.mark.sqlite_only

@@ -6,6 +6,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Địa chỉ kho dữ liệu '{url}' không đúng. Dùng dạng sqlite:///hrplan.sqlite hoặc postgresql://người_dùng@máy_chủ/csdl.",
         "The store URL '{url}' is not valid. Use sqlite:///hrplan.sqlite or postgresql://user@host/database.",
     ),
+    "store.password_not_encoded": (
+        "Mật khẩu trong địa chỉ kho dữ liệu '{url}' có ký tự @, #, /, ? hoặc : viết nguyên dạng, nên phần sau sẽ bị"
+        " đọc nhầm thành tên máy chủ; chưa kết nối. Hãy bỏ mật khẩu khỏi địa chỉ và ghi vào ~/.pgpass (hoặc biến"
+        " PGPASSWORD), hoặc mã hóa các ký tự đó: %40 cho @, %23 cho #, %2F cho /, %3F cho ?, %3A cho :.",
+        "The password in the store URL '{url}' holds @, #, /, ? or : as typed, so what follows would be read as the"
+        " host; nothing was connected. Take the password out of the URL and put it in ~/.pgpass (or PGPASSWORD), or"
+        " percent-encode those characters: %40 for @, %23 for #, %2F for /, %3F for ?, %3A for :.",
+    ),
     "store.unsupported": (
         "Kho dữ liệu '{url}' dùng {backend}; hrplan chỉ hỗ trợ sqlite và postgresql.",
         "The store '{url}' uses {backend}; hrplan supports sqlite and postgresql only.",

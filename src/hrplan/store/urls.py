@@ -84,6 +84,7 @@ def parse_store_url(text: str | Path, base: Path | None = None) -> StoreUrl:
     from sqlalchemy.engine import make_url
     from sqlalchemy.exc import ArgumentError
 
+    _refuse_unencoded_password(raw)
     try:
         url = make_url(raw)
     except (ArgumentError, ValueError):
@@ -108,8 +109,25 @@ def _masked(url: URL) -> str:
 
 
 def mask_text(text: str) -> str:
-    """Hide the password of any URL inside `text` ('user:secret@host' -> 'user:***@host')."""
-    return re.sub(r"(://[^:/@\s]*:)[^@\s]*@", r"\1***@", text)
+    """Hide the password of any URL inside `text` ('user:secret@host' -> 'user:***@host'), up to the LAST '@' of
+    the URL: a password typed with an '@' of its own ('An@lyst') is hidden whole."""
+    return re.sub(r"(://[^:/@\s]*:)\S*@", r"\1***@", text)
+
+
+_UNENCODED = set("@#/?:")
+
+
+def _refuse_unencoded_password(raw: str) -> None:
+    """Refuse, before any connection, a URL whose password holds '@', '#', '/', '?' or ':' as typed: the URL parser
+    would take part of it for the host (and look that up in the DNS) or the path. The password is never shown."""
+    rest = raw.split("://", 1)[1] if "://" in raw else raw
+    at = rest.rfind("@")
+    if at < 0:
+        return
+    user, colon, password = rest[:at].partition(":")
+    if colon and (_UNENCODED & set(password)):
+        shown = raw.split("://", 1)[0] + "://" + user + ":***@" + rest[at + 1:]
+        raise HrplanError(Problem("store.password_not_encoded", params={"url": shown}))
 
 
 def unreachable(url: StoreUrl, exc: Exception) -> HrplanError:
