@@ -86,6 +86,28 @@ def test_restore_is_the_deliberate_way_back_and_keeps_history(sample_ws, run, tm
     assert run("restore", 9999, workspace=sample_ws).exit_code == 2
 
 
+def test_restore_run_again_changes_nothing(sample_ws, run, tmp_path):
+    folder = _folder_with_first_and_correction(tmp_path)
+    import_files(sample_ws, [folder])
+    with sample_ws.open_store() as store:
+        first, _ = store.submissions(program="12-CTr/TU", unit="SYT", include_superseded=True)
+    assert run("restore", first.id, workspace=sample_ws).exit_code == 0
+    with sample_ws.open_store() as store:
+        before = store.counts()
+        (restored,) = store.submissions(program="12-CTr/TU", unit="SYT")
+    for _ in range(2):  # version #first's figures are the current ones now: no empty new version each time
+        again = run("restore", first.id, workspace=sample_ws)
+        assert again.exit_code == 0, again.output
+        assert again.stdout.strip() == (f"Bản #{first.id} có cùng số liệu với bản hiện hành #{restored.id}; "
+                                        "không có gì thay đổi.")
+    with sample_ws.open_store() as store:
+        assert store.counts() == before
+    english = run("restore", first.id, workspace=sample_ws, lang="en")
+    assert f"has the same figures as the current one, #{restored.id}; nothing changed" in english.stdout
+    assert run("restore", restored.id, workspace=sample_ws).stdout.strip() == (
+        f"Bản #{restored.id} đang là bản hiện hành; không có gì thay đổi.")
+
+
 def test_an_older_copy_arriving_after_the_correction_is_said_with_the_way_back(sample_ws, run, tmp_path):
     # Arrival order decides (the README), but a file saved before the version it replaces is most likely an old copy
     # sent late: it used to replace the correction without a word.

@@ -20,7 +20,9 @@ def register(app: typer.Typer) -> None:
         from hrplan.importer import restore_submission
 
         new_id, old_id = restore_submission(STATE.ws(), submission, wait)
-        if new_id is None:
+        if new_id is None and old_id is not None:
+            console.print(STATE.t("restore.same_as_current", id=submission, current=old_id))
+        elif new_id is None:
             console.print(STATE.t("restore.already_current", id=submission))
         else:
             console.print(STATE.t("restore.done", id=submission, new=new_id, old=old_id))

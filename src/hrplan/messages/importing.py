@@ -52,6 +52,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Đã khôi phục bản #{id}: số liệu của bản này được lưu thành bản #{new} và là bản hiện hành (thay bản #{old}).",
         "Restored submission #{id}: its figures are stored again as #{new}, now current (superseding #{old}).",
     ),
+    "restore.same_as_current": (
+        "Bản #{id} có cùng số liệu với bản hiện hành #{current}; không có gì thay đổi.",
+        "Submission #{id} has the same figures as the current one, #{current}; nothing changed.",
+    ),
     "restore.already_current": (
         "Bản #{id} đang là bản hiện hành; không có gì thay đổi.",
         "Submission #{id} is already current; nothing changed.",

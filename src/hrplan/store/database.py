@@ -312,7 +312,8 @@ class Store:
     def restore(self, submission_id: int) -> tuple[int | None, int | None]:
         """Make an earlier submission current again, deliberately: its values are stored as a new submission
         that supersedes the current one (history only grows). Give (new id, superseded id); (None, None) when
-        it is already current. Raise HrplanError 'store.no_submission' for an unknown id."""
+        it is already current, (None, id of the current one) when the current one has the same figures: a restore
+        run twice adds no empty version. Raise HrplanError 'store.no_submission' for an unknown id."""
         s = submissions.c
         with self.write() as conn:
             row = conn.execute(select(submissions).where(s.id == submission_id)).first()
@@ -321,6 +322,9 @@ class Store:
             old = _record(row)
             if old.superseded_by is None:
                 return None, None
+            current = self.current(old.program, old.unit, old.period)
+            if current is not None and current.content_hash == old.content_hash:
+                return None, current.id  # its figures are already the current ones (restored before, or resent)
             kept = conn.execute(select(submission_problems).where(submission_problems.c.submission_id == old.id)
                                 ).mappings().all()
             new_id, superseded = self.add_submission(
