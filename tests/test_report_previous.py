@@ -38,3 +38,44 @@ def test_a_member_without_a_plan_is_named_once_under_what_the_figures_lack(tmp_p
     data = build_report(ws, "Q-01/KH", "2024-Q2").data
     said = [line for line in lacks(ws.program("Q-01/KH"), data, ws.units, "vi") if "Sở An" in line]
     assert said == ["Kinh phí đào tạo: Không tính vào tỷ lệ: Sở An thực hiện 70 nhưng chưa có kế hoạch."]
+
+
+def test_a_unit_whose_actual_is_blank_in_one_period_is_left_out_of_that_indicators_change_and_named(
+        tmp_path: Path) -> None:
+    """Sở An sent both quarters but left Q2's budget blank ('Chưa quyết toán'): its Q1 budget is not set against a
+    Q2 total without it (the change came out reversed: 90 -> 30, -60); the budget is compared over Sở Bình alone."""
+    ws = make_workspace(tmp_path / "ws")
+    sent = send(ws,
+                filled_template(ws, "A", "2024-Q1", {"KP": (60, 60), "DT": (10, 10)}),
+                filled_template(ws, "B", "2024-Q1", {"KP": (40, 30), "DT": (10, 5)}),
+                filled_template(ws, "A", "2024-Q2", {"KP": (60, None, "Chưa quyết toán"), "DT": (10, 12)}),
+                filled_template(ws, "B", "2024-Q2", {"KP": (40, 45), "DT": (10, 6)}))
+    assert all(r.outcome is Outcome.IMPORTED for r in sent), [r.problems for r in sent]
+    report = build_report(ws, "Q-01/KH", "2024-Q2", previous=True)
+    compared = comparison(ws.program("Q-01/KH"), Period.parse("2024-Q2"), None, ws.units, report.data, "vi",
+                          report.previous)
+    rows = {r["indicator"]: (r["previous"], r["current"], r["change"]) for r in compared["rows"]}
+    assert rows == {"KP": ("30", "45", "+15"), "DT": ("15", "18", "+3")}
+    assert compared["text"] == ("Kinh phí đào tạo: chỉ so sánh các đơn vị có số thực hiện cả hai kỳ; không tính "
+                                "Sở An (chưa có số thực hiện quý II/2024). So với Quý I/2024:")
+    en = comparison(ws.program("Q-01/KH"), Period.parse("2024-Q2"), None, ws.units,
+                    build_report(ws, "Q-01/KH", "2024-Q2", "en").data, "en", report.previous)
+    assert en["text"].startswith("Training budget: compared over the units with an actual in both periods; left "
+                                 "out: Sở An (no actual for 2024-Q2).")
+
+
+def test_a_ranges_previous_period_is_the_range_of_the_same_length_just_before_it_never_a_part_of_it(
+        tmp_path: Path) -> None:
+    assert previous_period(Period.parse("2021..2022")).label == "2019..2020"  # not '2021', a part of the range
+    assert previous_period(Period.parse("2024-Q3..2024-Q4")).label == "2024-H1"
+    assert previous_period(Period.parse("2016..2019-05")).label == "2012-08..2015-12"
+    ws = make_workspace(tmp_path / "ws")
+    send(ws, *(filled_template(ws, "A", f"2024-Q{q}", {"DT": (10, q)}) for q in (1, 2, 3, 4)))
+    program = ws.program("Q-01/KH")
+    for period, text, rows in (("2024-Q3..2024-Q4", "So với 6 tháng đầu năm 2024:", [("3", "7", "+4")]),
+                               # 2022..2023 starts before the program's 2024-2026: there is no previous period
+                               ("2024..2025", "Kỳ này không có kỳ trước để so sánh.", [])):
+        report = build_report(ws, "Q-01/KH", period, previous=True)
+        compared = comparison(program, Period.parse(period), None, ws.units, report.data, "vi", report.previous)
+        assert compared["text"] == text, period
+        assert [(r["previous"], r["current"], r["change"]) for r in compared["rows"] if r["indicator"] == "DT"] == rows

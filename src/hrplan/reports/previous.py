@@ -1,22 +1,27 @@
 """Comparison with the previous period: the same figures one step earlier, and the change.
 
-The previous period of a quarter, half-year, month or year is the one before it; of a cumulative
-review ('2016..2019-05') it is the same review as it stood at the end of the year before
-('2016..2018'), which is what the last annual report said.
+The previous period of a quarter, half-year, month or year is the one before it; of a range ('2021..2022',
+'2016..2019-05') it is the range of the same length just before it ('2019..2020'), never one that overlaps it (a
+range compared with its own first year compares a part with its whole). A range whose previous range would start
+before the program's period has none: the program's figures cannot fill it.
+
+Each indicator is compared over the units that have its actual in both periods: a unit that sent its workbook with
+the actual left blank ('Chưa quyết toán') is left out of that indicator's comparison and named.
 """
 from __future__ import annotations
 
 from decimal import Decimal
 from typing import Any, NamedTuple
 
-from hrplan.definitions import Period, Program, UnitTree
+from hrplan.definitions import Period, PeriodError, Program, UnitTree
 from hrplan.figures import FigureSet, compute_figures
 from hrplan.messages import render
 from hrplan.values import format_number
 
 
-def previous_period(period: Period) -> Period | None:
-    """Give the period a report of `period` is compared with, or None when there is none."""
+def previous_period(period: Period, program: Program | None = None) -> Period | None:
+    """Give the period a report of `period` is compared with, or None when there is none (a range whose previous
+    range would start before `program`'s period)."""
     kind, s = period.kind, period.start
     if kind == "year":
         return Period.parse(str(s.year - 1))
@@ -27,13 +32,33 @@ def previous_period(period: Period) -> Period | None:
         return Period.parse(f"{s.year}-Q{q - 1}" if q > 1 else f"{s.year - 1}-Q4")
     if kind == "month":
         return Period.parse(f"{s.year}-{s.month - 1:02d}" if s.month > 1 else f"{s.year - 1}-12")
-    last_year = period.end.year - 1  # the review as it stood at the end of the year before
-    if last_year < s.year:
+    before = _range_before(period)
+    if before is None or (program is not None and before.start < program.period_value.start):
         return None
-    first = Period.parse(period.label.split("..")[0]) if ".." in period.label else Period.parse(str(s.year))
-    if last_year == s.year and first.kind == "year":
-        return Period.parse(str(last_year))
-    return Period.parse(f"{first.label}..{last_year}")
+    return before
+
+
+def _range_before(period: Period) -> Period | None:
+    """Give the range of as many months as `period` ending the month before it starts, named in whole years, halves
+    or quarters where it is made of them ('2019..2020', '2020-Q3..2021-Q2'), else in months."""
+    months = (period.end.year - period.start.year) * 12 + period.end.month - period.start.month + 1
+    first = period.start.year * 12 + period.start.month - 1 - months  # months since year 0, January = 0
+    last = first + months - 1
+    y1, m1, y2, m2 = first // 12, first % 12 + 1, last // 12, last % 12 + 1
+    if m1 == 1 and m2 == 12:
+        label = f"{y1}..{y2}"
+    elif m1 % 6 == 1 and m2 % 6 == 0:
+        label = f"{y1}-H{m1 // 6 + 1}..{y2}-H{m2 // 6}"
+    elif m1 % 3 == 1 and m2 % 3 == 0:
+        label = f"{y1}-Q{m1 // 3 + 1}..{y2}-Q{m2 // 3}"
+    else:
+        label = f"{y1}-{m1:02d}..{y2}-{m2:02d}"
+    first_part, last_part = label.split("..")
+    label = first_part if first_part == last_part else label  # one half-year: '2024-H1'
+    try:
+        return Period.parse(label)
+    except PeriodError:  # before the years a period can name
+        return None
 
 
 class Before(NamedTuple):
@@ -47,21 +72,24 @@ class Before(NamedTuple):
 
 
 class Compared(NamedTuple):
-    """The previous period against this one over the same units (`compare`)."""
+    """The previous period against this one, each indicator over the units with its actual in both (`compare`)."""
 
     period: Period | None
-    previous: dict[str, Decimal]  # indicator -> actual, over `both`
+    previous: dict[str, Decimal]  # indicator -> actual, over the units with its actual in both periods
     current: dict[str, Decimal]
     both: list[str]  # the units with figures in both periods
     only_before: list[str]  # units in the previous period only: left out of the comparison
     only_now: list[str]  # units in this period only: left out of the comparison
+    # indicator -> (units of `both` without its actual in the previous period, those without it in this one): left
+    # out of that indicator's comparison (a workbook sent with the actual blank, 'Chưa quyết toán')
+    blank: dict[str, tuple[list[str], list[str]]] = {}
 
 
 def previous_actuals(program: Program, period: Period, store, units: UnitTree) -> Before:
     """Give the period a report of `period` is compared with and its figures (none when there is no such period).
     Only these numbers are kept: at national scale the previous period's figures are as large as the report's own,
     and computed before them they never sit in memory beside them."""
-    before = previous_period(period)
+    before = previous_period(period, program)
     if before is None:
         return Before(None, {}, {}, frozenset())
     figures = compute_figures(program, before, store, units, sources=False)
@@ -69,21 +97,36 @@ def previous_actuals(program: Program, period: Period, store, units: UnitTree) -
 
 
 def compare(program: Program, before: Before, figures: FigureSet) -> Compared:
-    """Give the previous period's actuals against this period's (`figures`), like with like: over the units that
-    have figures in both periods. When both periods hold the same units, those are the scope's totals (everything
-    reported in each period); when they hold different units (a unit's mis-dated file alone in the previous year, a
-    unit that has not sent yet), the totals would compare different members, so each side is summed over the units
-    of both (a maximum, such as the most titles per person, takes the largest) and the others are named."""
+    """Give the previous period's actuals against this period's (`figures`), like with like: each indicator over the
+    units that have its actual in both periods. Where the same units have it in both, those are the scope's totals
+    (everything reported in each period); where they differ (a unit's mis-dated file alone in the previous year, a
+    unit that has not sent yet, a unit that sent its workbook with the actual blank), the totals would compare
+    different members, so each side is summed over the units with both actuals (a maximum, such as the most titles
+    per person, takes the largest) and the others are named."""
     if before.period is None:
         return Compared(None, {}, {}, [], [], [])
     now = frozenset(figures.submitted)
     both = sorted(before.units & now)
     only_before, only_now = sorted(before.units - now), sorted(now - before.units)
-    if not before.units or not now or (not only_before and not only_now):  # nothing to set apart
+    if not before.units or not now:  # nothing to compare with: the side that has figures is told as it is
         return Compared(before.period, before.actuals, _scope_actuals(program, figures), both, [], [])
-    current = _own_actuals(program, figures)
-    return Compared(before.period, _over(program, before.own, both), _over(program, current, both), both,
-                    only_before, only_now)
+    own = _own_actuals(program, figures)
+    whole = _scope_actuals(program, figures)
+    previous, current, blank = {}, {}, {}
+    for ind in program.indicators:
+        had = {u for u, mine in before.own.items() if ind.code in mine}
+        has = {u for u, mine in own.items() if ind.code in mine}
+        if had == has:  # the same units: the scope's totals
+            previous.update({ind.code: before.actuals[ind.code]} if ind.code in before.actuals else {})
+            current.update({ind.code: whole[ind.code]} if ind.code in whole else {})
+            continue
+        common = sorted(had & has)
+        previous.update(_over([ind], before.own, common))
+        current.update(_over([ind], own, common))
+        held = set(both)
+        if (lacking := (sorted((has - had) & held), sorted((had - has) & held))) != ([], []):
+            blank[ind.code] = lacking
+    return Compared(before.period, previous, current, both, only_before, only_now, blank)
 
 
 def _scope_actuals(program: Program, figures: FigureSet) -> dict[str, Decimal]:
@@ -106,9 +149,9 @@ def _own_actuals(program: Program, figures: FigureSet) -> dict[str, dict[str, De
     return out
 
 
-def _over(program: Program, own: dict[str, dict[str, Decimal]], members: list[str]) -> dict[str, Decimal]:
+def _over(indicators, own: dict[str, dict[str, Decimal]], members: list[str]) -> dict[str, Decimal]:
     out = {}
-    for ind in program.indicators:
+    for ind in indicators:
         values = [own[u][ind.code] for u in members if ind.code in own.get(u, {})]
         if values:
             out[ind.code] = max(values) if ind.is_maximum else sum(values, Decimal(0))
@@ -127,12 +170,12 @@ def comparison(program: Program, period: Period, store, units: UnitTree, data: d
         return {"period": None, "text": render("report.s.no_previous_period", lang), "rows": []}
     label = before.vietnamese() if lang == "vi" else before.label
     apart = bool(compared.only_before or compared.only_now)
+    lower = lambda text: text[:1].lower() + text[1:] if lang == "vi" else text  # noqa: E731
     rows = []
     for row in data["summary"]:
-        actual = compared.previous.get(row["indicator"])
-        # Everything reported in each period, like with like: the previous period's whole actual against this one's
-        # (the row's 'actual' is over the members its ratio pairs, which leaves out what has no plan).
-        current = compared.current.get(row["indicator"]) if apart else row.get("total_actual", row["actual"])
+        # Everything reported in each period by the units with the actual in both (not the row's 'actual': that is
+        # over the members its ratio pairs, which leaves out what has no plan).
+        actual, current = compared.previous.get(row["indicator"]), compared.current.get(row["indicator"])
         if actual is None or current is None:
             continue
         now = Decimal(str(current))
@@ -147,7 +190,6 @@ def comparison(program: Program, period: Period, store, units: UnitTree, data: d
         text = render("report.s.previous_intro" if rows else "report.s.previous_none", lang, period=label)
     if apart:  # which units each side holds, before the table
         names = lambda codes: _names(units, codes, lang)  # noqa: E731
-        lower = lambda text: text[:1].lower() + text[1:] if lang == "vi" else text  # noqa: E731
         said = []
         if compared.both:
             said.append(render("report.s.previous_both", lang, n=len(compared.both), units=names(compared.both)))
@@ -158,8 +200,19 @@ def comparison(program: Program, period: Period, store, units: UnitTree, data: d
         if compared.only_before:
             said.append(render("report.s.previous_only", lang, period=lower(label), units=names(compared.only_before)))
         text = " ".join([*said, text])
+    if compared.blank:  # units held in both periods whose actual of an indicator is in one of them only
+        now_label = lower(data["period"]["text"]) if lang == "vi" else data["period"]["label"]
+        said = []
+        for row in data["summary"]:
+            if (lacking := compared.blank.get(row["indicator"])) is None:
+                continue
+            sides = [render("report.s.previous_blank_part", lang, units=_names(units, codes, lang), period=when)
+                     for codes, when in zip(lacking, (lower(label), now_label)) if codes]
+            said.append(render("report.s.previous_blank", lang, name=row["name"], parts="; ".join(sides)))
+        text = " ".join([*said, text])
     return {"period": before.label, "period_text": label, "text": text, "rows": rows,
-            "units": compared.both, "only_previous": compared.only_before, "only_current": compared.only_now}
+            "units": compared.both, "only_previous": compared.only_before, "only_current": compared.only_now,
+            "blank": {code: {"previous": before_, "current": now_} for code, (before_, now_) in compared.blank.items()}}
 
 
 def _names(units: UnitTree, codes: list[str], lang: str, most: int = 12) -> str:
