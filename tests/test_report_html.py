@@ -123,3 +123,24 @@ def test_english_numbers_are_written_the_english_way_once(tmp_path):
     assert any(p["ratio"] == "1.15 times" for p in planning), planning
     vi = build_document(ws, "08-CTr/TU", "2021..2023-05").context["planning"]
     assert any(p["ratio"] == "1,15 lần" for p in vi), vi
+
+
+
+def test_a_charts_bars_are_labelled_as_the_tables_round_them_and_a_bar_short_of_plan_never_reads_100(tmp_path):
+    """135 of 120 is 112,5%: the tables say 113% (half up), the unit chart said 112% (Python's half-even); 1.645 of
+    1.650 is 99,7%: the text says 'gần 100%', the bar said '100%'."""
+    from hrplan.reports import build_report
+    from hrplan.reports.charts import make_charts
+
+    from quarterly import filled_template, make_workspace, send
+
+    ws = make_workspace(tmp_path / "ws")
+    send(ws, filled_template(ws, "A", "2024-Q1", {"DT": (120, 135), "KP": (1650, 1645)}),
+         filled_template(ws, "B", "2024-Q1", {"DT": (100, 80)}))
+    data = build_report(ws, "Q-01/KH", "2024-Q1").data
+    shown = {(r["unit"], r["indicator"]): r["display"]["ratio"] for r in data["units"]}
+    assert (shown[("A", "DT")], shown[("B", "DT")]) == ("113%", "80%")
+    assert [r["display"]["ratio"] for r in data["summary"] if r["ratio"] is not None] == ["98%", "gần 100%"]
+    labels = {c.key: re.findall(r">\s*([^<>]*%)\s*<", c.svg) for c in make_charts(data, "vi")}
+    assert sorted(labels["by_unit"]) == ["113%", "80%"], labels
+    assert sorted(labels["by_indicator"]) == ["98%", "gần 100%"], labels

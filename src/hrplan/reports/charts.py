@@ -17,6 +17,7 @@ matplotlib.use("Agg")  # no display: charts are files
 import matplotlib.pyplot as plt  # noqa: E402
 
 from hrplan.messages import render  # noqa: E402
+from hrplan.values import describe_percent  # noqa: E402
 
 _COLOURS = {"over": "#2e7d32", "met": "#2e7d32", "nearly": "#b7791f", "behind": "#b42318"}
 MAX_BARS = 15  # a chart with more bars is unreadable on A4; the worst are shown
@@ -87,13 +88,14 @@ def _bars(key: str, title: str, items: list[tuple[str, float, str]], lang: str) 
     if len(items) > MAX_BARS:
         items = sorted(items, key=lambda i: i[1])[:MAX_BARS]
     labels = [_short(i[0]) for i in items][::-1]
-    values = [i[1] * 100 for i in items][::-1]
+    ratios = [i[1] for i in items][::-1]
+    values = [r * 100 for r in ratios]
     colours = [_COLOURS.get(i[2], "#555555") for i in items][::-1]
     fig, ax = plt.subplots(figsize=(6.3, 0.5 * len(items) + 1.0), dpi=150)
     ax.barh(labels, values, color=colours, height=0.6)
     ax.axvline(100, color="#000000", linewidth=1.2, linestyle="--")
-    for y, v in enumerate(values):
-        ax.text(v + max(values) * 0.01, y, _percent(v, lang), va="center", fontsize=8)
+    for y, (v, ratio) in enumerate(zip(values, ratios)):
+        ax.text(v + max(values) * 0.01, y, _percent(ratio, lang), va="center", fontsize=8)
     ax.set_xlim(0, max(max(values) * 1.15, 110))
     ax.set_xlabel(render("report.chart.axis_percent", lang), fontsize=8)
     _style(ax)
@@ -109,8 +111,8 @@ def _over_time(title: str, annual: list[dict], lang: str) -> Chart:
         years = [str(r["year"]) for r in rows]
         values = [(r["ratio"] or 0) * 100 for r in rows]
         ax.plot(years, values, marker="o", label=_short(name, 60))
-        for x, v in zip(years, values):
-            ax.annotate(_percent(v, lang), (x, v), textcoords="offset points", xytext=(0, 6), ha="center", fontsize=8)
+        for x, v, r in zip(years, values, rows):
+            ax.annotate(_percent(r["ratio"], lang), (x, v), textcoords="offset points", xytext=(0, 6), ha="center", fontsize=8)
     ax.axhline(100, color="#000000", linewidth=1.2, linestyle="--")
     ax.set_ylabel(render("report.chart.axis_percent", lang), fontsize=8)
     ax.set_ylim(0, max(max((r["ratio"] or 0) * 100 for r in annual) * 1.2, 110))
@@ -119,8 +121,10 @@ def _over_time(title: str, annual: list[dict], lang: str) -> Chart:
     return _finish("over_time", title, fig)
 
 
-def _percent(v: float, lang: str) -> str:
-    return f"{v:.0f}%"
+def _percent(ratio: float | None, lang: str) -> str:
+    """Give a bar's figure as the text and tables give it (one rounding, half up, at display): 112,5% is '113%',
+    99,7% 'gần 100%' (a bar short of plan never reads 100%), 100,4% 'hơn 100%'."""
+    return describe_percent(ratio, lang)
 
 
 def _style(ax) -> None:
