@@ -15,6 +15,7 @@ from hrplan.importer import import_files
 from hrplan.jobs import run_demo
 from hrplan.problems import HrplanError
 from hrplan.reports import build_document, render_docx, write_reports
+from hrplan.workspace import Workspace
 
 
 def _tool(name: str) -> str:
@@ -173,3 +174,54 @@ def test_word_report_of_complete_figures_has_no_marks(demo):
     word = WordDocument(str(demo / "reports" / "12-CTr-TU_2016_to_2019-05.docx"))
     text = "\n".join(p.text for p in word.paragraphs)
     assert "Ghi chú:" not in text and "chưa đủ" not in text
+
+
+def _without(path: Path, first: str, last: str, *, table_after: bool = False) -> Path:
+    """Copy the bundled state template to `path` without the blocks from the paragraph reading `first` to the next
+    reading `last` (and, with `table_after`, the table after it), as an analyst deletes a section in Word."""
+    from hrplan.reports.docx import default_template
+
+    word = WordDocument(str(default_template(False)))
+    blocks = list(word.element.body.iterchildren())
+    texts = ["".join(t.text or "" for t in b.iter() if t.tag.endswith("}t")) for b in blocks]
+    start = texts.index(first)
+    end = next(i for i in range(start + 1, len(texts)) if texts[i] == last and
+               (not table_after or any(b.tag.endswith("}tbl") for b in blocks[start:i])))
+    for block in blocks[start:end + 1]:
+        word.element.body.remove(block)
+    word.save(str(path))
+    return path
+
+
+def test_a_section_removed_from_the_template_leaves_the_headings_numbered_in_order(demo, tmp_path):
+    """docs/report-templates.md: delete the previous-period paragraphs and table; the headings read I, II, III, IV,
+    not I, II, III, V (the numbers were fixed before the template was read)."""
+    template = _without(tmp_path / "mau.docx", "{{ h.previous }}", "{%p endif %}", table_after=True)
+    document = build_document(Workspace(demo), "27-KH/UBND", "2024")
+    heads = [p.text for p in WordDocument(str(render_docx(document, tmp_path / "bc.docx", template))).paragraphs
+             if p.text.split(". ")[0] in ("I", "II", "III", "IV", "V", "VI")]
+    assert heads == ["I. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU", "II. BẢNG TỔNG HỢP CÁC CHỈ TIÊU", "III. KẾT QUẢ THEO ĐƠN VỊ",
+                     "IV. NHỮNG VẤN ĐỀ CẦN LƯU Ý"]
+    # the bundled template, rendered after it from the same document, still has all five
+    whole = WordDocument(str(render_docx(document, tmp_path / "whole.docx"))).paragraphs
+    assert [p.text for p in whole if p.text.startswith(("IV. ", "V. "))] == [
+        "IV. SO SÁNH VỚI KỲ TRƯỚC", "V. NHỮNG VẤN ĐỀ CẦN LƯU Ý"]
+
+
+def test_a_template_printing_marked_rows_without_their_notes_is_refused_with_its_line(demo, tmp_path):
+    """The demo year's table carries (1) and (2); a template without the `table_notes` block would print marks
+    pointing at nothing: refused, naming the line of the table loop."""
+    template = _without(tmp_path / "khong-ghi-chu.docx", "{%p if table_notes %}", "{%p endif %}")
+    document = build_document(Workspace(demo), "27-KH/UBND", "2024")
+    with pytest.raises(HrplanError) as caught:
+        render_docx(document, tmp_path / "bc.docx", template)
+    (problem,) = caught.value.problems
+    assert problem.code == "report.template_notes_missing" and problem.params["notes"] == "table_notes"
+    from hrplan.reports.docx import template_lines
+
+    assert "in table" in template_lines(template)[problem.location.line - 1]
+    assert "(1), (2)" in problem.message("vi") and "table_notes" in problem.message("en")
+    assert not (tmp_path / "bc.docx").exists()
+    # a report whose rows carry no marks renders with the same template
+    complete = build_document(Workspace(demo), "12-CTr/TU", "2016..2019-05")
+    assert render_docx(complete, tmp_path / "du.docx", template).exists()

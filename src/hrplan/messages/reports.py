@@ -129,6 +129,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                  "The template {path} is not a readable Word (.docx) file: {reason}."),
     "report.template_broken": ("Mẫu báo cáo {path}, dòng {line} ('{text}'): thẻ {tag} lỗi: {reason}. Hãy sửa thẻ này trong Word.",
                                "Report template {path}, line {line} ('{text}'): the tag {tag} is broken: {reason}. Fix the tag in Word."),
+    "report.template_notes_missing": (
+        "Mẫu báo cáo {path}, dòng {line} ('{text}'): các dòng này mang dấu chú thích {marks} nhưng mẫu "
+        "không in phần ghi chú ({notes}): người đọc sẽ thấy dấu mà không thấy ghi chú. Hãy giữ khối "
+        "{{%p if {notes} %}} … {{%p endif %}} của mẫu gốc trong mẫu này.",
+        "Report template {path}, line {line} ('{text}'): these rows carry the note marks {marks} but the "
+        "template does not print the notes ({notes}): a reader would see marks pointing at nothing. Keep the "
+        "{{%p if {notes} %}} … {{%p endif %}} block of the bundled template in this one."),
     "report.template_unknown_name": ("Mẫu báo cáo {path}, dòng {line} ('{text}'): thẻ {tag} dùng tên '{name}' không có trong dữ liệu báo cáo.",
                                      "Report template {path}, line {line} ('{text}'): the tag {tag} uses the name '{name}', which the report data lacks."),
 }

@@ -6,6 +6,7 @@ whose `context` is what both the Word template and the HTML page are filled with
 """
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -19,6 +20,48 @@ from hrplan.reports.data import Report, build_report
 from hrplan.reports.heading import heading
 from hrplan.reports.previous import comparison
 from hrplan.workspace import Workspace
+
+
+class Headings(Mapping):
+    """The body's headings ('h.results', 'h.previous' ...): each is numbered when the template prints it, in the
+    order it prints them, so a template with a section removed or moved still reads I, II, III, IV. A heading
+    printed twice keeps its number; `fresh` starts the numbering again for the next file rendered."""
+
+    def __init__(self, titles: dict[str, str]) -> None:
+        self._titles = titles
+        self._numbers: dict[str, int] = {}
+
+    def __getitem__(self, key: str) -> _Heading:
+        if key not in self._titles:
+            raise KeyError(key)
+        return _Heading(self, key)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._titles)
+
+    def __len__(self) -> int:
+        return len(self._titles)
+
+    def fresh(self) -> Headings:
+        """Give the same headings, none numbered yet (one per file rendered)."""
+        return Headings(self._titles)
+
+    def printed(self, key: str) -> str:
+        """Give the heading as printed: 'II. BẢNG TỔNG HỢP CÁC CHỈ TIÊU', its number the next one the first time."""
+        number = self._numbers.setdefault(key, len(self._numbers) + 1)
+        return f"{content.roman(number)}. {self._titles[key]}"
+
+
+class _Heading:
+    """One heading as a template prints it (jinja2 turns it into text only when it is printed)."""
+
+    __slots__ = ("_headings", "_key")
+
+    def __init__(self, headings: Headings, key: str) -> None:
+        self._headings, self._key = headings, key
+
+    def __str__(self) -> str:
+        return self._headings.printed(self._key)
 
 
 @dataclass
@@ -85,7 +128,7 @@ def document_context(data: dict[str, Any], program: Program, settings: ReportSet
     others, others_total = content.other_warnings(data, units, content.told_warnings(data, behind))
     parts = (["results", "table"] + (["planning"] if planning or limits or breaches else [])
              + ["units", "previous", "issues"])
-    heads = {key: f"{content.roman(i)}. {t('report.h.' + key)}" for i, key in enumerate(parts, start=1)}
+    heads = Headings({key: t("report.h." + key) for key in parts})
     scope = data["scope"]["name"] or ""
     return {
         "lang": lang,

@@ -34,8 +34,10 @@ def render_docx(doc: Document, path: Path, template: Path | None = None) -> Path
     template = template or doc.template or default_template(doc.context["party"])
     lines = template_lines(template)
     check_template(template, lines)
+    check_notes(template, lines, doc.context)
     tpl = DocxTemplate(str(template))
     context = dict(doc.context)
+    context["h"] = doc.context["h"].fresh()  # numbered as this file prints them
     images = {c.key: InlineImage(tpl, io.BytesIO(c.png), width=Mm(150)) for c in doc.charts}
     context["charts"] = [{**c, "image": images[c["key"]]} for c in doc.context["charts"]]
     env = jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=True)
@@ -98,6 +100,30 @@ def check_template(template: Path, lines: list[str]) -> None:
         raise HrplanError(Problem("report.template_broken", location=Location(file=str(template), line=line),
                                   params={"path": template.name, "line": line, "text": text.strip()[:80],
                                           "tag": _pick_tag(tags, exc.message or ""), "reason": exc.message})) from None
+
+
+# Where the body's rows carry marks "(1)" and which names print the notes they point at.
+_MARKS = (
+    ("table_notes", re.compile(r"\bin\s+table\b"), ("table_notes", "notes")),
+    ("unit_notes", re.compile(r"\bin\s+(?:top_units|behind|behind_text)\b"), ("unit_notes", "notes")),
+)
+
+
+def check_notes(template: Path, lines: list[str], context: dict) -> None:
+    """Refuse a template that prints rows carrying marks "(1)", "(2)" this report has, but not the notes they point
+    at (a section deleted in Word): the committee would read marks pointing at nothing. The line named is the first
+    that prints the marked rows."""
+    tags = [(n, tag) for n, line in enumerate(lines, start=1) for tag in _TAG.findall(line)]
+    for key, shows, notes in _MARKS:
+        if not context.get(key):
+            continue  # this report's rows carry no such marks
+        printed = [n for n, tag in tags if shows.search(tag)]
+        if printed and not any(re.search(rf"(?<![\w.]){name}\b", tag) for _, tag in tags for name in notes):
+            line = printed[0]
+            raise HrplanError(Problem("report.template_notes_missing", location=Location(file=str(template), line=line),
+                                      params={"path": template.name, "line": line, "text": lines[line - 1].strip()[:80],
+                                              "notes": key, "marks": ", ".join(n.split(" ", 1)[0] for n in context[key][:4])
+                                              + (" …" if len(context[key]) > 4 else "")}))
 
 
 def _pick_tag(tags: list[str], message: str) -> str:

@@ -25,6 +25,7 @@ def render_html(doc: Document) -> str:
     env = Environment(loader=FileSystemLoader(str(templates_dir())), autoescape=select_autoescape(["html"]),
                       undefined=StrictUndefined)
     context = dict(doc.context)
+    context["h"] = doc.context["h"].fresh()  # numbered as this page prints them
     context["screen_note"] = render("report.screen_note", doc.lang)
     charts = [{"title": c.title, "svg": c.svg} for c in doc.charts]
     return env.get_template("report.html").render(d=context, charts=charts, r=doc.report.data)
