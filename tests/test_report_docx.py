@@ -225,3 +225,25 @@ def test_a_template_printing_marked_rows_without_their_notes_is_refused_with_its
     # a report whose rows carry no marks renders with the same template
     complete = build_document(Workspace(demo), "12-CTr/TU", "2016..2019-05")
     assert render_docx(complete, tmp_path / "du.docx", template).exists()
+
+
+def test_the_committee_reads_unit_names_what_is_missing_where_it_is_missing_and_no_verdict_without_a_plan(demo):
+    """Found by a new user on the demo: 'Huyện Hòa An (HHA)' (a code the committee does not use) listed under
+    'Sai sót trong số liệu' for a missing quarter (an absence, not an error in a figure); NA-LC, without any plan,
+    said 'Không có đơn vị nào chưa đạt kế hoạch'; the sample band's source read as a to-do."""
+    def text(name: str) -> str:
+        return "\n".join(p.text for p in WordDocument(str(demo / "reports" / name)).paragraphs)
+
+    year = text("27-KH-UBND_2024.docx")
+    assert "(HHA)" not in year
+    errors = year[year.index("Sai sót trong số liệu"):year.index("Số liệu còn thiếu")]
+    assert "Hòa An" not in errors and "Không phát hiện sai sót trong số liệu." in errors
+    assert "- Số liệu năm 2024 chưa đủ: Huyện Hòa An 3/4 quý (Quý III/2024)." in year[year.index("Số liệu còn thiếu"):]
+    rotation = text("NA-LC-2011-2016_2011_to_2016-08.docx")
+    assert "chưa đạt kế hoạch\n- Kỳ này chưa có kế hoạch (chỉ tiêu) để đánh giá đạt hay chưa đạt." in rotation
+    assert "Không có đơn vị nào chưa đạt kế hoạch" not in rotation
+    english = build_document(Workspace(demo), "NA-LC/2011-2016", "2011..2016-08", lang="en").context["behind_text"]
+    assert english == ["There is no plan (target) for this period to judge against."]
+    planning = text("08-CTr-TU_2021_to_2023-05.docx")
+    assert "khung theo Quy định 377-QĐ/TW (mức minh họa của dữ liệu mẫu)." in planning
+    assert "cập nhật theo" not in planning

@@ -71,6 +71,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                            "The table below gives the results of the {n} unit{s} directly under {scope}; each unit's detail is in the accompanying workbook."),
     "report.s.behind": ("{unit}: {name} đạt {ratio} ({status}).", "{unit}: {name} at {ratio} ({status})."),
     "report.s.behind_more": ("Và {n} trường hợp khác (xem bảng tính tổng hợp).", "And {n} more (see the consolidated workbook)."),
+    "report.s.none_judged": ("Kỳ này chưa có kế hoạch (chỉ tiêu) để đánh giá đạt hay chưa đạt.",
+                             "There is no plan (target) for this period to judge against."),
     "report.s.none_behind": ("Không có đơn vị nào chưa đạt kế hoạch.", "No unit is behind plan."),
     "report.s.no_errors": ("Không phát hiện sai sót trong số liệu.", "No errors were found in the figures."),
     "report.s.warnings": ("Ngoài ra có {n} cảnh báo khác về số liệu, nêu tại Phụ lục kèm theo báo cáo này.",

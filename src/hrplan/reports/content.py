@@ -16,6 +16,8 @@ BEHIND = ("behind", "nearly")  # a planning ratio out of its band is not behind 
 # The findings on the planning regulation's limits and bands: told in the planning section, unit by unit.
 PLANNING_CODES = ("check.planning_ratio_out_of_band", "check.planning_women_share", "check.planning_young_share",
                   "check.planning_titles_per_person", "check.planning_people_per_title")
+# The findings on what is missing, told under what the figures lack (coverage, units that sent nothing), not as errors.
+MISSING_CODES = ("check.missing_submission", "check.incomplete_period")
 MAX_APPENDIX = 100  # warnings listed in the appendix; the rest are counted and left to the workbook
 MAX_BEHIND = 30  # units behind plan listed in the body; the rest are counted and left to the workbook
 _ROMAN = "I II III IV V VI VII VIII IX X XI XII XIII XIV XV".split()
@@ -206,13 +208,15 @@ def finding_text(f: Mapping[str, Any], units: UnitTree) -> str:
     if not unit:
         return message
     name = units.get(unit).name if unit in units else unit
+    message = message.replace(f"{name} ({unit})", name)  # codes are for the JSON and the workbook, not the committee
     return message if name in message else f"{name}: {message}"
 
 
 def findings(data: dict[str, Any], units: UnitTree) -> tuple[list[str], int]:
-    """Give the findings that are errors, each naming its unit, and the number of warnings."""
+    """Give the findings that are errors in the figures, each naming its unit, and the number of warnings. What is
+    missing (a unit's report, a quarter of its year) is not an error in a figure: `lacks` tells it."""
     errors = [finding_text(f, units) for f in data["findings"]
-              if f["severity"] == "error" and f["code"] != "check.missing_submission"]
+              if f["severity"] == "error" and f["code"] not in MISSING_CODES]
     return errors, data["counts"]["warnings"]
 
 
