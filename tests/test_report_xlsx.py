@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 from conftest import sample_submissions
 from hrplan.importer import import_files
 from hrplan.jobs import run_demo
-from hrplan.reports import write_reports
+from hrplan.reports import build_report, write_reports
 
 
 @pytest.fixture(scope="module")
@@ -38,7 +38,7 @@ def test_demo_workbook_holds_the_seed_figures_as_numbers(demo):
         assert (row[3], row[4], row[6]) == (plan, actual, status), code
         assert row[5] == pytest.approx(actual / plan)
     row = next(r for r in summary.iter_rows(min_row=5) if r[0].value == "DT-YT")
-    assert row[5].number_format == "0%" and row[4].number_format == "#,##0.##"
+    assert row[5].number_format == "0%" and row[4].number_format == "#,##0"  # 117 shows as "117", never "117."
     detail = wb[wb.sheetnames[1]]
     assert detail.freeze_panes == "A4" and detail.auto_filter.ref.startswith("A3:")
     units = {(r[0], r[4]): r for r in _rows(detail)[3:]}
@@ -107,3 +107,127 @@ def test_a_row_with_a_long_note_is_as_high_as_its_lines_and_its_numbers_sit_on_t
         height = summary.row_dimensions[row[0].row].height
         assert (height or 15) >= 15 * min(lines, 27) and (lines == 1 or height > 15), (note, height)
         assert row[notes_col - 1].alignment.wrap_text and row[4].alignment.vertical == "top"
+
+
+# A year of quarters under two groups, as the tester's 45-KH/UBND: the first group's members are listed out of
+# alphabetical order (sorted by name, 'Sở An' would land under the second group), a unit with a long name, and
+# Xã Yên, which never sends anything.
+TREE_PROGRAM = """
+code: Q-01/KH
+title: Chương trình thử báo cáo theo quý
+period: "2024"
+scope: P
+reporting: quarter
+interim: pro_rata
+indicators:
+  - {code: DT, name: Cán bộ được đào tạo, name_en: Officials trained, uom: người, accumulation: per_period}
+  - {code: KP, name: Kinh phí đào tạo, name_en: Training budget, uom: triệu đồng, accumulation: per_period}
+targets:
+  - {indicator: DT, unit: X, period: "2024", value: 40}
+  - {indicator: DT, unit: A, period: "2024", value: 60}
+  - {indicator: DT, unit: B, period: "2024", value: 100}
+  - {indicator: DT, unit: Y, period: "2024", value: 20}
+reporters: [X, A, B, Y]
+"""
+TREE_UNITS = """
+units:
+  - {code: P, name: Tỉnh Thử}
+  - {code: G1, name: "Khối các sở, ban, ngành và đơn vị sự nghiệp trực thuộc Ủy ban nhân dân tỉnh", parent: P}
+  - {code: X, name: Sở Xây dựng, parent: G1}
+  - {code: A, name: Sở An, parent: G1}
+  - {code: G2, name: "Khối Ủy ban nhân dân các xã, phường thuộc khu vực miền núi phía Bắc tỉnh", parent: P}
+  - {code: B, name: "Ủy ban nhân dân xã Bình thuộc vùng đặc biệt khó khăn giai đoạn 2026 - 2030 của tỉnh", parent: G2}
+  - {code: Y, name: Xã Yên, parent: G2}
+"""
+
+
+@pytest.fixture(scope="module")
+def tree_year(tmp_path_factory):
+    """The workspace, its year workbook in Vietnamese and in English."""
+    from quarterly import filled_template, make_workspace, send
+
+    ws = make_workspace(tmp_path_factory.mktemp("tree") / "ws", TREE_PROGRAM, TREE_UNITS)
+    figures = {("X", "2024-Q1"): (9, 12.5), ("A", "2024-Q1"): (16, 20), ("B", "2024-Q1"): (25, 1720),
+               ("X", "2024-Q2"): (11, 30.25), ("A", "2024-Q2"): (14, 40), ("B", "2024-Q2"): (20, 100)}
+    paths = [filled_template(ws, unit, period, {"DT": (None, dt), "KP": (None, kp)})
+             for (unit, period), (dt, kp) in figures.items()]
+    assert [r.outcome.value for r in send(ws, *paths)] == ["imported"] * len(paths)
+    vi = write_reports(ws, "Q-01/KH", "2024", ["xlsx"]).paths["xlsx"]
+    en = write_reports(ws, "Q-01/KH", "2024", ["xlsx"], lang="en", output=ws.root / "en.xlsx").paths["xlsx"]
+    return ws, load_workbook(vi), load_workbook(en)
+
+
+def _unit_rows(sheet, indicator: str) -> list:
+    return [row for row in sheet.iter_rows(min_row=4) if row[0].value == indicator]
+
+
+def test_every_unit_of_the_tree_has_its_row_under_its_own_group(tree_year):
+    """Rows follow the tree, each group followed by its members and indented by depth; Xã Yên, which sent nothing,
+    has its row with the plan it had, marked so (before: no row at all, and 'Sở An' sat under the second group)."""
+    _, vi, en = tree_year
+    rows = _unit_rows(vi["2024"], "DT")
+    assert [r[4].value for r in rows] == ["P", "G1", "X", "A", "G2", "B", "Y"]
+    assert [r[3].alignment.indent for r in rows] == [0, 1, 2, 2, 1, 2, 2]
+    assert [r[3].value for r in rows][2:4] == ["Sở Xây dựng", "Sở An"]  # the name itself, no leading spaces
+    yen = rows[-1]
+    assert (yen[6].value, yen[7].value, yen[8].value, yen[9].value) == (20, None, None, "Chưa gửi báo cáo")
+    assert yen[3].font.italic
+    kp_yen = _unit_rows(vi["2024"], "KP")[-1]
+    assert (kp_yen[4].value, kp_yen[6].value, kp_yen[9].value) == ("Y", None, "Chưa gửi báo cáo")  # no plan set
+    assert _unit_rows(en["2024"], "DT")[-1][9].value == "Sent nothing"
+    assert [c.value for c in en["2024"][3]][5] == "Level"
+
+
+def test_a_year_has_a_sheet_per_quarter_the_units_sent_with_the_quarter_reports_totals(tree_year):
+    """An analyst consolidating a year wants the quarters (before: 'Tổng hợp', '2024', 'Vấn đề' only); each sheet's
+    figures are those of its own period's report, the one the JSON gives."""
+    ws, vi, en = tree_year
+    assert vi.sheetnames == ["Tổng hợp", "2024", "2024-Q1", "2024-Q2", "Vấn đề"]
+    assert en.sheetnames == ["Summary", "2024", "2024-Q1", "2024-Q2", "Findings"]
+    for period in ("2024", "2024-Q1", "2024-Q2"):
+        data = build_report(ws, "Q-01/KH", period).data
+        expected = {(r["indicator"], r["unit"]): (r["plan"], r["actual"])
+                    for r in list(data["summary"]) + list(data["units"])}
+        shown = {(r[0].value, r[4].value): (r[6].value, r[7].value) for r in vi[period].iter_rows(min_row=4)}
+        assert {k: v for k, v in shown.items() if k in expected} == expected, period  # quarters of .25 sum exactly
+        assert set(shown) - set(expected) == {("DT", "Y"), ("KP", "Y")}, period
+    q1 = {(r[0].value, r[4].value): r for r in vi["2024-Q1"].iter_rows(min_row=4)}
+    assert q1[("DT", "Y")][6].value == 5  # a quarter of the year's 20, pro rata
+    assert q1[("KP", "P")][7].value == pytest.approx(1752.5)
+
+
+def test_whole_numbers_show_no_decimal_separator_and_fractions_keep_theirs(tree_year):
+    """'#,##0.##' made Excel show 1720 as '1,720.'; each cell now takes the format of its value."""
+    _, vi, _ = tree_year
+    formats = {}
+    for sheet in vi.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                if isinstance(cell.value, (int, float)) and cell.number_format != "0%" and cell.column > 6:
+                    formats[(sheet.title, cell.coordinate)] = (cell.value, cell.number_format)
+    assert formats and all(fmt == ("#,##0" if float(v).is_integer() else "#,##0.0##") for v, fmt in formats.values())
+    q1 = {(r[0].value, r[4].value): r for r in vi["2024-Q1"].iter_rows(min_row=4)}
+    assert (q1[("KP", "B")][7].value, q1[("KP", "B")][7].number_format) == (1720, "#,##0")
+    assert (q1[("KP", "X")][7].value, q1[("KP", "X")][7].number_format) == (12.5, "#,##0.0##")
+    summary = {r[0].value: r for r in vi["Tổng hợp"].iter_rows(min_row=5)}
+    assert summary["KP"][4].number_format == "#,##0.0##" and summary["DT"][4].number_format == "#,##0"
+
+
+def test_long_names_wrap_in_rows_as_high_as_their_lines(tree_year):
+    """In print a long unit or indicator name was cut at its column, and the summary's group names ran onto the
+    'Kế hoạch | Thực hiện' row under them."""
+    _, vi, _ = tree_year
+    detail = vi["2024"]
+    for row in detail.iter_rows(min_row=4):
+        assert row[1].alignment.wrap_text and row[3].alignment.wrap_text
+    bình = next(r for r in detail.iter_rows(min_row=4) if r[4].value == "B")
+    assert len(bình[3].value) > detail.column_dimensions["D"].width
+    assert detail.row_dimensions[bình[0].row].height >= 30
+
+
+def test_the_summarys_group_names_wrap_above_plan_and_actual(tree_year):
+    """The group names of the summary's merged header ran onto the 'Kế hoạch | Thực hiện' row under them."""
+    _, vi, _ = tree_year
+    summary = vi["Tổng hợp"]
+    assert summary["H3"].value.startswith("Khối các sở") and summary["H3"].alignment.wrap_text
+    assert summary.row_dimensions[3].height >= 30  # two lines of the group's name in its four columns

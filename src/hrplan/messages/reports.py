@@ -125,6 +125,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.xlsx.sheet_summary": ("Tổng hợp", "Summary"),
     "report.xlsx.sheet_findings": ("Vấn đề", "Findings"),
     "report.xlsx.title": ("TỔNG HỢP {program} — {period}", "CONSOLIDATED {program} — {period}"),
+    "report.xlsx.col_level": ("Cấp", "Level"),
+    "report.xlsx.range_sheet": ("{start} đến {end}", "{start} to {end}"),
+    # A unit of the program's tree without a figure: its row says what it lacks.
+    "report.xlsx.not_sent": ("Chưa gửi báo cáo", "Sent nothing"),
+    "report.xlsx.not_due": ("Chưa đến kỳ ({every})", "Not due ({every})"),
+    "report.xlsx.no_member_sent": ("Chưa đơn vị nào báo cáo", "No member reported"),
     # Errors.
     "report.template_missing": ("Không thấy mẫu báo cáo Word {path}.", "The Word report template {path} does not exist."),
     "report.template_not_docx": ("Tệp mẫu {path} không phải tệp Word (.docx) đọc được: {reason}.",

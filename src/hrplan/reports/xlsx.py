@@ -1,9 +1,11 @@
 """The consolidated workbook (`--format xlsx`): per-unit detail the document leaves out.
 
 Sheets: 'Tổng hợp' (indicators x the scope and its top-level units: plan, actual, %, status), one sheet per
-period (the report's period, then each year inside it that has figures: one row per indicator and unit of the
-whole tree, with the unit's level, filterable), and the findings. Headers frozen, numbers as numbers with
-formats, A4 landscape print setup with repeated headers. Tables are shaped with pandas; every cell goes through
+period (the report's period, then each year inside a period of several years, or each part the units sent inside
+a shorter one: the quarters of a year; one row per indicator and unit of the program's tree, in tree order and
+indented by depth, a unit without a figure marked for what it lacks: `xlsx_rows`), and the findings. Headers
+frozen, numbers as numbers with formats (whole numbers without a decimal separator), names wrapped in rows as high
+as their lines, A4 landscape print setup with repeated headers. Tables are shaped with pandas; every cell goes through
 the one workbook writer, so text a unit typed (= + - @ …) is stored as text, never as a formula.
 """
 from __future__ import annotations
@@ -17,9 +19,9 @@ from openpyxl.utils import get_column_letter
 
 from hrplan.definitions import Period, UnitTree
 from hrplan.messages import render
-from hrplan.reports.content import uom
 from hrplan.reports.data import Report, build_report
 from hrplan.reports.workbook_writer import new_workbook, put, save_workbook
+from hrplan.reports.xlsx_rows import tree_rows
 from hrplan.workspace import Workspace
 
 _BOLD = Font(bold=True)
@@ -29,7 +31,12 @@ _BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 _WRAP = Alignment(wrap_text=True, vertical="top")
 _TOP = Alignment(vertical="top")  # the numbers beside a wrapped text: on its first line
 _CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
-NUMBER, PERCENT = "#,##0.##", "0%"
+_NOT_SENT = Font(italic=True, color="9C0006")  # a unit of the tree without a figure: its row says what it lacks
+_INDENT_CHARS = 2  # characters of a column one step of indent (3 spaces) takes from a unit's name
+_GROUP_HEADER_CHARS = 36  # characters of bold text a unit's four merged columns on the summary hold on a line
+# Whole numbers without a separator after them ("1,720", not "1,720."), decimals with theirs ("2,906.4"); Excel and
+# LibreOffice show the separators of the reader's locale.
+NUMBER, DECIMAL, PERCENT = "#,##0", "#,##0.0##", "0%"
 MAX_SHEET_TITLE = 31
 
 
@@ -43,15 +50,12 @@ def write_xlsx(workspace: Workspace, report: Report, path: Path, lang: str = "vi
     summary.title = t("report.xlsx.sheet_summary")
     _matrix(summary, data, units, lang)
     periods = [(data["period"]["label"], data)]
-    period = Period.parse(data["period"]["label"])
-    if period.kind == "range" or len(period.years()) > 1:
-        for year in period.years():
-            if Period.parse(str(year)).end <= period.end:
-                sub = build_report(workspace, data["program"]["code"], str(year), lang).data
-                if sub["units"] or sub["summary"]:
-                    periods.append((str(year), sub))
+    for label in _parts(data):
+        sub = build_report(workspace, data["program"]["code"], label, lang).data
+        if sub["units"] or sub["summary"]:
+            periods.append((label, sub))
     for label, period_data in periods:
-        _detail(wb.create_sheet(_sheet_title(label)), period_data, units, lang)
+        _detail(wb.create_sheet(_sheet_title(label, lang)), period_data, units, lang)
     _findings(wb.create_sheet(t("report.xlsx.sheet_findings")), data, lang)
     tmp = path.with_name(path.name + ".tmp.xlsx")
     save_workbook(wb, tmp)
@@ -59,8 +63,22 @@ def write_xlsx(workspace: Workspace, report: Report, path: Path, lang: str = "vi
     return path
 
 
-def _sheet_title(label: str) -> str:
-    return label.replace("..", " đến ")[:MAX_SHEET_TITLE]
+def _parts(data: dict[str, Any]) -> list[str]:
+    """Give the periods that get a sheet after the report's own: each year inside a period of several years, else
+    each part of the period a unit sent (the quarters of a year, the months of a quarter), in order of their end."""
+    period = Period.parse(data["period"]["label"])
+    if period.kind == "range" or len(period.years()) > 1:
+        return [str(year) for year in period.years() if Period.parse(str(year)).end <= period.end]
+    sent = {Period.parse(label) for labels in (data.get("submissions") or {}).values() for label in labels}
+    parts = [p for p in sent if period.contains(p) and p != period]
+    return [p.label for p in sorted(parts, key=lambda p: (p.end, -p.start.toordinal()))]
+
+
+def _sheet_title(label: str, lang: str) -> str:
+    if ".." in label:
+        start, end = label.split("..")
+        label = render("report.xlsx.range_sheet", lang, start=start, end=end)
+    return label[:MAX_SHEET_TITLE]
 
 
 def _title(ws, text: str, width: int) -> None:
@@ -73,35 +91,10 @@ def _header(ws, row: int, labels: list[str]) -> None:
         put(ws, (row, col), label, font=_BOLD, fill=_HEAD_FILL, alignment=_CENTER, border=_BOX)
 
 
-def _rows_frame(data: dict[str, Any], units: UnitTree, lang: str) -> pd.DataFrame:
-    """Give one row per indicator and unit (the scope's own figure included) as a table."""
-    rows = list(data["summary"]) + list(data["units"])
-    order = {r["indicator"]: i for i, r in enumerate(data["summary"])}
-    frame = pd.DataFrame([{
-        "indicator": r["indicator"], "name": r["name"], "uom": uom(r["uom"], lang), "unit": r["unit"],
-        "unit_name": r["unit_name"], "level": _depth(units, r["unit"]), "is_group": r["is_group"],
-        "plan": r["plan"], "actual": r["actual"], "ratio": r["ratio"], "status": r["status"],
-        "status_text": "" if r["status"] == "no_plan" else r["status_text"],
-        "notes": " ".join(r.get("footnotes") or []),
-        "order": order.get(r["indicator"], len(order))} for r in rows])
-    if frame.empty:
-        return frame
-    return frame.drop_duplicates(["indicator", "unit"]).sort_values(["order", "level", "unit_name"], kind="stable")
-
-
-def _depth(units: UnitTree, code: str) -> int:
-    depth, seen = 0, set()
-    while code in units and units.get(code).parent and code not in seen:
-        seen.add(code)
-        code = units.get(code).parent
-        depth += 1
-    return depth
-
-
 def _matrix(ws, data: dict[str, Any], units: UnitTree, lang: str) -> None:
     """Indicators down, the scope and its direct children across: plan | actual | % | status for each."""
     t = lambda code, **kw: render(code, lang, **kw)  # noqa: E731
-    frame = _rows_frame(data, units, lang)
+    frame = tree_rows(data, units, lang)
     scope = data["scope"]["code"]
     columns = [scope] + (units.children(scope) if scope in units else [])
     if not frame.empty:
@@ -116,13 +109,17 @@ def _matrix(ws, data: dict[str, Any], units: UnitTree, lang: str) -> None:
     for i, label in enumerate(labels, start=1):
         put(ws, (3, i), label, font=_BOLD, fill=_HEAD_FILL, alignment=_CENTER, border=_BOX)
         ws.merge_cells(start_row=3, start_column=i, end_row=4, end_column=i)
+    names = []
     for j, code in enumerate(columns):
         col = len(labels) + 1 + 4 * j
-        put(ws, (3, col), units.get(code).name if code in units else code, font=_BOLD, fill=_HEAD_FILL,
-            alignment=_CENTER, border=_BOX)
+        names.append(units.get(code).name if code in units else code)
+        put(ws, (3, col), names[-1], font=_BOLD, fill=_HEAD_FILL, alignment=_CENTER, border=_BOX)
         ws.merge_cells(start_row=3, start_column=col, end_row=3, end_column=col + 3)
         for k, key in enumerate(("plan", "actual", "ratio", "status")):
             put(ws, (4, col + k), t(f"report.col.{key}"), font=_BOLD, fill=_HEAD_FILL, alignment=_CENTER, border=_BOX)
+    # A unit's name wraps inside its four merged columns (about 41 characters of bold text hold 36): the header
+    # row is as high as the longest name needs, never spilling over 'Kế hoạch | Thực hiện'.
+    _fit_row(ws, 3, *((name, _GROUP_HEADER_CHARS) for name in names))
     if frame.empty:
         return
     cells = frame.set_index(["indicator", "unit"])
@@ -130,7 +127,7 @@ def _matrix(ws, data: dict[str, Any], units: UnitTree, lang: str) -> None:
     for code, first in frame.drop_duplicates("indicator").set_index("indicator").iterrows():
         put(ws, (row, 1), code, border=_BOX, alignment=_TOP)
         put(ws, (row, 2), first["name"], border=_BOX, alignment=_WRAP)
-        put(ws, (row, 3), first["uom"], border=_BOX, alignment=_TOP)
+        put(ws, (row, 3), first["uom"], border=_BOX, alignment=_WRAP)
         for j, unit in enumerate(columns):
             col = len(labels) + 1 + 4 * j
             found = cells.loc[(code, unit)] if (code, unit) in cells.index else None
@@ -138,7 +135,8 @@ def _matrix(ws, data: dict[str, Any], units: UnitTree, lang: str) -> None:
         own = cells.loc[(code, scope)] if (code, scope) in cells.index else None
         notes = own["notes"] if own is not None else ""
         put(ws, (row, notes_col), notes, border=_BOX, alignment=_WRAP)
-        _fit_row(ws, row, (first["name"], 46), (notes, 60))
+        statuses = [cells.loc[(code, u)]["status_text"] for u in columns if (code, u) in cells.index]
+        _fit_row(ws, row, (first["name"], 46), (first["uom"], 10), (notes, 60), *((s, 11) for s in statuses))
         row += 1
     _finish(ws, [12, 46, 10] + [11, 11, 8, 11] * len(columns) + [60], freeze="D5", header_rows="3:4")
 
@@ -153,10 +151,13 @@ def _coverage(ws, data: dict[str, Any], width: int) -> None:
 
 def _figure_cells(ws, row: int, col: int, found) -> None:
     values = (None, None, None, "") if found is None else (found["plan"], found["actual"], found["ratio"], found["status_text"])
-    for k, (value, fmt) in enumerate(zip(values, (NUMBER, NUMBER, PERCENT, None))):
-        cell = put(ws, (row, col + k), _number(value) if k < 3 else value, border=_BOX, alignment=_TOP)
-        if fmt:
-            cell.number_format = fmt
+    for k, value in enumerate(values):
+        if k < 2:
+            _put_number(ws, (row, col + k), value, border=_BOX, alignment=_TOP)
+        elif k == 2:
+            put(ws, (row, col + k), _number(value), border=_BOX, alignment=_TOP, number_format=PERCENT)
+        else:
+            put(ws, (row, col + k), value, border=_BOX, alignment=_WRAP)
 
 
 def _number(value):
@@ -165,34 +166,46 @@ def _number(value):
     return int(value) if float(value).is_integer() else float(value)
 
 
+def _put_number(ws, ref, value, **style):
+    """Write a plan or actual with the format that fits it: a whole number without a decimal separator, a fraction
+    with its decimals (up to three; float dust from a pro-rata plan, 1720.0000001, counts as whole)."""
+    number = _number(value)
+    whole = number is None or round(number, 6) == round(number)
+    return put(ws, ref, number, number_format=NUMBER if whole else DECIMAL, **style)
+
+
 def _detail(ws, data: dict[str, Any], units: UnitTree, lang: str) -> None:
-    """One row per indicator and unit of the whole tree for one period, filterable."""
+    """One row per indicator and unit of the program's tree for one period, in tree order, filterable."""
     t = lambda code, **kw: render(code, lang, **kw)  # noqa: E731
     labels = [t("report.col.code"), t("report.col.indicator"), t("report.col.uom"), t("report.col.unit"),
-              t("report.col.unit") + " (" + t("report.col.code") + ")", "Cấp" if lang == "vi" else "Level",
+              t("report.col.unit") + " (" + t("report.col.code") + ")", t("report.xlsx.col_level"),
               t("report.col.plan"), t("report.col.actual"), t("report.col.ratio"), t("report.col.status"),
               t("report.col.notes")]
+    widths = [12, 46, 10, 40, 12, 6, 11, 11, 8, 14, 60]
     _title(ws, f"{data['program']['code']} — {data['period']['text'] if lang == 'vi' else data['period']['label']}", len(labels))
     _coverage(ws, data, len(labels))
     _header(ws, 3, labels)
-    frame = _rows_frame(data, units, lang)
+    frame = tree_rows(data, units, lang)
     row = 4
     for rec in frame.itertuples(index=False):
-        values = [rec.indicator, rec.name, rec.uom, ("  " * int(rec.level)) + rec.unit_name, rec.unit, int(rec.level),
-                  _number(rec.plan), _number(rec.actual), _number(rec.ratio), rec.status_text, rec.notes]
-        for col, value in enumerate(values, start=1):
-            cell = put(ws, (row, col), value, border=_BOX, font=_BOLD if rec.is_group else Font(), alignment=_TOP)
-            if col in (7, 8):
-                cell.number_format = NUMBER
-            elif col == 9:
-                cell.number_format = PERCENT
-            elif col == 11:
-                cell.alignment = _WRAP
-        if rec.notes:
-            _fit_row(ws, row, (rec.notes, 60))
+        font = _BOLD if rec.is_group else (_NOT_SENT if not rec.sent else Font())
+        for col, value in ((1, rec.indicator), (2, rec.name), (3, rec.uom), (5, rec.unit), (6, int(rec.level))):
+            put(ws, (row, col), value, border=_BOX, font=font, alignment=_WRAP if col in (2, 3) else _TOP)
+        # Indented by the unit's depth under the scope (a member under its group; an indent needs a horizontal
+        # alignment, or LibreOffice ignores it), and wrapped: a leading space would indent the first line only,
+        # and the filter would list it.
+        put(ws, (row, 4), rec.unit_name, border=_BOX, font=font,
+            alignment=Alignment(horizontal="left", wrap_text=True, vertical="top", indent=int(rec.depth)))
+        _put_number(ws, (row, 7), rec.plan, border=_BOX, font=font, alignment=_TOP)
+        _put_number(ws, (row, 8), rec.actual, border=_BOX, font=font, alignment=_TOP)
+        put(ws, (row, 9), _number(rec.ratio), border=_BOX, font=font, alignment=_TOP, number_format=PERCENT)
+        put(ws, (row, 10), rec.status_text, border=_BOX, font=font, alignment=_WRAP)
+        put(ws, (row, 11), rec.notes, border=_BOX, font=font, alignment=_WRAP)
+        _fit_row(ws, row, (rec.name, widths[1]), (rec.unit_name, widths[3] - _INDENT_CHARS * int(rec.depth)),
+                 (rec.status_text, widths[9]), (rec.notes, widths[10]))
         row += 1
     ws.auto_filter.ref = f"A3:{get_column_letter(len(labels))}{max(row - 1, 3)}"
-    _finish(ws, [12, 46, 10, 30, 12, 6, 11, 11, 8, 11, 60], freeze="A4", header_rows="3:3")
+    _finish(ws, widths, freeze="A4", header_rows="3:3")
 
 
 def _findings(ws, data: dict[str, Any], lang: str) -> None:
