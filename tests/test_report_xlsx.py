@@ -231,3 +231,16 @@ def test_the_summarys_group_names_wrap_above_plan_and_actual(tree_year):
     summary = vi["Tổng hợp"]
     assert summary["H3"].value.startswith("Khối các sở") and summary["H3"].alignment.wrap_text
     assert summary.row_dimensions[3].height >= 30  # two lines of the group's name in its four columns
+
+
+def test_a_reporter_not_due_for_the_quarter_is_marked_so_not_as_missing(tmp_path):
+    """Xã Yên reports yearly: in a quarter's workbook its rows say it is not due, not that it sent nothing."""
+    from quarterly import filled_template, make_workspace, send
+
+    program = TREE_PROGRAM.replace("reporting: quarter\n", "reporting: quarter\nunit_reporting: {Y: year}\n")
+    ws = make_workspace(tmp_path / "ws", program, TREE_UNITS)
+    send(ws, *[filled_template(ws, unit, "2024-Q1", {"DT": (None, 5), "KP": (None, 10)}) for unit in "XAB"])
+    wb = load_workbook(write_reports(ws, "Q-01/KH", "2024-Q1", ["xlsx"]).paths["xlsx"])
+    assert wb.sheetnames == ["Tổng hợp", "2024-Q1", "Vấn đề"]  # a quarter the units sent whole: no part sheets
+    yen = _unit_rows(wb["2024-Q1"], "DT")[-1]
+    assert (yen[4].value, yen[7].value, yen[9].value) == ("Y", None, "Chưa đến kỳ (báo cáo hằng năm)")
