@@ -6,6 +6,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+import yaml
+
+from hrplan.definitions import load_units
 from hrplan.store import SCHEMA_VERSION, Store
 
 
@@ -66,3 +69,20 @@ def test_version_needs_no_command(run):
 
     result = run("--version")
     assert result.exit_code == 0 and result.stdout.strip() == f"hrplan {__version__}"
+
+
+def test_init_names_the_root_unit_after_the_workspace(tmp_path: Path, run):
+    # `--name "Tỉnh Tuyên Quang"` wrote a root unit named just "Tỉnh" into units.yaml: every report said "Tỉnh".
+    assert run("init", tmp_path / "tq", "--name", "Tỉnh Tuyên Quang").exit_code == 0
+    assert _units(tmp_path / "tq") == [("TINH", "Tỉnh Tuyên Quang", "tỉnh")]
+    assert "name: Tỉnh Tuyên Quang\n" in (tmp_path / "tq" / "units.yaml").read_text(encoding="utf-8")  # plain, as typed
+    assert run("init", tmp_path / "hn", "--name", "Thành phố Hà Nội: Sở Nội vụ").exit_code == 0  # a colon is quoted
+    assert _units(tmp_path / "hn") == [("TINH", "Thành phố Hà Nội: Sở Nội vụ", "thành phố")]
+    assert yaml.safe_load((tmp_path / "hn" / "hrplan.yaml").read_text(encoding="utf-8"))["name"] == "Thành phố Hà Nội: Sở Nội vụ"
+    assert run("init", tmp_path / "x").exit_code == 0  # no name: the placeholder as before
+    assert _units(tmp_path / "x") == [("TINH", "Tỉnh", "tỉnh")]
+
+
+def _units(root: Path) -> list[tuple[str, str, str | None]]:
+    tree = load_units(root / "units.yaml")
+    return [(code, tree.get(code).name, tree.get(code).kind) for code in tree.subtree(None)]

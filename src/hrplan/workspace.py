@@ -20,11 +20,13 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Literal
 
+import yaml
 from pydantic import BaseModel, ConfigDict, field_validator, Field, ValidationError
 
 from hrplan.store import DEFAULT_STORE, StoreUrl, parse_store_url
 from hrplan.workbooks import ReadLimits
 from hrplan.definitions import CutoffRule, DeadlineRule, DeclaredLayout, ReportSettings
+from hrplan.names import fold
 from hrplan.problems import HrplanError, Location, Problem
 from hrplan.definitions import Explained, expected_text, field_path, load_yaml
 
@@ -113,8 +115,8 @@ DEFAULT_UNITS = """\
 # Units registry: code, name, parent (code), kind, aliases. Any depth.
 units:
   - code: TINH
-    name: Tỉnh
-    kind: tỉnh
+    name: {name}
+    kind: {kind}
 """
 
 
@@ -310,6 +312,16 @@ def find_workspace(start: Path | None = None, store: str | None = None) -> Works
     return Workspace(root, store)
 
 
+def _yaml_text(text: str) -> str:
+    """Give a text as a YAML scalar: plain when it reads back as itself ('Tỉnh Cao Bằng'), else quoted."""
+    return yaml.safe_dump(text, allow_unicode=True, width=1_000_000).splitlines()[0]
+
+
+def _root_kind(name: str | None) -> str:
+    """Give the kind word of the root unit a workspace's name makes: 'thành phố' for a city, else 'tỉnh'."""
+    return "thành phố" if name and fold(name).startswith("thanh pho") else "tỉnh"
+
+
 def init_workspace(root: Path, name: str | None = None, store: str | None = None) -> Workspace:
     """Create a workspace in `root` and give it opened; refuse to overwrite an existing one.
 
@@ -322,10 +334,11 @@ def init_workspace(root: Path, name: str | None = None, store: str | None = None
         (root / sub).mkdir(parents=True, exist_ok=True)
     if store is not None:
         parse_store_url(store, root)  # refuse a bad URL before writing anything
-    (root / CONFIG_NAME).write_text(DEFAULT_CONFIG.format(name=name or root.name, store=store or DEFAULT_STORE),
+    (root / CONFIG_NAME).write_text(DEFAULT_CONFIG.format(name=_yaml_text(name or root.name), store=store or DEFAULT_STORE),
                                     encoding="utf-8")
-    if not (root / "units.yaml").exists():
-        (root / "units.yaml").write_text(DEFAULT_UNITS, encoding="utf-8")
+    if not (root / "units.yaml").exists():  # the root unit is the province named by --name ("Tỉnh Tuyên Quang")
+        (root / "units.yaml").write_text(DEFAULT_UNITS.format(name=_yaml_text(name or "Tỉnh"), kind=_root_kind(name)),
+                                         encoding="utf-8")
     workspace = Workspace(root)
     workspace.open_store().close()
     return workspace
