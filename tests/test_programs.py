@@ -387,3 +387,37 @@ def test_a_value_spanning_lines_keeps_every_later_row_at_its_own_line(tmp_path: 
     write(tmp_path, "t_targets.csv", 'indicator,unit,period,value,note\nDT,SYT,,25,"hai\ndòng"\nQH,SNV,,7,\n')
     # a row spanning lines is named by the line it ends on, as the csv reader counts
     assert [t.source for t in load_program(path).targets] == ["t_targets.csv:3", "t_targets.csv:4"]
+
+
+# -- sections: their English names ------------------------------------------------------------------
+
+SECTIONS = """
+code: T-01/TU
+title: Chương trình thử
+period: 2021-2025
+sections:
+  - {name: Đào tạo, name_en: Training}
+  - {name: Quy hoạch}
+indicators:
+  - {code: DT, name: Đào tạo, section: Đào tạo}
+  - {code: QH, name: Quy hoạch, section: Quy hoạch}
+"""
+
+
+def test_a_section_takes_its_english_name_from_sections(tmp_path: Path) -> None:
+    program = load_program(write(tmp_path, "t.yaml", SECTIONS))
+    assert program.section_name("Đào tạo", "en") == "Training" and program.section_name("Đào tạo", "vi") == "Đào tạo"
+    assert program.section_name("Quy hoạch", "en") == "Quy hoạch"  # no English name given: the Vietnamese one
+
+
+@pytest.mark.parametrize("old, new, field, line", [
+    ("{name: Quy hoạch}", "{name: Quy hoach}", "sections[1].name", 6),  # a name no indicator uses
+    ("section: Quy hoạch}", "section: Quy hoach}", "indicators[1].section", 9),  # a section the list lacks (and
+    # the listed 'Quy hoạch' no indicator uses now)
+    ("{name: Quy hoạch}", "{name: Đào tạo}", "sections[1].name", 6),  # listed twice
+])
+def test_a_misspelt_section_is_located(tmp_path: Path, old: str, new: str, field: str, line: int) -> None:
+    path = write(tmp_path, "t.yaml", SECTIONS.replace(old, new))
+    with pytest.raises(HrplanError) as exc:
+        load_program(path)
+    assert ("program.invalid", field, line) in {(p.code, p.location.field, p.location.line) for p in exc.value.problems}

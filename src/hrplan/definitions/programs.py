@@ -121,6 +121,15 @@ class Indicator(BaseModel):
         return band
 
 
+class Section(BaseModel):
+    """A heading of the program's indicators (mục: 'Đào tạo sau đại học') and its English name for `--lang en`."""
+
+    model_config = ConfigDict(extra="forbid")  # a misspelt key is an error, never silently ignored
+
+    name: str  # as the indicators' `section:` spells it
+    name_en: str | None = None
+
+
 class Breakdown(BaseModel):
     """Parts that must add up to a total (210 = 45 + 12 + 9 + 42 + 102)."""
 
@@ -200,6 +209,7 @@ class Program(BaseModel):
     reporters: list[str] | None = None  # units expected to report; default: those given per-unit targets
     status_bands: StatusBands = StatusBands()
     measures: list[Measure] = []
+    sections: list[Section] = []  # the sections' English names; when given, it names every indicator's section
     indicators: list[Indicator]
     breakdowns: list[Breakdown] = []
     targets: list[Target] = []
@@ -269,6 +279,7 @@ class Program(BaseModel):
                 if code not in seen:
                     mistakes.append((loc, code, f"breakdown names indicator '{code}', which is not defined",
                                      f"chỉ tiêu '{code}' nêu trong breakdowns phải được khai trong indicators"))
+        mistakes += self._section_mistakes()
         for i, t in enumerate(self.targets):
             if t.indicator not in seen:
                 mistakes.append((("targets", i, "indicator"), t.indicator,
@@ -276,7 +287,39 @@ class Program(BaseModel):
                                  f"chỉ tiêu '{t.indicator}' nêu trong targets phải được khai trong indicators"))
         return mistakes
 
+    def _section_mistakes(self) -> list[tuple[tuple, str, str, str]]:
+        """Give the mistakes of `sections:`: a name listed twice or that no indicator uses, an indicator's section it
+        does not list (so that a misspelt section never leaves a heading in Vietnamese in an English report)."""
+        if not self.sections:
+            return []
+        mistakes: list[tuple[tuple, str, str, str]] = []
+        used = {ind.section for ind in self.indicators if ind.section}
+        listed: set[str] = set()
+        for i, section in enumerate(self.sections):
+            if section.name in listed:
+                mistakes.append((("sections", i, "name"), section.name, f"section '{section.name}' listed twice",
+                                 f"mục '{section.name}' không khai hai lần"))
+            elif section.name not in used:
+                mistakes.append((("sections", i, "name"), section.name,
+                                 f"the section of an indicator (one of: {', '.join(sorted(used))})",
+                                 f"mục của một chỉ tiêu (một trong: {', '.join(sorted(used))})"))
+            listed.add(section.name)
+        for i, ind in enumerate(self.indicators):
+            if ind.section and ind.section not in listed:
+                mistakes.append((("indicators", i, "section"), ind.section,
+                                 f"a section listed under 'sections:' ({', '.join(s.name for s in self.sections)})",
+                                 f"một mục khai trong 'sections:' ({', '.join(s.name for s in self.sections)})"))
+        return mistakes
+
     # -- look-ups --------------------------------------------------------------------------
+    def section_name(self, name: str, lang: str) -> str:
+        """Give a section's heading in `lang`: its English name from `sections:` when asked for and given."""
+        if lang == "en":
+            for section in self.sections:
+                if section.name == name and section.name_en:
+                    return section.name_en
+        return name
+
     @property
     def slug(self) -> str:
         """Give the code as a file-name-safe word: '12-CTr/TU' -> '12-CTr-TU'."""

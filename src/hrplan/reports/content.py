@@ -11,6 +11,7 @@ from typing import Any
 
 from hrplan.definitions import Direction, IndicatorKind, MeasureBook, Period, Program, UnitTree
 from hrplan.messages import render
+from hrplan.reports.data import part_name
 
 BEHIND = ("behind", "nearly")  # a planning ratio out of its band is not behind plan: it is told under planning
 # The findings on the planning regulation's limits and bands: told in the planning section, unit by unit.
@@ -94,7 +95,7 @@ def sections(program: Program, data: dict[str, Any], lang: str, notes: Notes | N
             for part in parts:  # a part with a ratio worth saying ("285% of plan") gets its own sentence too
                 if rows.get(part) and rows[part]["ratio"] is not None:
                     sentences.append(_sentence(indicators[part], rows[part], [], lang, notes))
-        heading = name or render("report.other_section", lang)
+        heading = program.section_name(name, lang) if name else render("report.other_section", lang)
         out.append({"number": n, "roman": roman(n), "name": heading, "rows": table,
                     "paragraph": " ".join(s for s in sentences if s) or render("report.s.no_figures", lang)})
     return out
@@ -120,7 +121,7 @@ def _sentence(ind, row: dict | None, parts: list[dict | None], lang: str, notes:
     the row is pointed at by its mark."""
     if not row or row.get("actual") is None:
         return ""
-    text = _plain_sentence(ind, row, parts, lang)
+    text = _capital_first(_plain_sentence(ind, row, parts, lang))  # a name may start lowercase: 'of which health'
     if row.get("incomplete"):
         told = "; ".join(f"{c.get('unit_name', c['unit'])} {_parts_words(c, lang)}" for c in row["incomplete"])
         text = text[:-1] + render("figure.sentence.incomplete", lang, parts=told) + "."
@@ -142,7 +143,7 @@ def _plain_sentence(ind, row: dict, parts: list[dict | None], lang: str) -> str:
               "ratio": d["ratio"], "status": render(f"status.{row['status']}", lang)}
     told = [p for p in parts if p and p.get("actual") is not None]
     if told:
-        listed = "; ".join(f"{_lower_first(p['name'])} {p['display']['actual']}" for p in told)
+        listed = "; ".join(f"{part_name(p['name'])} {p['display']['actual']}" for p in told)  # never 'of which of which'
         return render("report.s.breakdown", lang, parts=listed, **params)
     if row["ratio"] is None:
         return render("report.s.no_plan", lang, **params)
@@ -292,5 +293,5 @@ def _date_text(iso: str, lang: str) -> str:
     return f"{d}/{m}/{y}"
 
 
-def _lower_first(name: str) -> str:
-    return name[:1].lower() + name[1:]
+def _capital_first(sentence: str) -> str:
+    return sentence[:1].upper() + sentence[1:]

@@ -608,7 +608,7 @@ def _breakdown_text(program: Program, total: Figure, parts: list[Figure], lang: 
     a ratio, a longer plan or missing parts, its own sentence says them and the parts follow it ('…, đạt 106% kế
     hoạch (vượt) (số liệu chưa đủ: …); trong đó: nam 217; nữ 204.'): never a total stripped of what it lacks."""
     name = lambda f: f.indicator.name_in(lang)  # noqa: E731
-    listed = "; ".join(f"{_part_name(name(p))} {format_number(p.actual, lang=lang)}" for p in parts
+    listed = "; ".join(f"{part_name(name(p))} {format_number(p.actual, lang=lang)}" for p in parts
                        if p.actual is not None)
     row = next((r for r in summary if r["indicator"] == total.indicator.code and r["unit"] == total.unit), None)
     if row is not None and row.get("sentence") and (row["ratio"] is not None or total.incomplete or total.context):
@@ -617,7 +617,7 @@ def _breakdown_text(program: Program, total: Figure, parts: list[Figure], lang: 
                   uom=program.measure_book().label(total.indicator.uom, lang), parts=listed)
 
 
-def _part_name(name: str) -> str:
+def part_name(name: str) -> str:
     """Give a part's name as it reads after 'trong đó:': 'Trong đó: nữ' -> 'nữ', 'Of which women' -> 'women'."""
     lowered = _lower_first(name)
     for lead in ("trong đó:", "trong đó", "of which:", "of which"):

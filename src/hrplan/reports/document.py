@@ -108,7 +108,7 @@ def build_document(workspace: Workspace, program_name: str, period_text: str, la
 def document_context(data: dict[str, Any], program: Program, settings: ReportSettings, units, lang: str,
                      period: Period, today: date | None = None) -> dict[str, Any]:
     """Give everything a template shows: heading, numbered body parts with their headings, foot."""
-    period_text = period.vietnamese() if lang == "vi" else _period_en(period)
+    period_text = period.describe(lang)  # 'Quý II/2023' or 'Q2 2023', never the code '2023-Q2' or '2016..2018'
     t = lambda code, **kw: render(code, lang, **kw)  # noqa: E731
     notes = content.Notes()  # one numbering for the whole body: the summary table first, then the units
     sections = content.sections(program, data, lang, notes)
@@ -178,9 +178,3 @@ def document_context(data: dict[str, Any], program: Program, settings: ReportSet
         "doc_title": t("report.doc_title", program=program.code, period=period_text),
     }
 
-
-def _period_en(period: Period) -> str:
-    kind = period.kind
-    if kind in ("quarter", "half", "year", "month"):
-        return period.label
-    return f"{period.start:%d/%m/%Y} – {period.end:%d/%m/%Y}"

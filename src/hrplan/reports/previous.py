@@ -168,7 +168,7 @@ def comparison(program: Program, period: Period, store, units: UnitTree, data: d
     before = compared.period
     if before is None:
         return {"period": None, "text": render("report.s.no_previous_period", lang), "rows": []}
-    label = before.vietnamese() if lang == "vi" else before.label
+    label = before.describe(lang)  # in English too, never the code '2016..2018'
     apart = bool(compared.only_before or compared.only_now)
     lower = lambda text: text[:1].lower() + text[1:] if lang == "vi" else text  # noqa: E731
     rows = []
@@ -194,8 +194,7 @@ def comparison(program: Program, period: Period, store, units: UnitTree, data: d
         if compared.both:
             said.append(render("report.s.previous_both", lang, n=len(compared.both), units=names(compared.both)))
         if compared.only_now:
-            said.append(render("report.s.previous_only", lang, period=lower(data["period"]["text"]) if lang == "vi"
-                               else data["period"]["label"],
+            said.append(render("report.s.previous_only", lang, period=lower(data["period"]["text"]),
                                units=names(compared.only_now)))
         if compared.only_before:
             said.append(render("report.s.previous_only", lang, period=lower(label), units=names(compared.only_before)))
