@@ -5,6 +5,7 @@ Nothing is invented: a setting left unset prints as a dotted blank ("……") fo
 """
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Any
 
@@ -12,6 +13,8 @@ from hrplan.definitions import Program, ReportSettings
 from hrplan.messages import render
 
 BLANK = "……"
+_WORD = re.compile(r"\S+")
+_CODE = re.compile(r"[\d/]")
 
 
 def heading(settings: ReportSettings, program: Program, period_text: str, lang: str,
@@ -28,8 +31,8 @@ def heading(settings: ReportSettings, program: Program, period_text: str, lang: 
     return {
         "party": party,
         "format": "party" if party else "state",
-        "parent_body": (settings.parent_body or "").upper(),
-        "issuing_body": (settings.issuing_body or BLANK).upper(),
+        "parent_body": capitals(settings.parent_body or ""),
+        "issuing_body": capitals(settings.issuing_body or BLANK),
         "number": t("report.number_party" if party else "report.number_state", number=number),
         "motto": t("report.motto_party") if party else t("report.motto_state"),
         "motto_2": "" if party else t("report.motto_state_2"),
@@ -41,10 +44,16 @@ def heading(settings: ReportSettings, program: Program, period_text: str, lang: 
         "recipients_label": t("report.recipients"),
         "recipients": list(settings.recipients) or [BLANK],
         "archive": t("report.archive", archive=settings.archive or BLANK),
-        "signer_capacity": (signer.capacity or "").upper(),
-        "signer_title": (signer.title or BLANK).upper(),
+        "signer_capacity": capitals(signer.capacity or ""),
+        "signer_title": capitals(signer.title or BLANK),
         "signer_name": signer.name or BLANK,
     }
+
+
+def capitals(text: str) -> str:
+    """Give a body's name in capitals as the heading prints it, its codes as written: 'Ban Chỉ đạo Chương trình
+    08-CTr/TU' -> 'BAN CHỈ ĐẠO CHƯƠNG TRÌNH 08-CTr/TU' (a word with a digit or a '/' is a document's code)."""
+    return _WORD.sub(lambda m: m.group(0) if _CODE.search(m.group(0)) else m.group(0).upper(), text)
 
 
 def _program_label(program: Program, lang: str) -> str:
