@@ -21,7 +21,13 @@ from docx.shared import Cm, Mm, Pt
 
 HERE = Path(__file__).resolve().parent
 FONT = "Times New Roman"
-CENTER, JUSTIFY, LEFT = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.JUSTIFY, WD_ALIGN_PARAGRAPH.LEFT
+CENTER, JUSTIFY, LEFT, RIGHT = (WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.JUSTIFY, WD_ALIGN_PARAGRAPH.LEFT,
+                                WD_ALIGN_PARAGRAPH.RIGHT)
+# The heading's two columns reach 1 cm into the left margin: the left one holds 'UBND TỈNH BÀ RỊA - VŨNG TÀU' (6,9 cm at
+# 13 pt) and 'UBND THÀNH PHỐ HỒ CHÍ MINH' (7,1 cm) on one line, the right one 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM' (9,5 cm).
+HEADING_CM, HEADING_INDENT_CM = (7.3, 10.2), -1.0
+# Figure columns hold '1.234.567' or '106.535,5' (1,7 cm at 12 pt) and the longest caption word ('measure') whole.
+NUMBER_CM = 2.0
 
 
 def para(container, text: str = "", *, size: float = 14, bold=False, italic=False, align=None, before=0.0, after=0.0,
@@ -104,6 +110,24 @@ def repeat_header(row) -> None:
     trpr.append(h)
 
 
+def keep_rows_whole(table) -> None:
+    """Keep each row on one page ('Thành phố Cao / Bằng' split across two pages); a row is short, the page breaks before it."""
+    for row in table.rows:
+        trpr = row._tr.get_or_add_trPr()
+        trpr.insert(0, OxmlElement("w:cantSplit"))  # before w:tblHeader, as the schema orders them
+
+
+def cell_margins(table, cm: float) -> None:
+    """Set the left and right padding of every cell of a table (Word's default 0,19 cm eats a narrow column)."""
+    mar = OxmlElement("w:tblCellMar")
+    for side in ("left", "right"):
+        e = OxmlElement(f"w:{side}")
+        e.set(qn("w:w"), str(round(cm / 2.54 * 1440)))
+        e.set(qn("w:type"), "dxa")
+        mar.append(e)
+    table._tbl.tblPr.append(mar)
+
+
 def cell_text(cell, text: str, *, size=12, bold=False, italic=False, align=None):
     """Fill a cell's first paragraph."""
     p = cell.paragraphs[0]
@@ -115,10 +139,10 @@ def cell_text(cell, text: str, *, size=12, bold=False, italic=False, align=None)
     return p
 
 
-def grid(doc, header: list[str], row: list[str], cms: list[float], loop: str, *, name_col: int | None = None,
-         aligns: list | None = None):
-    """A bordered table: a header row of labels and one row repeated for each item of `loop` (its columns aligned by
-    `aligns`, else the second left, the first and third centred, the others right as numbers)."""
+def grid(doc, header: list[str], row: list[str], cms: list[float], loop: str, aligns: list, *,
+         name_col: int | None = None):
+    """A bordered table: a header row of labels, repeated on each page, and one row repeated for each item of `loop`,
+    its columns aligned by `aligns` (numbers right); no row breaks across pages."""
     table = doc.add_table(rows=4, cols=len(header))
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -130,10 +154,11 @@ def grid(doc, header: list[str], row: list[str], cms: list[float], loop: str, *,
         if i == name_col:
             level_paragraphs(cell, text)
         else:
-            cell_text(cell, text, align=aligns[i] if aligns else
-                      LEFT if i == 1 else (CENTER if i in (0, 2) else WD_ALIGN_PARAGRAPH.RIGHT))
+            cell_text(cell, text, align=aligns[i])
     cell_text(table.rows[3].cells[0], "{%tr endfor %}")
     widths(table, cms)
+    cell_margins(table, 0.1)
+    keep_rows_whole(table)
     return table
 
 
@@ -177,18 +202,23 @@ def heading_block(doc, party: bool) -> None:
         para(left, "*", size=13, align=CENTER)
     else:
         issuer.paragraph_format.left_indent = issuer.paragraph_format.right_indent = Cm(0)
-        rule = para(left, "", size=4, align=CENTER, left=1.8, right=1.8)
+        rule = para(left, "", size=4, align=CENTER, left=2.2, right=2.2)
         rule_under(rule)
     para(left, "{{ number }}", size=13, align=CENTER, before=6)
     motto = para(right, "{{ motto }}", size=13, bold=True, align=CENTER)
     if party:  # the rule goes on a paragraph of its own: indenting the motto to shorten it would wrap the motto
-        rule_under(para(right, "", size=4, align=CENTER, left=2.2, right=2.2))
+        rule_under(para(right, "", size=4, align=CENTER, left=2.05, right=2.05))
     else:
-        second = para(right, "{{ motto_2 }}", size=14, bold=True, align=CENTER, left=2.0, right=2.0)
+        second = para(right, "{{ motto_2 }}", size=14, bold=True, align=CENTER, left=1.95, right=1.95)
         rule_under(second)
     para(right, "{{ place_date }}", size=14, italic=True, align=CENTER, before=8)
     right.paragraphs[0]._p.getparent().remove(right.paragraphs[0]._p)  # the cell's empty first paragraph
-    widths(head, [6.0, 10.5])
+    widths(head, list(HEADING_CM))
+    cell_margins(head, 0.05)
+    indent = OxmlElement("w:tblInd")
+    indent.set(qn("w:w"), str(round(HEADING_INDENT_CM / 2.54 * 1440)))
+    indent.set(qn("w:type"), "dxa")
+    head._tbl.tblPr.append(indent)
 
 
 def body(doc) -> None:
@@ -224,7 +254,8 @@ def body(doc) -> None:
     L = "{{ labels.%s }}"
     grid(doc, [L % k for k in ("no", "indicator", "uom", "plan", "actual", "ratio", "status")],
          ["{{ row.no }}", "{{ row.name }}", "{{ row.uom }}", "{{ row.plan }}", "{{ row.actual }}", "{{ row.ratio }}",
-          "{{ row.status_text }}"], [1.3, 6.7, 1.6, 1.8, 1.8, 1.7, 1.6], "row in table", name_col=1)
+          "{{ row.status_text }}"], [1.1, 6.1, 2.0, NUMBER_CM, NUMBER_CM, 1.7, 1.6], "row in table",
+         [CENTER, LEFT, CENTER, RIGHT, RIGHT, RIGHT, CENTER], name_col=1)
     notes(doc, "table_notes")
 
     tag(doc, "{%p if h.planning is defined %}")
@@ -233,7 +264,7 @@ def body(doc) -> None:
     tag(doc, "{%p if planning %}")
     grid(doc, [L % k for k in ("indicator", "seats", "candidates", "ratio", "band", "status")],
          ["{{ p.name }}", "{{ p.seats }}", "{{ p.candidates }}", "{{ p.ratio }}", "{{ p.band }}", "{{ p.status_text }}"],
-         [6.6, 1.8, 2.0, 1.9, 2.6, 1.6], "p in planning")
+         [6.3, 1.6, 2.2, 1.9, 2.8, 1.7], "p in planning", [LEFT, RIGHT, RIGHT, RIGHT, CENTER, CENTER])
     tag(doc, "{%p endif %}")
     tag(doc, "{%p for line in planning_limits %}")  # the shares of women and young cadres against their floors
     p("{{ line }}")
@@ -250,7 +281,7 @@ def body(doc) -> None:
     p("{{ top_units_text }}")
     grid(doc, [L % k for k in ("unit", "indicator", "plan", "actual", "ratio", "status")],
          ["{{ u.unit }}", "{{ u.name }}", "{{ u.plan }}", "{{ u.actual }}", "{{ u.ratio }}", "{{ u.status_text }}"],
-         [3.4, 6.8, 1.6, 1.6, 1.6, 1.5], "u in top_units")
+         [3.2, 6.0, NUMBER_CM, NUMBER_CM, 1.7, 1.6], "u in top_units", [LEFT, LEFT, RIGHT, RIGHT, RIGHT, CENTER])
     tag(doc, "{%p endif %}")
     notes(doc, "unit_notes")
     para(doc, "{{ sub.behind }}", bold=True, italic=True, align=JUSTIFY, before=6, after=6, indent_first=1.0, keep_next=True)
@@ -266,7 +297,7 @@ def body(doc) -> None:
     tag(doc, "{%p if previous.rows %}")
     grid(doc, [L % k for k in ("indicator", "uom", "previous", "current", "change")],
          ["{{ row.name }}", "{{ row.uom }}", "{{ row.previous }}", "{{ row.current }}", "{{ row.change }}"],
-         [7.4, 2.0, 2.3, 2.3, 2.5], "row in previous.rows")
+         [7.4, 2.0, 2.3, 2.3, 2.5], "row in previous.rows", [LEFT, CENTER, RIGHT, RIGHT, RIGHT])
     tag(doc, "{%p endif %}")
 
     h("{{ h.issues }}")
@@ -314,9 +345,24 @@ def appendix(doc) -> None:
     title.paragraph_format.page_break_before = True
     para(doc, "{{ appendix_about }}", bold=True, align=CENTER, after=6)
     grid(doc, ["{{ labels.no }}", "{{ labels.unit }}", "{{ labels.message }}"],
-         ["{{ a.no }}", "{{ a.unit }}", "{{ a.text }}"], [1.3, 3.7, 11.5], "a in appendix",
-         aligns=[CENTER, LEFT, JUSTIFY])
+         ["{{ a.no }}", "{{ a.unit }}", "{{ a.text }}"], [1.1, 3.9, 11.5], "a in appendix", [CENTER, LEFT, JUSTIFY])
     tag(doc, "{%p endif %}")
+
+
+_TBLPR_ORDER = ["tblStyle", "tblpPr", "tblOverlap", "bidiVisual", "tblStyleRowBandSize", "tblStyleColBandSize", "tblW",
+                "jc", "tblCellSpacing", "tblInd", "tblBorders", "shd", "tblLayout", "tblCellMar", "tblLook"]
+
+
+def schema_order(doc) -> None:
+    """Put each table's properties in the order the schema sets (Word may refuse a file otherwise), the last of a kind kept."""
+    for tblpr in doc.element.body.iter(qn("w:tblPr")):
+        last = {}
+        for child in list(tblpr):
+            last[child.tag] = child
+            tblpr.remove(child)
+        rank = {qn(f"w:{name}"): i for i, name in enumerate(_TBLPR_ORDER)}
+        for child in sorted(last.values(), key=lambda c: rank.get(c.tag, len(rank))):
+            tblpr.append(child)
 
 
 def build(party: bool, path: Path) -> Path:
@@ -339,6 +385,7 @@ def build(party: bool, path: Path) -> Path:
     body(doc)
     foot(doc)
     appendix(doc)
+    schema_order(doc)
     doc.core_properties.title, doc.core_properties.author = "{{ doc_title }}", "hrplan"
     doc.core_properties.title = "Báo cáo (mẫu hrplan)"
     doc.save(path)

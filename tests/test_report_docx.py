@@ -9,13 +9,17 @@ from pathlib import Path
 import pytest
 import yaml
 from docx import Document as WordDocument
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml.ns import qn
 
 from conftest import sample_submissions
-from hrplan.importer import import_files
+from hrplan.importer import Outcome, import_files
 from hrplan.jobs import run_demo
+from hrplan.messages import render
 from hrplan.problems import HrplanError
 from hrplan.reports import build_document, render_docx, write_reports
 from hrplan.workspace import Workspace
+from quarterly import filled_template, make_workspace, send
 
 
 def _tool(name: str) -> str:
@@ -247,3 +251,46 @@ def test_the_committee_reads_unit_names_what_is_missing_where_it_is_missing_and_
     planning = text("08-CTr-TU_2021_to_2023-05.docx")
     assert "khung theo Quy định 377-QĐ/TW (mức minh họa của dữ liệu mẫu)." in planning
     assert "cập nhật theo" not in planning
+# -- the layout an office prints: whole rows, whole numbers and words, the heading's lines as offices set them ----------
+
+@pytest.fixture(scope="module")
+def wide(tmp_path_factory) -> Workspace:
+    """A quarter with six-figure amounts in triệu đồng, a planning table, and the heading of a department of the
+    province with one of the longest names."""
+    ws = make_workspace(tmp_path_factory.mktemp("wide") / "ws")
+    config = ws.root / "hrplan.yaml"
+    config.write_text(config.read_text(encoding="utf-8") + "report:\n  parent_body: UBND tỉnh Bà Rịa - Vũng Tàu\n"
+                      "  issuing_body: Sở Lao động - Thương binh và Xã hội\n", encoding="utf-8")
+    sent = send(ws, filled_template(ws, "A", "2024-Q2", {"KP": (120000, 106535.5), "DT": (10, 9), "QH": (2, 3)}),
+                filled_template(ws, "B", "2024-Q2", {"KP": (2025, 1065.3), "DT": (12, 15), "QH": (3, 4)}))
+    assert all(r.outcome is Outcome.IMPORTED for r in sent), [r.problems for r in sent]
+    return Workspace(ws.root)
+
+
+@pytest.mark.parametrize("lang, numbers", [("vi", ["106.535,5", "1.065,3", "107.600,8", "122.025"]),
+                                           ("en", ["106,535.5", "1,065.3", "107,600.8", "122,025"])])
+def test_no_number_or_word_breaks_and_the_province_fits_its_line(wide, tmp_path, lang, numbers):
+    # Seen: '1.065,\n3' in a unit's row, 'Statu s', 'Unit of measu re', 'millio n VND', 'UBND TỈNH TUYÊN / QUANG'.
+    text = pdf_text(render_docx(build_document(wide, "Q-01/KH", "2024-Q2", lang=lang), tmp_path / f"r_{lang}.docx"),
+                    tmp_path)
+    words = set(text.split())
+    assert set(numbers) <= words
+    captions = {w for k in ("no", "indicator", "uom", "plan", "actual", "ratio", "status", "unit", "seats",
+                            "candidates", "band") for w in render(f"report.col.{k}", lang).split()}
+    assert captions <= words, captions - words
+    assert {"million", "VND"} <= words if lang == "en" else {"triệu", "đồng"} <= words
+    lines = [line.strip() for line in text.splitlines()]
+    assert "UBND TỈNH BÀ RỊA - VŨNG TÀU" in lines
+
+
+def test_table_rows_never_split_across_pages_and_figures_are_right_aligned(wide, tmp_path):
+    word = WordDocument(str(render_docx(build_document(wide, "Q-01/KH", "2024-Q2"), tmp_path / "r.docx")))
+    bordered = [t for t in word.tables if t.style is not None and t.style.name == "Table Grid"]
+    assert len(bordered) == 3  # the summary, the planning table, the units
+    for table in bordered:
+        assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None  # the header again on every page
+        for row in table.rows:
+            assert row._tr.trPr.find(qn("w:cantSplit")) is not None, [c.text for c in row.cells]
+    planning = next(t for t in bordered if t.rows[0].cells[1].text == "Số vị trí")
+    for row in planning.rows[1:]:  # seats, people planned and the ratio are numbers: right, as in the other tables
+        assert [row.cells[i].paragraphs[0].alignment for i in (1, 2, 3)] == [WD_ALIGN_PARAGRAPH.RIGHT] * 3
