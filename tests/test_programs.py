@@ -408,12 +408,12 @@ def test_a_section_takes_its_english_name_from_sections(tmp_path: Path) -> None:
     program = load_program(write(tmp_path, "t.yaml", SECTIONS))
     assert program.section_name("Đào tạo", "en") == "Training" and program.section_name("Đào tạo", "vi") == "Đào tạo"
     assert program.section_name("Quy hoạch", "en") == "Quy hoạch"  # no English name given: the Vietnamese one
+    more = SECTIONS + "  - {code: LC, name: Luân chuyển, section: Luân chuyển}\n"  # a section not listed: the same
+    assert load_program(write(tmp_path, "u.yaml", more)).section_name("Luân chuyển", "en") == "Luân chuyển"
 
 
 @pytest.mark.parametrize("old, new, field, line", [
     ("{name: Quy hoạch}", "{name: Quy hoach}", "sections[1].name", 6),  # a name no indicator uses
-    ("section: Quy hoạch}", "section: Quy hoach}", "indicators[1].section", 9),  # a section the list lacks (and
-    # the listed 'Quy hoạch' no indicator uses now)
     ("{name: Quy hoạch}", "{name: Đào tạo}", "sections[1].name", 6),  # listed twice
 ])
 def test_a_misspelt_section_is_located(tmp_path: Path, old: str, new: str, field: str, line: int) -> None:

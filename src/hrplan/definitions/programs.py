@@ -209,7 +209,7 @@ class Program(BaseModel):
     reporters: list[str] | None = None  # units expected to report; default: those given per-unit targets
     status_bands: StatusBands = StatusBands()
     measures: list[Measure] = []
-    sections: list[Section] = []  # the sections' English names; when given, it names every indicator's section
+    sections: list[Section] = []  # the English names of the indicators' sections (--lang en)
     indicators: list[Indicator]
     breakdowns: list[Breakdown] = []
     targets: list[Target] = []
@@ -288,10 +288,8 @@ class Program(BaseModel):
         return mistakes
 
     def _section_mistakes(self) -> list[tuple[tuple, str, str, str]]:
-        """Give the mistakes of `sections:`: a name listed twice or that no indicator uses, an indicator's section it
-        does not list (so that a misspelt section never leaves a heading in Vietnamese in an English report)."""
-        if not self.sections:
-            return []
+        """Give the mistakes of `sections:`: a name listed twice, or that no indicator uses (misspelt, its English name
+        would never show). A section it does not list keeps its Vietnamese name in English."""
         mistakes: list[tuple[tuple, str, str, str]] = []
         used = {ind.section for ind in self.indicators if ind.section}
         listed: set[str] = set()
@@ -304,11 +302,6 @@ class Program(BaseModel):
                                  f"the section of an indicator (one of: {', '.join(sorted(used))})",
                                  f"mục của một chỉ tiêu (một trong: {', '.join(sorted(used))})"))
             listed.add(section.name)
-        for i, ind in enumerate(self.indicators):
-            if ind.section and ind.section not in listed:
-                mistakes.append((("indicators", i, "section"), ind.section,
-                                 f"a section listed under 'sections:' ({', '.join(s.name for s in self.sections)})",
-                                 f"một mục khai trong 'sections:' ({', '.join(s.name for s in self.sections)})"))
         return mistakes
 
     # -- look-ups --------------------------------------------------------------------------
