@@ -38,7 +38,8 @@ def test_english_sentences_start_with_a_capital_and_say_of_which_once(demo):
 def test_english_periods_are_words_not_codes(demo):
     en = build_document(demo, "12-CTr/TU", "2016..2019-05", lang="en").context
     assert en["about_period"] == "(From 01/01/2016 to 31/05/2019)"
-    assert en["previous"]["text"] == "There are no figures for the previous period (2016–2018) to compare with."
+    # the range starts with the program: no range of its length before it (never a part of it: 2016..2018)
+    assert en["previous"]["text"] == "This period has no previous period to compare with."
     quarter = build_document(demo, "27-KH/UBND", "2024-Q4", lang="en").context
     assert quarter["about_period"] == "(Q4 2024)"
     said = quarter["previous"]["text"]

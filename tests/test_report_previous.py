@@ -61,7 +61,7 @@ def test_a_unit_whose_actual_is_blank_in_one_period_is_left_out_of_that_indicato
     en = comparison(ws.program("Q-01/KH"), Period.parse("2024-Q2"), None, ws.units,
                     build_report(ws, "Q-01/KH", "2024-Q2", "en").data, "en", report.previous)
     assert en["text"].startswith("Training budget: compared over the units with an actual in both periods; left "
-                                 "out: Sở An (no actual for 2024-Q2).")
+                                 "out: Sở An (no actual for Q2 2024).")
 
 
 def test_a_ranges_previous_period_is_the_range_of_the_same_length_just_before_it_never_a_part_of_it(

@@ -200,7 +200,7 @@ def comparison(program: Program, period: Period, store, units: UnitTree, data: d
             said.append(render("report.s.previous_only", lang, period=lower(label), units=names(compared.only_before)))
         text = " ".join([*said, text])
     if compared.blank:  # units held in both periods whose actual of an indicator is in one of them only
-        now_label = lower(data["period"]["text"]) if lang == "vi" else data["period"]["label"]
+        now_label = lower(data["period"]["text"]) if lang == "vi" else Period.parse(data["period"]["label"]).describe(lang)
         said = []
         for row in data["summary"]:
             if (lacking := compared.blank.get(row["indicator"])) is None:
