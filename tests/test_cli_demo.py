@@ -32,7 +32,7 @@ def test_demo_prints_the_seed_figures_and_writes_reports(tmp_path: Path, run):
     assert "KH toàn Tỉnh Cao Bằng 1.850, trong đó đơn vị đã báo cáo 1.650" in budget["footnotes"][1]
     html = (out / "reports" / "27-KH-UBND_2024.html").read_text(encoding="utf-8")
     assert "Huyện Hòa An 3/4 quý" in html and "KH toàn Tỉnh Cao Bằng 1.850" in html
-    assert "số liệu từ ngày 15/12/2023 đến ngày 14/12/2024" in html
+    assert "Số liệu từ ngày 15/12/2023 đến ngày 14/12/2024" in html  # a line of its own: a capital
 
 
 def test_demo_can_be_run_again_but_never_over_someone_elses_folder(tmp_path: Path, run):

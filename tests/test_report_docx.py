@@ -240,6 +240,7 @@ def test_the_committee_reads_unit_names_what_is_missing_where_it_is_missing_and_
 
     year = text("27-KH-UBND_2024.docx")
     assert "(HHA)" not in year
+    assert "\nSố liệu từ ngày 15/12/2023 đến ngày 14/12/2024\n" in year  # the line under the title: a capital
     errors = year[year.index("Sai sót trong số liệu"):year.index("Số liệu còn thiếu")]
     assert "Hòa An" not in errors and "Không phát hiện sai sót trong số liệu." in errors
     assert "- Số liệu năm 2024 chưa đủ: Huyện Hòa An 3/4 quý (Quý III/2024)." in year[year.index("Số liệu còn thiếu"):]
