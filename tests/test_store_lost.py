@@ -8,6 +8,7 @@ statement gets AdminShutdown, the error `pg_ctl stop -m fast` gives).
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -55,6 +56,18 @@ def _until(condition, proc: subprocess.Popen, what: str, seconds: float = 90) ->
     raise AssertionError(f"timed out waiting for {what}")
 
 
+def _run_losing_the_server(url: str, argv: list[str]) -> tuple[int, str, str]:
+    """Run hrplan, lose the server once it has stored one file, and give (exit code, stdout, stderr)."""
+    proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        _lose_the_server_after_one_file(url, proc)
+        out, err = proc.communicate(timeout=120)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    return proc.returncode, out, err
+
+
 def _lose_the_server_after_one_file(url: str, proc: subprocess.Popen) -> None:
     """Let the run store one file, then end its connections while it waits to store the next."""
     admin = _server().admin()
@@ -92,15 +105,8 @@ def _no_driver_text(text: str) -> None:
 
 def test_import_that_loses_the_server_lists_what_it_stored_and_says_so_once(pg_url: str, tmp_path: Path) -> None:
     ws = make_sample_workspace(tmp_path / "ws", pg_url)
-    proc = subprocess.Popen([EXE, "-w", str(ws.root), "import", "-f", "json", *map(str, FILES)],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    try:
-        _lose_the_server_after_one_file(pg_url, proc)
-        out, err = proc.communicate(timeout=120)
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-    assert proc.returncode == 2, (out, err)  # the code of a store that cannot be reached, not 70 (a bug)
+    code, out, err = _run_losing_the_server(pg_url, [EXE, "-w", str(ws.root), "import", "-f", "json", *map(str, FILES)])
+    assert code == 2, (out, err)  # the code of a store that cannot be reached, not 70 (a bug)
     report = json.loads(out)
     assert report["status"] == "store_lost" and report["exit_code"] == 2
     said = [Path(r["file"]).name for r in report["results"] if r["outcome"] in ("imported", "updated")]
@@ -127,17 +133,9 @@ def test_the_nightly_job_that_loses_the_server_stops_writes_its_summary_and_leav
     for n, f in enumerate(FILES):
         shutil.copy(f, ws.inbox / f.name)
         stamp = time.time() - 3600 + n
-        import os
         os.utime(ws.inbox / f.name, (stamp, stamp))
-    proc = subprocess.Popen([EXE, "-w", str(ws.root), "consolidate", "--json"],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    try:
-        _lose_the_server_after_one_file(pg_url, proc)
-        out, err = proc.communicate(timeout=120)
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-    assert proc.returncode == 2, (out, err)
+    code, out, err = _run_losing_the_server(pg_url, [EXE, "-w", str(ws.root), "consolidate", "--json"])
+    assert code == 2, (out, err)
     summary = json.loads(out)
     assert summary["status"] == "store_lost" and summary["exit_code"] == 2
     assert summary["counts"]["imported"] == 1 and summary["counts"]["failed"] == 0
