@@ -203,3 +203,36 @@ def test_targets_of_ended_units_do_not_count_after_their_end(reform_ws, run, tmp
     assert not any("KH toàn Tỉnh Thử" in text or "Xã Một" in text for text in q3["lacks"])  # was 'KH toàn … 20'
     q2 = _row(_report(run, reform_ws, "2025-Q2", tmp_path), "DT")
     assert q2["plan"] == 15  # S 40/4, X1 8/4, X2 12/4; N did not exist yet
+
+
+def test_a_file_stored_before_its_units_end_was_declared_is_named_not_counted(tmp_path, run):
+    # The tester's case: the dissolved district's 2025-Q3 file was imported while units.yaml had no dates yet.
+    ws = make_workspace(tmp_path / "ws", PROGRAM, BEFORE)
+    stale = filled_template(ws, "H", "2025-Q3", {"DT": (None, 2), "CC": (50, 28)}, program="R-01/KH")
+    send(ws, stale)
+    _send(ws, "S", "2025-Q3")
+    _write_units(ws, AFTER)
+    _send(ws, "N", "2025-Q3")
+    for period in ("2025-Q3", "2025"):
+        report = _report(run, ws, period, tmp_path)
+        dt, cc = _row(report, "DT"), _row(report, "CC")
+        assert dt["actual"] == 12  # S 7 and N 5; the district's 2 is not added
+        assert cc["actual"] == 63  # S 33 and N 30 at 2025-Q3, not the district's 28 beside N's
+        assert not any("Huyện Cũ" in text for text in dt["lacks"] + cc["lacks"])  # was 'thực hiện 2 nhưng chưa có KH'
+        coverage = report["coverage"]
+        assert not coverage["complete"]
+        assert coverage["outside_life"] == [{"unit": "H", "periods": ["2025-Q3"]}]
+        assert coverage["text"].startswith("Không tính vào số liệu: báo cáo đã lưu của Huyện Cũ (Quý III/2025), vì kỳ "
+                                           "báo cáo nằm ngoài thời gian đơn vị tồn tại")
+    english = _report(run, ws, "2025-Q3", tmp_path, "en")["coverage"]["text"]
+    assert english.startswith("Not counted in the figures: the stored reports of Huyện Cũ (Q3 2025), as each period "
+                              "lies outside its unit's life")
+    found = [f for f in _findings(run, ws, "2025-Q3") if f["code"] == "check.outside_unit_life"]
+    assert [(f["severity"], f["unit"]) for f in found] == [("error", "H")]
+    message = found[0]["message"]
+    assert message.startswith(f"Báo cáo đã lưu của Huyện Cũ (H) kỳ Quý III/2025 (tệp {stale.name}) không được tính "
+                              "vào số liệu")
+    assert "đã giải thể từ ngày 01/07/2025" in message and "để nguyên" in message and "sửa from:/until:" in message
+    merged = [f for f in _findings(run, ws, "2025-Q3", "en") if f["code"] == "check.outside_unit_life"]
+    assert "is not counted in the figures" in merged[0]["message"] and "dissolved on 01/07/2025" in merged[0]["message"]
+    assert [f["code"] for f in _findings(run, ws, "2025-Q2") if f["code"] == "check.outside_unit_life"] == []

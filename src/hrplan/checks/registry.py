@@ -25,6 +25,7 @@ from hrplan.checks.rules import (
     missing_submission,
     missing_value,
     outlier,
+    outside_unit_life,
     over_plan,
     plan_differs_from_target,
     planning_people_per_title,
@@ -48,6 +49,7 @@ RULES: list[Rule] = [
     # completeness and timeliness
     missing_submission.RULE,
     unregistered_unit.RULE,
+    outside_unit_life.RULE,
     incomplete_period.RULE,
     missing_value.RULE,
     late_submission.RULE,

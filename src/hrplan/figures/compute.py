@@ -40,6 +40,12 @@ def _compute(program: Program, period: Period, store: Store, units: UnitTree, so
     # inside this one leave the store: a quarter of a national store is an eighth of its values.
     sent = store.current_unit_periods(program.code)
     wanted = {p for labels in sent.values() for p in labels if period.contains(Period.parse(p))}
+    # A part stored before units.yaml gave its unit's life (`from:`, `until:`) may lie wholly outside it (a dissolved
+    # district's 2025-Q3, imported before `until: 2025-06-30` was written): import refuses such a file now, so it is
+    # in no figure either, and named as a unit no longer in the registry is (`FigureSet.outside_life`).
+    outside_life = _outside_life(program, sent, wanted)
+    for unit, labels in outside_life.items():
+        sent[unit] = sent[unit] - set(labels)
     inside = sorted(wanted)
     figures: dict[tuple[str, str], Figure] = {}
     submitted: dict[str, list[str]] = {}
@@ -58,7 +64,7 @@ def _compute(program: Program, period: Period, store: Store, units: UnitTree, so
         targeted = _units_with_targets_inside(program, period)
         summed = summed_units(store, program, inside, {unit: len(parts) for unit, parts in used.items()
                                                        if len(parts) == len(sent[unit] & wanted)
-                                                       and unit not in targeted})
+                                                       and unit not in targeted and unit not in outside_life})
     if summed:
         look_up(store, program, summed, used, numbers)
     from_sums = frozenset(summed)
@@ -99,11 +105,24 @@ def _compute(program: Program, period: Period, store: Store, units: UnitTree, so
     _mark_blanks(program, period, blanks, figures, submitted, covered, sources)
     unregistered = {unit: parts for unit, parts in submitted.items() if unit not in units}
     result = FigureSet(program, period, figures, submitted, root, covered, blanks, sources_kept=sources,
-                       from_sums=from_sums, unregistered=unregistered)
+                       from_sums=from_sums, unregistered=unregistered, outside_life=outside_life)
     for top in tops:
         for ind in program.indicators:
             _group_figure(program, ind, top, period, units, result, book, is_scope=top == root)
     return result
+
+
+def _outside_life(program: Program, sent: dict[str, set[str]], wanted: set[str]) -> dict[str, list[str]]:
+    """Give, per unit, the periods inside this one of its stored submissions that lie wholly outside its life."""
+    out = {}
+    for unit in sorted(sent):
+        if program.life_of(unit) is None:
+            continue
+        labels = sorted((p for p in sent[unit] & wanted if not program.lived(unit, Period.parse(p))),
+                        key=lambda p: Period.parse(p).start)
+        if labels:
+            out[unit] = labels
+    return out
 
 
 def _last_came(cover) -> bool:

@@ -234,6 +234,9 @@ class FigureSet:
     # unit -> periods of the stored submissions of units the registry (units.yaml) no longer has: in no group's sum,
     # named by check.unregistered_unit and the report's coverage line, never dropped in silence
     unregistered: dict[str, list[str]] = field(default_factory=dict)
+    # unit -> periods of its stored submissions lying wholly outside its life (units.yaml `from:`, `until:`, written
+    # after they were imported): in no figure, named by check.outside_unit_life and the coverage line, as above
+    outside_life: dict[str, list[str]] = field(default_factory=dict)
 
     def get(self, unit: str, indicator: str) -> Figure | None:
         return self.figures.get((unit, indicator))

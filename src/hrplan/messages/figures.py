@@ -104,6 +104,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "units registry (units.yaml). Expected: keep these units in units.yaml with the day each ended "
         "(until:, merged_into:).",
     ),
+    "figure.coverage_outside_life": (
+        "Không tính vào số liệu: báo cáo đã lưu của {items}, vì kỳ báo cáo nằm ngoài thời gian đơn vị tồn tại ghi "
+        "trong danh mục đơn vị (units.yaml: from:, until:). Cần: nếu ngày đúng, để nguyên; nếu sai, sửa units.yaml.",
+        "Not counted in the figures: the stored reports of {items}, as each period lies outside its unit's life in "
+        "the units registry (units.yaml: from:, until:). Expected: if the dates are right, leave them; if not, "
+        "correct units.yaml.",
+    ),
     "figure.coverage_held_none": ("chưa đơn vị nào gửi", "none has sent yet"),
     "figure.units_counted": ("{n} đơn vị", "{n} units"),
     "figure.reports_every.month": ("báo cáo hằng tháng", "report monthly"),

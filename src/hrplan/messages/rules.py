@@ -23,6 +23,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Unit code {unit} has stored reports ({periods}) but is not in the units registry (units.yaml): its "
         "figures are in no total. Expected: keep the unit in units.yaml with the day it ended (until:, merged_into:).",
     ),
+    "check.outside_unit_life": (
+        "Báo cáo đã lưu của {unit} kỳ {period} (tệp {file}) không được tính vào số liệu: kỳ này nằm ngoài thời gian "
+        "đơn vị tồn tại ghi trong units.yaml ({life}); báo cáo được nhập trước khi ghi ngày này. Cần: nếu ngày trong "
+        "units.yaml đúng, để nguyên (báo cáo vẫn lưu, không cần khôi phục hay xóa); nếu sai, sửa from:/until: trong "
+        "units.yaml.",
+        "The stored report of {unit} for {period} (file {file}) is not counted in the figures: the period lies "
+        "outside the unit's life in units.yaml ({life}); the report was imported before that date was written. "
+        "Expected: if the date in units.yaml is right, leave it (the report stays stored, nothing to restore or "
+        "delete); if not, correct from:/until: in units.yaml.",
+    ),
+    "check.outside_unit_life.merged": ("đã sáp nhập vào {successor} từ ngày {day}",
+                                       "merged into {successor} on {day}"),
+    "check.outside_unit_life.ended": ("đã giải thể từ ngày {day}", "dissolved on {day}"),
+    "check.outside_unit_life.not_yet": ("thành lập từ ngày {day}", "set up on {day}"),
     "check.late_submission": (
         "Đơn vị {unit} gửi báo cáo kỳ {period} ngày {arrived}, sau hạn {due}.",
         "Unit {unit} sent its report for {period} on {arrived}, after the deadline {due}.",

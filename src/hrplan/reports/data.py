@@ -588,8 +588,14 @@ def _coverage(figures: FigureSet, units: UnitTree, lang: str) -> dict[str, Any]:
         parts = sorted({p for labels in unregistered.values() for p in labels}, key=lambda p: Period.parse(p).start)
         texts.insert(0, render("figure.coverage_unregistered", lang, units=", ".join(sorted(unregistered)),
                                periods=", ".join(Period.parse(p).describe(lang) for p in parts)))
+    outside = figures.outside_life
+    if outside:  # stored before units.yaml gave the unit's life, for a period outside it: in no figure either
+        items = "; ".join(f"{_unit_name(units, u)} ({', '.join(Period.parse(p).describe(lang) for p in labels)})"
+                          for u, labels in sorted(outside.items()))
+        texts.insert(1 if unregistered else 0, render("figure.coverage_outside_life", lang, items=items))
     common = {"due": due, "not_due": [{"unit": u, "frequency": f} for u, f in absent.items()],
-              "unregistered": [{"unit": u, "periods": list(p)} for u, p in sorted(unregistered.items())]}
+              "unregistered": [{"unit": u, "periods": list(p)} for u, p in sorted(unregistered.items())],
+              "outside_life": [{"unit": u, "periods": list(p)} for u, p in sorted(outside.items())]}
     if not texts:
         return {"complete": True, "units": [], **common,
                 "text": render("figure.coverage_complete", lang, period=period) if figures.coverage else ""}
