@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from quarterly import filled_template, make_workspace, send
+from test_report_committee_document import _docx_text, _html_text
 
 PROGRAM = """
 code: R-01/KH
@@ -189,12 +190,37 @@ def test_a_running_total_counts_the_merged_communes_people_once(reform_ws, run, 
     for period in ("2025", "2024..2025"):
         row = _row(_report(run, reform_ws, period, tmp_path), "CC")
         assert (row["actual"], row["plan"]) == (68, 91)  # S and N at 2025-Q4; not X1 and X2 at 2025-Q2 beside N
-        assert "Huyện Cũ đã sáp nhập hoặc giải thể trước cuối kỳ: số lũy kế 28 không cộng vào" in " ".join(row["lacks"])
+        # out of the sum itself, in a sentence of its own: not after 'Không tính vào tỷ lệ:' (left out of the ratio)
+        assert "Không cộng số lũy kế của Huyện Cũ (28): đã giải thể từ ngày 01/07/2025." in row["lacks"]
+        assert not any("tỷ lệ" in text for text in row["lacks"])
         assert "chưa đủ" not in row["sentence"]
     english = _row(_report(run, reform_ws, "2025", tmp_path, "en"), "CC")
-    assert "Huyện Cũ was merged or dissolved before the end of the period: its running total 28" in " ".join(english["lacks"])
+    assert "Not added to the sum: the running total of Huyện Cũ (28), dissolved on 01/07/2025." in english["lacks"]
+    assert not any("ratio" in text for text in english["lacks"])
     flows = _row(_report(run, reform_ws, "2025", tmp_path), "DT")
     assert flows["actual"] == 47  # people trained by X1 and X2 in the quarters they lived still count
+
+
+def test_merged_communes_left_out_of_a_running_total_are_said_out_of_the_sum_in_word_and_html(reform_ws, run,
+                                                                                               tmp_path):
+    # Without the district between them, X1 and X2 are the province's members themselves, merged into N.
+    _write_units(reform_ws, AFTER.replace("parent: H, until", "parent: P, until"))
+    texts = {}
+    for lang in ("vi", "en"):
+        for fmt in ("docx", "html"):
+            out = tmp_path / f"r-{lang}.{fmt}"
+            result = run("report", "-p", "R-01/KH", "--period", "2025", "-f", fmt, "-o", out, workspace=reform_ws,
+                         lang=lang)
+            assert result.exit_code == 0, result.output
+            texts[lang, fmt] = " ".join((_docx_text(out) if fmt == "docx" else _html_text(out)).split())
+    for fmt in ("docx", "html"):
+        vi, en = texts["vi", fmt], texts["en", fmt]
+        assert ("Không cộng số lũy kế của Xã Một (12): đã sáp nhập vào Xã Mới từ ngày 01/07/2025; Xã Hai (16): đã sáp "
+                "nhập vào Xã Mới từ ngày 01/07/2025.") in vi, fmt
+        assert "Không tính vào tỷ lệ: Xã Một" not in vi and "sáp nhập hoặc giải thể" not in vi
+        assert ("Not added to the sum: the running total of Xã Một (12), merged into Xã Mới on 01/07/2025; Xã Hai "
+                "(16), merged into Xã Mới on 01/07/2025.") in en, fmt
+        assert "Left out of the ratio: Xã Một" not in en
 
 
 def test_targets_of_ended_units_do_not_count_after_their_end(reform_ws, run, tmp_path):

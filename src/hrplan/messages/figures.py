@@ -59,10 +59,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
                      "Actual left empty, not in the total: {items}."),
     "figure.left_out": ("Không tính vào tỷ lệ: {items}.", "Left out of the ratio: {items}."),
     "figure.left_out.no_submission": ("{unit} chưa gửi báo cáo (KH {plan})", "{unit} sent nothing (plan {plan})"),
-    "figure.left_out.ended": ("{unit} đã sáp nhập hoặc giải thể trước cuối kỳ: số lũy kế {actual} không cộng vào, "
-                              "người của đơn vị đã tính ở đơn vị nhận sáp nhập",
-                              "{unit} was merged or dissolved before the end of the period: its running total {actual} "
-                              "is not added, its people count in the unit that took it over"),
+    # A running total's members ended before the period's end: out of the sum, not only of the ratio.
+    "figure.ended": ("Không cộng số lũy kế của {items}.", "Not added to the sum: the running total of {items}."),
+    "figure.ended.merged": ("{unit} ({actual}): đã sáp nhập vào {successor} từ ngày {day}",
+                            "{unit} ({actual}), merged into {successor} on {day}"),
+    "figure.ended.dissolved": ("{unit} ({actual}): đã giải thể từ ngày {day}",
+                               "{unit} ({actual}), dissolved on {day}"),
     "figure.left_out.no_actual": ("{unit}{period} có KH {plan} nhưng chưa có số thực hiện",
                                   "{unit}{period} has a plan of {plan} but no actual"),
     "figure.left_out.unsplit": (

@@ -5,7 +5,7 @@ numbers, words once)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from decimal import Decimal
 from collections.abc import Mapping
 from typing import Any, Callable, Iterable, Iterator, NamedTuple
@@ -482,9 +482,15 @@ class ReportRows:
         out = []
         # With no ratio at all, nothing is left out of one; but a unit's ratio not judged for want of a part's actual
         # (a plan for the whole period that no rule splits) says why.
-        told = bool(fig.left_out) and (ratio is not None or any(lo.reason == "unsplit" for lo in fig.left_out))
+        # A running total's member that ended before the period's end is out of the sum itself, not only of the
+        # ratio: said in a sentence of its own, whether the group has a ratio or not.
+        ended = [lo for lo in fig.left_out if lo.reason == "ended"]
+        left_out = [lo for lo in fig.left_out if lo.reason != "ended"] if ended else fig.left_out
+        told = bool(left_out) and (ratio is not None or any(lo.reason == "unsplit" for lo in left_out))
         if told:
-            out.append(render("figure.left_out", lang, items="; ".join(self._left_out_text(lo) for lo in fig.left_out)))
+            out.append(render("figure.left_out", lang, items="; ".join(self._left_out_text(lo) for lo in left_out)))
+        if ended:
+            out.append(render("figure.ended", lang, items="; ".join(self._ended_text(lo) for lo in ended)))
         if fig.is_group and ratio is not None and fig.full_plan is not None and fig.full_plan != fig.ratio_plan:
             out.append(render("figure.full_plan", lang, group=self.unit_name(fig.unit), full=self.num(fig.full_plan),
                               reported=self.num(fig.ratio_plan)))
@@ -506,6 +512,16 @@ class ReportRows:
 
         items = "; ".join(f"{self.unit_name(unit)} {until(label)}" for unit, label in dict.fromkeys(fig.as_of))
         return render("figure.as_of", self.lang, items=items)
+
+    def _ended_text(self, lo: LeftOut) -> str:
+        """'Xã Một (12): đã sáp nhập vào Xã Mới từ ngày 01/07/2025' (units.yaml `until:`, `merged_into:`)."""
+        life = self.program.life_of(lo.unit)
+        day = (life.until + timedelta(days=1)).strftime("%d/%m/%Y")
+        if life.merged_into is not None:
+            return render("figure.ended.merged", self.lang, unit=self.unit_name(lo.unit), actual=self.num(lo.actual),
+                          successor=self.unit_name(life.merged_into), day=day)
+        return render("figure.ended.dissolved", self.lang, unit=self.unit_name(lo.unit), actual=self.num(lo.actual),
+                      day=day)
 
     def _left_out_text(self, lo: LeftOut) -> str:
         period = f" ({self.described(lo.period)})" if lo.period else ""
