@@ -56,9 +56,21 @@ def test_english_help_of_every_command_is_english(run):
     assert "Nhập báo cáo của đơn vị" in vietnamese.output and "TỆP" in vietnamese.output
 
 
+def test_the_help_option_speaks_the_language_of_the_help(run):
+    """click writes its --help option's line in English ('Show this message and exit.'): in Vietnamese it was the
+    one English line of every command's help."""
+    for path, _ in _tree():  # `hrplan --help` itself: the console script's, below (click shows it before --lang)
+        vietnamese = run(*(path.split() or ["--lang", "vi"]), "--help")
+        assert "--help" in vietnamese.output and "Hiện hướng dẫn này rồi thoát." in vietnamese.output, path
+        assert "Show this message" not in vietnamese.output, f"hrplan {path} --help:\n{vietnamese.output}"
+        assert "Show this message and exit." in run("--lang", "en", *path.split(), "--help").output, path
+    assert "Show this message" not in (REPO / "docs" / "cli.md").read_text(encoding="utf-8")
+
+
 def _hrplan(args: list[str], lang: str | None) -> subprocess.CompletedProcess:
     """Run the console script's entry point in a fresh interpreter with HRPLAN_LANG set (or not)."""
-    env = {"PATH": "/usr/bin:/bin", "COLUMNS": "100", **({"HRPLAN_LANG": lang} if lang else {})}
+    env = {"PATH": "/usr/bin:/bin", "COLUMNS": "100", "PYTHONPATH": str(REPO / "src"),  # this checkout's hrplan
+           **({"HRPLAN_LANG": lang} if lang else {})}
     code = "import sys\nfrom hrplan.cli.main import main\nsys.argv = ['hrplan', *sys.argv[1:]]\nmain()\n"
     return subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, env=env)
 
@@ -74,5 +86,6 @@ def test_the_language_of_the_environment_reaches_every_help(args, code):
     vietnamese_args = [a for a in args if a not in ("--lang", "en", "--lang=en")]
     default = _hrplan(vietnamese_args, None)
     assert default.returncode == code and VIETNAMESE.search(default.stdout)
+    assert "Hiện hướng dẫn này rồi thoát." in default.stdout and "Show this message" not in default.stdout
     chosen = _hrplan(["--lang", "vi", *vietnamese_args], "en")
     assert chosen.returncode == code and VIETNAMESE.search(chosen.stdout)  # --lang wins over HRPLAN_LANG

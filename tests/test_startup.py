@@ -34,7 +34,8 @@ def _hrplan(args: list[str], cwd: Path, watch: tuple[str, ...]) -> tuple[subproc
             f"sys.stderr.write('\\nLOADED:' + ','.join(m for m in {watch!r} if m in sys.modules) + '\\n')\n"
             "sys.exit(code)\n")
     run = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, cwd=cwd,
-                         env={"PATH": "/usr/bin:/bin", "COLUMNS": "160", "HRPLAN_LANG": "en"})
+                         env={"PATH": "/usr/bin:/bin", "COLUMNS": "160", "HRPLAN_LANG": "en",
+                              "PYTHONPATH": str(SAMPLE.parent / "src")})  # this checkout's hrplan
     loaded = run.stderr.rsplit("LOADED:", 1)[1].strip()
     return run, [m for m in loaded.split(",") if m]
 

@@ -30,6 +30,7 @@ from hrplan.cli import (  # one module per command, one per line
     cmd_template,
 )
 from hrplan.cli.output import STATE
+from hrplan.messages import render
 
 app = typer.Typer(
     name="hrplan",
@@ -54,10 +55,27 @@ def _language(ctx: typer.Context, value: Optional[str]) -> Optional[str]:
     commands' --help is English too (`cli.help_en`), put in place on this run's command tree."""
     if value:
         STATE.lang = _lang_word(value)
-    if STATE.lang == "en":
-        from hrplan.cli.help_en import english
-        english(ctx.find_root().command)
+    _help_language(ctx.find_root().command, STATE.lang)
     return value
+
+
+def _help_language(command, lang: str) -> None:
+    """Put the help of `command` and its subcommands in `lang`: the commands are written in Vietnamese, English
+    comes from `cli.help_en`; the --help option's own line is click's English in both, so it is set here."""
+    if lang == "en":
+        from hrplan.cli.help_en import english
+        english(command)
+    _help_option_line(command, render("cli.help_option", lang))
+
+
+def _help_option_line(command, text: str) -> None:
+    """Set the text of the --help option of `command` and of its subcommands (click makes the option once per
+    command, on first asking, and keeps it)."""
+    option = command.get_help_option(typer.Context(command))
+    if option is not None:
+        option.help = text
+    for sub in getattr(command, "commands", {}).values():
+        _help_option_line(sub, text)
 
 
 @app.callback()
@@ -129,9 +147,7 @@ def main() -> None:
     # The help in the user's language from the start: click prints --help before it looks at --lang (or at
     # HRPLAN_LANG) when --help comes first, and `hrplan` alone shows its help before any option is looked at.
     command = typer.main.get_command(app)
-    if _asked_language(args) == "en":
-        from hrplan.cli.help_en import english
-        english(command)
+    _help_language(command, _asked_language(args))
     if not _hoist_global_options(args, rest_only=True):  # `hrplan` alone (or with only --lang ...): its help,
         _run(command, [*args, "--help"])                # with the exit code of a usage error as before
         sys.exit(2)

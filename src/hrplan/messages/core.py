@@ -12,6 +12,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Thư mục {path} đã là một thư mục làm việc hrplan; không ghi đè.",
         "{path} is already an hrplan workspace; nothing was overwritten.",
     ),
+    # -- the command line's own words --
+    "cli.help_option": ("Hiện hướng dẫn này rồi thoát.", "Show this message and exit."),
     "workspace.created": ("Đã tạo thư mục làm việc tại {path}.", "Created a workspace at {path}."),
     "workspace.next": (
         "Tiếp theo:\n"
