@@ -138,3 +138,15 @@ def test_all_formats_go_where_output_says_not_over_the_reports_in_reports(loaded
     one = tmp_path / "one.html"
     assert run("report", "-p", "12-CTr/TU", "--period", "2016..2019-05", "-f", "html", "-o", one,
                workspace=loaded_ws).exit_code == 0 and one.is_file()
+
+
+@pytest.mark.parametrize("fmt, suffixes", [("docx", [".docx"]), ("json", [".json"]), ("all", [".docx", ".html", ".json", ".xlsx"])])
+def test_an_output_ending_in_a_separator_is_a_folder_made_for_the_report(loaded_ws, run, tmp_path, fmt, suffixes):
+    # `-f docx -o vi/` with no folder vi/ wrote a FILE named 'vi' (a Word document with neither folder nor extension).
+    folder = tmp_path / "vi"
+    result = run("report", "-p", "12-CTr/TU", "--period", "2016..2019-05", "-f", fmt, "-o", f"{folder}/",
+                 workspace=loaded_ws)
+    assert result.exit_code == 0, result.output
+    assert folder.is_dir(), f"{folder} is a file"
+    assert sorted(p.name for p in folder.iterdir()) == [f"12-CTr-TU_2016_to_2019-05{s}" for s in suffixes]
+    assert str(folder / f"12-CTr-TU_2016_to_2019-05{suffixes[0]}") in result.output

@@ -80,7 +80,8 @@ PARAMS: dict[tuple[str, str], str] = {
     ("report", "period"): "Reporting period, for example 2023 or 2016..2019-05 (cumulative).",
     ("report", "fmt"): "docx (Word, official layout), html (the same document, one page), xlsx (the consolidated "
                        "workbook), json, or all (all four).",
-    ("report", "output"): "The output file or folder (default: reports/ in the workspace). With -f all: a folder, "
+    ("report", "output"): "The output file or folder (default: reports/ in the workspace); a name ending in / is a "
+                          "folder, created if missing. With -f all: a folder, "
                           "or a file name each format takes with its own extension.",
     ("report", "sources"): "JSON: also write the source cells of every figure (a much larger file).",
     ("feedback", "period"): "Reporting period, for example 2023-Q2.",

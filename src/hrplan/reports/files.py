@@ -46,10 +46,12 @@ class Written:
 
 def write_reports(workspace: Workspace, program: str, period: str, formats: tuple[str, ...] | list[str],
                   lang: str = "vi", output: Path | None = None, sources: bool = False,
-                  today: date | None = None, progress: Progress | None = None) -> Written:
+                  today: date | None = None, progress: Progress | None = None,
+                  output_is_folder: bool = False) -> Written:
     """Write a program's report for a period in each of `formats` (where `output_path` says: reports/ by default).
 
-    `progress(done, total, label)` is told after each step: the report's data, the document, each file."""
+    `progress(done, total, label)` is told after each step: the report's data, the document, each file;
+    `output_is_folder`: `output` names a folder even when it does not exist yet (the user wrote 'vi/')."""
     step = counter(REPORT_STEPS + 1 + len(formats), progress)
     documents = bool(set(formats) & {"docx", "html", "xlsx"})
     report = build_report(workspace, program, period, lang, step, sources=sources and "json" in formats,
@@ -62,7 +64,8 @@ def write_reports(workspace: Workspace, program: str, period: str, formats: tupl
     step("document")
     paths: dict[str, Path] = {}
     for fmt in formats:
-        path = output_path(output, report_file_name(report, fmt), len(formats), workspace.reports_dir)
+        path = output_path(output, report_file_name(report, fmt), len(formats), workspace.reports_dir,
+                           output_is_folder)
         if fmt == "docx":
             from hrplan.reports.docx import render_docx
 
@@ -81,13 +84,14 @@ def write_reports(workspace: Workspace, program: str, period: str, formats: tupl
     return Written(report, paths)
 
 
-def output_path(output: Path | None, usual_name: str, formats: int, reports_dir: Path) -> Path:
+def output_path(output: Path | None, usual_name: str, formats: int, reports_dir: Path,
+                output_is_folder: bool = False) -> Path:
     """Give where one format's file goes: inside `output` under its usual name when `output` is a folder (one that
-    exists, or for several formats a name without an extension, made); else `output` itself for one format, and
+    exists, one the caller says is a folder, or for several formats a name without an extension: made); else `output` itself for one format, and
     for several that name with each format's extension ('bao-cao.docx' → bao-cao.html ...); reports/ by default."""
     if output is None:
         return reports_dir / usual_name
-    if output.is_dir() or (formats > 1 and not output.suffix):
+    if output_is_folder or output.is_dir() or (formats > 1 and not output.suffix):
         return output / usual_name
     if formats == 1:
         return output
