@@ -98,7 +98,7 @@ def test_a_run_on_another_machine_holding_the_server_lock_makes_import_and_conso
         assert result.exit_code == 4, result.output
         assert "store.locked" in result.output and "Nothing was written" in result.output
         # the holder is another workspace, maybe on another machine: the store is named, not this folder
-        assert "writing to the store postgresql+psycopg://postgres@/" in result.output
+        assert "writing to the store postgresql://postgres@/" in result.output
         assert "this workspace" not in result.output
         # and the nightly job on this second machine does not run either
         result = run("consolidate", "--wait", "0.5", workspace=ws_b, lang="en")

@@ -69,3 +69,16 @@ def test_the_copy_takes_new_imports_and_a_second_copy_into_it_is_refused(demo: W
     assert "store.copy_target_not_empty" in result.stderr
     with Store(parse_store_url(store_url)) as copy:
         assert copy.counts() == counts
+
+
+def test_the_copy_says_what_to_write_as_the_user_writes_it_and_pgpass_only_for_a_server(
+        demo: Workspace, store_url: str, backend: str, run) -> None:
+    # It said "ghi 'store: postgresql+psycopg://…'" (the driver hrplan connects with, which README and hrplan.yaml
+    # never write), and "(mật khẩu để trong ~/.pgpass)" after a copy to an SQLite file too.
+    result = run("store", "copy", "--to", store_url, workspace=demo)
+    assert result.exit_code == 0, result.output
+    shown = parse_store_url(store_url).masked()
+    assert shown.startswith("postgresql://" if backend == "postgresql" else "sqlite:///")
+    assert f"sang {shown}:" in result.stdout
+    assert f"ghi 'store: {shown}' vào hrplan.yaml" in result.stdout and "psycopg" not in result.stdout
+    assert ("~/.pgpass" in result.stdout) == (backend == "postgresql"), result.stdout

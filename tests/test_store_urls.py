@@ -22,7 +22,7 @@ def test_plain_paths_and_sqlite_urls_are_files_relative_to_the_workspace(tmp_pat
 
 def test_a_password_in_the_url_is_masked(tmp_path: Path) -> None:
     url = parse_store_url("postgresql://analyst:Mk-2023!x@db.tinh.vn:5433/hrplan")
-    assert url.masked() == "postgresql+psycopg://analyst:***@db.tinh.vn:5433/hrplan"
+    assert url.masked() == "postgresql://analyst:***@db.tinh.vn:5433/hrplan"
     assert "Mk-2023" not in str(url) and "Mk-2023" not in repr(url)
     assert url.url.password == "Mk-2023!x"  # still used to connect
 
@@ -115,7 +115,7 @@ def test_a_password_never_shows_in_status_or_store_info_on_a_server(pg_url: str,
         assert result.exit_code == 0, result.output
         assert "Mk-2023" not in result.output + result.stderr
     assert json.loads(run("--store", url, "status", "-f", "json", workspace=sample_ws).stdout)["store"].startswith(
-        "postgresql+psycopg://postgres:***@/")
+        "postgresql://postgres:***@/")
 
 
 def test_a_store_path_that_is_a_folder_is_a_clear_error_with_exit_2(sample_ws, run, tmp_path):

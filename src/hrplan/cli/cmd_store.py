@@ -61,4 +61,5 @@ def register(app: typer.Typer) -> None:
             result = copy_store(store, target)
         console.print(STATE.t("store.copied", url=result.source, target=result.target,
                               problems=result.counts["submission_problems"], **result.counts), soft_wrap=True)
-        console.print(STATE.t("store.copy_next", target=result.target), soft_wrap=True)
+        next_step = "store.copy_next" if target.is_server else "store.copy_next_file"  # ~/.pgpass: a server's
+        console.print(STATE.t(next_step, target=result.target), soft_wrap=True)

@@ -108,4 +108,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Để dùng kho mới, ghi 'store: {target}' vào hrplan.yaml (mật khẩu để trong ~/.pgpass).",
         "To use the new store, write 'store: {target}' in hrplan.yaml (the password goes in ~/.pgpass).",
     ),
+    "store.copy_next_file": (
+        "Để dùng kho mới, ghi 'store: {target}' vào hrplan.yaml.",
+        "To use the new store, write 'store: {target}' in hrplan.yaml.",
+    ),
 }

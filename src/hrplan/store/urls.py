@@ -6,7 +6,8 @@
     postgresql://analyst@db.tinh.vn/hrplan   a PostgreSQL server (password from ~/.pgpass or PGPASSWORD)
 
 A password written in the URL works but is never shown: `masked()` replaces it with '***'
-in every message, log line and `store info`.
+in every message, log line and `store info`, and shows a server as the user writes it ('postgresql://',
+without the driver hrplan connects through).
 """
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ if TYPE_CHECKING:
     from sqlalchemy.engine import URL
 
 DEFAULT_STORE = "sqlite:///hrplan.sqlite"
+_PSYCOPG = "postgresql+psycopg"  # what 'postgresql://' connects with; messages show the URL without it
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://")
 # An SQLite URL with nothing but a path (the usual case): read without SQLAlchemy, which takes a good part of a
 # second to import and which `hrplan status` does not otherwise need. Anything else goes through SQLAlchemy's parser.
@@ -99,12 +101,15 @@ def parse_store_url(text: str | Path, base: Path | None = None) -> StoreUrl:
         return StoreUrl("sqlite", path, url.set(drivername="sqlite", database=str(path)))
     if backend == "postgresql":
         if url.drivername in ("postgresql", "postgres"):  # the plain form users write: use psycopg 3
-            url = url.set(drivername="postgresql+psycopg")
+            url = url.set(drivername=_PSYCOPG)
         return StoreUrl("postgresql", None, url)
     raise HrplanError(Problem("store.unsupported", params={"url": _masked(url), "backend": backend}))
 
 
 def _masked(url: URL) -> str:
+    """Give the URL as the user writes it ('postgresql://', not the driver hrplan connects with), password hidden."""
+    if url.drivername == _PSYCOPG:
+        url = url.set(drivername="postgresql")
     return url.render_as_string(hide_password=True)
 
 
