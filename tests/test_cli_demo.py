@@ -45,3 +45,18 @@ def test_demo_can_be_run_again_but_never_over_someone_elses_folder(tmp_path: Pat
     result = run("demo", "--out", other)
     assert result.exit_code == 2 and "demo.not_empty" in result.stderr
     assert (other / "bao-cao.docx").read_bytes() == b"keep me"
+
+
+def test_demo_refuses_a_store_of_the_users_rather_than_ignore_it(tmp_path: Path, run, monkeypatch):
+    # `hrplan --store postgresql://… demo` built an SQLite workspace and wrote nothing to the server, saying nothing.
+    out = tmp_path / "demo"
+    result = run("--store", "postgresql://analyst@db.tinh.vn/hrplan", "demo", "--out", out)
+    assert result.exit_code == 2 and "demo.own_store" in result.stderr
+    assert "luôn dùng kho SQLite riêng" in result.stderr and str(out / "hrplan.sqlite") in result.stderr
+    assert not out.exists()  # nothing made
+    monkeypatch.setenv("HRPLAN_STORE", f"sqlite:///{tmp_path / 'office.sqlite'}")
+    result = run("demo", "--out", out, lang="en")
+    assert result.exit_code == 2 and "always uses its own SQLite file" in result.stderr and "HRPLAN_STORE" in result.stderr
+    assert not out.exists() and not (tmp_path / "office.sqlite").exists()
+    monkeypatch.delenv("HRPLAN_STORE")
+    assert run("demo", "--out", out).exit_code == 0 and (out / "hrplan.sqlite").is_file()

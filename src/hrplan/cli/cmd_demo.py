@@ -6,6 +6,7 @@ from pathlib import Path
 import typer
 
 from hrplan.cli.output import STATE, console, guarded, table
+from hrplan.problems import HrplanError, Problem
 
 
 def register(app: typer.Typer) -> None:
@@ -14,6 +15,8 @@ def register(app: typer.Typer) -> None:
     def demo(out: Path = typer.Option(Path("hrplan-demo"), "--out", help="Thư mục tạo bản chạy thử.")) -> None:
         """Chạy thử trên dữ liệu mẫu (số liệu của các bài báo nguồn): nhập, kiểm tra, lập báo cáo.
         (Run the whole cycle on the bundled sample.)"""
+        if STATE.store:  # the demo is the sample in a folder of its own: never written into an office's store
+            raise HrplanError(Problem("demo.own_store", params={"path": str(out / "hrplan.sqlite")}))
         from hrplan.jobs import run_demo
         from hrplan.importer import Outcome
         vi = STATE.lang == "vi"

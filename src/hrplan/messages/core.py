@@ -281,6 +281,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Thư mục {path} đã có dữ liệu và không phải thư mục demo; hãy chọn thư mục khác bằng --out.",
         "{path} holds other files and is not a demo folder; choose another with --out.",
     ),
+    "demo.own_store": (
+        "hrplan demo luôn dùng kho SQLite riêng trong thư mục của nó ({path}), không dùng kho của --store hay"
+        " HRPLAN_STORE; chưa tạo gì. Hãy chạy lại không có --store (và bỏ biến HRPLAN_STORE nếu đã đặt).",
+        "hrplan demo always uses its own SQLite file in its folder ({path}), never the store of --store or"
+        " HRPLAN_STORE; nothing was made. Run it again without --store (and unset HRPLAN_STORE if it is set).",
+    ),
     # -- import results --
     "import.imported": ("Đã nhập", "Imported"),
     "import.updated": ("Đã cập nhật (thay bản trước)", "Updated (supersedes the earlier one)"),
