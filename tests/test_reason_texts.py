@@ -135,3 +135,33 @@ def test_a_corrected_resend_settles_the_earlier_rejection(tmp_path: Path) -> Non
     today = time.strftime("%Y-%m-%d")
     assert f"Đã nhận bản sửa {stored.relative_to(ws.root)} ngày {today}" in reason
     assert f"The corrected file {stored.relative_to(ws.root)} was stored on {today}" in reason
+
+
+def test_a_correction_imported_by_hand_settles_the_rejection_at_the_next_night(tmp_path: Path) -> None:
+    # The analyst imported the clerk's corrected file with `hrplan import` (sent by mail, not through the inbox):
+    # the refusal stayed in rejected/ night after night, as if still to send back.
+    import subprocess
+
+    from openpyxl import load_workbook
+
+    from inbox_builder import EXE
+
+    ws = make_sample_workspace(tmp_path / "ws")
+    inbox, rejected = ws.root / "inbox", ws.root / "rejected"
+    shutil.copyfile(CORPUS / "text_in_number_cell.xlsx", inbox / "HHA_2023-H1_sai.xlsx")
+    assert consolidate(ws).returncode == 3
+    assert (rejected / "HHA_2023-H1_sai.xlsx.reason.txt").exists()
+    time.sleep(1.1)  # the store's time has whole seconds: stored after the refusal, not the same second
+
+    book = load_workbook(CORPUS / "text_in_number_cell.xlsx")
+    book["BC 6 thang"]["E12"] = 60
+    book.save(tmp_path / "HHA sua.xlsx")
+    assert subprocess.run([EXE, "-w", str(ws.root), "import", str(tmp_path / "HHA sua.xlsx")],
+                          capture_output=True).returncode == 0
+    assert (rejected / "HHA_2023-H1_sai.xlsx.reason.txt").exists()  # the import itself leaves the job's folders
+
+    run = consolidate(ws)  # an empty inbox: nothing to take, the refusal is settled
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert not (rejected / "HHA_2023-H1_sai.xlsx").exists()
+    reason = (rejected / "settled" / "HHA_2023-H1_sai.xlsx.reason.txt").read_text(encoding="utf-8")
+    assert "Đã nhận bản sửa HHA sua.xlsx ngày" in reason and "The corrected file HHA sua.xlsx was stored on" in reason

@@ -118,6 +118,22 @@ def settle_rejections(rejected_dir: Path, about: tuple[str, str, str], stored_as
     return moved
 
 
+def outstanding_rejections(rejected_dir: Path) -> list[tuple[Path, tuple[str, str, str]]]:
+    """Give the reasons in rejected/ (not yet settled) that say what their file was read as, with that
+    (program, unit, period): those a submission stored later, by this job or by hand, makes good."""
+    prefix = render("consolidate.reason_about", "vi", program="\0", unit="\0", period="\0").split("\0")[0]
+    out = []
+    for reason in sorted(rejected_dir.glob(f"*{REASON_SUFFIX}")):
+        try:
+            lines = reason.read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError):
+            continue
+        about = next((line[len(prefix):].split(" | ") for line in lines if line.startswith(prefix)), None)
+        if about is not None and len(about) == 3 and all(about):
+            out.append((reason, (about[0], about[1], about[2])))
+    return out
+
+
 def reason_text(problems: list[Problem], original_name: str) -> str:
     """Give the text of a reason file: what is wrong, where (file, sheet, cell) and what to do, vi and en.
 

@@ -15,13 +15,14 @@ from __future__ import annotations
 
 import time
 from dataclasses import asdict, dataclass, field
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Callable
 
 from hrplan.definitions import Period
 from hrplan.importer import Outcome, ReadAhead, store_read
-from hrplan.jobs.filing import (clean_own_temporaries, destination, place, settle_rejections, write_reason,
-                                REASON_SUFFIX)
+from hrplan.jobs.filing import (clean_own_temporaries, destination, outstanding_rejections, place, settle_rejections,
+                                write_reason, REASON_SUFFIX)
 from hrplan.jobs.inbox import InboxFile, scan_inbox
 from hrplan.jobs.outputs import ProgramOutput, check_settings, refresh_outputs
 from hrplan.jobs.runlog import RunLog, now_text, write_last_run
@@ -153,6 +154,7 @@ def _run_locked(workspace: Workspace, formats: list[str], lang: str, log: RunLog
                     log.line(outcome.outcome, _file_line(outcome, lang))
             if progress:
                 progress(len(ready), len(ready), Path(""))
+        _settle_by_store(workspace, rejected_dir)
         result.outputs = refresh_outputs(workspace, formats)
     except Exception as exc:
         if not connection_lost(exc):
@@ -179,6 +181,26 @@ def _run_locked(workspace: Workspace, formats: list[str], lang: str, log: RunLog
         log.line("run", render("consolidate.log.done", lang, seconds=result.seconds, **result.counts()))
     write_last_run(log.folder, result.to_dict(lang))
     return result
+
+
+def _settle_by_store(workspace: Workspace, rejected_dir: Path) -> None:
+    """Settle the rejections a submission stored since made good, whoever stored it: the analyst who imported the
+    clerk's corrected file by hand (`hrplan import`) leaves no refusal in rejected/ to send back for ever. A
+    submission counts only if stored after the reason was written (the store's time, UTC; the file's, its mtime)."""
+    outstanding = outstanding_rejections(rejected_dir)
+    if not outstanding:
+        return
+    with workspace.open_store() as store:
+        for reason, about in outstanding:
+            record = store.current(*about)
+            if record is None or not reason.exists():
+                continue
+            stored = datetime.fromisoformat(record.imported_at)
+            if stored.tzinfo is None:
+                stored = stored.replace(tzinfo=timezone.utc)
+            if stored.timestamp() <= reason.stat().st_mtime:
+                continue  # stored before the refusal: not its correction
+            settle_rejections(rejected_dir, about, record.file_name, stored.astimezone().date().isoformat(), record.id)
 
 
 def _stopped(workspace: Workspace, result: ConsolidateResult, ready: list[InboxFile], log: RunLog, lang: str,
