@@ -80,6 +80,12 @@ def test_restore_is_the_deliberate_way_back_and_keeps_history(sample_ws, run, tm
         assert store.counts() == {"current": 1, "superseded": 2, "values": 3 * len(store.values(first.id))}
     history = run("history", "-p", "12-CTr/TU", "-u", "SYT", "--format", "json", workspace=sample_ws)
     assert [e["current"] for e in json.loads(history.stdout)] == [False, False, True]
+    # the history says which version the restore brought back (it showed a third version and nothing else)
+    assert [e["restored_from"] for e in json.loads(history.stdout)] == [None, None, first.id]
+    table = run("history", "-p", "12-CTr/TU", "-u", "SYT", workspace=sample_ws)
+    assert f"khôi phục bản #{first.id}" in table.stdout
+    assert f"restored from #{first.id}" in run("history", "-p", "12-CTr/TU", "-u", "SYT", workspace=sample_ws,
+                                               lang="en").stdout
     # and a re-import of the correction does not undo the deliberate restore
     (again,) = import_files(sample_ws, [CORRECTION])
     assert again.outcome is Outcome.UNCHANGED and _current_dt_yt(sample_ws) == "75"

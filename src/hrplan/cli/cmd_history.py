@@ -6,6 +6,7 @@ from typing import Optional
 import typer
 
 from hrplan.cli.output import choice, STATE, console, guarded, print_json, table
+from hrplan.messages import render
 
 
 def register(app: typer.Typer) -> None:
@@ -29,7 +30,7 @@ def register(app: typer.Typer) -> None:
         if fmt == "json":
             print_json([{"id": e.record.id, "unit": e.record.unit, "period": e.record.period, "file": e.record.file_name,
                          "imported_at": e.record.imported_at, "superseded_by": e.record.superseded_by,
-                         "current": e.current,
+                         "current": e.current, "restored_from": e.restored_from,
                          "changes": [{"indicator": c.indicator, "measure": c.measure,
                                       "before": None if c.before is None else float(c.before),
                                       "after": None if c.after is None else float(c.after)} for c in e.changes],
@@ -44,7 +45,8 @@ def register(app: typer.Typer) -> None:
             state = ("hiện hành" if vi else "current") if e.current else (f"bị thay bởi #{e.record.superseded_by}" if vi else f"superseded by #{e.record.superseded_by}")
             changes = "; ".join(f"{c.indicator} {_measure(c.measure)}: {format_number(c.before, lang=STATE.lang)} → "
                                 f"{format_number(c.after, lang=STATE.lang)}" for c in e.changes)
-            notes = "; ".join(f"{i}: {n}" for i, n in e.notes)
+            notes = "; ".join([*([render("history.restored_from", STATE.lang, id=e.restored_from)] if e.restored_from
+                                 else []), *(f"{i}: {n}" for i, n in e.notes)])
             t.add_row(str(e.record.id), e.record.unit, e.record.period, e.record.file_name, _when(e.record.imported_at),
                       state, changes, notes)
         console.print(t)

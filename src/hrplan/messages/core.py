@@ -276,6 +276,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Chưa chọn đơn vị: dùng --unit MÃ (có thể lặp lại) hoặc --all-units.",
         "No unit chosen: pass --unit CODE (repeatable) or --all-units.",
     ),
+    "history.restored_from": ("khôi phục bản #{id}", "restored from #{id}"),
     "template.written": ("Đã tạo {n} biểu mẫu.", "Wrote {n} template{s}."),
     "demo.not_empty": (
         "Thư mục {path} đã có dữ liệu và không phải thư mục demo; hãy chọn thư mục khác bằng --out.",

@@ -27,6 +27,7 @@ class HistoryEntry:
     record: SubmissionRecord
     changes: list[Change] = field(default_factory=list)
     notes: list[tuple[str, str]] = field(default_factory=list)  # (indicator, the row's 'Ghi chú')
+    restored_from: int | None = None  # `hrplan restore` made it again from this earlier submission
 
     @property
     def current(self) -> bool:
@@ -38,6 +39,9 @@ def submission_history(store: Store, program: str, unit: str | None = None, peri
     records = store.submissions(program, unit, period, include_superseded=True)
     entries: list[HistoryEntry] = []
     previous: dict[tuple[str, str, str], dict[tuple[str, str], Decimal]] = {}
+    # A restore stores the earlier submission again, the same file and the same figures (`Store.restore`); an import
+    # never stores the same file twice (a file already stored, current or superseded, is 'unchanged').
+    first_of: dict[tuple[str, str, str, str, str], int] = {}
     for rec in records:
         stored = store.values(rec.id)
         values = {(v.indicator, v.measure): v.value for v in stored}
@@ -50,7 +54,9 @@ def submission_history(store: Store, program: str, unit: str | None = None, peri
             for k in sorted(set(before) | set(values)):
                 if before.get(k) != values.get(k):
                     changes.append(Change(k[0], k[1], before.get(k), values.get(k)))
-        entries.append(HistoryEntry(rec, changes, notes))
+        same = (*key, rec.file_hash, rec.content_hash)
+        entries.append(HistoryEntry(rec, changes, notes, restored_from=first_of.get(same)))
+        first_of.setdefault(same, rec.id)
         previous[key] = values
     return entries
 
