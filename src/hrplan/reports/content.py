@@ -121,7 +121,7 @@ def _sentence(ind, row: dict | None, parts: list[dict | None], lang: str, notes:
     the row is pointed at by its mark."""
     if not row or row.get("actual") is None:
         return ""
-    text = _capital_first(_plain_sentence(ind, row, parts, lang))  # a name may start lowercase: 'of which health'
+    text = capital_first(_plain_sentence(ind, row, parts, lang))  # a name may start lowercase: 'of which health'
     if row.get("incomplete"):
         told = "; ".join(f"{c.get('unit_name', c['unit'])} {_parts_words(c, lang)}" for c in row["incomplete"])
         text = text[:-1] + render("figure.sentence.incomplete", lang, parts=told) + "."
@@ -293,5 +293,6 @@ def _date_text(iso: str, lang: str) -> str:
     return f"{d}/{m}/{y}"
 
 
-def _capital_first(sentence: str) -> str:
+def capital_first(sentence: str) -> str:
+    """Give a sentence (or a line standing alone) with its first letter capital: 'Of which health …', 'Số liệu từ …'."""
     return sentence[:1].upper() + sentence[1:]

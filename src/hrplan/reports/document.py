@@ -144,7 +144,8 @@ def document_context(data: dict[str, Any], program: Program, settings: ReportSet
         "sections": sections,
         "coverage_text": (data.get("coverage") or {}).get("text", ""),
         "coverage_complete": (data.get("coverage") or {}).get("complete", True),
-        "window_text": _sentence((data["period"].get("window") or {}).get("text", "")),
+        # a line of its own under the title: 'Số liệu từ ngày …' (inside a sentence it stays 'số liệu từ ngày …')
+        "window_text": content.capital_first((data["period"].get("window") or {}).get("text", "")),
         "notes": notes.lines(),  # every note; the table's under the table, the units' new ones under theirs
         "table_notes": notes.lines()[:table_notes],
         "unit_notes": notes.lines()[table_notes:],
@@ -177,9 +178,3 @@ def document_context(data: dict[str, Any], program: Program, settings: ReportSet
         "page_label": t("report.page"),
         "doc_title": t("report.doc_title", program=program.code, period=period_text),
     }
-
-
-def _sentence(text: str) -> str:
-    """Give a line that stands alone in the document with its first letter capital ('Số liệu từ ngày …'); the same
-    words inside a sentence stay as they are ('Quý II/2023 (số liệu từ ngày …)')."""
-    return text[:1].upper() + text[1:]
