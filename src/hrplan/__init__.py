@@ -4,4 +4,4 @@ The library never prints and never exits; `hrplan.cli` is the thin terminal laye
 """
 from __future__ import annotations
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
