@@ -20,10 +20,12 @@ def test_english_report_sentences_and_findings_use_english_numbers(tmp_path: Pat
     en = build_report(ws, "Q-01/KH", "2024", lang="en").data
     vi = build_report(ws, "Q-01/KH", "2024").data
     sentences = {r["indicator"]: r["sentence"] for r in en["summary"]}
-    assert sentences["DT"] == "Officials trained: 1,297 people, 3,243% of plan (over)."
-    assert sentences["KP"] == "Training budget: 1,250.5 million VND, 63% of plan (not met)."
+    # Only Sở An sent: every province figure says which units it leaves out.
+    absent = "Sở Bình, Sở Công, Sở Đức, Sở Én"
+    assert sentences["DT"] == f"Officials trained: 1,297 people, 3,243% of plan (over) (leaves out 4 of 5 units that sent nothing: {absent})."
+    assert sentences["KP"] == f"Training budget: 1,250.5 million VND, 63% of plan (not met) (leaves out 4 of 5 units that sent nothing: {absent})."
     assert {r["indicator"]: r["sentence"] for r in vi["summary"]}["KP"] == (
-        "Kinh phí đào tạo: 1.250,5 triệu đồng, đạt 63% kế hoạch (chưa đạt).")
+        f"Kinh phí đào tạo: 1.250,5 triệu đồng, đạt 63% kế hoạch (chưa đạt) (chưa gồm 4/5 đơn vị chưa gửi: {absent}).")
     assert en["period"]["text"] == "Year 2024" and en["period"]["window"]["text"] == "data from 15/12/2023 to 14/12/2024"
     behind = next(f for f in run_checks(ws, ["Q-01/KH"], "2024", lang="en") if f.code == "check.behind_plan")
     assert "1,250.5" in behind.message("en") and "2,000" in behind.message("en") and "đạt" not in behind.message("en")

@@ -10,11 +10,17 @@ for the period when it owes at least one: a quarterly unit for a quarter, a half
 holding a quarter, never for a single month; a yearly unit only for a year or a range holding one.
 A program that declares no frequency expects each reporter for every period, whatever it is.
 A unit that began or ended (units.yaml `from:`, `until:`) owes only the parts overlapping its life.
+A unit with members in the registry (a district and its communes) whose figures all came as its members' own
+submissions (its summary table with a block of columns per commune, stored one submission per commune) has
+reported, though nothing is stored in its own name (`reported_through_members`).
 """
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from hrplan.definitions.periods import Period
 from hrplan.definitions.programs import Program
+from hrplan.definitions.units import UnitTree
 
 FREQUENCIES = ("month", "quarter", "half", "year")  # finest first
 
@@ -68,3 +74,28 @@ def missing_reporters(program: Program, period: Period, sent: dict[str, set[str]
     periods of its current submissions); how much of it a unit's parts cover is `hrplan.figures.parts.coverage`."""
     return [unit for unit in program.expected_reporters() if is_due(program, unit, period)
             and not any(period.contains(Period.parse(p)) for p in sent.get(unit, ()))]
+
+
+def reported_through_members(program: Program, units: UnitTree, period: Period, sent: Collection[str]
+                             ) -> dict[str, list[str]]:
+    """Give the expected reporters due for `period` that sent nothing in their own name but whose every member did,
+    each with the members that sent (`sent`: the units with a submission for or inside the period).
+
+    A district that sends its communes' table (one block of columns or one row per commune) is stored as one
+    submission per commune: its figures are all there, and it has reported. The store does not keep who sent a
+    file, so what decides is the registry: every unit under it that existed during the period (units.yaml `from:`,
+    `until:`) has a submission for it; a member that is itself a group counts when its own members all have. A
+    district with some of its communes missing has not reported whole: it stays among those that sent nothing."""
+    sent = set(sent)
+    memo: dict[str, bool] = {}
+
+    def whole(unit: str) -> bool:
+        if unit in sent:
+            return True
+        if unit not in memo:
+            members = [m for m in units.children(unit) if program.lived(m, period)] if unit in units else []
+            memo[unit] = bool(members) and all(whole(m) for m in members)
+        return memo[unit]
+
+    return {unit: [m for m in units.descendants(unit) if m in sent] for unit in program.expected_reporters()
+            if unit not in sent and is_due(program, unit, period) and whole(unit)}

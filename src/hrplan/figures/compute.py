@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections import defaultdict
 from decimal import Decimal
 
-from hrplan.definitions import Accumulation, Indicator, MeasureBook, Period, Program, UnitTree
+from hrplan.definitions import (Accumulation, Indicator, MeasureBook, Period, Program, UnitTree, is_due,
+                                reported_through_members)
 from hrplan.figures.model import Figure, FigureSet, LeftOut, Source
 from hrplan.figures.parts import choose_parts, coverage
 from hrplan.figures.sums import fill, look_up, summed_units, worth_summing
@@ -106,10 +107,36 @@ def _compute(program: Program, period: Period, store: Store, units: UnitTree, so
     unregistered = {unit: parts for unit, parts in submitted.items() if unit not in units}
     result = FigureSet(program, period, figures, submitted, root, covered, blanks, sources_kept=sources,
                        from_sums=from_sums, unregistered=unregistered, outside_life=outside_life)
+    result.due = [u for u in program.expected_reporters() if u in submitted or is_due(program, u, period)]
+    result.through_members = reported_through_members(program, units, period, submitted)
+    result.absent = [u for u in result.due if u not in submitted and u not in result.through_members]
     for top in tops:
         for ind in program.indicators:
             _group_figure(program, ind, top, period, units, result, book, is_scope=top == root)
+    _mark_absent(result, units)
     return result
+
+
+def _mark_absent(result: FigureSet, units: UnitTree) -> None:
+    """Mark each group figure with the due reporters under it (itself included) that sent nothing for the period:
+    its sums lack them, whether or not they had a plan to leave out of its ratio."""
+    due: dict[str, int] = defaultdict(int)
+    absent: dict[str, list[str]] = defaultdict(list)
+    gone = set(result.absent)
+    for unit in result.due:
+        seen = set()
+        code: str | None = unit
+        while code is not None and code in units and code not in seen:  # the unit and every group above it
+            seen.add(code)
+            due[code] += 1
+            if unit in gone:
+                absent[code].append(unit)
+            code = units.get(code).parent
+    if not absent:
+        return
+    for (unit, _), fig in result.figures.items():
+        if fig.is_group and unit in absent:
+            fig.absent, fig.due = tuple(absent[unit]), due[unit]
 
 
 def _outside_life(program: Program, sent: dict[str, set[str]], wanted: set[str]) -> dict[str, list[str]]:

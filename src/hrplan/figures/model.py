@@ -122,6 +122,11 @@ class Figure:
     # (unit, period) where a running total (cumulative indicator) counts a unit's last report, which ends before the
     # figure's period does (a yearly unit's 2024 inside 2024..2025-Q1): its number is as of that date, and says so.
     as_of: tuple = ()
+    # The expected reporters under a group (itself included) due for the period that sent nothing for it: the
+    # group's sums lack them, whatever its plan ("chưa gồm 3/4 đơn vị chưa gửi"); `due` counts the reporters under
+    # it due for the period. Set on group figures only (compute._mark_absent).
+    absent: tuple[str, ...] = ()
+    due: int = 0
     # A group's own submission's figure, when the group unit reported for itself besides its members (a district's
     # own file): summed with theirs, and kept apart so that a check can tell whether it repeats their total.
     own: Figure | None = None
@@ -237,6 +242,12 @@ class FigureSet:
     # unit -> periods of its stored submissions lying wholly outside its life (units.yaml `from:`, `until:`, written
     # after they were imported): in no figure, named by check.outside_unit_life and the coverage line, as above
     outside_life: dict[str, list[str]] = field(default_factory=dict)
+    # The expected reporters due for the period (at their frequency, in their life), in the program's order; of
+    # them, those that sent nothing for it (`absent`, in no figure), and those that sent nothing in their own name
+    # but whose every member did (a district's table of its communes: `reported_through_members`), with those members.
+    due: list[str] = field(default_factory=list)
+    absent: list[str] = field(default_factory=list)
+    through_members: dict[str, list[str]] = field(default_factory=dict)
 
     def get(self, unit: str, indicator: str) -> Figure | None:
         return self.figures.get((unit, indicator))

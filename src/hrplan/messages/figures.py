@@ -87,6 +87,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "KH đến nay: cộng chỉ tiêu các kỳ đã qua của {context_period}.",
         "Target to date: the targets of the completed periods of {context_period}.",
     ),
+    # A group's figure lacks the due reporters under it that sent nothing (its sums are over those that did).
+    "figure.absent": ("Chưa gồm {n}/{due} đơn vị chưa gửi báo cáo: {units}.",
+                      "Leaves out {n} of {due} units that sent nothing: {units}."),
+    "figure.absent.counted": ("Chưa gồm {n}/{due} đơn vị chưa gửi báo cáo.",
+                              "Leaves out {n} of {due} units that sent nothing."),
     "figure.note": ("Ghi chú của {unit}: {note}", "Note from {unit}: {note}"),
     "figure.coverage_header": (
         "Số liệu {period} chưa đủ: {items}.",
@@ -134,6 +139,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "figure.sentence.breakdown": ("{name}: {actual} {uom}, trong đó: {parts}.", "{name}: {actual} {uom}, of which: {parts}."),
     "figure.sentence.of_which": ("; trong đó: {parts}", "; of which: {parts}"),
     "figure.sentence.incomplete": (" (số liệu chưa đủ: {parts})", " (incomplete: {parts})"),
+    "figure.sentence.absent": (" (chưa gồm {n}/{due} đơn vị chưa gửi: {units})",
+                               " (leaves out {n} of {due} units that sent nothing: {units})"),
+    "figure.sentence.absent.counted": (" (chưa gồm {n}/{due} đơn vị chưa gửi)",
+                                       " (leaves out {n} of {due} units that sent nothing)"),
     # -- checks of what a figure lacks --
     "check.incomplete_period": (
         "{unit}: số liệu {period} chỉ có {parts}; thiếu {missing}. Số liệu của kỳ được đánh dấu chưa đủ.",

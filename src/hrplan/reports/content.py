@@ -11,7 +11,7 @@ from typing import Any
 
 from hrplan.definitions import Direction, IndicatorKind, MeasureBook, Period, Program, UnitTree
 from hrplan.messages import render
-from hrplan.reports.data import part_name
+from hrplan.reports.data import absent_mark, part_name
 
 BEHIND = ("behind", "nearly")  # a planning ratio out of its band is not behind plan: it is told under planning
 # The findings on the planning regulation's limits and bands: told in the planning section, unit by unit.
@@ -125,8 +125,10 @@ def _sentence(ind, row: dict | None, parts: list[dict | None], lang: str, notes:
     if row.get("incomplete"):
         told = "; ".join(f"{c.get('unit_name', c['unit'])} {_parts_words(c, lang)}" for c in row["incomplete"])
         text = text[:-1] + render("figure.sentence.incomplete", lang, parts=told) + "."
+    if row.get("absent"):  # the units it lacks, beside the figure, as the parts it lacks are
+        text = text[:-1] + absent_mark(row["absent"], lang) + "."
     mark = notes.mark(row)
-    if len(row.get("footnotes") or []) <= len(row.get("incomplete") or []):
+    if len(row.get("footnotes") or []) <= len(row.get("incomplete") or []) + bool(row.get("absent")):
         return text  # the sentence already says all its note says
     return text[:-1] + f" {mark}." if mark else text
 
@@ -265,19 +267,16 @@ def lacks(program: Program, data: dict[str, Any], units: UnitTree, lang: str) ->
     figures, members left out of a ratio."""
     out = []
     coverage = data.get("coverage") or {}
-    expected = coverage.get("due", program.expected_reporters())  # those not due for the period are in its text
-    missing = [u for u in expected if u not in data["submissions"]]
-    if missing:
-        names = ", ".join(units.get(u).name if u in units else u for u in missing)
-        out.append(render("report.s.missing_units", lang, n=len(missing), total=len(expected), units=names))
+    # The units that sent nothing (a district whose every commune sent is not one of them) open the coverage text,
+    # with those not due and the parts missing.
+    if coverage.get("text") and not coverage.get("complete", True):
+        out.append(coverage["text"])
     end = data["period"]["end"]
     for unit, periods in data["submissions"].items():
         last = max(Period.parse(p).end for p in periods).isoformat()
         if last < end:
             name = units.get(unit).name if unit in units else unit
             out.append(render("report.s.partial_units", lang, unit=name, end=_date_text(last, lang)))
-    if coverage.get("text") and not coverage.get("complete", True):
-        out.append(coverage["text"])
     for r in data["summary"]:
         if r.get("lacks"):
             out.append(f"{r['name']}: " + " ".join(r["lacks"]))

@@ -18,7 +18,9 @@ from hrplan.definitions import (
     Period,
     Program,
     UnitTree,
+    frequency,
     not_due,
+    parts_due,
     period_from_user,
 )
 from hrplan.figures import Coverage, Figure, FigureSet, LeftOut, compute_figures
@@ -386,6 +388,7 @@ class ReportRows:
             "context": fig.context.to_dict() if fig.context is not None else None,
             "left_out": [lo.to_dict() for lo in fig.left_out],
             "incomplete": [{**c.to_dict(), "unit_name": self.unit_name(c.unit)} for c in fig.incomplete],
+            "absent": self.absent(fig),
         }
         if words:
             row["parts"] = self._parts_summary(fig)
@@ -406,6 +409,13 @@ class ReportRows:
 
     def num(self, value) -> str:
         return format_number(value, lang=self.lang)
+
+    def absent(self, fig: Figure) -> dict[str, Any] | None:
+        """Give the due reporters under a group that sent nothing for the period, with their names and how many
+        reporters under it were due (None when none is missing)."""
+        if not fig.absent:
+            return None
+        return {"units": list(fig.absent), "names": [self.unit_name(u) for u in fig.absent], "due": fig.due}
 
     def unit_name(self, code: str) -> str:
         return _unit_name(self.units, code)
@@ -455,10 +465,12 @@ class ReportRows:
                    lacks: list[str]) -> list[str]:
         """Give what a row lacks, in words: parts missing, members left out, the whole plan, context, notes."""
         total_apart = ratio is not None and fig.actual is not None and fig.actual != fig.ratio_actual
-        if not (fig.incomplete or lacks or total_apart or fig.context is not None or notes):
+        if not (fig.incomplete or fig.absent or lacks or total_apart or fig.context is not None or notes):
             return []  # most of a national roll-up's 130,000 rows: nothing to say
         lang = self.lang
         out = []
+        if fig.absent:
+            out.append(absent_text(self.absent(fig), lang))
         for cover in fig.incomplete:
             missing = ", ".join(self.described(p) for p in cover.missing)
             out.append(render("figure.incomplete", lang, unit=self.unit_name(cover.unit),
@@ -555,9 +567,30 @@ class ReportRows:
         if fig.incomplete:
             parts = ", ".join(f"{self.unit_name(c.unit)} {self.parts_text(c)}" for c in fig.incomplete)  # prose: names
             text = text[:-1] + render("figure.sentence.incomplete", lang, parts=parts) + "."
+        if fig.absent:
+            text = text[:-1] + absent_mark(self.absent(fig), lang) + "."
         if fig.as_of:
             text = text[:-1] + f" ({self._as_of_text(fig)[:1].lower()}{self._as_of_text(fig)[1:]})."
         return text
+
+
+MOST_NAMED = 12  # units named in a mark or a line; past that they are counted (a national report's communes)
+
+
+def absent_mark(absent: dict[str, Any], lang: str) -> str:
+    """Give the mark a sentence takes for the units its figure lacks: ' (chưa gồm 3/4 đơn vị chưa gửi: Sở Nội vụ, …)'."""
+    n, due = len(absent["units"]), absent["due"]
+    if n > MOST_NAMED:
+        return render("figure.sentence.absent.counted", lang, n=n, due=due)
+    return render("figure.sentence.absent", lang, n=n, due=due, units=", ".join(absent["names"]))
+
+
+def absent_text(absent: dict[str, Any], lang: str) -> str:
+    """Give the note under a row whose figure lacks units: 'Chưa gồm 3/4 đơn vị chưa gửi báo cáo: Sở Nội vụ, …'."""
+    n, due = len(absent["units"]), absent["due"]
+    if n > MOST_NAMED:
+        return render("figure.absent.counted", lang, n=n, due=due)
+    return render("figure.absent", lang, n=n, due=due, units=", ".join(absent["names"]))
 
 
 def _unit_name(units: UnitTree, code: str) -> str:
@@ -581,14 +614,20 @@ def _coverage(figures: FigureSet, units: UnitTree, lang: str) -> dict[str, Any]:
     """Give the report header's statement of what the period's figures are made of: the units missing parts of it,
     and the expected reporters not due for it at their frequency (a month's figures hold the monthly reporters only).
 
-    `due` lists the expected reporters that owe a report for the period (`hrplan.definitions.is_due`)."""
+    `due` lists the expected reporters that owe a report for the period (`hrplan.definitions.is_due`); `absent`
+    those of them that sent nothing for it (in no figure: not complete), `through_members` those that sent nothing
+    in their own name but whose every member did (a district's table of its communes), with those members."""
     missing = figures.incomplete_units()
     period = _period_words(figures.period.label, lang)
     program = figures.program
     absent = {u: f for u, f in not_due(program, figures.period).items() if u not in figures.submitted}
     due = [u for u in program.expected_reporters() if u not in absent
            and (u in figures.submitted or program.lived(u, figures.period))]
+    sent_nothing = [u for u in figures.absent if u in due]
     texts = []
+    if sent_nothing:
+        texts.append(render("report.s.missing_units", lang, n=len(sent_nothing), total=len(due),
+                            units=_names(units, sent_nothing, lang)))
     if missing:
         items = "; ".join(f"{_unit_name(units, c.unit)} {_parts_text(c, lang)} "
                           f"({', '.join(Period.parse(p).describe(lang) for p in c.missing)})" for c in missing)
@@ -609,16 +648,26 @@ def _coverage(figures: FigureSet, units: UnitTree, lang: str) -> dict[str, Any]:
         items = "; ".join(f"{_unit_name(units, u)} ({', '.join(Period.parse(p).describe(lang) for p in labels)})"
                           for u, labels in sorted(outside.items()))
         texts.insert(1 if unregistered else 0, render("figure.coverage_outside_life", lang, items=items))
-    common = {"due": due, "not_due": [{"unit": u, "frequency": f} for u, f in absent.items()],
+    common = {"due": due, "absent": sent_nothing, "through_members": dict(figures.through_members),
+              "not_due": [{"unit": u, "frequency": f} for u, f in absent.items()],
               "unregistered": [{"unit": u, "periods": list(p)} for u, p in sorted(unregistered.items())],
               "outside_life": [{"unit": u, "periods": list(p)} for u, p in sorted(outside.items())]}
     if not texts:
         return {"complete": True, "units": [], **common,
                 "text": render("figure.coverage_complete", lang, period=period) if figures.coverage else ""}
-    return {"complete": False, "units": [c.to_dict() for c in missing], **common, "text": " ".join(texts)}
+    # A unit that sent nothing lacks every part it owed (present 0), beside those that sent some of them.
+    lacking = [*(c.to_dict() for c in missing), *(_nothing_sent(program, u, figures.period) for u in sent_nothing)]
+    return {"complete": False, "units": sorted(lacking, key=lambda c: c["unit"]), **common, "text": " ".join(texts)}
 
 
-def _names(units: UnitTree, codes: list[str], lang: str, most: int = 12) -> str:
+def _nothing_sent(program: Program, unit: str, period: Period) -> dict[str, Any]:
+    """Give a unit that sent nothing as a coverage entry: every part it owed missing ('0/4 quý', '0/1 quý')."""
+    owed = parts_due(program, unit, period)
+    labels = [p.label for p in owed] if owed else [period.label]
+    return Coverage(unit, frequency(program, unit) or period.kind, tuple(labels), tuple(labels)).to_dict()
+
+
+def _names(units: UnitTree, codes: list[str], lang: str, most: int = MOST_NAMED) -> str:
     """Give the units' names, or their count when there are more than `most` (a national report's communes)."""
     if len(codes) > most:
         return render("figure.units_counted", lang, n=len(codes))

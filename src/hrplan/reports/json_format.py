@@ -51,7 +51,7 @@ JSON_FORMAT = 2  # the report JSON's `format`; the nightly job rewrites a JSON o
 
 UNIT_COLUMNS = ["indicator", "unit", "is_group", "member_set", "member_count", "plan", "actual", "total_actual",
                 "full_plan", "estimate", "ratio", "status", "plan_rule", "context", "left_out", "incomplete", "notes",
-                "footnotes", "lacks"]
+                "footnotes", "lacks", "absent"]
 FINDING_COLUMNS = ["code", "severity", "unit", "indicator", "params", "location", "figure", "message"]
 SOURCE_COLUMNS = ["table", "row", "measure", "cells"]  # cells: indices into source_cells, in the row's order
 CELL_COLUMNS = ["unit", "value", "file", "sheet", "cell", "period", "target", "note"]  # file, sheet: source_texts
@@ -205,6 +205,10 @@ class _Lean:
             codes.update(c.unit for c in incomplete)
         if notes:
             codes.update(u for u, _ in notes)
+        if fig.absent:
+            codes.update(fig.absent)
+            for u in fig.absent:
+                self.names.setdefault(u, words.unit_name(u))
         total, full, estimate = fig.actual, fig.full_plan, fig.estimate
         return [code, unit, fig.is_group, self._members(fig.is_group, unit, members), len(members),
                 float(plan) if plan is not None else None, float(actual) if actual is not None else None,
@@ -214,7 +218,8 @@ class _Lean:
                 [[lo.unit, lo.reason, lo.period, float(lo.plan) if lo.plan is not None else None,
                   float(lo.actual) if lo.actual is not None else None] for lo in left_out],
                 [[c.unit, c.frequency, self._part_set(c.expected), list(c.missing)] for c in incomplete],
-                [[u, n] for u, n in notes], footnotes, _positions(lacks, footnotes) if lacks else []]
+                [[u, n] for u, n in notes], footnotes, _positions(lacks, footnotes) if lacks else [],
+                {"units": list(fig.absent), "due": fig.due} if fig.absent else None]
 
     def unit_row(self, row: dict[str, Any]) -> list[Any]:
         self._words(row)
@@ -222,6 +227,9 @@ class _Lean:
         codes = self.codes
         codes.update(lo["unit"] for lo in row["left_out"])
         codes.update(c["unit"] for c in row["incomplete"])
+        if row.get("absent"):
+            codes.update(row["absent"]["units"])
+            self.names.update(zip(row["absent"]["units"], row["absent"]["names"]))
         codes.update(n["unit"] for n in row["notes"])
         return [row["indicator"], row["unit"], row["is_group"], self._member_set(row), len(row["members"]),
                 row["plan"], row["actual"], row["total_actual"], row["full_plan"], row["estimate"], row["ratio"],
@@ -229,7 +237,8 @@ class _Lean:
                 [[lo["unit"], lo["reason"], lo["period"], lo["plan"], lo["actual"]] for lo in row["left_out"]],
                 [[c["unit"], c["frequency"], self._part_set(c["expected"]), c["missing"]] for c in row["incomplete"]],
                 [[n["unit"], n["note"]] for n in row["notes"]],
-                footnotes, _positions(row["lacks"], footnotes)]
+                footnotes, _positions(row["lacks"], footnotes),
+                {"units": row["absent"]["units"], "due": row["absent"]["due"]} if row.get("absent") else None]
 
     def findings(self, findings: Iterable[dict[str, Any]]) -> dict[str, Any]:
         """Give the findings as a table (rows made as they are written), their parameter values and file names once
@@ -403,6 +412,8 @@ def figure_rows(doc: dict[str, Any], table: str = "units") -> list[dict[str, Any
             "incomplete": [{"unit": u, "frequency": freq, "expected": parts[e], "missing": missing,
                             "present": len(parts[e]) - len(missing), "unit_name": name_of(u)}
                            for u, freq, e, missing in r["incomplete"]],
+            "absent": ({"units": r["absent"]["units"], "names": [name_of(u) for u in r["absent"]["units"]],
+                        "due": r["absent"]["due"]} if r.get("absent") else None),
             "notes": [{"unit": u, "note": n} for u, n in r["notes"]],
             "footnotes": r["footnotes"], "lacks": [r["footnotes"][i] for i in r["lacks"]],
         })

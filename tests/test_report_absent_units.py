@@ -1,0 +1,132 @@
+"""A figure that lacks units says so: the report's coverage, its sentences and its rows name the due units that sent
+nothing; a district whose every commune sent has reported."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from hrplan.checks import check_program
+from hrplan.figures import compute_figures
+from hrplan.importer import Outcome
+from hrplan.reports import build_report
+from hrplan.reports.content import lacks
+from hrplan.definitions import Period
+from hrplan.reports.files import write_reports
+from hrplan.reports.xlsx_rows import tree_rows
+from hrplan.workspace import Workspace
+
+from quarterly import filled_template, make_workspace, send
+
+MISSING = "(chưa gồm 4/5 đơn vị chưa gửi: Sở Bình, Sở Công, Sở Đức, Sở Én)"
+
+
+@pytest.fixture(scope="module")
+def one_sent(tmp_path_factory: pytest.TempPathFactory) -> Workspace:
+    """Only Sở An sent 2024-Q1 (its own plan typed: 55, actual 60); the four other departments sent nothing."""
+    ws = make_workspace(tmp_path_factory.mktemp("absent") / "ws")
+    results = send(ws, filled_template(ws, "A", "2024-Q1", {"DT": (55, 60)}))
+    assert [r.outcome for r in results] == [Outcome.IMPORTED], [r.problems for r in results]
+    return ws
+
+
+def test_a_quarter_with_units_that_sent_nothing_is_not_complete(one_sent: Workspace) -> None:
+    report = build_report(one_sent, "Q-01/KH", "2024-Q1")
+    coverage = report.data["coverage"]
+    assert coverage["complete"] is False
+    assert coverage["absent"] == ["B", "C", "D", "E"]
+    assert [(c["unit"], c["present"], c["missing"]) for c in coverage["units"]] == [
+        (u, 0, ["2024-Q1"]) for u in "BCDE"]
+    assert coverage["text"] == ("Chưa nhận được báo cáo của 4/5 đơn vị: Sở Bình, Sở Công, Sở Đức, Sở Én. "
+                                "Số liệu tổng hợp chưa gồm các đơn vị này.")
+    doc = json.loads(report.to_json())
+    assert doc["coverage"]["complete"] is False and doc["coverage"]["absent"] == ["B", "C", "D", "E"]
+
+
+def test_each_group_figure_lacking_due_units_is_marked_beside_it(one_sent: Workspace) -> None:
+    report = build_report(one_sent, "Q-01/KH", "2024-Q1")
+    [dt] = [r for r in report.data["summary"] if r["indicator"] == "DT"]
+    assert dt["ratio"] == pytest.approx(60 / 55)  # A's own plan: the ratio is over A alone, and says so
+    assert dt["sentence"] == ("Cán bộ được đào tạo: 60 người, đạt 109% kế hoạch (vượt) " + MISSING + ".")
+    assert dt["footnotes"][0] == "Chưa gồm 4/5 đơn vị chưa gửi báo cáo: Sở Bình, Sở Công, Sở Đức, Sở Én."
+    assert dt["absent"] == {"units": ["B", "C", "D", "E"], "names": ["Sở Bình", "Sở Công", "Sở Đức", "Sở Én"],
+                            "due": 5}
+    assert report.data["narrative"][0] == dt["sentence"]
+    # The JSON's rows and the workbook's row of the province carry it too.
+    doc = json.loads(report.to_json())
+    assert doc["summary"][0]["absent"]["units"] == ["B", "C", "D", "E"]
+    frame = tree_rows(report.data, one_sent.units, "vi")
+    scope_row = frame[(frame["unit"] == "P") & (frame["indicator"] == "DT")].iloc[0]
+    assert scope_row["notes"].startswith("Chưa gồm 4/5 đơn vị chưa gửi báo cáo: Sở Bình")
+
+
+def test_the_html_report_marks_the_sentence_and_the_table_row(one_sent: Workspace, tmp_path: Path) -> None:
+    html = write_reports(one_sent, "Q-01/KH", "2024-Q1", ["html"]).paths["html"].read_text(encoding="utf-8")
+    assert MISSING in html
+    assert "(1) Chưa gồm 4/5 đơn vị chưa gửi báo cáo: Sở Bình, Sở Công, Sở Đức, Sở Én." in html
+    # Said once in section V, not twice.
+    assert html.count("Chưa nhận được báo cáo của 4/5 đơn vị") == 2  # under the title, and in section V
+
+
+def test_a_year_marks_a_unit_that_sent_no_quarter_beside_one_that_sent_three(tmp_path: Path) -> None:
+    ws = make_workspace(tmp_path / "ws")
+    send(ws, *[filled_template(ws, "A", q, {"DT": (None, 10)}) for q in ("2024-Q1", "2024-Q2", "2024-Q3")],
+         *[filled_template(ws, u, q, {"DT": (None, 10)}) for u in "BCD" for q in
+           ("2024-Q1", "2024-Q2", "2024-Q3", "2024-Q4")])
+    report = build_report(ws, "Q-01/KH", "2024")
+    [dt] = [r for r in report.data["summary"] if r["indicator"] == "DT"]
+    assert dt["sentence"].endswith("(số liệu chưa đủ: Sở An 3/4 quý) (chưa gồm 1/5 đơn vị chưa gửi: Sở Én).")
+    assert report.data["coverage"]["absent"] == ["E"]
+    assert [(c["unit"], c["present"]) for c in report.data["coverage"]["units"]] == [("A", 3), ("E", 0)]
+
+
+DISTRICT = """
+code: Q-01/KH
+title: Chương trình thử báo cáo theo năm
+period: 2024-2026
+scope: P
+reporting: year
+indicators:
+  - {code: DT, name: Cán bộ được đào tạo, uom: người, accumulation: per_period}
+targets:
+  - {indicator: DT, unit: A, period: "2024", value: 10}
+  - {indicator: DT, unit: B, period: "2024", value: 10}
+  - {indicator: DT, unit: C, period: "2024", value: 20}
+reporters: [H, K, C]
+"""
+DISTRICT_UNITS = """
+units:
+  - {code: P, name: Tỉnh Thử}
+  - {code: H, name: Huyện Hà, parent: P}
+  - {code: A, name: Xã An, parent: H}
+  - {code: B, name: Xã Bình, parent: H}
+  - {code: K, name: Huyện Kỳ, parent: P}
+  - {code: M, name: Xã Mai, parent: K}
+  - {code: N, name: Xã Nam, parent: K}
+  - {code: C, name: Sở Công, parent: P}
+"""
+
+
+def test_a_district_whose_every_commune_sent_has_reported(tmp_path: Path) -> None:
+    """Huyện Hà's figures came as its two communes' submissions (its table of communes, stored per commune): it has
+    reported. Huyện Kỳ has one commune of two in: it has not, and says so."""
+    ws = make_workspace(tmp_path / "ws", program=DISTRICT, units=DISTRICT_UNITS)
+    results = send(ws, filled_template(ws, "A", "2024", {"DT": (None, 9)}),
+                   filled_template(ws, "B", "2024", {"DT": (None, 11)}),
+                   filled_template(ws, "M", "2024", {"DT": (None, 4)}),
+                   filled_template(ws, "C", "2024", {"DT": (None, 20)}))
+    assert {r.outcome for r in results} == {Outcome.IMPORTED}
+    program = ws.program("Q-01/KH")
+    with ws.open_store() as store:
+        figures = compute_figures(program, Period.parse("2024"), store, ws.units)
+        findings = check_program(program, figures, store, ws.units, "vi")
+    assert figures.through_members == {"H": ["A", "B"]}
+    missing = [(f.code, f.unit) for f in findings if f.code == "check.missing_submission"]
+    assert missing == [("check.missing_submission", "K")]
+    report = build_report(ws, "Q-01/KH", "2024")
+    coverage = report.data["coverage"]
+    assert coverage["absent"] == ["K"] and coverage["complete"] is False
+    said = lacks(program, report.data, ws.units, "vi")
+    assert said[0] == "Chưa nhận được báo cáo của 1/3 đơn vị: Huyện Kỳ. Số liệu tổng hợp chưa gồm các đơn vị này."
+    assert not any("Huyện Hà" in line for line in said)
