@@ -1,5 +1,5 @@
 """A figure that lacks units says so: the report's coverage, its sentences and its rows name the due units that sent
-nothing; a district whose every commune sent has reported."""
+nothing; a district whose every commune sent has reported; section III counts the units it shows."""
 from __future__ import annotations
 
 import json
@@ -130,3 +130,14 @@ def test_a_district_whose_every_commune_sent_has_reported(tmp_path: Path) -> Non
     said = lacks(program, report.data, ws.units, "vi")
     assert said[0] == "Chưa nhận được báo cáo của 1/3 đơn vị: Huyện Kỳ. Số liệu tổng hợp chưa gồm các đơn vị này."
     assert not any("Huyện Hà" in line for line in said)
+
+
+def test_section_three_shows_and_counts_a_unit_with_a_plan_and_no_actual_yet(tmp_path: Path) -> None:
+    """Sở Bình sent its plan and left the actual for later (and an actual without a plan): it is one of the units
+    section III shows and counts."""
+    ws = make_workspace(tmp_path / "ws")
+    send(ws, *[filled_template(ws, u, "2024", {"DT": (None, 30)}) for u in "ACDE"],
+         filled_template(ws, "B", "2024", {"DT": (60, None), "KP": ("", 12)}))
+    html = write_reports(ws, "Q-01/KH", "2024", ["html"]).paths["html"].read_text(encoding="utf-8")
+    assert "kết quả của 5 đơn vị trực thuộc Tỉnh Thử" in html
+    assert "<td>Sở Bình</td>" in html.replace("\n", "")

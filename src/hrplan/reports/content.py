@@ -174,12 +174,17 @@ def planning(program: Program, data: dict[str, Any], lang: str) -> list[dict[str
 
 
 def top_units(data: dict[str, Any], units: UnitTree, lang: str, notes: Notes | None = None) -> list[dict[str, Any]]:
-    """Give the figures of the units directly under the scope (the top level of the tree), indicators with a plan."""
+    """Give the figures of the units directly under the scope (the top level of the tree), indicators with a plan
+    and an actual; a unit with none such but with plans (it sent its estimate, or left the actuals for later) shows
+    those plans, without an actual: it reported, and is one of the units the section shows and counts."""
     scope = data["scope"]["code"]
     if not scope or scope not in units:
         return []
     children = set(units.children(scope))
-    rows = [r for r in data["units"] if r["unit"] in children and r["ratio"] is not None]
+    mine = [r for r in data["units"] if r["unit"] in children]
+    judged = {r["unit"] for r in mine if r["ratio"] is not None}
+    rows = [r for r in mine if r["ratio"] is not None
+            or r["unit"] not in judged and r["status"] == "no_data" and r["plan"] is not None]
     rank = {c: i for i, c in enumerate(units.children(scope))}
     rows.sort(key=lambda r: rank.get(r["unit"], 0))
     notes = notes if notes is not None else Notes()
