@@ -141,3 +141,23 @@ def test_section_three_shows_and_counts_a_unit_with_a_plan_and_no_actual_yet(tmp
     html = write_reports(ws, "Q-01/KH", "2024", ["html"]).paths["html"].read_text(encoding="utf-8")
     assert "kết quả của 5 đơn vị trực thuộc Tỉnh Thử" in html
     assert "<td>Sở Bình</td>" in html.replace("\n", "")
+
+
+def test_status_and_the_arrival_matrix_say_the_same_of_a_district_as_the_report(tmp_path: Path) -> None:
+    """`hrplan status`, its --period matrix and the nightly digest counted Huyện Hà 'chưa gửi' while the report and
+    `check` said it had reported through its communes: all now say so; Huyện Kỳ (one commune of two) stays missing."""
+    from datetime import date
+
+    from hrplan.checks import completeness_matrix
+    from hrplan.store import workspace_status
+
+    ws = make_workspace(tmp_path / "ws", program=DISTRICT, units=DISTRICT_UNITS)
+    send(ws, filled_template(ws, "A", "2024", {"DT": (None, 9)}), filled_template(ws, "B", "2024", {"DT": (None, 11)}),
+         filled_template(ws, "M", "2024", {"DT": (None, 4)}), filled_template(ws, "C", "2024", {"DT": (None, 20)}))
+    program = ws.program("Q-01/KH")
+    with ws.open_store() as store:
+        rows = workspace_status(store, ws.programs, ws.units)
+        matrix = completeness_matrix(program, Period.parse("2024"), store, ws.units, None, date(2025, 3, 1))
+    assert [(r.period, r.missing) for r in rows] == [("2024", ["K"])]
+    cells = {row.unit: row.cells[0].status for row in matrix.rows}
+    assert cells["H"] == "through_members" and cells["K"] == "missing" and cells["A"] == "sent"

@@ -11,7 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from hrplan.definitions import DeadlineRule, Period, Program, UnitTree, frequency, parts_due, parts_of, program_parts
+from hrplan.definitions import (DeadlineRule, Period, Program, UnitTree, frequency, parts_due, parts_of, program_parts,
+                                reported_through_members)
 from hrplan.figures import unit_frequency
 
 _KINDS = {"quarter": ("Q", 4), "half": ("H", 2)}
@@ -23,7 +24,8 @@ class Arrival:
 
     # on_time | late | sent (no deadline set) | missing | not_due (its deadline has not passed) | partial (some of
     # the unit's parts of the period are in) | other_frequency (the unit reports over a longer span, owes nothing here)
-    # | not_in_life (the unit did not exist then: units.yaml from:, until:)
+    # | not_in_life (the unit did not exist then: units.yaml from:, until:) | through_members (nothing in its own name,
+    # but every member sent: a district's table of its communes)
     status: str
     due: str | None = None  # dd/mm/yyyy
     arrived: str | None = None  # dd/mm/yyyy: when the file was saved (the latest, for several parts)
@@ -97,13 +99,23 @@ def completeness_matrix(program: Program, period: Period, store, units: UnitTree
     current = store.submissions(program.code)
     sent = [s for s in current if period.contains(Period.parse(s.period)) or Period.parse(s.period).contains(period)]
     unit_codes = list(dict.fromkeys([*program.expected_reporters(), *sorted({s.unit for s in sent})]))
+    # A district whose every member sent for a column (its communes' table, stored per commune) has reported there.
+    through = [reported_through_members(program, units, col, {s.unit for s in current if _overlaps(col, s.period)})
+               for col in columns]
     rows = []
     for unit in unit_codes:
         row = CompletenessRow(unit, units.get(unit).name if unit in units else unit)
         mine = [s for s in current if s.unit == unit]
-        row.cells = [_cell(program, unit, col, mine, deadline, today) for col in columns]
+        row.cells = [Arrival("through_members") if unit in through[i] and not any(_overlaps(col, s.period) for s in mine)
+                     else _cell(program, unit, col, mine, deadline, today) for i, col in enumerate(columns)]
         rows.append(row)
     return CompletenessMatrix(program.code, period.label, [c.label for c in columns], rows)
+
+
+def _overlaps(col: Period, label: str) -> bool:
+    """Tell whether a submission for `label` lies inside the column or covers it."""
+    other = Period.parse(label)
+    return col.contains(other) or other.contains(col)
 
 
 def _cell(program: Program, unit: str, col: Period, mine: list, deadline: DeadlineRule | None, today: date) -> Arrival:

@@ -23,7 +23,7 @@ def register(app: typer.Typer) -> None:
         from hrplan.store import open_reader, workspace_status
         ws = STATE.ws()
         with open_reader(ws.store_url) as store, store.snapshot():
-            rows = workspace_status(store, ws.programs)
+            rows = workspace_status(store, ws.programs, ws.units if ws.programs else None)
             counts = store.counts()
         digest = consolidation_digest(ws)
         fmt = choice(fmt, ("table", "json"), "--format")
@@ -55,7 +55,7 @@ def register(app: typer.Typer) -> None:
 
 _MARK = {"on_time": "[green]✓ {}[/]", "late": "[yellow]! {}[/]", "sent": "[green]✓ {}[/]", "missing": "[red]✗ {}[/]",
          "not_due": "[dim]· {}[/]", "partial": "[yellow]◐ {}[/]", "other_frequency": "[dim]– {}[/]",
-         "not_in_life": "[dim]– {}[/]"}
+         "not_in_life": "[dim]– {}[/]", "through_members": "[green]✓ {}[/]"}
 
 
 def show_matrix(period_text: str, program_names: list[str], fmt: str) -> None:

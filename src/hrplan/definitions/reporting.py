@@ -69,11 +69,18 @@ def not_due(program: Program, period: Period) -> dict[str, str]:
             if not is_due(program, unit, period) and program.lived(unit, period)}
 
 
-def missing_reporters(program: Program, period: Period, sent: dict[str, set[str]]) -> list[str]:
+def missing_reporters(program: Program, period: Period, sent: dict[str, set[str]], units: UnitTree | None = None
+                      ) -> list[str]:
     """Give the expected reporters due for `period` that sent nothing for it or inside it (`sent`: unit -> the
-    periods of its current submissions); how much of it a unit's parts cover is `hrplan.figures.parts.coverage`."""
-    return [unit for unit in program.expected_reporters() if is_due(program, unit, period)
-            and not any(period.contains(Period.parse(p)) for p in sent.get(unit, ()))]
+    periods of its current submissions); how much of it a unit's parts cover is `hrplan.figures.parts.coverage`.
+    With the registry (`units`), a unit whose every member sent has reported (`reported_through_members`), as the
+    report and `check` say."""
+    inside = {unit for unit, periods in sent.items() if any(period.contains(Period.parse(p)) for p in periods)}
+    missing = [unit for unit in program.expected_reporters() if is_due(program, unit, period) and unit not in inside]
+    if units is not None and missing:
+        through = reported_through_members(program, units, period, inside)
+        missing = [unit for unit in missing if unit not in through]
+    return missing
 
 
 def reported_through_members(program: Program, units: UnitTree, period: Period, sent: Collection[str]

@@ -28,7 +28,7 @@ def consolidation_digest(workspace: Workspace) -> dict[str, Any]:
                 # Here, not at the top: `hrplan status` in a workspace without programs never loads them (start-up).
                 from hrplan.definitions import Period, missing_reporters
 
-                missing = missing_reporters(program, Period.parse(period), by_unit)  # at each unit's frequency
+                missing = missing_reporters(program, Period.parse(period), by_unit, workspace.units)  # at each unit's frequency
             current.append({"program": program.code, "period": period, "submitted": sorted(sent & set(expected)),
                             "missing": missing})
     return {"last": record.get("last"), "last_with_files": record.get("last_with_files"), "current": current}

@@ -135,6 +135,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "arrival.not_due": ("chưa đến hạn", "not yet due"),
     "arrival.partial": ("mới có {parts}", "only {parts}"),
     "arrival.not_in_life": ("chưa thành lập hoặc đã giải thể", "not in existence"),
+    "arrival.through_members": ("đủ qua số của các đơn vị trực thuộc", "complete through its members' figures"),
     "arrival.other_frequency.month": ("báo cáo tháng", "reports monthly"),
     "arrival.other_frequency.quarter": ("báo cáo quý", "reports quarterly"),
     "arrival.other_frequency.half": ("báo cáo 6 tháng", "reports half-yearly"),

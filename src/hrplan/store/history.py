@@ -9,6 +9,7 @@ from hrplan.store.records import SubmissionRecord
 
 if TYPE_CHECKING:  # both take either (`workspace_status` runs on the light reader too)
     from hrplan.store.database import Store
+    from hrplan.definitions import UnitTree
     from hrplan.store.reader import SqliteReader
 
 
@@ -72,7 +73,7 @@ class PeriodStatus:
     superseded: int
 
 
-def workspace_status(store: Store | SqliteReader, programs: dict) -> list[PeriodStatus]:
+def workspace_status(store: Store | SqliteReader, programs: dict, units: UnitTree | None = None) -> list[PeriodStatus]:
     """Give, per program and period in the store, the units that sent and those still missing: the expected
     reporters due for the period at their frequency with nothing for it or inside it (a quarterly unit is not
     missing from a month, a monthly one not from the quarter its months are in)."""
@@ -90,6 +91,6 @@ def workspace_status(store: Store | SqliteReader, programs: dict) -> list[Period
         for period in sorted({r.period for r in records}):
             current = sorted({r.unit for r in records if r.period == period and r.superseded_by is None})
             old = sum(1 for r in records if r.period == period and r.superseded_by is not None)
-            missing = missing_reporters(program, Period.parse(period), sent)
+            missing = missing_reporters(program, Period.parse(period), sent, units)
             out.append(PeriodStatus(code, period, current, missing, old))
     return out
