@@ -37,6 +37,7 @@ class RawSheet:
     merged: list[tuple[int, int, int, int]] = field(default_factory=list)  # (row0, col0, row1, col1)
     fonts: dict[tuple[int, int], str] = field(default_factory=dict)  # only cells in legacy fonts
     formulas_without_value: dict[tuple[int, int], str] = field(default_factory=dict)
+    hidden_rows: set[int] = field(default_factory=set)  # zero-based; .xlsx only (not told for .xls, .ods)
 
     def value(self, row: int, col: int) -> Any:
         if 0 <= row < len(self.grid) and 0 <= col < len(self.grid[row]):
@@ -199,6 +200,7 @@ def _add_xlsx_details(path: Path, sheets: list[RawSheet], details: XlsxDetails |
         if found is not None and found.complete:
             sheet.fonts.update(found.fonts)
             sheet.formulas_without_value.update(found.formulas_without_value)
+            sheet.hidden_rows.update(found.hidden_rows)
         else:  # not followed by the scan (another part name, a chart sheet) or not followable: the old way
             again[name] = sheet
     if again:
@@ -260,7 +262,11 @@ def _legacy_font_styles(zf: zipfile.ZipFile) -> dict[int, str]:
 
 
 def _scan_sheet_xml(zf: zipfile.ZipFile, part: str, sheet: RawSheet, legacy_xfs: dict[int, str]) -> None:
-    for _, el in iterparse(zf.open(part)):
+    for event, el in iterparse(zf.open(part), events=("start", "end")):
+        if event == "start":
+            if el.tag == _NS + "row" and el.get("hidden") in ("1", "true") and (el.get("r") or "").isdigit():
+                sheet.hidden_rows.add(int(el.get("r")) - 1)
+            continue
         if el.tag != _NS + "c":
             continue
         ref = el.get("r")

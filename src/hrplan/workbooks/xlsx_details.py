@@ -43,6 +43,10 @@ _FORMULA = re.compile(rb"<" + _P + rb"f(?:\s[^>]*?)?(?:/>|>(.*?)</" + _P + rb"f\
 _VALUE = re.compile(rb"<" + _P + rb"v(?:\s[^>]*?)?(?:/>|>(.*?)</" + _P + rb"v\s*>)", re.S)
 _ODD_MARKUP = re.compile(rb"<!--|<!\[CDATA\[|<\?(?!xml[\s?])")  # comments, CDATA, processing instructions
 _INLINE = re.compile(rb"<" + _P + rb"is[\s/>]")
+# A row hidden in Excel (<row r="23" hidden="1">): its figures are read like any other, and a message about it says so.
+_HIDDEN_ROW = re.compile(rb"<" + _P + rb"row\s[^>]*?\bhidden\s*=\s*[\"'](?:1|true)[\"'][^>]*>")
+_ROW_NUMBER = re.compile(rb"(?:^|\s)r\s*=\s*[\"'](\d{1,7})[\"']")
+_ROW_TAG_MAX = 1024  # a row start tag longer than this is not looked at across chunks
 _MAX_PENDING = 4 * 1024 * 1024  # a cell element larger than this is not followed (the sheet is re-read)
 
 
@@ -52,6 +56,7 @@ class SheetDetails:
 
     fonts: dict[tuple[int, int], str] = field(default_factory=dict)
     formulas_without_value: dict[tuple[int, int], str] = field(default_factory=dict)
+    hidden_rows: set[int] = field(default_factory=set)  # zero-based
     complete: bool = True  # False: the stream could not be followed; read this sheet again
 
 
@@ -63,6 +68,7 @@ class _SheetWatch:
         self.details = SheetDetails()
         self.pending = b""
         self.started = False
+        self.tail = b""  # the end of the last chunk, where a row start tag may begin
 
     def feed(self, chunk: bytes) -> None:
         details = self.details
@@ -73,6 +79,12 @@ class _SheetWatch:
             if chunk[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\x00" in chunk[:64] or not _utf8_prolog(chunk):
                 details.complete = False  # UTF-16 or another declared encoding: left to ElementTree
                 return
+        if b"hidden" in chunk or b"hidden" in self.tail[-8:] + chunk[:8]:
+            for m in _HIDDEN_ROW.finditer(self.tail + chunk):  # a set: a tag seen in two chunks counts once
+                number = _ROW_NUMBER.search(m.group(0), 4)
+                if number is not None:
+                    details.hidden_rows.add(int(number.group(1)) - 1)
+        self.tail = chunk[-_ROW_TAG_MAX:]
         buf = self.pending + chunk if self.pending else chunk
         if b"<!" in buf or b"<?" in buf[1:]:  # a comment, CDATA or a processing instruction among the cells:
             if _ODD_MARKUP.search(buf):  # what a regular expression would misread; left to ElementTree
