@@ -24,7 +24,8 @@ VALUE_ROLES = ("plan", "actual", "estimate")
 _ROLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("comparison", re.compile(r"\bso sanh\b|\bbqgd\b|\bbinh quan giai doan\b|\btoc do tang\b|\btang giam\b"
                               r"|\bcompared?\b|\bgrowth\b")),
-    ("estimate", re.compile(r"\buoc\b|\buth\b|\bestimat")),
+    # "Số dự kiến chi" (budget wording): the spend expected by the period's end, an estimate like "Ước thực hiện".
+    ("estimate", re.compile(r"\buoc\b|\buth\b|\bestimat|\bdu kien chi\b|\bdu kien thuc hien\b")),
     # The same period a year before ("TH cùng kỳ 2022") is context, not this report's figure.
     ("previous", re.compile(r"\bcung ky\b|\bnam truoc\b|\bky truoc\b|\bprevious\b|\blast year\b|\bsame period\b")),
     ("ratio", re.compile(r"\bty le\b|\bti le\b|^%$|\bratio\b|\bpercent|^% |\bdat %")),
@@ -32,8 +33,11 @@ _ROLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("note", re.compile(r"\bghi chu\b|\bnotes?\b|\bremarks?\b")),
     ("uom", re.compile(r"^dvt\b|^don vi tinh\b|^don vi do\b|^uom\b|^unit of measure\b|^unit$")),
     ("code", re.compile(r"^ma\b|^ma chi tieu\b|^ma so\b|\bindicator code\b|^code$")),
-    ("plan", re.compile(r"\bke hoach\b|^kh\b|\bkh \d{4}\b|\bplan\b|\btarget\b|\bchi tieu giao\b|\bso vi tri\b|\bseats\b")),
-    ("actual", re.compile(r"\bthuc hien\b|^th\b|\bth \d{4}\b|\bactual\b|\bket qua\b|\bda thuc hien\b|\bresult")),
+    # Budget wording: "Dự toán (được giao)" is the plan; "Đã thực hiện", "Thực chi" the actual.
+    ("plan", re.compile(r"\bke hoach\b|^kh\b|\bkh \d{4}\b|\bplan\b|\btarget\b|\bchi tieu giao\b|\bso vi tri\b|\bseats\b"
+                        r"|\bdu toan\b")),
+    ("actual", re.compile(r"\bthuc hien\b|^th\b|\bth \d{4}\b|\bactual\b|\bket qua\b|\bda thuc hien\b|\bresult"
+                          r"|\bthuc chi\b")),
     ("name", re.compile(r"\bnoi dung\b|\bchi tieu\b|\bindicator\b|\bcontent\b|\bdanh muc\b|\bhang muc\b|\bitem\b|^ten\b")),
 ]
 _STT = {"stt", "tt", "sott", "sothutu", "no"}
