@@ -175,11 +175,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         f"2024-05, 2024-Q2) in the template's 'Kỳ báo cáo' cell {_SEND_AGAIN_EN}.",
     ),
     "submission.unit_from_heading.to_unit": (
-        "Không xác định được đơn vị báo cáo: ô 'Mã đơn vị' không có hoặc để trống, và tiêu đề chỉ ghi {unit} "
+        "Không xác định được đơn vị báo cáo: ô 'Mã đơn vị' không có hoặc để trống, và tiêu đề chỉ ghi {unit_name} "
         "('{line}'), là cơ quan cấp trên chứ không phải đơn vị báo cáo. Hãy ghi mã đơn vị vào ô 'Mã đơn vị' của "
         f"biểu mẫu {_SEND_AGAIN_VI}.",
         "Cannot tell which unit sent the file: the 'Mã đơn vị' cell is missing or empty, and the title names only "
-        "{unit} ('{line}'), the parent body, not the reporting unit. Fill in the unit code in the template's "
+        "{unit_name} ('{line}'), the parent body, not the reporting unit. Fill in the unit code in the template's "
         f"'Mã đơn vị' cell {_SEND_AGAIN_EN}.",
     ),
     "submission.ambiguous_unit.to_unit": (

@@ -154,7 +154,7 @@ def _identify_unit(found: Identity, layout: TableLayout, ctx: ReadContext, where
                 "unit": text, "near": near, "hint": render("unit.not_found.in_file", "en", near=near),
                 "hint_vi": render("unit.not_found.in_file", "vi", near=near)}))
         return
-    lines = [(t, cell) for t, cell in layout.title_lines if not _NOT_THE_SENDER.match(fold(t))]
+    lines = joined_heading([(t, cell) for t, cell in layout.title_lines if not _NOT_THE_SENDER.match(fold(t))])
     scope = program.scope if program else None
     candidates = units_in_titles([t for t, _ in lines], ctx.units, scope)
     parents = _parents_in_heading(candidates, lines, ctx.units, program)
@@ -164,7 +164,9 @@ def _identify_unit(found: Identity, layout: TableLayout, ctx: ReadContext, where
         unit, cell = next(iter(parents.items()))
         found.problems.append(Problem("submission.unit_from_heading",
                                       location=Location(where.file, where.sheet, cell),
-                                      params={"unit": unit, "line": _line_at(layout, cell), "program": program.code,
+                                      params={"unit": f"{ctx.units.get(unit).name} ({unit})",
+                                              "unit_name": ctx.units.get(unit).name, "line": _line_at(layout, cell),
+                                              "program": program.code,
                                               "reporters": _some(_reporters(program, ctx.units) or [])}))
         return
     if len(candidates) == 1:
@@ -178,6 +180,26 @@ def _identify_unit(found: Identity, layout: TableLayout, ctx: ReadContext, where
         found.unit = ctx.units.match(from_name["unit"])
     else:
         found.problems.append(Problem("submission.no_unit", location=where))
+
+
+def joined_heading(lines: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Give the title lines with each body written under its parent read as one name too: the Party heading
+    "TỈNH ỦY LẠNG SƠN" over "BAN TỔ CHỨC" is "Ban Tổ chức Tỉnh ủy Lạng Sơn", and "UBND HUYỆN CAO LỘC" over
+    "PHÒNG NỘI VỤ" is "Phòng Nội vụ huyện Cao Lộc" (at the lower line's cell)."""
+    at = {cell: text for text, cell in lines}
+    out = list(lines)
+    for text, cell in lines:
+        column, row = re.sub(r"\d+$", "", cell), _row_of(cell)
+        upper = at.get(f"{column}{row - 1}")
+        if upper is None or text != text.upper() or len(fold(text).split()) > 6 or _BODY_LINE.match(fold(text)):
+            continue
+        if _MOTTO.match(fold(text)) or upper != upper.upper() or not (m := _BODY_LINE.match(fold(upper))):
+            continue
+        folded = fold(upper)
+        out.append((f"{fold(text)} {folded}", cell))
+        if m[1] and m[2] in ("uy ban nhan dan", "ubnd", "hoi dong nhan dan", "hdnd"):  # "Phòng Nội vụ huyện ..."
+            out.append((f"{fold(text)} {folded[m.end(1):]}", cell))
+    return out
 
 
 def _reporters(program: Program, units: UnitTree) -> list[str] | None:
