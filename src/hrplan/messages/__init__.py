@@ -47,12 +47,15 @@ def render(code: str, lang: str = "vi", **params: object) -> str:
 
 class _Params(dict):
     """Message parameters where '{x_vi}' falls back to '{x}', '{s}' is the English plural ending of the count '{n}'
-    ('{n} warning{s}': 1 warning, 2 warnings), '{s_x}' that of the count '{x}' ('{errors} error{s_errors}') and an
+    ('{n} warning{s}': 1 warning, 2 warnings), '{s_x}' that of the count '{x}' ('{errors} error{s_errors}'), an
+    optional clause '{opt_x}' absent shows as nothing (a problem stored before the clause existed) and any other
     absent one shows as '?'."""
 
     def __missing__(self, key: str) -> object:
         if key.endswith("_vi") and key[:-3] in self:
             return self[key[:-3]]
+        if key.startswith("opt_"):
+            return ""
         if key == "s" and "n" in self:
             return "" if self["n"] == 1 else "s"
         if key.startswith("s_") and key[2:] in self:

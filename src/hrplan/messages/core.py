@@ -187,9 +187,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The cell has the formula {found} but no stored result (the file was never opened in Excel). Open it in Excel, save, and import again.",
     ),
     "indicator.unknown": (
-        "Chỉ tiêu '{found}' không có trong chương trình {program}. Gần giống: {closest}. Hãy sửa tên/mã hoặc thêm bí danh vào tệp chương trình.",
-        "Indicator '{found}' is not in program {program}. Closest: {closest}. Fix the name/code or add an alias in the program file.",
+        "Chỉ tiêu '{found}'{opt_hidden_vi} không có trong chương trình {program}.{opt_closest_vi} Hãy sửa tên/mã hoặc thêm bí danh vào tệp chương trình.",
+        "Indicator '{found}'{opt_hidden} is not in program {program}.{opt_closest} Fix the name/code or add an alias in the program file.",
     ),
+    "indicator.unknown.closest": (" Gần giống: {closest}.", " Closest: {closest}."),
     "indicator.duplicate": (
         "Chỉ tiêu '{indicator}' xuất hiện hai lần (lần đầu ở ô {other}).",
         "Indicator '{indicator}' appears twice (first at {other}).",
@@ -261,9 +262,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The row has figures but no indicator name. Write the indicator's name or code, or delete the stray figures.",
     ),
     "value.uom_mismatch": (
-        "Đơn vị tính '{found}' không đổi được sang '{expected}' của chỉ tiêu '{indicator}'. Hãy sửa cột ĐVT.",
-        "Unit of measure '{found}' cannot be converted to '{expected}' of indicator '{indicator}'. Fix the unit column.",
+        "Đơn vị tính '{found}'{opt_written_vi} không đổi được sang '{expected}' của chỉ tiêu '{indicator}'{opt_value_vi}. "
+        "{opt_advice_vi}",
+        "Unit of measure '{found}'{opt_written} cannot be converted to '{expected}' of indicator '{indicator}'{opt_value}. "
+        "{opt_advice}",
     ),
+    # Where the unit was written, and what to fix there (value.uom_mismatch's clauses).
+    "value.uom_mismatch.written.column": (" (ô ĐVT {cell})", " (unit cell {cell})"),
+    "value.uom_mismatch.written.note": (" (dòng 'Đơn vị tính' ở {cell}, áp dụng cho cả bảng)",
+                                        " (the 'Đơn vị tính' line at {cell}, for the whole table)"),
+    "value.uom_mismatch.written.caption": (" (tiêu đề cột {cell})", " (column caption {cell})"),
+    "value.uom_mismatch.value": (", số ở ô {cell}", ", figure at {cell}"),
+    "value.uom_mismatch.advice.column": ("Hãy sửa ô ĐVT {cell}.", "Fix the unit cell {cell}."),
+    "value.uom_mismatch.advice.note": (
+        "Hãy sửa dòng 'Đơn vị tính' ở {cell}, hoặc thêm cột ĐVT ghi đơn vị riêng cho dòng này.",
+        "Fix the 'Đơn vị tính' line at {cell}, or add a unit column giving this row its own unit."),
+    "value.uom_mismatch.advice.caption": ("Hãy sửa đơn vị trong tiêu đề cột {cell}.",
+                                          "Fix the unit in the column caption {cell}."),
+    "value.uom_mismatch.advice.none": ("Hãy sửa cột ĐVT.", "Fix the unit column."),
     "value.uom_converted": (
         "Đã đổi {value_vi} {found_vi} thành {converted_vi} {expected_vi}.",
         "Converted {value} {found} to {converted} {expected}.",

@@ -26,6 +26,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{count} dòng không thuộc chương trình {program}, bỏ qua.",
         "{count} rows not in program {program}, skipped.",
     ),
+    "rows.parts_not_read": (
+        "Không đọc {rows_vi}: dòng con của '{indicator}' ({indicator_code}) không phải chỉ tiêu riêng. Nếu chương "
+        "trình cần theo dõi các phần này, hãy khai chúng là chỉ tiêu và thêm vào breakdowns (total: {indicator_code}) "
+        "trong tệp chương trình.",
+        "Not read {rows}: sub-rows of '{indicator}' ({indicator_code}) are parts of it, not indicators of their own. "
+        "If the program should follow these parts, define them as indicators and list them under breakdowns "
+        "(total: {indicator_code}) in the program file.",
+    ),
+    "columns.unplaced": (
+        "Không đọc cột có số {columns}: tiêu đề không cho biết là kế hoạch, thực hiện hay ước thực hiện. Nếu là "
+        "một trong số đó, hãy sửa tiêu đề cột (ví dụ 'Kế hoạch', 'Thực hiện') hoặc khai báo bố cục bảng "
+        "(layouts: captions) cho tệp này.",
+        "Columns with figures not read: {columns}: their captions say neither plan, actual nor estimate. If they "
+        "are, fix the caption (e.g. 'Kế hoạch', 'Thực hiện') or declare the table's layout (layouts: captions) "
+        "for this file.",
+    ),
+    "row.hidden": ("dòng ẩn", "hidden row"),
     "row.resembles_indicator": (
         "Dòng '{found}' không thuộc chương trình nhưng rất giống chỉ tiêu {indicator}, mà tệp không có. "
         "Nếu là cùng một chỉ tiêu, hãy sửa tên trong tệp hoặc thêm bí danh (aliases) vào tệp chương trình.",

@@ -101,9 +101,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         f"told. Type the caption as text, or open the file in Excel and save it, {_SEND_AGAIN_EN}.",
     ),
     "indicator.unknown.to_unit": (
-        "Chỉ tiêu '{found}' không có trong chương trình {program}. Gần giống: {closest}. Hãy sửa tên hoặc mã chỉ "
+        "Chỉ tiêu '{found}'{opt_hidden_vi} không có trong chương trình {program}.{opt_closest_vi} Hãy sửa tên hoặc mã chỉ "
         f"tiêu cho đúng biểu mẫu {_SEND_AGAIN_VI}.",
-        "Indicator '{found}' is not in program {program}. Closest: {closest}. Correct the indicator's name or code "
+        "Indicator '{found}'{opt_hidden} is not in program {program}.{opt_closest} Correct the indicator's name or code "
         f"as in the template {_SEND_AGAIN_EN}.",
     ),
     "indicator.unknown.analyst": (

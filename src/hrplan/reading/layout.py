@@ -44,6 +44,7 @@ class TableLayout:
     labels: dict[str, tuple[str, str]] = field(default_factory=dict)  # program/unit/period -> (text, cell)
     title_lines: list[tuple[str, str]] = field(default_factory=list)  # (text, cell) above the table
     uom_note: str | None = None  # "Đơn vị tính: Triệu đồng" above the table
+    uom_note_cell: str | None = None  # where that note is ("E7"): a unit that cannot convert is fixed there
     header: list[HeaderColumn] = field(default_factory=list)  # every captioned column, with its period
     kind: DataKind | None = None  # "Loại số liệu: TH Năm" above the table
     kind_unread: tuple[str, str] | None = None  # (text, cell) of a data-kind line naming no plan/actual/estimate
@@ -52,6 +53,7 @@ class TableLayout:
     unit_column: int | None = None
     indicator_captions: dict[int, str] = field(default_factory=dict)
     units_declared: str | None = None  # a declared layout's `units:` (per_row | per_block)
+    ignored: set[int] = field(default_factory=set)  # columns a declared layout says to leave ("ignore")
 
 
 def find_table(book: RawWorkbook, read_hidden: bool = False) -> TableLayout | None:
@@ -112,6 +114,7 @@ def layout_at(sheet: RawSheet, row: int, rows: int, fixed: dict[int, str], capti
     filled = merged_fill(sheet)
     kind, _ = find_data_kind(sheet, row, kind_label)
     roles: dict[int, str] = {}
+    ignored: set[int] = set()
     for col in range(sheet.width):
         if col in fixed:
             roles[col] = fixed[col]
@@ -122,6 +125,8 @@ def layout_at(sheet: RawSheet, row: int, rows: int, fixed: dict[int, str], capti
         role = declared or detected
         if role and role not in ("ignore", "name"):  # the label column is the declared one
             roles[col] = role
+        elif role == "ignore":
+            ignored.add(col)
     header = [_header_column(sheet, filled, row, col, roles[col], rows > 1) for col in sorted(roles)]
     first_data = row + rows
     if is_column_code_row(sheet, first_data):
@@ -129,7 +134,8 @@ def layout_at(sheet: RawSheet, row: int, rows: int, fixed: dict[int, str], capti
     columns: dict[str, int] = {}
     for column in header:
         columns.setdefault(column.role, column.col)
-    layout = TableLayout(sheet, row, first_data, columns, {h.col: h.caption for h in header}, header=header)
+    layout = TableLayout(sheet, row, first_data, columns, {h.col: h.caption for h in header}, header=header,
+                         ignored=ignored)
     read_blocks_above(sheet, layout, kind_label)
     return layout
 
@@ -291,4 +297,5 @@ def read_blocks_above(sheet: RawSheet, layout: TableLayout, kind_label: str | No
             if match and layout.uom_note is None:
                 raw = text.split(":", 1)[1] if ":" in text else text
                 layout.uom_note = raw.strip(" ()")
+                layout.uom_note_cell = ref
             layout.title_lines.append((text, ref))

@@ -19,6 +19,7 @@ from hrplan.names import fold
 NUMBERING = re.compile(r"^\s*((?:[ivxlc]+|[a-zđ]|\d+(?:\.\d+)*)[.):/]|\d+(?:\.\d+)+|[-+•*–])\s*", re.I)
 _ROMAN = re.compile(r"^(?:X{0,2})(?:IX|IV|V?I{0,3})$")
 _PATH_SEPARATOR = re.compile(r"\s*[›>]\s*")
+_OF_WHICH = re.compile(r"^(trong do|of which|of whom|including)\b")
 RESEMBLANCE = 0.8  # a row this close to an indicator's name is worth a warning naming both
 
 
@@ -31,6 +32,13 @@ class RowLabel:
     name: str
     level: float
     path: tuple[str, ...] = ()
+    parent: int | None = None  # the row it sits under (zero-based), None at the top
+
+    @property
+    def is_part_marked(self) -> bool:
+        """Tell whether the row is written as a part of the row above it: '- ...', '+ ...', 'a) ...', 'Trong đó: ...'."""
+        marked = bool(self.numbering) and numbering_level(self.numbering) >= 7
+        return marked or bool(_OF_WHICH.match(fold(self.name)))
 
     @property
     def is_heading_level(self) -> bool:
@@ -79,7 +87,8 @@ class Hierarchy:
         level = numbering_level(numbering, indent)
         while self._stack and self._stack[-1].level >= level:
             self._stack.pop()
-        label = RowLabel(row, numbering, name, level, self._prefix + tuple(r.name for r in self._stack))
+        label = RowLabel(row, numbering, name, level, self._prefix + tuple(r.name for r in self._stack),
+                         self._stack[-1].row if self._stack else None)
         self._stack.append(label)
         return label
 

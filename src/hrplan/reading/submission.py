@@ -18,7 +18,7 @@ from hrplan.reading.declared import declared_for, table_as_declared
 from hrplan.reading.blocks import block_layout, blocks_of, is_total_block
 from hrplan.reading.formulas import calculate_formulas
 from hrplan.reading.identify import identify
-from hrplan.reading.table import choose_table_columns, read_rows, read_table, unknown_rows
+from hrplan.reading.table import choose_table_columns, read_rows, read_table, unknown_rows, unplaced_columns
 from hrplan.reading.text import convert_legacy_text
 from hrplan.reading.rows import IndicatorMatcher
 from hrplan.reading.types import BlankCell, ReadContext, StoredValue
@@ -138,6 +138,9 @@ def read_submission(path: Path, ctx: ReadContext, checked: CheckedFile | None = 
         result.unit = None
         read_unit_rows(result, layout, ctx)
         return result
+    if unplaced := unplaced_columns(layout):  # before the blocks: each block sees only its own columns
+        result.notes.append(Problem("columns.unplaced", Severity.INFO, Location(
+            str(result.path), layout.sheet.name, cell_name(layout.header_row, 0)), {"columns": ", ".join(unplaced)}))
     blocks = blocks_of(layout.header)
     per_block = layout.units_declared == "per_block"
     if blocks and not per_block and not any(ctx.units.match(caption) for caption in blocks):
@@ -254,7 +257,7 @@ def _read_kind_blocks(result: ParsedSubmission, layout: TableLayout, program: Pr
     KH/TH columns) into one submission: a row's path starts with its block's caption, so an indicator
     declared as "Sản lượng › Lúa" is read from that block only."""
     seen: dict[str, str] = {}
-    unknown: dict[Location, tuple[Location, str, str]] = {}  # a row unknown in every block is counted once
+    unknown: dict[Location, tuple[Location, str, str, bool]] = {}  # a row unknown in every block is counted once
     for caption, columns in blocks.items():
         block = block_layout(layout, columns)
         if choose_table_columns(result, block):

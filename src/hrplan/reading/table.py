@@ -55,13 +55,42 @@ def choose_table_columns(result: ParsedSubmission, layout: TableLayout) -> bool:
     return not choice.ambiguous and "name" in choice.columns
 
 
+def unplaced_columns(layout: TableLayout) -> list[str]:
+    """Give the columns holding figures whose caption names no role the reader knows ("Dự kiến phân bổ"), as
+    "C8 'caption'": never read, so named rather than dropped in silence."""
+    sheet = layout.sheet
+    known = {c.col for c in layout.header} | set(layout.columns.values()) | layout.ignored
+    if "name" not in layout.columns:
+        return []
+    out = []
+    for col in range(sheet.width):
+        if col in known:
+            continue
+        if not any(_is_figure(sheet.value(row, col)) for row in range(layout.first_data_row, sheet.height)
+                   if _text(sheet.value(row, layout.columns["name"]))):
+            continue
+        captions = [_text(sheet.value(r, col)) for r in range(layout.header_row, layout.first_data_row)]
+        caption = " ".join(dict.fromkeys(c for c in captions if c))
+        out.append(f"{cell_name(layout.header_row, col)} '{caption}'" if caption else cell_name(layout.header_row, col))
+    return out
+
+
+def _is_figure(value: Any) -> bool:
+    if isinstance(value, bool) or value in ("", None):
+        return False
+    try:
+        return parse_number(value) is not None
+    except (NotANumber, OutOfRange):
+        return False
+
+
 def _describe(layout: TableLayout, columns: list[HeaderColumn]) -> str:
     return ", ".join(f"{cell_name(layout.header_row, c.col)} '{c.caption}'" for c in columns)
 
 
 # -- rows -------------------------------------------------------------------------------------
 def read_rows(result: ParsedSubmission, layout: TableLayout, program: Program, prefix: tuple[str, ...] = (),
-               seen: dict[str, str] | None = None, finish: bool = True) -> list[tuple[Location, str, str]]:
+               seen: dict[str, str] | None = None, finish: bool = True) -> list[tuple[Location, str, str, bool]]:
     """Read the program's rows; skip and count the others; check the totals against the rows they close.
 
     A table made for the program (no more unknown rows with figures than indicator rows) refuses
@@ -74,7 +103,9 @@ def read_rows(result: ParsedSubmission, layout: TableLayout, program: Program, p
     book = program.measure_book()
     tree, totals = Hierarchy(prefix), TotalChecker()
     seen = {} if seen is None else seen  # shared by the blocks of one table: an indicator is read once
-    unknown: list[tuple[Location, str, str]] = []  # (where, label as found, name without numbering)
+    unknown: list[tuple[Location, str, str, bool]] = []  # (where, label as found, name without numbering, hidden)
+    owner: dict[int, tuple[str, str]] = {}  # row -> (indicator, unit written) of a row read, or of its parts
+    parts: dict[str, list[tuple[str, str, bool]]] = {}  # indicator -> its sub-rows with figures: (cell, name, hidden)
     for row in range(layout.first_data_row, sheet.height):
         name = _row_label(layout, row)
         code = _text(sheet.value(row, cols["code"])) if "code" in cols else ""
@@ -99,6 +130,14 @@ def read_rows(result: ParsedSubmission, layout: TableLayout, program: Program, p
             totals.total(label, wording[0], wording[1], stated)
             continue
         row_uom = _text(sheet.value(row, cols["uom"])) if "uom" in cols else ""
+        whole = owner.get(label.parent) if label.parent is not None and label.is_part_marked and not code else None
+        if whole is not None and not _own_indicator(program, book, indicator, whole, row_uom or layout.uom_note):
+            # "- Đào tạo sau đại học" under "Kinh phí": the money spent on it, a part of that row, not the
+            # people indicator of the same name; "- Trong đó: nữ", "- Ngân sách tỉnh" likewise.
+            owner[row] = (whole[0], row_uom or whole[1])
+            if has_values:
+                parts.setdefault(whole[0], []).append((label_cell, name, row in sheet.hidden_rows))
+            continue
         if indicator is None:
             if matcher.is_section(bare) or (label.is_heading_level and code == ""):
                 totals.heading(label)
@@ -107,7 +146,7 @@ def read_rows(result: ParsedSubmission, layout: TableLayout, program: Program, p
             if matcher.is_section(bare):
                 continue  # a section heading of the program, perhaps with its subtotal
             if has_values and (name or code):
-                unknown.append((where, code or name, bare or code))
+                unknown.append((where, code or name, bare or code, row in sheet.hidden_rows))
             elif has_values:
                 result.problems.append(Problem("row.unnamed", location=where))
             continue
@@ -116,10 +155,19 @@ def read_rows(result: ParsedSubmission, layout: TableLayout, program: Program, p
                                            params={"indicator": indicator, "other": seen[indicator]}))
             continue
         seen[indicator] = label_cell
+        owner[row] = (indicator, row_uom or layout.uom_note or "")
         note = _text(sheet.value(row, cols["note"])) if "note" in cols else ""
+        uom_at = (cell_name(row, cols["uom"]), "column") if row_uom else (
+            (layout.uom_note_cell, "note") if layout.uom_note and layout.uom_note_cell else None)
         figures = read_indicator_row(result, layout, program, book, indicator, row, cells,
-                                      row_uom or layout.uom_note, note or None)
+                                      row_uom or layout.uom_note, note or None, uom_at)
         totals.row(label, figures, row_uom)
+    for indicator, rows in parts.items():
+        ind = program.indicator(indicator)
+        result.notes.append(Problem("rows.parts_not_read", Severity.INFO,
+                                    Location(str(result.path), sheet.name, seen[indicator]), {
+                                        "indicator": ind.name, "indicator_code": ind.code,
+                                        "rows": row_list(rows, "en"), "rows_vi": row_list(rows, "vi")}))
     if finish:
         unknown_rows(result, program, matcher, unknown, seen)
     for cell, stated, summed in totals.mismatches():
@@ -129,22 +177,50 @@ def read_rows(result: ParsedSubmission, layout: TableLayout, program: Program, p
     return unknown
 
 
+def _own_indicator(program: Program, book: Any, indicator: str | None, whole: tuple[str, str], uom: str | None) -> bool:
+    """Tell whether a row written as a part of the row read as `whole` is an indicator of its own.
+
+    It is when the program declares it a part of that indicator (`breakdowns`), or when it names another
+    indicator and its unit of measure (its own ĐVT, else the note above the table or its parent's) can hold
+    that indicator's figures: "- Lượt người tham dự" (lượt người) under "a) Hội nghị" (hội nghị).
+    """
+    if indicator is None or indicator == whole[0]:
+        return False
+    if any(b.total == whole[0] and indicator in b.parts for b in program.breakdowns):
+        return True
+    ind = program.indicator(indicator)
+    written = uom or whole[1] or program.indicator(whole[0]).uom
+    return ind.kind.value != "count" or book.convert(Decimal(1), written, ind.uom) is not None
+
+
+def row_list(rows: list[tuple[str, str, bool]], lang: str) -> str:
+    """Give rows as a message lists them: "B23 '- Ngân sách tỉnh' (dòng ẩn), B24 '- Nguồn khác'"."""
+    hidden = render("row.hidden", lang)
+    return ", ".join(f"{cell} '{name}'" + (f" ({hidden})" if is_hidden else "") for cell, name, is_hidden in rows)
+
+
 def unknown_rows(result: ParsedSubmission, program: Program, matcher: IndicatorMatcher,
-                  unknown: list[tuple[Location, str, str]], seen: dict[str, str]) -> None:
+                  unknown: list[tuple[Location, str, str, bool]], seen: dict[str, str]) -> None:
     """Refuse the unknown rows of a program's own form; skip and count those of a wider table."""
     if not unknown:
         return
     if len(unknown) <= len(seen):
         hints = {fold(i.name): f"{i.code} ({i.name})" for i in program.indicators}
         hints.update({fold(i.code): f"{i.code} ({i.name})" for i in program.indicators})
-        for where, found, bare in unknown:
-            result.problems.append(Problem("indicator.unknown", location=where, params={
-                "found": found, "program": program.code, "closest": ", ".join(closest(bare, hints)) or "-"}))
+        for where, found, bare, hidden in unknown:
+            near = ", ".join(closest(bare, hints))
+            params = {"found": found, "program": program.code, "closest": near or "-"}
+            for suffix, lang in _LANGS:
+                if near:  # no "Gần giống: -" when nothing is near
+                    params[f"opt_closest{suffix}"] = render("indicator.unknown.closest", lang, closest=near)
+                if hidden:  # the clerk cannot see it without unhiding the row
+                    params[f"opt_hidden{suffix}"] = f" ({render('row.hidden', lang)})"
+            result.problems.append(Problem("indicator.unknown", location=where, params=params))
         return
     first = unknown[0][0]
     result.notes.append(Problem("rows.not_in_program", Severity.INFO, Location(first.file, first.sheet),
                                 {"count": len(unknown), "program": program.code}))
-    for where, found, bare in unknown:
+    for where, found, bare, _ in unknown:
         code = matcher.resembling(bare)
         if code is not None and code not in seen:
             ind = program.indicator(code)
@@ -174,7 +250,9 @@ def _row_label(layout: TableLayout, row: int) -> str:
 
 def read_indicator_row(result: ParsedSubmission, layout: TableLayout, program: Program, book: Any,
                         code: str, row: int, cells: dict[str, tuple[int, int]], uom: str | None,
-                        note: str | None = None) -> dict[str, Decimal]:
+                        note: str | None = None, uom_at: tuple[str, str] | None = None) -> dict[str, Decimal]:
+    """Read one indicator's figures from its cells; `uom_at` is (cell, 'column' | 'note' | 'caption'): where the
+    unit of measure was written, which a unit that cannot convert points at."""
     sheet = layout.sheet
     ind = program.indicator(code)
     numbers: dict[str, Decimal] = {}
@@ -209,8 +287,7 @@ def read_indicator_row(result: ParsedSubmission, layout: TableLayout, program: P
         if uom and ind.kind.value == "count":
             converted = book.convert(number, uom, ind.uom)
             if converted is None:
-                result.problems.append(Problem("value.uom_mismatch", location=where,
-                                               params={"found": uom, "expected": ind.uom, "indicator": ind.name}))
+                result.problems.append(_uom_mismatch(where, uom_at, uom, ind.uom, ind.name))
                 continue
             if abs(converted) >= MAX_FIGURE:
                 result.problems.append(Problem("value.out_of_range", location=where,
@@ -242,6 +319,25 @@ def read_indicator_row(result: ParsedSubmission, layout: TableLayout, program: P
     if "ratio" in cells:
         _read_stated_ratio(result, layout, code, cells["ratio"], numbers)
     return numbers
+
+
+def _uom_mismatch(where: Location, uom_at: tuple[str, str] | None, found: str, expected: str,
+                  indicator: str) -> Problem:
+    """Give the refusal of a unit of measure that cannot convert, at the cell where the unit was written (the ĐVT
+    cell, the 'Đơn vị tính' line above the table, a column caption), naming the figure's cell too."""
+    params = {"found": found, "expected": expected, "indicator": indicator}
+    if uom_at is None:
+        params.update({f"opt_advice{s}": render("value.uom_mismatch.advice.none", lang) for s, lang in _LANGS})
+        return Problem("value.uom_mismatch", location=where, params=params)
+    cell, source = uom_at
+    for suffix, lang in _LANGS:
+        params[f"opt_written{suffix}"] = render(f"value.uom_mismatch.written.{source}", lang, cell=cell)
+        params[f"opt_value{suffix}"] = render("value.uom_mismatch.value", lang, cell=where.cell)
+        params[f"opt_advice{suffix}"] = render(f"value.uom_mismatch.advice.{source}", lang, cell=cell)
+    return Problem("value.uom_mismatch", location=Location(where.file, where.sheet, cell), params=params)
+
+
+_LANGS = (("", "en"), ("_vi", "vi"))
 
 
 def _read_stated_ratio(result: ParsedSubmission, layout: TableLayout, code: str, rc: tuple[int, int],

@@ -229,9 +229,11 @@ def read_unit_rows(result: ParsedSubmission, layout: TableLayout, ctx: ReadConte
                                          params={"unit": unit, "program": program.code, "scope": program.scope}))
         note = _text(sheet.value(row, layout.columns["note"])) if "note" in layout.columns else ""
         for indicator, by_role in columns.items():
-            uom = _uom_of(layout, by_role) or layout.uom_note
+            uom, uom_at = _uom_of(layout, by_role)
+            if uom is None and layout.uom_note:
+                uom, uom_at = layout.uom_note, ((layout.uom_note_cell, "note") if layout.uom_note_cell else None)
             read_indicator_row(part, layout, program, book, indicator, row,
-                               {m: (row, col) for m, col in by_role.items()}, uom, note or None)
+                               {m: (row, col) for m, col in by_role.items()}, uom, note or None, uom_at)
         result.parts.append(part)
     for row, parent in parent_rows:  # checked against the rows of the units under it, never stored
         under = [figures for unit, figures in by_unit.items() if ctx.units.is_under(unit, parent)]
@@ -318,12 +320,13 @@ def _check_total(result: ParsedSubmission, layout: TableLayout, row: int, cells:
                 number_params(found=stated, expected=summed)))
 
 
-def _uom_of(layout: TableLayout, by_role: dict[str, int]) -> str | None:
+def _uom_of(layout: TableLayout, by_role: dict[str, int]) -> tuple[str | None, tuple[str, str] | None]:
+    """Give the unit of measure an indicator's caption names ("Đàn bò (con)") and where: (cell, 'caption')."""
     for col in by_role.values():
         uom = indicator_caption(layout.indicator_captions.get(col, ""))[1]
         if uom:
-            return uom
-    return None
+            return uom, (cell_name(layout.header_row, col), "caption")
+    return None, None
 
 
 def _numbers(sheet: RawSheet, cells: dict[tuple[str, str], tuple[int, int]]) -> dict[tuple[str, str], Decimal]:
