@@ -100,3 +100,16 @@ def test_a_file_the_nightly_job_filed_in_done_is_found(tmp_path, run):
     assert result.exit_code == 0, result.stderr
     (marked,) = (tmp_path / "out").glob("*.xlsx")
     assert MAIN_SHEET in load_workbook(marked).sheetnames
+
+
+def test_feedback_takes_output_like_template_and_report_and_still_takes_out(tmp_path, run):
+    # `template` and `report` take -o/--output; feedback took only --out, so `--output` was a usage error.
+    from inbox_builder import consolidate, night_workspace
+
+    ws = night_workspace(tmp_path / "night", good=3)
+    consolidate(ws, check=True)
+    for option, folder in (("--output", "by-output"), ("--out", "by-out")):
+        result = run("feedback", "-p", "12-CTr/TU", "--period", "2016..2019-05", "-u", "SYT", option,
+                     tmp_path / folder, workspace=ws)
+        assert result.exit_code == 0, (option, result.output, result.stderr)
+        assert [p.name for p in (tmp_path / folder).glob("*.xlsx")] == ["12-CTr-TU_SYT_2016_to_2019-05_phan-hoi.xlsx"]

@@ -17,7 +17,8 @@ def register(app: typer.Typer) -> None:
         unit: List[str] = typer.Option([], "--unit", "-u", help="Đơn vị (mã hoặc tên; có thể lặp lại)."),
         all_units: bool = typer.Option(False, "--all-units", help="Mọi đơn vị có vấn đề trong kỳ."),
         program: List[str] = typer.Option([], "--program", "-p", help="Chương trình (mặc định: tất cả)."),
-        out: Optional[Path] = typer.Option(None, "--out", "-o", help="Thư mục ghi (mặc định: reports/feedback/)."),
+        out: Optional[Path] = typer.Option(None, "--output", "--out", "-o",
+                                           help="Thư mục ghi (mặc định: reports/feedback/)."),
     ) -> None:
         """Phản hồi cho đơn vị: bản sao tệp đơn vị đã gửi, ô có vấn đề tô màu kèm ghi chú tiếng Việt, trang đầu
         liệt kê vấn đề có liên kết đến ô. (Send each unit its own workbook back, marked.)"""
