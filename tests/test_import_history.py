@@ -177,3 +177,32 @@ def test_a_correction_saved_at_the_same_moment_as_the_original_applies_last(samp
     results = import_files(sample_ws, [folder])
     assert [r.path.name for r in results] == ["SYT quy 2.xlsx", "SYT quy 2 - ban sua.xlsx"]
     assert _current_dt_yt(sample_ws) == "80"
+
+
+def test_history_shows_a_stated_ratio_as_the_report_does(sample_ws, run, tmp_path):
+    # A stated ratio is stored as a fraction (1.2 for 120%); history printed '1,2 → -' where the report says 120%,
+    # and a planning ratio (candidates per seat) is '1,15 lần', never 115%.
+    from openpyxl import load_workbook
+
+    from hrplan.reports.submission_template import MAIN_SHEET
+
+    name = "08-CTr-TU_HHA_2021_to_2023-05.xlsx"
+    first, second = tmp_path / "HHA_lan1.xlsx", tmp_path / "HHA_lan2.xlsx"
+    for path, stated in ((first, True), (second, False)):
+        wb = load_workbook(SAMPLE / "submissions" / name)
+        sheet = wb[MAIN_SHEET]
+        rows = {sheet.cell(r, 2).value: r for r in range(1, sheet.max_row + 1)}
+        for code, plan, actual, ratio in (("QH-BCH", 53, 61, 1.15), ("BD-NGUON", 100, 120, 1.2)):
+            sheet.cell(rows[code], 5).value, sheet.cell(rows[code], 6).value = plan, actual
+            sheet.cell(rows[code], 7).value = ratio if stated else None
+        wb.save(path)
+    os.utime(first, (1_700_000_000, 1_700_000_000))
+    import_files(sample_ws, [first, second])
+    vi = run("history", "-p", "08-CTr/TU", "-u", "HHA", workspace=sample_ws)
+    assert vi.exit_code == 0, vi.output
+    assert "BD-NGUON tỷ lệ ghi trong báo cáo: 120% → -" in vi.stdout
+    assert "QH-BCH tỷ lệ ghi trong báo cáo: 1,15 lần → -" in vi.stdout
+    en = run("history", "-p", "08-CTr/TU", "-u", "HHA", workspace=sample_ws, lang="en")
+    assert "BD-NGUON stated ratio: 120% → -" in en.stdout and "QH-BCH stated ratio: 1.15 times → -" in en.stdout
+    data = json.loads(run("history", "-p", "08-CTr/TU", "-u", "HHA", "-f", "json", workspace=sample_ws).stdout)
+    assert {"indicator": "BD-NGUON", "measure": "stated_ratio", "before": 1.2, "after": None} in data[1]["changes"]

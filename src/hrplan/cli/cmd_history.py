@@ -20,9 +20,9 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Lịch sử các lần gửi báo cáo và số liệu đã thay đổi giữa các lần. (Submission history.)"""
         from hrplan.store import submission_history
-        from hrplan.values import format_number
         ws = STATE.ws()
-        code = ws.program(program).code
+        prog = ws.program(program)
+        code = prog.code
         with ws.open_store() as store:
             unit_code = _unit_code(ws, store, code, unit) if unit else None
             entries = submission_history(store, code, unit_code, period)
@@ -43,8 +43,8 @@ def register(app: typer.Typer) -> None:
                          "Ghi chú" if vi else "Notes"])
         for e in entries:
             state = ("hiện hành" if vi else "current") if e.current else (f"bị thay bởi #{e.record.superseded_by}" if vi else f"superseded by #{e.record.superseded_by}")
-            changes = "; ".join(f"{c.indicator} {_measure(c.measure)}: {format_number(c.before, lang=STATE.lang)} → "
-                                f"{format_number(c.after, lang=STATE.lang)}" for c in e.changes)
+            changes = "; ".join(f"{c.indicator} {_measure(c.measure)}: {_value(prog, c, c.before)} → "
+                                f"{_value(prog, c, c.after)}" for c in e.changes)
             notes = "; ".join([*([render("history.restored_from", STATE.lang, id=e.restored_from)] if e.restored_from
                                  else []), *(f"{i}: {n}" for i, n in e.notes)])
             t.add_row(str(e.record.id), e.record.unit, e.record.period, e.record.file_name, _when(e.record.imported_at),
@@ -68,6 +68,23 @@ def _measure(measure: str) -> str:
     """Give a stored measure (plan, actual, estimate, stated_ratio) in the user's words: 'BD-LUOT thực hiện: 95 → 105'."""
     from hrplan.messages import MESSAGES, render
     return render(f"column_role.{measure}", STATE.lang) if f"column_role.{measure}" in MESSAGES else measure
+
+
+def _value(program, change, value) -> str:
+    """Give a changed value as the report shows it: a stated ratio (stored as a fraction, 1.2) as '120%', or for a
+    planning ratio as '1,2 lần'; any other figure as its number ('1.500')."""
+    from hrplan.definitions import IndicatorKind
+    from hrplan.values import format_number, format_percent, format_times
+    if change.measure != "stated_ratio" or value is None:
+        return format_number(value, lang=STATE.lang)
+    try:
+        planning = program.indicator(change.indicator).kind is IndicatorKind.PLANNING_RATIO
+    except KeyError:  # an indicator the program file no longer has
+        planning = False
+    if planning:
+        return format_times(float(value), STATE.lang)
+    whole = (value * 100) == (value * 100).to_integral_value()
+    return format_percent(float(value), 0 if whole else 1, STATE.lang)
 
 
 def _when(stamp: str) -> str:
