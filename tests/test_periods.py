@@ -123,3 +123,14 @@ def test_day_one_is_the_calendar(text: str) -> None:
 def test_a_cutoff_day_not_in_every_month_is_refused(day: int) -> None:
     with pytest.raises(ValidationError):
         CutoffRule(day=day)
+
+
+def test_in_sentence_gives_english_words_that_run_on_and_keeps_the_vietnamese_office_form():
+    from hrplan.definitions import Period
+
+    words = {label: Period.parse(label).in_sentence("en") for label in
+             ("2025", "2024-H1", "2024-H2", "2023-Q2", "2021..2025", "2021..2023-05")}
+    assert words == {"2025": "2025", "2024-H1": "the first half of 2024", "2024-H2": "the second half of 2024",
+                     "2023-Q2": "Q2 2023", "2021..2025": "2021–2025",
+                     "2021..2023-05": "the period from 01/01/2021 to 31/05/2023"}
+    assert Period.parse("2025").in_sentence("vi") == "Năm 2025" == Period.parse("2025").describe("vi")

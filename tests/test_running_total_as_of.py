@@ -42,4 +42,4 @@ def test_a_yearly_units_stock_is_said_to_be_as_of_its_year_and_a_missing_middle_
     bd = _rows(run, ws, tmp_path)["BD"]
     assert "chưa đủ" in bd["sentence"]  # a flow summed over the quarters does lack 2023-Q2
     english = _rows(run, ws, tmp_path, "en")["LK"]
-    assert "running total of Huyện Hòa An as of the end of year 2023" in english["sentence"]
+    assert "running total of Huyện Hòa An as of the end of 2023" in english["sentence"]

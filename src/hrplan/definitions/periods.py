@@ -149,6 +149,21 @@ class Period:
             return f"{self.start.year}–{self.end.year}"
         return f"From {self.start:%d/%m/%Y} to {self.end:%d/%m/%Y}"
 
+    def in_sentence(self, lang: str = "vi") -> str:
+        """Give the period as words inside a sentence: in English 'plan for 2025', 'the first half of 2023',
+        'the period from 01/01/2021 to 31/05/2023' (`describe` gives the heading's 'Year 2025', 'First half of
+        2023'); in Vietnamese the office's own form, 'Quý II/2023', which a caller lowers where its sentence runs on
+        ('số liệu năm 2024')."""
+        if lang != "en":
+            return self.vietnamese()
+        kind = self.kind
+        if kind == "year":
+            return str(self.start.year)
+        if kind == "half":
+            return f"the {'first' if self.label.endswith('1') else 'second'} half of {self.start.year}"
+        text = self.describe("en")
+        return f"the period f{text[1:]}" if text.startswith("From ") else text
+
 
 @lru_cache(maxsize=8192)
 def _parse_cached(text: str) -> Period:

@@ -450,7 +450,7 @@ class ReportRows:
     def described(self, label: str) -> str:
         words = self._described.get(label)
         if words is None:
-            words = self._described[label] = Period.parse(label).describe(self.lang)
+            words = self._described[label] = Period.parse(label).in_sentence(self.lang)
         return words
 
     def _parts_summary(self, fig: Figure) -> str | None:
@@ -520,7 +520,8 @@ class ReportRows:
         """'Số lũy kế của Huyện Văn Lãng tính đến hết năm 2024' for the units whose last report ends early."""
         def until(label: str) -> str:
             words = self.described(label)
-            return render("figure.as_of.until", self.lang, period=words[:1].lower() + words[1:])
+            return render("figure.as_of.until", self.lang, period=words[:1].lower() + words[1:] if self.lang == "vi"
+                          else words)  # 'hết năm 2024'; English runs on as it is: 'the end of Q2 2024', not 'q2'
 
         items = "; ".join(f"{self.unit_name(unit)} {until(label)}" for unit, label in dict.fromkeys(fig.as_of))
         return render("figure.as_of", self.lang, items=items)
@@ -606,7 +607,7 @@ def _parts_text(cover: Coverage, lang: str) -> str:
 def _period_words(label: str | None, lang: str) -> str:
     if not label:
         return ""
-    text = Period.parse(label).describe(lang)
+    text = Period.parse(label).in_sentence(lang)
     return text[:1].lower() + text[1:] if lang == "vi" else text
 
 
@@ -630,7 +631,7 @@ def _coverage(figures: FigureSet, units: UnitTree, lang: str) -> dict[str, Any]:
                             units=_names(units, sent_nothing, lang)))
     if missing:
         items = "; ".join(f"{_unit_name(units, c.unit)} {_parts_text(c, lang)} "
-                          f"({', '.join(Period.parse(p).describe(lang) for p in c.missing)})" for c in missing)
+                          f"({', '.join(Period.parse(p).in_sentence(lang) for p in c.missing)})" for c in missing)
         texts.append(render("figure.coverage_header", lang, period=period, items=items))
     if absent:
         held = _names(units, sorted(figures.submitted), lang) or render("figure.coverage_held_none", lang)
@@ -642,10 +643,10 @@ def _coverage(figures: FigureSet, units: UnitTree, lang: str) -> dict[str, Any]:
     if unregistered:  # stored, but under no group of today's registry: said first, it changes every total
         parts = sorted({p for labels in unregistered.values() for p in labels}, key=lambda p: Period.parse(p).start)
         texts.insert(0, render("figure.coverage_unregistered", lang, units=", ".join(sorted(unregistered)),
-                               periods=", ".join(Period.parse(p).describe(lang) for p in parts)))
+                               periods=", ".join(Period.parse(p).in_sentence(lang) for p in parts)))
     outside = figures.outside_life
     if outside:  # stored before units.yaml gave the unit's life, for a period outside it: in no figure either
-        items = "; ".join(f"{_unit_name(units, u)} ({', '.join(Period.parse(p).describe(lang) for p in labels)})"
+        items = "; ".join(f"{_unit_name(units, u)} ({', '.join(Period.parse(p).in_sentence(lang) for p in labels)})"
                           for u, labels in sorted(outside.items()))
         texts.insert(1 if unregistered else 0, render("figure.coverage_outside_life", lang, items=items))
     common = {"due": due, "absent": sent_nothing, "through_members": dict(figures.through_members),

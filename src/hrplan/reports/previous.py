@@ -168,7 +168,7 @@ def comparison(program: Program, period: Period, store, units: UnitTree, data: d
     before = compared.period
     if before is None:
         return {"period": None, "text": render("report.s.no_previous_period", lang), "rows": []}
-    label = before.describe(lang)  # in English too, never the code '2016..2018'
+    label = before.in_sentence(lang)  # in English too, never the code '2016..2018'; mid-sentence: 'Compared with 2024'
     apart = bool(compared.only_before or compared.only_now)
     lower = lambda text: text[:1].lower() + text[1:] if lang == "vi" else text  # noqa: E731
     rows = []
@@ -200,7 +200,7 @@ def comparison(program: Program, period: Period, store, units: UnitTree, data: d
             said.append(render("report.s.previous_only", lang, period=lower(label), units=names(compared.only_before)))
         text = " ".join([*said, text])
     if compared.blank:  # units held in both periods whose actual of an indicator is in one of them only
-        now_label = lower(data["period"]["text"]) if lang == "vi" else Period.parse(data["period"]["label"]).describe(lang)
+        now_label = lower(data["period"]["text"]) if lang == "vi" else Period.parse(data["period"]["label"]).in_sentence(lang)
         said = []
         for row in data["summary"]:
             if (lacking := compared.blank.get(row["indicator"])) is None:
@@ -209,7 +209,7 @@ def comparison(program: Program, period: Period, store, units: UnitTree, data: d
                      for codes, when in zip(lacking, (lower(label), now_label)) if codes]
             said.append(render("report.s.previous_blank", lang, name=row["name"], parts="; ".join(sides)))
         text = " ".join([*said, text])
-    return {"period": before.label, "period_text": label, "text": text, "rows": rows,
+    return {"period": before.label, "period_text": before.describe(lang), "text": text, "rows": rows,
             "units": compared.both, "only_previous": compared.only_before, "only_current": compared.only_now,
             "blank": {code: {"previous": before_, "current": now_} for code, (before_, now_) in compared.blank.items()}}
 

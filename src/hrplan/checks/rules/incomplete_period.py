@@ -12,10 +12,10 @@ def _run(ctx: CheckContext):
         name = ctx.units.get(cover.unit).name if cover.unit in ctx.units else cover.unit
         kind = f"figure.kind.{cover.frequency}"
         yield RULE.finding(ctx, cover.unit, None, {
-            "unit": f"{name} ({cover.unit})", "period": _lower_first(ctx.period.describe(ctx.lang), ctx.lang),
+            "unit": f"{name} ({cover.unit})", "period": _lower_first(ctx.period.in_sentence(ctx.lang), ctx.lang),
             "parts": render("figure.parts", ctx.lang, present=cover.present, expected=len(cover.expected),
                             kind=render(kind, "en"), kind_vi=render(kind, "vi")),
-            "missing": ", ".join(Period.parse(p).describe(ctx.lang) for p in cover.missing)})
+            "missing": ", ".join(Period.parse(p).in_sentence(ctx.lang) for p in cover.missing)})
 
 
 def _lower_first(text: str, lang: str) -> str:

@@ -20,7 +20,7 @@ def _run(ctx: CheckContext):
             blank = next((blanks[k] for k in ((fig.unit, fig.indicator.code, p) for p in periods) if k in blanks), None)
             where = Location(blank["file_name"], blank["sheet"], blank["cell"]) if blank else Location()
             note = render("check.missing_value.note", ctx.lang, note=blank["note"]) if blank and blank["note"] else ""
-            period = Period.parse(lo.period).describe(ctx.lang) if lo.period else ctx.period.describe(ctx.lang)
+            period = (Period.parse(lo.period) if lo.period else ctx.period).in_sentence(ctx.lang)
             yield RULE.finding(ctx, fig.unit, fig.indicator.code, {
                 "indicator": fig.indicator.name_in(ctx.lang), "plan": format_number(lo.plan, lang=ctx.lang), "uom": ctx.uom(fig.indicator.uom),
                 "period": period, "note": note, "cell": blank["cell"] if blank else "-"}, where)

@@ -21,7 +21,7 @@ def _run(ctx: CheckContext):
             file = record.file_name if record is not None else ""
             yield RULE.finding(ctx, unit, None, {
                 "unit": f"{ctx.units.get(unit).name} ({unit})" if unit in ctx.units else unit,
-                "period": period.describe(ctx.lang), "file": file, "life": _life(ctx, life, period)},
+                "period": period.in_sentence(ctx.lang), "file": file, "life": _life(ctx, life, period)},
                 Location(file=file or None))
 
 

@@ -11,7 +11,7 @@ def _run(ctx: CheckContext):
     # units.yaml after the reform took its whole year out of the province's sum).
     for unit, parts in sorted(ctx.figures.unregistered.items()):
         yield RULE.finding(ctx, unit, None, {
-            "unit": unit, "periods": ", ".join(Period.parse(p).describe(ctx.lang) for p in parts)})
+            "unit": unit, "periods": ", ".join(Period.parse(p).in_sentence(ctx.lang) for p in parts)})
 
 
 RULE = Rule("check.unregistered_unit", Severity.ERROR, "completeness",
