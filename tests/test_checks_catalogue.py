@@ -70,3 +70,14 @@ def test_a_rule_parameter_set_for_one_indicator_applies_to_that_indicator_only(s
                                           "      indicators: {DT-YT: {params: {factor: 1.5}}}\n")
     flagged = typos()
     assert flagged and {f["indicator"] for f in flagged} == {"DT-YT"}, flagged
+
+
+def test_every_rule_has_a_plain_label_for_the_clerk_in_both_languages():
+    # The feedback sheet names each problem's kind in words ('Chưa đạt kế hoạch'), never the rule code.
+    from hrplan.reports.feedback import kind_label
+
+    for code in [r.code for r in RULES if r.code != "check.import_notes"] + ["check.custom_pair"]:
+        vi, en = kind_label(code, "vi"), kind_label(code, "en")
+        assert f"kind.{code}" in MESSAGES and vi != en and "_" not in vi + en, code
+    assert kind_label("value.uom_mismatch", "vi") == "Sai đơn vị tính"
+    assert kind_label("value.something_new", "en") == "Cell value" and kind_label("zzz", "vi") == "Vấn đề khác"

@@ -1,6 +1,7 @@
 """`hrplan feedback`: the unit's own workbook back, problem cells coloured and commented, a first sheet of links."""
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -8,6 +9,7 @@ from pathlib import Path
 from openpyxl import load_workbook
 
 from conftest import SAMPLE
+from hrplan.reports.feedback import FILL
 from hrplan.reports.submission_template import MAIN_SHEET
 from rule_workbooks import declare
 from test_cli_check import _edit, _load
@@ -58,6 +60,11 @@ def test_the_units_workbook_comes_back_marked_and_opens_in_libreoffice(sample_ws
     texts = [first.cell(r, 7).value for r in range(5, first.max_row + 1)]
     assert any(t.startswith("[Cảnh báo] =1+2 kiểm tra") for t in texts)
     assert all(first.cell(r, 7).data_type == "s" for r in range(5, first.max_row + 1))
+    # The kind of each problem in the clerk's words (it showed 'stated_ratio.differs'); the code last, for the analyst.
+    assert [first.cell(4, c).value for c in (3, 8)] == ["Loại vấn đề", "Mã (cho cán bộ tổng hợp)"]
+    kinds = {first.cell(r, 8).value: first.cell(r, 3).value for r in range(5, first.max_row + 1)}
+    assert kinds["stated_ratio.differs"] == "Tỷ lệ ghi sai" and kinds["custom"] == "Quy tắc của chương trình"
+    assert not any("_" in kind or "." in kind for kind in kinds.values()), kinds
 
     pdf_dir = tmp_path / "pdf"
     done = subprocess.run([_soffice(), "--headless", "--norestore", f"-env:UserInstallation=file://{tmp_path}/lo",
@@ -113,3 +120,64 @@ def test_feedback_takes_output_like_template_and_report_and_still_takes_out(tmp_
                      tmp_path / folder, workspace=ws)
         assert result.exit_code == 0, (option, result.output, result.stderr)
         assert [p.name for p in (tmp_path / folder).glob("*.xlsx")] == ["12-CTr-TU_SYT_2016_to_2019-05_phan-hoi.xlsx"]
+
+
+def _refused_night(tmp_path):
+    """Give a workspace whose nightly run refused SYT's file (DT-YT's actual typed '3 người'), and that file's row."""
+    from conftest import make_sample_workspace
+    from inbox_builder import consolidate
+
+    ws = make_sample_workspace(tmp_path / "night")
+    config = ws.root / "hrplan.yaml"
+    config.write_text(config.read_text(encoding="utf-8").replace("settle_seconds: 2", "settle_seconds: 0.3"),
+                      encoding="utf-8")
+    sent = _edit(NAME, ws.root / "inbox" / "BC SYT quy.xlsx", {("DT-YT", 6): "3 người"})
+    os.utime(sent, (1_700_000_000, 1_700_000_000))
+    original = load_workbook(sent)[MAIN_SHEET]
+    row = next(r for r in range(1, original.max_row + 1) if original.cell(r, 2).value == "DT-YT")
+    night = consolidate(ws)
+    assert night.returncode == 3, night.stdout + night.stderr
+    assert (ws.root / "rejected" / "BC SYT quy.xlsx.reason.txt").is_file()
+    return ws, row
+
+
+def test_a_refused_file_comes_back_to_its_clerk_with_the_refusing_cell_marked(tmp_path, run):
+    # The nightly job refused the unit's file: nothing stored, so the checks had nothing and feedback said
+    # "Không có vấn đề nào cần phản hồi", exit 0, no file. The clerk is the one who must mend it.
+    ws, row = _refused_night(tmp_path)
+    out = tmp_path / "out"
+    result = run("feedback", "-p", "12-CTr/TU", "--period", "2016..2019-05", "-u", "SYT", "-o", out, workspace=ws)
+    assert result.exit_code == 0, result.output + result.stderr
+    assert "Không có vấn đề" not in result.stdout
+    assert "bị từ chối" in result.stdout and "rejected/BC SYT quy.xlsx.reason.txt" in result.stdout
+    (path,) = out.glob("*.xlsx")
+    assert path.name == "12-CTr-TU_SYT_2016_to_2019-05_bi-tu-choi_phan-hoi.xlsx"
+    wb = load_workbook(path)
+    sheet = wb[MAIN_SHEET]
+    marked = sheet.cell(row, 6)
+    assert marked.value == "3 người" and marked.fill.fgColor.rgb.endswith(FILL["error"])
+    assert "Ô chứa '3 người', cần một số" in marked.comment.text
+    first = wb["Phản hồi"]
+    assert "chưa được nhận" in first["A1"].value and "BC SYT quy.xlsx.reason.txt" in first["A2"].value
+    assert [first.cell(5, c).value for c in (2, 3, 5, 6, 8)] == ["Lỗi", "Ô không phải là số", MAIN_SHEET, f"F{row}",
+                                                                  "value.not_number"]
+    assert first.cell(5, 6).hyperlink.location == f"'{MAIN_SHEET}'!F{row}"
+    # --all-units finds it too; in English the sheet is English
+    en = run("feedback", "--period", "2016..2019-05", "--all-units", "-o", tmp_path / "en", workspace=ws, lang="en")
+    assert en.exit_code == 0 and "was refused" in en.stdout, en.output
+    (english,) = (tmp_path / "en").glob("*.xlsx")
+    assert load_workbook(english)["Feedback"].cell(5, 3).value == "Not a number"
+
+
+def test_a_refusal_made_good_is_no_longer_sent_back(tmp_path, run):
+    from inbox_builder import consolidate
+
+    ws, _ = _refused_night(tmp_path)
+    fixed = _edit(NAME, ws.root / "inbox" / "BC SYT quy.xlsx", {("DT-YT", 6): 3})
+    os.utime(fixed, (1_700_000_100, 1_700_000_100))
+    assert consolidate(ws).returncode in (0, 3)
+    assert not (ws.root / "rejected" / "BC SYT quy.xlsx").exists()  # settled: in rejected/settled/
+    result = run("feedback", "-p", "12-CTr/TU", "--period", "2016..2019-05", "-u", "SYT", "-o", tmp_path / "out",
+                 workspace=ws)
+    assert not list((tmp_path / "out").glob("*bi-tu-choi*"))
+    assert "bị từ chối" not in result.stdout

@@ -21,18 +21,28 @@ def register(app: typer.Typer) -> None:
                                            help="Thư mục ghi (mặc định: reports/feedback/)."),
     ) -> None:
         """Phản hồi cho đơn vị: bản sao tệp đơn vị đã gửi, ô có vấn đề tô màu kèm ghi chú tiếng Việt, trang đầu
-        liệt kê vấn đề có liên kết đến ô. (Send each unit its own workbook back, marked.)"""
+        liệt kê vấn đề có liên kết đến ô; tệp bị từ chối (rejected/) cũng được gửi lại, ô lỗi được đánh dấu.
+        (Send each unit its own workbook back, marked.)"""
+        from hrplan.jobs import refusal_feedback
         from hrplan.reports import write_feedback
 
         if not unit and not all_units:
             console.print(STATE.t("feedback.no_unit"))
             raise typer.Exit(EXIT_USAGE)
         ws = STATE.ws()
-        files = write_feedback(ws, program, period, None if all_units else unit, out or ws.reports_dir / "feedback")
+        units = None if all_units else unit
+        folder = out or ws.reports_dir / "feedback"
+        files = [*write_feedback(ws, program, period, units, folder, STATE.lang),
+                 *refusal_feedback(ws, program, period, units, folder, STATE.lang)]
         for f in files:
-            if f.path:
+            if f.path and f.refused:
+                console.print(STATE.t("feedback.refused_written", path=f.path, file=f.refused.name, unit=f.unit,
+                                      period=f.period, marked=f.marked, listed=f.listed, reason=f.reason_file.name),
+                              soft_wrap=True)
+            elif f.path:
                 console.print(STATE.t("feedback.written", path=f.path, marked=f.marked, listed=f.listed), soft_wrap=True)
             show_problems(f.problems, STATE.lang)
         if not files:
             console.print(STATE.t("feedback.none", period=period))
-        raise typer.Exit(EXIT_OK if all(f.path for f in files) else EXIT_USAGE)
+        failed = any(not f.path and any(p.is_error for p in f.problems) for f in files)
+        raise typer.Exit(EXIT_USAGE if failed else EXIT_OK)

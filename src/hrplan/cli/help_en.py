@@ -23,7 +23,8 @@ COMMANDS: dict[str, str] = {
     "report": "Write a report: Word in the official layout (Decree 30/2020/ND-CP or Guide 36-HD/VPTW), printable\n"
               "HTML, the consolidated workbook or JSON.",
     "feedback": "Send each unit its own workbook back: a copy of the file it sent, with the problem cells coloured\n"
-                "and a comment on each, and a first sheet listing the problems with links to their cells.",
+                "and a comment on each, and a first sheet listing the problems with links to their cells; a file the\n"
+                "nightly job refused (rejected/) comes back too, with the cells that refused it marked.",
     "status": "What has arrived: which units have sent and which have not, per program and period.",
     "history": "The history of the submissions and the values that changed between them.",
     "restore": "Make an earlier submission the current one again; the history keeps every version.\n"

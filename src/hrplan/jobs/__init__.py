@@ -2,7 +2,8 @@
 
 Entry points: `run_demo` (a workspace from the bundled sample, imported, checked and reported);
 `consolidate` (the nightly job: inbox → store → done/ or rejected/ → checks → reports, under the
-workspace lock) and `consolidation_digest` (its last run and who is still missing, for `status`).
+workspace lock) and `consolidation_digest` (its last run and who is still missing, for `status`);
+`refusal_feedback` (the refusals still in rejected/ sent back to their units, their cells marked).
 
 Each entry point's module loads when it is first asked for: `status` needs the digest, not the
 report writers (Word, charts) that consolidate and the demo pull in.
@@ -16,12 +17,13 @@ if TYPE_CHECKING:
     from hrplan.jobs.nightly import ConsolidateResult, FileOutcome, consolidate
     from hrplan.jobs.demo import run_demo
     from hrplan.jobs.digest import consolidation_digest
+    from hrplan.jobs.refusals import refusal_feedback
 
-__all__ = ["run_demo", "ConsolidateResult", "FileOutcome", "consolidate", "consolidation_digest"]
+__all__ = ["run_demo", "ConsolidateResult", "FileOutcome", "consolidate", "consolidation_digest", "refusal_feedback"]
 
 
 _HOMES = {"ConsolidateResult": "nightly", "FileOutcome": "nightly", "consolidate": "nightly",
-          "run_demo": "demo", "consolidation_digest": "digest"}
+          "run_demo": "demo", "consolidation_digest": "digest", "refusal_feedback": "refusals"}
 
 
 def __getattr__(name: str) -> Any:

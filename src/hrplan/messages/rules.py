@@ -175,7 +175,84 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{file} is not .xlsx/.xlsm; feedback cannot be written into it. Ask the unit for an .xlsx copy."),
     "feedback.written": ("Đã ghi {path}: {marked} ô được đánh dấu, {listed} vấn đề trong trang Phản hồi.",
                          "Wrote {path}: {marked} cell{s_marked} marked, {listed} finding{s_listed} on the Feedback sheet."),
+    "feedback.refused_title": (
+        "Tệp báo cáo chưa được nhận: {unit} ({unit_code}), {period}, chương trình {program}",
+        "Report file not accepted: {unit} ({unit_code}), {period}, program {program}"),
+    "feedback.refused_intro": (
+        "Tệp đơn vị đã gửi: {file}. Tệp chưa được nhận, chưa có số liệu nào được lưu, vì {count} lỗi dưới đây; các ô "
+        "có lỗi được tô màu và có ghi chú. Sửa đúng các ô này trong tệp gốc, lưu lại rồi gửi lại tệp. (Lý do đầy đủ: "
+        "{reason}.)",
+        "File the unit sent: {file}. It was not accepted and none of its figures are stored, because of the "
+        "{count} error{s_count} below; those cells are coloured and carry a comment. Fix them in the original file, "
+        "save it and send it again. (The full reason: {reason}.)"),
+    "feedback.refused_written": (
+        "Đã ghi {path}: tệp {file} của {unit} kỳ {period} bị từ chối (rejected/), {marked} ô được đánh dấu, {listed} "
+        "lỗi trong trang Phản hồi; lý do: rejected/{reason}.",
+        "Wrote {path}: {file} from {unit} for {period} was refused (rejected/), {marked} cell{s_marked} marked, "
+        "{listed} error{s_listed} on the Feedback sheet; reason: rejected/{reason}."),
+    "feedback.refused_not_xlsx": (
+        "Tệp {file} của {unit} kỳ {period} bị từ chối nhưng không phải .xlsx/.xlsm nên không đánh dấu được ô: hãy "
+        "gửi cho đơn vị tệp lý do rejected/{reason}.",
+        "{file} from {unit} for {period} was refused but is not .xlsx/.xlsm, so no cell can be marked: send the unit "
+        "the reason file rejected/{reason}."),
+    "feedback.refused_reads_now": (
+        "Tệp {file} của {unit} kỳ {period} đã bị từ chối (rejected/{reason}) nhưng nay đọc được không có lỗi (thiết "
+        "lập đã thay đổi từ đó): không cần đơn vị gửi lại; hãy nhập tệp này (hrplan import rejected/{file}).",
+        "{file} from {unit} for {period} was refused (rejected/{reason}) but now reads without errors (the settings "
+        "changed since): the unit need not send it again; import it (hrplan import rejected/{file})."),
     "feedback.none": ("Không có vấn đề nào cần phản hồi cho kỳ {period}.", "No findings to send back for {period}."),
+    # The feedback sheet's columns, and the kind of each problem in plain words for the unit's clerk (the rule code
+    # only in the last, narrow column, for the analyst).
+    "feedback.col.number": ("STT", "No."),
+    "feedback.col.severity": ("Mức", "Level"),
+    "feedback.col.kind": ("Loại vấn đề", "Kind of problem"),
+    "feedback.col.indicator": ("Chỉ tiêu", "Indicator"),
+    "feedback.col.sheet": ("Trang", "Sheet"),
+    "feedback.col.cell": ("Ô", "Cell"),
+    "feedback.col.text": ("Nội dung và yêu cầu", "What is wrong and what is expected"),
+    "feedback.col.code": ("Mã (cho cán bộ tổng hợp)", "Code (for the analyst)"),
+    "kind.check.missing_submission": ("Chưa gửi báo cáo", "Report not sent"),
+    "kind.check.unregistered_unit": ("Đơn vị không có trong danh mục", "Unit not in the registry"),
+    "kind.check.outside_unit_life": ("Kỳ ngoài thời gian đơn vị tồn tại", "Period outside the unit's life"),
+    "kind.check.incomplete_period": ("Thiếu báo cáo của một số kỳ", "Some periods not reported"),
+    "kind.check.missing_value": ("Bỏ trống số thực hiện", "Actual left empty"),
+    "kind.check.late_submission": ("Gửi muộn", "Sent late"),
+    "kind.check.behind_plan": ("Chưa đạt kế hoạch", "Behind plan"),
+    "kind.check.over_plan": ("Vượt kế hoạch (cần xác nhận)", "Over plan (please confirm)"),
+    "kind.check.likely_typo": ("Số liệu nghi nhập nhầm", "Figure looks mistyped"),
+    "kind.check.breakdown_mismatch": ("Các phần không cộng đúng tổng", "Parts do not add up to the total"),
+    "kind.check.breakdown_exceeds": ("Phần lớn hơn tổng", "A part exceeds the total"),
+    "kind.check.group_counted_twice": ("Số liệu bị tính hai lần", "Figures counted twice"),
+    "kind.check.plan_differs_from_target": ("Kế hoạch khác chỉ tiêu được giao", "Plan differs from the target"),
+    "kind.stated_ratio.differs": ("Tỷ lệ ghi sai", "Stated ratio is wrong"),
+    "kind.table.total_mismatch": ("Dòng tổng cộng không khớp", "Total row does not match"),
+    "kind.check.coverage_over_100": ("Tỷ lệ bao phủ quá 100%", "Coverage over 100%"),
+    "kind.check.cumulative_decrease": ("Số lũy kế giảm so với kỳ trước", "Running total lower than before"),
+    "kind.check.subperiod_targets": ("Chỉ tiêu các năm không khớp tổng", "Yearly targets do not add up"),
+    "kind.check.planning_ratio_out_of_band": ("Tỷ lệ quy hoạch ngoài khung", "Planning ratio outside the band"),
+    "kind.check.planning_people_per_title": ("Quá số người quy hoạch một chức danh", "Too many people per title"),
+    "kind.check.planning_titles_per_person": ("Một người quy hoạch quá nhiều chức danh", "Too many titles per person"),
+    "kind.check.planning_women_share": ("Tỷ lệ nữ trong quy hoạch thấp", "Too few women planned"),
+    "kind.check.planning_young_share": ("Tỷ lệ cán bộ trẻ trong quy hoạch thấp", "Too few young cadres planned"),
+    "kind.check.outlier": ("Số liệu khác thường so với các kỳ trước", "Unusual against earlier periods"),
+    "kind.check.custom": ("Quy tắc của chương trình", "Program rule"),
+    "kind.check.custom_pair": ("Thiếu số liệu đi kèm", "Paired figure missing"),
+    # what import found (a refused file's cells, or notes kept with a stored file), by code, else by its family
+    "kind.value.not_number": ("Ô không phải là số", "Not a number"),
+    "kind.value.negative": ("Số âm", "Negative number"),
+    "kind.value.out_of_range": ("Số quá lớn", "Number too large"),
+    "kind.value.formula_no_value": ("Công thức chưa có kết quả", "Formula without a value"),
+    "kind.value.uom_mismatch": ("Sai đơn vị tính", "Wrong unit of measure"),
+    "kind.value.uom_converted": ("Đã đổi đơn vị tính", "Unit of measure converted"),
+    "kind.value": ("Số liệu trong ô", "Cell value"),
+    "kind.file": ("Tệp không đọc được", "File cannot be read"),
+    "kind.submission": ("Thông tin đơn vị, kỳ báo cáo", "Unit or period of the report"),
+    "kind.unit": ("Đơn vị báo cáo", "Reporting unit"),
+    "kind.period": ("Kỳ báo cáo", "Reporting period"),
+    "kind.table": ("Bảng số liệu", "Table of figures"),
+    "kind.indicator": ("Chỉ tiêu", "Indicator"),
+    "kind.text": ("Chữ, phông chữ", "Text and fonts"),
+    "kind.other": ("Vấn đề khác", "Other problem"),
     "feedback.no_unit": ("Chưa chọn đơn vị: dùng --unit MÃ (có thể lặp lại) hoặc --all-units.",
                          "No unit chosen: pass --unit CODE (repeatable) or --all-units."),
 }

@@ -4,7 +4,8 @@ Entry points: `build_report` (a `Report` of plain data; every figure with its so
 program's report as Word, HTML, the consolidated workbook and JSON; `FORMATS`), `build_document` (the report as
 a document: heading, body, charts, foot, from the workspace's report settings), `render_docx`, `write_report`
 and `report_file_name`, `figure_rows`/`finding_rows` (a report JSON, format 2, read back to an object per row),
-`make_templates`/`write_template` (the unit's workbook), `summarise_findings` (what a terminal shows of many
+`make_templates`/`write_template` (the unit's workbook), `write_feedback`/`write_refused_feedback` (the unit's own
+file back with its problem cells marked), `summarise_findings` (what a terminal shows of many
 findings), and the one workbook writer every written workbook goes through
 (`new_workbook`, `put`, `put_formula`, `save_workbook`: text from files and definitions is never a formula).
 
@@ -19,7 +20,7 @@ from hrplan.lazy import lazy_exports
 
 _WHERE = {
     "Report": "data", "build_report": "data", "report_data": "data",
-    "FeedbackFile": "feedback", "write_feedback": "feedback",
+    "FeedbackFile": "feedback", "write_feedback": "feedback", "write_refused_feedback": "feedback",
     "findings_csv": "findings_file", "write_findings_xlsx": "findings_file",
     "FindingsSummary": "findings_summary", "summarise_findings": "findings_summary",
     "Document": "document", "build_document": "document",
@@ -35,7 +36,7 @@ _WHERE = {
     "template_file_name": "submission_template", "write_template": "submission_template",
 }
 
-__all__ = ["FeedbackFile", "write_feedback", "findings_csv", "write_findings_xlsx", "FindingsSummary",
+__all__ = ["FeedbackFile", "write_feedback", "write_refused_feedback", "findings_csv", "write_findings_xlsx", "FindingsSummary",
            "summarise_findings", "Report", "build_report", "report_data", "report_file_name", "write_report",
            "write_reports", "Written", "FORMATS", "report_json", "Document", "build_document", "render_docx",
            "render_html", "templates_dir", "figure_rows", "finding_rows", "figure_sources", "JSON_FORMAT",
@@ -50,7 +51,7 @@ if TYPE_CHECKING:  # what type checkers and readers see: the same names, importe
     from hrplan.reports.data import Report, build_report, report_data
     from hrplan.reports.document import Document, build_document
     from hrplan.reports.docx import render_docx
-    from hrplan.reports.feedback import FeedbackFile, write_feedback
+    from hrplan.reports.feedback import FeedbackFile, write_feedback, write_refused_feedback
     from hrplan.reports.files import FORMATS, Written, report_file_name, report_json, write_report, write_reports
     from hrplan.reports.findings_file import findings_csv, write_findings_xlsx
     from hrplan.reports.findings_summary import FindingsSummary, summarise_findings

@@ -8,6 +8,12 @@ styles, merged cells, validation, protection).
 The unit's file is found through the store: the path it was imported from, checked against the
 SHA-256 the store kept; if it moved or changed, the workspace's done/ (where the nightly job files what it
 imported, by period) and inbox/ are searched for the same bytes. hrplan keeps no copy of imported files.
+
+A file the nightly job refused is marked the same way (`write_refused_feedback`, called by `hrplan.jobs` for the
+refusals still in rejected/): its refusal's cells, in the clerk's wording of the reason file.
+
+The sheet speaks the language asked for (Vietnamese by default): each problem's kind in plain words ("Chưa đạt kế
+hoạch"), its rule code only in the last, narrow column, for the analyst.
 """
 from __future__ import annotations
 
@@ -24,6 +30,7 @@ from hrplan.checks import Finding, run_checks
 from hrplan.definitions import Period, period_from_user, program_slug
 from hrplan.messages import MESSAGES, render
 from hrplan.problems import Location, Problem, Severity
+from hrplan.reading import FileRead
 from hrplan.reports.workbook_writer import open_workbook, put, save_workbook
 
 FILL = {"error": "FF7C80", "warning": "FFC000", "info": "9BC2E6"}  # strong: templates shade input cells pale yellow
@@ -41,13 +48,27 @@ class FeedbackFile:
     marked: int = 0  # findings marked on a cell of the unit's workbook
     listed: int = 0  # findings on the first sheet (all of the unit's)
     problems: list[Problem] = field(default_factory=list)
+    refused: Path | None = None  # the unit's file the nightly job refused (in rejected/), when it is that one
+    reason_file: Path | None = None  # and the reason written beside it
+
+
+@dataclass(frozen=True)
+class Mark:
+    """One problem as the feedback workbook shows it: a finding of the checks, or what refused the file."""
+
+    severity: Severity
+    code: str
+    sheet: str | None
+    cell: str | None
+    text: str  # what is wrong, then what is expected, in the sheet's language
+    indicator: str = ""
 
 
 def write_feedback(workspace, program_names: list[str], period_text: str, units: list[str] | None,
-                   out_dir: Path) -> list[FeedbackFile]:
+                   out_dir: Path, lang: str = "vi") -> list[FeedbackFile]:
     """Write a feedback workbook for each unit (all units with findings when `units` is None); give what was done."""
     label = period_from_user(period_text).label
-    findings = [f for f in run_checks(workspace, program_names, period_text, "vi") if f.unit]
+    findings = [f for f in run_checks(workspace, program_names, period_text, lang) if f.unit]
     wanted = None if units is None else {workspace.units.resolve(u) for u in units}
     by_key: dict[tuple[str, str], list[Finding]] = defaultdict(list)
     for f in findings:
@@ -64,7 +85,7 @@ def write_feedback(workspace, program_names: list[str], period_text: str, units:
             for record in records:
                 own = [f for f in mine if f.location.file in (None, record.file_name) and
                        f.period in (record.period, label)]
-                out.append(_one(workspace, record, own, out_dir))
+                out.append(_one(workspace, record, own, out_dir, lang))
     return out
 
 
@@ -91,11 +112,13 @@ def feedback_source(workspace, record) -> Path | None:
     return None
 
 
-def feedback_file_name(record) -> str:
-    return f"{program_slug(record.program)}_{record.unit}_{Period.parse(record.period).file_label}_phan-hoi.xlsx"
+def feedback_file_name(record, tag: str = "") -> str:
+    """Give '12-CTr-TU_SYT_2023-Q2_phan-hoi.xlsx' ('…_2023-Q2_bi-tu-choi_phan-hoi.xlsx' with the tag 'bi-tu-choi')."""
+    return (f"{program_slug(record.program)}_{record.unit}_{Period.parse(record.period).file_label}_"
+            f"{tag + '_' if tag else ''}phan-hoi.xlsx")
 
 
-def _one(workspace, record, findings: list[Finding], out_dir: Path) -> FeedbackFile:
+def _one(workspace, record, findings: list[Finding], out_dir: Path, lang: str) -> FeedbackFile:
     result = FeedbackFile(record.program, record.unit, record.period)
     source = feedback_source(workspace, record)
     if source is None:
@@ -107,67 +130,129 @@ def _one(workspace, record, findings: list[Finding], out_dir: Path) -> FeedbackF
         result.problems.append(Problem("feedback.not_xlsx", Severity.ERROR, Location(str(source)),
                                        {"file": source.name}))
         return result
-    wb = open_workbook(source)
-    notes: dict[tuple[str, str], list[Finding]] = defaultdict(list)
-    for f in findings:
-        if f.location.sheet in wb.sheetnames and f.location.cell:
-            notes[(f.location.sheet, f.location.cell)].append(f)
-    for (sheet, cell), here in notes.items():
-        worst = min(here, key=lambda f: ("error", "warning", "info").index(f.severity.value))
-        target = wb[sheet][cell]
-        target.fill = PatternFill("solid", fgColor=FILL[worst.severity.value])
-        text = "\n\n".join(_comment(f) for f in here)
-        comment = Comment(text, "hrplan")
-        comment.width, comment.height = 320, min(60 + 18 * (len(text) // 40 + text.count("\n")), 600)
-        target.comment = comment
-        result.marked += len(here)
-    _first_sheet(wb, record, findings, workspace)
-    result.listed = len(findings)
-    result.path = save_workbook(wb, out_dir / feedback_file_name(record))
+    marks = [Mark(f.severity, f.code, f.location.sheet, f.location.cell, _comment(f, lang), f.indicator or "")
+             for f in findings]
+    title = render("feedback.title", lang, unit=_unit_name(workspace, record.unit), unit_code=record.unit,
+                   period=Period.parse(record.period).describe(lang), program=record.program)
+    intro = render("feedback.intro", lang, file=record.file_name, count=len(marks))
+    result.path, result.marked = _write_marked(source, marks, title, intro, out_dir / feedback_file_name(record), lang)
+    result.listed = len(marks)
     return result
 
 
-def _comment(f: Finding) -> str:
-    """Give the Vietnamese cell comment: what is wrong, then what is expected."""
+def write_refused_feedback(workspace, read: FileRead, about: tuple[str, str, str], reason_file: Path,
+                           out_dir: Path, lang: str = "vi", nth: int = 1) -> FeedbackFile:
+    """Write the feedback workbook of a file the nightly job refused: the unit's own file (`read`: the refused file
+    read again, as import reads it) with the refusal's cells marked in the reason file's words; give what was done.
+
+    `about` is the (program, unit, period) the reason file says the file was read as; `nth` numbers a second
+    refusal of the same unit and period ('…_bi-tu-choi-2_phan-hoi.xlsx')."""
+    program, unit, period = about
+    source = Path(read.path)
+    result = FeedbackFile(program, unit, period, refused=source, reason_file=reason_file)
+    params = {"file": source.name, "reason": reason_file.name, "unit": unit, "period": period}
+    refusal = [p for p in read.parsed.problems if p.is_error]
+    if not refusal:  # settings changed since (an alias, hidden sheets): it would be stored now
+        result.problems.append(Problem("feedback.refused_reads_now", Severity.WARNING, Location(str(source)), params))
+        return result
+    if source.suffix.lower() not in _OPENPYXL:
+        result.problems.append(Problem("feedback.refused_not_xlsx", Severity.WARNING, Location(str(source)), params))
+        return result
+    marks = [Mark(p.severity, p.code, p.location.sheet, p.location.cell, _refusal_comment(p, lang),
+                  str(p.params.get("indicator") or "")) for p in refusal]
+    title = render("feedback.refused_title", lang, unit=_unit_name(workspace, unit), unit_code=unit,
+                   period=Period.parse(period).describe(lang), program=program)
+    intro = render("feedback.refused_intro", lang, file=source.name, count=len(marks), reason=reason_file.name)
+    dest = out_dir / feedback_file_name(result, "bi-tu-choi" if nth == 1 else f"bi-tu-choi-{nth}")
+    result.path, result.marked = _write_marked(source, marks, title, intro, dest, lang)
+    result.listed = len(marks)
+    return result
+
+
+def _write_marked(source: Path, marks: list[Mark], title: str, intro: str, dest: Path, lang: str) -> tuple[Path, int]:
+    """Write a copy of `source` with each mark's cell filled and commented and a first sheet listing every mark;
+    give where it went and how many marks are on a cell."""
+    wb = open_workbook(source)
+    notes: dict[tuple[str, str], list[Mark]] = defaultdict(list)
+    for m in marks:
+        if m.sheet in wb.sheetnames and m.cell:
+            notes[(m.sheet, m.cell)].append(m)
+    marked = 0
+    for (sheet, cell), here in notes.items():
+        worst = min(here, key=lambda m: _ORDER.index(m.severity.value))
+        target = wb[sheet][cell]
+        target.fill = PatternFill("solid", fgColor=FILL[worst.severity.value])
+        text = "\n\n".join(m.text for m in here)
+        comment = Comment(text, "hrplan")
+        comment.width, comment.height = 320, min(60 + 18 * (len(text) // 40 + text.count("\n")), 600)
+        target.comment = comment
+        marked += len(here)
+    _first_sheet(wb, title, intro, marks, lang)
+    return save_workbook(wb, dest), marked
+
+
+_ORDER = ("error", "warning", "info")
+
+
+def _unit_name(workspace, unit: str) -> str:
+    return workspace.units.get(unit).name if unit in workspace.units else unit
+
+
+def _comment(f: Finding, lang: str) -> str:
+    """Give the cell comment: what is wrong, then what is expected."""
     expected_code = f"feedback.expected.{f.code}"
-    expected = render(expected_code, "vi", **f.params) if expected_code in MESSAGES else render(
-        "feedback.expected.default", "vi")
-    return f"[{render(f'severity.{f.severity.value}', 'vi')}] {f.message('vi')}\n{expected}"
+    expected = render(expected_code, lang, **f.params) if expected_code in MESSAGES else render(
+        "feedback.expected.default", lang)
+    return f"[{render(f'severity.{f.severity.value}', lang)}] {f.message(lang)}\n{expected}"
 
 
-def _first_sheet(wb, record, findings: list[Finding], workspace) -> None:
-    ws = wb.create_sheet(render("feedback.sheet", "vi")[:31], 0)
-    unit_name = workspace.units.get(record.unit).name if record.unit in workspace.units else record.unit
-    put(ws, "A1", render("feedback.title", "vi", unit=unit_name, unit_code=record.unit,
-                         period=Period.parse(record.period).vietnamese(), program=record.program),
-        font=Font(bold=True, size=13))
-    put(ws, "A2", render("feedback.intro", "vi", file=record.file_name, count=len(findings)),
-        alignment=Alignment(wrap_text=False))
-    headers = ["STT", "Mức", "Mã", "Chỉ tiêu", "Trang", "Ô", "Nội dung và yêu cầu"]
-    for col, title in enumerate(headers, 1):
-        put(ws, (4, col), title, font=Font(bold=True), fill=PatternFill("solid", fgColor="D9D9D9"))
-    order = sorted(findings, key=lambda f: (("error", "warning", "info").index(f.severity.value), f.code))
-    for n, f in enumerate(order, 1):
+def _refusal_comment(p: Problem, lang: str) -> str:
+    """Give the comment of what refused the file, as the reason file tells the clerk (its `.to_unit` wording)."""
+    to_unit = f"{p.code}.to_unit"
+    text = render(to_unit, lang, **p.params) if to_unit in MESSAGES else p.message(lang)
+    return f"[{render(f'severity.{p.severity.value}', lang)}] {text}"
+
+
+def kind_label(code: str, lang: str = "vi") -> str:
+    """Give the kind of a problem in plain words for the unit's clerk ('Chưa đạt kế hoạch' for check.behind_plan):
+    the code's own label, else its family's ('value.…': 'Số liệu trong ô'), else 'Vấn đề khác'."""
+    for key in (f"kind.{code}", f"kind.{code.split('.')[0]}"):
+        if key in MESSAGES:
+            return render(key, lang)
+    return render("kind.other", lang)
+
+
+_COLUMNS = ("number", "severity", "kind", "indicator", "sheet", "cell", "text", "code")
+
+
+def _first_sheet(wb, title: str, intro: str, marks: list[Mark], lang: str) -> None:
+    ws = wb.create_sheet(render("feedback.sheet", lang)[:31], 0)
+    put(ws, "A1", title, font=Font(bold=True, size=13))
+    put(ws, "A2", intro, alignment=Alignment(wrap_text=False))
+    for col, name in enumerate(_COLUMNS, 1):
+        put(ws, (4, col), render(f"feedback.col.{name}", lang), font=Font(bold=True),
+            fill=PatternFill("solid", fgColor="D9D9D9"), alignment=Alignment(wrap_text=True, vertical="top"))
+    order = sorted(marks, key=lambda m: (_ORDER.index(m.severity.value), m.code))
+    for n, m in enumerate(order, 1):
         row = 4 + n
         put(ws, (row, 1), n)
-        put(ws, (row, 2), render(f"severity.{f.severity.value}", "vi"),
-            fill=PatternFill("solid", fgColor=FILL[f.severity.value]))
-        put(ws, (row, 3), f.short_code)
-        put(ws, (row, 4), f.indicator or "")
-        put(ws, (row, 5), f.location.sheet or "")
-        cell = put(ws, (row, 6), f.location.cell or "")
-        if f.location.cell and f.location.sheet in wb.sheetnames:
-            sheet = f.location.sheet.replace("'", "''")
-            cell.hyperlink = Hyperlink(ref=cell.coordinate, location=f"'{sheet}'!{f.location.cell}",
-                                       display=f.location.cell)
+        put(ws, (row, 2), render(f"severity.{m.severity.value}", lang),
+            fill=PatternFill("solid", fgColor=FILL[m.severity.value]))
+        put(ws, (row, 3), kind_label(m.code, lang))
+        put(ws, (row, 4), m.indicator)
+        put(ws, (row, 5), m.sheet or "")
+        cell = put(ws, (row, 6), m.cell or "")
+        if m.cell and m.sheet in wb.sheetnames:
+            sheet = m.sheet.replace("'", "''")
+            cell.hyperlink = Hyperlink(ref=cell.coordinate, location=f"'{sheet}'!{m.cell}", display=m.cell)
             cell.font = Font(color="0563C1", underline="single")
-        text = _comment(f)
-        put(ws, (row, 7), text, alignment=Alignment(wrap_text=True, vertical="top"))
-        lines = sum(len(part) // 80 + 1 for part in text.split("\n"))
+        put(ws, (row, 7), m.text, alignment=Alignment(wrap_text=True, vertical="top"))
+        put(ws, (row, 8), m.code.removeprefix("check."), font=Font(size=8, color="808080"))
+        lines = sum(len(part) // 80 + 1 for part in m.text.split("\n"))
         ws.row_dimensions[row].height = 15 * lines  # openpyxl does not size wrapped rows; LibreOffice keeps 15
-        for col in range(1, 7):
-            ws.cell(row, col).alignment = Alignment(vertical="top")
-    for col, width in zip("ABCDEFG", (5, 10, 24, 12, 14, 7, 80)):
+        for col in (1, 2, 3, 4, 5, 6, 8):
+            ws.cell(row, col).alignment = Alignment(vertical="top", wrap_text=col == 3)
+    for col, width in zip("ABCDEFGH", (5, 10, 22, 12, 14, 7, 80, 12)):
         ws.column_dimensions[col].width = width
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
