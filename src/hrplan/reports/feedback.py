@@ -232,6 +232,7 @@ def _first_sheet(wb, title: str, intro: str, marks: list[Mark], lang: str) -> No
     for col, name in enumerate(_COLUMNS, 1):
         put(ws, (4, col), render(f"feedback.col.{name}", lang), font=Font(bold=True),
             fill=PatternFill("solid", fgColor="D9D9D9"), alignment=Alignment(wrap_text=True, vertical="top"))
+    ws.row_dimensions[4].height = 30  # the code column's caption takes two lines
     order = sorted(marks, key=lambda m: (_ORDER.index(m.severity.value), m.code))
     for n, m in enumerate(order, 1):
         row = 4 + n
