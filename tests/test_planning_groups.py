@@ -72,3 +72,38 @@ def test_a_group_share_under_the_floor_names_the_units_left_out(ws, run, tmp_pat
     assert "không tính" not in by_unit["SYT"]["message"]
     english = findings(run, ws, "2023-Q1", "check.planning_women_share", PROGRAM, "--lang", "en")
     assert "left out: Huyện Hòa An" in next(f for f in english if f["unit"] == "CB")["message"]
+
+
+def test_more_women_than_people_planned_is_an_error_at_the_cell_and_left_out_of_the_group_share(ws, run, tmp_path):
+    # Found on a planning program: Xã Minh Xuân typed 20 women of 18 planned, and the province's share read
+    # 31/76 = 40,8% "đạt", where the units whose numbers hold have 11/58 = 19%.
+    submit(run, ws, tmp_path, "SYT", "2023-Q1", _with(QH=(10, 12), QH_NU=(None, 2)))
+    submit(run, ws, tmp_path, "HHA", "2023-Q1", _with(QH=(15, 18), QH_NU=(None, 20)))
+    (error,) = findings(run, ws, "2023-Q1", "check.planning_share_over_whole")
+    assert (error["unit"], error["indicator"], error["severity"]) == ("HHA", "QH-NU", "error")
+    assert error["location"]["cell"].startswith("F") and "20 người" in error["message"]
+    shares = {f["unit"]: f["message"] for f in findings(run, ws, "2023-Q1", "check.planning_women_share")}
+    assert set(shares) == {"SYT", "CB"}  # HHA's 20/18 is no share at all, under or over the floor
+    assert "2/12" in shares["CB"] and "Không tính Huyện Hòa An (20/18)" in shares["CB"]
+    out = tmp_path / "r.html"
+    assert run("report", "-p", PROGRAM, "--period", "2023-Q1", "-f", "html", "-o", out, workspace=ws).exit_code == 0
+    page = out.read_text(encoding="utf-8")
+    assert "2/12 người, bằng 16,7%" in page and "dưới mức tối thiểu" in page and "22/30" not in page
+
+
+def test_people_planned_for_0_seats_are_left_out_of_the_group_ratio_and_named(ws, run, tmp_path):
+    # 12 people for 10 seats, and 5 people for 0 seats: 17/10 = 1,7 (above the band) was the province's ratio.
+    submit(run, ws, tmp_path, "SYT", "2023-Q1", _with(QH=(10, 12)))
+    submit(run, ws, tmp_path, "HHA", "2023-Q1", _with(QH=(0, 5)))
+    figures = _figures(ws, "2023-Q1")
+    assert figures.get("CB", "QH").ratio == 1.2
+    (error,) = findings(run, ws, "2023-Q1", "check.zero_plan_with_actual")
+    assert (error["unit"], error["indicator"], error["severity"]) == ("HHA", "QH", "error")
+    assert error["location"]["cell"].startswith("E")  # the 0 seats
+    assert "5 người quy hoạch cho 0 vị trí" in error["message"]
+    assert findings(run, ws, "2023-Q1", "check.planning_ratio_out_of_band") == []
+    out = tmp_path / "r.json"
+    assert run("report", "-p", PROGRAM, "--period", "2023-Q1", "-f", "json", "-o", out, workspace=ws).exit_code == 0
+    (row,) = [r for r in json.loads(out.read_text(encoding="utf-8"))["summary"] if r["indicator"] == "QH"]
+    assert row["display"]["ratio"] == "1,2 lần"
+    assert "Không tính vào tỷ lệ: Huyện Hòa An ghi 5 người quy hoạch cho 0 vị trí." in row["footnotes"]

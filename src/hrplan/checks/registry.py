@@ -29,6 +29,7 @@ from hrplan.checks.rules import (
     over_plan,
     plan_differs_from_target,
     planning_people_per_title,
+    planning_share_over_whole,
     planning_ratio_out_of_band,
     planning_titles_per_person,
     planning_women_share,
@@ -37,6 +38,7 @@ from hrplan.checks.rules import (
     subperiod_targets,
     total_row_mismatch,
     unregistered_unit,
+    zero_plan_with_actual,
 )
 from hrplan.collector import paused_gc
 from hrplan.definitions import Program, UnitTree, period_from_user
@@ -65,6 +67,8 @@ RULES: list[Rule] = [
     stated_ratio_differs.RULE,
     total_row_mismatch.RULE,
     coverage_over_100.RULE,
+    planning_share_over_whole.RULE,
+    zero_plan_with_actual.RULE,
     cumulative_decrease.RULE,
     subperiod_targets.RULE,
     # planning

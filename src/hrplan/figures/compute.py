@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from decimal import Decimal
 
-from hrplan.definitions import (Accumulation, Indicator, MeasureBook, Period, Program, UnitTree, is_due,
+from hrplan.definitions import (Accumulation, Indicator, IndicatorKind, MeasureBook, Period, Program, UnitTree, is_due,
                                 reported_through_members)
 from hrplan.figures.model import Figure, FigureSet, LeftOut, Source
 from hrplan.figures.parts import choose_parts, coverage
@@ -323,7 +323,17 @@ def _planned(program: Program, ind: Indicator, unit: str, period: Period, fig: F
         _pair_per_period(program, ind, unit, fig, by_part, book, sources)
     if fig.actual is None and fig.plan is None and fig.estimate is None:
         return None
+    if (ind.kind in _DIVIDED and fig.ratio_plan is not None and not fig.ratio_plan and fig.ratio_actual
+            and not ind.is_maximum):
+        # 5 people planned for 0 seats (or 5 covered of 0) is no ratio, and added to the group it would count 5 against
+        # nothing (19 for 9 seats where the units with seats have 14): left out and named (check.zero_plan_with_actual)
+        fig.left_out = [*fig.left_out, LeftOut(unit, "zero_plan", plan=fig.ratio_plan, actual=fig.ratio_actual)]
+        fig.ratio_plan = fig.ratio_actual = None
     return fig
+
+
+# The kinds whose plan is a denominator (seats, those to cover): a zero there with an actual is no ratio at all.
+_DIVIDED = (IndicatorKind.PLANNING_RATIO, IndicatorKind.COVERAGE)
 
 
 def _split_target(program: Program, ind: Indicator, unit: str, fig: Figure, parts: set[str],

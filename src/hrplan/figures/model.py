@@ -56,6 +56,7 @@ class LeftOut:
     # no_submission (sent nothing) | no_actual (a plan, no actual) | no_plan (an actual, no plan) | unsplit (a part
     # without an actual, whose share of the whole period's plan no `interim` rule gives: the unit's ratio is not taken)
     # | ended (a running total's member merged or dissolved before the period's end: figures.compute._ended_before)
+    # | zero_plan (a planning ratio's 0 seats, or a coverage's 0 denominator, with an actual: no ratio to take)
     reason: str
     period: str | None = None  # the sub-period, when pairing was per period
     plan: Decimal | None = None

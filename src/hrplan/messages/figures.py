@@ -75,6 +75,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "figure.left_out.no_plan": ("{unit}{period} thực hiện {actual} nhưng chưa có kế hoạch",
                                 "{unit}{period} reported {actual} but has no plan"),
+    "figure.left_out.zero_plan": ("{unit}{period} có tử số {actual} nhưng mẫu số (kế hoạch) bằng 0",
+                                  "{unit}{period} has a numerator of {actual} but a denominator (plan) of 0"),
+    "figure.left_out.zero_plan.seats": ("{unit}{period} ghi {actual} {uom} quy hoạch cho 0 vị trí",
+                                        "{unit}{period} wrote {actual} {uom} planned for 0 seats"),
     "figure.context": (
         "Chưa có kế hoạch riêng cho {period}; KH {context_period}: {value} (để tham khảo, không đánh giá đạt/chưa đạt).",
         "No plan of its own for {period}; plan for {context_period}: {value} (context only, not judged).",

@@ -57,6 +57,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{indicator}: actual {actual} {uom}, less than 1/{factor} of the plan of {plan} {uom}; likely a typing "
         "error (a digit too many or too few). Expected: the unit's true figure.",
     ),
+    "check.zero_plan_with_actual": (
+        "{indicator}: {actual} {uom} quy hoạch cho 0 vị trí; không tính được tỷ lệ, đơn vị không được tính vào tỷ lệ "
+        "chung. Cần: số vị trí đúng (lớn hơn 0), hoặc để trống số người nếu chức danh không quy hoạch.",
+        "{indicator}: {actual} {uom} planned for 0 seats; no ratio can be taken, and the unit is left out of the "
+        "group ratios. Expected: the true number of seats (above 0), or no people where the title is not planned.",
+    ),
+    "check.zero_plan_with_actual.denominator": (
+        "{indicator}: tử số {actual} {uom} nhưng mẫu số bằng 0; không tính được tỷ lệ, đơn vị không được tính vào tỷ "
+        "lệ chung. Cần: mẫu số đúng (lớn hơn 0).",
+        "{indicator}: a numerator of {actual} {uom} over a denominator of 0; no ratio can be taken, and the unit is "
+        "left out of the group ratios. Expected: the true denominator (above 0).",
+    ),
     "check.coverage_over_100": (
         "{indicator}: {numerator}/{denominator} = {ratio}, tỷ lệ bao phủ không thể quá 100%. Cần: tử số không lớn hơn mẫu số.",
         "{indicator}: {numerator}/{denominator} = {ratio}; coverage cannot exceed 100%. Expected: a numerator "
@@ -83,6 +95,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "check.planning_share.left_out": (
         " Chỉ tính các đơn vị có cả hai số; không tính: {units}.",
         " Only the units that gave both numbers count; left out: {units}.",
+    ),
+    "check.planning_share.over_whole": (
+        " Không tính {units}: số ghi lớn hơn số người được quy hoạch.",
+        " Left out: {units}, whose number is larger than those planned.",
+    ),
+    "check.planning_share_over_whole": (
+        "{indicator}: {count} người, nhiều hơn số người được quy hoạch ({planned_indicator}: {planned} người); một "
+        "phần không thể lớn hơn tổng. Đơn vị không được tính vào tỷ lệ chung. Cần: sửa số sai trong hai số này.",
+        "{indicator}: {count} people, more than those planned ({planned_indicator}: {planned}); a part cannot exceed "
+        "its whole. The unit is left out of the group shares. Expected: the wrong one of these two numbers corrected.",
     ),
     "check.planning_people_per_title": (
         "{indicator}: {value} người quy hoạch cho một chức danh, quá mức tối đa {limit} ({source}).",

@@ -11,9 +11,10 @@ from collections.abc import Mapping
 from typing import Any, Callable, Iterable, Iterator, NamedTuple
 
 from hrplan import __version__
-from hrplan.checks import FIGURES_WEIGHT, STEPS_PER_PROGRAM, Finding, check_program, planning_share
+from hrplan.checks import FIGURES_WEIGHT, STEPS_PER_PROGRAM, Finding, check_program, left_out_text, planning_share
 from hrplan.collector import paused_gc
 from hrplan.definitions import (
+    Indicator,
     IndicatorKind,
     Period,
     Program,
@@ -296,9 +297,10 @@ def _planning_limits(program: Program, figures: FigureSet, units: UnitTree, lang
             continue
         within = found.share >= limit - 1e-9
         of = program.indicator(ind.planning.of).name_in(lang)
-        left = render("check.planning_share.left_out", lang, units=", ".join(found.left_out)) if found.left_out else ""
+        left = left_out_text(found, lang)
         out.append({"indicator": ind.code, "role": role, "count": float(found.count), "planned": float(found.planned),
-                    "share": found.share, "limit": limit, "within": within, "left_out": found.left_out,
+                    "share": found.share, "limit": limit, "within": within,
+                    "left_out": [*found.left_out, *(name for name, _, _ in found.over)],
                     "text": render("report.s.planning_share", lang, role=render(f"report.role.{role}", lang), of=of,
                                    count=format_number(found.count, lang=lang),
                                    planned=format_number(found.planned, lang=lang),
@@ -498,9 +500,10 @@ class ReportRows:
         # ratio: said in a sentence of its own, whether the group has a ratio or not.
         ended = [lo for lo in fig.left_out if lo.reason == "ended"]
         left_out = [lo for lo in fig.left_out if lo.reason != "ended"] if ended else fig.left_out
-        told = bool(left_out) and (ratio is not None or any(lo.reason == "unsplit" for lo in left_out))
+        told = bool(left_out) and (ratio is not None or any(lo.reason in ("unsplit", "zero_plan") for lo in left_out))
         if told:
-            out.append(render("figure.left_out", lang, items="; ".join(self._left_out_text(lo) for lo in left_out)))
+            out.append(render("figure.left_out", lang, items="; ".join(self._left_out_text(lo, fig.indicator)
+                                                                       for lo in left_out)))
         if ended:
             out.append(render("figure.ended", lang, items="; ".join(self._ended_text(lo) for lo in ended)))
         if fig.is_group and ratio is not None and fig.full_plan is not None and fig.full_plan != fig.ratio_plan:
@@ -536,10 +539,13 @@ class ReportRows:
         return render("figure.ended.dissolved", self.lang, unit=self.unit_name(lo.unit), actual=self.num(lo.actual),
                       day=day)
 
-    def _left_out_text(self, lo: LeftOut) -> str:
+    def _left_out_text(self, lo: LeftOut, ind: Indicator) -> str:
         period = f" ({self.described(lo.period)})" if lo.period else ""
-        return render(f"figure.left_out.{lo.reason}", self.lang, unit=self.unit_name(lo.unit), period=period,
-                      plan=self.num(lo.plan), actual=self.num(lo.actual))
+        code = f"figure.left_out.{lo.reason}"
+        if lo.reason == "zero_plan" and ind.kind is IndicatorKind.PLANNING_RATIO:
+            code += ".seats"  # '5 người cho 0 vị trí', not a denominator
+        return render(code, self.lang, unit=self.unit_name(lo.unit), period=period,
+                      plan=self.num(lo.plan), actual=self.num(lo.actual), uom=self.uom_label(ind.uom))
 
     def _sentence(self, fig: Figure, ratio: float | None, status: str, name: str, plan: str, actual: str,
                   ratio_text: str) -> str:

@@ -18,6 +18,9 @@ class Share(NamedTuple):
     count: Decimal  # of the role (nữ, trẻ)
     planned: Decimal  # those planned, over the same members
     left_out: list[str]  # the names of the members left out (a group's only)
+    # (name, count, planned) of the members left out because their part exceeds their whole (20 women of 18
+    # planned): told 'Xã Minh Xuân (20/18)'; check.planning_share_over_whole is the error at the unit's cell
+    over: list[tuple[str, Decimal, Decimal]] = []
 
     @property
     def share(self) -> float:
@@ -37,10 +40,20 @@ def planning_share(figures: FigureSet, units: UnitTree, fig: Figure) -> Share | 
     planned = figures.get(fig.unit, plan.of)
     if planned is None or not planned.actual:
         return None
-    if not fig.is_group:
-        return Share(fig.actual, planned.actual, [])
-    count, of, left = _over_same_members(figures, units, fig, planned)
-    return Share(count, of, left) if of else None
+    if not fig.is_group:  # more women than people planned is no share: an error, not 111% of women
+        return Share(fig.actual, planned.actual, []) if fig.actual <= planned.actual else None
+    count, of, left, over = _over_same_members(figures, units, fig, planned)
+    return Share(count, of, left, over) if of else None
+
+
+def left_out_text(share: Share, lang: str) -> str:
+    """Give what a share leaves out, in words, as the check and the report add it to their sentence ('' if nothing)."""
+    text = render("check.planning_share.left_out", lang, units=", ".join(share.left_out)) if share.left_out else ""
+    if share.over:
+        named = (f"{name} ({format_number(count, lang=lang)}/{format_number(of, lang=lang)})"
+                 for name, count, of in share.over)
+        text += render("check.planning_share.over_whole", lang, units=", ".join(named))
+    return text
 
 
 def share_findings(ctx: CheckContext, rule: Rule, role: str, limit_field: str):
@@ -57,7 +70,7 @@ def share_findings(ctx: CheckContext, rule: Rule, role: str, limit_field: str):
         found = planning_share(ctx.figures, ctx.units, fig)
         if found is None:
             continue
-        count, of, left = found
+        count, of = found.count, found.planned
         share = found.share
         if share < floor - 1e-9:
             lang = ctx.lang
@@ -67,22 +80,49 @@ def share_findings(ctx: CheckContext, rule: Rule, role: str, limit_field: str):
                 "planned": format_number(of, lang=lang), "planned_indicator": planned.indicator.name_in(lang),
                 "share": format_percent(share, lang=lang), "floor": format_percent(floor, lang=lang),
                 "source": limits.source or "-",
-                "left_out": render("check.planning_share.left_out", lang, units=", ".join(left)) if left else ""},
+                "left_out": left_out_text(found, lang)},
                 first_cell(fig))
 
 
 def _over_same_members(figures: FigureSet, units: UnitTree, fig: Figure, planned: Figure) -> tuple:
-    """Give (count, planned, members left out) summed over the members of the group with both numbers."""
+    """Give (count, planned, members left out, members left out for a part over its whole) summed over the members
+    of the group with both numbers, a part no larger than its whole."""
     both = [u for u in dict.fromkeys(fig.members) if u in set(planned.members)]
     count = of = Decimal(0)
+    over = []
     for unit in both:
         mine, theirs = figures.reported(unit, fig.indicator.code), figures.reported(unit, planned.indicator.code)
         if mine is None or theirs is None or mine.actual is None or theirs.actual is None:
             continue
+        if mine.actual > theirs.actual:  # 20 women of 18 planned: either number may be the wrong one
+            over.append((_name(units, unit), mine.actual, theirs.actual))
+            continue
         count, of = count + mine.actual, of + theirs.actual
     left = [u for u in dict.fromkeys([*planned.members, *fig.members]) if u not in both]
-    names = [units.get(u).name if u in units else u for u in left]
-    return count, of, names
+    return count, of, [_name(units, u) for u in left], over
+
+
+def _name(units: UnitTree, unit: str) -> str:
+    return units.get(unit).name if unit in units else unit
+
+
+def over_whole_findings(ctx: CheckContext, rule: Rule):
+    """Give an error where a unit's women (or young cadres) outnumber those it planned: a part over its whole."""
+    figures = ctx.figures
+    for fig in figures.figures.values():
+        plan = fig.indicator.planning
+        if plan is None or plan.of is None:
+            continue
+        mine = fig.own if fig.is_group else fig  # a group's sums add up consistent members: only what a unit wrote
+        theirs = figures.reported(fig.unit, plan.of)
+        if mine is None or theirs is None or mine.actual is None or theirs.actual is None:
+            continue
+        if mine.actual > theirs.actual:
+            lang = ctx.lang
+            yield rule.finding(ctx, fig.unit, fig.indicator.code, {
+                "indicator": fig.indicator.name_in(lang), "count": format_number(mine.actual, lang=lang),
+                "planned": format_number(theirs.actual, lang=lang),
+                "planned_indicator": theirs.indicator.name_in(lang)}, first_cell(mine))
 
 
 def maximum_findings(ctx: CheckContext, rule: Rule, role: str, limit_field: str):
