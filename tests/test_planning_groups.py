@@ -107,3 +107,21 @@ def test_people_planned_for_0_seats_are_left_out_of_the_group_ratio_and_named(ws
     (row,) = [r for r in json.loads(out.read_text(encoding="utf-8"))["summary"] if r["indicator"] == "QH"]
     assert row["display"]["ratio"] == "1,2 lần"
     assert "Không tính vào tỷ lệ: Huyện Hòa An ghi 5 người quy hoạch cho 0 vị trí." in row["footnotes"]
+
+
+def test_the_most_people_per_title_names_the_units_that_did_not_give_it(ws, run, tmp_path):
+    # The province's line read "3; mức tối đa 3: trong giới hạn" while two units had left the number blank.
+    submit(run, ws, tmp_path, "SYT", "2023-Q1", _with(QH_CD=(None, 3)))
+    submit(run, ws, tmp_path, "HHA", "2023-Q1", _with(QH_CD=(None, None)))
+    out = tmp_path / "r.html"
+    assert run("report", "-p", PROGRAM, "--period", "2023-Q1", "-f", "html", "-o", out, workspace=ws).exit_code == 0
+    assert ("Số người quy hoạch nhiều nhất cho một chức danh: 3; mức tối đa 3 (Quy định 377-QĐ/TW): trong giới hạn. "
+            "Chỉ tính các đơn vị có số; không tính: Huyện Hòa An.") in out.read_text(encoding="utf-8")
+
+
+def test_four_people_planned_for_one_seat_is_over_the_people_per_title_limit(ws, run, tmp_path):
+    submit(run, ws, tmp_path, "SYT", "2023-Q1", _with(QH=(1, 4)))
+    submit(run, ws, tmp_path, "HHA", "2023-Q1", _with(QH=(10, 12)))
+    (over,) = findings(run, ws, "2023-Q1", "check.planning_people_per_title")
+    assert (over["unit"], over["indicator"]) == ("SYT", "QH")
+    assert "4 người quy hoạch cho 1 vị trí, quá mức tối đa 3 người cho một chức danh" in over["message"]

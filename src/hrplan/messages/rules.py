@@ -110,6 +110,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{indicator}: {value} người quy hoạch cho một chức danh, quá mức tối đa {limit} ({source}).",
         "{indicator}: {value} people planned for one title, over the limit of {limit} ({source}).",
     ),
+    "check.planning_people_per_title.seats": (
+        "{indicator}: {candidates} người quy hoạch cho {seats} vị trí, quá mức tối đa {limit} người cho một chức danh "
+        "({source}).",
+        "{indicator}: {candidates} people planned for {seats} seats, over the limit of {limit} people for one title "
+        "({source}).",
+    ),
     "check.planning_titles_per_person": (
         "{indicator}: một người được quy hoạch {value} chức danh, quá mức tối đa {limit} ({source}).",
         "{indicator}: one person is planned for {value} titles, over the limit of {limit} ({source}).",

@@ -286,11 +286,18 @@ def _planning_limits(program: Program, figures: FigureSet, units: UnitTree, lang
         source = limits.source or "-"
         if ind.is_maximum:
             within = fig.actual <= limit
+            # The largest of the units that gave the number: those that reported without it are named, as a share
+            # names the units left out of it ('3, trong giới hạn' said nothing of the two that left it blank).
+            given = set(fig.members)
+            left = [_unit_name(units, u) for u in units.subtree(top) if u in figures.submitted and u not in given]
             out.append({"indicator": ind.code, "role": role, "value": float(fig.actual), "limit": limit,
-                        "within": within, "text": render("report.s.planning_max", lang, name=ind.name_in(lang),
-                                                         value=format_number(fig.actual, lang=lang),
-                                                         limit=format_number(limit, lang=lang), source=source,
-                                                         word=render(f"report.s.limit_{'within_max' if within else 'over_max'}", lang))})
+                        "within": within, "left_out": left,
+                        "text": render("report.s.planning_max", lang, name=ind.name_in(lang),
+                                       value=format_number(fig.actual, lang=lang),
+                                       limit=format_number(limit, lang=lang), source=source,
+                                       word=render(f"report.s.limit_{'within_max' if within else 'over_max'}", lang),
+                                       left_out=render("report.s.planning_max.left_out", lang, units=", ".join(left))
+                                       if left else "")})
             continue
         found = planning_share(figures, units, fig)
         if found is None:

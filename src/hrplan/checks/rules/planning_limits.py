@@ -6,7 +6,7 @@ from typing import NamedTuple
 
 from hrplan.checks.finding import first_cell
 from hrplan.checks.rule import CheckContext, Rule
-from hrplan.definitions import UnitTree
+from hrplan.definitions import IndicatorKind, UnitTree
 from hrplan.figures import Figure, FigureSet
 from hrplan.messages import render
 from hrplan.values import format_number, format_percent
@@ -140,3 +140,26 @@ def maximum_findings(ctx: CheckContext, rule: Rule, role: str, limit_field: str)
                 "indicator": fig.indicator.name_in(ctx.lang), "value": format_number(fig.actual, lang=ctx.lang),
                 "limit": format_number(limit, lang=ctx.lang),
                 "source": limits.source or "-"}, first_cell(fig))
+
+
+def crowded_seat_findings(ctx: CheckContext, rule: Rule):
+    """Give a finding where a unit's planning ratio is over the most people allowed per title: 4 people planned for
+    the one seat of Bí thư is over the limit of 3, whatever the unit's "most people for one title" says (more people
+    than 3 × the seats means some seat has more than 3)."""
+    limits = ctx.program.planning_limits
+    limit = limits.people_per_title_max if limits else None
+    if limit is None:
+        return
+    for fig in ctx.figures.figures.values():
+        ind = fig.indicator
+        if fig.is_group or ind.kind is not IndicatorKind.PLANNING_RATIO or fig.ratio is None:
+            continue  # a group's seats are many units' titles: judged where they were reported
+        if fig.ratio > limit + 1e-9:
+            lang = ctx.lang
+            yield rule.finding(ctx, fig.unit, ind.code, {
+                "indicator": ind.name_in(lang), "candidates": format_number(fig.ratio_actual, lang=lang),
+                "seats": format_number(fig.ratio_plan, lang=lang), "limit": format_number(limit, lang=lang),
+                "source": limits.source or "-"}, first_cell(fig), wording=CROWDED)
+
+
+CROWDED = "check.planning_people_per_title.seats"
