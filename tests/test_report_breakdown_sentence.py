@@ -66,3 +66,28 @@ def test_a_total_missing_a_units_quarter_says_so_beside_its_parts(ws, run, tmp_p
     (total,) = [s for s in json.loads(out.read_text(encoding="utf-8"))["narrative"] if s.startswith("Lượt cán bộ")]
     assert "số liệu chưa đủ" in total and total.endswith("; trong đó: nam 112; nữ 100."), total
     assert said  # the quarter itself is complete
+
+
+def test_a_group_total_whose_parts_do_not_add_up_names_the_unit_beside_the_number(ws, run, tmp_path):
+    # Found on a planning program: "260 người, trong đó: … " over parts adding up to 255, the cause (Xã Hùng Lợi
+    # 30 ≠ 5+5+5+5+5) told only among the errors. HHA now writes 102 with parts 52 + 40.
+    (tmp_path / "v2").mkdir()
+    fixed = workbook(run, ws, tmp_path / "v2", "HHA", "2023-Q1", {"BD": (100, 102), "BD-NAM": (None, 52),
+                                                                  "BD-NU": (None, 40), "HV": (None, 20),
+                                                                  "HV-NU": (None, 8)}, program=PROGRAM)
+    assert import_files(ws, [fixed])[0].outcome.value == "updated"
+    out = tmp_path / "r.json"
+    assert run("report", "-p", PROGRAM, "--period", "2023-Q1", "-f", "json", "-o", out, workspace=ws).exit_code == 0
+    doc = json.loads(out.read_text(encoding="utf-8"))
+    note = ("Các phần cộng lại 202, không bằng tổng 212, do số liệu của: Huyện Hòa An (tổng 102 nhưng các phần "
+            "cộng lại 92).")
+    (total,) = [b["total"] for b in doc["breakdowns"] if b["total"]["indicator"] == "BD"]
+    assert note in total["footnotes"]
+    assert note in next(r for r in doc["summary"] if r["indicator"] == "BD")["footnotes"]
+    assert any(s.startswith("Lượt cán bộ được bồi dưỡng: 212") and s.endswith(note) for s in doc["narrative"])
+    html = tmp_path / "r.html"
+    assert run("report", "-p", PROGRAM, "--period", "2023-Q1", "-f", "html", "-o", html, workspace=ws).exit_code == 0
+    assert note in html.read_text(encoding="utf-8")
+    # The incomplete breakdown (graduates, of whom women) adds up as an "of which" does: nothing said of it.
+    (graduates,) = [b["total"] for b in doc["breakdowns"] if b["total"]["indicator"] == "HV"]
+    assert not any("cộng lại" in n for n in graduates["footnotes"])

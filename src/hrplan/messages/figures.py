@@ -79,6 +79,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                   "{unit}{period} has a numerator of {actual} but a denominator (plan) of 0"),
     "figure.left_out.zero_plan.seats": ("{unit}{period} ghi {actual} {uom} quy hoạch cho 0 vị trí",
                                         "{unit}{period} wrote {actual} {uom} planned for 0 seats"),
+    "figure.breakdown_mismatch": (
+        "Các phần cộng lại {parts_sum}, không bằng tổng {total}, do số liệu của: {units}.",
+        "The parts add up to {parts_sum}, not to the total of {total}, because of: {units}.",
+    ),
+    "figure.breakdown_mismatch.unit": ("{unit} (tổng {total} nhưng các phần cộng lại {parts_sum})",
+                                       "{unit} (a total of {total} but parts adding up to {parts_sum})"),
+    "figure.breakdown_mismatch.partial": ("{unit} (ghi tổng nhưng không ghi đủ các phần)",
+                                          "{unit} (a total without every part)"),
     "figure.context": (
         "Chưa có kế hoạch riêng cho {period}; KH {context_period}: {value} (để tham khảo, không đánh giá đạt/chưa đạt).",
         "No plan of its own for {period}; plan for {context_period}: {value} (context only, not judged).",

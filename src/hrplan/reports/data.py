@@ -234,11 +234,22 @@ def report_data(program: Program, figures: FigureSet, findings: list[Finding], u
         parts = [figures.get(top, p) if top else None for p in b.parts]
         if total is None or total.actual is None:
             continue
+        total_row = row(total)
+        text = _breakdown_text(program, total, [p for p in parts if p is not None], lang, summary)
+        # A group's parts that do not add up to its total are no fact to print: the row says whose do not (the
+        # finding names them once, in the errors; a reader of "260, of which … " is told here, beside the number).
+        mismatch = _breakdown_mismatch(b, figures, units, top, total, parts, lang) if total.is_group else None
+        if mismatch:
+            total_row["footnotes"] = [*total_row["footnotes"], mismatch]
+            for r in summary:
+                if r["indicator"] == b.total and r["unit"] == top:
+                    r["footnotes"] = [*r["footnotes"], mismatch]
+            text = f"{text} {mismatch}"
         breakdowns.append({
-            "total": row(total),
+            "total": total_row,
             "parts": [row(p) for p in parts if p is not None],
             "complete": b.complete,
-            "text": _breakdown_text(program, total, [p for p in parts if p is not None], lang, summary),
+            "text": text,
         })
     return {
         "hrplan_version": __version__,
@@ -700,6 +711,37 @@ def _breakdown_text(program: Program, total: Figure, parts: list[Figure], lang: 
         return row["sentence"][:-1] + render("figure.sentence.of_which", lang, parts=listed) + "."
     return render("figure.sentence.breakdown", lang, name=name(total), actual=format_number(total.actual, lang=lang),
                   uom=program.measure_book().label(total.indicator.uom, lang), parts=listed)
+
+
+def _breakdown_mismatch(b, figures: FigureSet, units: UnitTree, top: str, total: Figure, parts: list[Figure | None],
+                        lang: str) -> str | None:
+    """Give the note of a group's breakdown whose parts do not add up to its total, naming the units whose own parts
+    do not (and those that wrote the total without every part), or None when they add up."""
+    if any(p is None or p.actual is None for p in parts):
+        summed = None
+    else:
+        summed = sum((p.actual for p in parts), Decimal(0))
+        if (summed == total.actual) if b.complete else (summed <= total.actual):
+            return None
+    named = []
+    for unit in units.subtree(top):
+        mine = figures.reported(unit, b.total)
+        theirs = [figures.reported(unit, p) for p in b.parts]
+        if mine is None or mine.actual is None:
+            continue
+        if any(p is None or p.actual is None for p in theirs):
+            if summed is not None:  # every part has a number somewhere: a unit without one of them is part of why
+                named.append(render("figure.breakdown_mismatch.partial", lang, unit=_unit_name(units, unit)))
+            continue
+        own = sum((p.actual for p in theirs), Decimal(0))
+        if (own != mine.actual) if b.complete else (own > mine.actual):
+            named.append(render("figure.breakdown_mismatch.unit", lang, unit=_unit_name(units, unit),
+                                total=format_number(mine.actual, lang=lang), parts_sum=format_number(own, lang=lang)))
+    if summed is None and not named:
+        return None  # a part nobody wrote: the sentence lists the parts there are, nothing adds up wrongly
+    return render("figure.breakdown_mismatch", lang, total=format_number(total.actual, lang=lang),
+                  parts_sum=format_number(summed, lang=lang) if summed is not None else "-",
+                  units="; ".join(named) or "-")
 
 
 def part_name(name: str) -> str:
