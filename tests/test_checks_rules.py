@@ -86,6 +86,30 @@ def test_a_likely_typo_judges_the_numbers_the_report_pairs_and_says_them_plainly
                                     "people; likely a typing error")
 
 
+def test_160_people_planned_for_13_seats_is_a_likely_typo_too(ws, run, tmp_path):
+    # 12,3 times the seats gave only planning_ratio_out_of_band; the docs promise likely_typo at 10 times.
+    submit(run, ws, tmp_path, "SYT", "2023-Q1", _with(QH=(13, 160)))
+    submit(run, ws, tmp_path, "HHA", "2023-Q1", _with(QH=(10, 12)))
+    (typo,) = findings(run, ws, "2023-Q1", "check.likely_typo")
+    assert (typo["unit"], typo["indicator"], typo["location"]["cell"][0]) == ("SYT", "QH", "F")
+    assert typo["message"].startswith("Quy hoạch Ban Chấp hành: 160 người quy hoạch cho 13 vị trí, gấp 12,3 lần;")
+
+
+def test_one_quarter_twice_its_years_whole_target_is_a_likely_typo(ws, run, tmp_path):
+    # A quarter's 1.500 against the year's 520, with no plan of the quarter's own (interim: none): no ratio, and
+    # the outlier rule needs 6 earlier quarters, so nothing was said.
+    declare(ws, "targets:\n  - {indicator: BD, unit: SYT, period: '2023', value: 520}\n"
+                "  - {indicator: BD, unit: HHA, period: '2023', value: 520}\n")
+    submit(run, ws, tmp_path, "SYT", "2023-Q1", _with(BD=(None, 1500)))
+    submit(run, ws, tmp_path, "HHA", "2023-Q1", _with(BD=(None, 600)))  # more than the year's plan: not a typo
+    (typo,) = findings(run, ws, "2023-Q1", "check.likely_typo")
+    assert (typo["unit"], typo["indicator"], typo["location"]["cell"][0]) == ("SYT", "BD", "F")
+    assert typo["message"].startswith("Bồi dưỡng cán bộ trong kỳ: thực hiện 1.500 người riêng trong Quý I/2023, "
+                                      "gấp 2,9 lần kế hoạch cả năm 2023 (520 người);")
+    declare(ws, "checks:\n  rules:\n    check.likely_typo: {params: {whole_factor: 3}}\n")
+    assert findings(run, ws, "2023-Q1", "check.likely_typo") == []
+
+
 def test_coverage_over_100_percent(ws, run, tmp_path):
     submit(run, ws, tmp_path, "SYT", "2023-Q1", _with(PH=(20, 23)))
     over = findings(run, ws, "2023-Q1", "check.coverage_over_100")

@@ -57,6 +57,25 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{indicator}: actual {actual} {uom}, less than 1/{factor} of the plan of {plan} {uom}; likely a typing "
         "error (a digit too many or too few). Expected: the unit's true figure.",
     ),
+    "check.likely_typo.seats": (
+        "{indicator}: {actual} {uom} quy hoạch cho {plan} vị trí, gấp {times} lần; có thể gõ nhầm (thừa hoặc thiếu "
+        "chữ số). Cần: số đúng của đơn vị.",
+        "{indicator}: {actual} {uom} planned for {plan} seats, {times} times as many; likely a typing error (a digit "
+        "too many or too few). Expected: the unit's true figure.",
+    ),
+    "check.likely_typo.seats_under": (
+        "{indicator}: {actual} {uom} quy hoạch cho {plan} vị trí, chưa bằng 1/{factor} số vị trí; có thể gõ nhầm "
+        "(thừa hoặc thiếu chữ số). Cần: số đúng của đơn vị.",
+        "{indicator}: {actual} {uom} planned for {plan} seats, less than 1/{factor} of them; likely a typing error "
+        "(a digit too many or too few). Expected: the unit's true figure.",
+    ),
+    "check.likely_typo.whole": (
+        "{indicator}: thực hiện {actual} {uom} riêng trong {period}, gấp {times} lần kế hoạch cả {whole_period} "
+        "({plan} {uom}); có thể gõ nhầm (thừa chữ số, nhầm đơn vị tính). Cần: số đúng của đơn vị.",
+        "{indicator}: an actual of {actual} {uom} in {period} alone, {times} times the plan for the whole of "
+        "{whole_period} ({plan} {uom}); likely a typing error (a digit too many, a wrong unit of measure). "
+        "Expected: the unit's true figure.",
+    ),
     "check.zero_plan_with_actual": (
         "{indicator}: {actual} {uom} quy hoạch cho 0 vị trí; không tính được tỷ lệ, đơn vị không được tính vào tỷ lệ "
         "chung. Cần: số vị trí đúng (lớn hơn 0), hoặc để trống số người nếu chức danh không quy hoạch.",
