@@ -25,3 +25,26 @@ def test_the_unit_table_sentence_counts_the_units_in_the_table_not_every_unit_un
         result = run("report", "-p", "Q-01/KH", "--period", "2024-Q2", "-f", "html", "-o", out, workspace=ws, lang=lang)
         assert result.exit_code == 0, result.output
         assert words in out.read_text(encoding="utf-8")
+
+
+def test_no_unit_behind_plan_is_said_only_when_some_unit_had_a_plan_to_be_judged_against(tmp_path: Path, run):
+    """Found on a planning program: 'Không có đơn vị nào chưa đạt kế hoạch' where no unit had a plan for the period
+    (only the province had its target, 24 of 40, chưa đạt) and the units' planning ratios are judged against a band."""
+    from quarterly import PROGRAM
+    program = PROGRAM[:PROGRAM.index("targets:")] + 'targets:\n  - {indicator: KP, period: "2024-Q2", value: 100}\n' \
+        + PROGRAM[PROGRAM.index("reporters:"):]
+    ws = make_workspace(tmp_path / "ws", program=program)
+    sent = send(ws, filled_template(ws, "A", "2024-Q2", {"KP": (None, 30), "QH": (2, 3)}),
+                filled_template(ws, "C", "2024-Q2", {"KP": (None, 30), "QH": (2, 2)}))
+    assert all(r.outcome is Outcome.IMPORTED for r in sent)
+    out = tmp_path / "r.html"
+    assert run("report", "-p", "Q-01/KH", "--period", "2024-Q2", "-f", "html", "-o", out, workspace=ws).exit_code == 0
+    page = out.read_text(encoding="utf-8")
+    assert "Không có đơn vị nào chưa đạt kế hoạch" not in page
+    assert ("Các đơn vị chưa có kế hoạch (chỉ tiêu) riêng cho kỳ này nên chưa đánh giá được đơn vị nào đạt hay chưa "
+            "đạt; kết quả chung của Tỉnh Thử so với chỉ tiêu nêu tại phần kết quả thực hiện các chỉ tiêu.") in page
+    assert "60 triệu đồng, đạt 60% kế hoạch (chưa đạt)" in page  # the province's own target, told with its indicator
+    # A unit with a plan of its own, and met: now "no unit is behind plan" is true.
+    send(ws, filled_template(ws, "B", "2024-Q2", {"DT": (10, 12)}))
+    assert run("report", "-p", "Q-01/KH", "--period", "2024-Q2", "-f", "html", "-o", out, workspace=ws).exit_code == 0
+    assert "Không có đơn vị nào chưa đạt kế hoạch." in out.read_text(encoding="utf-8")

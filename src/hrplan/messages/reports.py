@@ -73,6 +73,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.s.behind_more": ("Và {n} trường hợp khác (xem bảng tính tổng hợp).", "And {n} more (see the consolidated workbook)."),
     "report.s.none_judged": ("Kỳ này chưa có kế hoạch (chỉ tiêu) để đánh giá đạt hay chưa đạt.",
                              "There is no plan (target) for this period to judge against."),
+    "report.s.none_judged_units": (
+        "Các đơn vị chưa có kế hoạch (chỉ tiêu) riêng cho kỳ này nên chưa đánh giá được đơn vị nào đạt hay chưa đạt; "
+        "kết quả chung của {scope} so với chỉ tiêu nêu tại phần kết quả thực hiện các chỉ tiêu.",
+        "No unit has a plan (target) of its own for this period, so none can be judged met or behind; the result of "
+        "{scope} against its target is given with the results by indicator."),
     "report.s.none_behind": ("Không có đơn vị nào chưa đạt kế hoạch.", "No unit is behind plan."),
     "report.s.no_errors": ("Không phát hiện sai sót trong số liệu.", "No errors were found in the figures."),
     "report.s.warnings": ("Ngoài ra có {n} cảnh báo khác về số liệu, nêu tại Phụ lục kèm theo báo cáo này.",

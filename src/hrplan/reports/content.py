@@ -13,6 +13,7 @@ from hrplan.definitions import Direction, IndicatorKind, MeasureBook, Period, Pr
 from hrplan.messages import render
 from hrplan.reports.data import absent_mark, part_name
 
+JUDGED = ("over", "met", "nearly", "behind")  # the words of a figure judged against a plan
 BEHIND = ("behind", "nearly")  # a planning ratio out of its band is not behind plan: it is told under planning
 # The findings on the planning regulation's limits and bands: told in the planning section, unit by unit.
 PLANNING_CODES = ("check.planning_ratio_out_of_band", "check.planning_women_share", "check.planning_young_share",
@@ -198,6 +199,17 @@ def behind(data: dict[str, Any], lang: str, limit: int = MAX_BEHIND,
     rows.sort(key=lambda r: (r["status"] not in ("behind", "below_band", "above_band"), r["ratio"]))
     notes = notes if notes is not None else Notes()
     return [_unit_row(r, lang, notes) for r in rows[:limit]], max(0, len(rows) - limit)
+
+
+def none_behind(data: dict[str, Any], lang: str, scope: str) -> str:
+    """Give what the report says when no unit is behind plan: that none is, only when some unit's figure was judged
+    against a plan of its own; else that no unit could be judged (a planning ratio is judged against its band, not a
+    plan; a target the scope alone has, 24 of 40 for the province, is told with the indicators)."""
+    if any(r["status"] in JUDGED for r in data["units"]):
+        return render("report.s.none_behind", lang)
+    if any(r["status"] in JUDGED for r in data["summary"]):
+        return render("report.s.none_judged_units", lang, scope=scope)
+    return render("report.s.none_judged", lang)  # without a plan nothing is behind it, nor met
 
 
 def _unit_row(r: dict[str, Any], lang: str, notes: Notes) -> dict[str, Any]:

@@ -160,8 +160,7 @@ def document_context(data: dict[str, Any], program: Program, settings: ReportSet
         "top_units_text": t("report.s.top_units", n=len(dict.fromkeys(r["unit"] for r in top)), scope=scope) if top else "",
         "behind": behind,
         "behind_text": [t("report.s.behind", **{**r, "status": r["status_text"]}) for r in behind] or [
-            t("report.s.none_behind") if any(r["ratio"] is not None for r in data["summary"])
-            else t("report.s.none_judged")],  # without a plan nothing is behind it, nor met
+            content.none_behind(data, lang, scope)],
         "behind_more": t("report.s.behind_more", n=more) if more else "",
         "errors": errors or [t("report.s.no_errors")],
         "warnings_text": (t("report.s.warnings", n=others_total) if others_total <= len(others) else
