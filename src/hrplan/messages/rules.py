@@ -281,6 +281,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "kind.check.planning_titles_per_person": ("Một người quy hoạch quá nhiều chức danh", "Too many titles per person"),
     "kind.check.planning_women_share": ("Tỷ lệ nữ trong quy hoạch thấp", "Too few women planned"),
     "kind.check.planning_young_share": ("Tỷ lệ cán bộ trẻ trong quy hoạch thấp", "Too few young cadres planned"),
+    "kind.check.planning_share_over_whole": ("Số nữ/trẻ lớn hơn số người quy hoạch", "More women or young than planned"),
+    "kind.check.zero_plan_with_actual": ("Có số thực hiện nhưng kế hoạch bằng 0", "Actual against a plan of 0"),
     "kind.check.outlier": ("Số liệu khác thường so với các kỳ trước", "Unusual against earlier periods"),
     "kind.check.custom": ("Quy tắc của chương trình", "Program rule"),
     "kind.check.custom_pair": ("Thiếu số liệu đi kèm", "Paired figure missing"),
