@@ -121,7 +121,8 @@ def test_english_findings_name_indicators_units_of_measure_and_bands_in_english(
         "Training budget: 1,250.5 of 2,000 million VND, 63% of plan (not met).")
     assert "Officials trained: 1,420 of 1 person-times" in by_code["check.over_plan"]["message"]
     assert by_code["check.planning_ratio_out_of_band"]["message"] == (
-        "Executive committee planning: 20 people for 13 seats, 1.54 times; the norm band is 1 times – 1.5 times.")
+        "Executive committee planning: 20 people for 13 seats, 1.54 times; the norm band is 1.0–1.5 times "
+        "(Quy định 377-QĐ/TW).")
     assert by_code["check.planning_ratio_out_of_band"]["figure"] == "1.54"
     assert by_code["check.missing_value"]["message"].startswith("Training budget (Q2 2023): a plan of 500 million VND")
     assert by_code["check.custom"]["message"].startswith("At most three people per title: QH-CD = 4")
@@ -132,7 +133,7 @@ def test_vietnamese_findings_are_as_before(checked_ws, run):
     assert by_code["check.behind_plan"]["message"] == (
         "Kinh phí đào tạo: thực hiện 1.250,5/2.000 triệu đồng, đạt 63% kế hoạch (chưa đạt).")
     assert by_code["check.planning_ratio_out_of_band"]["message"] == (
-        "Quy hoạch Ban Chấp hành: 20 người cho 13 vị trí, bằng 1,54 lần; khung quy định 1 lần – 1,5 lần.")
+        "Quy hoạch Ban Chấp hành: 20 người cho 13 vị trí, bằng 1,54 lần; khung quy định 1,0–1,5 lần (Quy định 377-QĐ/TW).")
     assert by_code["check.planning_ratio_out_of_band"]["figure"] == "1,54"
     assert "1.420/1 lượt người" in by_code["check.over_plan"]["message"]
 
@@ -142,7 +143,7 @@ def test_the_english_reports_list_of_errors_and_planning_table_are_english(check
     errors = [f["message"] for f in report["findings"] if f["severity"] == "error"]
     assert "Officials trained: total 1,420 but the parts add up to 1,410 (700 + 710)." in errors
     html = write_reports(checked_ws, PROGRAM, "2023-Q2", ["html"], "en").paths["html"].read_text(encoding="utf-8")
-    assert "1 times – 1.5 times" in html and "1 lần" not in html
+    assert "1.0–1.5 times" in html and "lần" not in html
     assert "Officials trained: total 1,420" in html and "Lượt cán bộ" not in html.split("<body", 1)[-1]
 
 

@@ -29,6 +29,7 @@ from hrplan.definitions import CutoffRule, DeadlineRule, DeclaredLayout, ReportS
 from hrplan.names import fold
 from hrplan.problems import HrplanError, Location, Problem
 from hrplan.definitions import Explained, expected_text, field_path, load_yaml
+from hrplan.definitions.yaml_source import written
 
 if TYPE_CHECKING:
     from hrplan.definitions import Program, UnitTree
@@ -282,15 +283,15 @@ def _check_units_named(programs: dict[str, Program], units: UnitTree) -> None:
 
 
 def _load_config(path: Path) -> WorkspaceConfig:
-    data = load_yaml(path)[0] or {}
+    data, node = load_yaml(path)
     try:
-        return WorkspaceConfig.model_validate(data)
+        return WorkspaceConfig.model_validate(data or {})
     except ValidationError as exc:
         problems = []
         for e in exc.errors():
             field, (expected_vi, expected_en) = field_path(tuple(e["loc"])), expected_text(e)
             problems.append(Problem("config.invalid", location=Location(file=str(path), field=field),
-                                    params={"field": field, "found": repr(e.get("input")),
+                                    params={"field": field, "found": written(node, tuple(e["loc"]), e.get("input")),
                                             "expected_vi": expected_vi, "expected": expected_en}))
         raise HrplanError(problems) from None
 

@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     )
     from hrplan.definitions.programs import (
         Accumulation,
+        Band,
         Direction,
         Indicator,
         IndicatorKind,
@@ -50,7 +51,7 @@ if TYPE_CHECKING:
 
 __all__ = ["DeclaredLayout", "CheckSettings", "CustomRule", "DeadlineRule", "MissingValues", "PlanningLimits", "PlanningRole",
            "Interim", "PlanFor", "Measure", "MeasureBook", "CutoffRule", "Period", "PeriodError", "period_from_user",
-           "Accumulation",
+           "Accumulation", "Band",
            "Direction", "Indicator", "IndicatorKind", "Program", "find_program", "load_program", "load_programs",
            "program_code_of", "program_paths",
            "program_slug", "ReportSettings", "Signer", "FREQUENCIES", "frequency", "is_due", "missing_reporters", "not_due", "parts_due", "parts_of",
@@ -78,6 +79,7 @@ _HOMES = {
     "program_code_of": "hrplan.definitions.program_files",
     "program_paths": "hrplan.definitions.program_files",
     "Accumulation": "hrplan.definitions.programs",
+    "Band": "hrplan.definitions.programs",
     "Direction": "hrplan.definitions.programs",
     "Indicator": "hrplan.definitions.programs",
     "IndicatorKind": "hrplan.definitions.programs",

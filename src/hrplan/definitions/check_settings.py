@@ -74,7 +74,10 @@ class CheckSettings(BaseModel):
 
 
 class PlanningLimits(BaseModel):
-    """Limits of the planning regulation in force (Quy định 377-QĐ/TW of 8 October 2025 today): settings, not code."""
+    """Limits of the planning regulation in force (Quy định 377-QĐ/TW of 8 October 2025 today): settings, not code.
+
+    Like a band, they may be given as a list, one per regulation with the days it was in force (`from:`, `until:`):
+    a period is judged by the limits in force on its last day (`Program.limits_at`)."""
 
     model_config = ConfigDict(extra="forbid")
 
@@ -83,6 +86,12 @@ class PlanningLimits(BaseModel):
     women_min_share: float | None = None  # at least this share of women among those planned (0.25)
     young_min_share: float | None = None  # at least this share of young cadres among those planned (0.15)
     source: str | None = None  # the regulation, e.g. "Quy định 377-QĐ/TW"
+    began: date | None = Field(None, alias="from")  # its first day in force; None: from the program's start
+    until: date | None = None  # its last day in force; None: still in force
+
+    def in_force(self, day: date) -> bool:
+        """Tell whether the limits were in force on `day`."""
+        return (self.began is None or self.began <= day) and (self.until is None or day <= self.until)
 
 
 class PlanningRole(BaseModel):

@@ -11,7 +11,15 @@ from typing import TYPE_CHECKING
 
 import yaml
 
-from hrplan.definitions.yaml_source import expected_text, field_path, line_of, load_yaml
+from hrplan.definitions.yaml_source import (
+    clean_loc,
+    expected_text,
+    field_path,
+    line_of,
+    load_yaml,
+    split_value,
+    written,
+)
 from hrplan.names import fold
 from hrplan.problems import HrplanError, Location, Problem
 
@@ -38,15 +46,23 @@ def load_program(path: Path) -> Program:
         program = Program.model_validate({**data, "source_file": str(path)}, context={"locate_references": True})
     except ValidationError as exc:
         problems = []
+        split_told: set[tuple] = set()
         for err in exc.errors():
-            loc = tuple(err["loc"])
+            loc = clean_loc(tuple(err["loc"]))
+            split = split_value(node, loc) if err["type"] == "extra_forbidden" else None
+            if split is not None:  # a ',' or ':' in an unquoted name made a piece of it a field
+                if split[0] not in split_told:
+                    split_told.add(split[0])
+                    problems.append(_split_problem(path, node, loc, *split))
+                continue
             expected_vi, expected_en = expected_text(err)
+            found = _found(err, node, loc)
             problems.append(
                 Problem(
                     "program.invalid",
                     location=Location(file=str(path), line=line_of(node, loc), field=field_path(loc) or "(file)"),
-                    params={"field": field_path(loc) or "(file)", "found": _found(err),
-                            "found_vi": "thiếu" if err["type"] == "missing" else _found(err),
+                    params={"field": field_path(loc) or "(file)", "found": found,
+                            "found_vi": "thiếu" if err["type"] == "missing" else found,
                             "expected_vi": expected_vi, "expected": expected_en},
                 )
             )
@@ -55,7 +71,9 @@ def load_program(path: Path) -> Program:
     if mistakes:
         raise HrplanError([
             Problem("program.invalid", location=Location(file=str(path), line=line_of(node, loc), field=field_path(loc)),
-                    params={"field": field_path(loc), "found": repr(code), "expected": message, "expected_vi": message_vi})
+                    params={"field": field_path(loc), "found": "missing" if code is None else written(node, loc, code),
+                            "found_vi": "thiếu" if code is None else written(node, loc, code),
+                            "expected": message, "expected_vi": message_vi})
             for loc, code, message, message_vi in mistakes
         ])
     for t in program.targets:
@@ -82,12 +100,25 @@ def _check_target_measures(program: Program, path: Path) -> None:
         raise HrplanError(problems)
 
 
-def _found(err: dict) -> str:
+def _found(err: dict, node: yaml.Node | None, loc: tuple) -> str:
+    """Give the value a mistake found as the file writes it (never a Python repr such as datetime.date(2025, 10, 7))."""
     if err["type"] == "missing":
         return "missing"
-    value = err.get("input")
-    text = repr(value)
+    text = written(node, loc, err.get("input"))
     return text if len(text) < 60 else text[:57] + "..."
+
+
+def _split_problem(path: Path, node: yaml.Node | None, loc: tuple, owner: tuple, read: str, meant: str) -> Problem:
+    """Give the mistake of a name cut by a ',' or ':' it holds, unquoted: say to put the whole name in quotes."""
+    quoted = meant.replace('"', "'")
+    return Problem("program.invalid", location=Location(file=str(path), line=line_of(node, loc), field=field_path(owner)),
+                   params={"field": field_path(owner),
+                           "found": f"'{read}', then '{loc[-1]}' read as a field of its own: the ',' or ':' in the "
+                                    "unquoted text cut it",
+                           "found_vi": f"'{read}', còn '{loc[-1]}' bị đọc thành một trường riêng: dấu ',' hoặc ':' "
+                                       "trong giá trị không để trong ngoặc kép đã cắt nó ra",
+                           "expected": f'the whole text in double quotes: {owner[-1]}: "{quoted}"',
+                           "expected_vi": f'để cả giá trị trong ngoặc kép: {owner[-1]}: "{quoted}"'})
 
 
 def load_programs(folder: Path) -> dict[str, Program]:

@@ -7,16 +7,18 @@ period, value and optionally uom.
 """
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from enum import Enum
-from typing import Literal
+from typing import Annotated, Literal, Union
 
 from pydantic import (
     BaseModel,
     ConfigDict,
+    Discriminator,
     Field,
     PrivateAttr,
+    Tag,
     ValidationInfo,
     field_validator,
     model_validator,
@@ -56,21 +58,111 @@ class Accumulation(str, Enum):
 
 
 class Band(BaseModel):
-    """A norm band for a planning ratio, e.g. 1,0 to 1,5 times (set by the planning regulation)."""
+    """A norm band for a planning ratio, e.g. 1,0 to 1,5 times (set by the planning regulation).
+
+    A band may say when it was in force (`from:`, `until:`, both days included): a program lists one band per
+    regulation (Quy định 50-QĐ/TW until 07/10/2025, Quy định 377-QĐ/TW from 08/10/2025) and each period is judged by
+    the band in force on its last day (`Indicator.band_at`)."""
 
     model_config = ConfigDict(extra="forbid")  # a misspelt key is an error, never silently ignored
 
     min: float | None = None
     max: float | None = None
     source: str | None = None  # the regulation it comes from, e.g. "Quy định 377-QĐ/TW"
+    began: date | None = Field(None, alias="from")  # its first day in force; None: from the program's start
+    until: date | None = None  # its last day in force; None: still in force
 
     def describe(self, lang: str = "vi") -> str:
-        """Give the band as office text in `lang`: '1 lần – 1,5 lần', or '1 times – 1.5 times' in English."""
-        from hrplan.values import format_times
+        """Give the band as office text in `lang`: '1,0–1,5 lần', or '1.0–1.5 times' in English; an open end as
+        'từ 1,0 lần' / 'đến 1,5 lần' ('at least 1.0 times' / 'at most 1.5 times')."""
+        from hrplan.messages import render
 
-        lo = format_times(self.min, lang) if self.min is not None else "…"
-        hi = format_times(self.max, lang) if self.max is not None else "…"
-        return f"{lo} – {hi}"
+        lo, hi = _band_number(self.min, lang), _band_number(self.max, lang)
+        if lo and hi:
+            return render("band.between", lang, min=lo, max=hi)
+        if lo or hi:
+            return render("band.at_least" if lo else "band.at_most", lang, min=lo, max=hi)
+        return "-"
+
+    def in_force(self, day: date) -> bool:
+        """Tell whether the band was in force on `day`."""
+        return (self.began is None or self.began <= day) and (self.until is None or day <= self.until)
+
+
+def _band_number(value: float | None, lang: str) -> str:
+    """Give a band's limit with at least one decimal, as office text: 1 -> '1,0', 1.25 -> '1,25' ('1.0' in English)."""
+    if value is None:
+        return ""
+    from hrplan.values import format_number
+
+    number = format_number(Decimal(str(value)), 2, lang)
+    point = "." if lang == "en" else ","
+    if point in number:
+        number = number.rstrip("0")
+        number = number + "0" if number.endswith(point) else number
+    else:
+        number += point + "0"
+    return number
+
+
+def _one_or_many(value: object) -> str:
+    return "~many" if isinstance(value, list) else "~one"
+
+
+# A setting given once (`band: {min: 1.0, max: 1.5, source: ...}`) or as a list, one per regulation with its dates.
+# The tags ('~one', '~many') are in a mistake's pydantic location only: program_files drops them from the field path.
+Bands = Annotated[Union[Annotated[Band, Tag("~one")], Annotated[list[Band], Tag("~many")]], Discriminator(_one_or_many)]
+Limits = Annotated[Union[Annotated[PlanningLimits, Tag("~one")], Annotated[list[PlanningLimits], Tag("~many")]],
+                   Discriminator(_one_or_many)]
+
+
+def dated_mistakes(settings: list, first: date, last: date) -> list[tuple[int, str, object, str, str]]:
+    """Give (index, field, the value found, expected, its Vietnamese) for a list of dated settings (bands, limits) that
+    overlap, leave a gap, end before they begin, or leave a day of the program (`first`..`last`) without one: each
+    period must be judged by exactly one. A value found None is a date left out."""
+    day = lambda d: d.strftime("%d/%m/%Y")  # noqa: E731
+    out: list[tuple[int, str, object, str, str]] = [
+        (i, "until", s.until, f"a day no earlier than from: ({day(s.began)})", f"một ngày không trước from: ({day(s.began)})")
+        for i, s in enumerate(settings) if s.began is not None and s.until is not None and s.until < s.began]
+    if out:
+        return out
+    order = sorted(range(len(settings)), key=lambda i: settings[i].began or date.min)
+    for before, after in zip(order, order[1:]):
+        a, b = settings[before], settings[after]
+        if a.until is None or b.began is None or a.until >= b.began:
+            # Both in force on some day: the earlier one needs an until: before the later one's from:.
+            begins = f"from: {day(b.began)}" if b.began else "no from:, the program's first day"
+            begins_vi = f"from: {day(b.began)}" if b.began else "không có from:, tức ngày đầu của chương trình"
+            out.append((before, "until", a.until,
+                        f"a last day before the first day of entry [{after}] ({begins}): one setting in force each day",
+                        f"một ngày cuối trước ngày đầu của mục [{after}] ({begins_vi}): mỗi ngày chỉ một mức có hiệu "
+                        "lực"))
+        elif (b.began - a.until).days > 1:
+            out.append((after, "from", b.began,
+                        f"the day after entry [{before}]'s until: ({day(a.until + timedelta(days=1))}): no day may be "
+                        "left without a setting",
+                        f"ngày liền sau until: của mục [{before}] ({day(a.until + timedelta(days=1))}): không để ngày "
+                        "nào không có mức"))
+    if out:
+        return out
+    head, tail = settings[order[0]], settings[order[-1]]
+    if head.began is not None and head.began > first:
+        out.append((order[0], "from", head.began, f"no later than the program's first day ({day(first)}), or no from:",
+                    f"không sau ngày đầu của chương trình ({day(first)}), hoặc bỏ from:"))
+    if tail.until is not None and tail.until < last:
+        out.append((order[-1], "until", tail.until,
+                    f"no earlier than the program's last day ({day(last)}), or no until: (still in force)",
+                    f"không trước ngày cuối của chương trình ({day(last)}), hoặc bỏ until: (còn hiệu lực)"))
+    return out
+
+
+def in_force(settings: object, day: date):
+    """Give the setting (a band, planning limits) of a single or dated list in force on `day`, or None."""
+    if settings is None:
+        return None
+    if not isinstance(settings, list):
+        return settings if settings.in_force(day) else None
+    return next((s for s in settings if s.in_force(day)), None)
 
 
 class StatusBands(BaseModel):
@@ -96,7 +188,7 @@ class Indicator(BaseModel):
     kind: IndicatorKind = IndicatorKind.COUNT
     direction: Direction = Direction.HIGHER
     accumulation: Accumulation = Accumulation.CUMULATIVE
-    band: Band | None = None
+    band: Bands | None = None  # one band, or a list of bands each with its regulation's dates (`band_at`)
     interim: Interim | None = None  # how a shorter period is judged against a longer target; None: the program's
     section: str | None = None  # heading the indicator sits under in templates and reports
     planning: PlanningRole | None = None  # what it counts for the planning limits (women, young, per title...)
@@ -110,10 +202,14 @@ class Indicator(BaseModel):
         """Give the indicator's name in `lang`: the English one when asked for and given, else the Vietnamese."""
         return self.name_en if lang == "en" and self.name_en else self.name
 
+    def band_at(self, day: date) -> Band | None:
+        """Give the band in force on `day` (a period is judged by the band in force on its last day), or None."""
+        return in_force(self.band, day)
+
     # A field validator (not a model one) so that the mistake is located at 'band' and its line.
     @field_validator("band")
     @classmethod
-    def _band_only_for_planning(cls, band: Band | None, info: ValidationInfo) -> Band | None:
+    def _band_only_for_planning(cls, band: Band | list[Band] | None, info: ValidationInfo) -> Band | list[Band] | None:
         kind = info.data.get("kind")
         if band is not None and kind is not None and kind is not IndicatorKind.PLANNING_RATIO:
             raise Explained("khung định mức ('band') chỉ dùng cho kind: planning_ratio",
@@ -216,7 +312,8 @@ class Program(BaseModel):
     targets_file: str | None = None
     layouts: list[DeclaredLayout] = []  # how this program's workbooks lay out their tables, when detection cannot tell
     checks: CheckSettings = CheckSettings()  # rules off, severities, parameters, custom rules
-    planning_limits: PlanningLimits | None = None  # Quy định 377-QĐ/TW limits, for the planning rules
+    # The limits of the planning regulation, for the planning rules: once, or a list with each regulation's dates
+    planning_limits: Limits | None = None
     report: ReportSettings | None = None  # this program's report heading and signer, over the workspace's
     source_file: str | None = None
     # (indicator, unit) -> targets and their periods, built on first look-up (a national program has 132,000
@@ -280,12 +377,32 @@ class Program(BaseModel):
                     mistakes.append((loc, code, f"breakdown names indicator '{code}', which is not defined",
                                      f"chỉ tiêu '{code}' nêu trong breakdowns phải được khai trong indicators"))
         mistakes += self._section_mistakes()
+        mistakes += self._dated_mistakes()
         for i, t in enumerate(self.targets):
             if t.indicator not in seen:
                 mistakes.append((("targets", i, "indicator"), t.indicator,
                                  f"a target names indicator '{t.indicator}', which is not defined",
                                  f"chỉ tiêu '{t.indicator}' nêu trong targets phải được khai trong indicators"))
         return mistakes
+
+    def _dated_mistakes(self) -> list[tuple[tuple, str, str, str]]:
+        """Give the mistakes of the dated bands and planning limits: dates that overlap, leave a gap, or leave a day
+        of the program without a setting (`dated_mistakes`)."""
+        whole = self.period_value
+        named = [(("indicators", i, "band"), ind.band) for i, ind in enumerate(self.indicators)]
+        named.append((("planning_limits",), self.planning_limits))
+        mistakes: list[tuple[tuple, str, str, str]] = []
+        for loc, settings in named:
+            if settings is None:
+                continue
+            many = isinstance(settings, list)
+            for i, field, found, en, vi in dated_mistakes(settings if many else [settings], whole.start, whole.end):
+                mistakes.append(((*loc, *((i,) if many else ()), field), found, en, vi))
+        return mistakes
+
+    def limits_at(self, day: date) -> PlanningLimits | None:
+        """Give the planning limits in force on `day` (a period is judged by those in force on its last day)."""
+        return in_force(self.planning_limits, day)
 
     def _section_mistakes(self) -> list[tuple[tuple, str, str, str]]:
         """Give the mistakes of `sections:`: a name listed twice, or that no indicator uses (misspelt, its English name

@@ -1,6 +1,9 @@
 """YAML files read with their line numbers, so a mistake can be reported at its line."""
 from __future__ import annotations
 
+import re
+from datetime import date
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -74,11 +77,14 @@ def load_yaml(path: Path, data: bytes | None = None) -> tuple[Any, yaml.Node | N
         problem = getattr(exc, "problem", None) or str(exc)
         raise HrplanError(
             Problem("yaml.syntax", location=Location(file=str(path), line=line),
-                    params={"file": path.name, "found": problem, "found_vi": _yaml_problem_vi(problem)})
+                    params={"file": path.name, "found": _yaml_problem_en(problem), "found_vi": _yaml_problem_vi(problem)})
         ) from None
     return data, node
 
 
+
+_COLON_IN_FLOW_VI = ("có dấu ':' hoặc ',' trong một giá trị giữa {…}: hãy để giá trị đó (thường là tên) trong ngoặc kép, "
+                     "ví dụ name: \"Quy hoạch: Ban Chấp hành\"")
 
 # What PyYAML says most often of a hand-edited file, in Vietnamese (anything else is shown as PyYAML says it).
 _YAML_PROBLEMS_VI = (
@@ -94,7 +100,26 @@ _YAML_PROBLEMS_VI = (
     ("found unexpected end of stream", "tệp kết thúc giữa chừng (thiếu dấu ngoặc kép hoặc ngoặc đóng?)"),
     ("found undefined alias", "dùng một bí danh (*tên) chưa được khai"),
     ("found duplicate anchor", "một neo (&tên) được khai hai lần"),
+    # {code: X, name: Quy hoạch: BCH, ...}: a name with ':' inside a {...} line
+    # {code: X, name: Quy hoạch: BCH, ...}: a name with ':' inside a {...} line (PyYAML's words, then libyaml's)
+    ("expected ',' or '}', but got ':'", _COLON_IN_FLOW_VI),
+    ("did not find expected ',' or '}'", _COLON_IN_FLOW_VI),
 )
+
+# What PyYAML's words do not say in English either: how to fix it.
+_COLON_IN_FLOW_EN = ("a value inside {…} holds a ':' or ',': put that value (usually a name) in double quotes, e.g. "
+                     "name: \"Planning: Executive Committee\"")
+_YAML_HINTS_EN = (
+    ("expected ',' or '}', but got ':'", _COLON_IN_FLOW_EN),
+    ("did not find expected ',' or '}'", _COLON_IN_FLOW_EN),
+)
+
+
+def _yaml_problem_en(problem: str) -> str:
+    for start, hint in _YAML_HINTS_EN:
+        if problem.startswith(start):
+            return f"{problem} ({hint})"
+    return problem
 
 
 def _yaml_problem_vi(problem: str) -> str:
@@ -179,6 +204,87 @@ def line_of(node: yaml.Node | None, path: tuple[Any, ...]) -> int | None:
             return line
         line = node.start_mark.line + 1
     return line
+
+
+def node_at(node: yaml.Node | None, path: tuple[Any, ...]) -> yaml.Node | None:
+    """Give the node of the value at `path` (keys and list indexes), or None when the file has none there."""
+    for key in path:
+        if isinstance(node, yaml.MappingNode):
+            node = next((v for k, v in node.value if k.value == str(key)), None)
+        elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
+            node = node.value[key]
+        else:
+            return None
+    return node
+
+
+def shown_value(value: Any) -> str:
+    """Give a value read from YAML as the user would write it: a text in quotes ('dem_so'), a day as 2025-10-07, a
+    number as 1.5, a list or mapping in YAML's {…} form; never Python's datetime.date(2025, 10, 7)."""
+    if isinstance(value, str):
+        return f"'{value}'"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if value is None:
+        return "null"
+    if isinstance(value, (date, int, float, Decimal)):
+        return value.isoformat() if isinstance(value, date) else str(value)
+    try:
+        return yaml.safe_dump(value, default_flow_style=True, allow_unicode=True, width=10_000,
+                              sort_keys=False).strip().removesuffix("...").strip()
+    except yaml.YAMLError:
+        return str(value)
+
+
+def written(node: yaml.Node | None, path: tuple[Any, ...], value: Any) -> str:
+    """Give the value at `path` as the file writes it ('2025-10-07', 1.5, 'dem_so' in quotes), else `shown_value`."""
+    found = node_at(node, path) if path else None
+    if isinstance(found, yaml.ScalarNode) and not isinstance(value, (dict, list)):
+        return f"'{found.value}'" if isinstance(value, str) else (found.value or "null")
+    return shown_value(value)
+
+
+def clean_loc(loc: tuple[Any, ...]) -> tuple[Any, ...]:
+    """Give a pydantic error location without the tags of a setting given once or as a list ('~one', '~many')."""
+    return tuple(p for p in loc if not (isinstance(p, str) and p.startswith("~")))
+
+
+_FIELD_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+
+
+def split_value(node: yaml.Node | None, loc: tuple[Any, ...]) -> tuple[tuple[Any, ...], str, str] | None:
+    """Give (the owner field's location, the value as read, the value as meant) where the unknown key at `loc` is a
+    piece of the value before it, cut off by a ',' or ':' in an unquoted text ({name: Quy hoạch BCH xã, phường
+    nhiệm kỳ 2025 - 2030} reads a key 'phường nhiệm kỳ 2025 - 2030'), else None. Field names are plain ASCII words:
+    a key with a space or a Vietnamese letter is no misspelt field."""
+    key = loc[-1] if loc else None
+    mapping = node_at(node, loc[:-1])
+    if not isinstance(key, str) or not isinstance(mapping, yaml.MappingNode):
+        return None
+    keys = [(k, v) for k, v in mapping.value if isinstance(k, yaml.ScalarNode)]
+    at = next((i for i, (k, _) in enumerate(keys) if k.value == key), None)
+    if at is None or not _piece(*keys[at]):
+        return None
+    start = at
+    while start > 0 and _piece(*keys[start - 1]):
+        start -= 1  # several commas: every piece back to the field they belong to
+    if start == 0 or not isinstance(keys[start - 1][1], yaml.ScalarNode):
+        return None
+    owner, first = keys[start - 1]
+    end = at
+    while end + 1 < len(keys) and _piece(*keys[end + 1]):
+        end += 1
+    meant = first.value
+    for k, v in keys[start:end + 1]:
+        meant += f", {k.value}" + (f": {v.value}" if isinstance(v, yaml.ScalarNode) and v.value else "")
+    return (*loc[:-1], owner.value), first.value, meant
+
+
+def _piece(key: yaml.ScalarNode, value: yaml.Node) -> bool:
+    """Tell whether a key looks cut from a text rather than a field: not a plain ASCII word (a space, a Vietnamese
+    letter), or a word with nothing after it (a misspelt field has a value)."""
+    empty = isinstance(value, yaml.ScalarNode) and value.value == "" and value.tag.endswith(":null")
+    return not _FIELD_NAME.match(key.value) or empty
 
 
 def field_path(loc: tuple[Any, ...]) -> str:

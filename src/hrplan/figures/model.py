@@ -206,7 +206,7 @@ class Figure:
         if ratio is None:
             return "no_plan"
         if ind.kind is IndicatorKind.PLANNING_RATIO:
-            band = ind.band
+            band = ind.band_at(self.period.end)  # the band in force on the period's last day
             if band and band.min is not None and ratio < band.min - 1e-9:
                 return "below_band"
             if band and band.max is not None and ratio > band.max + 1e-9:

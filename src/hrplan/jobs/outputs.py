@@ -17,6 +17,7 @@ from typing import Any
 
 from hrplan.checks import run_checks
 from hrplan.definitions import Period, PeriodError, Program
+from hrplan.definitions.yaml_source import shown_value
 from hrplan.jobs.current import current_period
 from hrplan.jobs.inbox import OWN_TEMPORARY
 from hrplan.problems import HrplanError, Location, Problem
@@ -63,7 +64,7 @@ def check_settings(workspace: Workspace) -> list[str]:
 
 def _config_problem(workspace: Workspace, where: str, found: object, expected: tuple[str, str]) -> HrplanError:
     return HrplanError(Problem("config.invalid", location=Location(file=str(workspace.root / CONFIG_NAME), field=where),
-                               params={"field": where, "found": repr(found), "expected_vi": expected[0],
+                               params={"field": where, "found": shown_value(found), "expected_vi": expected[0],
                                        "expected": expected[1]}))
 
 

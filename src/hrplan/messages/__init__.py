@@ -45,6 +45,11 @@ def render(code: str, lang: str = "vi", **params: object) -> str:
         return text  # a malformed template must not hide the message itself
 
 
+def _plural(count: object) -> str:
+    """Give the English plural ending of a count, a number or its text as shown ('1 seat', '2 seats')."""
+    return "" if count == 1 or str(count).strip() == "1" else "s"
+
+
 class _Params(dict):
     """Message parameters where '{x_vi}' falls back to '{x}', '{s}' is the English plural ending of the count '{n}'
     ('{n} warning{s}': 1 warning, 2 warnings), '{s_x}' that of the count '{x}' ('{errors} error{s_errors}'), an
@@ -57,7 +62,7 @@ class _Params(dict):
         if key.startswith("opt_"):
             return ""
         if key == "s" and "n" in self:
-            return "" if self["n"] == 1 else "s"
+            return _plural(self["n"])
         if key.startswith("s_") and key[2:] in self:
-            return "" if self[key[2:]] == 1 else "s"
+            return _plural(self[key[2:]])
         return "?"

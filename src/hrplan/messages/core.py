@@ -328,8 +328,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{indicator}: {actual} {uom}, above the ceiling of {plan} ({ratio} of it; {status}).",
     ),
     "check.planning_ratio_out_of_band": (
-        "{indicator}: {candidates} người cho {seats} vị trí, bằng {ratio} lần; khung quy định {band}.",
-        "{indicator}: {candidates} people for {seats} seats, {ratio} times; the norm band is {band}.",
+        "{indicator}: {candidates} người cho {seats} vị trí, bằng {ratio} lần; khung quy định {band} ({source}).",
+        "{indicator}: {candidates} people for {seats} seat{s_seats}, {ratio} times; the norm band is {band} ({source}).",
     ),
     "check.breakdown_mismatch": (
         "{indicator}: tổng {total} nhưng các phần cộng lại {parts_sum} ({parts}).",
@@ -363,6 +363,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "status.above_band": ("trên khung", "above band"),
     "status.no_plan": ("chưa có kế hoạch", "no plan"),
     "status.no_data": ("chưa có số liệu", "no data"),
+    # -- a planning ratio's norm band (khung), as programs set it --
+    "band.between": ("{min}–{max} lần", "{min}–{max} times"),
+    "band.at_least": ("từ {min} lần trở lên", "at least {min} times"),
+    "band.at_most": ("đến {max} lần", "at most {max} times"),
+    # after a status word in a sentence: '(trên khung 1,0–1,3 lần theo Quy định 50-QĐ/TW)'
+    "band.in_sentence": (" {band} theo {source}", " {band}, {source}"),
+    "band.in_sentence.no_source": (" {band}", " {band}"),
     # -- legacy text --
     # -- file safety --
     "file.too_large": (

@@ -142,8 +142,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # -- report sentences --
     "figure.sentence.count": ("{name}: {actual} {uom}, đạt {ratio} kế hoạch ({word}).",
                               "{name}: {actual} {uom}, {ratio} of plan ({word})."),
-    "figure.sentence.planning": ("{name}: {actual} {uom} cho {plan} vị trí, bằng {times} ({word}).",
-                                 "{name}: {actual} {uom} for {plan} seats, {times} ({word})."),
+    "figure.sentence.planning": ("{name}: {actual} {uom} cho {plan} vị trí, bằng {times} ({word}{band}).",
+                                 "{name}: {actual} {uom} for {plan} seat{s_plan}, {times} ({word}{band})."),
     "figure.sentence.coverage": ("{name}: {actual}/{plan}, đạt {ratio}.", "{name}: {actual}/{plan}, {ratio}."),
     "figure.sentence.plain": ("{name}: {actual} {uom}.", "{name}: {actual} {uom}."),
     "figure.sentence.context": ("{name}: {actual} {uom} (KH {context_period}: {value}).",

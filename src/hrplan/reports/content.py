@@ -7,6 +7,7 @@ Provenance (files, sheets, cells) stays out of the body: it is in the JSON (with
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import date
 from typing import Any
 
 from hrplan.definitions import Direction, IndicatorKind, MeasureBook, Period, Program, UnitTree
@@ -111,7 +112,7 @@ def _row(ind, row: dict | None, number: str, level: int, lang: str, notes: Notes
             "uom": uom(ind.uom, lang), "incomplete": bool(row and row.get("incomplete")),
             "plan": shown.get("plan", "-"), "actual": shown.get("actual", "-"),
             "estimate": shown.get("estimate", "-"), "has_estimate": bool(row and row.get("estimate") is not None),
-            "ratio": shown.get("ratio", "-"), "status": status,
+            "ratio": unbroken(shown.get("ratio", "-")), "status": status,
             "status_text": "" if status == "no_plan" else render(f"status.{status}", lang)}
 
 
@@ -151,7 +152,7 @@ def _plain_sentence(ind, row: dict, parts: list[dict | None], lang: str) -> str:
     if row["ratio"] is None:
         return render("report.s.no_plan", lang, **params)
     if ind.kind is IndicatorKind.PLANNING_RATIO:
-        return render("report.s.planning", lang, **params)
+        return render("report.s.planning", lang, **params, band=_band_words(d, lang))
     if ind.kind is IndicatorKind.COVERAGE:
         return render("report.s.coverage", lang, **params)
     if ind.direction is Direction.LOWER:
@@ -159,17 +160,30 @@ def _plain_sentence(ind, row: dict, parts: list[dict | None], lang: str) -> str:
     return render("report.s.count", lang, **params)
 
 
+def _band_words(display: dict[str, Any], lang: str) -> str:
+    """Give a row's band after its status word: ' 1,0–1,3 lần theo Quy định 50-QĐ/TW' (the band in force on the
+    period's last day, `ReportRows.row`), or ''."""
+    band, source = display.get("band"), display.get("band_source")
+    if not band or band == "-":
+        return ""
+    return render("band.in_sentence" if source else "band.in_sentence.no_source", lang, band=band, source=source)
+
+
 def planning(program: Program, data: dict[str, Any], lang: str) -> list[dict[str, Any]]:
-    """Give the planning ratios (candidates per seat) of the scope with their norm band."""
+    """Give the planning ratios (candidates per seat) of the scope with their norm band: the one in force on the
+    period's last day, with the regulation that set it ('1,0–1,3 lần (Quy định 50-QĐ/TW)')."""
     kinds = {i.code: i for i in program.indicators if i.kind is IndicatorKind.PLANNING_RATIO}
+    end = date.fromisoformat(data["period"]["end"])
     out = []
     for row in data["summary"]:
         ind = kinds.get(row["indicator"])
         if ind is None:
             continue
-        band = ind.band.describe(lang) if ind.band else "-"
+        in_force = ind.band_at(end)
+        band = unbroken(in_force.describe(lang)) if in_force else "-"
+        band += f" ({in_force.source})" if in_force and in_force.source else ""
         out.append({"name": row["name"], "seats": row["display"]["plan"],
-                    "candidates": row["display"]["actual"], "ratio": row["display"]["ratio"],
+                    "candidates": row["display"]["actual"], "ratio": unbroken(row["display"]["ratio"]),
                     "band": band, "status": row["status"], "status_text": render(f"status.{row['status']}", lang)})
     return out
 
@@ -240,15 +254,17 @@ def findings(data: dict[str, Any], units: UnitTree) -> tuple[list[str], int]:
     return errors, data["counts"]["warnings"]
 
 
-def planning_breaches(data: dict[str, Any], units: UnitTree) -> list[str]:
+def planning_breaches(data: dict[str, Any], units: UnitTree) -> tuple[list[str], list[str]]:
     """Give the units under the scope outside a limit or band of the planning regulation (the check's findings: a
     share under its floor, a maximum over its limit, a planning ratio out of its band), in the tree's order, each
-    naming its unit. The scope's own standing is told by the planning table and `data['planning_limits']`."""
+    naming its unit and its own regulation, and the regulations they name, once each. The scope's own standing is
+    told by the planning table and `data['planning_limits']`."""
     scope = data["scope"]["code"]
     order = {u: i for i, u in enumerate(units.subtree(scope))} if scope and scope in units else {}
     found = [f for f in data["findings"] if f["code"] in PLANNING_CODES and f["unit"] and f["unit"] != scope]
     found.sort(key=lambda f: (order.get(f["unit"], len(order)), PLANNING_CODES.index(f["code"])))
-    return [finding_text(f, units) for f in found]
+    sources = list(dict.fromkeys(f["params"].get("source") or "-" for f in found))
+    return [finding_text(f, units) for f in found], sources
 
 
 def told_warnings(data: dict[str, Any], behind_rows: list[dict[str, Any]]) -> set[tuple[str, str | None, str | None]]:
@@ -307,6 +323,12 @@ def lacks(program: Program, data: dict[str, Any], units: UnitTree, lang: str) ->
 def _date_text(iso: str, lang: str) -> str:
     y, m, d = iso.split("-")
     return f"{d}/{m}/{y}"
+
+
+def unbroken(figure: str) -> str:
+    """Give a figure of a table cell with no break between its number and its word ('1,15 lần', '1.15 times',
+    'gần 70%'): a narrow column of Word or a browser would put 'lần' on a line of its own."""
+    return figure.replace(" ", "\u00a0")
 
 
 def capital_first(sentence: str) -> str:

@@ -15,6 +15,7 @@ from hrplan.checks import FIGURES_WEIGHT, STEPS_PER_PROGRAM, Finding, check_prog
 from hrplan.collector import paused_gc
 from hrplan.definitions import (
     Indicator,
+    Band,
     IndicatorKind,
     Period,
     Program,
@@ -283,7 +284,7 @@ def _planning_limits(program: Program, figures: FigureSet, units: UnitTree, lang
     the share of women and of young cadres among those planned against its floor, over the members that gave both
     numbers (`checks.rules.planning_limits.planning_share`, what the check rules judge), and the most people per
     title and titles per person against their maximum."""
-    limits = program.planning_limits
+    limits = program.limits_at(figures.period.end)  # those in force on the period's last day
     top = figures.root
     if limits is None or top is None:
         return []
@@ -420,6 +421,10 @@ class ReportRows:
             ratio_text = format_times(ratio, lang) if planning else describe_percent(ratio, lang)
             row["display"] = {"plan": plan_text, "actual": actual_text, "estimate": self.num(fig.estimate),
                               "ratio": ratio_text}
+            if planning:  # the band in force on the period's last day, and the regulation that set it
+                band = ind.band_at(fig.period.end)
+                row["display"]["band"] = band.describe(lang) if band else "-"
+                row["display"]["band_source"] = (band.source or "") if band else ""
             row["sentence"] = (self._sentence(fig, ratio, status, name, plan_text, actual_text, ratio_text)
                                if fig.actual is not None else "")
         if self.sources:
@@ -583,7 +588,7 @@ class ReportRows:
             text = render("figure.sentence.plain", lang, name=name, actual=actual, uom=uom)
         elif ind.kind is IndicatorKind.PLANNING_RATIO:
             text = render("figure.sentence.planning", lang, name=name, actual=actual, uom=uom, plan=plan,
-                          times=ratio_text, word=word)
+                          times=ratio_text, word=word, band=band_in_sentence(ind.band_at(fig.period.end), lang))
         elif ind.kind is IndicatorKind.COVERAGE:
             text = render("figure.sentence.coverage", lang, name=name, actual=actual, plan=plan, ratio=ratio_text)
         else:
@@ -616,6 +621,15 @@ def absent_text(absent: dict[str, Any], lang: str) -> str:
     if n > MOST_NAMED:
         return render("figure.absent.counted", lang, n=n, due=due)
     return render("figure.absent", lang, n=n, due=due, units=", ".join(absent["names"]))
+
+
+def band_in_sentence(band: Band | None, lang: str) -> str:
+    """Give a planning ratio's band after its status word: ' 1,0–1,3 lần theo Quy định 50-QĐ/TW' (or '')."""
+    if band is None:
+        return ""
+    if band.source:
+        return render("band.in_sentence", lang, band=band.describe(lang), source=band.source)
+    return render("band.in_sentence.no_source", lang, band=band.describe(lang))
 
 
 def _unit_name(units: UnitTree, code: str) -> str:

@@ -105,6 +105,19 @@ def build_document(workspace: Workspace, program_name: str, period_text: str, la
     return Document(report, program, settings, lang, context, charts, workspace.root)
 
 
+def _regulation(program: Program, period: Period, breach_sources: list[str]) -> str | None:
+    """Give the one regulation the planning section's heading names: that of every unit's breach when there are
+    breaches (each line names its own), else that of the limits and bands in force on the period's last day; None
+    when they name more than one (or none): the heading then says 'the planning regulation'."""
+    if breach_sources:
+        sources = set(breach_sources)
+    else:
+        limits = program.limits_at(period.end)
+        bands = [i.band_at(period.end) for i in program.indicators if i.band is not None]
+        sources = {s.source for s in [limits, *bands] if s is not None and s.source}
+    return sources.pop() if len(sources) == 1 and "-" not in sources else None
+
+
 def document_context(data: dict[str, Any], program: Program, settings: ReportSettings, units, lang: str,
                      period: Period, today: date | None = None) -> dict[str, Any]:
     """Give everything a template shows: heading, numbered body parts with their headings, foot."""
@@ -119,10 +132,8 @@ def document_context(data: dict[str, Any], program: Program, settings: ReportSet
     errors, warnings = content.findings(data, units)
     lacks = content.lacks(program, data, units, lang)
     limits = [r["text"] for r in data.get("planning_limits", [])]
-    breaches = content.planning_breaches(data, units)
-    source = program.planning_limits.source if program.planning_limits and program.planning_limits.source else None
-    source = (source or next((i.band.source for i in program.indicators if i.band and i.band.source), None)
-              or t("report.s.planning_rules"))
+    breaches, breach_sources = content.planning_breaches(data, units)
+    source = _regulation(program, period, breach_sources) or t("report.s.planning_rules")
     # The warnings the body does not tell go to an appendix of the document: the committee reads them there, never
     # in a file or a command it does not have (the consolidated workbook holds every one beyond the appendix's).
     others, others_total = content.other_warnings(data, units, content.told_warnings(data, behind))
@@ -155,7 +166,7 @@ def document_context(data: dict[str, Any], program: Program, settings: ReportSet
                                                      "status_text": ""}] + s["rows"]],
         "with_estimate": any(r["has_estimate"] for s in sections for r in s["rows"]),
         "planning": planning,
-        "top_units": top,
+        "top_units": [{**r, "ratio": content.unbroken(r["ratio"])} for r in top],  # a table: '1,15 lần' kept whole
         # how many units the table shows: those directly under the scope with a ratio (not every unit under it)
         "top_units_text": t("report.s.top_units", n=len(dict.fromkeys(r["unit"] for r in top)), scope=scope) if top else "",
         "behind": behind,

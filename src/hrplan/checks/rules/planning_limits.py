@@ -59,7 +59,7 @@ def left_out_text(share: Share, lang: str) -> str:
 def share_findings(ctx: CheckContext, rule: Rule, role: str, limit_field: str):
     """Give a finding where the share of `role` (women, young) among those planned is under its floor
     (`planning_share`)."""
-    limits = ctx.program.planning_limits
+    limits = ctx.program.limits_at(ctx.figures.period.end)  # those in force on the period's last day
     floor = getattr(limits, limit_field, None) if limits else None
     if floor is None:
         return
@@ -127,7 +127,7 @@ def over_whole_findings(ctx: CheckContext, rule: Rule):
 
 def maximum_findings(ctx: CheckContext, rule: Rule, role: str, limit_field: str):
     """Give a finding where the most people per title (or titles per person) is over its limit."""
-    limits = ctx.program.planning_limits
+    limits = ctx.program.limits_at(ctx.figures.period.end)  # those in force on the period's last day
     limit = getattr(limits, limit_field, None) if limits else None
     if limit is None:
         return

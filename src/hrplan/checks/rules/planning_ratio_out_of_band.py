@@ -13,10 +13,12 @@ def _run(ctx: CheckContext):
         ind = fig.indicator
         if ind.kind is not IndicatorKind.PLANNING_RATIO or fig.status(ctx.program) not in ("below_band", "above_band"):
             continue
+        band = ind.band_at(fig.period.end)  # the band in force on the period's last day, and its regulation
         yield RULE.finding(ctx, fig.unit, ind.code, {
             "indicator": ind.name_in(ctx.lang), "candidates": format_number(fig.actual, lang=ctx.lang),
             "seats": format_number(fig.plan, lang=ctx.lang), "ratio": _number_of_times(fig.ratio, ctx.lang),
-            "band": ind.band.describe(ctx.lang) if ind.band else "-"},
+            "band": band.describe(ctx.lang) if band else "-",
+            "source": (band.source if band else None) or "-"},
             first_cell(fig))
 
 
@@ -26,5 +28,6 @@ def _number_of_times(ratio: float | None, lang: str) -> str:
 
 
 RULE = Rule("check.planning_ratio_out_of_band", Severity.WARNING, "planning",
-            "A planning ratio (candidates per seat) outside the indicator's `band` (the norm of Quy định 377-QĐ/TW).",
+            "A planning ratio (candidates per seat) outside the indicator's `band` in force on the period's last day "
+            "(the norm of Quy định 377-QĐ/TW, or of the regulation before it); the message names that regulation.",
             _run)
