@@ -19,7 +19,16 @@ from hrplan.reading.layout import TableLayout
 from hrplan.reading.rows import Hierarchy, IndicatorMatcher, split_numbering
 from hrplan.reading.totals import MEASURES, TotalChecker, total_wording
 from hrplan.reading.types import BlankCell, StoredValue
-from hrplan.values import MAX_FIGURE, NotANumber, OutOfRange, format_number, format_percent, number_params, parse_number
+from hrplan.values import (
+    MAX_FIGURE,
+    NotANumber,
+    OutOfRange,
+    format_number,
+    format_percent,
+    format_times,
+    number_params,
+    parse_number,
+)
 from hrplan.workbooks import RawSheet
 
 if TYPE_CHECKING:
@@ -317,7 +326,7 @@ def read_indicator_row(result: ParsedSubmission, layout: TableLayout, program: P
         numbers[measure] = number
         result.values.append(StoredValue(code, measure, number, ind.uom, sheet.name, cell, _text(raw), note))
     if "ratio" in cells:
-        _read_stated_ratio(result, layout, code, cells["ratio"], numbers)
+        _read_stated_ratio(result, layout, code, cells["ratio"], numbers, ind.kind.value == "planning_ratio")
     return numbers
 
 
@@ -341,8 +350,9 @@ _LANGS = (("", "en"), ("_vi", "vi"))
 
 
 def _read_stated_ratio(result: ParsedSubmission, layout: TableLayout, code: str, rc: tuple[int, int],
-                       numbers: dict[str, Decimal]) -> None:
-    """Keep a stated percentage, and a warning when it differs from the recomputed one."""
+                       numbers: dict[str, Decimal], times: bool = False) -> None:
+    """Keep a stated percentage, and a warning when it differs from the recomputed one; `times`: a planning ratio
+    (candidates per seat), stated and told in times ('1,5 lần'), as the template formats its cell."""
     sheet = layout.sheet
     raw = sheet.value(*rc)
     try:
@@ -364,9 +374,10 @@ def _read_stated_ratio(result: ParsedSubmission, layout: TableLayout, code: str,
     where = Location(str(result.path), sheet.name, cell_name(*rc))
     result.values.append(StoredValue(code, "stated_ratio", stated, None, sheet.name, cell_name(*rc), _text(raw)))
     if computed is not None and abs(stated - computed) >= Decimal("0.01"):
+        shown = format_times if times else format_percent
         result.problems.append(Problem("stated_ratio.differs", Severity.WARNING, where, {
-            "stated": format_percent(float(stated), lang="en"), "stated_vi": format_percent(float(stated)),
-            "computed": format_percent(float(computed), lang="en"), "computed_vi": format_percent(float(computed)),
+            "stated": shown(float(stated), lang="en"), "stated_vi": shown(float(stated), lang="vi"),
+            "computed": shown(float(computed), lang="en"), "computed_vi": shown(float(computed), lang="vi"),
             "indicator": code}))
 
 

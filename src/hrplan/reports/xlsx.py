@@ -37,6 +37,13 @@ _GROUP_HEADER_CHARS = 36  # characters of bold text a unit's four merged columns
 # Whole numbers without a separator after them ("1,720", not "1,720."), decimals with theirs ("2,906.4"); Excel and
 # LibreOffice show the separators of the reader's locale.
 NUMBER, DECIMAL, PERCENT = "#,##0", "#,##0.0##", "0%"
+# A planning ratio is candidates per seat, written in times as the report writes it ('1,15 lần'), never 115%.
+TIMES = {"vi": '0.00" lần"', "en": '0.00" times"'}
+
+
+def ratio_format(kind: str | None, lang: str) -> str:
+    """Give the number format of a ratio of an indicator of `kind`: times for a planning ratio, else a percentage."""
+    return TIMES.get(lang, TIMES["vi"]) if kind == "planning_ratio" else PERCENT
 MAX_SHEET_TITLE = 31
 
 
@@ -131,7 +138,7 @@ def _matrix(ws, data: dict[str, Any], units: UnitTree, lang: str) -> None:
         for j, unit in enumerate(columns):
             col = len(labels) + 1 + 4 * j
             found = cells.loc[(code, unit)] if (code, unit) in cells.index else None
-            _figure_cells(ws, row, col, found)
+            _figure_cells(ws, row, col, found, ratio_format(first["kind"], lang))
         own = cells.loc[(code, scope)] if (code, scope) in cells.index else None
         notes = own["notes"] if own is not None else ""
         put(ws, (row, notes_col), notes, border=_BOX, alignment=_WRAP)
@@ -149,13 +156,13 @@ def _coverage(ws, data: dict[str, Any], width: int) -> None:
         ws.merge_cells(start_row=2, start_column=1, end_row=2, end_column=max(width, 1))
 
 
-def _figure_cells(ws, row: int, col: int, found) -> None:
+def _figure_cells(ws, row: int, col: int, found, ratio_style: str) -> None:
     values = (None, None, None, "") if found is None else (found["plan"], found["actual"], found["ratio"], found["status_text"])
     for k, value in enumerate(values):
         if k < 2:
             _put_number(ws, (row, col + k), value, border=_BOX, alignment=_TOP)
         elif k == 2:
-            put(ws, (row, col + k), _number(value), border=_BOX, alignment=_TOP, number_format=PERCENT)
+            put(ws, (row, col + k), _number(value), border=_BOX, alignment=_TOP, number_format=ratio_style)
         else:
             put(ws, (row, col + k), value, border=_BOX, alignment=_WRAP)
 
@@ -198,7 +205,8 @@ def _detail(ws, data: dict[str, Any], units: UnitTree, lang: str) -> None:
             alignment=Alignment(horizontal="left", wrap_text=True, vertical="top", indent=int(rec.depth)))
         _put_number(ws, (row, 7), rec.plan, border=_BOX, font=font, alignment=_TOP)
         _put_number(ws, (row, 8), rec.actual, border=_BOX, font=font, alignment=_TOP)
-        put(ws, (row, 9), _number(rec.ratio), border=_BOX, font=font, alignment=_TOP, number_format=PERCENT)
+        put(ws, (row, 9), _number(rec.ratio), border=_BOX, font=font, alignment=_TOP,
+            number_format=ratio_format(rec.kind, lang))
         put(ws, (row, 10), rec.status_text, border=_BOX, font=font, alignment=_WRAP)
         put(ws, (row, 11), rec.notes, border=_BOX, font=font, alignment=_WRAP)
         _fit_row(ws, row, (rec.name, widths[1]), (rec.unit_name, widths[3] - _INDENT_CHARS * int(rec.depth)),

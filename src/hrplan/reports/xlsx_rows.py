@@ -18,8 +18,8 @@ from hrplan.definitions import UnitTree
 from hrplan.messages import render
 from hrplan.reports.content import uom
 
-COLUMNS = ["indicator", "name", "uom", "unit", "unit_name", "level", "depth", "is_group", "plan", "actual", "ratio",
-           "status", "status_text", "notes", "sent"]
+COLUMNS = ["indicator", "name", "uom", "kind", "unit", "unit_name", "level", "depth", "is_group", "plan", "actual",
+           "ratio", "status", "status_text", "notes", "sent"]
 
 
 def tree_rows(data: dict[str, Any], units: UnitTree, lang: str) -> pd.DataFrame:
@@ -31,9 +31,9 @@ def tree_rows(data: dict[str, Any], units: UnitTree, lang: str) -> pd.DataFrame:
     tree = _program_tree(data, units, scope, {r["unit"] for r in rows})
     position = {code: i for i, code in enumerate(tree)}
     scope_level = _level(units, scope) if scope else 0
-    indicators = {r["indicator"]: (r["name"], r["uom"]) for r in rows}
+    indicators = {r["indicator"]: (r["name"], r["uom"], r["kind"]) for r in rows}
     frame = pd.DataFrame([{
-        "indicator": r["indicator"], "name": r["name"], "uom": uom(r["uom"], lang), "unit": r["unit"],
+        "indicator": r["indicator"], "name": r["name"], "uom": uom(r["uom"], lang), "kind": r["kind"], "unit": r["unit"],
         "unit_name": r["unit_name"], "is_group": r["is_group"], "plan": r["plan"], "actual": r["actual"],
         "ratio": r["ratio"], "status": r["status"],
         "status_text": "" if r["status"] == "no_plan" else r["status_text"],
@@ -45,11 +45,11 @@ def tree_rows(data: dict[str, Any], units: UnitTree, lang: str) -> pd.DataFrame:
     plans = _plans_not_sent(rows)
     marks = _marks(data, units, lang)
     silent = [unit for unit in tree if marks(unit)]
-    missing = [{"indicator": code, "name": name, "uom": uom(measure, lang), "unit": unit,
+    missing = [{"indicator": code, "name": name, "uom": uom(measure, lang), "kind": kind, "unit": unit,
                 "unit_name": units.get(unit).name if unit in units else unit, "is_group": units.has_children(unit),
                 "plan": _total(plans.get((code, unit))), "actual": None, "ratio": None, "status": "not_sent",
                 "status_text": marks(unit), "notes": "", "sent": False}
-               for code, (name, measure) in indicators.items() for unit in silent if (code, unit) not in held]
+               for code, (name, measure, kind) in indicators.items() for unit in silent if (code, unit) not in held]
     if missing:
         frame = pd.concat([frame, pd.DataFrame(missing, columns=COLUMNS)], ignore_index=True)
     order = {r["indicator"]: i for i, r in enumerate(data["summary"])}
