@@ -90,3 +90,18 @@ def test_word_keeps_a_ratio_and_its_word_on_one_line(sample_ws, run, tmp_path):
         assert any(c.startswith(band) for c in cells), lang
         assert not any(c.endswith((" lần", " times")) for c in cells), lang
 
+
+def test_the_template_of_a_party_program_takes_the_party_heading(sample_ws, run, tmp_path):
+    add_program(sample_ws)
+    path = workbook(run, sample_ws, tmp_path, "HHA", "2023-Q2", GOOD)
+    sheet = load_workbook(path)[MAIN_SHEET]
+    assert (sheet["D1"].value, sheet["D2"].value) == ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")
+    declare(sample_ws, "issuer: Tỉnh ủy Cao Bằng\n")  # a Party body: its reports take the Party's format
+    path = submit(run, sample_ws, tmp_path, "SYT", "2023-Q2", GOOD)  # and its template still imports
+    sheet = load_workbook(path)[MAIN_SHEET]
+    assert (sheet["D1"].value, sheet["D2"].value, sheet["A3"].value) == ("ĐẢNG CỘNG SẢN VIỆT NAM", None, "*")
+    report = tmp_path / "r.docx"
+    result = run("report", "-p", PROGRAM, "--period", "2023-Q2", "-f", "docx", "-o", report, workspace=sample_ws)
+    assert result.exit_code == 0, result.output
+    assert any(c.text.startswith("ĐẢNG CỘNG SẢN VIỆT NAM") for t in WordDocument(str(report)).tables
+               for r in t.rows for c in r.cells)

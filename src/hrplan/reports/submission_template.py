@@ -16,6 +16,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from hrplan.definitions import CutoffRule, Period, period_from_user
 from hrplan.definitions import IndicatorKind, Program
 from hrplan.definitions import Unit
+from hrplan.messages import render
 from hrplan.reports.workbook_writer import new_workbook, open_workbook, put, put_formula, save_workbook
 from hrplan.values import format_number
 
@@ -37,17 +38,19 @@ def template_file_name(program: Program, unit: Unit, period: Period) -> str:
 
 
 def write_template(path: Path, program: Program, unit: Unit, period: Period, parent_name: str | None = None,
-                   cutoff: CutoffRule | None = None) -> Path:
+                   cutoff: CutoffRule | None = None, party: bool = False) -> Path:
     """Write the submission workbook for one unit and period to `path` and give the path.
 
-    With a cut-off rule, the title states the window the figures cover (Decree 09/2019/NĐ-CP).
+    With a cut-off rule, the title states the window the figures cover (Decree 09/2019/NĐ-CP). `party`: the Party's
+    heading ("ĐẢNG CỘNG SẢN VIỆT NAM", no motto line, an asterisk under the unit) instead of the state's, as the
+    program's reports take it (`ReportSettings.party_format`).
     """
     wb = new_workbook()  # every cell goes through the one writer: names from definitions stay text
     ws = wb.active
     ws.title = MAIN_SHEET
     for i, width in enumerate(WIDTHS):
         ws.column_dimensions[chr(65 + i)].width = width
-    _title_block(ws, program, unit, period, parent_name, cutoff)
+    _title_block(ws, program, unit, period, parent_name, cutoff, party)
     last_row = _table(ws, program, unit, period)
     _signature(ws, last_row + 2)
     ws.protection.sheet = True  # no password: the office can lift it, but codes are not edited by accident
@@ -75,11 +78,15 @@ def _put(ws, ref: str, value, *, bold=False, italic=False, size=13, merge: str |
 
 
 def _title_block(ws, program: Program, unit: Unit, period: Period, parent_name: str | None,
-                 cutoff: CutoffRule | None) -> None:
+                 cutoff: CutoffRule | None, party: bool = False) -> None:
     _put(ws, "A1", (parent_name or "").upper(), size=12, merge="A1:C1")
     _put(ws, "A2", unit.name.upper(), bold=True, size=12, merge="A2:C2")
-    _put(ws, "D1", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold=True, size=12, merge="D1:H1")
-    _put(ws, "D2", "Độc lập - Tự do - Hạnh phúc", bold=True, merge="D2:H2")
+    if party:  # the Party's format (Hướng dẫn 36-HD/VPTW): its name, no motto, an asterisk under the body
+        _put(ws, "D1", render("report.motto_party", "vi"), bold=True, size=12, merge="D1:H1")
+        _put(ws, "A3", "*", size=12, merge="A3:C3")
+    else:
+        _put(ws, "D1", render("report.motto_state", "vi"), bold=True, size=12, merge="D1:H1")
+        _put(ws, "D2", render("report.motto_state_2", "vi"), bold=True, merge="D2:H2")
     _put(ws, "A4", f"BÁO CÁO KẾT QUẢ THỰC HIỆN {program.code}", bold=True, size=14, merge="A4:H4")
     _put(ws, "A5", program.title, bold=True, size=12, merge="A5:H5", wrap=True)
     ws.row_dimensions[5].height = 48
@@ -231,12 +238,13 @@ def make_templates(workspace, program_name: str, period_text: str, unit_names: l
         codes += [c for c in (program.expected_reporters() or tree.leaves(program.scope)) if c not in codes]
     if not codes:
         raise HrplanError(Problem("template.no_unit"))
+    party = workspace.config.report.merged(program.report).party_format(program.issuer)  # as its reports
     paths = []
     for code in codes:
         unit = tree.get(code)
         parent = tree.get(unit.parent).name if unit.parent and unit.parent in tree else None
         target = out if (len(codes) == 1 and out.suffix.lower() == ".xlsx") else out / template_file_name(program, unit, period)
-        paths.append(write_template(target, program, unit, period, parent, workspace.config.cutoff))
+        paths.append(write_template(target, program, unit, period, parent, workspace.config.cutoff, party))
     return paths
 
 
