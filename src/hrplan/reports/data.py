@@ -14,8 +14,8 @@ from hrplan import __version__
 from hrplan.checks import FIGURES_WEIGHT, STEPS_PER_PROGRAM, Finding, check_program, left_out_text, planning_share
 from hrplan.collector import paused_gc
 from hrplan.definitions import (
-    Indicator,
     Band,
+    Indicator,
     IndicatorKind,
     Period,
     Program,

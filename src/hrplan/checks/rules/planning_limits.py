@@ -146,7 +146,7 @@ def crowded_seat_findings(ctx: CheckContext, rule: Rule):
     """Give a finding where a unit's planning ratio is over the most people allowed per title: 4 people planned for
     the one seat of Bí thư is over the limit of 3, whatever the unit's "most people for one title" says (more people
     than 3 × the seats means some seat has more than 3)."""
-    limits = ctx.program.planning_limits
+    limits = ctx.program.limits_at(ctx.figures.period.end)  # those in force on the period's last day
     limit = limits.people_per_title_max if limits else None
     if limit is None:
         return
