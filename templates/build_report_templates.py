@@ -252,10 +252,18 @@ def body(doc) -> None:
 
     h("{{ h.table }}")
     L = "{{ labels.%s }}"
+    # The estimate column (Ước thực hiện) when a unit sent one, as the HTML report shows it: the same document.
+    tag(doc, "{%p if with_estimate %}")
+    grid(doc, [L % k for k in ("no", "indicator", "uom", "plan", "actual", "estimate", "ratio", "status")],
+         ["{{ row.no }}", "{{ row.name }}", "{{ row.uom }}", "{{ row.plan }}", "{{ row.actual }}", "{{ row.estimate }}",
+          "{{ row.ratio }}", "{{ row.status_text }}"], [1.1, 4.3, 1.7, NUMBER_CM, NUMBER_CM, 2.2, 1.6, 1.6],
+         "row in table", [CENTER, LEFT, CENTER, RIGHT, RIGHT, RIGHT, RIGHT, CENTER], name_col=1)
+    tag(doc, "{%p else %}")
     grid(doc, [L % k for k in ("no", "indicator", "uom", "plan", "actual", "ratio", "status")],
          ["{{ row.no }}", "{{ row.name }}", "{{ row.uom }}", "{{ row.plan }}", "{{ row.actual }}", "{{ row.ratio }}",
           "{{ row.status_text }}"], [1.1, 6.1, 2.0, NUMBER_CM, NUMBER_CM, 1.7, 1.6], "row in table",
          [CENTER, LEFT, CENTER, RIGHT, RIGHT, RIGHT, CENTER], name_col=1)
+    tag(doc, "{%p endif %}")
     notes(doc, "table_notes")
 
     tag(doc, "{%p if h.planning is defined %}")

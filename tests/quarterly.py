@@ -82,3 +82,18 @@ def filled_template(ws: Workspace, unit: str, period: str, rows: dict[str, tuple
 def send(ws: Workspace, *paths: Path) -> list[FileResult]:
     """Import the files for real and give the results."""
     return import_files(ws, list(paths))
+
+
+def office_table(path: Path, rows: list[list], estimate: bool = False,
+                 columns: tuple[str, ...] = ("Kế hoạch", "Thực hiện")) -> Path:
+    """Write an office's own table (not the template): STT | Nội dung | ĐVT | Kế hoạch | Thực hiện [| Ước thực hiện],
+    one row per [number, indicator name, unit of measure, plan, actual(, estimate)] (other figure `columns`: as
+    many numbers); unit and period come from the file name (the workspace's `filename_pattern`: 'A_2024-Q1.xlsx')."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Báo cáo"
+    sheet.append(["STT", "Nội dung", "ĐVT", *columns] + (["Ước thực hiện"] if estimate else []))
+    for row in rows:
+        sheet.append(row)
+    book.save(path)
+    return path

@@ -267,6 +267,7 @@ def _unit_figure(program: Program, ind: Indicator, unit: str, period: Period, pa
     by_part: dict[str, dict[str, Decimal]] = {}
     actual = estimate = stated = None
     actual_cells, plan_cells, uom = fig.actual_cells, fig.plan_cells, ind.uom
+    estimate_cells: list[tuple] = []
     for r in rows:  # a national range is millions of rows: the usual case (no conversion) is kept short
         label, name, _, measure, text, stored, sheet, cell, note = r
         value = numbers[text] if not stored or stored == uom else _number(program, ind, unit, r, book)
@@ -280,6 +281,8 @@ def _unit_figure(program: Program, ind: Indicator, unit: str, period: Period, pa
             part["actual"] = value
         elif measure == "estimate":
             estimate = (estimate or 0) + value
+            if sources:
+                estimate_cells.append((unit, value, name, sheet, cell, label, note))
         elif measure == "plan":
             stated = (stated or 0) + value
             if sources or note:
@@ -289,6 +292,9 @@ def _unit_figure(program: Program, ind: Indicator, unit: str, period: Period, pa
         actual = max((p["actual"] for p in by_part.values() if "actual" in p), default=None)
         stated = max((p["plan"] for p in by_part.values() if "plan" in p), default=None)
     fig.actual, fig.estimate, fig.stated_plan = actual, estimate, stated
+    if estimate is not None:
+        fig.estimate_members = ((unit, estimate),)
+        fig.estimate_cells = tuple(estimate_cells)
     return _planned(program, ind, unit, period, fig, by_part, book, sources, parts)
 
 
@@ -497,6 +503,8 @@ def _group_figure(program: Program, ind: Indicator, node: str, period: Period, u
             group.actual = (group.actual or 0) + part.actual
         if part.estimate is not None:
             group.estimate = (group.estimate or 0) + part.estimate
+            group.estimate_members = (*group.estimate_members, *part.estimate_members)
+            group.estimate_cells = (*group.estimate_cells, *part.estimate_cells)
         if part.plan is not None:
             group.plan = (group.plan or 0) + part.plan
             group.plan_cells.extend(part.plan_cells)

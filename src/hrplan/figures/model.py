@@ -100,6 +100,9 @@ class Figure:
     plan: Decimal | None = None  # plan, seats (planning ratio) or denominator (coverage) of the members with figures
     actual: Decimal | None = None  # actual, candidates or numerator: everything the members reported
     estimate: Decimal | None = None  # ước thực hiện, kept apart from the actual
+    # (unit, its estimate) of the members whose estimate is summed here: a group's estimate covers only the units
+    # that sent an ƯTH column, often fewer than its members (`members`); the report says over which it is summed.
+    estimate_members: tuple = ()
     stated_plan: Decimal | None = None  # the plan the submission wrote, when a target overrides it
     is_group: bool = False
     members: list[str] = field(default_factory=list)  # units whose numbers are summed here
@@ -108,6 +111,7 @@ class Figure:
     # millions of cells and a tuple is made twenty times faster than a Source, in the same memory.
     plan_cells: list[Source | tuple] = field(default_factory=list)
     actual_cells: list[Source | tuple] = field(default_factory=list)
+    estimate_cells: tuple = ()  # the cells the estimate came from, as above (kept only with sources)
     ratio_plan: Decimal | None = None  # the plan the ratio is taken against (paired members and periods only)
     ratio_actual: Decimal | None = None  # the actual of those same members and periods
     left_out: list[LeftOut] = field(default_factory=list)
@@ -153,6 +157,17 @@ class Figure:
         """Give the cells the actual came from."""
         self._sources_were_kept()
         return [_source(c) for c in self.actual_cells]
+
+    @property
+    def estimate_sources(self) -> list[Source]:
+        """Give the cells the estimate (ước thực hiện) came from."""
+        self._sources_were_kept()
+        return [_source(c) for c in self.estimate_cells]
+
+    @property
+    def estimate_partial(self) -> bool:
+        """Tell whether the estimate is summed over fewer units than the figure's members (those without an ƯTH)."""
+        return self.estimate is not None and len(self.estimate_members) < len(dict.fromkeys(self.members))
 
     def _sources_were_kept(self) -> None:
         if not self.sources_kept:  # a caller's mistake, never the user's: a partial list would pass for all

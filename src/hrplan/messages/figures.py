@@ -87,6 +87,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                        "{unit} (a total of {total} but parts adding up to {parts_sum})"),
     "figure.breakdown_mismatch.partial": ("{unit} (ghi tổng nhưng không ghi đủ các phần)",
                                           "{unit} (a total without every part)"),
+    # A group's estimate (ước thực hiện) summed over fewer units than the row's: the cell says over how many, the
+    # note names them with their numbers; beside a whole actual it would read as the group's estimate.
+    "figure.estimate_partial": ("{value} ({n}/{total}\u00a0đơn\u00a0vị)", "{value} ({n}/{total} units)"),
+    "figure.estimate_members": (
+        "Ước thực hiện {value} chỉ cộng {n}/{total} đơn vị có gửi số ước thực hiện: {items}; các đơn vị khác không"
+        " gửi, nên không so được với số thực hiện {actual}.",
+        "The estimate {value} adds only the {n} of {total} units that sent one: {items}; the others sent none, so it"
+        " does not compare with the actual {actual}.",
+    ),
     "figure.context": (
         "Chưa có kế hoạch riêng cho {period}; KH {context_period}: {value} (để tham khảo, không đánh giá đạt/chưa đạt).",
         "No plan of its own for {period}; plan for {context_period}: {value} (context only, not judged).",

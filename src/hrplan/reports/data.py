@@ -402,6 +402,8 @@ class ReportRows:
             "total_actual": float(fig.actual) if fig.actual is not None else None,
             "full_plan": float(fig.full_plan) if fig.full_plan is not None else None,
             "estimate": float(fig.estimate) if fig.estimate is not None else None,
+            # the units whose estimate is summed (fewer than `members` when some sent no ƯTH column)
+            "estimate_members": [unit for unit, _ in fig.estimate_members],
             "ratio": ratio,
             "status": status,
             "status_text": self.status_text(status),
@@ -419,7 +421,7 @@ class ReportRows:
         if words:
             plan_text, actual_text = self.num(plan), self.num(actual)
             ratio_text = format_times(ratio, lang) if planning else describe_percent(ratio, lang)
-            row["display"] = {"plan": plan_text, "actual": actual_text, "estimate": self.num(fig.estimate),
+            row["display"] = {"plan": plan_text, "actual": actual_text, "estimate": self.estimate_text(fig),
                               "ratio": ratio_text}
             if planning:  # the band in force on the period's last day, and the regulation that set it
                 band = ind.band_at(fig.period.end)
@@ -428,8 +430,7 @@ class ReportRows:
             row["sentence"] = (self._sentence(fig, ratio, status, name, plan_text, actual_text, ratio_text)
                                if fig.actual is not None else "")
         if self.sources:
-            row["sources"] = {"plan": [s.to_dict() for s in fig.plan_sources],
-                              "actual": [s.to_dict() for s in fig.actual_sources]}
+            row["sources"] = figure_sources(fig, ratio is not None)
         return row
 
     def num(self, value) -> str:
@@ -490,7 +491,8 @@ class ReportRows:
                    lacks: list[str]) -> list[str]:
         """Give what a row lacks, in words: parts missing, members left out, the whole plan, context, notes."""
         total_apart = ratio is not None and fig.actual is not None and fig.actual != fig.ratio_actual
-        if not (fig.incomplete or fig.absent or lacks or total_apart or fig.context is not None or notes):
+        if not (fig.incomplete or fig.absent or lacks or total_apart or fig.context is not None or notes
+                or (fig.is_group and fig.estimate_partial)):
             return []  # most of a national roll-up's 130,000 rows: nothing to say
         lang = self.lang
         out = []
@@ -503,6 +505,8 @@ class ReportRows:
         out += lacks
         if total_apart:
             out.append(render("figure.total_actual", lang, actual=self.num(fig.actual)))
+        if fig.is_group and fig.estimate_partial:
+            out.append(self._estimate_members_text(fig))
         if fig.context is not None and ratio is None:
             out.append(render("figure.context", lang, period=self.period_words(self.period.label),
                               context_period=self.period_words(fig.context.period), value=self.num(fig.context.value)))
@@ -541,6 +545,22 @@ class ReportRows:
             if empty:
                 out.append(render("figure.blank", lang, items="; ".join(empty)))
         return out
+
+    def _estimate_members_text(self, fig: Figure) -> str:
+        """'Ước thực hiện 19 chỉ cộng 5/11 đơn vị có gửi số ước thực hiện: Sở Y tế 11; …' for a group's estimate
+        summed over fewer units than its members."""
+        items = "; ".join(f"{self.unit_name(unit)} {self.num(value)}" for unit, value in fig.estimate_members)
+        return render("figure.estimate_members", self.lang, value=self.num(fig.estimate),
+                      n=len(fig.estimate_members), total=len(dict.fromkeys(fig.members)), items=items,
+                      actual=self.num(fig.actual))
+
+    def estimate_text(self, fig: Figure) -> str:
+        """Give the estimate as a table cell shows it: '19 (5/11 đơn vị)' when it covers fewer units than the row."""
+        value = self.num(fig.estimate)
+        if not (fig.is_group and fig.estimate_partial):
+            return value
+        return render("figure.estimate_partial", self.lang, value=value, n=len(fig.estimate_members),
+                      total=len(dict.fromkeys(fig.members)))
 
     def _as_of_text(self, fig: Figure) -> str:
         """'Số lũy kế của Huyện Văn Lãng tính đến hết năm 2024' for the units whose last report ends early."""
@@ -630,6 +650,40 @@ def band_in_sentence(band: Band | None, lang: str) -> str:
     if band.source:
         return render("band.in_sentence", lang, band=band.describe(lang), source=band.source)
     return render("band.in_sentence.no_source", lang, band=band.describe(lang))
+
+
+# Why a member's plan or actual is not in the sums its row shows (`LeftOut.reason`), by measure.
+_OUT_OF_PLAN = ("no_actual", "unsplit", "ended")
+_OUT_OF_ACTUAL = ("no_plan", "ended")
+
+
+def figure_sources(fig: Figure, paired: bool) -> dict[str, list[dict[str, Any]]]:
+    """Give the cells behind a row, exactly those its numbers add up: `plan` and `actual` are the cells summed into
+    the plan and actual the row shows (with a ratio, those of the paired members and periods only), `estimate` those
+    of the estimate; the cells of members left out of the ratio are listed apart, as `plan_left_out` and
+    `actual_left_out` (present only when there are some)."""
+    plan, actual = fig.plan_sources, fig.actual_sources
+    out: dict[str, list[dict[str, Any]]] = {}
+    if paired and fig.left_out:
+        plan, out["plan_left_out"] = _split_out(plan, fig.left_out, _OUT_OF_PLAN)
+        actual, out["actual_left_out"] = _split_out(actual, fig.left_out, _OUT_OF_ACTUAL)
+    sources = {"plan": [s.to_dict() for s in plan], "actual": [s.to_dict() for s in actual]}
+    if fig.estimate_cells:
+        sources["estimate"] = [s.to_dict() for s in fig.estimate_sources]
+    sources.update({k: [s.to_dict() for s in v] for k, v in out.items() if v})
+    return sources
+
+
+def _split_out(cells: list, left_out: list[LeftOut], reasons: tuple[str, ...]) -> tuple[list, list]:
+    """Give (the cells counted, the cells of members and periods `left_out` for one of `reasons`)."""
+    out = [(lo.unit, lo.period) for lo in left_out if lo.reason in reasons]
+    if not out:
+        return cells, []
+    counted, apart = [], []
+    for s in cells:
+        (apart if any(s.unit == unit and (period is None or s.period == period) for unit, period in out)
+         else counted).append(s)
+    return counted, apart
 
 
 def _unit_name(units: UnitTree, code: str) -> str:

@@ -9,7 +9,9 @@ would repeat is said once, in a lookup:
 - `indicators`: code → name, unit of measure, kind; `status_words`: status → its word ('vượt');
 - `unit_tree`: code → name, parent (a code not listed is named by its code, as the report does);
 - `member_sets`: each group's list of member units once (a group has the same members for every indicator);
-  a row gives `member_set` (its index; null for a unit's own row: its members are itself) and `member_count`;
+  a row gives `member_set` (its index; null for a unit's own row: its members are itself) and `member_count`,
+  and `estimate_member_set` the units its estimate (ước thực hiện) is summed over (null: no estimate, or a unit's
+  own), often fewer than its members (the summary rows give `estimate_member_count` too);
 - `part_sets`: each list of expected parts of the period once ('2025-Q1', … '2026-Q4');
 - `item_columns`: the fields of the small lists inside a row (`left_out`, `incomplete`, `notes`, a finding's
   `location`), written as lists in that order.
@@ -51,9 +53,12 @@ JSON_FORMAT = 2  # the report JSON's `format`; the nightly job rewrites a JSON o
 
 UNIT_COLUMNS = ["indicator", "unit", "is_group", "member_set", "member_count", "plan", "actual", "total_actual",
                 "full_plan", "estimate", "ratio", "status", "plan_rule", "context", "left_out", "incomplete", "notes",
-                "footnotes", "lacks", "absent"]
+                "footnotes", "lacks", "absent", "estimate_member_set"]
 FINDING_COLUMNS = ["code", "severity", "unit", "indicator", "params", "location", "figure", "message"]
 SOURCE_COLUMNS = ["table", "row", "measure", "cells"]  # cells: indices into source_cells, in the row's order
+# A row's `plan` and `actual` cells are exactly those its numbers add up; the cells of members left out of its
+# ratio are listed apart (`plan_left_out`, `actual_left_out`), and `estimate` gives the estimate's.
+SOURCE_MEASURES = ("plan", "actual", "estimate", "plan_left_out", "actual_left_out")
 CELL_COLUMNS = ["unit", "value", "file", "sheet", "cell", "period", "target", "note"]  # file, sheet: source_texts
 ITEM_COLUMNS = {"left_out": ["unit", "reason", "period", "plan", "actual"],
                 "incomplete": ["unit", "frequency", "expected", "missing"],  # expected: index into part_sets
@@ -156,6 +161,9 @@ class _Lean:
             self.codes.update(members)
         return index
 
+    def _estimate_set(self, is_group: bool, unit: str, members: list[str]) -> int | None:
+        return self._members(is_group, unit, members) if members else None
+
     def _part_set(self, expected: list[str]) -> int:
         key = tuple(expected)
         index = self._part_index.get(key)
@@ -172,6 +180,9 @@ class _Lean:
             if key == "members":
                 out["member_set"] = self._member_set(row)
                 out["member_count"] = len(value)
+            elif key == "estimate_members":
+                out["estimate_member_set"] = self._estimate_set(row["is_group"], row["unit"], value)
+                out["estimate_member_count"] = len(value)
             elif key != "sources":
                 out[key] = value
         return out
@@ -219,7 +230,8 @@ class _Lean:
                   float(lo.actual) if lo.actual is not None else None] for lo in left_out],
                 [[c.unit, c.frequency, self._part_set(c.expected), list(c.missing)] for c in incomplete],
                 [[u, n] for u, n in notes], footnotes, _positions(lacks, footnotes) if lacks else [],
-                {"units": list(fig.absent), "due": fig.due} if fig.absent else None]
+                {"units": list(fig.absent), "due": fig.due} if fig.absent else None,
+                self._estimate_set(fig.is_group, unit, [u for u, _ in fig.estimate_members])]
 
     def unit_row(self, row: dict[str, Any]) -> list[Any]:
         self._words(row)
@@ -238,7 +250,8 @@ class _Lean:
                 [[c["unit"], c["frequency"], self._part_set(c["expected"]), c["missing"]] for c in row["incomplete"]],
                 [[n["unit"], n["note"]] for n in row["notes"]],
                 footnotes, _positions(row["lacks"], footnotes),
-                {"units": row["absent"]["units"], "due": row["absent"]["due"]} if row.get("absent") else None]
+                {"units": row["absent"]["units"], "due": row["absent"]["due"]} if row.get("absent") else None,
+                self._estimate_set(row["is_group"], row["unit"], row["estimate_members"])]
 
     def findings(self, findings: Iterable[dict[str, Any]]) -> dict[str, Any]:
         """Give the findings as a table (rows made as they are written), their parameter values and file names once
@@ -375,7 +388,7 @@ class _Cells:
     def rows(self, tables: dict[str, Iterable[dict[str, Any]]]) -> Iterator[list[Any]]:
         for table, rows in tables.items():
             for i, row in enumerate(rows):
-                for measure in ("plan", "actual"):
+                for measure in SOURCE_MEASURES:
                     found = (row.get("sources") or {}).get(measure, [])
                     if found:
                         yield [table, i, measure, [self._cell(s) for s in found]]
@@ -406,7 +419,9 @@ def figure_rows(doc: dict[str, Any], table: str = "units") -> list[dict[str, Any
             "unit_name": name_of(r["unit"]), "is_group": r["is_group"],
             "members": list(sets[r["member_set"]]) if r["member_set"] is not None else [r["unit"]],
             "unpaired": list(dict.fromkeys(lo["unit"] for lo in left_out if lo["reason"] == "no_plan")),
-            **{k: r[k] for k in ("plan", "actual", "total_actual", "full_plan", "estimate", "ratio", "status")},
+            **{k: r[k] for k in ("plan", "actual", "total_actual", "full_plan", "estimate")},
+            "estimate_members": _estimate_back(r, sets),
+            **{k: r[k] for k in ("ratio", "status")},
             "status_text": words[r["status"]], "plan_rule": r["plan_rule"], "context": r["context"],
             "left_out": left_out,
             "incomplete": [{"unit": u, "frequency": freq, "expected": parts[e], "missing": missing,
@@ -425,9 +440,19 @@ def _members_back(row: dict[str, Any], sets: list[list[str]]) -> dict[str, Any]:
     for key, value in row.items():
         if key == "member_set":
             out["members"] = list(sets[value]) if value is not None else [row["unit"]]
-        elif key != "member_count":
+        elif key == "estimate_member_set":
+            out["estimate_members"] = _estimate_back(row, sets)
+        elif key not in ("member_count", "estimate_member_count"):
             out[key] = value
     return out
+
+
+def _estimate_back(row: dict[str, Any], sets: list[list[str]]) -> list[str]:
+    """Give the units a row's estimate is summed over (`estimate_member_set`; null: none, or the unit's own)."""
+    index = row.get("estimate_member_set")
+    if index is not None:
+        return list(sets[index])
+    return [row["unit"]] if row.get("estimate") is not None else []
 
 
 def _figure(params: dict[str, str]) -> str:
