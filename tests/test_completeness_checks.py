@@ -14,7 +14,7 @@ from hrplan.importer import Outcome
 from hrplan.reports import build_report
 from hrplan.workspace import Workspace
 
-from quarterly import filled_template, make_workspace, send
+from quarterly import filled_template, make_workspace, office_table, send
 
 
 @pytest.fixture(scope="module")
@@ -60,3 +60,27 @@ def test_an_exact_submission_wins_over_parts_and_is_complete(quarters: Workspace
     a = next(r for r in data["units"] if r["unit"] == "A" and r["indicator"] == "DT")
     assert (a["actual"], a["parts"]) == (44, None)
     assert not [f for f in run_checks(quarters, ["Q-01/KH"], "2024") if f.code == "check.incomplete_period"]
+
+
+def test_a_plan_without_an_actual_column_is_worded_without_a_cell_and_names_the_estimate(tmp_path: Path) -> None:
+    """Sở An's table has 'Kế hoạch | Ước thực hiện' and no actual column: no cell to name (never 'ô thực hiện -'),
+    and the estimate it sent is told; Sở Bình left its actual cell E2 empty beside an estimate: the cell is named."""
+    ws = make_workspace(tmp_path / "ws")
+    results = send(ws, office_table(tmp_path / "A_2024-Q1.xlsx", [[1, "Cán bộ được đào tạo", "người", 30, 31]],
+                                    columns=("Kế hoạch", "Ước thực hiện")),
+                   office_table(tmp_path / "B_2024-Q1.xlsx", [[1, "Cán bộ được đào tạo", "người", 20, None, 18],
+                                                              [2, "Kinh phí đào tạo", "triệu đồng", 100, 90, 95]],
+                                estimate=True))
+    assert {r.outcome for r in results} == {Outcome.IMPORTED}, [r.problems for r in results]
+    found = {f.unit: f for f in run_checks(ws, ["Q-01/KH"], "2024-Q1") if f.code == "check.missing_value"}
+    assert found["A"].message("vi") == (
+        "Cán bộ được đào tạo (Quý I/2024): có kế hoạch 30 người nhưng báo cáo không có số thực hiện (không có ô thực"
+        " hiện cho chỉ tiêu này). Đơn vị có gửi số ước thực hiện 31 người, không thay cho số thực hiện. Hãy bổ sung số"
+        " liệu hoặc ghi lý do.")
+    assert found["A"].location.cell is None
+    assert found["B"].location.cell == "E2"
+    assert found["B"].message("vi").startswith("Cán bộ được đào tạo (Quý I/2024): có kế hoạch 20 người nhưng ô thực"
+                                               " hiện E2 để trống. Đơn vị có gửi số ước thực hiện 18 người")
+    (english,) = [f for f in run_checks(ws, ["Q-01/KH"], "2024-Q1", lang="en")
+                  if f.code == "check.missing_value" and f.unit == "A"]
+    assert "it has no actual cell for this indicator). The unit sent an estimate of 31 people" in english.message("en")

@@ -288,10 +288,14 @@ def test_stated_percentage_that_differs_is_kept_and_check_shows_it(ws: Workspace
     result = import_one(ws, corpus / "stated_percent_wrong.xlsx")
     [warning] = result.problems
     assert warning.params == {"stated": "161%", "stated_vi": "161%", "computed": "120%", "computed_vi": "120%",
-                              "indicator": "TT-HN"}
+                              "indicator": "TT-HN", "name": "Vocational-education communication conferences",
+                              "name_vi": "Hội nghị truyền thông về giáo dục nghề nghiệp"}
     findings = [f for f in run_checks(ws, [PROGRAM], "2023-H1") if f.code == "stated_ratio.differs"]
     assert [(f.unit, f.location.file, f.location.sheet, f.location.cell) for f in findings] == [
         ("HHA", "stated_percent_wrong.xlsx", "BC 6 thang", "F15")]
+    # the line says for which indicator (the report's appendix lists it under the unit's name only)
+    assert findings[0].message("vi") == ("Hội nghị truyền thông về giáo dục nghề nghiệp: tỷ lệ ghi trong báo cáo là"
+                                         " 161%, tính lại được 120%.")
 
 
 @pytest.mark.parametrize("name, notes", [

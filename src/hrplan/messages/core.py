@@ -232,8 +232,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The file holds no actual figures to import (only plans, or nothing). Fill in the actual column and send it again.",
     ),
     "stated_ratio.differs": (
-        "Tỷ lệ ghi trong báo cáo là {stated_vi}, tính lại được {computed_vi}.",
-        "The stated ratio is {stated}; recomputed it is {computed}.",
+        "{name_vi}: tỷ lệ ghi trong báo cáo là {stated_vi}, tính lại được {computed_vi}.",
+        "{name}: the stated ratio is {stated}; recomputed it is {computed}.",
     ),
     "submission.ambiguous_unit": (
         "Không chắc đơn vị báo cáo: tiêu đề khớp với nhiều đơn vị ({candidates}). Hãy chỉ rõ bằng --unit.",

@@ -176,4 +176,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         " the reason.",
     ),
     "check.missing_value.note": (" Ghi chú của đơn vị: \"{note}\".", " The unit's note: \"{note}\"."),
+    # No empty cell to name: the unit's table had no actual column, or no row, for the indicator.
+    "check.missing_value.no_cell": (
+        "{indicator} ({period}): có kế hoạch {plan} {uom} nhưng báo cáo không có số thực hiện (không có ô thực hiện"
+        " cho chỉ tiêu này).{note} Hãy bổ sung số liệu hoặc ghi lý do.",
+        "{indicator} ({period}): a plan of {plan} {uom} but the report gives no actual (it has no actual cell for this"
+        " indicator).{note} Fill it in or give the reason.",
+    ),
+    "check.missing_value.estimate": (
+        " Đơn vị có gửi số ước thực hiện {estimate} {uom}, không thay cho số thực hiện.",
+        " The unit sent an estimate of {estimate} {uom}, which does not stand for the actual.",
+    ),
 }

@@ -10,7 +10,7 @@ import re
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from hrplan.definitions import Program
+from hrplan.definitions import Indicator, Program
 from hrplan.messages import render
 from hrplan.names import closest, fold, nfc
 from hrplan.problems import Location, Problem, Severity, cell_name
@@ -326,7 +326,7 @@ def read_indicator_row(result: ParsedSubmission, layout: TableLayout, program: P
         numbers[measure] = number
         result.values.append(StoredValue(code, measure, number, ind.uom, sheet.name, cell, _text(raw), note))
     if "ratio" in cells:
-        _read_stated_ratio(result, layout, code, cells["ratio"], numbers, ind.kind.value == "planning_ratio")
+        _read_stated_ratio(result, layout, code, cells["ratio"], numbers, ind)
     return numbers
 
 
@@ -350,9 +350,10 @@ _LANGS = (("", "en"), ("_vi", "vi"))
 
 
 def _read_stated_ratio(result: ParsedSubmission, layout: TableLayout, code: str, rc: tuple[int, int],
-                       numbers: dict[str, Decimal], times: bool = False) -> None:
-    """Keep a stated percentage, and a warning when it differs from the recomputed one; `times`: a planning ratio
-    (candidates per seat), stated and told in times ('1,5 lần'), as the template formats its cell."""
+                       numbers: dict[str, Decimal], ind: Indicator | None = None) -> None:
+    """Keep a stated percentage, and a warning when it differs from the recomputed one; a planning ratio
+    (candidates per seat) is stated and told in times ('1,5 lần'), as the template formats its cell."""
+    times = ind is not None and ind.kind.value == "planning_ratio"
     sheet = layout.sheet
     raw = sheet.value(*rc)
     try:
@@ -378,7 +379,12 @@ def _read_stated_ratio(result: ParsedSubmission, layout: TableLayout, code: str,
         result.problems.append(Problem("stated_ratio.differs", Severity.WARNING, where, {
             "stated": shown(float(stated), lang="en"), "stated_vi": shown(float(stated), lang="vi"),
             "computed": shown(float(computed), lang="en"), "computed_vi": shown(float(computed), lang="vi"),
-            "indicator": code}))
+            "indicator": code, **_stated_ratio_names(ind)}))
+
+
+def _stated_ratio_names(ind: Indicator | None) -> dict[str, str]:
+    """Give the indicator's name for a stated ratio's warning, in both languages ('name', 'name_vi')."""
+    return {"name": ind.name_in("en"), "name_vi": ind.name} if ind is not None else {}
 
 
 def _numbers(sheet: RawSheet, cells: dict[str, tuple[int, int]]) -> dict[str, Decimal]:

@@ -20,12 +20,19 @@ def _run(ctx: CheckContext):
             blank = next((blanks[k] for k in ((fig.unit, fig.indicator.code, p) for p in periods) if k in blanks), None)
             where = Location(blank["file_name"], blank["sheet"], blank["cell"]) if blank else Location()
             note = render("check.missing_value.note", ctx.lang, note=blank["note"]) if blank and blank["note"] else ""
+            uom = ctx.uom(fig.indicator.uom)
+            if fig.estimate is not None and (lo.period is None or len(periods) == 1):  # the estimate of that part
+                note += render("check.missing_value.estimate", ctx.lang,
+                               estimate=format_number(fig.estimate, lang=ctx.lang), uom=uom)
             period = (Period.parse(lo.period) if lo.period else ctx.period).in_sentence(ctx.lang)
             yield RULE.finding(ctx, fig.unit, fig.indicator.code, {
-                "indicator": fig.indicator.name_in(ctx.lang), "plan": format_number(lo.plan, lang=ctx.lang), "uom": ctx.uom(fig.indicator.uom),
-                "period": period, "note": note, "cell": blank["cell"] if blank else "-"}, where)
+                "indicator": fig.indicator.name_in(ctx.lang), "plan": format_number(lo.plan, lang=ctx.lang), "uom": uom,
+                "period": period, "note": note, "cell": blank["cell"] if blank else ""}, where,
+                wording=None if blank else NO_CELL)
 
 
+NO_CELL = "check.missing_value.no_cell"  # no empty cell to name: the table had no actual column or row for it
 RULE = Rule("check.missing_value", Severity.WARNING, "completeness",
             "A unit that sent its report left the actual empty where there is a plan (the cell is named, with the "
-            "row's 'Ghi chú').", _run, messages=("check.missing_value", "check.missing_value.note"))
+            "row's 'Ghi chú'; an estimate it sent instead is mentioned).", _run,
+            messages=("check.missing_value", "check.missing_value.note", NO_CELL, "check.missing_value.estimate"))
