@@ -44,7 +44,7 @@ def test_the_units_workbook_comes_back_marked_and_opens_in_libreoffice(sample_ws
     sheet = wb[MAIN_SHEET]
     row = next(r for r in range(1, sheet.max_row + 1) if sheet.cell(r, 2).value == "DT-YT")
     stated, actual = sheet.cell(row, 7), sheet.cell(row, 6)
-    assert "Tỷ lệ ghi trong báo cáo là 250%" in stated.comment.text and "Cần: tỷ lệ" in stated.comment.text
+    assert "thạc sỹ: tỷ lệ ghi trong báo cáo là 250%" in stated.comment.text and "Cần: tỷ lệ" in stated.comment.text
     assert stated.fill.fgColor.rgb.endswith("FFC000")
     assert "=1+2 kiểm tra" in actual.comment.text  # the custom rule: DT-YT 80 is not < 50
     # Everything else is as the unit sent it: every value, and unmarked cells have no comment.
