@@ -84,3 +84,29 @@ def test_a_plan_without_an_actual_column_is_worded_without_a_cell_and_names_the_
     (english,) = [f for f in run_checks(ws, ["Q-01/KH"], "2024-Q1", lang="en")
                   if f.code == "check.missing_value" and f.unit == "A"]
     assert "it has no actual cell for this indicator). The unit sent an estimate of 31 people" in english.message("en")
+
+
+def test_a_finding_on_a_year_of_quarters_names_its_first_cell_and_how_many_more(tmp_path: Path, run) -> None:
+    """Sở An's 2024 DT is 10 + 10 + 10 from three quarter files: the finding points at the first quarter's cell and
+    says there are 2 more (in the line, the table's cell column and the JSON), never the first cell as if alone."""
+    import json
+
+    quarters = make_workspace(tmp_path / "ws")
+    send(quarters, *[filled_template(quarters, "A", q, {"DT": (None, 10)}) for q in ("2024-Q1", "2024-Q2", "2024-Q4")])
+    send(quarters, filled_template(quarters, "B", "2024-Q2", {"DT": (None, 15), "KP": (30, None, "Chưa quyết toán")}))
+
+    (finding,) = [f for f in run_checks(quarters, ["Q-01/KH"], "2024")
+                  if f.code == "check.behind_plan" and f.unit == "A" and f.indicator == "DT"]
+    assert finding.params["actual"] == "30"
+    assert finding.location.file.endswith("Q-01-KH_A_2024-Q1.xlsx") and finding.location.more == 2
+    assert finding.location.describe("vi").endswith(f"› {finding.location.cell} và 2 ô khác")
+    assert finding.location.describe("en").endswith(f"› {finding.location.cell} and 2 other cells")
+    result = run("check", "-p", "Q-01/KH", "--period", "2024", "-f", "json", workspace=quarters)
+    found = next(f for f in json.loads(result.stdout)["findings"]
+                 if f["code"] == "check.behind_plan" and f["unit"] == "A" and f["indicator"] == "DT")
+    assert found["location"]["more"] == 2
+    table = run("check", "-p", "Q-01/KH", "--period", "2024", workspace=quarters).stdout
+    assert f"{finding.location.cell}+2" in table and f"{finding.location.cell} và 2 ô khác)" in table
+    # a quarter's own finding is one cell, said plainly
+    (single,) = [f for f in run_checks(quarters, ["Q-01/KH"], "2024-Q2") if f.code == "check.missing_value"]
+    assert single.location.more is None and single.location.describe("vi").endswith("› F15")

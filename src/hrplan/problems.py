@@ -29,6 +29,9 @@ class Location:
     cell: str | None = None
     line: int | None = None  # for text files (program definitions, CSV)
     field: str | None = None  # a field path inside a structured file, e.g. "indicators[2].kind"
+    # How many more cells the figure a finding is about adds up beside this one (a year of four quarter files:
+    # its first quarter's cell 'và 3 ô khác'); the report's --sources JSON lists them all.
+    more: int | None = None
 
     def describe(self, lang: str = "en") -> str:
         """Give the location as one readable string: 'file.xlsx › Sheet1 › D12', 'units.yaml › line 24' ('dòng 24' in vi)."""
@@ -39,6 +42,10 @@ class Location:
             parts.append(self.sheet.strip() or repr(self.sheet))
         if self.cell:
             parts.append(self.cell)
+            if self.more:
+                from hrplan.messages import render
+
+                parts[-1] += " " + render("location.more", lang, n=self.more)
         if self.line is not None:
             parts.append(f"{'dòng' if lang == 'vi' else 'line'} {self.line}")
         if self.field:
@@ -110,4 +117,4 @@ def cell_name(row: int, col: int) -> str:
     return f"{letters}{row + 1}"
 
 
-_LOCATION_FIELDS = ("file", "sheet", "cell", "line", "field")  # Location's, in order (slots: no __dict__)
+_LOCATION_FIELDS = ("file", "sheet", "cell", "line", "field", "more")  # Location's, in order (slots: no __dict__)

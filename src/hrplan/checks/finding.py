@@ -52,6 +52,10 @@ _FIGURE_KEYS = ("ratio", "share", "value", "actual", "parts_sum", "stated", "lef
 
 
 def first_cell(fig: Figure) -> Location:
+    """Give where a unit figure's actual was read: its first cell, and how many more it adds up (a year of quarter
+    files: 'HSD_2024-Q1.xlsx › Báo cáo › F17 và 2 ô khác'). A group's figure has no one place."""
     cell = None if fig.is_group else fig.first_actual_cell()
-    return Location() if cell is None else Location(*cell)
+    if cell is None:
+        return Location()
+    return Location(*cell, more=fig.actual_count - 1 if fig.actual_count > 1 else None)
 

@@ -138,7 +138,7 @@ def _print_table(findings: list[Finding], units, verbose: bool, numbered_from: i
             sev = f.severity.value
             # file- and definition-derived text is escaped: a '[/b]' in a name must not break the table
             t.add_row(str(numbered[-1][0]), f"[{_COLOUR[sev]}]{STATE.t(f'severity.{sev}')}[/]", plain(f.short_code),
-                      plain(f.indicator or ""), plain(f.figure(STATE.lang)), plain(f.location.cell or ""))
+                      plain(f.indicator or ""), plain(f.figure(STATE.lang)), plain(_cell(f)))
             if verbose:
                 t.add_row("", "", f"[dim]{plain(f.message(STATE.lang))}[/]", "", "", "")
         t.add_section()
@@ -148,6 +148,12 @@ def _print_table(findings: list[Finding], units, verbose: bool, numbered_from: i
             where = f.location.describe(STATE.lang)
             console.print(f"[bold]{n}.[/] {plain(f.message(STATE.lang))}" + (f" [dim]({plain(where)})[/]" if where else ""),
                           markup=True, soft_wrap=False)
+
+
+def _cell(f: Finding) -> str:
+    """Give the cell column: 'F17', or 'F17+2' for a figure added up from three cells (the line below names them)."""
+    loc = f.location
+    return f"{loc.cell}+{loc.more}" if loc.cell and loc.more else loc.cell or ""
 
 
 def _print_summary(summary: FindingsSummary, units, listed: bool) -> None:

@@ -79,7 +79,7 @@ def _compute(program: Program, period: Period, store: Store, units: UnitTree, so
             if cover is not None:
                 covered[unit] = cover
             if unit in from_sums:  # each unit's sums are let go once its figures are made
-                made = _summed_figures(program, unit, period, summed.pop(unit), book, numbers)
+                made = _summed_figures(program, unit, period, summed.pop(unit), book, numbers, len(periods))
             else:
                 unit_rows = _rows_of(unit, rows_of)
                 labels = {r[PERIOD] for r in unit_rows}
@@ -218,13 +218,15 @@ def _rows_of(unit: str, rows_of) -> list[tuple]:
 
 
 def _summed_figures(program: Program, unit: str, period: Period, rows: dict[str, tuple], book: MeasureBook,
-                    numbers: _Numbers):
-    """Give a unit's figures, one per indicator (or None), from the database's sums (`hrplan.figures.sums`)."""
+                    numbers: _Numbers, parts: int):
+    """Give a unit's figures, one per indicator (or None), from the database's sums (`hrplan.figures.sums`);
+    `parts`: the submissions summed, each with one actual cell."""
     for ind in program.indicators:
         fig = Figure(ind, unit, period, members=[unit], sources_kept=False)
         sums = rows.get(ind.code)
         if sums is not None:
             fill(fig, sums, numbers)
+            fig.actual_count = 1 if ind.accumulation is Accumulation.CUMULATIVE else parts  # a running total: the last
         # Every part has a plan and an actual (summed_units): the ratio is over all of them; no rows, no parts.
         yield _planned(program, ind, unit, period, fig, None if sums is not None else {}, book, sources=False)
 
@@ -276,6 +278,7 @@ def _unit_figure(program: Program, ind: Indicator, unit: str, period: Period, pa
             part = by_part[label] = {}
         if measure == "actual":
             actual = (actual or 0) + value
+            fig.actual_count += 1
             if sources or not actual_cells or note:
                 actual_cells.append((unit, value, name, sheet, cell, label, note))
             part["actual"] = value
@@ -291,6 +294,7 @@ def _unit_figure(program: Program, ind: Indicator, unit: str, period: Period, pa
     if ind.is_maximum and len(by_part) > 1:  # the most titles per person over several periods: the largest
         actual = max((p["actual"] for p in by_part.values() if "actual" in p), default=None)
         stated = max((p["plan"] for p in by_part.values() if "plan" in p), default=None)
+        fig.actual_count = 1 if actual is not None else 0  # the largest is one cell, not a sum of them
     fig.actual, fig.estimate, fig.stated_plan = actual, estimate, stated
     if estimate is not None:
         fig.estimate_members = ((unit, estimate),)

@@ -112,6 +112,9 @@ class Figure:
     plan_cells: list[Source | tuple] = field(default_factory=list)
     actual_cells: list[Source | tuple] = field(default_factory=list)
     estimate_cells: tuple = ()  # the cells the estimate came from, as above (kept only with sources)
+    # How many cells the actual adds up (a unit's year of quarter files: 3), also when only the first is kept: a
+    # finding names the first and says how many more (`checks.finding.first_cell`).
+    actual_count: int = 0
     ratio_plan: Decimal | None = None  # the plan the ratio is taken against (paired members and periods only)
     ratio_actual: Decimal | None = None  # the actual of those same members and periods
     left_out: list[LeftOut] = field(default_factory=list)

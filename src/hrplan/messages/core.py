@@ -231,6 +231,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Tệp không có số liệu thực hiện nào để nhập (chỉ có kế hoạch hoặc để trống). Hãy điền cột Thực hiện rồi gửi lại.",
         "The file holds no actual figures to import (only plans, or nothing). Fill in the actual column and send it again.",
     ),
+    "location.more": ("và {n} ô khác", "and {n} other cell{s}"),  # a figure added up from several cells
     "stated_ratio.differs": (
         "{name_vi}: tỷ lệ ghi trong báo cáo là {stated_vi}, tính lại được {computed_vi}.",
         "{name}: the stated ratio is {stated}; recomputed it is {computed}.",

@@ -63,7 +63,8 @@ CELL_COLUMNS = ["unit", "value", "file", "sheet", "cell", "period", "target", "n
 ITEM_COLUMNS = {"left_out": ["unit", "reason", "period", "plan", "actual"],
                 "incomplete": ["unit", "frequency", "expected", "missing"],  # expected: index into part_sets
                 "notes": ["unit", "note"],
-                "location": ["file", "sheet", "cell", "line", "field"]}  # file, sheet: index into findings.texts
+                # file, sheet: index into findings.texts; more: how many more cells the figure adds up
+                "location": ["file", "sheet", "cell", "line", "field", "more"]}
 FIGURE_PARAMS = ("ratio", "share", "value", "actual", "parts_sum", "stated", "left", "arrived", "found", "count")
 _ROW_WORDS = ("name", "uom", "kind", "unit_name", "status_text", "unpaired")  # what a unit row takes from lookups
 _ROW_TEXT = ("display", "sentence", "parts")  # words a unit row leaves to the summary
@@ -291,7 +292,7 @@ class _Lean:
                 order = order_of(code, params)
                 loc = f["location"]
                 location = (location_of(loc.get("file"), loc.get("sheet"), loc.get("cell"), loc.get("line"),
-                                        loc.get("field")) if loc else None)
+                                        loc.get("field"), loc.get("more")) if loc else None)
                 message = f["message"]
                 if code in templates and _fill(templates[code], params) == message:
                     message = None
@@ -310,7 +311,7 @@ class _Lean:
                 params = {k: str(v) for k, v in raw.items()}
                 order = order_of(code, params)
                 loc = f.location
-                fields = (loc.file, loc.sheet, loc.cell, loc.line, loc.field)
+                fields = (loc.file, loc.sheet, loc.cell, loc.line, loc.field, loc.more)
                 location = location_of(*fields) if fields != _NO_LOCATION else None
                 if lang == self.lang and f.wording is None and all(type(v) is str for v in raw.values()):
                     # the message is the template filled with these texts, and the figure most often the one they
