@@ -65,6 +65,42 @@ def test_a_store_made_before_alembic_upgrades_in_place_without_loss(tmp_path: Pa
         assert [s.superseded_by is None for s in history] == [False, True]
 
 
+def test_an_sqlite_store_migrated_on_open_is_first_copied_and_the_copy_named_on_stderr(tmp_path: Path, run) -> None:
+    """`hrplan status` on an office's old store: the older hrplan refuses the migrated store, so the way back is
+    a copy made before, which the analyst is told about (once: the next run has nothing to migrate)."""
+    ws = make_sample_workspace(tmp_path / "ws")
+    shutil.copy(FIXTURE, ws.store_path)
+    before = rows(ws.store_path)
+    result = run("status", workspace=ws)
+    assert result.exit_code == 0, result.output
+    copy = ws.store_path.with_name("hrplan.sqlite.bak-schema1")
+    line = (f"Đã nâng kho dữ liệu hrplan.sqlite từ phiên bản 1 lên {SCHEMA_VERSION}; bản sao trước khi nâng:"
+            f" hrplan.sqlite.bak-schema1 (trong {ws.store_path.parent})")
+    assert line in " ".join(result.stderr.split()), result.stderr
+    assert line not in result.stdout
+    assert copy.is_file()
+    assert rows(copy) == before  # the store exactly as the older hrplan left it, rows and all
+    db = sqlite3.connect(str(copy))
+    assert db.execute("SELECT MAX(version) FROM schema_version").fetchone() == (1,)
+    assert db.execute("SELECT name FROM sqlite_master WHERE name = 'alembic_version'").fetchall() == []
+    db.close()
+    with Store(ws.store_path) as store:
+        assert store.schema_version() == SCHEMA_VERSION
+    again = run("status", workspace=ws, lang="en")  # nothing left to migrate: no copy, no line
+    assert again.exit_code == 0 and "Upgraded the store" not in again.stderr
+    assert sorted(p.name for p in ws.store_path.parent.glob("hrplan.sqlite.bak-*")) == ["hrplan.sqlite.bak-schema1"]
+
+
+def test_a_second_copy_never_overwrites_the_first(tmp_path: Path) -> None:
+    path = tmp_path / "hrplan.sqlite"
+    shutil.copy(FIXTURE, path)
+    (tmp_path / "hrplan.sqlite.bak-schema1").write_bytes(b"an earlier copy")
+    with Store(path) as store:
+        assert store.backup == tmp_path / "hrplan.sqlite.bak-schema1.2"
+    assert (tmp_path / "hrplan.sqlite.bak-schema1").read_bytes() == b"an earlier copy"
+    assert rows(tmp_path / "hrplan.sqlite.bak-schema1.2") == rows(FIXTURE)
+
+
 @pytest.mark.parametrize("revision", [f"{SCHEMA_VERSION + 1:04d}", "9f3c2a1b7d4e"])
 def test_a_store_from_a_newer_hrplan_is_refused_and_left_alone(tmp_path: Path, revision: str) -> None:
     path = tmp_path / "hrplan.sqlite"

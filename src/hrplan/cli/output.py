@@ -127,11 +127,18 @@ def show_problems(problems: list[Problem], lang: str, stream: Console | None = N
         out.print(f"{prefix} {plain(where) + ': ' if where else ''}{plain(p.message(lang))}", markup=True, soft_wrap=True)
 
 
+def _store_notice(problem: Problem) -> None:
+    show_problems([problem], STATE.lang)  # e.g. a store migrated in place: one line on stderr naming its copy
+
+
 def guarded(func: Callable) -> Callable:
     """Run a command so that no traceback reaches the user: problems become messages and exit codes."""
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from hrplan.store.notices import tell_store_notices_to  # here, not at the top: --help loads no store
+
+        tell_store_notices_to(_store_notice)
         try:
             return func(*args, **kwargs)
         except HrplanError as exc:

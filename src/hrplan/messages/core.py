@@ -41,6 +41,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Tệp cấu hình sai ở trường {field}: {found}. Cần: {expected_vi}.",
         "The workspace config is wrong at {field}: {found}. Expected: {expected}.",
     ),
+    "store.migrated": (
+        "Đã nâng kho dữ liệu {store} từ phiên bản {found} lên {expected}; bản sao trước khi nâng: {backup}"
+        " (trong {folder}). Nếu phải quay lại bản hrplan cũ, hãy dùng bản sao này.",
+        "Upgraded the store {store} from schema version {found} to {expected}; its copy from before: {backup}"
+        " (in {folder}). To go back to the older hrplan, use that copy.",
+    ),
     "store.newer_schema": (
         "Cơ sở dữ liệu có phiên bản {found}, mới hơn bản hrplan này hỗ trợ ({expected}). Hãy cập nhật hrplan.",
         "The store has schema version {found}, newer than this hrplan supports ({expected}). Upgrade hrplan.",

@@ -23,12 +23,13 @@ from sqlalchemy import (BigInteger, Connection, Table, Text, and_, bindparam, ca
 from sqlalchemy.exc import DatabaseError
 from sqlalchemy.pool import NullPool
 
-from hrplan.problems import HrplanError, Problem
+from hrplan.problems import HrplanError, Problem, Severity
 from hrplan.reading import BlankCell, StoredValue
 from hrplan.store import migrate
 from hrplan.store.lock import WRITE_LOCK
 from hrplan.store.lost import connection_lost
 from hrplan.store.migrate import SCHEMA_VERSION
+from hrplan.store.notices import announce
 from hrplan.store.records import SubmissionRecord
 from hrplan.store.schema import submission_blanks, submission_problems, submission_values, submissions
 from hrplan.store.urls import StoreUrl, parse_store_url, unreachable
@@ -77,6 +78,7 @@ class Store:
         self.backend = self.url.backend
         self.engine = _engine(self.url)
         self._insert_sql: dict[tuple[str, tuple[str, ...]], tuple[str, list[int] | None]] = {}  # _insert_many
+        self.backup: Path | None = None  # the copy made before migrating this SQLite store in place (`upgrade`)
         try:
             self.conn = self.engine.connect()
         except DatabaseError as exc:  # a server that cannot be reached; an SQLite file that is no database
@@ -154,9 +156,22 @@ class Store:
         self.upgrade()
 
     def upgrade(self) -> tuple[int | str, int]:
-        """Migrate the store to this hrplan's schema (one transaction; other openers wait); give (from, to)."""
+        """Migrate the store to this hrplan's schema (one transaction; other openers wait); give (from, to).
+
+        An SQLite store at an older schema is first copied beside itself ('hrplan.sqlite.bak-schema1'), the
+        way back for an office that must return to the older hrplan (which refuses the migrated store);
+        `backup` then names the copy, and the listeners of `notices.tell_store_notices_to` are told."""
         with self.write():  # the version is read again under the writers' lock: two openers never both migrate
-            return migrate.upgrade(self.conn)
+            before = migrate.stored_version(self.conn)
+            if self.backend == "sqlite" and isinstance(before, int) and 0 < before < SCHEMA_VERSION \
+                    and self.url.path is not None:
+                self.backup = migrate.backup_sqlite(self.url.path, before)
+            done = migrate.upgrade(self.conn)
+        if self.backup is not None:
+            announce(Problem("store.migrated", Severity.INFO, params={
+                "store": self.url.path.name, "found": before, "expected": SCHEMA_VERSION, "backup": self.backup.name,
+                "folder": str(self.backup.parent)}))
+        return done
 
     def schema_version(self) -> int | str:
         """Give the schema version the store is at."""

@@ -6,6 +6,7 @@ before Alembic is recognised, and so that an older hrplan still refuses a newer 
 """
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,6 +20,31 @@ if TYPE_CHECKING:
     from alembic.script import ScriptDirectory
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+def backup_sqlite(path: Path, version: int) -> Path:
+    """Copy the SQLite store at `path` beside it as it is now ('hrplan.sqlite.bak-schema1'; a free name with
+    '.2', '.3' after it when that one is taken: an earlier copy is never overwritten); give the copy's path.
+
+    The copy is consistent (SQLite's backup API, pages copied from one snapshot) and an older hrplan opens
+    it: the way back from a migration. The caller holds the writers' lock, so nothing changes meanwhile."""
+    target = path.with_name(f"{path.name}.bak-schema{version}")
+    n = 1
+    while target.exists():
+        n += 1
+        target = path.with_name(f"{path.name}.bak-schema{version}.{n}")
+    source = sqlite3.connect(str(path), timeout=30)
+    try:
+        copy = sqlite3.connect(str(target))
+        try:
+            source.backup(copy)
+            copy.execute("PRAGMA journal_mode=DELETE")  # one self-contained file, whatever opens it next
+        finally:
+            copy.close()
+    except BaseException:
+        target.unlink(missing_ok=True)
+        raise
+    finally:
+        source.close()
+    return target
 # Alembic (0.1 s to import) loads only to migrate: opening an up-to-date store reads its version table directly.
 
 
