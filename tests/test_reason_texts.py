@@ -165,3 +165,46 @@ def test_a_correction_imported_by_hand_settles_the_rejection_at_the_next_night(t
     assert not (rejected / "HHA_2023-H1_sai.xlsx").exists()
     reason = (rejected / "settled" / "HHA_2023-H1_sai.xlsx.reason.txt").read_text(encoding="utf-8")
     assert "Đã nhận bản sửa HHA sua.xlsx ngày" in reason and "The corrected file HHA sua.xlsx was stored on" in reason
+
+
+def test_a_refusal_written_by_an_older_hrplan_is_settled_by_the_correction(tmp_path: Path) -> None:
+    # An hrplan before the 'Read as' line wrote the reason: the nightly job never matched it to the corrected file
+    # stored since, and the refusal stayed in rejected/ for ever, as if still to send back to the clerk.
+    import subprocess
+
+    from openpyxl import load_workbook
+
+    from inbox_builder import EXE
+
+    ws = make_sample_workspace(tmp_path / "ws")
+    inbox, rejected = ws.root / "inbox", ws.root / "rejected"
+    shutil.copyfile(CORPUS / "text_in_number_cell.xlsx", inbox / "HHA_2023-H1_sai.xlsx")
+    (inbox / "HHA bao cao.pdf").write_bytes(b"%PDF-1.4 not a workbook")
+    assert consolidate(ws).returncode == 3
+    old_reason = rejected / "HHA_2023-H1_sai.xlsx.reason.txt"
+    text = old_reason.read_text(encoding="utf-8")
+    assert "Tệp đọc được là / Read as: 08-CTr/TU | HHA | 2023-H1" in text
+    written = old_reason.stat()
+    old_reason.write_text("".join(line for line in text.splitlines(keepends=True)  # as the older hrplan wrote it
+                                  if not line.startswith("Tệp đọc được là")), encoding="utf-8")
+    os.utime(old_reason, ns=(written.st_atime_ns, written.st_mtime_ns))
+    time.sleep(1.1)  # the store's time has whole seconds: stored after the refusal, not the same second
+
+    book = load_workbook(CORPUS / "text_in_number_cell.xlsx")
+    book["BC 6 thang"]["E12"] = 60
+    book.save(tmp_path / "HHA sua.xlsx")
+    assert subprocess.run([EXE, "-w", str(ws.root), "import", str(tmp_path / "HHA sua.xlsx")],
+                          capture_output=True).returncode == 0
+
+    run = consolidate(ws)
+    assert run.returncode in (0, 5), run.stdout + run.stderr
+    assert not (rejected / "HHA_2023-H1_sai.xlsx").exists() and not old_reason.exists()
+    assert (rejected / "settled" / "HHA_2023-H1_sai.xlsx").is_file()
+    reason = (rejected / "settled" / "HHA_2023-H1_sai.xlsx.reason.txt").read_text(encoding="utf-8")
+    assert "Đã nhận bản sửa HHA sua.xlsx ngày" in reason and "The corrected file HHA sua.xlsx was stored on" in reason
+    # The PDF says nothing of its program, unit or period: it stays, and the log says to look at it by hand.
+    assert (rejected / "HHA bao cao.pdf.reason.txt").exists()
+    log = (ws.root / "logs" / "consolidate.log").read_text(encoding="utf-8").splitlines()
+    unmatched = [line for line in log if " unmatched " in line]
+    assert len(unmatched) == 2  # each night, until someone does
+    assert all("rejected/HHA bao cao.pdf. Cần xem bằng tay" in line and "HHA_2023" not in line for line in unmatched)

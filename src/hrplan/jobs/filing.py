@@ -134,6 +134,29 @@ def outstanding_rejections(rejected_dir: Path) -> list[tuple[Path, tuple[str, st
     return out
 
 
+def unmatched_rejections(rejected_dir: Path) -> list[tuple[Path, Path]]:
+    """Give the reasons in rejected/ (not yet settled) that do not say what their file was read as, each with its
+    rejected file: written by an hrplan older than the 'Read as' line, or for a file that could not be told apart.
+    Only a reason whose rejected file is still beside it is given (the file is what can be read again)."""
+    known = {reason for reason, _ in outstanding_rejections(rejected_dir)}
+    out = []
+    for reason in sorted(rejected_dir.glob(f"*{REASON_SUFFIX}")):
+        rejected = reason.with_name(reason.name.removesuffix(REASON_SUFFIX))
+        if reason not in known and rejected.is_file():
+            out.append((reason, rejected))
+    return out
+
+
+def note_read_as(reason: Path, about: tuple[str, str, str]) -> None:
+    """Add the 'Read as' line to a reason that lacks it (what an older hrplan wrote), keeping the reason's time:
+    a submission counts as its correction only if stored after the reason was first written."""
+    stat = reason.stat()
+    text = reason.read_text(encoding="utf-8").rstrip("\n") + "\n"
+    _write_whole(reason, text + render("consolidate.reason_about", "vi", program=about[0], unit=about[1],
+                                       period=about[2]) + "\n")
+    os.utime(reason, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+
+
 def reason_text(problems: list[Problem], original_name: str) -> str:
     """Give the text of a reason file: what is wrong, where (file, sheet, cell) and what to do, vi and en.
 

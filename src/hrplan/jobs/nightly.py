@@ -21,14 +21,15 @@ from typing import Any, Callable
 
 from hrplan.definitions import Period
 from hrplan.importer import Outcome, ReadAhead, store_read
-from hrplan.jobs.filing import (clean_own_temporaries, destination, outstanding_rejections, place, settle_rejections,
-                                write_reason, REASON_SUFFIX)
+from hrplan.jobs.filing import (clean_own_temporaries, destination, note_read_as, outstanding_rejections, place,
+                                settle_rejections, unmatched_rejections, write_reason, REASON_SUFFIX)
 from hrplan.jobs.inbox import InboxFile, scan_inbox
 from hrplan.jobs.outputs import ProgramOutput, check_settings, refresh_outputs
 from hrplan.jobs.runlog import RunLog, now_text, write_last_run
 from hrplan.messages import render
 from hrplan.problems import HrplanError, Location, Problem
-from hrplan.reading import ReadContext
+from hrplan.reading import ReadContext, read_files
+from hrplan.workbooks import WORKBOOK_SUFFIXES
 from hrplan.store import connection_lost, workspace_lock
 from hrplan.workspace import Workspace
 
@@ -154,6 +155,7 @@ def _run_locked(workspace: Workspace, formats: list[str], lang: str, log: RunLog
                     log.line(outcome.outcome, _file_line(outcome, lang))
             if progress:
                 progress(len(ready), len(ready), Path(""))
+        _identify_old_rejections(workspace, rejected_dir, log, lang)
         _settle_by_store(workspace, rejected_dir)
         result.outputs = refresh_outputs(workspace, formats)
     except Exception as exc:
@@ -181,6 +183,32 @@ def _run_locked(workspace: Workspace, formats: list[str], lang: str, log: RunLog
         log.line("run", render("consolidate.log.done", lang, seconds=result.seconds, **result.counts()))
     write_last_run(log.folder, result.to_dict(lang))
     return result
+
+
+def _identify_old_rejections(workspace: Workspace, rejected_dir: Path, log: RunLog, lang: str) -> None:
+    """Give the refusals whose reason does not say what the file was read as (an hrplan before that line wrote it)
+    the line, read from the rejected file itself as import reads it (nothing stored), so that a corrected file
+    settles them as any other; name in the log those that cannot be told apart, to be looked at by hand."""
+    unmatched = unmatched_rejections(rejected_dir)
+    if not unmatched:
+        return
+    workbooks = [(reason, rejected) for reason, rejected in unmatched if rejected.suffix.lower() in WORKBOOK_SUFFIXES]
+    by_hand = [rejected for reason, rejected in unmatched if rejected.suffix.lower() not in WORKBOOK_SUFFIXES]
+    if workbooks:
+        reads = read_files([rejected for _, rejected in workbooks], _read_context(workspace), workers=1)
+        try:
+            for (reason, rejected), read in zip(workbooks, reads):
+                parsed = read.parsed
+                about = (parsed.program, parsed.unit, parsed.period)
+                if all(about) and not parsed.parts:
+                    note_read_as(reason, about)  # type: ignore[arg-type]
+                else:  # not told apart (a unit the registry lacks, a sheet of several units' blocks, no period)
+                    by_hand.append(rejected)
+        finally:
+            reads.close()
+    if by_hand:
+        log.line("unmatched", render("consolidate.log.unmatched", lang, count=len(by_hand),
+                                     files=", ".join(_rel(workspace, p) for p in sorted(by_hand))))
 
 
 def _settle_by_store(workspace: Workspace, rejected_dir: Path) -> None:
