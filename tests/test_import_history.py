@@ -206,3 +206,86 @@ def test_history_shows_a_stated_ratio_as_the_report_does(sample_ws, run, tmp_pat
     assert "BD-NGUON stated ratio: 120% → -" in en.stdout and "QH-BCH stated ratio: 1.15 times → -" in en.stdout
     data = json.loads(run("history", "-p", "08-CTr/TU", "-u", "HHA", "-f", "json", workspace=sample_ws).stdout)
     assert {"indicator": "BD-NGUON", "measure": "stated_ratio", "before": 1.2, "after": None} in data[1]["changes"]
+
+
+def _table_with_rows(run, ws, folder: Path, name: str, figures: dict[str, tuple]) -> Path:
+    """Give HHA's 2024-Q1 template with only the rows of `figures` (plan, actual), the others deleted: an annex."""
+    from openpyxl import load_workbook
+
+    from rule_workbooks import workbook
+    from hrplan.reports.submission_template import HEADER_ROW, MAIN_SHEET
+
+    path = workbook(run, ws, folder, "HHA", "2024-Q1", {k: v for k, v in figures.items()})
+    book = load_workbook(path)
+    sheet = book[MAIN_SHEET]
+    for r in range(sheet.max_row, HEADER_ROW + 1, -1):
+        code = sheet.cell(r, 2).value
+        if code and code not in figures:
+            sheet.delete_rows(r)
+    book.save(folder / name)
+    path.unlink()
+    return folder / name
+
+
+def test_a_units_second_table_for_the_period_keeps_the_first_ones_other_rows(sample_ws, run, tmp_path):
+    # HBG sent its budget annex (only the 'Kinh phí' row), then its people table (no such row) for the same period:
+    # the second file wiped the budget, and re-importing the annex was 'unchanged', so it could not come back.
+    from rule_workbooks import add_program
+
+    add_program(sample_ws)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    annex = _table_with_rows(run, sample_ws, folder, "HHA_2024-Q1_phu_luc.xlsx", {"BD": (40, 38)})
+    people = _table_with_rows(run, sample_ws, folder, "HHA_2024-Q1_nhan_luc.xlsx",
+                              {"PH": (20, 19), "QH": (10, 12), "QH-NU": (None, 4)})
+    (first,) = import_files(sample_ws, [annex])
+    (second,) = import_files(sample_ws, [people])
+    assert second.outcome is Outcome.UPDATED and second.superseded_id == first.submission_id
+    (kept,) = [n for n in second.notes if n.code == "import.kept_from_earlier"]
+    assert kept.message("vi") == (f"giữ BD từ bản #{first.submission_id} (HHA_2024-Q1_phu_luc.xlsx) vì tệp này"
+                                  " không có dòng đó")
+    assert kept.message("en") == (f"kept BD from version #{first.submission_id} (HHA_2024-Q1_phu_luc.xlsx) as this"
+                                  " file has no row for it")
+    with sample_ws.open_store() as store:
+        rows = {(r["indicator"], r["measure"]): (r["value"], r["file_name"], r["sheet"], r["cell"])
+                for r in store.current_values("QT-01/KH", ["2024-Q1"])}
+        annex_cells = {(v.indicator, v.measure): (str(v.value), v.sheet, v.cell) for v in store.values(first.submission_id)}
+    # the budget stays, and still traces to the annex's own file and cell
+    for key in (("BD", "plan"), ("BD", "actual")):
+        value, sheet, cell = annex_cells[key]
+        assert rows[key] == (value, "HHA_2024-Q1_phu_luc.xlsx", sheet, cell)
+    assert rows[("BD", "actual")][0] == "38"
+    assert rows[("PH", "actual")][:2] == ("19", "HHA_2024-Q1_nhan_luc.xlsx")
+    # the history says it, in both languages, and shows no change of the kept row
+    history = json.loads(run("history", "-p", "QT-01/KH", "-u", "HHA", "-f", "json", workspace=sample_ws).stdout)
+    assert history[1]["kept"] == [{"from": first.submission_id, "file": "HHA_2024-Q1_phu_luc.xlsx",
+                                   "indicators": ["BD"]}]
+    assert not [c for c in history[1]["changes"] if c["indicator"] == "BD"]
+    shown = run("history", "-p", "QT-01/KH", "-u", "HHA", workspace=sample_ws, lang="en").stdout
+    assert f"kept BD from version #{first.submission_id}" in " ".join(shown.split())
+    # re-importing either file changes nothing
+    again = import_files(sample_ws, [annex, people])
+    assert [r.outcome for r in again] == [Outcome.UNCHANGED, Outcome.UNCHANGED]
+    with sample_ws.open_store() as store:
+        assert {(r["indicator"], r["measure"]): r["value"] for r in store.current_values("QT-01/KH")}[("BD", "actual")] == "38"
+        assert store.counts()["current"] == 1
+    # a row present with blank cells is the clerk's new word: nothing of it is kept
+    blank_bd = _table_with_rows(run, sample_ws, folder, "HHA_2024-Q1_nhan_luc_2.xlsx",
+                                {"BD": (None, None), "PH": (20, 19), "QH": (10, 12), "QH-NU": (None, 4)})
+    (third,) = import_files(sample_ws, [blank_bd])
+    assert third.outcome is Outcome.UPDATED
+    assert not [n for n in third.notes if n.code == "import.kept_from_earlier"]
+    with sample_ws.open_store() as store:
+        assert not [r for r in store.current_values("QT-01/KH") if r["indicator"] == "BD"]
+    # restore still brings back exactly an earlier version: the annex alone
+    assert run("restore", first.submission_id, workspace=sample_ws).exit_code == 0
+    with sample_ws.open_store() as store:
+        assert {(r["indicator"], r["measure"]): (r["value"], r["file_name"])
+                for r in store.current_values("QT-01/KH")} == {
+            ("BD", "plan"): ("40", "HHA_2024-Q1_phu_luc.xlsx"), ("BD", "actual"): ("38", "HHA_2024-Q1_phu_luc.xlsx")}
+    # and restoring the people table brings back its kept budget, still traced to the annex
+    assert run("restore", second.submission_id, workspace=sample_ws).exit_code == 0
+    with sample_ws.open_store() as store:
+        now = {(r["indicator"], r["measure"]): (r["value"], r["file_name"]) for r in store.current_values("QT-01/KH")}
+    assert now[("BD", "actual")] == ("38", "HHA_2024-Q1_phu_luc.xlsx")
+    assert now[("PH", "actual")] == ("19", "HHA_2024-Q1_nhan_luc.xlsx")

@@ -47,9 +47,10 @@ def test_a_store_made_before_alembic_upgrades_in_place_without_loss(tmp_path: Pa
         assert store.schema_version() == SCHEMA_VERSION
         assert store.counts() == {"current": 17, "superseded": 1, "values": 83}
     after = rows(ws.store_path)
-    # Columns added by later revisions (0002: submission_values.note) come empty; every old one is kept.
+    # Columns added by later revisions (0002: submission_values.note, 0003: source_id) come empty; every old one
+    # is kept.
     assert {t: [r[:len(before[t][0])] if before[t] else r for r in after[t]] for t in after} == before
-    assert {r[len(before["submission_values"][0]):] for r in after["submission_values"]} == {(None,)}
+    assert {r[len(before["submission_values"][0]):] for r in after["submission_values"]} == {(None, None)}
     db = sqlite3.connect(str(ws.store_path))
     assert db.execute("SELECT version_num FROM alembic_version").fetchall() == [(f"{SCHEMA_VERSION:04d}",)]
     assert db.execute("SELECT version FROM schema_version ORDER BY version").fetchall() == [

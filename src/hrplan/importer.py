@@ -319,9 +319,13 @@ def _store_one(store: Store, path: Path, file_hash: str, parsed: ParsedSubmissio
     """Store one read submission unless it is already seen (same bytes or the same content
     as any earlier submission for its program, unit and period); fill in `result`."""
     content_hash = parsed.sealed_content_hash()
+    has = {*parsed.rows, *(v.indicator for v in parsed.values), *(b.indicator for b in parsed.blanks)}
     if dry_run:
         seen = store.seen(parsed.program, parsed.unit, parsed.period, file_hash, content_hash)
         result.outcome, result.same_as = (Outcome.UNCHANGED, seen.id) if seen else (Outcome.WOULD_IMPORT, None)
+        if seen is None:
+            _say_kept(result, path, "import.would_keep_from_earlier",
+                      store.would_keep(parsed.program, parsed.unit, parsed.period, has))
         return
     try:
         mtime = datetime.fromtimestamp(path.stat().st_mtime, timezone.utc).isoformat(timespec="seconds")
@@ -334,7 +338,7 @@ def _store_one(store: Store, path: Path, file_hash: str, parsed: ParsedSubmissio
             file_path=str(path.absolute()), file_hash=file_hash, content_hash=content_hash, file_mtime=mtime,
             sheet=parsed.sheet, header_row=parsed.header_row, values=parsed.values, blanks=parsed.blanks,
             problems=[p for p in parsed.problems if not p.is_error],
-            notes=[n.message("en") for n in parsed.notes],
+            notes=[n.message("en") for n in parsed.notes], rows=sorted(has),
         )
     except AlreadyStored as same:  # the store's own last check under its writers' lock
         new_id, old_id, same_as = None, None, same.same_as
@@ -343,9 +347,18 @@ def _store_one(store: Store, path: Path, file_hash: str, parsed: ParsedSubmissio
         return
     result.submission_id, result.superseded_id = new_id, old_id
     result.outcome = Outcome.UPDATED if old_id else Outcome.IMPORTED
+    if old_id:  # a unit's second table for the period: the figures of rows this file lacks stay, said by whom
+        _say_kept(result, path, "import.kept_from_earlier", store.kept(new_id))
     if old_id and before is not None and before.id == old_id and _older(mtime, before.file_mtime):
         result.problems.append(Problem("import.older_than_current", Severity.WARNING, Location(path.name), {
             "saved": _local(mtime), "old": old_id, "old_file": before.file_name, "old_saved": _local(before.file_mtime)}))
+
+
+def _say_kept(result: FileResult, path: Path, code: str, kept: list[tuple[int, str, list[str]]]) -> None:
+    """Note on the result, per earlier file, the indicators kept from it because this file has no row for them."""
+    # A new list: the result's notes are the read's own, which the workspace's memo remembers as the file's.
+    result.notes = [*result.notes, *(Problem(code, Severity.INFO, Location(path.name), {
+        "indicators": ", ".join(codes), "old": source, "old_file": name}) for source, name, codes in kept)]
 
 
 def _older(mtime: str | None, than: str | None) -> bool:

@@ -34,6 +34,7 @@ def register(app: typer.Typer) -> None:
                          "changes": [{"indicator": c.indicator, "measure": c.measure,
                                       "before": None if c.before is None else float(c.before),
                                       "after": None if c.after is None else float(c.after)} for c in e.changes],
+                         "kept": [{"from": i, "file": f, "indicators": codes} for i, f, codes in e.kept],
                          "notes": [{"indicator": i, "note": n} for i, n in e.notes]}
                         for e in entries])
             return
@@ -46,7 +47,10 @@ def register(app: typer.Typer) -> None:
             changes = "; ".join(f"{c.indicator} {_measure(c.measure)}: {_value(prog, c, c.before)} → "
                                 f"{_value(prog, c, c.after)}" for c in e.changes)
             notes = "; ".join([*([render("history.restored_from", STATE.lang, id=e.restored_from)] if e.restored_from
-                                 else []), *(f"{i}: {n}" for i, n in e.notes)])
+                                 else []),
+                               *(render("import.kept_from_earlier", STATE.lang, indicators=", ".join(codes), old=i,
+                                        old_file=f) for i, f, codes in e.kept),
+                               *(f"{i}: {n}" for i, n in e.notes)])
             t.add_row(str(e.record.id), e.record.unit, e.record.period, e.record.file_name, _when(e.record.imported_at),
                       state, changes, notes)
         console.print(t)

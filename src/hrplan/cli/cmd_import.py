@@ -197,6 +197,9 @@ def _print_every_file(results: list[FileResult]) -> None:
     out.flush()
 
 
+_KEPT = ("import.kept_from_earlier", "import.would_keep_from_earlier")  # shown in the table's note column
+
+
 def _render(results: list[FileResult]) -> None:
     from hrplan.importer import Outcome
 
@@ -224,15 +227,17 @@ def _render(results: list[FileResult]) -> None:
             else:
                 where += ", bố cục tự dò" if vi else ", layout detected"
             note = f"{note}; {where}" if note else where
+        kept = [n.message(STATE.lang) for n in r.notes if n.code in _KEPT]  # said where the outcome is read
+        note = "; ".join([note, *kept]) if note else "; ".join(kept)
         outcome = inert(STATE.t("import." + r.outcome.value))
         outcome.stylize(_STYLE[r.outcome.value])
         t.add_row(r.path.name, outcome, r.program or "",
                   r.unit or "", r.period or "", str(r.values or ""), note)
     console.print(t)
     for r in results:
-        shown = [p for p in r.problems] + [n for n in r.notes if n.code != "table.used"]
+        shown = [p for p in r.problems] + [n for n in r.notes if n.code != "table.used" and n.code not in _KEPT]
         for part in r.parts:  # each unit's own findings; the file's notes are said once
-            shown += part.problems + [n for n in part.notes if n not in r.notes]
+            shown += part.problems + [n for n in part.notes if n not in r.notes and n.code not in _KEPT]
         if shown:
             show_problems(shown, STATE.lang, console)
     s = _summary(results)

@@ -258,7 +258,9 @@ def _take(workspace: Workspace, store, ahead: ReadAhead, item: InboxFile, done_d
             return _reject(workspace, FileOutcome(rel, "rejected", problems=[problem]), item.path, rejected_dir, lang)
         imported = store_read(store, ahead.read_of(item.path))
         outcome = FileOutcome(rel, imported.outcome.value, program=imported.program, unit=imported.unit,
-                              period=imported.period, problems=list(imported.problems),
+                              period=imported.period,
+                              problems=[*imported.problems, *(n for n in imported.notes
+                                                              if n.code == "import.kept_from_earlier")],
                               submission_id=imported.submission_id or imported.same_as,
                               superseded_id=imported.superseded_id, values=imported.values)
         if imported.outcome is Outcome.REJECTED:
@@ -332,7 +334,8 @@ def _file_line(f: FileOutcome, lang: str) -> str:
     if f.outcome in ("imported", "updated", "unchanged"):
         line = render(f"consolidate.log.{f.outcome}", lang, values=f.values, id=f.submission_id,
                       old=f.superseded_id, same=f.submission_id, **common)
-        late = [p.message(lang) for p in f.problems if p.code == "import.older_than_current"]
+        late = [p.message(lang) for p in f.problems if p.code in ("import.older_than_current",
+                                                                   "import.kept_from_earlier")]
         return " ".join([line, *late])  # an old copy arriving late: said where the analyst reads the night
     if f.outcome == "rejected":
         return render("consolidate.log.rejected", lang, reason=f.reason, **common)

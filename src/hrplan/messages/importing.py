@@ -34,6 +34,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Không có bản báo cáo số #{id} trong cơ sở dữ liệu. Xem số bản bằng 'hrplan history'.",
         "There is no submission #{id} in the store. See the numbers with 'hrplan history'.",
     ),
+    "import.kept_from_earlier": (
+        "giữ {indicators} từ bản #{old} ({old_file}) vì tệp này không có dòng đó",
+        "kept {indicators} from version #{old} ({old_file}) as this file has no row for it",
+    ),
+    "import.would_keep_from_earlier": (
+        "sẽ giữ {indicators} từ bản #{old} ({old_file}) vì tệp này không có dòng đó",
+        "would keep {indicators} from version #{old} ({old_file}) as this file has no row for it",
+    ),
     "import.older_than_current": (
         "Tệp này lưu lúc {saved}, trước bản #{old} ({old_file}, lưu lúc {old_saved}) mà nó vừa thay: có thể là bản cũ "
         "gửi muộn. Nếu đúng vậy, chạy 'hrplan restore {old}' để dùng lại bản mới hơn.",

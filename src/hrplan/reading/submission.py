@@ -42,6 +42,9 @@ class ParsedSubmission:
     header_row: int | None = None  # 1-based, as Excel shows it
     values: list[StoredValue] = field(default_factory=list)
     blanks: list[BlankCell] = field(default_factory=list)  # actual cells of indicator rows left empty
+    # The indicators the file has a row for, figures or not: a row present with blank cells is the clerk's word
+    # for that indicator; an indicator with no row is one this file does not speak of (an annex of one table).
+    rows: list[str] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)  # errors refuse the file; warnings are kept
     notes: list[Problem] = field(default_factory=list)  # what the reader did (sheet used, text converted)
     # One submission per unit when the sheet holds a block of columns per unit: the file is all or nothing.
@@ -57,6 +60,10 @@ class ParsedSubmission:
         h = hashlib.sha256(f"{self.program}|{self.unit}|{self.period}".encode())
         for v in sorted(self.values, key=lambda v: (v.indicator, v.measure)):
             h.update(f"|{v.indicator}|{v.measure}|{v.value.normalize()}".encode())
+        # A row with no figure says something too (a newer file's blank row is not kept from the earlier version,
+        # a missing row is): only then is it hashed, so the hash of every file with a figure on each row is as before.
+        if bare := sorted(set(self.rows) - {v.indicator for v in self.values}):
+            h.update(("|rows without figures|" + "|".join(bare)).encode())
         return h.hexdigest()
 
     def sealed_content_hash(self) -> str:

@@ -264,6 +264,7 @@ def read_indicator_row(result: ParsedSubmission, layout: TableLayout, program: P
     unit of measure was written, which a unit that cannot convert points at."""
     sheet = layout.sheet
     ind = program.indicator(code)
+    result.rows.append(code)
     numbers: dict[str, Decimal] = {}
     for measure in ("plan", "actual", "estimate"):
         if measure not in cells:

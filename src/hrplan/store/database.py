@@ -59,6 +59,15 @@ _BY_FILE_HASH_FOR_UNIT = select(submissions).where(
 _CURRENT = select(submissions).where(_s.program == bindparam("program"), _s.unit == bindparam("unit"),
                                      _s.period == bindparam("period"), _s.superseded_by.is_(None))
 _INSERT_SUBMISSION = insert(submissions)
+# The submission a kept value was read from (`source_id`): its file name is the value's, not the current one's.
+_SOURCE = submissions.alias("source")
+
+
+def _source_file(s):
+    """Give the file name a value or blank cell was read from: its source's when kept from an earlier version."""
+    return func.coalesce(_SOURCE.c.file_name, s.file_name)
+
+
 # The columns a file's rows give, in the order of the tuples `add_submission` makes of them.
 _VALUE_COLUMNS = ("submission_id", "indicator", "measure", "value", "uom", "sheet", "cell", "raw", "note")
 _BLANK_COLUMNS = ("submission_id", "indicator", "measure", "sheet", "cell", "note")
@@ -214,8 +223,14 @@ class Store:
         notes: list[str] | None = None,
         blanks: Iterable[BlankCell] = (),
         check_stored: bool = True,
+        rows: Iterable[str] | None = None,
     ) -> tuple[int, int | None]:
         """Store a submission in one transaction; give (new id, id of the one it superseded or None).
+
+        `rows`: the indicators the file has a row for (`ParsedSubmission.rows`). When given, the figures of the
+        current submission's indicators the file has NO row for are kept in the new one (a unit's second table for
+        the same period, e.g. the people table after the budget annex), each still naming the file and cell it was
+        read from (`source_id`); `kept` says which. None (a restore) stores exactly the values given.
 
         Raises AlreadyStored when, under the writers' lock, the same file bytes are already stored or
         the current submission has the same figures: two imports of one file at once store it once.
@@ -241,14 +256,63 @@ class Store:
             }).inserted_primary_key[0]
             if previous is not None:
                 conn.execute(update(submissions).where(submissions.c.id == previous.id).values(superseded_by=new_id))
+            values, blanks = list(values), list(blanks)
             self._insert_many(submission_values, _VALUE_COLUMNS, [
                 (new_id, v.indicator, v.measure, str(v.value), v.uom, v.sheet, v.cell, v.raw, v.note) for v in values])
             self._insert_many(submission_blanks, _BLANK_COLUMNS, [
                 (new_id, b.indicator, b.measure, b.sheet, b.cell, b.note) for b in blanks])
+            if previous is not None and rows is not None:
+                has = {*rows, *(v.indicator for v in values), *(b.indicator for b in blanks)}
+                self._keep_rows(conn, previous.id, new_id, has)
             self._insert_many(submission_problems, _PROBLEM_COLUMNS, [
                 (new_id, p.code, p.severity.value, p.location.sheet, p.location.cell,
                  json.dumps({k: str(v) for k, v in p.params.items()}, ensure_ascii=False)) for p in problems])
         return new_id, previous.id if previous else None
+
+    def _keep_rows(self, conn: Connection, previous_id: int, new_id: int, has: set[str]) -> None:
+        """Copy into `new_id` the values and blank cells of `previous_id` whose indicator is not in `has`, each
+        naming the submission it was read from (the earlier one's own, or the one it had kept it from)."""
+        for table, columns in ((submission_values, _VALUE_COLUMNS), (submission_blanks, _BLANK_COLUMNS)):
+            t = table.c
+            kept = [(new_id, *row[1:-1], row[-1] if row[-1] is not None else previous_id)
+                    for row in conn.execute(select(*(t[c] for c in columns), t.source_id)
+                                            .where(t.submission_id == previous_id))
+                    if row[1] not in has]
+            self._insert_many(table, (*columns, "source_id"), kept)
+
+    def kept(self, submission_id: int) -> list[tuple[int, str, list[str]]]:
+        """Give what a submission kept from earlier versions because its file has no row for it: (id of the
+        submission the figures were read from, its file name, the indicators), oldest source first."""
+        s, v, b = submissions.c, submission_values.c, submission_blanks.c
+        out: dict[int, tuple[str, set[str]]] = {}
+        with self.snapshot():
+            for table, c in ((submission_values, v), (submission_blanks, b)):
+                query = (select(c.source_id, s.file_name, c.indicator)
+                         .select_from(table.join(submissions, s.id == c.source_id))
+                         .where(c.submission_id == submission_id))
+                for source, name, indicator in self.conn.execute(query):
+                    out.setdefault(source, (name, set()))[1].add(indicator)
+        return [(source, name, sorted(codes)) for source, (name, codes) in sorted(out.items())]
+
+    def would_keep(self, program: str, unit: str, period: str, has: Iterable[str]) -> list[tuple[int, str, list[str]]]:
+        """Give what a new file for the program, unit and period with rows for `has` would keep of the current
+        submission (see `add_submission`), as `kept` gives it; [] when nothing is current (for --dry-run)."""
+        current = self.current(program, unit, period)
+        if current is None:
+            return []
+        has = set(has)
+        s, v, b = submissions.c, submission_values.c, submission_blanks.c
+        out: dict[int, tuple[str, set[str]]] = {}
+        with self.snapshot():
+            for table, c in ((submission_values, v), (submission_blanks, b)):
+                query = (select(func.coalesce(c.source_id, current.id), _source_file(s), c.indicator)
+                         .select_from(table.join(submissions, s.id == c.submission_id)
+                                      .outerjoin(_SOURCE, _SOURCE.c.id == c.source_id))
+                         .where(c.submission_id == current.id))
+                for source, name, indicator in self.conn.execute(query):
+                    if indicator not in has:
+                        out.setdefault(source, (name, set()))[1].add(indicator)
+        return [(source, name, sorted(codes)) for source, (name, codes) in sorted(out.items())]
 
     def _insert_many(self, table: Table, columns: tuple[str, ...], rows: list[tuple]) -> None:
         """Insert rows, each a tuple of the values of `columns` in that order, in the current transaction, through
@@ -345,9 +409,14 @@ class Store:
             new_id, superseded = self.add_submission(
                 program=old.program, unit=old.unit, period=old.period, file_name=old.file_name,
                 file_path=row._mapping["file_path"], file_hash=old.file_hash, content_hash=old.content_hash,
-                file_mtime=old.file_mtime, sheet=old.sheet, header_row=old.header_row, values=self.values(old.id),
-                blanks=self.blanks(old.id), check_stored=False,
+                file_mtime=old.file_mtime, sheet=old.sheet, header_row=old.header_row, values=(), check_stored=False,
                 notes=[*json.loads(row._mapping["notes"] or "[]"), f"restored from submission #{old.id}"])
+            # Exactly its values and blank cells, each still naming the file it was read from (`source_id`).
+            for table, columns in ((submission_values, _VALUE_COLUMNS), (submission_blanks, _BLANK_COLUMNS)):
+                t = table.c
+                self._insert_many(table, (*columns, "source_id"), [
+                    (new_id, *r[1:]) for r in conn.execute(select(*(t[c] for c in columns), t.source_id)
+                                                           .where(t.submission_id == old.id))])
             if kept:
                 conn.execute(insert(submission_problems), [{**dict(p), "submission_id": new_id} for p in kept])
             return new_id, superseded
@@ -385,8 +454,10 @@ class Store:
     def current_blanks(self, program: str) -> list[dict[str, Any]]:
         """Give the blank input cells of the program's current submissions, one dict each with its source."""
         s, b = submissions.c, submission_blanks.c
-        query = (select(s.unit, s.period, s.file_name, b.indicator, b.measure, b.sheet, b.cell, b.note)
-                 .select_from(submission_blanks.join(submissions, s.id == b.submission_id))
+        query = (select(s.unit, s.period, _source_file(s).label("file_name"), b.indicator, b.measure, b.sheet, b.cell,
+                        b.note)
+                 .select_from(submission_blanks.join(submissions, s.id == b.submission_id)
+                              .outerjoin(_SOURCE, _SOURCE.c.id == b.source_id))
                  .where(s.program == program, s.superseded_by.is_(None))
                  .order_by(*self._text_order(s.unit, s.period, b.indicator)))
         with self.snapshot():
@@ -422,9 +493,10 @@ class Store:
         (a national store holds millions of values; a dict per row through the mapping API cost
         most of a `check`). `measures` keeps only those measures (e.g. the actuals a history needs)."""
         s, v = submissions.c, submission_values.c
-        query = (select(s.id.label("submission_id"), s.unit, s.period, s.file_name, v.indicator, v.measure, v.value,
-                        v.uom, v.sheet, v.cell, v.note)
-                 .select_from(submission_values.join(submissions, s.id == v.submission_id))
+        query = (select(s.id.label("submission_id"), s.unit, s.period, _source_file(s).label("file_name"), v.indicator,
+                        v.measure, v.value, v.uom, v.sheet, v.cell, v.note)
+                 .select_from(submission_values.join(submissions, s.id == v.submission_id)
+                              .outerjoin(_SOURCE, _SOURCE.c.id == v.source_id))
                  .where(s.program == program, s.superseded_by.is_(None))
                  .order_by(*self._text_order(s.unit, s.period, v.indicator, v.measure)))
         if periods is not None:
@@ -451,25 +523,32 @@ class Store:
         if units is not None:
             current.append(s.unit.in_(list(units)))
         subs = select(s.id, s.unit, s.period, s.file_name).where(*current)
-        values = (select(v.submission_id, v.indicator, v.measure, v.value, v.uom, v.sheet, v.cell, v.note)
+        values = (select(v.submission_id, v.indicator, v.measure, v.value, v.uom, v.sheet, v.cell, v.note, v.source_id)
                   .select_from(submission_values.join(submissions, s.id == v.submission_id))
                   .where(*current)
                   .order_by(*self._text_order(s.unit, s.period, v.indicator, v.measure)))
+        # The files of earlier versions whose figures a current one kept (its file has no row for them).
+        sources = select(_SOURCE.c.id, _SOURCE.c.file_name).where(_SOURCE.c.id.in_(
+            select(v.source_id).select_from(submission_values.join(submissions, s.id == v.submission_id))
+            .where(*current, v.source_id.is_not(None))))
         with self.snapshot():
             _, sub_rows = self._plain_rows(subs)
             of = {sid: (unit, period, name) for sid, unit, period, name in sub_rows}
+            source_name = dict(self._plain_rows(sources)[1])
             share: dict[Any, Any] = {}
             keep = share.setdefault
             cursor = self._driver_cursor(values)
             try:
                 unit, rows = None, []
                 while chunk := cursor.fetchmany(20_000):
-                    for sid, indicator, measure, value, uom, sheet, cell, note in chunk:
+                    for sid, indicator, measure, value, uom, sheet, cell, note, source in chunk:
                         owner, period, name = of[sid]
                         if owner != unit:
                             if rows:
                                 yield unit, rows
                             unit, rows = owner, []
+                        if source is not None:
+                            name = source_name[source]
                         rows.append((period, name, indicator, measure, value, uom, keep(sheet, sheet), keep(cell, cell),
                                      note))
                 if rows:
@@ -530,8 +609,9 @@ class Store:
         out: list[tuple] = []
         with self.snapshot():
             for start in range(0, len(units), 900):  # a bounded IN list on every SQLite build
-                query = (select(s.unit, v.indicator, v.measure, s.file_name, v.value, v.sheet, v.cell)
-                         .select_from(submission_values.join(submissions, s.id == v.submission_id))
+                query = (select(s.unit, v.indicator, v.measure, _source_file(s), v.value, v.sheet, v.cell)
+                         .select_from(submission_values.join(submissions, s.id == v.submission_id)
+                                      .outerjoin(_SOURCE, _SOURCE.c.id == v.source_id))
                          .where(*where, s.unit.in_(units[start:start + 900])))
                 out += self._plain_rows(query)[1]
         return out

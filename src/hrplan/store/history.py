@@ -29,6 +29,9 @@ class HistoryEntry:
     changes: list[Change] = field(default_factory=list)
     notes: list[tuple[str, str]] = field(default_factory=list)  # (indicator, the row's 'Ghi chú')
     restored_from: int | None = None  # `hrplan restore` made it again from this earlier submission
+    # Figures kept from earlier versions because this file has no row for them: (submission read from, its file,
+    # indicators); see `Store.add_submission`.
+    kept: list[tuple[int, str, list[str]]] = field(default_factory=list)
 
     @property
     def current(self) -> bool:
@@ -56,7 +59,9 @@ def submission_history(store: Store, program: str, unit: str | None = None, peri
                 if before.get(k) != values.get(k):
                     changes.append(Change(k[0], k[1], before.get(k), values.get(k)))
         same = (*key, rec.file_hash, rec.content_hash)
-        entries.append(HistoryEntry(rec, changes, notes, restored_from=first_of.get(same)))
+        restored = first_of.get(same)
+        kept = store.kept(rec.id) if restored is None else []  # a restore brings back a version, kept or not
+        entries.append(HistoryEntry(rec, changes, notes, restored_from=restored, kept=kept))
         first_of.setdefault(same, rec.id)
         previous[key] = values
     return entries

@@ -43,6 +43,9 @@ submission_values = Table(
     Column("cell", Text),
     Column("raw", Text),
     Column("note", Text),  # the row's 'Ghi chú' (revision 0002)
+    # The submission whose file and cell the value was read from when a newer file kept it (that file has no
+    # row for its indicator); NULL: its own submission's file (revision 0003).
+    Column("source_id", Integer),
     PrimaryKeyConstraint("submission_id", "indicator", "measure"),
 )
 
@@ -55,6 +58,7 @@ submission_blanks = Table(
     Column("sheet", Text),
     Column("cell", Text),
     Column("note", Text),
+    Column("source_id", Integer),  # as submission_values.source_id (revision 0003)
     PrimaryKeyConstraint("submission_id", "indicator", "measure"),
 )
 
