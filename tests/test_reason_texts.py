@@ -206,5 +206,5 @@ def test_a_refusal_written_by_an_older_hrplan_is_settled_by_the_correction(tmp_p
     assert (rejected / "HHA bao cao.pdf.reason.txt").exists()
     log = (ws.root / "logs" / "consolidate.log").read_text(encoding="utf-8").splitlines()
     unmatched = [line for line in log if " unmatched " in line]
-    assert len(unmatched) == 2  # each night, until someone does
+    assert len(unmatched) == 2  # each night that does something (the second rewrote the reports the import changed)
     assert all("rejected/HHA bao cao.pdf. Cần xem bằng tay" in line and "HHA_2023" not in line for line in unmatched)

@@ -5,6 +5,8 @@ that brings its reader down is refused and the run goes on) before one transacti
 History never runs backwards: a file whose bytes (under any name) or content match ANY earlier
 submission for the same program, unit and period is already seen and changes nothing;
 that check and the insert happen in the same write transaction, under the workspace lock.
+A new file for a program, unit and period replaces the figures of the indicators it has rows for and keeps
+the current version's figures of those it has no row for (a unit's second table, e.g. a budget annex), saying so.
 Files apply in arrival order: run after run, and within a run by modification time, then
 name. A refused file stores nothing and the run goes on. Ctrl-C stops the run between files
 (a commit in progress finishes first) and raises `ImportInterrupted` with what was stored; a store that
@@ -357,7 +359,7 @@ def _store_one(store: Store, path: Path, file_hash: str, parsed: ParsedSubmissio
 def _say_kept(result: FileResult, path: Path, code: str, kept: list[tuple[int, str, list[str]]]) -> None:
     """Note on the result, per earlier file, the indicators kept from it because this file has no row for them."""
     # A new list: the result's notes are the read's own, which the workspace's memo remembers as the file's.
-    result.notes = [*result.notes, *(Problem(code, Severity.INFO, Location(path.name), {
+    result.notes = [*result.notes, *(Problem(code, Severity.INFO, Location(str(path)), {
         "indicators": ", ".join(codes), "old": source, "old_file": name}) for source, name, codes in kept)]
 
 

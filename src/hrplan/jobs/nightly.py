@@ -155,7 +155,7 @@ def _run_locked(workspace: Workspace, formats: list[str], lang: str, log: RunLog
                     log.line(outcome.outcome, _file_line(outcome, lang))
             if progress:
                 progress(len(ready), len(ready), Path(""))
-        _identify_old_rejections(workspace, rejected_dir, log, lang)
+        by_hand = _identify_old_rejections(workspace, rejected_dir)
         _settle_by_store(workspace, rejected_dir)
         result.outputs = refresh_outputs(workspace, formats)
     except Exception as exc:
@@ -177,6 +177,9 @@ def _run_locked(workspace: Workspace, formats: list[str], lang: str, log: RunLog
         if result.status != NOTHING or item.reason == "not_a_file":
             log.line("waiting", render("consolidate.log.waiting", lang, file=item.file,
                                        reason=render(f"consolidate.wait.{item.reason}", lang)))
+    if by_hand and result.status != NOTHING:  # as files left waiting: said on the nights something happened
+        log.line("unmatched", render("consolidate.log.unmatched", lang, count=len(by_hand),
+                                     files=", ".join(_rel(workspace, p) for p in by_hand)))
     if result.status == NOTHING:
         log.line("run", render("consolidate.log.nothing", lang, waiting=len(result.waiting)))
     else:
@@ -185,13 +188,13 @@ def _run_locked(workspace: Workspace, formats: list[str], lang: str, log: RunLog
     return result
 
 
-def _identify_old_rejections(workspace: Workspace, rejected_dir: Path, log: RunLog, lang: str) -> None:
+def _identify_old_rejections(workspace: Workspace, rejected_dir: Path) -> list[Path]:
     """Give the refusals whose reason does not say what the file was read as (an hrplan before that line wrote it)
     the line, read from the rejected file itself as import reads it (nothing stored), so that a corrected file
-    settles them as any other; name in the log those that cannot be told apart, to be looked at by hand."""
+    settles them as any other; give the rejected files that cannot be told apart, to be looked at by hand."""
     unmatched = unmatched_rejections(rejected_dir)
     if not unmatched:
-        return
+        return []
     workbooks = [(reason, rejected) for reason, rejected in unmatched if rejected.suffix.lower() in WORKBOOK_SUFFIXES]
     by_hand = [rejected for reason, rejected in unmatched if rejected.suffix.lower() not in WORKBOOK_SUFFIXES]
     if workbooks:
@@ -206,9 +209,7 @@ def _identify_old_rejections(workspace: Workspace, rejected_dir: Path, log: RunL
                     by_hand.append(rejected)
         finally:
             reads.close()
-    if by_hand:
-        log.line("unmatched", render("consolidate.log.unmatched", lang, count=len(by_hand),
-                                     files=", ".join(_rel(workspace, p) for p in sorted(by_hand))))
+    return sorted(by_hand)
 
 
 def _settle_by_store(workspace: Workspace, rejected_dir: Path) -> None:

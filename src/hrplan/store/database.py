@@ -2,7 +2,9 @@
 
 Every import of one file is one transaction: all of its values or none. A newer submission
 for the same program, unit and period supersedes the current one, which stays in history
-(`superseded_by` points at its successor). Every value keeps the sheet and cell it came from.
+(`superseded_by` points at its successor); the new one keeps the current one's figures of the indicators its
+file has no row for (`source_id` names the submission they were read from). Every value keeps the file, sheet
+and cell it came from.
 
 Queries are SQLAlchemy Core, run unchanged by both backends (a file's rows are inserted with the driver's
 executemany, the statement compiled by SQLAlchemy for the backend at hand). Writers take turns: on SQLite
