@@ -136,7 +136,7 @@ def guarded(func: Callable) -> Callable:
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        from hrplan.store.notices import tell_store_notices_to  # here, not at the top: --help loads no store
+        from hrplan.store import tell_store_notices_to  # here, not at the top: --help loads no store
 
         tell_store_notices_to(_store_notice)
         try:
