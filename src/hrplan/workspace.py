@@ -28,8 +28,7 @@ from hrplan.workbooks import ReadLimits
 from hrplan.definitions import CutoffRule, DeadlineRule, DeclaredLayout, ReportSettings
 from hrplan.names import fold
 from hrplan.problems import HrplanError, Location, Problem
-from hrplan.definitions import Explained, expected_text, field_path, load_yaml
-from hrplan.definitions.yaml_source import written
+from hrplan.definitions import Explained, expected_text, field_path, load_yaml, written
 
 if TYPE_CHECKING:
     from hrplan.definitions import Program, UnitTree

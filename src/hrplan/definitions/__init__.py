@@ -47,7 +47,7 @@ if TYPE_CHECKING:
     from hrplan.definitions.report_settings import ReportSettings, Signer
     from hrplan.definitions.reporting import FREQUENCIES, frequency, is_due, missing_reporters, not_due, parts_due, parts_of, program_parts, reported_through_members
     from hrplan.definitions.units import Unit, UnitTree, load_units
-    from hrplan.definitions.yaml_source import Explained, expected_text, field_path, line_of, load_yaml
+    from hrplan.definitions.yaml_source import Explained, expected_text, field_path, line_of, load_yaml, shown_value, written
 
 __all__ = ["DeclaredLayout", "CheckSettings", "CustomRule", "DeadlineRule", "MissingValues", "PlanningLimits", "PlanningRole",
            "Interim", "PlanFor", "Measure", "MeasureBook", "CutoffRule", "Period", "PeriodError", "period_from_user",
@@ -55,7 +55,8 @@ __all__ = ["DeclaredLayout", "CheckSettings", "CustomRule", "DeadlineRule", "Mis
            "Direction", "Indicator", "IndicatorKind", "Program", "find_program", "load_program", "load_programs",
            "program_code_of", "program_paths",
            "program_slug", "ReportSettings", "Signer", "FREQUENCIES", "frequency", "is_due", "missing_reporters", "not_due", "parts_due", "parts_of",
-           "program_parts", "reported_through_members", "Unit", "UnitTree", "load_units", "Explained", "expected_text", "field_path", "line_of", "load_yaml"]
+           "program_parts", "reported_through_members", "Unit", "UnitTree", "load_units", "Explained", "expected_text", "field_path", "line_of", "load_yaml",
+           "shown_value", "written"]
 
 _HOMES = {
     "CheckSettings": "hrplan.definitions.check_settings",
@@ -104,6 +105,8 @@ _HOMES = {
     "field_path": "hrplan.definitions.yaml_source",
     "line_of": "hrplan.definitions.yaml_source",
     "load_yaml": "hrplan.definitions.yaml_source",
+    "shown_value": "hrplan.definitions.yaml_source",
+    "written": "hrplan.definitions.yaml_source",
 }
 
 

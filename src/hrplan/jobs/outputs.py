@@ -17,7 +17,7 @@ from typing import Any
 
 from hrplan.checks import run_checks
 from hrplan.definitions import Period, PeriodError, Program
-from hrplan.definitions.yaml_source import shown_value
+from hrplan.definitions import shown_value
 from hrplan.jobs.current import current_period
 from hrplan.jobs.inbox import OWN_TEMPORARY
 from hrplan.problems import HrplanError, Location, Problem
