@@ -58,7 +58,7 @@ def test_a_planning_ratio_stated_in_its_row_is_told_in_times(sample_ws, run, tmp
     (imported,) = import_files(sample_ws, [path])
     assert imported.outcome.value == "imported", imported
     (found,) = findings(run, sample_ws, "2023-Q2", "stated_ratio.differs")
-    assert found["message"] == "Tỷ lệ ghi trong báo cáo là 1,5 lần, tính lại được 1,2 lần."
+    assert found["message"] == "Quy hoạch Ban Chấp hành: tỷ lệ ghi trong báo cáo là 1,5 lần, tính lại được 1,2 lần."
     assert found["location"]["cell"] == f"G{row}"
 
 

@@ -46,7 +46,9 @@ def test_the_province_row_shows_its_units_year_targets_summed_as_context(tmp_pat
     row = next(r for r in data["summary"] if r["unit"] == "P" and r["indicator"] == "DT")
     assert row["context"] == {"unit": "P", "value": 270.0, "period": "2024"}  # 40 + 60 + 100 + 50 + 20
     assert (row["ratio"], row["status"]) == (None, "no_plan")
-    assert row["sentence"] == "Cán bộ được đào tạo: 34 người (KH năm 2024: 270)."
+    # C, D and E sent nothing for Q2: the province's 34 says so beside it.
+    assert row["sentence"] == ("Cán bộ được đào tạo: 34 người (KH năm 2024: 270) "
+                               "(chưa gồm 3/5 đơn vị chưa gửi: Sở Công, Sở Đức, Sở Én).")
     findings = run_checks(ws, ["Q-01/KH"], "2024-Q2")
     assert not [f for f in findings if f.code == "check.behind_plan"]
 
