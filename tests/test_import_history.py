@@ -129,6 +129,11 @@ def test_an_older_copy_arriving_after_the_correction_is_said_with_the_way_back(s
     text = " ".join(result.output.split())
     assert f"trước bản #{first.submission_id} (SYT_sua.xlsx" in text and f"hrplan restore {first.submission_id}" in text
     assert _current_dt_yt(sample_ws) == "75"  # arrival order still decides; the analyst is told
+    # Run again, the late copy is unchanged: it replaced nothing this time, so nothing is said of it (the warning was
+    # kept with the read the workspace remembers, and came back on every later run).
+    again = run("import", late, "-f", "json", workspace=sample_ws)
+    (outcome,) = json.loads(again.stdout)["results"]
+    assert outcome["outcome"] == "unchanged" and outcome["problems"] == [], outcome
 
 
 def test_the_nightly_log_says_an_old_copy_arrived_late(tmp_path):

@@ -352,8 +352,10 @@ def _store_one(store: Store, path: Path, file_hash: str, parsed: ParsedSubmissio
     if old_id:  # a unit's second table for the period: the figures of rows this file lacks stay, said by whom
         _say_kept(result, path, "import.kept_from_earlier", store.kept(new_id))
     if old_id and before is not None and before.id == old_id and _older(mtime, before.file_mtime):
-        result.problems.append(Problem("import.older_than_current", Severity.WARNING, Location(path.name), {
-            "saved": _local(mtime), "old": old_id, "old_file": before.file_name, "old_saved": _local(before.file_mtime)}))
+        # A new list, as in _say_kept: the result's problems are the read's own, which the memo remembers as the
+        # file's, and this warning is about this run's replacing, not about the file.
+        result.problems = [*result.problems, Problem("import.older_than_current", Severity.WARNING, Location(path.name), {
+            "saved": _local(mtime), "old": old_id, "old_file": before.file_name, "old_saved": _local(before.file_mtime)})]
 
 
 def _say_kept(result: FileResult, path: Path, code: str, kept: list[tuple[int, str, list[str]]]) -> None:
