@@ -529,10 +529,10 @@ class Store:
                   .select_from(submission_values.join(submissions, s.id == v.submission_id))
                   .where(*current)
                   .order_by(*self._text_order(s.unit, s.period, v.indicator, v.measure)))
-        # The files of earlier versions whose figures a current one kept (its file has no row for them).
+        # The files of earlier versions whose figures a submission kept (its file has no row for them): the few
+        # kept values through their own index, never the millions of current ones (a name too many costs nothing).
         sources = select(_SOURCE.c.id, _SOURCE.c.file_name).where(_SOURCE.c.id.in_(
-            select(v.source_id).select_from(submission_values.join(submissions, s.id == v.submission_id))
-            .where(*current, v.source_id.is_not(None))))
+            select(v.source_id).where(v.source_id.is_not(None))))
         with self.snapshot():
             _, sub_rows = self._plain_rows(subs)
             of = {sid: (unit, period, name) for sid, unit, period, name in sub_rows}
