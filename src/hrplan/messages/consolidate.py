@@ -74,7 +74,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{count} tệp trong rejected/ không biết thuộc chương trình, đơn vị, kỳ nào (không đọc ra được từ tệp) nên"
         " không tự xếp xong được khi nhận bản sửa: {files}. Cần xem bằng tay: khi đơn vị đã gửi bản sửa, chuyển tệp"
         " và tệp lý do vào rejected/settled/.",
-        "{count} file(s) in rejected/ cannot be matched to a program, unit and period (the file itself does not tell)"
+        "{count} file{s_count} in rejected/ cannot be matched to a program, unit and period (the file itself does not tell)"
         " and so are never settled by a correction on their own: {files}. Look at them by hand: once the unit's"
         " correction is in, move the file and its reason to rejected/settled/."),
     "consolidate.log.waiting": ("{file}: để lại cho lần sau: {reason}.", "{file}: left for the next run: {reason}."),
