@@ -125,3 +125,26 @@ def test_four_people_planned_for_one_seat_is_over_the_people_per_title_limit(ws,
     (over,) = findings(run, ws, "2023-Q1", "check.planning_people_per_title")
     assert (over["unit"], over["indicator"]) == ("SYT", "QH")
     assert "4 người quy hoạch cho 1 vị trí, quá mức tối đa 3 người cho một chức danh" in over["message"]
+
+
+def test_people_planned_for_0_seats_are_left_out_of_the_group_shares_too(ws, run, tmp_path):
+    # Found on a planning program: Huyện ủy Lộc Bình planned 10 people for 0 seats; the province's ratio left it out,
+    # while its women and young cadres still counted in the shares (55/226 where the units with seats have 52/216).
+    # SYT: 4 women and 3 young of 12 planned for 10 seats; HHA: 2 women and 3 young of 20 planned for 0 seats.
+    submit(run, ws, tmp_path, "SYT", "2023-Q1", _with(QH=(10, 12), QH_NU=(None, 4), QH_TRE=(None, 3)))
+    submit(run, ws, tmp_path, "HHA", "2023-Q1", _with(QH=(0, 20), QH_NU=(None, 2), QH_TRE=(None, 3)))
+    # 6/32 women (18,8%) and 6/32 young would be under the floors: the members of the ratio have 4/12 and 3/12
+    # (HHA's own 2 women of its 20 people is a share of its own: under the floor, said at HHA)
+    assert [f["unit"] for f in findings(run, ws, "2023-Q1", "check.planning_women_share")] == ["HHA"]
+    assert findings(run, ws, "2023-Q1", "check.planning_young_share") == []
+    out = tmp_path / "r.html"
+    assert run("report", "-p", PROGRAM, "--period", "2023-Q1", "-f", "html", "-o", out, workspace=ws).exit_code == 0
+    page = out.read_text(encoding="utf-8")
+    assert "4/12 người, bằng 33,3%" in page and "3/12 người, bằng 25,0%" in page
+    assert ("Không tính Huyện Hòa An (2/20): đơn vị quy hoạch người cho 0 vị trí, không được tính vào tỷ lệ chung."
+            in page)
+    english = tmp_path / "r.en.html"
+    assert run("report", "-p", PROGRAM, "--period", "2023-Q1", "-f", "html", "-o", english, "--lang", "en",
+               workspace=ws).exit_code == 0
+    page = english.read_text(encoding="utf-8")
+    assert "4 of 12, 33.3%" in page and "Left out: Huyện Hòa An (2/20), whose people are planned for 0 seats" in page

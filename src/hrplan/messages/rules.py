@@ -119,6 +119,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         " Không tính {units}: số ghi lớn hơn số người được quy hoạch.",
         " Left out: {units}, whose number is larger than those planned.",
     ),
+    "check.planning_share.zero_seats": (
+        " Không tính {units}: đơn vị quy hoạch người cho 0 vị trí, không được tính vào tỷ lệ chung.",
+        " Left out: {units}, whose people are planned for 0 seats and left out of the group's ratios.",
+    ),
     "check.planning_share_over_whole": (
         "{indicator}: {count} người, nhiều hơn số người được quy hoạch ({planned_indicator}: {planned} người); một "
         "phần không thể lớn hơn tổng. Đơn vị không được tính vào tỷ lệ chung. Cần: sửa số sai trong hai số này.",

@@ -319,7 +319,7 @@ def _planning_limits(program: Program, figures: FigureSet, units: UnitTree, lang
         left = left_out_text(found, lang)
         out.append({"indicator": ind.code, "role": role, "count": float(found.count), "planned": float(found.planned),
                     "share": found.share, "limit": limit, "within": within,
-                    "left_out": [*found.left_out, *(name for name, _, _ in found.over)],
+                    "left_out": [*found.left_out, *(name for name, _, _ in [*found.over, *found.zero_seats])],
                     "text": render("report.s.planning_share", lang, role=render(f"report.role.{role}", lang), of=of,
                                    count=format_number(found.count, lang=lang),
                                    planned=format_number(found.planned, lang=lang),

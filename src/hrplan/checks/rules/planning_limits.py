@@ -21,6 +21,9 @@ class Share(NamedTuple):
     # (name, count, planned) of the members left out because their part exceeds their whole (20 women of 18
     # planned): told 'Xã Minh Xuân (20/18)'; check.planning_share_over_whole is the error at the unit's cell
     over: list[tuple[str, Decimal, Decimal]] = []
+    # (name, count, planned) of the members left out because they planned people for 0 seats: no planning ratio, so
+    # out of the group's ratio (check.zero_plan_with_actual) and, over the same members, out of its shares
+    zero_seats: list[tuple[str, Decimal, Decimal]] = []
 
     @property
     def share(self) -> float:
@@ -42,17 +45,19 @@ def planning_share(figures: FigureSet, units: UnitTree, fig: Figure) -> Share | 
         return None
     if not fig.is_group:  # more women than people planned is no share: an error, not 111% of women
         return Share(fig.actual, planned.actual, []) if fig.actual <= planned.actual else None
-    count, of, left, over = _over_same_members(figures, units, fig, planned)
-    return Share(count, of, left, over) if of else None
+    count, of, left, over, zero = _over_same_members(figures, units, fig, planned)
+    return Share(count, of, left, over, zero) if of else None
 
 
 def left_out_text(share: Share, lang: str) -> str:
     """Give what a share leaves out, in words, as the check and the report add it to their sentence ('' if nothing)."""
     text = render("check.planning_share.left_out", lang, units=", ".join(share.left_out)) if share.left_out else ""
-    if share.over:
-        named = (f"{name} ({format_number(count, lang=lang)}/{format_number(of, lang=lang)})"
-                 for name, count, of in share.over)
-        text += render("check.planning_share.over_whole", lang, units=", ".join(named))
+    for code, members in (("check.planning_share.over_whole", share.over),
+                          ("check.planning_share.zero_seats", share.zero_seats)):
+        if members:
+            named = (f"{name} ({format_number(count, lang=lang)}/{format_number(of, lang=lang)})"
+                     for name, count, of in members)
+            text += render(code, lang, units=", ".join(named))
     return text
 
 
@@ -85,21 +90,25 @@ def share_findings(ctx: CheckContext, rule: Rule, role: str, limit_field: str):
 
 
 def _over_same_members(figures: FigureSet, units: UnitTree, fig: Figure, planned: Figure) -> tuple:
-    """Give (count, planned, members left out, members left out for a part over its whole) summed over the members
-    of the group with both numbers, a part no larger than its whole."""
+    """Give (count, planned, members left out, members left out for a part over its whole, members left out for
+    planning people for 0 seats) summed over the members of the group with both numbers, a part no larger than its
+    whole, whose planning ratio the group's counts (the members its row of those planned shows)."""
     both = [u for u in dict.fromkeys(fig.members) if u in set(planned.members)]
     count = of = Decimal(0)
-    over = []
+    over, zero = [], []
     for unit in both:
         mine, theirs = figures.reported(unit, fig.indicator.code), figures.reported(unit, planned.indicator.code)
         if mine is None or theirs is None or mine.actual is None or theirs.actual is None:
+            continue
+        if any(lo.reason == "zero_plan" and lo.unit == unit for lo in theirs.left_out):
+            zero.append((_name(units, unit), mine.actual, theirs.actual))  # 10 people for 0 seats: out of the ratio
             continue
         if mine.actual > theirs.actual:  # 20 women of 18 planned: either number may be the wrong one
             over.append((_name(units, unit), mine.actual, theirs.actual))
             continue
         count, of = count + mine.actual, of + theirs.actual
     left = [u for u in dict.fromkeys([*planned.members, *fig.members]) if u not in both]
-    return count, of, [_name(units, u) for u in left], over
+    return count, of, [_name(units, u) for u in left], over, zero
 
 
 def _name(units: UnitTree, unit: str) -> str:
