@@ -148,3 +148,21 @@ def test_people_planned_for_0_seats_are_left_out_of_the_group_shares_too(ws, run
                workspace=ws).exit_code == 0
     page = english.read_text(encoding="utf-8")
     assert "4 of 12, 33.3%" in page and "Left out: Huyện Hòa An (2/20), whose people are planned for 0 seats" in page
+
+
+def test_a_group_ratio_finding_says_the_numbers_it_divides_and_who_is_left_out(ws, run, tmp_path):
+    # Found on a planning program: 'TINH … 268 người cho 88 vị trí, bằng 2,93 lần', where 268/88 is 3,05: the ratio
+    # was over the 258 people of the units with seats, the finding said everyone's 268 and named nobody.
+    submit(run, ws, tmp_path, "SYT", "2023-Q1", _with(QH=(10, 20), BD=(40, 20)))
+    submit(run, ws, tmp_path, "HHA", "2023-Q1", _with(QH=(0, 5), BD=(None, 30)))
+    band = {f["unit"]: f["message"] for f in findings(run, ws, "2023-Q1", "check.planning_ratio_out_of_band")}
+    assert set(band) == {"SYT", "CB"}
+    assert band["CB"].startswith("Quy hoạch Ban Chấp hành: 20 người cho 10 vị trí, bằng 2 lần;")  # not 25 for 10
+    assert band["CB"].endswith(" Không tính vào tỷ lệ: Huyện Hòa An ghi 5 người quy hoạch cho 0 vị trí.")
+    assert "Không tính" not in band["SYT"]
+    behind = {f["unit"]: f["message"] for f in findings(run, ws, "2023-Q1", "check.behind_plan")}
+    assert "thực hiện 20/40" in behind["CB"]
+    assert behind["CB"].endswith(" Không tính vào tỷ lệ: Huyện Hòa An thực hiện 30 nhưng chưa có kế hoạch.")
+    english = {f["unit"]: f["message"] for f in findings(run, ws, "2023-Q1", "check.planning_ratio_out_of_band",
+                                                         PROGRAM, "--lang", "en")}
+    assert english["CB"].endswith(" Left out of the ratio: Huyện Hòa An wrote 5 people planned for 0 seats.")

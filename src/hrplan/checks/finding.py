@@ -4,8 +4,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from hrplan.definitions import IndicatorKind, Period, UnitTree
 from hrplan.figures import Figure
 from hrplan.messages import render
+from hrplan.values import format_number
 from hrplan.problems import Location, Severity
 
 
@@ -59,3 +61,22 @@ def first_cell(fig: Figure) -> Location:
         return Location()
     return Location(*cell, more=fig.actual_count - 1 if fig.actual_count > 1 else None)
 
+
+
+def left_out_words(fig: Figure, units: UnitTree, uom: str, lang: str) -> str:
+    """Give what a figure's ratio leaves out, as the report's row says it (' Không tính vào tỷ lệ: Huyện ủy Lộc Bình
+    ghi 10 người quy hoạch cho 0 vị trí.'), or '': a finding that states a ratio states the numbers it is taken over
+    (`ratio_actual`/`ratio_plan`) and names who is not in them, so that its numbers divide to its ratio."""
+    left = [lo for lo in fig.left_out if lo.reason != "ended"]  # an ended member is out of the sum, not the ratio
+    if not left or fig.ratio is None:
+        return ""
+    items = []
+    for lo in left:
+        code = f"figure.left_out.{lo.reason}"
+        if lo.reason == "zero_plan" and fig.indicator.kind is IndicatorKind.PLANNING_RATIO:
+            code += ".seats"
+        period = f" ({Period.parse(lo.period).in_sentence(lang)})" if lo.period else ""
+        items.append(render(code, lang, unit=units.get(lo.unit).name if lo.unit in units else lo.unit, period=period,
+                            plan=format_number(lo.plan, lang=lang), actual=format_number(lo.actual, lang=lang),
+                            uom=uom))
+    return " " + render("figure.left_out", lang, items="; ".join(items))

@@ -327,16 +327,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Unit {unit} has not sent its report for {period}.",
     ),
     "check.behind_plan": (
-        "{indicator}: thực hiện {actual}/{plan} {uom}, đạt {ratio} kế hoạch ({status}).",
-        "{indicator}: {actual} of {plan} {uom}, {ratio} of plan ({status}).",
+        "{indicator}: thực hiện {actual}/{plan} {uom}, đạt {ratio} kế hoạch ({status}).{opt_left_out}",
+        "{indicator}: {actual} of {plan} {uom}, {ratio} of plan ({status}).{opt_left_out}",
     ),
     "check.behind_plan.ceiling": (
-        "{indicator}: thực hiện {actual} {uom}, vượt mức trần {plan} (bằng {ratio} mức trần; {status}).",
-        "{indicator}: {actual} {uom}, above the ceiling of {plan} ({ratio} of it; {status}).",
+        "{indicator}: thực hiện {actual} {uom}, vượt mức trần {plan} (bằng {ratio} mức trần; {status}).{opt_left_out}",
+        "{indicator}: {actual} {uom}, above the ceiling of {plan} ({ratio} of it; {status}).{opt_left_out}",
     ),
     "check.planning_ratio_out_of_band": (
-        "{indicator}: {candidates} người cho {seats} vị trí, bằng {ratio} lần; khung quy định {band} ({source}).",
-        "{indicator}: {candidates} people for {seats} seat{s_seats}, {ratio} times; the norm band is {band} ({source}).",
+        "{indicator}: {candidates} người cho {seats} vị trí, bằng {ratio} lần; khung quy định {band} ({source}).{opt_left_out}",
+        "{indicator}: {candidates} people for {seats} seat{s_seats}, {ratio} times; the norm band is {band} ({source}).{opt_left_out}",
     ),
     "check.breakdown_mismatch": (
         "{indicator}: tổng {total} nhưng các phần cộng lại {parts_sum} ({parts}).",

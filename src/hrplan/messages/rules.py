@@ -42,8 +42,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Unit {unit} sent its report for {period} on {arrived}, after the deadline {due}.",
     ),
     "check.over_plan": (
-        "{indicator}: thực hiện {actual}/{plan} {uom}, đạt {ratio} kế hoạch (vượt); kiểm tra lại trước khi báo cáo.",
-        "{indicator}: {actual} of {plan} {uom}, {ratio} of plan (over); worth a check before reporting.",
+        "{indicator}: thực hiện {actual}/{plan} {uom}, đạt {ratio} kế hoạch (vượt); kiểm tra lại trước khi báo cáo.{opt_left_out}",
+        "{indicator}: {actual} of {plan} {uom}, {ratio} of plan (over); worth a check before reporting.{opt_left_out}",
     ),
     "check.likely_typo": (
         "{indicator}: thực hiện {actual} {uom}, gấp {times} lần kế hoạch {plan} {uom}; có thể gõ nhầm "
