@@ -166,3 +166,30 @@ def test_a_group_ratio_finding_says_the_numbers_it_divides_and_who_is_left_out(w
     english = {f["unit"]: f["message"] for f in findings(run, ws, "2023-Q1", "check.planning_ratio_out_of_band",
                                                          PROGRAM, "--lang", "en")}
     assert english["CB"].endswith(" Left out of the ratio: Huyện Hòa An wrote 5 people planned for 0 seats.")
+
+
+def _with_sources(ws) -> None:
+    """Give the test program a breakdown of those planned by source (nguồn tại chỗ, nguồn từ nơi khác)."""
+    program = ws.root / "programs" / PROGRAM_FILE
+    program.write_text(program.read_text(encoding="utf-8").replace(
+        "  - {code: QH-NU,", "  - {code: QH-TC, name: Nguồn tại chỗ}\n  - {code: QH-NK, name: Nguồn từ nơi khác}\n"
+        "  - {code: QH-NU,") + "breakdowns:\n  - {total: QH, parts: [QH-TC, QH-NK]}\n", encoding="utf-8")
+
+
+def test_a_breakdowns_parts_are_told_over_the_members_its_total_shows(ws, run, tmp_path):
+    # Found on a planning program: '258 người, trong đó: nguồn tại chỗ 176; nguồn từ nơi khác 82' with the note
+    # 'Các phần cộng lại 258, không bằng tổng 268': the parts counted Lộc Bình's 6 + 4 (10 people for 0 seats), left
+    # out of the 258, and the note compared them with a 268 the row never shows.
+    _with_sources(ws)
+    submit(run, ws, tmp_path, "SYT", "2023-Q1", _with(QH=(10, 12), QH_TC=(None, 7), QH_NK=(None, 4)))  # 11, not 12
+    submit(run, ws, tmp_path, "HHA", "2023-Q1", _with(QH=(0, 5), QH_TC=(None, 3), QH_NK=(None, 2)))
+    out = tmp_path / "r.html"
+    assert run("report", "-p", PROGRAM, "--period", "2023-Q1", "-f", "html", "-o", out, workspace=ws).exit_code == 0
+    page = out.read_text(encoding="utf-8")
+    assert "trong đó: nguồn tại chỗ 7; nguồn từ nơi khác 4" in page  # not 10; 6
+    assert ("Các phần cộng lại 11, không bằng tổng 12, do số liệu của: Sở Y tế (tổng 12 nhưng các phần cộng lại 11)."
+            in page)
+    assert "Huyện Hòa An (tổng" not in page and "tổng 17" not in page
+    # the part's own row keeps its whole sum, and says what of it is outside the total's row
+    assert ("Số 10 gồm cả số của Huyện Hòa An, là đơn vị không tính trong tổng 12 (Quy hoạch Ban Chấp hành); chỉ "
+            "tính các đơn vị của tổng: 7.") in page

@@ -85,6 +85,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "figure.breakdown_mismatch.unit": ("{unit} (tổng {total} nhưng các phần cộng lại {parts_sum})",
                                        "{unit} (a total of {total} but parts adding up to {parts_sum})"),
+    # A part's own row keeps every member's number; the total's row leaves out the units left out of its ratio.
+    "figure.breakdown_part_beyond": (
+        "Số {value} gồm cả số của {units}, là đơn vị không tính trong tổng {total} ({name}); chỉ tính các đơn vị "
+        "của tổng: {shown}.",
+        "The {value} includes {units}, left out of the total of {total} ({name}); over the total's units only: "
+        "{shown}.",
+    ),
     "figure.breakdown_mismatch.partial": ("{unit} (ghi tổng nhưng không ghi đủ các phần)",
                                           "{unit} (a total without every part)"),
     # A group's estimate (ước thực hiện) summed over fewer units than the row's: the cell says over how many, the

@@ -147,7 +147,9 @@ def _plain_sentence(ind, row: dict, parts: list[dict | None], lang: str) -> str:
               "ratio": d["ratio"], "status": render(f"status.{row['status']}", lang)}
     told = [p for p in parts if p and p.get("actual") is not None]
     if told:
-        listed = "; ".join(f"{part_name(p['name'])} {p['display']['actual']}" for p in told)  # never 'of which of which'
+        # never 'of which of which'; a part over the total's members only, as the total's row shows them
+        listed = "; ".join(f"{part_name(p['name'])} {p['display'].get('in_total', p['display']['actual'])}"
+                           for p in told)
         return render("report.s.breakdown", lang, parts=listed, **params)
     if row["ratio"] is None:
         return render("report.s.no_plan", lang, **params)

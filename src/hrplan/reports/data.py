@@ -236,19 +236,32 @@ def report_data(program: Program, figures: FigureSet, findings: list[Finding], u
         if total is None or total.actual is None:
             continue
         total_row = row(total)
-        text = _breakdown_text(program, total, [p for p in parts if p is not None], lang, summary)
+        # The parts are told over the members the total shows: a unit left out of the total's ratio (10 people for
+        # 0 seats) is out of the row's 258, so its 6 + 4 are out of the parts beside it (else 176 + 82 of 258).
+        shown, outside = _shown_members(figures, total, parts)
+        text = _breakdown_text(program, total, [p for p in parts if p is not None], lang, summary, shown)
         # A group's parts that do not add up to its total are no fact to print: the row says whose do not (the
         # finding names them once, in the errors; a reader of "260, of which … " is told here, beside the number).
-        mismatch = _breakdown_mismatch(b, figures, units, top, total, parts, lang) if total.is_group else None
+        mismatch = (_breakdown_mismatch(b, figures, units, top, total, parts, lang, shown, outside) if total.is_group
+                    else None)
         if mismatch:
             total_row["footnotes"] = [*total_row["footnotes"], mismatch]
             for r in summary:
                 if r["indicator"] == b.total and r["unit"] == top:
                     r["footnotes"] = [*r["footnotes"], mismatch]
             text = f"{text} {mismatch}"
+        part_rows = [row(p) for p in parts if p is not None]
+        if outside:  # a part's own row keeps its whole sum: said to hold what the total's row leaves out
+            beyond = {p.indicator.code: _beyond_text(units, total, p, shown, outside, lang) for p in parts
+                      if p is not None and p.actual is not None and shown.get(p.indicator.code) != p.actual}
+            for r in [*part_rows, *(r for r in summary if r["unit"] == top)]:
+                if r["indicator"] in beyond:
+                    r["footnotes"] = [*r["footnotes"], beyond[r["indicator"]]]
+                    # what the total's sentence tells of the part ('trong đó: nguồn tại chỗ 170'): its members'
+                    r["display"] = {**r["display"], "in_total": format_number(shown[r["indicator"]], lang=lang)}
         breakdowns.append({
             "total": total_row,
-            "parts": [row(p) for p in parts if p is not None],
+            "parts": part_rows,
             "complete": b.complete,
             "text": text,
         })
@@ -767,32 +780,77 @@ def _names(units: UnitTree, codes: list[str], lang: str, most: int = MOST_NAMED)
     return ", ".join(_unit_name(units, c) for c in codes)
 
 
-def _breakdown_text(program: Program, total: Figure, parts: list[Figure], lang: str, summary: list[dict]) -> str:
+def _shown_members(figures: FigureSet, total: Figure,
+                   parts: list[Figure | None]) -> tuple[dict[str, Decimal | None], list[str]]:
+    """Give (indicator -> the number the report shows, the members whose numbers it leaves out) for a breakdown's
+    total and parts: with a ratio the total's row shows its paired members' sum (`ratio_actual`), so each part is
+    summed over those same members, the units left out of the total's ratio with their actual taken from it.
+
+    A unit left out for one of its sub-periods only (a quarter without a plan) cannot be taken out of a part that
+    adds its periods: then every number is the whole one, as the table's rows are (and the total's footnote gives
+    its whole actual)."""
+    whole: dict[str, Decimal | None] = {p.indicator.code: p.actual for p in parts if p is not None}
+    whole[total.indicator.code] = total.actual
+    outside = [lo for lo in total.left_out if lo.actual is not None and lo.reason != "ended"]
+    if total.ratio is None or not outside or any(lo.period is not None for lo in outside):
+        return whole, []
+    units = list(dict.fromkeys(lo.unit for lo in outside))
+    shown = dict(whole)
+    shown[total.indicator.code] = total.ratio_actual
+    for p in parts:
+        if p is None or p.actual is None:
+            continue
+        value = p.actual
+        for unit in units:
+            theirs = figures.reported(unit, p.indicator.code)
+            if theirs is not None and theirs.actual is not None:
+                value -= theirs.actual
+        shown[p.indicator.code] = value
+    return shown, units
+
+
+def _beyond_text(units: UnitTree, total: Figure, part: Figure, shown: dict[str, Decimal | None], outside: list[str],
+                 lang: str) -> str:
+    """'Gồm cả 6 của Huyện ủy Lộc Bình, không tính trong tổng 258 (…); cùng các đơn vị của tổng: 170.'"""
+    return render("figure.breakdown_part_beyond", lang, value=format_number(part.actual, lang=lang),
+                  units=", ".join(_unit_name(units, u) for u in outside),
+                  total=format_number(shown[total.indicator.code], lang=lang), name=total.indicator.name_in(lang),
+                  shown=format_number(shown[part.indicator.code], lang=lang))
+
+
+def _breakdown_text(program: Program, total: Figure, parts: list[Figure], lang: str, summary: list[dict],
+                    shown: dict[str, Decimal | None]) -> str:
     """Give the total's sentence with its parts: '…: 424 lượt người, trong đó: nam 217; nữ 204.' When the total has
     a ratio, a longer plan or missing parts, its own sentence says them and the parts follow it ('…, đạt 106% kế
-    hoạch (vượt) (số liệu chưa đủ: …); trong đó: nam 217; nữ 204.'): never a total stripped of what it lacks."""
+    hoạch (vượt) (số liệu chưa đủ: …); trong đó: nam 217; nữ 204.'): never a total stripped of what it lacks.
+    `shown`: each number over the members the total's row shows (`_shown_members`)."""
     name = lambda f: f.indicator.name_in(lang)  # noqa: E731
-    listed = "; ".join(f"{part_name(name(p))} {format_number(p.actual, lang=lang)}" for p in parts
+    listed = "; ".join(f"{part_name(name(p))} {format_number(shown[p.indicator.code], lang=lang)}" for p in parts
                        if p.actual is not None)
     row = next((r for r in summary if r["indicator"] == total.indicator.code and r["unit"] == total.unit), None)
     if row is not None and row.get("sentence") and (row["ratio"] is not None or total.incomplete or total.context):
         return row["sentence"][:-1] + render("figure.sentence.of_which", lang, parts=listed) + "."
-    return render("figure.sentence.breakdown", lang, name=name(total), actual=format_number(total.actual, lang=lang),
+    return render("figure.sentence.breakdown", lang, name=name(total),
+                  actual=format_number(shown[total.indicator.code], lang=lang),
                   uom=program.measure_book().label(total.indicator.uom, lang), parts=listed)
 
 
 def _breakdown_mismatch(b, figures: FigureSet, units: UnitTree, top: str, total: Figure, parts: list[Figure | None],
-                        lang: str) -> str | None:
+                        lang: str, shown: dict[str, Decimal | None], outside: list[str]) -> str | None:
     """Give the note of a group's breakdown whose parts do not add up to its total, naming the units whose own parts
-    do not (and those that wrote the total without every part), or None when they add up."""
+    do not (and those that wrote the total without every part), or None when they add up. The numbers are those the
+    row shows (`shown`), over its members: the units `outside` them are not named."""
+    shown_total = shown[total.indicator.code]
     if any(p is None or p.actual is None for p in parts):
         summed = None
     else:
-        summed = sum((p.actual for p in parts), Decimal(0))
-        if (summed == total.actual) if b.complete else (summed <= total.actual):
+        summed = sum((shown[p.indicator.code] for p in parts), Decimal(0))
+        if (summed == shown_total) if b.complete else (summed <= shown_total):
             return None
     named = []
     for unit in units.subtree(top):
+        if unit in outside:
+            continue
         mine = figures.reported(unit, b.total)
         theirs = [figures.reported(unit, p) for p in b.parts]
         if mine is None or mine.actual is None:
@@ -807,7 +865,7 @@ def _breakdown_mismatch(b, figures: FigureSet, units: UnitTree, top: str, total:
                                 total=format_number(mine.actual, lang=lang), parts_sum=format_number(own, lang=lang)))
     if summed is None and not named:
         return None  # a part nobody wrote: the sentence lists the parts there are, nothing adds up wrongly
-    return render("figure.breakdown_mismatch", lang, total=format_number(total.actual, lang=lang),
+    return render("figure.breakdown_mismatch", lang, total=format_number(shown_total, lang=lang),
                   parts_sum=format_number(summed, lang=lang) if summed is not None else "-",
                   units="; ".join(named) or "-")
 
