@@ -193,3 +193,13 @@ def test_a_breakdowns_parts_are_told_over_the_members_its_total_shows(ws, run, t
     # the part's own row keeps its whole sum, and says what of it is outside the total's row
     assert ("Số 10 gồm cả số của Huyện Hòa An, là đơn vị không tính trong tổng 12 (Quy hoạch Ban Chấp hành); chỉ "
             "tính các đơn vị của tổng: 7.") in page
+
+
+def test_a_share_under_its_floor_is_never_written_as_the_floor(ws, run, tmp_path):
+    # Found on a planning program: '2/21 người quy hoạch là cán bộ trẻ (10%), dưới mức tối thiểu 10%' (9,5%).
+    submit(run, ws, tmp_path, "SYT", "2023-Q1", _with(QH=(40, 48), QH_TRE=(None, 7)))  # 14,58%: '15%' under 15%
+    submit(run, ws, tmp_path, "HHA", "2023-Q1", _with(QH=(20, 20), QH_TRE=(None, 4)))  # 20%
+    young = {f["unit"]: f for f in findings(run, ws, "2023-Q1", "check.planning_young_share")}
+    assert set(young) == {"SYT"}
+    assert "7/48 người quy hoạch là cán bộ trẻ (14,6%), dưới mức tối thiểu 15%" in young["SYT"]["message"]
+    assert young["SYT"]["figure"] == "14,6%"

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from typing import Any, Callable, Iterable, Iterator, NamedTuple
 
 from hrplan import __version__
-from hrplan.checks import FIGURES_WEIGHT, STEPS_PER_PROGRAM, Finding, check_program, left_out_text, planning_share
+from hrplan.checks import FIGURES_WEIGHT, STEPS_PER_PROGRAM, Finding, check_program, left_out_text, planning_share, share_text
 from hrplan.collector import paused_gc
 from hrplan.definitions import (
     Band,
@@ -336,7 +336,7 @@ def _planning_limits(program: Program, figures: FigureSet, units: UnitTree, lang
                     "text": render("report.s.planning_share", lang, role=render(f"report.role.{role}", lang), of=of,
                                    count=format_number(found.count, lang=lang),
                                    planned=format_number(found.planned, lang=lang),
-                                   share=format_percent(found.share, 1, lang=lang),
+                                   share=share_text(found.share, limit, lang),
                                    floor=format_percent(limit, lang=lang), source=source,
                                    word=render(f"report.s.limit_{'within' if within else 'under_min'}", lang),
                                    left_out=left)})

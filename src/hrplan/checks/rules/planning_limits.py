@@ -61,6 +61,15 @@ def left_out_text(share: Share, lang: str) -> str:
     return text
 
 
+def share_text(share: float, floor: float, lang: str) -> str:
+    """Give a share as the findings and the report write it, with one decimal ('9,5%'), or more where one decimal
+    would round it onto its floor: 2/21 is '9,5%' under 10%, never '10%' under 10% (9,96% is '9,96%')."""
+    decimals = 1
+    while decimals < 4 and (share < floor - 1e-9) and round(share * 100, decimals) >= round(floor * 100, decimals):
+        decimals += 1
+    return format_percent(share, decimals, lang=lang)
+
+
 def share_findings(ctx: CheckContext, rule: Rule, role: str, limit_field: str):
     """Give a finding where the share of `role` (women, young) among those planned is under its floor
     (`planning_share`)."""
@@ -83,7 +92,7 @@ def share_findings(ctx: CheckContext, rule: Rule, role: str, limit_field: str):
             yield rule.finding(ctx, fig.unit, fig.indicator.code, {
                 "indicator": fig.indicator.name_in(lang), "count": format_number(count, lang=lang),
                 "planned": format_number(of, lang=lang), "planned_indicator": planned.indicator.name_in(lang),
-                "share": format_percent(share, lang=lang), "floor": format_percent(floor, lang=lang),
+                "share": share_text(share, floor, lang), "floor": format_percent(floor, lang=lang),
                 "source": limits.source or "-",
                 "left_out": left_out_text(found, lang)},
                 first_cell(fig))
