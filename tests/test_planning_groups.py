@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import json
 
+from openpyxl import load_workbook
+
 from hrplan.definitions import Period
 from hrplan.figures import compute_figures
 from rule_workbooks import PROGRAM, PROGRAM_FILE, findings, submit
@@ -203,3 +205,19 @@ def test_a_share_under_its_floor_is_never_written_as_the_floor(ws, run, tmp_path
     assert set(young) == {"SYT"}
     assert "7/48 người quy hoạch là cán bộ trẻ (14,6%), dưới mức tối thiểu 15%" in young["SYT"]["message"]
     assert young["SYT"]["figure"] == "14,6%"
+
+
+def test_a_group_women_total_holding_a_number_flagged_impossible_says_so(ws, run, tmp_path):
+    # Found on a planning program: 'Trong đó nữ: 105 người' held Văn Lãng's 50 women of 42 planned, an error the
+    # check names, with no word beside the total.
+    submit(run, ws, tmp_path, "SYT", "2023-Q1", _with(QH=(10, 12), QH_NU=(None, 4)))
+    submit(run, ws, tmp_path, "HHA", "2023-Q1", _with(QH=(15, 18), QH_NU=(None, 20)))
+    note = "Gồm 20 nữ của Huyện Hòa An, nhiều hơn số người quy hoạch 18: số này có lỗi, chưa dùng để tính tỷ lệ."
+    out = tmp_path / "r.html"
+    assert run("report", "-p", PROGRAM, "--period", "2023-Q1", "-f", "html", "-o", out, workspace=ws).exit_code == 0
+    assert note in out.read_text(encoding="utf-8")
+    book = tmp_path / "r.xlsx"
+    assert run("report", "-p", PROGRAM, "--period", "2023-Q1", "-f", "xlsx", "-o", book, workspace=ws).exit_code == 0
+    texts = [c.value for sheet in load_workbook(book) for row in sheet.iter_rows() for c in row
+             if isinstance(c.value, str)]
+    assert any(note in t for t in texts)

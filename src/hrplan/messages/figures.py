@@ -92,6 +92,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The {value} includes {units}, left out of the total of {total} ({name}); over the total's units only: "
         "{shown}.",
     ),
+    # A group's women (young cadres) holding a member's number larger than the people it planned (an error there).
+    "figure.over_whole": ("Gồm {items}: số này có lỗi, chưa dùng để tính tỷ lệ.",
+                          "Includes {items}: an error, left out of the shares."),
+    "figure.over_whole.unit": ("{count} {role} của {unit}, nhiều hơn số người quy hoạch {planned}",
+                               "{count} {role} of {unit}, more than the {planned} people planned"),
     "figure.breakdown_mismatch.partial": ("{unit} (ghi tổng nhưng không ghi đủ các phần)",
                                           "{unit} (a total without every part)"),
     # A group's estimate (ước thực hiện) summed over fewer units than the row's: the cell says over how many, the

@@ -265,6 +265,10 @@ def report_data(program: Program, figures: FigureSet, findings: list[Finding], u
             "complete": b.complete,
             "text": text,
         })
+    for r in summary:  # a group's women (young cadres) summing a member's number flagged impossible: said beside it
+        over = _over_whole_members(program, figures, units, r["indicator"], top, lang) if r["is_group"] else None
+        if over:
+            r["footnotes"] = [*r["footnotes"], over]
     return {
         "hrplan_version": __version__,
         "generated_at": datetime.now().isoformat(timespec="seconds"),
@@ -778,6 +782,28 @@ def _names(units: UnitTree, codes: list[str], lang: str, most: int = MOST_NAMED)
     if len(codes) > most:
         return render("figure.units_counted", lang, n=len(codes))
     return ", ".join(_unit_name(units, c) for c in codes)
+
+
+def _over_whole_members(program: Program, figures: FigureSet, units: UnitTree, code: str, top: str | None,
+                        lang: str) -> str | None:
+    """Give the note of a group's women (or young cadres) whose sum holds a member's number larger than the people it
+    planned ('Gồm 50 nữ của Huyện ủy Văn Lãng, nhiều hơn số người quy hoạch 42: số này có lỗi.'), or None. The sum
+    keeps the number (nothing dropped in silence: check.planning_share_over_whole is the error at its cell) and the
+    row says it is there; the share leaves it out (`planning_share`)."""
+    plan = program.indicator(code).planning
+    fig = figures.get(top, code) if top else None
+    if plan is None or plan.of is None or plan.role not in ("women", "young") or fig is None:
+        return None
+    items = []
+    for unit in dict.fromkeys(fig.members):
+        mine, theirs = figures.reported(unit, code), figures.reported(unit, plan.of)
+        if mine is None or theirs is None or mine.actual is None or theirs.actual is None:
+            continue
+        if mine.actual > theirs.actual:
+            items.append(render("figure.over_whole.unit", lang, count=format_number(mine.actual, lang=lang),
+                                role=render(f"report.role.{plan.role}", lang), unit=_unit_name(units, unit),
+                                planned=format_number(theirs.actual, lang=lang)))
+    return render("figure.over_whole", lang, items="; ".join(items)) if items else None
 
 
 def _shown_members(figures: FigureSet, total: Figure,
