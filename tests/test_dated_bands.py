@@ -70,7 +70,7 @@ def test_a_period_is_judged_by_the_band_in_force_at_its_end_and_names_its_regula
 def test_the_limits_in_force_at_the_period_end_judge_the_shares(changed, run):
     assert findings(run, changed, "2023-Q2", "check.planning_women_share") == []  # 25% and 28,6%: at least 25%
     q3 = {f["unit"]: f["message"] for f in findings(run, changed, "2023-Q3", "check.planning_women_share")}
-    assert q3["HHA"] == ("Trong đó nữ: 4/16 người quy hoạch là nữ (25%), dưới mức tối thiểu 30% "
+    assert q3["HHA"] == ("Trong đó nữ: 4/16 người quy hoạch là nữ (25,0%), dưới mức tối thiểu 30% "
                          "(Quy định 377-QĐ/TW).")
 
 
@@ -179,5 +179,5 @@ def test_breaches_of_two_regulations_are_not_listed_under_one(sample_ws, run, tm
     assert "Đơn vị chưa bảo đảm giới hạn hoặc khung theo quy định về quy hoạch cán bộ:" in text
     assert ("- Huyện Hòa An: Quy hoạch Ban Chấp hành: 16 người cho 10 vị trí, bằng 1,6 lần; khung quy định 1,0–1,5 lần "
             "(Quy định 50-QĐ/TW).") in text
-    assert "- Huyện Hòa An: Trong đó nữ: 2/16 người quy hoạch là nữ (13%), dưới mức tối thiểu 25% (Quy định 377-QĐ/TW)." \
+    assert "- Huyện Hòa An: Trong đó nữ: 2/16 người quy hoạch là nữ (12,5%), dưới mức tối thiểu 25% (Quy định 377-QĐ/TW)." \
         in text

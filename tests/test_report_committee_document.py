@@ -98,7 +98,7 @@ def test_the_planning_section_states_each_share_against_its_floor_and_names_the_
             in section, fmt
         assert "Đơn vị chưa bảo đảm giới hạn hoặc khung theo Quy định 377-QĐ/TW:" in section, fmt
         assert "- Huyện Hòa An: Quy hoạch Ban Chấp hành: 16 người cho 10 vị trí, bằng 1,6 lần" in section, fmt
-        assert "- Huyện Hòa An: Trong đó nữ: 2/16 người quy hoạch là nữ (13%), dưới mức tối thiểu 25%" in section, fmt
+        assert "- Huyện Hòa An: Trong đó nữ: 2/16 người quy hoạch là nữ (12,5%), dưới mức tối thiểu 25%" in section, fmt
         assert "- Huyện Hòa An: Số người quy hoạch nhiều nhất cho một chức danh: 4 người quy hoạch cho một chức danh" \
             in section, fmt
 

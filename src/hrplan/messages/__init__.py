@@ -38,11 +38,15 @@ def default_lang() -> str:
 def render(code: str, lang: str = "vi", **params: object) -> str:
     """Give the catalogue message for `code` in `lang`, filled with `params`."""
     vi, en = MESSAGES[code]
-    text = en if lang == "en" else vi
+    return fill(en if lang == "en" else vi, params)
+
+
+def fill(template: str, params: dict) -> str:
+    """Give a catalogue template filled with `params` as `render` fills it (see `_Params` for absent ones)."""
     try:
-        return text.format_map(_Params(params))
+        return template.format_map(_Params(params))
     except (IndexError, ValueError):
-        return text  # a malformed template must not hide the message itself
+        return template  # a malformed template must not hide the message itself
 
 
 def _plural(count: object) -> str:

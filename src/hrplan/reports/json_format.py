@@ -29,7 +29,8 @@ A finding row gives its code, severity, unit, indicator, its `params` as indices
 the order of `findings.params[code]` (null, or past the end of a shorter list: the finding has no such
 parameter), and its location (file and sheet as indices into `findings.texts`). Its `message` is null when it
 is the code's template (`findings.templates`) filled with the params by `str.format` (a missing `{x_vi}`
-takes `{x}`, any other '?'); otherwise the text. Its `figure` (the one number it is about) is null when it is
+takes `{x}`, a missing optional clause `{opt_x}` is empty, `{s}` / `{s_x}` is the English plural ending of the count
+`{n}` / `{x}`, any other missing one '?'); otherwise the text. Its `figure` (the one number it is about) is null when it is
 the first of `findings.figure_params` that the finding has and is not empty. Every finding is of the report's
 program and period.
 
@@ -47,7 +48,7 @@ from hrplan.definitions import UnitTree
 from hrplan.figures import Figure
 from hrplan.reports.data import FigureStream, FindingStream, ReportRows
 from hrplan.jsontext import json_rows, write_json_rows
-from hrplan.messages import MESSAGES
+from hrplan.messages import MESSAGES, fill
 
 JSON_FORMAT = 2  # the report JSON's `format`; the nightly job rewrites a JSON of an older one
 
@@ -464,19 +465,9 @@ def _figure(params: dict[str, str]) -> str:
     return ""
 
 
-class _Params(dict):
-    def __missing__(self, key: str) -> object:
-        if key.endswith("_vi") and key[:-3] in self:
-            return self[key[:-3]]
-        return "?"
-
-
 def _fill(template: str, params: dict[str, str]) -> str:
     """Give a message template filled as the catalogue fills it (`hrplan.messages.render`)."""
-    try:
-        return template.format_map(_Params(params))
-    except (IndexError, ValueError):
-        return template
+    return fill(template, params)
 
 
 def finding_rows(doc: dict[str, Any]) -> list[dict[str, Any]]:
