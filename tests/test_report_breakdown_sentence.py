@@ -6,9 +6,13 @@ parts' own "Trong đó:" was said twice.
 """
 from __future__ import annotations
 
+import html as html_module
 import json
+import re
 
 import pytest
+
+from docx import Document as WordDocument
 
 from rule_workbooks import workbook
 from hrplan.importer import import_files
@@ -91,3 +95,34 @@ def test_a_group_total_whose_parts_do_not_add_up_names_the_unit_beside_the_numbe
     # The incomplete breakdown (graduates, of whom women) adds up as an "of which" does: nothing said of it.
     (graduates,) = [b["total"] for b in doc["breakdowns"] if b["total"]["indicator"] == "HV"]
     assert not any("cộng lại" in n for n in graduates["footnotes"])
+
+
+def _body(run, ws, tmp_path, period: str, fmt: str, lang: str) -> str:
+    """Give the text of a Word or HTML report's body, its runs of spaces made one."""
+    out = tmp_path / f"r-{period}-{lang}.{fmt}"
+    result = run("report", "-p", PROGRAM, "--period", period, "-f", fmt, "-o", out, workspace=ws, lang=lang)
+    assert result.exit_code == 0, result.output
+    if fmt == "docx":
+        text = " ".join(p.text for p in WordDocument(str(out)).paragraphs)
+    else:
+        text = html_module.unescape(re.sub(r"<[^>]+>", " ", out.read_text(encoding="utf-8")))
+    return " ".join(text.split())
+
+
+@pytest.mark.parametrize("fmt", ["docx", "html"])
+@pytest.mark.parametrize("lang", ["vi", "en"])
+@pytest.mark.parametrize("period", ["2023-Q1", "2023"])
+def test_the_word_and_html_body_say_the_totals_sentence_the_json_says(ws, run, tmp_path, fmt, lang, period):
+    # Found on exD: the Word and HTML body said "Đào tạo sau đại học: 66 người, trong đó: thạc sĩ 49; tiến sĩ 17
+    # (số liệu chưa đủ: …)." where the JSON said "66 người, đạt 108% kế hoạch (vượt) (số liệu chưa đủ: …); trong đó:
+    # thạc sĩ 49; tiến sĩ 17.": the total's achievement was gone from the documents the committee reads.
+    out = tmp_path / f"n-{period}-{lang}.json"
+    assert run("report", "-p", PROGRAM, "--period", period, "-f", "json", "-o", out, workspace=ws,
+               lang=lang).exit_code == 0
+    narrative = json.loads(out.read_text(encoding="utf-8"))["narrative"]
+    (said,) = [s for s in narrative if s.endswith(("; trong đó: nam 112; nữ 100.", "; of which: men 112; women 100."))]
+    assert "106%" in said
+    if period == "2023":  # the year lacks three quarters of each unit: said before the parts
+        assert ("(số liệu chưa đủ: Sở Y tế 1/4 quý; Huyện Hòa An 1/4 quý); trong đó" in said if lang == "vi"
+                else "; of which" in said.split("(incomplete: ")[1]), said
+    assert said in _body(run, ws, tmp_path, period, fmt, lang)

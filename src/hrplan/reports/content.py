@@ -123,16 +123,28 @@ def _sentence(ind, row: dict | None, parts: list[dict | None], lang: str, notes:
     the row is pointed at by its mark."""
     if not row or row.get("actual") is None:
         return ""
-    text = capital_first(_plain_sentence(ind, row, parts, lang))  # a name may start lowercase: 'of which health'
+    told = [p for p in parts if p and p.get("actual") is not None]
+    # A total that has a ratio or lacks something keeps its own sentence, the parts after it, as the JSON's
+    # narrative says it (`data._breakdown_text`): never '66 người, trong đó: …' stripped of its '108% kế hoạch'.
+    own = bool(told) and (row["ratio"] is not None or bool(row.get("incomplete")) or bool(row.get("absent")))
+    text = capital_first(_plain_sentence(ind, row, [] if own else told, lang))  # lowercase name: 'of which health'
     if row.get("incomplete"):
-        told = "; ".join(f"{c.get('unit_name', c['unit'])} {_parts_words(c, lang)}" for c in row["incomplete"])
-        text = text[:-1] + render("figure.sentence.incomplete", lang, parts=told) + "."
+        lacking = "; ".join(f"{c.get('unit_name', c['unit'])} {_parts_words(c, lang)}" for c in row["incomplete"])
+        text = text[:-1] + render("figure.sentence.incomplete", lang, parts=lacking) + "."
     if row.get("absent"):  # the units it lacks, beside the figure, as the parts it lacks are
         text = text[:-1] + absent_mark(row["absent"], lang) + "."
     mark = notes.mark(row)
-    if len(row.get("footnotes") or []) <= len(row.get("incomplete") or []) + bool(row.get("absent")):
-        return text  # the sentence already says all its note says
-    return text[:-1] + f" {mark}." if mark else text
+    if mark and len(row.get("footnotes") or []) > len(row.get("incomplete") or []) + bool(row.get("absent")):
+        text = text[:-1] + f" {mark}."  # else the sentence already says all its note says
+    if own:
+        listed = "; ".join(f"{part_name(p['name'])} {_part_figure(p)}" for p in told)
+        text = text[:-1] + render("figure.sentence.of_which", lang, parts=listed) + "."
+    return text
+
+
+def _part_figure(part: dict) -> str:
+    """Give a part's figure as its total's sentence tells it: over the members the total's row shows."""
+    return part["display"].get("in_total", part["display"]["actual"])
 
 
 def _parts_words(cover: dict, lang: str) -> str:
@@ -145,11 +157,8 @@ def _plain_sentence(ind, row: dict, parts: list[dict | None], lang: str) -> str:
     params = {"name": ind.name_in(lang), "uom": uom(ind.uom, lang),
               "actual": d["actual"], "plan": d["plan"],
               "ratio": d["ratio"], "status": render(f"status.{row['status']}", lang)}
-    told = [p for p in parts if p and p.get("actual") is not None]
-    if told:
-        # never 'of which of which'; a part over the total's members only, as the total's row shows them
-        listed = "; ".join(f"{part_name(p['name'])} {p['display'].get('in_total', p['display']['actual'])}"
-                           for p in told)
+    if parts:  # never 'of which of which'; a part over the total's members only, as the total's row shows them
+        listed = "; ".join(f"{part_name(p['name'])} {_part_figure(p)}" for p in parts)
         return render("report.s.breakdown", lang, parts=listed, **params)
     if row["ratio"] is None:
         return render("report.s.no_plan", lang, **params)

@@ -632,7 +632,8 @@ class ReportRows:
             text = render("figure.sentence.count", lang, name=name, actual=actual, uom=uom, ratio=ratio_text,
                           word=word)
         if fig.incomplete:
-            parts = ", ".join(f"{self.unit_name(c.unit)} {self.parts_text(c)}" for c in fig.incomplete)  # prose: names
+            # prose: names, apart by '; ' as in the Word and HTML body ('Sở Văn hóa, Thể thao và Du lịch 3/4 quý')
+            parts = "; ".join(f"{self.unit_name(c.unit)} {self.parts_text(c)}" for c in fig.incomplete)
             text = text[:-1] + render("figure.sentence.incomplete", lang, parts=parts) + "."
         if fig.absent:
             text = text[:-1] + absent_mark(self.absent(fig), lang) + "."
@@ -854,7 +855,8 @@ def _breakdown_text(program: Program, total: Figure, parts: list[Figure], lang: 
     listed = "; ".join(f"{part_name(name(p))} {format_number(shown[p.indicator.code], lang=lang)}" for p in parts
                        if p.actual is not None)
     row = next((r for r in summary if r["indicator"] == total.indicator.code and r["unit"] == total.unit), None)
-    if row is not None and row.get("sentence") and (row["ratio"] is not None or total.incomplete or total.context):
+    if row is not None and row.get("sentence") and (row["ratio"] is not None or total.incomplete or total.context
+                                                    or total.absent):
         return row["sentence"][:-1] + render("figure.sentence.of_which", lang, parts=listed) + "."
     return render("figure.sentence.breakdown", lang, name=name(total),
                   actual=format_number(shown[total.indicator.code], lang=lang),
