@@ -256,7 +256,7 @@ def body(doc) -> None:
     tag(doc, "{%p if with_estimate %}")
     grid(doc, [L % k for k in ("no", "indicator", "uom", "plan", "actual", "estimate", "ratio", "status")],
          ["{{ row.no }}", "{{ row.name }}", "{{ row.uom }}", "{{ row.plan }}", "{{ row.actual }}", "{{ row.estimate }}",
-          "{{ row.ratio }}", "{{ row.status_text }}"], [1.1, 4.3, 1.7, NUMBER_CM, NUMBER_CM, 2.2, 1.6, 1.6],
+          "{{ row.ratio }}", "{{ row.status_text }}"], [1.1, 4.0, 1.7, NUMBER_CM, NUMBER_CM, 2.5, 1.6, 1.6],
          "row in table", [CENTER, LEFT, CENTER, RIGHT, RIGHT, RIGHT, RIGHT, CENTER], name_col=1)
     tag(doc, "{%p else %}")
     grid(doc, [L % k for k in ("no", "indicator", "uom", "plan", "actual", "ratio", "status")],

@@ -100,8 +100,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "figure.breakdown_mismatch.partial": ("{unit} (ghi tổng nhưng không ghi đủ các phần)",
                                           "{unit} (a total without every part)"),
     # A group's estimate (ước thực hiện) summed over fewer units than the row's: the cell says over how many, the
-    # note names them with their numbers; beside a whole actual it would read as the group's estimate.
-    "figure.estimate_partial": ("{value} ({n}/{total}\u00a0đơn\u00a0vị)", "{value} ({n}/{total} units)"),
+    # note names them with their numbers; beside a whole actual it would read as the group's estimate. Short ('đv'),
+    # the bracket unbroken: a table's narrow column breaks only before it, never leaves ')' on a line of its own.
+    "figure.estimate_partial": ("{value} ({n}/{total}\u00a0đv)", "{value} ({n}/{total}\u00a0units)"),
     "figure.estimate_members": (
         "Ước thực hiện {value} chỉ cộng {n}/{total} đơn vị có gửi số ước thực hiện: {items}; các đơn vị khác không"
         " gửi, nên không so được với số thực hiện {actual}.",
