@@ -96,12 +96,31 @@ def test_the_template_of_a_party_program_takes_the_party_heading(sample_ws, run,
     path = workbook(run, sample_ws, tmp_path, "HHA", "2023-Q2", GOOD)
     sheet = load_workbook(path)[MAIN_SHEET]
     assert (sheet["D1"].value, sheet["D2"].value) == ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")
+    assert (sheet["A1"].value, sheet["A2"].value) == ("TỈNH CAO BẰNG", "HUYỆN HÒA AN")  # Decree 30: the place
     declare(sample_ws, "issuer: Tỉnh ủy Cao Bằng\n")  # a Party body: its reports take the Party's format
     path = submit(run, sample_ws, tmp_path, "SYT", "2023-Q2", GOOD)  # and its template still imports
     sheet = load_workbook(path)[MAIN_SHEET]
     assert (sheet["D1"].value, sheet["D2"].value, sheet["A3"].value) == ("ĐẢNG CỘNG SẢN VIỆT NAM", None, "*")
+    # Found on exF: a Huyện ủy's template read "TỈNH LẠNG SƠN / HUYỆN ỦY CAO LỘC / *"; Hướng dẫn 36-HD/VPTW
+    # puts the Party organisation it belongs to above it: "ĐẢNG BỘ TỈNH …".
+    assert (sheet["A1"].value, sheet["A2"].value) == ("ĐẢNG BỘ TỈNH CAO BẰNG", "SỞ Y TẾ")
     report = tmp_path / "r.docx"
     result = run("report", "-p", PROGRAM, "--period", "2023-Q2", "-f", "docx", "-o", report, workspace=sample_ws)
     assert result.exit_code == 0, result.output
     assert any(c.text.startswith("ĐẢNG CỘNG SẢN VIỆT NAM") for t in WordDocument(str(report)).tables
                for r in t.rows for c in r.cells)
+
+
+def test_the_templates_ratio_column_says_percent_or_times_over_a_planning_ratio(sample_ws, run, tmp_path):
+    # Found on exF: the caption "Tỷ lệ (%)" stood over the planning row's "1,23 lần" (formula F/E).
+    add_program(sample_ws)
+    path = workbook(run, sample_ws, tmp_path, "HHA", "2023-Q2", {**GOOD, "QH": (10, 12)})
+    sheet = load_workbook(path)[MAIN_SHEET]
+    assert sheet.cell(HEADER_ROW, 7).value == "Tỷ lệ (% hoặc lần)"
+    formats = {sheet.cell(r, 2).value: sheet.cell(r, 7).number_format for r in range(HEADER_ROW + 2, sheet.max_row + 1)
+               if sheet.cell(r, 2).value}
+    assert formats["QH"] == '0.00" lần"' and formats["BD"] == "0%"
+    assert "4. Cột Tỷ lệ (% hoặc lần) tự tính" in load_workbook(path)["Hướng dẫn"]["A7"].value
+    (imported,) = import_files(sample_ws, [path])  # the new caption is still read as the ratio column
+    assert imported.outcome.value == "imported", imported
+    assert not findings(run, sample_ws, "2023-Q2", "stated_ratio.differs")

@@ -77,9 +77,31 @@ def _put(ws, ref: str, value, *, bold=False, italic=False, size=13, merge: str |
         ws.merge_cells(merge)
 
 
+# A parent that is a place, not a body: the Party's heading names its Party organisation ('ĐẢNG BỘ TỈNH LẠNG SƠN').
+_PLACES = ("tỉnh ", "thành phố ", "huyện ", "quận ", "thị xã ", "xã ", "phường ", "thị trấn ", "đặc khu ")
+
+
+def parent_line(parent_name: str | None, party: bool) -> str:
+    """Give the heading's parent line in capitals: 'TỈNH LẠNG SƠN' for a state body (Decree 30/2020/NĐ-CP), 'ĐẢNG BỘ
+    TỈNH LẠNG SƠN' for a Party body under a province (Hướng dẫn 36-HD/VPTW: the Party organisation it belongs to);
+    a parent that already is a Party body ('Huyện ủy Cao Lộc', 'Đảng bộ …') is named as it is."""
+    name = (parent_name or "").strip()
+    if party and name.lower().startswith(_PLACES):
+        name = f"Đảng bộ {name}"
+    return name.upper()
+
+
+def ratio_caption(program: Program) -> str:
+    """Give the ratio column's caption: 'Tỷ lệ (%)', or 'Tỷ lệ (% hoặc lần)' when a planning ratio (candidates per
+    seat, read in times) shares the column with percentages."""
+    if any(ind.kind is IndicatorKind.PLANNING_RATIO for ind in program.indicators):
+        return "Tỷ lệ (% hoặc lần)"
+    return "Tỷ lệ (%)"
+
+
 def _title_block(ws, program: Program, unit: Unit, period: Period, parent_name: str | None,
                  cutoff: CutoffRule | None, party: bool = False) -> None:
-    _put(ws, "A1", (parent_name or "").upper(), size=12, merge="A1:C1")
+    _put(ws, "A1", parent_line(parent_name, party), size=12, merge="A1:C1")
     _put(ws, "A2", unit.name.upper(), bold=True, size=12, merge="A2:C2")
     if party:  # the Party's format (Hướng dẫn 36-HD/VPTW): its name, no motto, an asterisk under the body
         _put(ws, "D1", render("report.motto_party", "vi"), bold=True, size=12, merge="D1:H1")
@@ -102,7 +124,8 @@ def _title_block(ws, program: Program, unit: Unit, period: Period, parent_name: 
 
 
 def _table(ws, program: Program, unit: Unit, period: Period) -> int:
-    for col, (caption, code) in enumerate(zip(HEADERS, COLUMN_CODES), start=1):
+    captions = [ratio_caption(program) if c == "Tỷ lệ (%)" else c for c in HEADERS]
+    for col, (caption, code) in enumerate(zip(captions, COLUMN_CODES), start=1):
         head = put(ws, (HEADER_ROW, col), caption)
         head.font = Font(name=FONT, size=12, bold=True)
         head.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
@@ -209,7 +232,7 @@ def _instructions(ws, program: Program, unit: Unit, period: Period) -> None:
         "1. Chỉ điền vào các ô màu vàng nhạt: Kế hoạch, Thực hiện, Ghi chú. Không sửa mã chỉ tiêu, nội dung, đơn vị tính.",
         "2. Nhập số, không nhập chữ: 1297 hoặc 1.297 (một nghìn hai trăm chín mươi bảy); 1,15 (một phẩy mười lăm).",
         "3. Cột Kế hoạch đã điền sẵn chỉ tiêu được giao (nếu có). Nếu kế hoạch của đơn vị khác, ghi lý do ở cột Ghi chú.",
-        "4. Cột Tỷ lệ (%) tự tính = Thực hiện / Kế hoạch.",
+        f"4. Cột {ratio_caption(program)} tự tính = Thực hiện / Kế hoạch.",
         "5. Chỉ tiêu quy hoạch: Kế hoạch = số vị trí (chức danh); Thực hiện = số người được quy hoạch; tỷ lệ tính bằng lần.",
         "6. Chỉ tiêu bao phủ (ví dụ trạm y tế có bác sĩ): Kế hoạch = tổng số; Thực hiện = số đạt.",
         "7. Để trống ô chưa có số liệu; không ghi 0 nếu chưa thực hiện được thống kê.",
