@@ -36,11 +36,11 @@ def test_the_consolidated_workbook_writes_a_planning_ratio_in_times_and_an_achie
     assert result.exit_code == 0, result.output
     summary = load_workbook(path)["Tổng hợp"]
     rows = {summary.cell(r, 1).value: r for r in range(5, summary.max_row + 1)}
-    # The province's plan | actual | ratio | status are D..G: 14 for 11 seats.
-    ratio = summary.cell(rows["QH"], 6)
-    assert (round(ratio.value, 4), ratio.number_format, summary.cell(rows["QH"], 7).value) == (
+    # The band is D; the province's plan | actual | ratio | status are E..H: 14 for 11 seats.
+    ratio = summary.cell(rows["QH"], 7)
+    assert (round(ratio.value, 4), ratio.number_format, summary.cell(rows["QH"], 8).value) == (
         round(14 / 11, 4), '0.00" lần"', "trong khung")
-    assert summary.cell(rows["BD"], 6).number_format == "0%"
+    assert summary.cell(rows["BD"], 7).number_format == "0%"
     detail = load_workbook(path).worksheets[1]
     formats = {(detail.cell(r, 1).value, detail.cell(r, 5).value): detail.cell(r, 9).number_format
                for r in range(4, detail.max_row + 1)}
@@ -124,3 +124,17 @@ def test_the_templates_ratio_column_says_percent_or_times_over_a_planning_ratio(
     (imported,) = import_files(sample_ws, [path])  # the new caption is still read as the ratio column
     assert imported.outcome.value == "imported", imported
     assert not findings(run, sample_ws, "2023-Q2", "stated_ratio.differs")
+
+
+def test_the_summary_sheet_marks_each_units_figure_and_names_the_band(sample_ws, run, tmp_path):
+    # Found on exE/exF: the "Tổng hợp" sheet's one note spoke of the province only (a district lacking a unit showed
+    # bare figures), and it never named a planning ratio's band or its regulation, which Word and HTML do.
+    _planned(sample_ws, run, tmp_path)
+    path = tmp_path / "tong_hop.xlsx"
+    assert run("report", "-p", PROGRAM, "--period", "2023-Q2", "-f", "xlsx", "-o", path,
+               workspace=sample_ws).exit_code == 0
+    summary = load_workbook(path)["Tổng hợp"]
+    assert summary.cell(3, 4).value == "Khung"
+    rows = {summary.cell(r, 1).value: r for r in range(5, summary.max_row + 1)}
+    assert summary.cell(rows["QH"], 4).value == "1,0–1,5 lần (Quy định 377-QĐ/TW)"
+    assert summary.print_title_cols == "$A:$D" and summary.page_setup.fitToWidth >= 2

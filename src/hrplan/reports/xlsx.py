@@ -99,7 +99,13 @@ def _header(ws, row: int, labels: list[str]) -> None:
 
 
 def _matrix(ws, data: dict[str, Any], units: UnitTree, lang: str) -> None:
-    """Indicators down, the scope and its direct children across: plan | actual | % | status for each."""
+    """Indicators down, the scope and its direct children across: plan | actual | (estimate) | % | status for each.
+
+    Each unit's figure that lacks something is marked where it stands: the notes column names every unit whose
+    figure has a note ('Huyện Yên Sơn: Chưa gồm 1/3 đơn vị …'), not the scope's alone. The estimate (ƯTH) gets a
+    column in each block when a unit sent one, as in the Word and HTML tables; a planning ratio's band and its
+    regulation a column of their own. Printed landscape, as many pages wide as the blocks need, the indicator
+    columns and the two header rows repeated on each page."""
     t = lambda code, **kw: render(code, lang, **kw)  # noqa: E731
     frame = tree_rows(data, units, lang)
     scope = data["scope"]["code"]
@@ -107,8 +113,13 @@ def _matrix(ws, data: dict[str, Any], units: UnitTree, lang: str) -> None:
     if not frame.empty:
         present = set(frame["unit"])
         columns = [c for c in columns if c in present]
-    labels = [t("report.col.code"), t("report.col.indicator"), t("report.col.uom")]
-    notes_col = len(labels) + 1 + 4 * len(columns)  # what the scope's figure lacks, beside it
+    keys = ["plan", "actual", "ratio", "status"]
+    if not frame.empty and frame[frame["unit"].isin(columns)]["estimate"].notna().any():
+        keys.insert(2, "estimate")
+    bands = _bands(data)
+    labels = [t("report.col.code"), t("report.col.indicator"), t("report.col.uom")] + ([t("report.col.band")] if bands else [])
+    width = len(keys)
+    notes_col = len(labels) + 1 + width * len(columns)  # what each unit's figure lacks, beside them
     _title(ws, t("report.xlsx.title", program=data["program"]["code"], period=data["period"]["label"]), notes_col)
     _coverage(ws, data, notes_col)
     put(ws, (3, notes_col), t("report.col.notes"), font=_BOLD, fill=_HEAD_FILL, alignment=_CENTER, border=_BOX)
@@ -118,15 +129,17 @@ def _matrix(ws, data: dict[str, Any], units: UnitTree, lang: str) -> None:
         ws.merge_cells(start_row=3, start_column=i, end_row=4, end_column=i)
     names = []
     for j, code in enumerate(columns):
-        col = len(labels) + 1 + 4 * j
+        col = len(labels) + 1 + width * j
         names.append(units.get(code).name if code in units else code)
         put(ws, (3, col), names[-1], font=_BOLD, fill=_HEAD_FILL, alignment=_CENTER, border=_BOX)
-        ws.merge_cells(start_row=3, start_column=col, end_row=3, end_column=col + 3)
-        for k, key in enumerate(("plan", "actual", "ratio", "status")):
+        ws.merge_cells(start_row=3, start_column=col, end_row=3, end_column=col + width - 1)
+        for k, key in enumerate(keys):
             put(ws, (4, col + k), t(f"report.col.{key}"), font=_BOLD, fill=_HEAD_FILL, alignment=_CENTER, border=_BOX)
-    # A unit's name wraps inside its four merged columns (about 41 characters of bold text hold 36): the header
+    # A unit's name wraps inside its merged columns (about 41 characters of bold text hold 36): the header
     # row is as high as the longest name needs, never spilling over 'Kế hoạch | Thực hiện'.
-    _fit_row(ws, 3, *((name, _GROUP_HEADER_CHARS) for name in names))
+    _fit_row(ws, 3, *((name, _GROUP_HEADER_CHARS * width // 4) for name in names))
+    _fit_row(ws, 4, *((t(f"report.col.{key}"), 9) for key in keys))  # 'Ước thực hiện' on two lines
+    widths = [12, 40, 10] + ([16] if bands else []) + [11, 11, *([11] if "estimate" in keys else []), 8, 11] * len(columns) + [60]
     if frame.empty:
         return
     cells = frame.set_index(["indicator", "unit"])
@@ -135,17 +148,41 @@ def _matrix(ws, data: dict[str, Any], units: UnitTree, lang: str) -> None:
         put(ws, (row, 1), code, border=_BOX, alignment=_TOP)
         put(ws, (row, 2), first["name"], border=_BOX, alignment=_WRAP)
         put(ws, (row, 3), first["uom"], border=_BOX, alignment=_WRAP)
+        if bands:
+            put(ws, (row, 4), bands.get(code, ""), border=_BOX, alignment=_WRAP)
+        notes, statuses = [], []
         for j, unit in enumerate(columns):
-            col = len(labels) + 1 + 4 * j
+            col = len(labels) + 1 + width * j
             found = cells.loc[(code, unit)] if (code, unit) in cells.index else None
-            _figure_cells(ws, row, col, found, ratio_format(first["kind"], lang))
-        own = cells.loc[(code, scope)] if (code, scope) in cells.index else None
-        notes = own["notes"] if own is not None else ""
-        put(ws, (row, notes_col), notes, border=_BOX, alignment=_WRAP)
-        statuses = [cells.loc[(code, u)]["status_text"] for u in columns if (code, u) in cells.index]
-        _fit_row(ws, row, (first["name"], 46), (first["uom"], 10), (notes, 60), *((s, 11) for s in statuses))
+            _figure_cells(ws, row, col, found, ratio_format(first["kind"], lang), keys)
+            if found is not None:
+                statuses.append(found["status_text"])
+                if found["notes"]:
+                    notes.append(found["notes"] if unit == scope else f"{names[j]}: {found['notes']}")
+        text = "\n".join(notes)
+        put(ws, (row, notes_col), text, border=_BOX, alignment=_WRAP)
+        _fit_row(ws, row, (first["name"], 40), (first["uom"], 10), (bands.get(code, ""), 16), (text, 60),
+                 *((s, 11) for s in statuses))
         row += 1
-    _finish(ws, [12, 46, 10] + [11, 11, 8, 11] * len(columns) + [60], freeze="D5", header_rows="3:4")
+    _finish(ws, widths, freeze=f"{get_column_letter(len(labels) + 1)}5", header_rows="3:4")
+    # Fitted to one page, 36 columns printed unreadably small: as many pages wide as the blocks need, the
+    # indicator's columns repeated on each (about 150 characters of columns fit across A4 landscape at 100%).
+    pages = -(-sum(widths) // 150)
+    ws.page_setup.fitToWidth = max(1, pages)
+    ws.print_title_cols = f"A:{get_column_letter(len(labels))}"
+
+
+def _bands(data: dict[str, Any]) -> dict[str, str]:
+    """Give each planning ratio's band in force and the regulation that set it ('1,0–1,5 lần (Quy định 50-QĐ/TW)'),
+    as the Word and HTML reports name it; {} when the program has none."""
+    out = {}
+    for row in data["summary"]:
+        display = row.get("display") or {}
+        band = display.get("band")
+        if row.get("kind") == "planning_ratio" and band and band != "-":
+            source = display.get("band_source")
+            out[row["indicator"]] = f"{band} ({source})" if source else band
+    return out
 
 
 def _coverage(ws, data: dict[str, Any], width: int) -> None:
@@ -156,15 +193,16 @@ def _coverage(ws, data: dict[str, Any], width: int) -> None:
         ws.merge_cells(start_row=2, start_column=1, end_row=2, end_column=max(width, 1))
 
 
-def _figure_cells(ws, row: int, col: int, found, ratio_style: str) -> None:
-    values = (None, None, None, "") if found is None else (found["plan"], found["actual"], found["ratio"], found["status_text"])
-    for k, value in enumerate(values):
-        if k < 2:
+def _figure_cells(ws, row: int, col: int, found, ratio_style: str,
+                  keys: tuple[str, ...] | list[str] = ("plan", "actual", "ratio", "status")) -> None:
+    for k, key in enumerate(keys):
+        value = None if found is None else found[key if key != "status" else "status_text"]
+        if key in ("plan", "actual", "estimate"):
             _put_number(ws, (row, col + k), value, border=_BOX, alignment=_TOP)
-        elif k == 2:
+        elif key == "ratio":
             put(ws, (row, col + k), _number(value), border=_BOX, alignment=_TOP, number_format=ratio_style)
         else:
-            put(ws, (row, col + k), value, border=_BOX, alignment=_WRAP)
+            put(ws, (row, col + k), value or "", border=_BOX, alignment=_WRAP)
 
 
 def _number(value):

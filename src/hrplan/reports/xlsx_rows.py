@@ -19,7 +19,7 @@ from hrplan.messages import render
 from hrplan.reports.content import uom
 
 COLUMNS = ["indicator", "name", "uom", "kind", "unit", "unit_name", "level", "depth", "is_group", "plan", "actual",
-           "ratio", "status", "status_text", "notes", "sent"]
+           "estimate", "ratio", "status", "status_text", "notes", "sent"]
 
 
 def tree_rows(data: dict[str, Any], units: UnitTree, lang: str) -> pd.DataFrame:
@@ -35,7 +35,7 @@ def tree_rows(data: dict[str, Any], units: UnitTree, lang: str) -> pd.DataFrame:
     frame = pd.DataFrame([{
         "indicator": r["indicator"], "name": r["name"], "uom": uom(r["uom"], lang), "kind": r["kind"], "unit": r["unit"],
         "unit_name": r["unit_name"], "is_group": r["is_group"], "plan": r["plan"], "actual": r["actual"],
-        "ratio": r["ratio"], "status": r["status"],
+        "estimate": r.get("estimate"), "ratio": r["ratio"], "status": r["status"],
         "status_text": "" if r["status"] == "no_plan" else r["status_text"],
         "notes": " ".join(r.get("footnotes") or []), "sent": True} for r in rows], columns=COLUMNS)
     if frame.empty:
@@ -47,7 +47,7 @@ def tree_rows(data: dict[str, Any], units: UnitTree, lang: str) -> pd.DataFrame:
     silent = [unit for unit in tree if marks(unit)]
     missing = [{"indicator": code, "name": name, "uom": uom(measure, lang), "kind": kind, "unit": unit,
                 "unit_name": units.get(unit).name if unit in units else unit, "is_group": units.has_children(unit),
-                "plan": _total(plans.get((code, unit))), "actual": None, "ratio": None, "status": "not_sent",
+                "plan": _total(plans.get((code, unit))), "actual": None, "estimate": None, "ratio": None, "status": "not_sent",
                 "status_text": marks(unit), "notes": "", "sent": False}
                for code, (name, measure, kind) in indicators.items() for unit in silent if (code, unit) not in held]
     if missing:
