@@ -294,3 +294,11 @@ def test_a_units_second_table_for_the_period_keeps_the_first_ones_other_rows(sam
         now = {(r["indicator"], r["measure"]): (r["value"], r["file_name"]) for r in store.current_values("QT-01/KH")}
     assert now[("BD", "actual")] == ("38", "HHA_2024-Q1_phu_luc.xlsx")
     assert now[("PH", "actual")] == ("19", "HHA_2024-Q1_nhan_luc.xlsx")
+    # and its history says where the kept budget comes from, as the version restored did (table and JSON)
+    history = json.loads(run("history", "-p", "QT-01/KH", "-u", "HHA", "-f", "json", workspace=sample_ws).stdout)
+    restored = history[-1]
+    assert restored["restored_from"] == second.submission_id
+    assert restored["kept"] == [{"from": first.submission_id, "file": "HHA_2024-Q1_phu_luc.xlsx", "indicators": ["BD"]}]
+    assert history[-2]["kept"] == []  # the annex restored alone kept nothing
+    shown = " ".join(run("history", "-p", "QT-01/KH", "-u", "HHA", workspace=sample_ws, lang="en").stdout.split())
+    assert shown.count(f"kept BD from version #{first.submission_id}") == 2

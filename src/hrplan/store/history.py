@@ -60,8 +60,9 @@ def submission_history(store: Store, program: str, unit: str | None = None, peri
                     changes.append(Change(k[0], k[1], before.get(k), values.get(k)))
         same = (*key, rec.file_hash, rec.content_hash)
         restored = first_of.get(same)
-        kept = store.kept(rec.id) if restored is None else []  # a restore brings back a version, kept or not
-        entries.append(HistoryEntry(rec, changes, notes, restored_from=restored, kept=kept))
+        # A restore copies each value with the submission it was read from: what the restored version kept from an
+        # earlier file, the new one keeps too, and says so as that version did.
+        entries.append(HistoryEntry(rec, changes, notes, restored_from=restored, kept=store.kept(rec.id)))
         first_of.setdefault(same, rec.id)
         previous[key] = values
     return entries
