@@ -262,3 +262,42 @@ def test_a_file_stored_before_its_units_end_was_declared_is_named_not_counted(tm
     merged = [f for f in _findings(run, ws, "2025-Q3", "en") if f["code"] == "check.outside_unit_life"]
     assert "is not counted in the figures" in merged[0]["message"] and "dissolved on 01/07/2025" in merged[0]["message"]
     assert [f["code"] for f in _findings(run, ws, "2025-Q2") if f["code"] == "check.outside_unit_life"] == []
+
+
+def _without_period_cell(path: Path, name: str, title: str | None) -> Path:
+    """Give the unit's template with its 'Kỳ báo cáo' cell (D10) emptied and its title's period line (A6) set to
+    `title` (None: emptied too), saved as `name`: the period is then read from the title, else the file name."""
+    import openpyxl
+
+    book = openpyxl.load_workbook(path)
+    sheet = book.worksheets[0]
+    sheet["D10"].value = None
+    sheet["A6"].value = title
+    book.save(path.with_name(name))
+    path.unlink()
+    return path.with_name(name)
+
+
+def test_a_refusal_outside_a_units_life_names_where_its_period_was_read(reform_ws, run):
+    # The tester's case: an office's file with the period in its title line only ('QUÝ III NĂM 2025'): the refusal
+    # said 'correct this cell' and named no cell.
+    titled = _without_period_cell(filled_template(reform_ws, "X1", "2025-Q3", {"DT": (None, 1), "CC": (20, 12)},
+                                                  program="R-01/KH"), "bao_cao_X1.xlsx", "QUÝ III NĂM 2025")
+    result = run("import", "--dry-run", titled, "-f", "json", workspace=reform_ws)
+    (problem,) = json.loads(result.stdout)["results"][0]["problems"]
+    assert problem["code"] == "submission.unit_merged" and problem["location"]["cell"] == "A6"
+    assert problem["message"].endswith("nếu gõ nhầm kỳ hoặc đơn vị, hãy sửa ô này.")
+    # read from the file name: no cell holds the period, and the advice says to correct the name
+    named = _without_period_cell(filled_template(reform_ws, "N", "2025-Q2", {"DT": (None, 1), "CC": (20, 12)},
+                                                 program="R-01/KH"), "N_2025-Q2.xlsx", None)
+    result = run("import", "--dry-run", named, "-f", "json", workspace=reform_ws)
+    (problem,) = json.loads(result.stdout)["results"][0]["problems"]
+    assert problem["code"] == "submission.unit_not_yet"
+    assert problem["location"]["cell"] == "D9"  # the unit's cell, the only one that says who and when
+    assert "kỳ 2025-Q2 đọc từ tên tệp 'N_2025-Q2.xlsx'" in problem["message"] and "hãy sửa tên tệp" in problem["message"]
+    english = run("import", "--dry-run", named, "-f", "json", workspace=reform_ws, lang="en")
+    assert "the period 2025-Q2 was read from the file name 'N_2025-Q2.xlsx'" in english.stdout
+    # given with --period: the option is what to correct, not a cell
+    result = run("import", "--dry-run", "--period", "2025-Q2", named, "-f", "json", workspace=reform_ws)
+    (problem,) = json.loads(result.stdout)["results"][0]["problems"]
+    assert "kỳ 2025-Q2 là kỳ ghi ở tùy chọn --period" in problem["message"] and "ô này" not in problem["message"]

@@ -112,21 +112,46 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "submission.unit_merged": (
         "Đơn vị {unit} đã sáp nhập vào {successor} từ ngày {day} (units.yaml), nên không nhận báo cáo kỳ {period} của "
-        "đơn vị này. Cần: {successor} gửi báo cáo kỳ {period}; nếu gõ nhầm kỳ hoặc đơn vị, hãy sửa ô này.",
+        "đơn vị này. Cần: {successor} gửi báo cáo kỳ {period}; {fix_vi}.",
         "Unit {unit} was merged into {successor} on {day} (units.yaml), so its report for {period} is not taken. "
-        "Expected: {successor} reports for {period}; if the period or unit was mistyped, correct this cell.",
+        "Expected: {successor} reports for {period}; {fix}.",
     ),
     "submission.unit_ended": (
         "Đơn vị {unit} đã giải thể từ ngày {day} (units.yaml), nên không nhận báo cáo kỳ {period} của đơn vị này. "
-        "Cần: nếu gõ nhầm kỳ hoặc đơn vị, hãy sửa ô này; nếu đơn vị vẫn hoạt động, sửa ngày until: trong units.yaml.",
-        "Unit {unit} was dissolved on {day} (units.yaml), so its report for {period} is not taken. Expected: if the "
-        "period or unit was mistyped, correct this cell; if the unit still exists, correct its until: in units.yaml.",
+        "Cần: {fix_vi}; nếu đơn vị vẫn hoạt động, sửa ngày until: trong units.yaml.",
+        "Unit {unit} was dissolved on {day} (units.yaml), so its report for {period} is not taken. Expected: {fix}; "
+        "if the unit still exists, correct its until: in units.yaml.",
     ),
     "submission.unit_not_yet": (
-        "Đơn vị {unit} thành lập từ ngày {day} (units.yaml), nên chưa có báo cáo kỳ {period}. Cần: nếu gõ nhầm kỳ "
-        "hoặc đơn vị, hãy sửa ô này; số liệu trước ngày {day} do các đơn vị cũ báo cáo.",
-        "Unit {unit} was set up on {day} (units.yaml), so it has no report for {period}. Expected: if the period or "
-        "unit was mistyped, correct this cell; the figures before {day} are the former units' reports.",
+        "Đơn vị {unit} thành lập từ ngày {day} (units.yaml), nên chưa có báo cáo kỳ {period}. Cần: {fix_vi}; "
+        "số liệu trước ngày {day} do các đơn vị cũ báo cáo.",
+        "Unit {unit} was set up on {day} (units.yaml), so it has no report for {period}. Expected: {fix}; the "
+        "figures before {day} are the former units' reports.",
+    ),
+    # Where to correct a report outside its unit's life: the cell the period (else the unit) was read from, or
+    # where the period came from when no cell gave it.
+    "submission.life_fix.cell": (
+        "nếu gõ nhầm kỳ hoặc đơn vị, hãy sửa ô này",
+        "if the period or unit was mistyped, correct this cell",
+    ),
+    "submission.life_fix.file_name": (
+        "kỳ {period} đọc từ tên tệp '{file}' (tệp không ghi kỳ ở ô nào): nếu gõ nhầm kỳ hoặc đơn vị, hãy sửa tên "
+        "tệp, hoặc ghi kỳ đúng vào ô 'Kỳ báo cáo' của mẫu",
+        "the period {period} was read from the file name '{file}' (no cell of the file gives it): if the period or "
+        "unit was mistyped, correct the file name, or fill the right period in the template's 'Kỳ báo cáo' cell",
+    ),
+    "submission.life_fix.option": (
+        "kỳ {period} là kỳ ghi ở tùy chọn --period: nếu gõ nhầm, hãy nhập lại với --period đúng",
+        "the period {period} is the one given with --period: if it was mistyped, import again with the right "
+        "--period",
+    ),
+    "submission.period_title_differs": (
+        "Ô kỳ báo cáo ghi {period} nhưng tiêu đề (ô {line_cell}: '{line}') ghi kỳ {title_period}: số liệu được nhận "
+        "là của kỳ {period} theo ô kỳ báo cáo. Nếu kỳ đúng là {title_period}, hãy sửa ô này thành {title_period} "
+        "(hoặc nhập lại với --period {title_period}); nếu kỳ {period} đúng, hãy sửa tiêu đề.",
+        "The period cell says {period} but the title (cell {line_cell}: '{line}') says {title_period}: the figures "
+        "are taken as {period}'s, from the period cell. If the period is {title_period}, correct this cell to "
+        "{title_period} (or import again with --period {title_period}); if {period} is right, correct the title.",
     ),
     "submission.period_outside_program": (
         "Kỳ báo cáo {period} nằm ngoài thời gian của chương trình {program} ({program_period}): số liệu được lưu nhưng "

@@ -72,6 +72,12 @@ class Identity:
     unit: str | None = None
     period: str | None = None
     problems: list[Problem] = field(default_factory=list)
+    # Where the unit and the period were read: 'option' (--unit, --period), 'cell' (an identification cell, a
+    # title line, the data-kind line: `*_cell` names it) or 'file_name'; None when not told.
+    unit_from: str | None = None
+    unit_cell: str | None = None
+    period_from: str | None = None
+    period_cell: str | None = None
 
 
 def identify(path: Path, layout: TableLayout, ctx: ReadContext) -> Identity:
@@ -97,8 +103,15 @@ def _unit_lived(found: Identity, layout: TableLayout, ctx: ReadContext, where: L
     unit, period = ctx.units.get(found.unit), Period.parse(found.period)
     if unit.lived(period.start, period.end):
         return
-    location = where if ctx.period else _label_location(layout, "period", where)
-    params = {"unit": f"{unit.name} ({unit.code})", "period": found.period}
+    # The cell to correct is the one the period was read from, else the unit's; a period from the file name or
+    # --period has no cell, and the advice says where it came from instead of 'this cell'.
+    cell = found.period_cell or found.unit_cell
+    location = Location(where.file, where.sheet, cell) if cell else where
+    fix = {"cell": "submission.life_fix.cell", "file_name": "submission.life_fix.file_name",
+           "option": "submission.life_fix.option"}.get(found.period_from or "", "submission.life_fix.cell")
+    said = {"period": found.period, "file": Path(where.file or "").name}
+    params = {"unit": f"{unit.name} ({unit.code})", "period": found.period,
+              "fix": render(fix, "en", **said), "fix_vi": render(fix, "vi", **said)}
     if unit.until is not None and period.start > unit.until:
         day = (unit.until + timedelta(days=1)).strftime("%d/%m/%Y")
         successor = ctx.units.units.get(unit.merged_into) if unit.merged_into else None
@@ -147,6 +160,8 @@ def _identify_unit(found: Identity, layout: TableLayout, ctx: ReadContext, where
     text = ctx.unit or _label(layout, "unit")
     if text is not None:
         found.unit = ctx.units.match(text)
+        found.unit_from = "option" if ctx.unit else "cell"
+        found.unit_cell = None if ctx.unit else _label_location(layout, "unit", where).cell
         if found.unit is None:
             location = where if ctx.unit else _label_location(layout, "unit", where)
             near = ", ".join(ctx.units.closest(text)) or "-"
@@ -171,13 +186,15 @@ def _identify_unit(found: Identity, layout: TableLayout, ctx: ReadContext, where
         return
     if len(candidates) == 1:
         found.unit = candidates[0]
+        found.unit_from = "cell"
+        found.unit_cell = next((cell for t, cell in lines if found.unit in units_in_titles([t], ctx.units, scope)), None)
     elif len(candidates) > 1 and by_name is not None:
-        found.unit = by_name  # the title names two units; the file name says which one sent it
+        found.unit, found.unit_from = by_name, "file_name"  # the title names two units; the file name says which
     elif len(candidates) > 1:
         found.problems.append(Problem("submission.ambiguous_unit", location=where,
                                       params={"candidates": ", ".join(candidates)}))
     elif from_name.get("unit") and ctx.units.match(from_name["unit"]):
-        found.unit = ctx.units.match(from_name["unit"])
+        found.unit, found.unit_from = ctx.units.match(from_name["unit"]), "file_name"
     else:
         found.problems.append(Problem("submission.no_unit", location=where))
 
@@ -292,16 +309,23 @@ def units_in_titles(lines: list[str], units: UnitTree, scope: str | None = None)
 def _identify_period(found: Identity, layout: TableLayout, ctx: ReadContext, where: Location,
                      from_name: dict[str, str], program: Program | None) -> None:
     text = ctx.period or _label(layout, "period")
+    source = ("option", None) if ctx.period else ("cell", _label_location(layout, "period", where).cell)
     if text is not None and not ctx.period:
         text = period_in_text(text) or text  # "Kỳ báo cáo: 6 tháng đầu năm 2023"
     set_aside: tuple[str, str] | None = None
     if text is None:
         lines, set_aside = _title_without_program_periods(layout.title_lines, program, found.unit)
-        text = period_in_text(" | ".join(lines)) or from_name.get("period")
+        text = period_in_text(" | ".join(lines))
+        source = ("cell", next((cell for line, (_, cell) in zip(lines, layout.title_lines)
+                                if text is not None and period_in_text(line) == text), None))
+        if text is None:
+            text, source = from_name.get("period"), ("file_name", None)
     kind = layout.kind
     if text is None and kind is not None and kind.span is not None and kind.span.first_year:  # "TH năm 2022"
         said = kind.period_in(kind.span.first_year)
         text = said.label if said else None
+        source = ("cell", kind.cell)
+    found.period_from, found.period_cell = source
     if text is None and set_aside is not None:
         period, cell = set_aside
         found.problems.append(Problem("submission.period_from_program_title",
@@ -320,6 +344,8 @@ def _identify_period(found: Identity, layout: TableLayout, ctx: ReadContext, whe
     found.period = period.label
     if kind is not None and not ctx.period:
         _period_with_kind(found, layout, period, where)
+    if not ctx.period and _label(layout, "period") is not None:
+        _title_differs(found, layout, program, period, where)
     if program is not None and found.period is not None:
         whole = program.period_value
         said = Period.parse(found.period)
@@ -327,6 +353,30 @@ def _identify_period(found: Identity, layout: TableLayout, ctx: ReadContext, whe
             location = where if ctx.period else _label_location(layout, "period", where)
             found.problems.append(Problem("submission.period_outside_program", Severity.WARNING, location, {
                 "period": found.period, "program": program.code, "program_period": program.period}))
+
+
+def _title_differs(found: Identity, layout: TableLayout, program: Program | None, period: Period,
+                   where: Location) -> None:
+    """Warn at the period cell when the title names another period ('Quý IV/2025' over a cell '2025-Q3'): the cell
+    is used, as always, but one of the two is wrong. A title naming a year or more that holds the cell's period
+    ('NĂM 2025' over '2025-Q3') does not contradict it; the program's own period in its title is set aside."""
+    label_rows = {_row_of(cell) for _, cell in layout.labels.values() if cell}
+    title = [(t, cell) for t, cell in layout.title_lines if _row_of(cell) not in label_rows]
+    lines, _ = _title_without_program_periods(title, program, found.unit)
+    said = period_in_text(" | ".join(lines))
+    if said is None:
+        return
+    try:
+        named = Period.parse(said)
+    except PeriodError:
+        return
+    if named == period or (named.contains(period) and named.kind not in ("quarter", "half", "month")):
+        return
+    cell = next((cell for line, (text, cell) in zip(lines, title) if period_in_text(line) == said), None)
+    found.problems.append(Problem("submission.period_title_differs", Severity.WARNING,
+                                  _label_location(layout, "period", where), {
+                                      "period": period.label, "title_period": named.label,
+                                      "line": _line_at(layout, cell) if cell else "", "line_cell": cell or "?"}))
 
 
 def _title_without_program_periods(title_lines: list[tuple[str, str]], program: Program | None,
