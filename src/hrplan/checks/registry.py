@@ -38,6 +38,7 @@ from hrplan.checks.rules import (
     subperiod_targets,
     total_row_mismatch,
     unregistered_unit,
+    unexpected_reporter,
     zero_plan_with_actual,
 )
 from hrplan.collector import paused_gc
@@ -51,6 +52,7 @@ RULES: list[Rule] = [
     # completeness and timeliness
     missing_submission.RULE,
     unregistered_unit.RULE,
+    unexpected_reporter.RULE,
     outside_unit_life.RULE,
     incomplete_period.RULE,
     missing_value.RULE,

@@ -45,7 +45,7 @@ if TYPE_CHECKING:
         program_slug,
     )
     from hrplan.definitions.report_settings import ReportSettings, Signer
-    from hrplan.definitions.reporting import FREQUENCIES, frequency, is_due, missing_reporters, not_due, parts_due, parts_of, program_parts, reported_through_members
+    from hrplan.definitions.reporting import FREQUENCIES, frequency, is_due, missing_reporters, not_due, parts_due, parts_of, program_parts, reported_through_members, unexpected_reporters
     from hrplan.definitions.units import Unit, UnitTree, load_units
     from hrplan.definitions.yaml_source import Explained, expected_text, field_path, line_of, load_yaml, shown_value, written
 
@@ -55,7 +55,7 @@ __all__ = ["DeclaredLayout", "CheckSettings", "CustomRule", "DeadlineRule", "Mis
            "Direction", "Indicator", "IndicatorKind", "Program", "find_program", "load_program", "load_programs",
            "program_code_of", "program_paths",
            "program_slug", "ReportSettings", "Signer", "FREQUENCIES", "frequency", "is_due", "missing_reporters", "not_due", "parts_due", "parts_of",
-           "program_parts", "reported_through_members", "Unit", "UnitTree", "load_units", "Explained", "expected_text", "field_path", "line_of", "load_yaml",
+           "program_parts", "reported_through_members", "unexpected_reporters", "Unit", "UnitTree", "load_units", "Explained", "expected_text", "field_path", "line_of", "load_yaml",
            "shown_value", "written"]
 
 _HOMES = {
@@ -97,6 +97,7 @@ _HOMES = {
     "parts_of": "hrplan.definitions.reporting",
     "program_parts": "hrplan.definitions.reporting",
     "reported_through_members": "hrplan.definitions.reporting",
+    "unexpected_reporters": "hrplan.definitions.reporting",
     "Unit": "hrplan.definitions.units",
     "UnitTree": "hrplan.definitions.units",
     "load_units": "hrplan.definitions.units",

@@ -106,3 +106,17 @@ def reported_through_members(program: Program, units: UnitTree, period: Period, 
 
     return {unit: [m for m in units.descendants(unit) if m in sent] for unit in program.expected_reporters()
             if unit not in sent and is_due(program, unit, period) and whole(unit)}
+
+
+def unexpected_reporters(program: Program, units: UnitTree, sent: Collection[str]) -> list[str]:
+    """Give the units of `sent` that the program's `reporters` neither list nor hold (a commune of a listed district
+    reports through it): a department that is no reporter, or a parent of the reporters whose figures would add to
+    theirs. Their figures are real and stored, and counted; import, `check` and the report's coverage line say so.
+
+    [] when the program names no `reporters`: its reporters are then the units with targets, and any unit of its
+    scope may send (a commune without a target of its own), as before."""
+    if program.reporters is None:
+        return []
+    listed = [r for r in program.reporters if r in units]
+    return sorted(u for u in set(sent) if u not in program.reporters
+                  and not (u in units and any(units.is_under(u, r) for r in listed)))

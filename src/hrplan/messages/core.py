@@ -145,6 +145,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the period {period} is the one given with --period: if it was mistyped, import again with the right "
         "--period",
     ),
+    "submission.unexpected_reporter": (
+        "Đơn vị {unit} không thuộc các đơn vị báo cáo của chương trình {program} (reporters: {reporters}). Số liệu "
+        "vẫn được lưu và cộng vào số liệu của chương trình; 'hrplan check' và báo cáo sẽ nêu rõ đơn vị này. Cần: nếu "
+        "gõ nhầm mã đơn vị hoặc nhầm chương trình, hãy sửa ô này rồi nhập lại; nếu đơn vị phải báo cáo, thêm {unit_code} "
+        "vào reporters: trong tệp chương trình.",
+        "Unit {unit} is not among the reporters of program {program} (reporters: {reporters}). Its figures are "
+        "stored and counted in the program's figures all the same; 'hrplan check' and the report name the unit. "
+        "Expected: if the unit code or the program was mistyped, correct this cell and import again; if the unit "
+        "must report, add {unit_code} to reporters: in the program file.",
+    ),
     "submission.period_title_differs": (
         "Ô kỳ báo cáo ghi {period} nhưng tiêu đề (ô {line_cell}: '{line}') ghi kỳ {title_period}: số liệu được nhận "
         "là của kỳ {period} theo ô kỳ báo cáo. Nếu kỳ đúng là {title_period}, hãy sửa ô này thành {title_period} "

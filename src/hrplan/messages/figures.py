@@ -137,6 +137,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The figures for {period} hold only the units that report for it ({held}); {others} do not report for "
         "{period} and are not in the figures.",
     ),
+    "figure.coverage_unexpected": (
+        "Số liệu có tính cả báo cáo của {units}, không thuộc các đơn vị báo cáo của chương trình ({reporters}).",
+        "The figures include the reports of {units}, which are not among the program's reporters ({reporters}).",
+    ),
     "figure.coverage_unregistered": (
         "Không tính vào số liệu: báo cáo đã lưu của {units} ({periods}), vì các mã này không còn trong danh mục "
         "đơn vị (units.yaml). Cần: giữ các đơn vị này trong units.yaml, ghi ngày giải thể hoặc sáp nhập "

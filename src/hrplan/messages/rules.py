@@ -23,6 +23,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Unit code {unit} has stored reports ({periods}) but is not in the units registry (units.yaml): its "
         "figures are in no total. Expected: keep the unit in units.yaml with the day it ended (until:, merged_into:).",
     ),
+    "check.unexpected_reporter": (
+        "{unit} có báo cáo {period} (tệp {file}) nhưng không thuộc các đơn vị báo cáo của chương trình (reporters: "
+        "{reporters}): số liệu của đơn vị này đang được cộng vào các tổng. Cần: nếu đơn vị phải báo cáo, thêm "
+        "{unit_code} vào reporters: trong tệp chương trình; nếu không, kiểm tra lại tệp (nhầm chương trình hoặc "
+        "nhầm mã đơn vị).",
+        "{unit} has a report for {period} (file {file}) but is not among the program's reporters (reporters: "
+        "{reporters}): its figures are counted in the totals. Expected: if the unit must report, add {unit_code} "
+        "to reporters: in the program file; if not, check the file (wrong program or unit code).",
+    ),
     "check.outside_unit_life": (
         "Báo cáo đã lưu của {unit} kỳ {period} (tệp {file}) không được tính vào số liệu: kỳ này nằm ngoài thời gian "
         "đơn vị tồn tại ghi trong units.yaml ({life}); báo cáo được nhập trước khi ghi ngày này. Cần: nếu ngày trong "
@@ -264,6 +273,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "feedback.col.code": ("Mã (cho cán bộ tổng hợp)", "Code (for the analyst)"),
     "kind.check.missing_submission": ("Chưa gửi báo cáo", "Report not sent"),
     "kind.check.unregistered_unit": ("Đơn vị không có trong danh mục", "Unit not in the registry"),
+    "kind.check.unexpected_reporter": ("Đơn vị không thuộc danh sách báo cáo", "Unit not among the reporters"),
     "kind.check.outside_unit_life": ("Kỳ ngoài thời gian đơn vị tồn tại", "Period outside the unit's life"),
     "kind.check.incomplete_period": ("Thiếu báo cáo của một số kỳ", "Some periods not reported"),
     "kind.check.missing_value": ("Bỏ trống số thực hiện", "Actual left empty"),

@@ -29,7 +29,7 @@ from hrplan.names import fold, strip_diacritics
 from hrplan.definitions import Period, PeriodError
 from hrplan.problems import Location, Problem, Severity
 from hrplan.definitions import Program
-from hrplan.definitions import UnitTree
+from hrplan.definitions import UnitTree, unexpected_reporters
 
 
 # "08-CTr/TU", "06-ĐA/TU", "số 12 - CTr/TU": matched on text lower-cased without diacritics.
@@ -92,6 +92,14 @@ def identify(path: Path, layout: TableLayout, ctx: ReadContext) -> Identity:
         # Stored, its figures would never count in the program's reports: refuse it instead.
         found.problems.append(Problem("submission.unit_outside_scope", location=_label_location(layout, "unit", where),
                                       params={"unit": found.unit, "program": program.code, "scope": program.scope}))
+    if program and found.unit and unexpected_reporters(program, ctx.units, [found.unit]):
+        # Stored and counted (its figures are real), but the program did not ask it: said here, by `check` and in
+        # the report's coverage line, so that a department's 40 people never join the districts' sums unseen.
+        unit = ctx.units.get(found.unit)
+        location = Location(where.file, where.sheet, found.unit_cell) if found.unit_cell else where
+        found.problems.append(Problem("submission.unexpected_reporter", Severity.WARNING, location, {
+            "unit": f"{unit.name} ({unit.code})", "unit_code": unit.code, "program": program.code,
+            "reporters": _some(list(program.reporters or []))}))
     if found.unit and found.period:
         _unit_lived(found, layout, ctx, where)
     return found

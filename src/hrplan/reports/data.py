@@ -24,6 +24,7 @@ from hrplan.definitions import (
     not_due,
     parts_due,
     period_from_user,
+    unexpected_reporters,
 )
 from hrplan.figures import Coverage, Figure, FigureSet, LeftOut, compute_figures
 from hrplan.messages import render
@@ -759,16 +760,24 @@ def _coverage(figures: FigureSet, units: UnitTree, lang: str) -> dict[str, Any]:
         items = "; ".join(f"{_unit_name(units, u)} ({', '.join(Period.parse(p).in_sentence(lang) for p in labels)})"
                           for u, labels in sorted(outside.items()))
         texts.insert(1 if unregistered else 0, render("figure.coverage_outside_life", lang, items=items))
+    # Counted though the program's `reporters` do not ask them (a department beside the districts): named, so the
+    # committee sees whose figures the totals hold (check.unexpected_reporter says it to the analyst).
+    unexpected = unexpected_reporters(program, units, [u for u in figures.submitted
+                                                       if u not in unregistered and u not in outside])
+    extra = render("figure.coverage_unexpected", lang, units=_names(units, unexpected, lang),
+                   reporters=_names(units, list(program.reporters or []), lang)) if unexpected else ""
     common = {"due": due, "absent": sent_nothing, "through_members": dict(figures.through_members),
               "not_due": [{"unit": u, "frequency": f} for u, f in absent.items()],
               "unregistered": [{"unit": u, "periods": list(p)} for u, p in sorted(unregistered.items())],
-              "outside_life": [{"unit": u, "periods": list(p)} for u, p in sorted(outside.items())]}
-    if not texts:
-        return {"complete": True, "units": [], **common,
-                "text": render("figure.coverage_complete", lang, period=period) if figures.coverage else ""}
+              "outside_life": [{"unit": u, "periods": list(p)} for u, p in sorted(outside.items())],
+              "unexpected": unexpected}
+    if not texts:  # every report is there; one the program did not ask for is said beside that
+        complete = render("figure.coverage_complete", lang, period=period) if figures.coverage else ""
+        return {"complete": True, "units": [], **common, "text": " ".join(t for t in (complete, extra) if t)}
     # A unit that sent nothing lacks every part it owed (present 0), beside those that sent some of them.
     lacking = [*(c.to_dict() for c in missing), *(_nothing_sent(program, u, figures.period) for u in sent_nothing)]
-    return {"complete": False, "units": sorted(lacking, key=lambda c: c["unit"]), **common, "text": " ".join(texts)}
+    return {"complete": False, "units": sorted(lacking, key=lambda c: c["unit"]), **common,
+            "text": " ".join([*texts, *([extra] if extra else [])])}
 
 
 def _nothing_sent(program: Program, unit: str, period: Period) -> dict[str, Any]:
