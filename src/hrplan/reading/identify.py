@@ -92,7 +92,7 @@ def identify(path: Path, layout: TableLayout, ctx: ReadContext) -> Identity:
         # Stored, its figures would never count in the program's reports: refuse it instead.
         found.problems.append(Problem("submission.unit_outside_scope", location=_label_location(layout, "unit", where),
                                       params={"unit": found.unit, "program": program.code, "scope": program.scope}))
-    if program and found.unit and unexpected_reporters(program, ctx.units, [found.unit]):
+    elif program and found.unit and unexpected_reporters(program, ctx.units, [found.unit]):
         # Stored and counted (its figures are real), but the program did not ask it: said here, by `check` and in
         # the report's coverage line, so that a department's 40 people never join the districts' sums unseen.
         unit = ctx.units.get(found.unit)
