@@ -126,10 +126,35 @@ def test_a_district_whose_every_commune_sent_has_reported(tmp_path: Path) -> Non
     assert missing == [("check.missing_submission", "K")]
     report = build_report(ws, "Q-01/KH", "2024")
     coverage = report.data["coverage"]
-    assert coverage["absent"] == ["K"] and coverage["complete"] is False
+    # Huyện Kỳ is partly in: Xã Mai's figures are in the totals, Xã Nam's are not; the report names Xã Nam.
+    assert coverage["absent"] == [] and coverage["complete"] is False
+    assert coverage["partly_in"] == {"K": {"missing": ["N"], "missing_names": ["Xã Nam"]}}
     said = lacks(program, report.data, ws.units, "vi")
-    assert said[0] == "Chưa nhận được báo cáo của 1/3 đơn vị: Huyện Kỳ. Số liệu tổng hợp chưa gồm các đơn vị này."
+    assert said[0] == "Huyện Kỳ: mới có 1/2 đơn vị trực thuộc, chưa có Xã Nam."
     assert not any("Huyện Hà" in line for line in said)
+
+
+def test_a_district_whose_communes_partly_sent_names_the_missing_commune_not_itself(tmp_path: Path) -> None:
+    """Huyện Kỳ sent nothing in its own name, Xã Mai sent, Xã Nam did not: Xã Mai's 4 are in Huyện Kỳ's row and the
+    province's, so neither may say Huyện Kỳ is left out; both name Xã Nam, in the sentence, the row and the JSON."""
+    ws = make_workspace(tmp_path / "ws", program=DISTRICT, units=DISTRICT_UNITS)
+    send(ws, filled_template(ws, "A", "2024", {"DT": (None, 9)}), filled_template(ws, "B", "2024", {"DT": (None, 11)}),
+         filled_template(ws, "M", "2024", {"DT": (None, 4)}), filled_template(ws, "C", "2024", {"DT": (None, 20)}))
+    report = build_report(ws, "Q-01/KH", "2024")
+    [dt] = [r for r in report.data["summary"] if r["indicator"] == "DT"]
+    assert dt["total_actual"] == 44  # 9 + 11 + 4 + 20: Huyện Kỳ's commune is in
+    assert dt["sentence"].endswith(" (chưa gồm Xã Nam (Huyện Kỳ) chưa gửi).")
+    assert "Huyện Kỳ)" in dt["sentence"] and "đơn vị chưa gửi: Huyện Kỳ" not in dt["sentence"]
+    assert dt["footnotes"][0] == "Chưa gồm đơn vị trực thuộc chưa gửi báo cáo: Xã Nam (Huyện Kỳ)."
+    [k] = [r for r in report.data["units"] if r["unit"] == "K" and r["indicator"] == "DT"]
+    assert k["total_actual"] == 4
+    assert k["absent"] == {"units": [], "names": [], "due": 1, "members_missing": [
+        {"unit": "N", "name": "Xã Nam", "group": "K", "group_name": "Huyện Kỳ"}]}
+    doc = json.loads(report.to_json())
+    assert doc["summary"][0]["absent"]["members_missing"][0]["unit"] == "N"
+    assert doc["coverage"]["partly_in"] == {"K": {"missing": ["N"], "missing_names": ["Xã Nam"]}}
+    english = build_report(ws, "Q-01/KH", "2024", lang="en")
+    assert "Huyện Kỳ: 1 of 2 members in, not yet Xã Nam." in english.data["coverage"]["text"]
 
 
 def test_section_three_shows_and_counts_a_unit_with_a_plan_and_no_actual_yet(tmp_path: Path) -> None:

@@ -110,6 +110,8 @@ def _compute(program: Program, period: Period, store: Store, units: UnitTree, so
     result.due = [u for u in program.expected_reporters() if u in submitted or is_due(program, u, period)]
     result.through_members = reported_through_members(program, units, period, submitted)
     result.absent = [u for u in result.due if u not in submitted and u not in result.through_members]
+    result.partly_in = _partly_in(program, units, period, submitted, result.absent)
+    result.absent = [u for u in result.absent if u not in result.partly_in]
     for top in tops:
         for ind in program.indicators:
             _group_figure(program, ind, top, period, units, result, book, is_scope=top == root)
@@ -117,11 +119,37 @@ def _compute(program: Program, period: Period, store: Store, units: UnitTree, so
     return result
 
 
+def _partly_in(program: Program, units: UnitTree, period: Period, submitted: dict[str, list[str]],
+               absent: list[str]) -> dict[str, list[str]]:
+    """Give the due reporters that sent nothing in their own name but some of whose members did (a district with 2 of
+    its 3 communes' files), each with its members that sent nothing: the highest such under it (a commune; a whole
+    sub-district that sent nothing, not each of its communes). Their figures are in the sums; those members are not."""
+    out = {}
+
+    def sent_under(code: str) -> bool:
+        return code in submitted or any(m in submitted for m in units.descendants(code))
+
+    def missing(code: str) -> list[str]:
+        found = []
+        for m in units.children(code):
+            if m in submitted or not program.lived(m, period):
+                continue
+            found += missing(m) if sent_under(m) else [m]
+        return found
+
+    for unit in absent:
+        if unit in units and units.has_children(unit) and sent_under(unit):
+            out[unit] = missing(unit)
+    return out
+
+
 def _mark_absent(result: FigureSet, units: UnitTree) -> None:
     """Mark each group figure with the due reporters under it (itself included) that sent nothing for the period:
-    its sums lack them, whether or not they had a plan to leave out of its ratio."""
+    its sums lack them, whether or not they had a plan to leave out of its ratio; and with the members missing of
+    those under it that are only partly in (`FigureSet.partly_in`: a district whose communes partly sent)."""
     due: dict[str, int] = defaultdict(int)
     absent: dict[str, list[str]] = defaultdict(list)
+    partly: dict[str, list[tuple[str, str]]] = defaultdict(list)
     gone = set(result.absent)
     for unit in result.due:
         seen = set()
@@ -131,12 +159,14 @@ def _mark_absent(result: FigureSet, units: UnitTree) -> None:
             due[code] += 1
             if unit in gone:
                 absent[code].append(unit)
+            partly[code].extend((member, unit) for member in result.partly_in.get(unit, ()))
             code = units.get(code).parent
-    if not absent:
+    if not absent and not any(partly.values()):
         return
     for (unit, _), fig in result.figures.items():
-        if fig.is_group and unit in absent:
-            fig.absent, fig.due = tuple(absent[unit]), due[unit]
+        if fig.is_group and (unit in absent or partly.get(unit)):
+            fig.absent, fig.due = tuple(absent.get(unit, ())), due[unit]
+            fig.members_missing = tuple(partly.get(unit, ()))
 
 
 def _outside_life(program: Program, sent: dict[str, set[str]], wanted: set[str]) -> dict[str, list[str]]:

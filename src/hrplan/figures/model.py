@@ -135,6 +135,10 @@ class Figure:
     # it due for the period. Set on group figures only (compute._mark_absent).
     absent: tuple[str, ...] = ()
     due: int = 0
+    # (member, the due reporter above it) of the due reporters under the group that sent nothing in their own name but
+    # some of whose members did (`FigureSet.partly_in`): the members that sent nothing ('Xã Thái Hòa (Huyện Hàm
+    # Yên)'); the reporter's figures are in the sums, those members' are not.
+    members_missing: tuple[tuple[str, str], ...] = ()
     # A group's own submission's figure, when the group unit reported for itself besides its members (a district's
     # own file): summed with theirs, and kept apart so that a check can tell whether it repeats their total.
     own: Figure | None = None
@@ -262,11 +266,14 @@ class FigureSet:
     # after they were imported): in no figure, named by check.outside_unit_life and the coverage line, as above
     outside_life: dict[str, list[str]] = field(default_factory=dict)
     # The expected reporters due for the period (at their frequency, in their life), in the program's order; of
-    # them, those that sent nothing for it (`absent`, in no figure), and those that sent nothing in their own name
+    # them, those that sent nothing for it (`absent`, in no figure, none of their members either), and those that sent nothing in their own name
     # but whose every member did (a district's table of its communes: `reported_through_members`), with those members.
     due: list[str] = field(default_factory=list)
     absent: list[str] = field(default_factory=list)
     through_members: dict[str, list[str]] = field(default_factory=dict)
+    # Due reporters that sent nothing in their own name but some of whose members did (a district with 2 of its 3
+    # communes' files), each with its members that sent nothing: "partly in", not among `absent`.
+    partly_in: dict[str, list[str]] = field(default_factory=dict)
 
     def get(self, unit: str, indicator: str) -> Figure | None:
         return self.figures.get((unit, indicator))

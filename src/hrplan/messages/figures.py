@@ -126,6 +126,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
                       "Leaves out {n} of {due} units that sent nothing: {units}."),
     "figure.absent.counted": ("Chưa gồm {n}/{due} đơn vị chưa gửi báo cáo.",
                               "Leaves out {n} of {due} units that sent nothing."),
+    # A group's figure lacks the members that sent nothing of a reporter under it that is only partly in (a
+    # district with 2 of its 3 communes' files): the reporter's other figures are in the sums.
+    "figure.members_missing": ("Chưa gồm đơn vị trực thuộc chưa gửi báo cáo: {units}.",
+                               "Leaves out members that sent nothing: {units}."),
+    "figure.member_of": ("{member} ({group})", "{member} ({group})"),
     "figure.note": ("Ghi chú của {unit}: {note}", "Note from {unit}: {note}"),
     "figure.coverage_header": (
         "Số liệu {period} chưa đủ: {items}.",
@@ -181,6 +186,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                " (leaves out {n} of {due} units that sent nothing: {units})"),
     "figure.sentence.absent.counted": (" (chưa gồm {n}/{due} đơn vị chưa gửi)",
                                        " (leaves out {n} of {due} units that sent nothing)"),
+    "figure.sentence.members_missing": (" (chưa gồm {units} chưa gửi)", " (leaves out {units}, not sent)"),
     # -- checks of what a figure lacks --
     "check.incomplete_period": (
         "{unit}: số liệu {period} chỉ có {parts}; thiếu {missing}. Số liệu của kỳ được đánh dấu chưa đủ.",

@@ -119,6 +119,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
                             "The figures are complete: every unit due to report sent figures for the whole period."),
     "report.s.missing_units": ("Chưa nhận được báo cáo của {n}/{total} đơn vị: {units}. Số liệu tổng hợp chưa gồm các đơn vị này.",
                                "No report yet from {n} of {total} units: {units}. The totals leave them out."),
+    "report.s.partly_in": ("{unit}: mới có {present}/{total} {kind}, chưa có {missing}.",
+                           "{unit}: {present} of {total} {kind} in, not yet {missing}."),
+    "report.s.members_kind": ("đơn vị trực thuộc", "members"),
     "report.s.partial_units": ("{unit}: số liệu mới đến hết {end}, chưa đủ cả kỳ.", "{unit}: figures only to {end}, not the whole period."),
     "report.s.no_data": ("Chưa có số liệu: {names}.", "No figures yet: {names}."),
     # Charts.

@@ -457,9 +457,13 @@ class ReportRows:
     def absent(self, fig: Figure) -> dict[str, Any] | None:
         """Give the due reporters under a group that sent nothing for the period, with their names and how many
         reporters under it were due (None when none is missing)."""
-        if not fig.absent:
+        if not fig.absent and not fig.members_missing:
             return None
-        return {"units": list(fig.absent), "names": [self.unit_name(u) for u in fig.absent], "due": fig.due}
+        out = {"units": list(fig.absent), "names": [self.unit_name(u) for u in fig.absent], "due": fig.due}
+        if fig.members_missing:  # of the reporters under it only partly in: the members that sent nothing
+            out["members_missing"] = [{"unit": m, "name": self.unit_name(m), "group": g,
+                                       "group_name": self.unit_name(g)} for m, g in fig.members_missing]
+        return out
 
     def unit_name(self, code: str) -> str:
         return _unit_name(self.units, code)
@@ -509,12 +513,12 @@ class ReportRows:
                    lacks: list[str]) -> list[str]:
         """Give what a row lacks, in words: parts missing, members left out, the whole plan, context, notes."""
         total_apart = ratio is not None and fig.actual is not None and fig.actual != fig.ratio_actual
-        if not (fig.incomplete or fig.absent or lacks or total_apart or fig.context is not None or notes
+        if not (fig.incomplete or fig.absent or fig.members_missing or lacks or total_apart or fig.context is not None or notes
                 or (fig.is_group and fig.estimate_partial)):
             return []  # most of a national roll-up's 130,000 rows: nothing to say
         lang = self.lang
         out = []
-        if fig.absent:
+        if fig.absent or fig.members_missing:
             out.append(absent_text(self.absent(fig), lang))
         for cover in fig.incomplete:
             missing = ", ".join(self.described(p) for p in cover.missing)
@@ -636,7 +640,7 @@ class ReportRows:
             # prose: names, apart by '; ' as in the Word and HTML body ('Sở Văn hóa, Thể thao và Du lịch 3/4 quý')
             parts = "; ".join(f"{self.unit_name(c.unit)} {self.parts_text(c)}" for c in fig.incomplete)
             text = text[:-1] + render("figure.sentence.incomplete", lang, parts=parts) + "."
-        if fig.absent:
+        if fig.absent or fig.members_missing:
             text = text[:-1] + absent_mark(self.absent(fig), lang) + "."
         if fig.as_of:
             text = text[:-1] + f" ({self._as_of_text(fig)[:1].lower()}{self._as_of_text(fig)[1:]})."
@@ -647,19 +651,39 @@ MOST_NAMED = 12  # units named in a mark or a line; past that they are counted (
 
 
 def absent_mark(absent: dict[str, Any], lang: str) -> str:
-    """Give the mark a sentence takes for the units its figure lacks: ' (chưa gồm 3/4 đơn vị chưa gửi: Sở Nội vụ, …)'."""
+    """Give the mark a sentence takes for the units its figure lacks: ' (chưa gồm 3/4 đơn vị chưa gửi: Sở Nội vụ, …)',
+    and for the members missing of a unit only partly in: ' (chưa gồm Xã Thái Hòa (Huyện Hàm Yên) chưa gửi)'."""
     n, due = len(absent["units"]), absent["due"]
+    out = ""
     if n > MOST_NAMED:
-        return render("figure.sentence.absent.counted", lang, n=n, due=due)
-    return render("figure.sentence.absent", lang, n=n, due=due, units=", ".join(absent["names"]))
+        out = render("figure.sentence.absent.counted", lang, n=n, due=due)
+    elif n:
+        out = render("figure.sentence.absent", lang, n=n, due=due, units=", ".join(absent["names"]))
+    if absent.get("members_missing"):
+        out += render("figure.sentence.members_missing", lang, units=members_missing_names(absent, lang))
+    return out
 
 
 def absent_text(absent: dict[str, Any], lang: str) -> str:
-    """Give the note under a row whose figure lacks units: 'Chưa gồm 3/4 đơn vị chưa gửi báo cáo: Sở Nội vụ, …'."""
+    """Give the note under a row whose figure lacks units: 'Chưa gồm 3/4 đơn vị chưa gửi báo cáo: Sở Nội vụ, …', and
+    'Chưa gồm đơn vị trực thuộc chưa gửi báo cáo: Xã Thái Hòa (Huyện Hàm Yên).' for a unit only partly in."""
     n, due = len(absent["units"]), absent["due"]
+    out = []
     if n > MOST_NAMED:
-        return render("figure.absent.counted", lang, n=n, due=due)
-    return render("figure.absent", lang, n=n, due=due, units=", ".join(absent["names"]))
+        out.append(render("figure.absent.counted", lang, n=n, due=due))
+    elif n:
+        out.append(render("figure.absent", lang, n=n, due=due, units=", ".join(absent["names"])))
+    if absent.get("members_missing"):
+        out.append(render("figure.members_missing", lang, units=members_missing_names(absent, lang)))
+    return " ".join(out)
+
+
+def members_missing_names(absent: dict[str, Any], lang: str) -> str:
+    """Give 'Xã Thái Hòa (Huyện Hàm Yên)' for each member missing of a unit only partly in, or their count."""
+    missing = absent["members_missing"]
+    if len(missing) > MOST_NAMED:
+        return render("figure.units_counted", lang, n=len(missing))
+    return ", ".join(render("figure.member_of", lang, member=m["name"], group=m["group_name"]) for m in missing)
 
 
 def band_in_sentence(band: Band | None, lang: str) -> str:
@@ -740,6 +764,9 @@ def _coverage(figures: FigureSet, units: UnitTree, lang: str) -> dict[str, Any]:
     if sent_nothing:
         texts.append(render("report.s.missing_units", lang, n=len(sent_nothing), total=len(due),
                             units=_names(units, sent_nothing, lang)))
+    for unit, members in figures.partly_in.items():  # its figures are in the totals, these members' are not
+        if unit in due:
+            texts.append(_partly_in_text(program, units, figures.period, unit, members, lang))
     if missing:
         items = "; ".join(f"{_unit_name(units, c.unit)} {_parts_text(c, lang)} "
                           f"({', '.join(Period.parse(p).in_sentence(lang) for p in c.missing)})" for c in missing)
@@ -767,6 +794,8 @@ def _coverage(figures: FigureSet, units: UnitTree, lang: str) -> dict[str, Any]:
     extra = render("figure.coverage_unexpected", lang, units=_names(units, unexpected, lang),
                    reporters=_names(units, list(program.reporters or []), lang)) if unexpected else ""
     common = {"due": due, "absent": sent_nothing, "through_members": dict(figures.through_members),
+              "partly_in": {u: {"missing": list(m), "missing_names": [_unit_name(units, c) for c in m]}
+                            for u, m in figures.partly_in.items() if u in due},
               "not_due": [{"unit": u, "frequency": f} for u, f in absent.items()],
               "unregistered": [{"unit": u, "periods": list(p)} for u, p in sorted(unregistered.items())],
               "outside_life": [{"unit": u, "periods": list(p)} for u, p in sorted(outside.items())],
@@ -778,6 +807,22 @@ def _coverage(figures: FigureSet, units: UnitTree, lang: str) -> dict[str, Any]:
     lacking = [*(c.to_dict() for c in missing), *(_nothing_sent(program, u, figures.period) for u in sent_nothing)]
     return {"complete": False, "units": sorted(lacking, key=lambda c: c["unit"]), **common,
             "text": " ".join([*texts, *([extra] if extra else [])])}
+
+
+def _partly_in_text(program: Program, units: UnitTree, period: Period, unit: str, missing: list[str],
+                    lang: str) -> str:
+    """Give 'Huyện Hàm Yên: mới có 2/3 xã, chưa có Xã Thái Hòa.' for a reporter only some of whose members sent."""
+    members = [m for m in units.children(unit) if program.lived(m, period)]
+    kinds = {(units.get(m).kind or "").strip() for m in members}
+    kind = kinds.pop() if lang == "vi" and len(kinds) == 1 and "" not in kinds else render("report.s.members_kind", lang)
+    # Members wholly in: a sub-group with a member missing is not
+    present = sum(1 for m in members if m not in missing and not _has_missing_under(units, m, missing))
+    return render("report.s.partly_in", lang, unit=_unit_name(units, unit), present=present, total=len(members),
+                  kind=kind, missing=_names(units, missing, lang))
+
+
+def _has_missing_under(units: UnitTree, code: str, missing: list[str]) -> bool:
+    return any(m in missing for m in units.descendants(code))
 
 
 def _nothing_sent(program: Program, unit: str, period: Period) -> dict[str, Any]:

@@ -218,10 +218,14 @@ class _Lean:
             codes.update(c.unit for c in incomplete)
         if notes:
             codes.update(u for u, _ in notes)
-        if fig.absent:
+        if fig.absent or fig.members_missing:
             codes.update(fig.absent)
             for u in fig.absent:
                 self.names.setdefault(u, words.unit_name(u))
+            for pair in fig.members_missing:
+                codes.update(pair)
+                for u in pair:
+                    self.names.setdefault(u, words.unit_name(u))
         total, full, estimate = fig.actual, fig.full_plan, fig.estimate
         return [code, unit, fig.is_group, self._members(fig.is_group, unit, members), len(members),
                 float(plan) if plan is not None else None, float(actual) if actual is not None else None,
@@ -232,7 +236,8 @@ class _Lean:
                   float(lo.actual) if lo.actual is not None else None] for lo in left_out],
                 [[c.unit, c.frequency, self._part_set(c.expected), list(c.missing)] for c in incomplete],
                 [[u, n] for u, n in notes], footnotes, _positions(lacks, footnotes) if lacks else [],
-                {"units": list(fig.absent), "due": fig.due} if fig.absent else None,
+                _absent_row(list(fig.absent), fig.due, [list(p) for p in fig.members_missing])
+                if fig.absent or fig.members_missing else None,
                 self._estimate_set(fig.is_group, unit, [u for u, _ in fig.estimate_members])]
 
     def unit_row(self, row: dict[str, Any]) -> list[Any]:
@@ -244,6 +249,9 @@ class _Lean:
         if row.get("absent"):
             codes.update(row["absent"]["units"])
             self.names.update(zip(row["absent"]["units"], row["absent"]["names"]))
+            for m in row["absent"].get("members_missing", ()):
+                codes.update((m["unit"], m["group"]))
+                self.names.update({m["unit"]: m["name"], m["group"]: m["group_name"]})
         codes.update(n["unit"] for n in row["notes"])
         return [row["indicator"], row["unit"], row["is_group"], self._member_set(row), len(row["members"]),
                 row["plan"], row["actual"], row["total_actual"], row["full_plan"], row["estimate"], row["ratio"],
@@ -252,7 +260,9 @@ class _Lean:
                 [[c["unit"], c["frequency"], self._part_set(c["expected"]), c["missing"]] for c in row["incomplete"]],
                 [[n["unit"], n["note"]] for n in row["notes"]],
                 footnotes, _positions(row["lacks"], footnotes),
-                {"units": row["absent"]["units"], "due": row["absent"]["due"]} if row.get("absent") else None,
+                _absent_row(row["absent"]["units"], row["absent"]["due"],
+                            [[m["unit"], m["group"]] for m in row["absent"].get("members_missing", ())])
+                if row.get("absent") else None,
                 self._estimate_set(row["is_group"], row["unit"], row["estimate_members"])]
 
     def findings(self, findings: Iterable[dict[str, Any]]) -> dict[str, Any]:
@@ -429,11 +439,27 @@ def figure_rows(doc: dict[str, Any], table: str = "units") -> list[dict[str, Any
             "incomplete": [{"unit": u, "frequency": freq, "expected": parts[e], "missing": missing,
                             "present": len(parts[e]) - len(missing), "unit_name": name_of(u)}
                            for u, freq, e, missing in r["incomplete"]],
-            "absent": ({"units": r["absent"]["units"], "names": [name_of(u) for u in r["absent"]["units"]],
-                        "due": r["absent"]["due"]} if r.get("absent") else None),
+            "absent": _absent_back(r["absent"], name_of) if r.get("absent") else None,
             "notes": [{"unit": u, "note": n} for u, n in r["notes"]],
             "footnotes": r["footnotes"], "lacks": [r["footnotes"][i] for i in r["lacks"]],
         })
+    return out
+
+
+def _absent_row(units: list[str], due: int, members_missing: list[list[str]]) -> dict[str, Any]:
+    """Give a unit row's `absent`: the reporters that sent nothing, how many were due, and the [member, reporter]
+    pairs of the members missing of the reporters only partly in (the key only when there are some)."""
+    out: dict[str, Any] = {"units": units, "due": due}
+    if members_missing:
+        out["members_missing"] = members_missing
+    return out
+
+
+def _absent_back(absent: dict[str, Any], name_of) -> dict[str, Any]:
+    out = {"units": absent["units"], "names": [name_of(u) for u in absent["units"]], "due": absent["due"]}
+    if absent.get("members_missing"):
+        out["members_missing"] = [{"unit": m, "name": name_of(m), "group": g, "group_name": name_of(g)}
+                                  for m, g in absent["members_missing"]]
     return out
 
 
