@@ -78,3 +78,29 @@ def test_a_running_total_counts_only_the_last_part_a_unit_sent(tmp_path: Path) -
     group = figures.get("P", "LK")
     assert group.blanks == [("B", "2024-Q3")]  # A's empty Q1 is behind its Q3 total of 7: nothing is missing
     assert ("B", "Đang xác minh") in group.notes and ("A", "Chưa có số liệu") not in group.notes
+
+
+def test_the_sentence_of_a_figure_that_leaves_out_a_blank_says_so_beside_it(tmp_path: Path) -> None:
+    """Sở Bình sent 2024-Q2 with 'Cán bộ được đào tạo' left empty ('Chưa tổng hợp'): the province's 21 leaves it out.
+    The footnote said so, the sentence (narrative, summary, HTML, English) did not: it now says it as the absent mark
+    does."""
+    from hrplan.reports import build_report
+    from hrplan.reports.files import write_reports
+
+    ws = _ws(tmp_path)
+    report = build_report(ws, "Q-01/KH", "2024-Q2")
+    [dt] = [r for r in report.data["summary"] if r["indicator"] == "DT" and r["unit"] == "P"]
+    assert dt["total_actual"] == 21
+    assert dt["sentence"].endswith(" (chưa gồm số để trống của Sở Bình) (1).") or dt["sentence"].endswith(
+        " (chưa gồm số để trống của Sở Bình).")
+    assert any(line.startswith("Cán bộ được đào tạo: 21 người") and "(chưa gồm số để trống của Sở Bình)" in line
+               for line in report.data["narrative"])
+    assert dt["absent"]["blanks"] == [{"unit": "B", "name": "Sở Bình", "period": None}]
+    doc = json.loads(report.to_json())
+    [row] = [r for r in doc["summary"] if r["indicator"] == "DT" and r["unit"] == "P"]
+    assert row["absent"]["blanks"][0]["unit"] == "B"
+    html = write_reports(ws, "Q-01/KH", "2024-Q2", ["html"]).paths["html"].read_text(encoding="utf-8")
+    assert "(chưa gồm số để trống của Sở Bình)" in html
+    english = build_report(ws, "Q-01/KH", "2024-Q2", lang="en")
+    [en] = [r for r in english.data["summary"] if r["indicator"] == "DT" and r["unit"] == "P"]
+    assert "(leaves out the actual left empty by Sở Bình)" in en["sentence"]

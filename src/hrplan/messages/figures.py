@@ -186,6 +186,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                " (leaves out {n} of {due} units that sent nothing: {units})"),
     "figure.sentence.absent.counted": (" (chưa gồm {n}/{due} đơn vị chưa gửi)",
                                        " (leaves out {n} of {due} units that sent nothing)"),
+    "figure.sentence.blank": (" (chưa gồm số để trống của {units})", " (leaves out the actual left empty by {units})"),
     "figure.sentence.members_missing": (" (chưa gồm {units} chưa gửi)", " (leaves out {units}, not sent)"),
     # -- checks of what a figure lacks --
     "check.incomplete_period": (

@@ -457,12 +457,14 @@ class ReportRows:
     def absent(self, fig: Figure) -> dict[str, Any] | None:
         """Give the due reporters under a group that sent nothing for the period, with their names and how many
         reporters under it were due (None when none is missing)."""
-        if not fig.absent and not fig.members_missing:
+        if not fig.absent and not fig.members_missing and not fig.blanks:
             return None
         out = {"units": list(fig.absent), "names": [self.unit_name(u) for u in fig.absent], "due": fig.due}
         if fig.members_missing:  # of the reporters under it only partly in: the members that sent nothing
             out["members_missing"] = [{"unit": m, "name": self.unit_name(m), "group": g,
                                        "group_name": self.unit_name(g)} for m, g in fig.members_missing]
+        if fig.blanks:  # units that sent their report but left this actual empty: not in the sum either
+            out["blanks"] = [{"unit": u, "name": self.unit_name(u), "period": p} for u, p in dict.fromkeys(fig.blanks)]
         return out
 
     def unit_name(self, code: str) -> str:
@@ -661,7 +663,18 @@ def absent_mark(absent: dict[str, Any], lang: str) -> str:
         out = render("figure.sentence.absent", lang, n=n, due=due, units=", ".join(absent["names"]))
     if absent.get("members_missing"):
         out += render("figure.sentence.members_missing", lang, units=members_missing_names(absent, lang))
+    if absent.get("blanks"):
+        out += render("figure.sentence.blank", lang, units=blank_names(absent, lang))
     return out
+
+
+def blank_names(absent: dict[str, Any], lang: str) -> str:
+    """Give 'Sở Nội vụ' (or 'Sở Nội vụ (Quý 2/2025)') for each unit that left the figure's actual empty."""
+    blanks = absent["blanks"]
+    if len(blanks) > MOST_NAMED:
+        return render("figure.units_counted", lang, n=len(blanks))
+    return ", ".join(b["name"] + (f" ({Period.parse(b['period']).in_sentence(lang)})" if b.get("period") else "")
+                     for b in blanks)
 
 
 def absent_text(absent: dict[str, Any], lang: str) -> str:

@@ -226,6 +226,9 @@ class _Lean:
                 codes.update(pair)
                 for u in pair:
                     self.names.setdefault(u, words.unit_name(u))
+        for u, _ in fig.blanks:
+            codes.add(u)
+            self.names.setdefault(u, words.unit_name(u))
         total, full, estimate = fig.actual, fig.full_plan, fig.estimate
         return [code, unit, fig.is_group, self._members(fig.is_group, unit, members), len(members),
                 float(plan) if plan is not None else None, float(actual) if actual is not None else None,
@@ -236,8 +239,9 @@ class _Lean:
                   float(lo.actual) if lo.actual is not None else None] for lo in left_out],
                 [[c.unit, c.frequency, self._part_set(c.expected), list(c.missing)] for c in incomplete],
                 [[u, n] for u, n in notes], footnotes, _positions(lacks, footnotes) if lacks else [],
-                _absent_row(list(fig.absent), fig.due, [list(p) for p in fig.members_missing])
-                if fig.absent or fig.members_missing else None,
+                _absent_row(list(fig.absent), fig.due, [list(p) for p in fig.members_missing],
+                            [list(b) for b in dict.fromkeys(fig.blanks)])
+                if fig.absent or fig.members_missing or fig.blanks else None,
                 self._estimate_set(fig.is_group, unit, [u for u, _ in fig.estimate_members])]
 
     def unit_row(self, row: dict[str, Any]) -> list[Any]:
@@ -252,6 +256,9 @@ class _Lean:
             for m in row["absent"].get("members_missing", ()):
                 codes.update((m["unit"], m["group"]))
                 self.names.update({m["unit"]: m["name"], m["group"]: m["group_name"]})
+            for b in row["absent"].get("blanks", ()):
+                codes.add(b["unit"])
+                self.names[b["unit"]] = b["name"]
         codes.update(n["unit"] for n in row["notes"])
         return [row["indicator"], row["unit"], row["is_group"], self._member_set(row), len(row["members"]),
                 row["plan"], row["actual"], row["total_actual"], row["full_plan"], row["estimate"], row["ratio"],
@@ -261,7 +268,8 @@ class _Lean:
                 [[n["unit"], n["note"]] for n in row["notes"]],
                 footnotes, _positions(row["lacks"], footnotes),
                 _absent_row(row["absent"]["units"], row["absent"]["due"],
-                            [[m["unit"], m["group"]] for m in row["absent"].get("members_missing", ())])
+                            [[m["unit"], m["group"]] for m in row["absent"].get("members_missing", ())],
+                            [[b["unit"], b["period"]] for b in row["absent"].get("blanks", ())])
                 if row.get("absent") else None,
                 self._estimate_set(row["is_group"], row["unit"], row["estimate_members"])]
 
@@ -446,12 +454,15 @@ def figure_rows(doc: dict[str, Any], table: str = "units") -> list[dict[str, Any
     return out
 
 
-def _absent_row(units: list[str], due: int, members_missing: list[list[str]]) -> dict[str, Any]:
-    """Give a unit row's `absent`: the reporters that sent nothing, how many were due, and the [member, reporter]
-    pairs of the members missing of the reporters only partly in (the key only when there are some)."""
+def _absent_row(units: list[str], due: int, members_missing: list[list[str]], blanks: list[list]) -> dict[str, Any]:
+    """Give a unit row's `absent`: the reporters that sent nothing, how many were due, the [member, reporter] pairs
+    of the members missing of the reporters only partly in, and the [unit, sub-period or null] whose actual was left
+    empty (each key only when there are some)."""
     out: dict[str, Any] = {"units": units, "due": due}
     if members_missing:
         out["members_missing"] = members_missing
+    if blanks:
+        out["blanks"] = blanks
     return out
 
 
@@ -460,6 +471,8 @@ def _absent_back(absent: dict[str, Any], name_of) -> dict[str, Any]:
     if absent.get("members_missing"):
         out["members_missing"] = [{"unit": m, "name": name_of(m), "group": g, "group_name": name_of(g)}
                                   for m, g in absent["members_missing"]]
+    if absent.get("blanks"):
+        out["blanks"] = [{"unit": u, "name": name_of(u), "period": p} for u, p in absent["blanks"]]
     return out
 
 
