@@ -24,9 +24,15 @@ class Finding:
     params: dict[str, Any] = field(default_factory=dict)
     location: Location = field(default_factory=Location)
     wording: str | None = None  # the catalogue message when not the code's own (a ceiling's 'behind plan')
+    # What the figure the finding is about lacks, as the report's sentence says it (`figure_lacks`): the units
+    # that sent nothing, the members missing of a unit only partly in, the parts missing, the actuals left empty.
+    lacks: Lacks | None = None
 
     def message(self, lang: str = "vi") -> str:
-        return render(self.wording or self.code, lang, **self.params)
+        text = render(self.wording or self.code, lang, **self.params)
+        if self.lacks is None:
+            return text
+        return (text[:-1] + self.lacks.mark + ".") if text.endswith(".") else text + self.lacks.mark
 
     @property
     def short_code(self) -> str:
@@ -47,7 +53,68 @@ class Finding:
     def to_dict(self, lang: str = "vi") -> dict[str, Any]:
         return {"code": self.code, "severity": self.severity.value, "program": self.program, "period": self.period,
                 "unit": self.unit, "indicator": self.indicator, "figure": self.figure(lang), "message": self.message(lang),
-                "location": self.location.to_dict(), "params": {k: str(v) for k, v in self.params.items()}}
+                "location": self.location.to_dict(), "params": {k: str(v) for k, v in self.params.items()},
+                **({"lacks": self.lacks.to_dict()} if self.lacks is not None else {})}
+
+
+@dataclass(frozen=True, slots=True)
+class Lacks:
+    """What a figure lacks, said beside a finding on it: `mark` as the report's sentence says it, `short` for the
+    cell column of an 80-column table ('thiếu 2'), and the units by code."""
+
+    mark: str
+    short: str
+    absent: tuple[str, ...] = ()  # due reporters that sent nothing
+    members_missing: tuple[tuple[str, str], ...] = ()  # (member, the reporter only partly in above it)
+    incomplete: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (unit, its parts missing)
+    blanks: tuple[str, ...] = ()  # units that left the actual empty
+    due: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.mark.strip(), "absent": list(self.absent), "due": self.due,
+                "members_missing": [{"unit": m, "group": g} for m, g in self.members_missing],
+                "incomplete": [{"unit": u, "missing": list(p)} for u, p in self.incomplete],
+                "blanks": list(self.blanks)}
+
+
+_MOST_NAMED = 12  # as the report: past that, units are counted
+
+
+def figure_lacks(fig: Figure, units: UnitTree, lang: str) -> Lacks | None:
+    """Give what a figure lacks, in the report's words (' (số liệu chưa đủ: Huyện Yên Sơn 3/4 quý) (chưa gồm 1/7 đơn
+    vị chưa gửi: Sở Lao động…) (chưa gồm Xã Thái Hòa (Huyện Hàm Yên) chưa gửi)'), or None when it lacks nothing."""
+    blanks = tuple(dict.fromkeys(u for u, _ in fig.blanks)) if fig.is_group else ()
+    incomplete = [c for c in fig.incomplete if not c.complete]
+    if not (fig.absent or fig.members_missing or incomplete or blanks):
+        return None
+
+    def name(code: str) -> str:
+        return units.get(code).name if code in units else code
+
+    def names(codes) -> str:
+        codes = list(codes)
+        return render("figure.units_counted", lang, n=len(codes)) if len(codes) > _MOST_NAMED else ", ".join(codes)
+
+    mark = ""
+    if incomplete:
+        kinds = {c.frequency for c in incomplete}
+        parts = names(f"{name(c.unit)} " + render("figure.parts", lang, present=c.present, expected=len(c.expected),
+                                                  kind=render(f"figure.kind.{c.frequency}", "en"),
+                                                  kind_vi=render(f"figure.kind.{c.frequency}", "vi"))
+                      for c in incomplete) if kinds else ""
+        mark += render("figure.sentence.incomplete", lang, parts=parts)
+    if fig.absent:
+        n = len(fig.absent)
+        mark += (render("figure.sentence.absent.counted", lang, n=n, due=fig.due) if n > _MOST_NAMED else
+                 render("figure.sentence.absent", lang, n=n, due=fig.due, units=", ".join(map(name, fig.absent))))
+    if fig.members_missing:
+        mark += render("figure.sentence.members_missing", lang, units=names(
+            render("figure.member_of", lang, member=name(m), group=name(g)) for m, g in fig.members_missing))
+    if blanks:
+        mark += render("figure.sentence.blank", lang, units=names(map(name, blanks)))
+    count = len(fig.absent) + len(fig.members_missing) + len(incomplete) + len(blanks)
+    return Lacks(mark, render("check.lacks_short", lang, n=count), tuple(fig.absent), tuple(fig.members_missing),
+                 tuple((c.unit, tuple(c.missing)) for c in incomplete), blanks, fig.due)
 
 
 _FIGURE_KEYS = ("ratio", "share", "value", "actual", "parts_sum", "stated", "left", "arrived", "found", "count")

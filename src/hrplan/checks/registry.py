@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from hrplan.checks.finding import Finding
+from hrplan.checks.finding import Finding, figure_lacks
 from hrplan.checks.rule import CheckContext, Rule, rule_setting
 from hrplan.checks.rules import (
     behind_plan,
@@ -137,7 +137,23 @@ def check_program(program: Program, figures: FigureSet, store: Store, units: Uni
                 findings.extend(f for f in (_as_declared(program, rule, f) for f in rule.run(ctx)) if f is not None)
         if step is not None:
             step(rule.code)
+    _mark_lacks(findings, figures, units, lang)
     return sorted(findings, key=lambda f: (_ORDER[f.severity], f.code, f.unit or "", f.indicator or ""))
+
+
+def _mark_lacks(findings: list[Finding], figures: FigureSet, units: UnitTree, lang: str) -> None:
+    """Give each finding on a figure that lacks units or parts (a group with units that sent nothing, a district's
+    commune missing, a unit's quarter missing) what it lacks, as the report's sentence says it: the finding's
+    '105% of plan' must not read as the whole group's when the report marks it."""
+    said: dict[tuple[str, str], object] = {}
+    for f in findings:
+        if f.unit is None or f.indicator is None:
+            continue
+        key = (f.unit, f.indicator)
+        if key not in said:
+            fig = figures.get(*key)
+            said[key] = figure_lacks(fig, units, lang) if fig is not None else None
+        f.lacks = said[key]
 
 
 def _enabled_anywhere(program: Program, rule: Rule) -> bool:

@@ -151,8 +151,11 @@ def _print_table(findings: list[Finding], units, verbose: bool, numbered_from: i
 
 
 def _cell(f: Finding) -> str:
-    """Give the cell column: 'F17', or 'F17+2' for a figure added up from three cells (the line below names them)."""
+    """Give the cell column: 'F17', or 'F17+2' for a figure added up from three cells (the line below names them);
+    for a figure that lacks units or parts and has no one cell, 'thiếu 2' (the message names them)."""
     loc = f.location
+    if not loc.cell and f.lacks is not None:  # a group's figure: no one cell, but what it lacks ('thiếu 2')
+        return f.lacks.short
     return f"{loc.cell}+{loc.more}" if loc.cell and loc.more else loc.cell or ""
 
 

@@ -172,6 +172,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "severity.info": ("Lưu ý", "Note"),
     "findings.sheet": ("Kết quả kiểm tra", "Findings"),
     "findings.col.severity": ("Mức", "Severity"),
+    # The cell column of a finding on a figure that lacks units or parts (a group's): how many it lacks.
+    "check.lacks_short": ("thiếu {n}", "lacks {n}"),
     "findings.col.code": ("Mã", "Code"),
     "findings.col.program": ("Chương trình", "Program"),
     "findings.col.period": ("Kỳ", "Period"),
