@@ -162,7 +162,8 @@ def test_word_report_marks_each_figure_that_lacks_parts_or_members(demo, tmp_pat
     flat = " ".join(pdf_text(demo / "reports" / "27-KH-UBND_2024.docx", tmp_path).split())
     assert "Số liệu năm 2024 chưa đủ: Huyện Hòa An 3/4 quý (Quý III/2024)." in flat  # under the title
     assert "357 lượt người, đạt 102% kế hoạch (vượt) (số liệu chưa đủ: Huyện Hòa An 3/4 quý)." in flat
-    assert "1.645 triệu đồng, đạt gần 100% kế hoạch (gần đạt) (2)." in flat
+    # Sở Y tế left its Q4 actual empty ("Chưa quyết toán"): the sentence says the total leaves it out
+    assert "1.645 triệu đồng, đạt gần 100% kế hoạch (gần đạt) (chưa gồm số để trống của Sở Y tế (Quý IV/2024)) (2)." in flat
     assert "(1) Số liệu chưa đủ kỳ: Huyện Hòa An 3/4 quý (thiếu Quý III/2024)." in flat
     assert "(2) Không tính vào tỷ lệ: Sở Y tế (Quý IV/2024) có KH 200 nhưng chưa có số thực hiện." in flat
     assert "KH toàn Tỉnh Cao Bằng 1.850, trong đó đơn vị đã báo cáo 1.650" in flat
