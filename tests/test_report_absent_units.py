@@ -186,3 +186,41 @@ def test_status_and_the_arrival_matrix_say_the_same_of_a_district_as_the_report(
     assert [(r.period, r.missing) for r in rows] == [("2024", ["K"])]
     cells = {row.unit: row.cells[0].status for row in matrix.rows}
     assert cells["H"] == "through_members" and cells["K"] == "missing" and cells["A"] == "sent"
+
+
+PLANNING = """
+code: Q-01/KH
+title: Chương trình thử quy hoạch
+period: 2024-2026
+scope: P
+reporting: year
+indicators:
+  - {code: DT, name: Cán bộ được đào tạo, uom: người, accumulation: per_period}
+  - {code: QH, name: Quy hoạch lãnh đạo sở, uom: người, kind: planning_ratio, band: {min: 1.0, max: 1.5}}
+  - {code: QH-NU, name: Trong đó nữ, uom: người, planning: {role: women, of: QH}}
+planning_limits: {women_min_share: 0.25, source: Quy định 377-QĐ/TW}
+reporters: [A, B, C, D, E]
+"""
+
+
+def test_the_planning_section_marks_its_figures_as_the_indicator_table_does(tmp_path: Path) -> None:
+    """Sở An and Sở Bình sent (5 seats, 7 planned, 2 women); three departments sent nothing. Table II marked the
+    planning row, section III's row and its share line did not (HTML, Word and English alike)."""
+    ws = make_workspace(tmp_path / "ws", program=PLANNING)
+    send(ws, filled_template(ws, "A", "2024", {"DT": (10, 9), "QH": (2, 3), "QH-NU": (None, 1)}),
+         filled_template(ws, "B", "2024", {"DT": (10, 12), "QH": (3, 4), "QH-NU": (None, 1)}))
+    from hrplan.reports.document import build_document
+
+    missing = "(chưa gồm 3/5 đơn vị chưa gửi: Sở Công, Sở Đức, Sở Én)"
+    doc = build_document(ws, "Q-01/KH", "2024")
+    [row] = doc.context["planning"]
+    table_mark = next(r["mark"] for r in doc.context["table"] if r.get("code") == "QH")
+    assert row["mark"] == table_mark != "" and row["name"].endswith(table_mark)
+    [share] = doc.context["planning_limits"]
+    assert f"2/7 người, bằng 28,6% {missing}; mức tối thiểu 25%" in share
+    html = write_reports(ws, "Q-01/KH", "2024", ["html", "docx"]).paths["html"].read_text(encoding="utf-8")
+    assert f"bằng 28,6% {missing}" in html
+    english = build_document(ws, "Q-01/KH", "2024", lang="en")
+    assert "(leaves out 3 of 5 units that sent nothing: Sở Công, Sở Đức, Sở Én)" in english.context["planning_limits"][0]
+    assert english.context["planning"][0]["mark"] != ""
+

@@ -180,9 +180,11 @@ def _band_words(display: dict[str, Any], lang: str) -> str:
     return render("band.in_sentence" if source else "band.in_sentence.no_source", lang, band=band, source=source)
 
 
-def planning(program: Program, data: dict[str, Any], lang: str) -> list[dict[str, Any]]:
+def planning(program: Program, data: dict[str, Any], lang: str, notes: Notes | None = None) -> list[dict[str, Any]]:
     """Give the planning ratios (candidates per seat) of the scope with their norm band: the one in force on the
-    period's last day, with the regulation that set it ('1,0–1,3 lần (Quy định 50-QĐ/TW)')."""
+    period's last day, with the regulation that set it ('1,0–1,3 lần (Quy định 50-QĐ/TW)'). A row that lacks
+    something carries the mark of its note, as in the indicator table (the same note, the same number)."""
+    notes = notes if notes is not None else Notes()
     kinds = {i.code: i for i in program.indicators if i.kind is IndicatorKind.PLANNING_RATIO}
     end = date.fromisoformat(data["period"]["end"])
     out = []
@@ -193,7 +195,8 @@ def planning(program: Program, data: dict[str, Any], lang: str) -> list[dict[str
         in_force = ind.band_at(end)
         band = unbroken(in_force.describe(lang)) if in_force else "-"
         band += f" ({in_force.source})" if in_force and in_force.source else ""
-        out.append({"name": row["name"], "seats": row["display"]["plan"],
+        mark = notes.mark(row)
+        out.append({"name": _marked(row["name"], mark), "mark": mark, "seats": row["display"]["plan"],
                     "candidates": row["display"]["actual"], "ratio": unbroken(row["display"]["ratio"]),
                     "band": band, "status": row["status"], "status_text": render(f"status.{row['status']}", lang)})
     return out

@@ -323,7 +323,7 @@ def _planning_limits(program: Program, figures: FigureSet, units: UnitTree, lang
             out.append({"indicator": ind.code, "role": role, "value": float(fig.actual), "limit": limit,
                         "within": within, "left_out": left,
                         "text": render("report.s.planning_max", lang, name=ind.name_in(lang),
-                                       value=format_number(fig.actual, lang=lang),
+                                       value=format_number(fig.actual, lang=lang) + _lacks_mark(fig, units, lang),
                                        limit=format_number(limit, lang=lang), source=source,
                                        word=render(f"report.s.limit_{'within_max' if within else 'over_max'}", lang),
                                        left_out=render("report.s.planning_max.left_out", lang, units=", ".join(left))
@@ -341,11 +341,18 @@ def _planning_limits(program: Program, figures: FigureSet, units: UnitTree, lang
                     "text": render("report.s.planning_share", lang, role=render(f"report.role.{role}", lang), of=of,
                                    count=format_number(found.count, lang=lang),
                                    planned=format_number(found.planned, lang=lang),
-                                   share=share_text(found.share, limit, lang),
+                                   share=share_text(found.share, limit, lang) + _lacks_mark(fig, units, lang),
                                    floor=format_percent(limit, lang=lang), source=source,
                                    word=render(f"report.s.limit_{'within' if within else 'under_min'}", lang),
                                    left_out=left)})
     return out
+
+
+def _lacks_mark(fig: Figure, units: UnitTree, lang: str) -> str:
+    """Give the mark a number about a group figure takes for what the figure lacks ('' if nothing), as a sentence's:
+    ' (chưa gồm 1/4 đơn vị chưa gửi: Huyện ủy Lộc Bình)'."""
+    absent = absent_of(fig, units)
+    return absent_mark(absent, lang) if absent else ""
 
 
 def _lazy_unit_rows(figures: FigureSet, units: UnitTree, top: str | None, rows: ReportRows) -> list[LazyRow]:
@@ -457,15 +464,7 @@ class ReportRows:
     def absent(self, fig: Figure) -> dict[str, Any] | None:
         """Give the due reporters under a group that sent nothing for the period, with their names and how many
         reporters under it were due (None when none is missing)."""
-        if not fig.absent and not fig.members_missing and not fig.blanks:
-            return None
-        out = {"units": list(fig.absent), "names": [self.unit_name(u) for u in fig.absent], "due": fig.due}
-        if fig.members_missing:  # of the reporters under it only partly in: the members that sent nothing
-            out["members_missing"] = [{"unit": m, "name": self.unit_name(m), "group": g,
-                                       "group_name": self.unit_name(g)} for m, g in fig.members_missing]
-        if fig.blanks:  # units that sent their report but left this actual empty: not in the sum either
-            out["blanks"] = [{"unit": u, "name": self.unit_name(u), "period": p} for u, p in dict.fromkeys(fig.blanks)]
-        return out
+        return absent_of(fig, self.units)
 
     def unit_name(self, code: str) -> str:
         return _unit_name(self.units, code)
@@ -650,6 +649,21 @@ class ReportRows:
 
 
 MOST_NAMED = 12  # units named in a mark or a line; past that they are counted (a national report's communes)
+
+
+def absent_of(fig: Figure, units: UnitTree) -> dict[str, Any] | None:
+    """Give the due reporters under a group that sent nothing for the period, with their names and how many reporters
+    under it were due; the members missing of the reporters under it only partly in; the units that left its actual
+    empty (None when it lacks none of these)."""
+    if not fig.absent and not fig.members_missing and not fig.blanks:
+        return None
+    out = {"units": list(fig.absent), "names": [_unit_name(units, u) for u in fig.absent], "due": fig.due}
+    if fig.members_missing:  # of the reporters under it only partly in: the members that sent nothing
+        out["members_missing"] = [{"unit": m, "name": _unit_name(units, m), "group": g,
+                                   "group_name": _unit_name(units, g)} for m, g in fig.members_missing]
+    if fig.blanks:  # units that sent their report but left this actual empty: not in the sum either
+        out["blanks"] = [{"unit": u, "name": _unit_name(units, u), "period": p} for u, p in dict.fromkeys(fig.blanks)]
+    return out
 
 
 def absent_mark(absent: dict[str, Any], lang: str) -> str:

@@ -126,7 +126,7 @@ def document_context(data: dict[str, Any], program: Program, settings: ReportSet
     notes = content.Notes()  # one numbering for the whole body: the summary table first, then the units
     sections = content.sections(program, data, lang, notes)
     table_notes = len(notes.texts)
-    planning = content.planning(program, data, lang)
+    planning = content.planning(program, data, lang, notes)
     top = content.top_units(data, units, lang, notes)
     behind, more = content.behind(data, lang, notes=notes)
     errors, warnings = content.findings(data, units)
