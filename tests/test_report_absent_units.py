@@ -224,3 +224,25 @@ def test_the_planning_section_marks_its_figures_as_the_indicator_table_does(tmp_
     assert "(leaves out 3 of 5 units that sent nothing: Sở Công, Sở Đức, Sở Én)" in english.context["planning_limits"][0]
     assert english.context["planning"][0]["mark"] != ""
 
+
+def test_section_four_shows_a_row_for_each_unit_that_sent_nothing_and_one_with_only_an_error(tmp_path: Path) -> None:
+    """Sở An sent its training (45 of 40); Sở Bình sent only its planning, 5 people for 0 seats (an error, no ratio);
+    Sở Công, Sở Đức and Sở Én sent nothing (plans 100, 50, 20). The section counted 1 unit and showed Sở An alone."""
+    from hrplan.reports.document import build_document
+
+    ws = make_workspace(tmp_path / "ws")
+    send(ws, filled_template(ws, "A", "2024", {"DT": (40, 45)}), filled_template(ws, "B", "2024", {"QH": (0, 5)}))
+    context = build_document(ws, "Q-01/KH", "2024").context
+    rows = context["top_units"]
+    assert list(dict.fromkeys(r["unit_code"] for r in rows)) == ["A", "B", "C", "D", "E"]
+    assert context["top_units_text"].startswith("Bảng dưới đây nêu kết quả của 5 đơn vị trực thuộc Tỉnh Thử")
+    [b] = [r for r in rows if r["unit_code"] == "B"]
+    assert (b["indicator"], b["actual"]) == ("QH", "5")
+    unsent = [(r["unit_code"], r["indicator"], r["plan"], r["actual"], r["status_text"]) for r in rows
+              if r["unit_code"] in "CDE"]
+    assert unsent == [("C", "DT", "100", "-", "Chưa gửi báo cáo"), ("C", "QH", "3", "-", "Chưa gửi báo cáo"),
+                      ("D", "DT", "50", "-", "Chưa gửi báo cáo"), ("E", "DT", "20", "-", "Chưa gửi báo cáo")]
+    html = write_reports(ws, "Q-01/KH", "2024", ["html", "docx"]).paths["html"].read_text(encoding="utf-8")
+    assert html.count("Chưa gửi báo cáo<") >= 3 or html.count("Chưa gửi báo cáo") >= 3
+    english = build_document(ws, "Q-01/KH", "2024", lang="en").context
+    assert [r["status_text"] for r in english["top_units"] if r["unit_code"] == "E"] == ["No report sent"]

@@ -119,6 +119,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
                             "The figures are complete: every unit due to report sent figures for the whole period."),
     "report.s.missing_units": ("Chưa nhận được báo cáo của {n}/{total} đơn vị: {units}. Số liệu tổng hợp chưa gồm các đơn vị này.",
                                "No report yet from {n} of {total} units: {units}. The totals leave them out."),
+    "report.s.unit_not_sent": ("Chưa gửi báo cáo", "No report sent"),
     "report.s.partly_in": ("{unit}: mới có {present}/{total} {kind}, chưa có {missing}.",
                            "{unit}: {present} of {total} {kind} in, not yet {missing}."),
     "report.s.members_kind": ("đơn vị trực thuộc", "members"),

@@ -13,6 +13,7 @@ from typing import Any
 from hrplan.definitions import Direction, IndicatorKind, MeasureBook, Period, Program, UnitTree
 from hrplan.messages import render
 from hrplan.reports.data import absent_mark, part_name
+from hrplan.values import format_number
 
 JUDGED = ("over", "met", "nearly", "behind")  # the words of a figure judged against a plan
 BEHIND = ("behind", "nearly")  # a planning ratio out of its band is not behind plan: it is told under planning
@@ -214,10 +215,36 @@ def top_units(data: dict[str, Any], units: UnitTree, lang: str, notes: Notes | N
     judged = {r["unit"] for r in mine if r["ratio"] is not None}
     rows = [r for r in mine if r["ratio"] is not None
             or r["unit"] not in judged and r["status"] == "no_data" and r["plan"] is not None]
-    rank = {c: i for i, c in enumerate(units.children(scope))}
-    rows.sort(key=lambda r: rank.get(r["unit"], 0))
+    # A unit that sent figures none of which has a ratio (0 seats beside its candidates, an error): shown with them.
+    shown = {r["unit"] for r in rows}
+    rows += [r for r in mine if r["unit"] not in shown and (r["actual"] is not None or r["plan"] is not None)]
     notes = notes if notes is not None else Notes()
-    return [_unit_row(r, lang, notes) for r in rows]
+    out = [_unit_row(r, lang, notes) for r in rows]
+    # A due unit under the scope that sent nothing: a row per plan it had ('Chưa gửi báo cáo', KH 30), or one row.
+    shown = {r["unit"] for r in rows}
+    for unit in (data.get("coverage") or {}).get("absent", []):
+        if unit in children and unit not in shown:
+            out += _unsent_rows(data, units, unit, lang)
+    rank = {c: i for i, c in enumerate(units.children(scope))}
+    out.sort(key=lambda r: rank.get(r["unit_code"], 0))  # stable: each unit's rows keep their order
+    return out
+
+
+def _unsent_rows(data: dict[str, Any], units: UnitTree, unit: str, lang: str) -> list[dict[str, Any]]:
+    """Give the rows of a unit that sent nothing: each indicator it had a plan for, with that plan, or one row."""
+    name = units.get(unit).name if unit in units else unit
+    status = render("report.s.unit_not_sent", lang)
+    out = []
+    for r in data["summary"]:
+        plans = [lo["plan"] for lo in r["left_out"] if lo["unit"] == unit and lo["reason"] == "no_submission"
+                 and lo["plan"] is not None]
+        if plans:
+            out.append({"unit": name, "unit_code": unit, "indicator": r["indicator"], "name": r["name"], "mark": "",
+                        "incomplete": False, "uom": uom(r["uom"], lang), "plan": format_number(plans[0], lang=lang),
+                        "actual": "-", "ratio": "-", "status": "not_sent", "status_text": status, "is_group": False})
+    return out or [{"unit": name, "unit_code": unit, "indicator": "", "name": "", "mark": "", "incomplete": False,
+                    "uom": "", "plan": "-", "actual": "-", "ratio": "-", "status": "not_sent", "status_text": status,
+                    "is_group": False}]
 
 
 def behind(data: dict[str, Any], lang: str, limit: int = MAX_BEHIND,
