@@ -118,7 +118,7 @@ def test_many_findings_are_summarised_at_a_terminal_and_verbose_prints_every_one
         by_rule[f["code"]] = by_rule.get(f["code"], 0) + 1
     for code, n in by_rule.items():  # each rule's row: its code and its count
         assert any(code.removeprefix("check.") in line and f" {n} " in line for line in out.splitlines()), code
-    flat = " ".join(out.split())  # a long message wraps at the terminal's width
+    flat = " ".join(out.split())  # a long message (with its figure's marks) wraps at the terminal's width
     shown = [f["message"] for f in findings if " ".join(f["message"].split()) in flat]
     assert len(shown) == min(20, len(findings)) < len(findings) + 1
     assert "Huyện Hòa An (HHA) chưa gửi báo cáo" in out  # the error comes first among the most important

@@ -195,8 +195,9 @@ def test_findings_whose_params_are_not_texts_are_written_as_their_rows_would_be(
         assert json_rows(fast) == json_rows(rows), (lang, told)
     doc = json.loads(json_rows(report_document({"findings": FindingStream(findings, "vi")}, None, "vi")))
     table = doc["findings"]["rows"]
-    assert [row[-2] for row in table] == ["3", None, None, None]  # the first's is its actual, not 'None'
-    assert [row[-1] for row in table] == [None, None, None, None]
+    assert [row[-3] for row in table] == ["3", None, None, None]  # the first's is its actual, not 'None'
+    assert [row[-2] for row in table] == [None, None, None, None]
+    assert [row[-1] for row in table] == [None, None, None, None]  # `lacks`: none of these figures lacks anything
     assert finding_rows({**doc, "program": {"code": "P"}, "period": {"label": "2024"}}) == [
         f.to_dict("vi") for f in findings]
 

@@ -30,9 +30,11 @@ the order of `findings.params[code]` (null, or past the end of a shorter list: t
 parameter), and its location (file and sheet as indices into `findings.texts`). Its `message` is null when it
 is the code's template (`findings.templates`) filled with the params by `str.format` (a missing `{x_vi}`
 takes `{x}`, a missing optional clause `{opt_x}` is empty, `{s}` / `{s_x}` is the English plural ending of the count
-`{n}` / `{x}`, any other missing one '?'); otherwise the text. Its `figure` (the one number it is about) is null when it is
-the first of `findings.figure_params` that the finding has and is not empty. Every finding is of the report's
-program and period.
+`{n}` / `{x}`, any other missing one '?'); otherwise the text. Its `figure` (the one number it is about) is null when it
+is the first of `findings.figure_params` that the finding has and is not empty. Its `lacks` is null, or what the
+figure it is about lacks (the units that sent nothing, the members missing of a unit only partly in, the parts
+missing, the actuals left empty: `checks.finding.Lacks`), which its message then ends with. Every finding is of
+the report's program and period.
 
 The lookups come after the tables (they are gathered while the rows are written).
 
@@ -55,7 +57,7 @@ JSON_FORMAT = 2  # the report JSON's `format`; the nightly job rewrites a JSON o
 UNIT_COLUMNS = ["indicator", "unit", "is_group", "member_set", "member_count", "plan", "actual", "total_actual",
                 "full_plan", "estimate", "ratio", "status", "plan_rule", "context", "left_out", "incomplete", "notes",
                 "footnotes", "lacks", "absent", "estimate_member_set"]
-FINDING_COLUMNS = ["code", "severity", "unit", "indicator", "params", "location", "figure", "message"]
+FINDING_COLUMNS = ["code", "severity", "unit", "indicator", "params", "location", "figure", "message", "lacks"]
 SOURCE_COLUMNS = ["table", "row", "measure", "cells"]  # cells: indices into source_cells, in the row's order
 # A row's `plan` and `actual` cells are exactly those its numbers add up; the cells of members left out of its
 # ratio are listed apart (`plan_left_out`, `actual_left_out`), and `estimate` gives the estimate's.
@@ -319,7 +321,8 @@ class _Lean:
                 if f["unit"] is not None:
                     self.codes.add(f["unit"])
                 yield [code, f["severity"], f["unit"], f["indicator"],
-                       [text(params[k]) if k in params else None for k in order], location, figure, message]
+                       [text(params[k]) if k in params else None for k in order], location, figure, message,
+                       f.get("lacks")]
 
         def rows_of_findings(stream: FindingStream) -> Iterator[list[Any]]:
             """The rows `rows` gives for `Finding.to_dict`, made from the findings (no dict, and a message that is
@@ -332,7 +335,8 @@ class _Lean:
                 loc = f.location
                 fields = (loc.file, loc.sheet, loc.cell, loc.line, loc.field, loc.more)
                 location = location_of(*fields) if fields != _NO_LOCATION else None
-                if lang == self.lang and f.wording is None and all(type(v) is str for v in raw.values()):
+                if lang == self.lang and f.wording is None and f.lacks is None and all(type(v) is str
+                                                                                      for v in raw.values()):
                     # the message is the template filled with these texts, and the figure most often the one they
                     # give (not a Vietnamese '_vi' number: the reader's rule knows no language)
                     message = None if code in templates else f.message(lang)
@@ -347,7 +351,8 @@ class _Lean:
                 if f.unit is not None:
                     self.codes.add(f.unit)
                 yield [code, f.severity.value, f.unit, f.indicator,
-                       [text(params[k]) if k in params else None for k in order], location, figure, message]
+                       [text(params[k]) if k in params else None for k in order], location, figure, message,
+                       f.lacks.to_dict() if f.lacks is not None else None]
 
         return {"columns": FINDING_COLUMNS,
                 "rows": rows_of_findings(findings) if isinstance(findings, FindingStream) else rows(),
@@ -516,7 +521,8 @@ def finding_rows(doc: dict[str, Any]) -> list[dict[str, Any]]:
     program, period = doc["program"]["code"], doc["period"]["label"]
     out = []
     templates = table["templates"]
-    for code, severity, unit, indicator, values, location, figure, message in table["rows"]:
+    for code, severity, unit, indicator, values, location, figure, message, *rest in table["rows"]:
+        lacks = rest[0] if rest else None  # what the figure lacks (a column written since the marks reached check)
         params = {k: texts[i] for k, i in zip(keys[code], values) if i is not None}
         loc = {}
         for key, value in zip(ITEM_COLUMNS["location"], location or []):
@@ -528,7 +534,7 @@ def finding_rows(doc: dict[str, Any]) -> list[dict[str, Any]]:
             message = _fill(templates[code], params)
         out.append({"code": code, "severity": severity, "program": program, "period": period, "unit": unit,
                     "indicator": indicator, "figure": figure, "message": message,
-                    "location": loc, "params": params})
+                    "location": loc, "params": params, **({"lacks": lacks} if lacks is not None else {})})
     return out
 
 
