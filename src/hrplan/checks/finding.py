@@ -134,7 +134,9 @@ def left_out_words(fig: Figure, units: UnitTree, uom: str, lang: str) -> str:
     """Give what a figure's ratio leaves out, as the report's row says it (' Không tính vào tỷ lệ: Huyện ủy Lộc Bình
     ghi 10 người quy hoạch cho 0 vị trí.'), or '': a finding that states a ratio states the numbers it is taken over
     (`ratio_actual`/`ratio_plan`) and names who is not in them, so that its numbers divide to its ratio."""
-    left = [lo for lo in fig.left_out if lo.reason != "ended"]  # an ended member is out of the sum, not the ratio
+    # An ended member is out of the sum, not the ratio; one that sent nothing is named by the finding's marks
+    # (`figure_lacks`: '(chưa gồm 1/3 đơn vị chưa gửi: …)'), not twice.
+    left = [lo for lo in fig.left_out if lo.reason not in ("ended", "no_submission")]
     if not left or fig.ratio is None:
         return ""
     items = []
