@@ -14,7 +14,7 @@ from hrplan.importer import Outcome
 from hrplan.reports import build_report
 from hrplan.workspace import Workspace
 
-from quarterly import filled_template, make_workspace, office_table, send
+from quarterly import PROGRAM, filled_template, make_workspace, office_table, send
 
 
 @pytest.fixture(scope="module")
@@ -87,17 +87,21 @@ def test_a_plan_without_an_actual_column_is_worded_without_a_cell_and_names_the_
 
 
 def test_a_finding_on_a_year_of_quarters_names_its_first_cell_and_how_many_more(tmp_path: Path, run) -> None:
-    """Sở An's 2024 DT is 10 + 10 + 10 from three quarter files: the finding points at the first quarter's cell and
-    says there are 2 more (in the line, the table's cell column and the JSON), never the first cell as if alone."""
+    """Sở An's 2024 DT is 5 + 5 + 5 from three quarter files: the finding points at the first quarter's cell and
+    says there are 2 more (in the line, the table's cell column and the JSON), never the first cell as if alone.
+
+    Its Q3 never came: the year is judged against the three quarters' pro-rata shares (30), as a quarter never sent
+    leaves its share out of the ratio (DT's `interim: pro_rata`); without one it would not be judged at all."""
     import json
 
-    quarters = make_workspace(tmp_path / "ws")
-    send(quarters, *[filled_template(quarters, "A", q, {"DT": (None, 10)}) for q in ("2024-Q1", "2024-Q2", "2024-Q4")])
+    dt = "uom: người, accumulation: per_period}"
+    quarters = make_workspace(tmp_path / "ws", program=PROGRAM.replace(dt, dt[:-1] + ", interim: pro_rata}", 1))
+    send(quarters, *[filled_template(quarters, "A", q, {"DT": (None, 5)}) for q in ("2024-Q1", "2024-Q2", "2024-Q4")])
     send(quarters, filled_template(quarters, "B", "2024-Q2", {"DT": (None, 15), "KP": (30, None, "Chưa quyết toán")}))
 
     (finding,) = [f for f in run_checks(quarters, ["Q-01/KH"], "2024")
                   if f.code == "check.behind_plan" and f.unit == "A" and f.indicator == "DT"]
-    assert finding.params["actual"] == "30"
+    assert (finding.params["actual"], finding.params["plan"]) == ("15", "30")
     assert finding.location.file.endswith("Q-01-KH_A_2024-Q1.xlsx") and finding.location.more == 2
     assert finding.location.describe("vi").endswith(f"› {finding.location.cell} và 2 ô khác")
     assert finding.location.describe("en").endswith(f"› {finding.location.cell} and 2 other cells")

@@ -98,3 +98,61 @@ def test_with_no_rule_to_split_the_year_the_unit_is_not_judged_and_says_why(tmp_
 def test_every_quarter_with_its_actual_keeps_the_whole_target_as_before(tmp_path):
     b = _figures(_ws(tmp_path, "none"), "2024").get("B", "DT")
     assert (b.plan, b.ratio_plan, b.ratio_actual, b.left_out) == (Decimal(60), Decimal(60), Decimal(60), [])
+
+
+# A quarter that never came: found in 45-KH/UBND, where Sở Lao động sent Q1, Q2 and Q4 (30 written as plan each,
+# the year's 120 pro rata) and never Q3. Its year was 86 against the whole 120 (72% "chưa đạt"), the province's
+# ratio pulled under 100% with a behind_plan warning. A quarter never sent is now what a quarter sent without its
+# actual is: its share of the target out of the ratio and named, the "3/4 quý" mark kept.
+
+def _ws_without_q2(tmp_path: Path, interim: str, a_plan: int = 10) -> Workspace:
+    ws = make_workspace(tmp_path / "ws", program=PROGRAM.replace("reporting: quarter", f"reporting: quarter\ninterim: {interim}"))
+    # A (40 a year, 10 a quarter pro rata) sends Q1, Q3 and Q4, never Q2; B (60) every quarter.
+    sent = send(ws, *(filled_template(ws, "A", f"2024-Q{q}", {"DT": (a_plan, actual)}) for q, actual in ((1, 8), (3, 9), (4, 7))),
+                *(filled_template(ws, "B", f"2024-Q{q}", {"DT": (15, 15)}) for q in (1, 2, 3, 4)))
+    assert all(r.outcome is Outcome.IMPORTED for r in sent), [r.problems for r in sent]
+    return ws
+
+
+@pytest.mark.parametrize("sources", [True, False])  # report (every cell) and check (the database's sums)
+def test_a_quarter_never_sent_takes_its_pro_rata_share_out_of_the_ratio(tmp_path, sources):
+    figures = _figures(_ws_without_q2(tmp_path, "pro_rata"), "2024", sources)
+    a = figures.get("A", "DT")
+    assert (a.plan, a.actual) == (40, 24)  # the year's whole target is still the unit's plan
+    assert (a.ratio_plan, a.ratio_actual) == (30, 24)  # 80%, not 24 of 40 = 60% "chưa đạt"
+    assert [(lo.unit, lo.reason, lo.period, lo.plan) for lo in a.left_out] == [("A", "not_sent", "2024-Q2", 10)]
+    assert [c.missing for c in a.incomplete] == [("2024-Q2",)]  # still marked 3/4 quý
+    province = figures.get("P", "DT")
+    assert (province.ratio_plan, province.ratio_actual) == (90, 84)  # A's three quarters and B's four
+
+
+def test_the_report_names_the_quarter_never_sent_and_check_no_longer_calls_the_year_behind(tmp_path, run):
+    ws = _ws_without_q2(tmp_path, "pro_rata")
+    for lang, words in (("vi", "Sở An (Quý II/2024) chưa gửi báo cáo (KH 10)"),
+                        ("en", "Sở An (Q2 2024) not sent (plan 10)")):
+        out = tmp_path / f"y-{lang}.json"
+        assert run("report", "-p", "Q-01/KH", "--period", "2024", "-f", "json", "-o", out, workspace=ws,
+                   lang=lang).exit_code == 0
+        doc = json.loads(out.read_text(encoding="utf-8"))
+        units = [dict(zip(doc["units"]["columns"], r)) for r in doc["units"]["rows"]]
+        (row,) = [r for r in units if r["unit"] == "A" and r["indicator"] == "DT"]
+        assert (row["plan"], row["actual"], round(row["ratio"], 2)) == (30, 24, 0.8), row
+        assert any(f.startswith(("Không tính vào tỷ lệ: ", "Left out of the ratio: ")) and words in f
+                   for f in row["footnotes"]), row["footnotes"]
+        (total,) = [r for r in doc["summary"] if r["indicator"] == "DT"]
+        assert (total["plan"], total["actual"]) == (90, 84) and words in " ".join(total["footnotes"])
+    check = run("check", "-p", "Q-01/KH", "--period", "2024", "-f", "json", workspace=ws)
+    findings = json.loads(check.stdout)["findings"]
+    (behind,) = [f["message"] for f in findings if f["code"] == "check.behind_plan" and f["unit"] == "A"]
+    assert "24/30" in behind and "80%" in behind, behind  # before: 24/40, 60%
+
+
+@pytest.mark.parametrize("sources", [True, False])
+def test_with_no_rule_to_split_the_year_a_quarter_never_sent_leaves_the_unit_not_judged(tmp_path, run, sources):
+    ws = _ws_without_q2(tmp_path, "none")
+    a = _figures(ws, "2024", sources).get("A", "DT")
+    assert (a.plan, a.actual, a.ratio) == (40, 24, None)  # not 24 of 40 = 60% "chưa đạt"
+    assert [(lo.reason, lo.period) for lo in a.left_out] == [("unsplit", "2024-Q2")]
+    check = run("check", "-p", "Q-01/KH", "--period", "2024", "-f", "json", workspace=ws)
+    findings = json.loads(check.stdout)["findings"]
+    assert not [f for f in findings if f["unit"] == "A" and f["code"] == "check.behind_plan"]

@@ -78,15 +78,17 @@ def _compute(program: Program, period: Period, store: Store, units: UnitTree, so
             cover = coverage(program, unit, period, periods, sent[unit])
             if cover is not None:
                 covered[unit] = cover
+            # The parts of the period the unit never sent: a target's share of each is left out of its ratio.
+            never = cover.missing if cover is not None else ()
             if unit in from_sums:  # each unit's sums are let go once its figures are made
-                made = _summed_figures(program, unit, period, summed.pop(unit), book, numbers, len(periods))
+                made = _summed_figures(program, unit, period, summed.pop(unit), book, numbers, periods, never)
             else:
                 unit_rows = _rows_of(unit, rows_of)
                 labels = {r[PERIOD] for r in unit_rows}
                 by_indicator = _by(unit_rows if len(periods) == len(labels) else
                                    [r for r in unit_rows if r[PERIOD] in periods], INDICATOR)
                 made = (_unit_figure(program, ind, unit, period, periods, by_indicator.get(ind.code, []), book, numbers,
-                                     sources) for ind in program.indicators)
+                                     sources, never) for ind in program.indicators)
             last = max(periods, key=lambda p: Period.parse(p).end)
             early = ((unit, last),) if Period.parse(last).end < period.end else ()
             for fig in made:
@@ -248,17 +250,19 @@ def _rows_of(unit: str, rows_of) -> list[tuple]:
 
 
 def _summed_figures(program: Program, unit: str, period: Period, rows: dict[str, tuple], book: MeasureBook,
-                    numbers: _Numbers, parts: int):
+                    numbers: _Numbers, parts: set[str], never: tuple[str, ...] = ()):
     """Give a unit's figures, one per indicator (or None), from the database's sums (`hrplan.figures.sums`);
-    `parts`: the submissions summed, each with one actual cell."""
+    `parts`: the submissions summed, each with one actual cell; `never`: the parts of the period it never sent."""
     for ind in program.indicators:
         fig = Figure(ind, unit, period, members=[unit], sources_kept=False)
         sums = rows.get(ind.code)
         if sums is not None:
             fill(fig, sums, numbers)
-            fig.actual_count = 1 if ind.accumulation is Accumulation.CUMULATIVE else parts  # a running total: the last
+            # a running total: the last
+            fig.actual_count = 1 if ind.accumulation is Accumulation.CUMULATIVE else len(parts)
         # Every part has a plan and an actual (summed_units): the ratio is over all of them; no rows, no parts.
-        yield _planned(program, ind, unit, period, fig, None if sums is not None else {}, book, sources=False)
+        yield _planned(program, ind, unit, period, fig, None if sums is not None else {}, book, sources=False,
+                       parts=parts, never=never)
 
 
 def _by(rows: list[tuple], key: int) -> dict[str, list[tuple]]:
@@ -291,7 +295,8 @@ def _target_value(target, ind: Indicator, book: MeasureBook) -> Decimal:
 
 
 def _unit_figure(program: Program, ind: Indicator, unit: str, period: Period, parts: set[str], rows: list[tuple],
-                 book: MeasureBook, numbers: _Numbers, sources: bool = True) -> Figure | None:
+                 book: MeasureBook, numbers: _Numbers, sources: bool = True,
+                 never: tuple[str, ...] = ()) -> Figure | None:
     fig = Figure(ind, unit, period, members=[unit], sources_kept=sources)
     if ind.accumulation is Accumulation.CUMULATIVE and rows:  # a running total: only the latest counts
         latest = max(Period.parse(r[PERIOD]).end for r in rows)
@@ -329,16 +334,17 @@ def _unit_figure(program: Program, ind: Indicator, unit: str, period: Period, pa
     if estimate is not None:
         fig.estimate_members = ((unit, estimate),)
         fig.estimate_cells = tuple(estimate_cells)
-    return _planned(program, ind, unit, period, fig, by_part, book, sources, parts)
+    return _planned(program, ind, unit, period, fig, by_part, book, sources, parts, never)
 
 
 def _planned(program: Program, ind: Indicator, unit: str, period: Period, fig: Figure,
              by_part: dict[str, dict[str, Decimal]] | None, book: MeasureBook, sources: bool,
-             parts: set[str] = frozenset()) -> Figure | None:
+             parts: set[str] = frozenset(), never: tuple[str, ...] = ()) -> Figure | None:
     """Give a unit figure with its plan: a target's, else the submissions' own paired period by period (`by_part`:
     period -> plan and actual); `by_part` None: every part has both, the ratio is over all (`hrplan.figures.sums`).
-    `parts`: the submissions the figure is made of (a target's share of one without an actual is left out).
-    None when the figure has no actual, plan or estimate."""
+    `parts`: the submissions the figure is made of, `never`: the parts of the period the unit never sent (a
+    target's share of a part without an actual, or never sent, is left out). None when the figure has no actual,
+    plan or estimate."""
     plan = program.plan_for(ind.code, unit, period)
     if plan.context is not None:
         c = plan.context
@@ -352,8 +358,9 @@ def _planned(program: Program, ind: Indicator, unit: str, period: Period, fig: F
         fig.ratio_plan, fig.ratio_actual = fig.plan, fig.actual
         if fig.actual is None:
             fig.left_out = [LeftOut(unit, "no_actual", plan=fig.plan)]
-        elif by_part is not None and len(parts) > 1:  # by_part None: every part has an actual (figures.sums)
-            _split_target(program, ind, unit, fig, parts, by_part, book)
+        elif len(parts) + len(never) > 1:
+            _split_target(program, ind, unit, fig, parts, by_part or {}, book, never,
+                          every_actual=by_part is None)  # by_part None: every part has an actual (figures.sums)
     elif by_part is None:
         fig.plan, fig.stated_plan = fig.stated_plan, None
         if fig.plan is not None:
@@ -377,7 +384,8 @@ _DIVIDED = (IndicatorKind.PLANNING_RATIO, IndicatorKind.COVERAGE)
 
 
 def _split_target(program: Program, ind: Indicator, unit: str, fig: Figure, parts: set[str],
-                  by_part: dict[str, dict[str, Decimal]], book: MeasureBook) -> None:
+                  by_part: dict[str, dict[str, Decimal]], book: MeasureBook, never: tuple[str, ...] = (),
+                  every_actual: bool = False) -> None:
     """Leave out of a unit's ratio the parts it sent without an actual, each with its share of the period's target.
 
     A target for the whole period (the year's, or H1's pro-rata share of it) is judged against the actuals of every
@@ -386,10 +394,16 @@ def _split_target(program: Program, ind: Indicator, unit: str, fig: Figure, part
     pro rata, or the quarter's own target), left out and named, as a plan written part by part is
     (`_pair_per_period`). A share no rule gives (`interim: none`) cannot be taken out: the figure is not judged,
     and says why (LeftOut 'unsplit'). A running total counts its latest part only, a maximum its largest: neither
-    adds its parts, so neither is split."""
-    if len(parts) < 2 or ind.accumulation is not Accumulation.PER_PERIOD or ind.is_maximum:
+    adds its parts, so neither is split.
+
+    A part the unit never sent (`never`: SLD's Q3 of a year of quarters) is treated the same way: its share of the
+    target is left out and named (LeftOut 'not_sent'), or the figure is not judged ('unsplit'); the row keeps its
+    '3/4 quý' mark. Judged against the whole year, the three quarters sent read 72% 'chưa đạt' when they met
+    their own plans."""
+    if len(parts) + len(never) < 2 or ind.accumulation is not Accumulation.PER_PERIOD or ind.is_maximum:
         return
-    blank = sorted((label for label in parts if "actual" not in by_part.get(label, ())),
+    blank = sorted((label for label in [*(() if every_actual else parts), *never]
+                    if label in never or "actual" not in by_part.get(label, ())),
                    key=lambda label: Period.parse(label).start)
     if not blank:  # every part has its actual (the usual case): the whole target against them all
         return
@@ -405,7 +419,8 @@ def _split_target(program: Program, ind: Indicator, unit: str, fig: Figure, part
         fig.left_out = [LeftOut(unit, "unsplit", label, fig.plan, None) for label in blank]
         return
     fig.ratio_plan = left
-    fig.left_out = [LeftOut(unit, "no_actual", label, share, None) for label, share in shares.items()]
+    fig.left_out = [LeftOut(unit, "not_sent" if label in never else "no_actual", label, share, None)
+                    for label, share in shares.items()]
 
 
 def _units_with_targets_inside(program: Program, period: Period) -> set[str]:

@@ -54,7 +54,8 @@ class LeftOut:
 
     unit: str
     # no_submission (sent nothing) | no_actual (a plan, no actual) | no_plan (an actual, no plan) | unsplit (a part
-    # without an actual, whose share of the whole period's plan no `interim` rule gives: the unit's ratio is not taken)
+    # without an actual, or never sent, whose share of the whole period's plan no `interim` rule gives: the unit's
+    # ratio is not taken) | not_sent (a part of the period the unit never sent: its share of the target left out)
     # | ended (a running total's member merged or dissolved before the period's end: figures.compute._ended_before)
     # | zero_plan (a planning ratio's 0 seats, or a coverage's 0 denominator, with an actual: no ratio to take)
     reason: str

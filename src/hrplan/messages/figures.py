@@ -67,6 +67,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                "{unit} ({actual}), dissolved on {day}"),
     "figure.left_out.no_actual": ("{unit}{period} có KH {plan} nhưng chưa có số thực hiện",
                                   "{unit}{period} has a plan of {plan} but no actual"),
+    # A part of the period the unit never sent: its share of the target is not in the ratio (figures.compute).
+    "figure.left_out.not_sent": ("{unit}{period} chưa gửi báo cáo (KH {plan})", "{unit}{period} not sent (plan {plan})"),
     "figure.left_out.unsplit": (
         "{unit}{period} chưa có số thực hiện, mà KH {plan} là của cả kỳ, không chia được cho từng kỳ (chương trình "
         "không khai 'interim'), nên chưa đánh giá được tỷ lệ",

@@ -723,7 +723,7 @@ def band_in_sentence(band: Band | None, lang: str) -> str:
 
 
 # Why a member's plan or actual is not in the sums its row shows (`LeftOut.reason`), by measure.
-_OUT_OF_PLAN = ("no_actual", "unsplit", "ended")
+_OUT_OF_PLAN = ("no_actual", "not_sent", "unsplit", "ended")
 _OUT_OF_ACTUAL = ("no_plan", "ended")
 
 
