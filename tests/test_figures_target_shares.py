@@ -102,8 +102,9 @@ def test_every_quarter_with_its_actual_keeps_the_whole_target_as_before(tmp_path
 
 # A quarter that never came: found in 45-KH/UBND, where Sở Lao động sent Q1, Q2 and Q4 (30 written as plan each,
 # the year's 120 pro rata) and never Q3. Its year was 86 against the whole 120 (72% "chưa đạt"), the province's
-# ratio pulled under 100% with a behind_plan warning. A quarter never sent is now what a quarter sent without its
-# actual is: its share of the target out of the ratio and named, the "3/4 quý" mark kept.
+# ratio pulled under 100% with a behind_plan warning, and check said "kế hoạch ghi trong báo cáo là 90, chỉ tiêu
+# giao là 120" (no cell) of plans that were exactly the quarters' shares. A quarter never sent is now what a quarter
+# sent without its actual is: its share of the target out of the ratio and named, the "3/4 quý" mark kept.
 
 def _ws_without_q2(tmp_path: Path, interim: str, a_plan: int = 10) -> Workspace:
     ws = make_workspace(tmp_path / "ws", program=PROGRAM.replace("reporting: quarter", f"reporting: quarter\ninterim: {interim}"))
@@ -145,6 +146,18 @@ def test_the_report_names_the_quarter_never_sent_and_check_no_longer_calls_the_y
     findings = json.loads(check.stdout)["findings"]
     (behind,) = [f["message"] for f in findings if f["code"] == "check.behind_plan" and f["unit"] == "A"]
     assert "24/30" in behind and "80%" in behind, behind  # before: 24/40, 60%
+    # A wrote exactly its quarters' shares (10 each, 30 for the three it sent): nothing differs from the target.
+    assert not [f for f in findings if f["code"] == "check.plan_differs_from_target"]
+
+
+def test_plans_written_off_the_target_are_compared_with_its_share_of_the_quarters_sent_at_their_cell(tmp_path, run):
+    ws = _ws_without_q2(tmp_path, "pro_rata", a_plan=12)
+    check = run("check", "-p", "Q-01/KH", "--period", "2024", "-f", "json", workspace=ws)
+    (found,) = [f for f in json.loads(check.stdout)["findings"] if f["code"] == "check.plan_differs_from_target"]
+    assert found["unit"] == "A" and found["location"]["file"].endswith("2024-Q1.xlsx"), found
+    assert found["location"]["cell"].startswith("E") and found["location"]["more"] == 2, found["location"]
+    assert ("kế hoạch ghi trong các báo cáo đã gửi (3/4 quý) là 36, phần chỉ tiêu giao của các kỳ đó là 30 "
+            "(cả kỳ 40)") in found["message"], found["message"]
 
 
 @pytest.mark.parametrize("sources", [True, False])
@@ -155,4 +168,5 @@ def test_with_no_rule_to_split_the_year_a_quarter_never_sent_leaves_the_unit_not
     assert [(lo.reason, lo.period) for lo in a.left_out] == [("unsplit", "2024-Q2")]
     check = run("check", "-p", "Q-01/KH", "--period", "2024", "-f", "json", workspace=ws)
     findings = json.loads(check.stdout)["findings"]
-    assert not [f for f in findings if f["unit"] == "A" and f["code"] == "check.behind_plan"]
+    assert not [f for f in findings if f["unit"] == "A" and f["code"] in ("check.behind_plan",
+                                                                         "check.plan_differs_from_target")]

@@ -395,6 +395,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{indicator}: kế hoạch ghi trong báo cáo là {stated}, chỉ tiêu giao là {target}; dùng chỉ tiêu giao.",
         "{indicator}: the report states a plan of {stated}, the assigned target is {target}; the target is used.",
     ),
+    "check.plan_differs_from_target.share": (
+        "{indicator}: kế hoạch ghi trong các báo cáo đã gửi ({parts}) là {stated}, phần chỉ tiêu giao của các kỳ đó "
+        "là {target} (cả kỳ {whole}); dùng chỉ tiêu giao.",
+        "{indicator}: the reports sent ({parts}) state a plan of {stated}, the assigned target's share of those parts "
+        "is {target} (of {whole} for the whole period); the target is used.",
+    ),
     # -- statuses --
     "status.over": ("vượt", "over"),
     "status.met": ("đạt", "met"),
