@@ -170,3 +170,14 @@ def test_with_no_rule_to_split_the_year_a_quarter_never_sent_leaves_the_unit_not
     findings = json.loads(check.stdout)["findings"]
     assert not [f for f in findings if f["unit"] == "A" and f["code"] in ("check.behind_plan",
                                                                          "check.plan_differs_from_target")]
+
+
+def test_the_coverage_line_of_a_year_of_quarters_names_the_year_not_a_period_2024_2024(tmp_path, run):
+    ws = _ws_without_q2(tmp_path, "pro_rata")
+    for lang, words in (("vi", "Số liệu năm 2024 chưa đủ: Sở An 3/4 quý (Quý II/2024)"),
+                        ("en", "The figures for 2024 are incomplete: Sở An 3/4 quarters (Q2 2024)")):
+        out = tmp_path / f"r-{lang}.json"
+        assert run("report", "-p", "Q-01/KH", "--period", "2024-Q1..2024-Q4", "-f", "json", "-o", out, workspace=ws,
+                   lang=lang).exit_code == 0
+        text = out.read_text(encoding="utf-8")
+        assert words in text and "2024 - 2024" not in text and "2024–2024" not in text, text[:3000]

@@ -134,3 +134,27 @@ def test_in_sentence_gives_english_words_that_run_on_and_keeps_the_vietnamese_of
                      "2023-Q2": "Q2 2023", "2021..2025": "2021–2025",
                      "2021..2023-05": "the period from 01/01/2021 to 31/05/2023"}
     assert Period.parse("2025").in_sentence("vi") == "Năm 2025" == Period.parse("2025").describe("vi")
+
+
+@pytest.mark.parametrize(
+    ("text", "vi", "en", "en_sentence"),
+    [
+        # A range of a year's quarters read 'Giai đoạn 2025 - 2025' ('Số liệu giai đoạn 2025 - 2025 chưa đủ'): it is
+        # named as the office names the same months, the way the year or half-year heading does.
+        ("2025-Q1..2025-Q4", "Năm 2025", "Year 2025", "2025"),
+        ("2025-Q1..2025-Q2", "6 tháng đầu năm 2025", "First half of 2025", "the first half of 2025"),
+        ("2025-Q3..2025-Q4", "6 tháng cuối năm 2025", "Second half of 2025", "the second half of 2025"),
+        ("2025-H1..2025-H2", "Năm 2025", "Year 2025", "2025"),
+        ("2025-Q1..2025-Q3", "9 tháng đầu năm 2025", "First nine months of 2025", "the first nine months of 2025"),
+        ("2025-Q2..2025-Q4", "Quý II–IV/2025", "Q2–Q4 2025", "Q2–Q4 2025"),
+        # across years, or not whole quarters: the dates, as before
+        ("2024-Q3..2025-Q2", "Từ 01/07/2024 đến 30/06/2025", "From 01/07/2024 to 30/06/2025",
+         "the period from 01/07/2024 to 30/06/2025"),
+        ("2025-01..2025-05", "Từ 01/01/2025 đến 31/05/2025", "From 01/01/2025 to 31/05/2025",
+         "the period from 01/01/2025 to 31/05/2025"),
+    ],
+)
+def test_a_range_of_one_years_quarters_is_named_as_the_office_names_those_months(text, vi, en, en_sentence):
+    period = Period.parse(text)
+    assert (period.describe("vi"), period.in_sentence("vi"), period.describe("en"), period.in_sentence("en")) == (
+        vi, vi, en, en_sentence)

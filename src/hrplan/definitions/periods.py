@@ -128,9 +128,30 @@ class Period:
             return f"Năm {self.start.year}"
         if kind == "month":
             return f"Tháng {self.start.month:02d}/{self.start.year}"
+        quarters = self._quarters()
+        if quarters is not None:  # a range of whole quarters inside one year: named as the year or its quarters
+            first, last = quarters
+            if (first, last) == (1, 4):
+                return f"Năm {self.start.year}"
+            if (first, last) in ((1, 2), (3, 4)):
+                return f"6 tháng {'đầu' if first == 1 else 'cuối'} năm {self.start.year}"
+            if (first, last) == (1, 3):  # the offices' own '9 tháng đầu năm' report
+                return f"9 tháng đầu năm {self.start.year}"
+            return f"Quý {_ROMAN[first - 1]}–{_ROMAN[last - 1]}/{self.start.year}"
         if self.start.month == 1 and self.start.day == 1 and self.end.month == 12 and self.end.day == 31:
             return f"Giai đoạn {self.start.year} - {self.end.year}"
         return f"Từ {self.start:%d/%m/%Y} đến {self.end:%d/%m/%Y}"
+
+    def _quarters(self) -> tuple[int, int] | None:
+        """Give (first, last) quarter of a range made of several whole quarters of one year ('2025-Q1..2025-Q3':
+        (1, 3)), else None. Such a range is worded as the year, the half-year, '9 tháng đầu năm 2025' or 'Quý
+        II–III/2025', never as the 'Giai đoạn 2025 - 2025' of a range of whole years."""
+        start, end = self.start, self.end
+        if (self.kind != "range" or start.year != end.year or start.day != 1 or start.month % 3 != 1
+                or end.month % 3 or end != _month_end(end.year, end.month)):
+            return None
+        first, last = (start.month + 2) // 3, end.month // 3
+        return (first, last) if last > first else None
 
     def describe(self, lang: str = "vi") -> str:
         """Give the period in words in `lang`: 'Quý II/2023' or 'Q2 2023', 'Năm 2022' or 'Year 2022'."""
@@ -145,6 +166,16 @@ class Period:
             return f"Year {self.start.year}"
         if kind == "month":
             return f"{self.start:%B} {self.start.year}"
+        quarters = self._quarters()
+        if quarters is not None:
+            first, last = quarters
+            if (first, last) == (1, 4):
+                return f"Year {self.start.year}"
+            if (first, last) in ((1, 2), (3, 4)):
+                return f"{'First' if first == 1 else 'Second'} half of {self.start.year}"
+            if (first, last) == (1, 3):
+                return f"First nine months of {self.start.year}"
+            return f"Q{first}–Q{last} {self.start.year}"
         if self.start.month == 1 and self.start.day == 1 and self.end.month == 12 and self.end.day == 31:
             return f"{self.start.year}–{self.end.year}"
         return f"From {self.start:%d/%m/%Y} to {self.end:%d/%m/%Y}"
@@ -157,12 +188,19 @@ class Period:
         if lang != "en":
             return self.vietnamese()
         kind = self.kind
-        if kind == "year":
+        quarters = self._quarters()
+        if kind == "year" or quarters == (1, 4):
             return str(self.start.year)
-        if kind == "half":
-            return f"the {'first' if self.label.endswith('1') else 'second'} half of {self.start.year}"
+        if kind == "half" or quarters in ((1, 2), (3, 4)):
+            first = self.label.endswith("1") if kind == "half" else quarters == (1, 2)
+            return f"the {'first' if first else 'second'} half of {self.start.year}"
+        if quarters == (1, 3):
+            return f"the first nine months of {self.start.year}"
         text = self.describe("en")
         return f"the period f{text[1:]}" if text.startswith("From ") else text
+
+
+_ROMAN = ("I", "II", "III", "IV")
 
 
 @lru_cache(maxsize=8192)
