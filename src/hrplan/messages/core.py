@@ -411,6 +411,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "status.above_band": ("trên khung", "above band"),
     "status.no_plan": ("chưa có kế hoạch", "no plan"),
     "status.no_data": ("chưa có số liệu", "no data"),
+    # a plan and an actual, but a part's share of the plan unknown (figure.left_out.unsplit): no status word
+    "status.not_judged": ("chưa đánh giá được", "not judged"),
     # -- a planning ratio's norm band (khung), as programs set it --
     "band.between": ("{min}–{max} lần", "{min}–{max} times"),
     "band.at_least": ("từ {min} lần trở lên", "at least {min} times"),

@@ -50,8 +50,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Whole plan of {group} {full}, of which units that reported {reported}; the ratio is over the units that reported.",
     ),
     "figure.total_actual": (
-        "Tổng thực hiện kể cả phần chưa có kế hoạch: {actual}.",
-        "Total actual including what has no plan: {actual}.",
+        "Tổng thực hiện kể cả phần không tính vào tỷ lệ: {actual}.",
+        "Total actual including what is left out of the ratio: {actual}.",
     ),
     "figure.as_of": ("Số lũy kế của {items}", "Running total of {items}"),
     "figure.as_of.until": ("tính đến hết {period}", "as of the end of {period}"),
@@ -73,6 +73,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{unit}{period} chưa có số thực hiện, mà KH {plan} là của cả kỳ, không chia được cho từng kỳ (chương trình "
         "không khai 'interim'), nên chưa đánh giá được tỷ lệ",
         "{unit}{period} has no actual, and the plan of {plan} is for the whole period and cannot be split by part (the "
+        "program sets no 'interim' rule), so the ratio cannot be judged",
+    ),
+    # The same for a part the unit never sent ('3/4 quý' with no interim rule): not judged, said as not sent.
+    "figure.left_out.unsplit.not_sent": (
+        "{unit}{period} chưa gửi báo cáo, mà KH {plan} là của cả kỳ, không chia được cho từng kỳ (chương trình không "
+        "khai 'interim'), nên chưa đánh giá được tỷ lệ",
+        "{unit}{period} was not sent, and the plan of {plan} is for the whole period and cannot be split by part (the "
         "program sets no 'interim' rule), so the ratio cannot be judged",
     ),
     "figure.left_out.no_plan": ("{unit}{period} thực hiện {actual} nhưng chưa có kế hoạch",

@@ -213,7 +213,7 @@ def top_units(data: dict[str, Any], units: UnitTree, lang: str, notes: Notes | N
     children = set(units.children(scope))
     mine = [r for r in data["units"] if r["unit"] in children]
     judged = {r["unit"] for r in mine if r["ratio"] is not None}
-    rows = [r for r in mine if r["ratio"] is not None
+    rows = [r for r in mine if r["ratio"] is not None or _not_judged(r)
             or r["unit"] not in judged and r["status"] == "no_data" and r["plan"] is not None]
     # A unit that sent figures none of which has a ratio (0 seats beside its candidates, an error): shown with them.
     shown = {r["unit"] for r in rows}
@@ -267,12 +267,19 @@ def none_behind(data: dict[str, Any], lang: str, scope: str) -> str:
     return render("report.s.none_judged", lang)  # without a plan nothing is behind it, nor met
 
 
+def _not_judged(r: dict[str, Any]) -> bool:
+    """Tell whether a row has a plan and an actual but no ratio, because a part's share of its plan is unknown (a
+    quarter not sent or without its actual, no `interim` rule): shown, with its plan and actual, as not judged."""
+    return r["ratio"] is None and any(lo["reason"] == "unsplit" for lo in r["left_out"])
+
+
 def _unit_row(r: dict[str, Any], lang: str, notes: Notes) -> dict[str, Any]:
     d = r["display"]
     mark = notes.mark(r)
+    status_text = render("status.not_judged" if _not_judged(r) else f"status.{r['status']}", lang)
     return {"unit": r["unit_name"], "unit_code": r["unit"], "indicator": r["indicator"], "name": _marked(r["name"], mark), "mark": mark, "incomplete": bool(r.get("incomplete")), "uom": uom(r["uom"], lang), "plan": d["plan"],
             "actual": d["actual"], "ratio": d["ratio"], "status": r["status"],
-            "status_text": render(f"status.{r['status']}", lang), "is_group": r["is_group"]}
+            "status_text": status_text, "is_group": r["is_group"]}
 
 
 def finding_text(f: Mapping[str, Any], units: UnitTree) -> str:

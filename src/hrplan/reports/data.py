@@ -552,7 +552,8 @@ class ReportRows:
         left_out = [lo for lo in fig.left_out if lo.reason != "ended"] if ended else fig.left_out
         told = bool(left_out) and (ratio is not None or any(lo.reason in ("unsplit", "zero_plan") for lo in left_out))
         if told:
-            out.append(render("figure.left_out", lang, items="; ".join(self._left_out_text(lo, fig.indicator)
+            never = {(c.unit, label) for c in fig.incomplete for label in c.missing}
+            out.append(render("figure.left_out", lang, items="; ".join(self._left_out_text(lo, fig.indicator, never)
                                                                        for lo in left_out)))
         if ended:
             out.append(render("figure.ended", lang, items="; ".join(self._ended_text(lo) for lo in ended)))
@@ -605,11 +606,14 @@ class ReportRows:
         return render("figure.ended.dissolved", self.lang, unit=self.unit_name(lo.unit), actual=self.num(lo.actual),
                       day=day)
 
-    def _left_out_text(self, lo: LeftOut, ind: Indicator) -> str:
+    def _left_out_text(self, lo: LeftOut, ind: Indicator, never: set[tuple[str, str]] = frozenset()) -> str:
+        """`never`: the (unit, part) the figure's members never sent, said as not sent rather than without actual."""
         period = f" ({self.described(lo.period)})" if lo.period else ""
         code = f"figure.left_out.{lo.reason}"
         if lo.reason == "zero_plan" and ind.kind is IndicatorKind.PLANNING_RATIO:
             code += ".seats"  # '5 người cho 0 vị trí', not a denominator
+        elif lo.reason == "unsplit" and (lo.unit, lo.period) in never:
+            code += ".not_sent"
         return render(code, self.lang, unit=self.unit_name(lo.unit), period=period,
                       plan=self.num(lo.plan), actual=self.num(lo.actual), uom=self.uom_label(ind.uom))
 
