@@ -79,3 +79,32 @@ def test_a_ranges_previous_period_is_the_range_of_the_same_length_just_before_it
         compared = comparison(program, Period.parse(period), None, ws.units, report.data, "vi", report.previous)
         assert compared["text"] == text, period
         assert [(r["previous"], r["current"], r["change"]) for r in compared["rows"] if r["indicator"] == "DT"] == rows
+
+
+def test_a_quarter_after_a_half_year_compares_its_running_totals_with_the_half_years_as_the_check_does(
+        tmp_path: Path) -> None:
+    """Units sent 2025-H1, then 2025-Q3: check.cumulative_decrease compared Q3's running total with H1's (which ends
+    on Q2's last day), while the report said there were no figures for Q2 to compare with. The report now compares
+    the running totals with H1's, says so, and leaves the flows (H1's six months against Q3's three) out."""
+    from hrplan.checks import run_checks
+    from quarterly import PROGRAM
+
+    program = PROGRAM.replace("  - {code: KP,", "  - {code: LK, name: Cán bộ luân chuyển (lũy kế), name_en: Cadres "
+                              "rotated (running total), uom: người, accumulation: cumulative}\n  - {code: KP,")
+    ws = make_workspace(tmp_path / "ws", program=program)
+    sent = send(ws, filled_template(ws, "A", "2024-H1", {"LK": ("", 160), "KP": ("", 50)}),
+                filled_template(ws, "A", "2024-Q3", {"LK": ("", 20), "KP": ("", 30)}))
+    assert all(r.outcome is Outcome.IMPORTED for r in sent), [r.problems for r in sent]
+    (decrease,) = [f for f in run_checks(ws, ["Q-01/KH"], "2024-Q3") if f.code == "check.cumulative_decrease"]
+    assert decrease.params["previous"] == "160"
+    report = build_report(ws, "Q-01/KH", "2024-Q3", previous=True)
+    for lang, words in (("vi", "Không có báo cáo riêng cho Quý II/2024; số lũy kế được so sánh với số đến hết Quý "
+                                "II/2024 trong báo cáo 6 tháng đầu năm 2024"),
+                        ("en", "No report was sent for Q2 2024 itself; running totals are compared with their value "
+                               "at its end, from the report for the first half of 2024")):
+        compared = comparison(ws.program("Q-01/KH"), Period.parse("2024-Q3"), None, ws.units, report.data, lang,
+                              report.previous)
+        assert compared["text"].startswith(words), compared["text"]
+        assert [(r["indicator"], r["previous"], r["current"], r["change"]) for r in compared["rows"]] == [
+            ("LK", "160", "20", "-140")]  # KP (a flow) is not compared: H1's six months are not Q2
+        assert (compared["period"], compared["instead_of"]) == ("2024-H1", "2024-Q2")

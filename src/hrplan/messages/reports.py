@@ -104,6 +104,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                         "No unit is outside a limit or band of {source}."),
     "report.s.previous_none": ("Không có số liệu của kỳ trước ({period}) để so sánh.",
                                "There are no figures for the previous period ({period}) to compare with."),
+    # Nothing sent for the previous period itself (Q2), a longer period ending on its last day (H1) sent: only the
+    # running totals (lũy kế) are compared, as of that day, as check.cumulative_decrease compares them.
+    "report.s.previous_running": (
+        "Không có báo cáo riêng cho {previous}; số lũy kế được so sánh với số đến hết {previous} trong báo cáo "
+        "{period} (các chỉ tiêu khác không so sánh).",
+        "No report was sent for {previous} itself; running totals are compared with their value at its end, from the "
+        "report for {period} (other indicators are not compared).",
+    ),
     "report.s.previous_intro": ("So với {period}:", "Compared with {period}:"),
     "report.s.previous_no_common": ("Không so sánh được với {period}: không đơn vị nào có số liệu cả hai kỳ.",
                                     "No comparison with {period}: no unit has figures for both periods."),

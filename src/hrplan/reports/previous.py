@@ -7,13 +7,16 @@ before the program's period has none: the program's figures cannot fill it.
 
 Each indicator is compared over the units that have its actual in both periods: a unit that sent its workbook with
 the actual left blank ('Chưa quyết toán') is left out of that indicator's comparison and named.
+
+Where nothing was sent for the previous period itself but a longer period ending on its last day was (H1 before
+Q3), the running totals are compared with that period's, as check.cumulative_decrease does, and the report says so.
 """
 from __future__ import annotations
 
 from decimal import Decimal
 from typing import Any, NamedTuple
 
-from hrplan.definitions import Period, PeriodError, Program, UnitTree
+from hrplan.definitions import Accumulation, Period, PeriodError, Program, UnitTree
 from hrplan.figures import FigureSet, compute_figures
 from hrplan.messages import render
 from hrplan.values import format_number
@@ -69,6 +72,9 @@ class Before(NamedTuple):
     actuals: dict[str, Decimal]  # indicator -> the scope's actual
     own: dict[str, dict[str, Decimal]]  # unit -> indicator -> its own reported actual
     units: frozenset[str]  # the units with figures in the period
+    # The previous period itself, when nothing was sent for it and its running totals are taken from a longer period
+    # ending on its last day (Q2's from H1: a running total is the stock as of that day); flows are not compared.
+    instead_of: Period | None = None
 
 
 class Compared(NamedTuple):
@@ -83,6 +89,7 @@ class Compared(NamedTuple):
     # indicator -> (units of `both` without its actual in the previous period, those without it in this one): left
     # out of that indicator's comparison (a workbook sent with the actual blank, 'Chưa quyết toán')
     blank: dict[str, tuple[list[str], list[str]]] = {}
+    instead_of: Period | None = None  # as `Before.instead_of`
 
 
 def previous_actuals(program: Program, period: Period, store, units: UnitTree) -> Before:
@@ -93,7 +100,27 @@ def previous_actuals(program: Program, period: Period, store, units: UnitTree) -
     if before is None:
         return Before(None, {}, {}, frozenset())
     figures = compute_figures(program, before, store, units, sources=False)
+    if not figures.submitted:
+        longer = _ending_with(program, before, store)
+        if longer is not None:
+            # The check compares a running total with the latest value ending before the period (H1's, for Q3):
+            # the report does too, rather than saying there is nothing for Q2.
+            running = {i.code for i in program.indicators if i.accumulation is Accumulation.CUMULATIVE}
+            figures = compute_figures(program, longer, store, units, sources=False)
+            own = {u: {c: v for c, v in mine.items() if c in running} for u, mine in _own_actuals(program, figures).items()}
+            scope = {c: v for c, v in _scope_actuals(program, figures).items() if c in running}
+            return Before(longer, scope, own, frozenset(figures.submitted), instead_of=before)
     return Before(before, _scope_actuals(program, figures), _own_actuals(program, figures), frozenset(figures.submitted))
+
+
+def _ending_with(program: Program, period: Period, store) -> Period | None:
+    """Give the shortest stored period that holds `period` and ends on its last day (H1 for Q2), when the program has
+    running totals: their value as of that day is the previous period's. None otherwise."""
+    if not any(i.accumulation is Accumulation.CUMULATIVE for i in program.indicators):
+        return None
+    spans = {Period.parse(label) for labels in store.current_unit_periods(program.code).values() for label in labels}
+    held = [p for p in spans if p.end == period.end and p.contains(period) and p != period]
+    return min(held, key=lambda p: p.end.toordinal() - p.start.toordinal(), default=None)
 
 
 def compare(program: Program, before: Before, figures: FigureSet) -> Compared:
@@ -105,6 +132,13 @@ def compare(program: Program, before: Before, figures: FigureSet) -> Compared:
     per person, takes the largest) and the others are named."""
     if before.period is None:
         return Compared(None, {}, {}, [], [], [])
+    if before.instead_of is not None:  # running totals only (`previous_actuals`): the others are not compared
+        running = {i.code for i in program.indicators if i.accumulation is Accumulation.CUMULATIVE}
+        result = compare(program, before._replace(instead_of=None), figures)
+        keep = lambda d: {c: v for c, v in d.items() if c in running}  # noqa: E731
+        return result._replace(previous=keep(result.previous), current=keep(result.current),
+                               blank={c: v for c, v in result.blank.items() if c in running},
+                               instead_of=before.instead_of)
     now = frozenset(figures.submitted)
     both = sorted(before.units & now)
     only_before, only_now = sorted(before.units - now), sorted(now - before.units)
@@ -188,6 +222,9 @@ def comparison(program: Program, period: Period, store, units: UnitTree, data: d
         text = render("report.s.previous_no_common", lang, period=label)
     else:
         text = render("report.s.previous_intro" if rows else "report.s.previous_none", lang, period=label)
+    if compared.instead_of is not None:
+        text = render("report.s.previous_running", lang, previous=compared.instead_of.in_sentence(lang),
+                      period=label) + " " + text
     if apart:  # which units each side holds, before the table
         names = lambda codes: _names(units, codes, lang)  # noqa: E731
         said = []
@@ -211,7 +248,8 @@ def comparison(program: Program, period: Period, store, units: UnitTree, data: d
         text = " ".join([*said, text])
     return {"period": before.label, "period_text": before.describe(lang), "text": text, "rows": rows,
             "units": compared.both, "only_previous": compared.only_before, "only_current": compared.only_now,
-            "blank": {code: {"previous": before_, "current": now_} for code, (before_, now_) in compared.blank.items()}}
+            "blank": {code: {"previous": before_, "current": now_} for code, (before_, now_) in compared.blank.items()},
+            "instead_of": compared.instead_of.label if compared.instead_of is not None else None}
 
 
 def _names(units: UnitTree, codes: list[str], lang: str, most: int = 12) -> str:
