@@ -361,7 +361,8 @@ def _lazy_unit_rows(figures: FigureSet, units: UnitTree, top: str | None, rows: 
     cheap: dict[str, Callable[[Figure], Any]] = {
         "indicator": lambda f: f.indicator.code, "unit": lambda f: f.unit, "is_group": lambda f: f.is_group,
         "kind": lambda f: f.indicator.kind.value, "ratio": lambda f: f.ratio,
-        "status": lambda f: f.status(program=program)}
+        "status": lambda f: f.status(program=program),
+        "left_out": lambda f: [lo.to_dict() for lo in f.left_out]}  # a unit not judged is shown (content.top_units)
     return [LazyRow(fig, rows.row, cheap) for unit in units.subtree(top) if unit != top
             for fig in figures.for_unit(unit)]
 
