@@ -6,6 +6,8 @@ Provenance (files, sheets, cells) stays out of the body: it is in the JSON (with
 """
 from __future__ import annotations
 
+import re
+
 from collections.abc import Mapping
 from datetime import date
 from typing import Any
@@ -374,9 +376,13 @@ def _date_text(iso: str, lang: str) -> str:
 
 
 def unbroken(figure: str) -> str:
-    """Give a figure of a table cell with no break between its number and its word ('1,15 lần', '1.15 times',
-    'gần 70%'): a narrow column of Word or a browser would put 'lần' on a line of its own."""
-    return figure.replace(" ", "\u00a0")
+    """Give a figure of a table cell with no break between its number and the word after it ('1,15 lần', '1.15
+    times'): a narrow column of Word or a browser would put 'lần' on a line of its own. A word before the number
+    may still go on a line above it ('gần' over '100%'): kept whole, 'gần 100%' was broken inside '100 | %'."""
+    return _NUMBER_THEN_WORD.sub("\u00a0", figure)
+
+
+_NUMBER_THEN_WORD = re.compile(r"(?<=\d) (?=\S)")
 
 
 def capital_first(sentence: str) -> str:
