@@ -21,7 +21,9 @@ def test_the_unit_table_sentence_counts_the_units_in_the_table_not_every_unit_un
     sent = send(ws, filled_template(ws, "A", "2024-Q2", {"DT": (10, 9)}), filled_template(ws, "C", "2024-Q2", {"DT": (10, 12)}))
     assert all(r.outcome is Outcome.IMPORTED for r in sent)
     out = tmp_path / "r.html"
-    for lang, words in (("vi", "kết quả của 2 đơn vị trực thuộc Tỉnh Thử"), ("en", "the results of the 2 units directly under")):
+    # The table shows the two that sent and, since the by-unit section lists every due unit, the three that sent
+    # nothing ('Chưa gửi báo cáo'): five rows, and the sentence counts five.
+    for lang, words in (("vi", "kết quả của 5 đơn vị trực thuộc Tỉnh Thử"), ("en", "the results of the 5 units directly under")):
         result = run("report", "-p", "Q-01/KH", "--period", "2024-Q2", "-f", "html", "-o", out, workspace=ws, lang=lang)
         assert result.exit_code == 0, result.output
         assert words in out.read_text(encoding="utf-8")
