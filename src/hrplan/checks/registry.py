@@ -145,15 +145,15 @@ def _mark_lacks(findings: list[Finding], figures: FigureSet, units: UnitTree, la
     """Give each finding on a figure that lacks units or parts (a group with units that sent nothing, a district's
     commune missing, a unit's quarter missing) what it lacks, as the report's sentence says it: the finding's
     '105% of plan' must not read as the whole group's when the report marks it."""
-    said: dict[tuple[str, str], object] = {}
+    # The few figures that can lack something, worded once each: a national quarter's 120,000 findings are on unit
+    # figures that lack nothing, and asking each of them cost a third of a second.
+    said = {key: figure_lacks(fig, units, lang) for key, fig in figures.figures.items()
+            if fig.incomplete or (fig.is_group and (fig.absent or fig.members_missing or fig.blanks))}
+    if not any(said.values()):
+        return
     for f in findings:
-        if f.unit is None or f.indicator is None:
-            continue
-        key = (f.unit, f.indicator)
-        if key not in said:
-            fig = figures.get(*key)
-            said[key] = figure_lacks(fig, units, lang) if fig is not None else None
-        f.lacks = said[key]
+        if f.unit is not None and f.indicator is not None:
+            f.lacks = said.get((f.unit, f.indicator))
 
 
 def _enabled_anywhere(program: Program, rule: Rule) -> bool:
