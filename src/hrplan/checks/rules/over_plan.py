@@ -1,7 +1,7 @@
 """check.over_plan: actual above plan (vượt), by the program's status bands; a note, not a problem."""
 from __future__ import annotations
 
-from hrplan.checks.finding import first_cell, left_out_words
+from hrplan.checks.finding import first_cell, left_out_param
 from hrplan.checks.rule import CheckContext, Rule
 from hrplan.definitions import IndicatorKind
 from hrplan.problems import Severity
@@ -17,7 +17,7 @@ def _run(ctx: CheckContext):
         yield RULE.finding(ctx, fig.unit, ind.code, {
             "indicator": ind.name_in(lang), "actual": format_number(fig.ratio_actual, lang=lang),
             "plan": format_number(fig.ratio_plan, lang=lang), "uom": ctx.uom(ind.uom),
-            "opt_left_out": left_out_words(fig, ctx.units, ctx.uom(ind.uom), lang),
+            **left_out_param(fig, ctx.units, ctx.uom(ind.uom), lang),
             "ratio": describe_percent(fig.ratio, lang=lang)}, first_cell(fig))
 
 

@@ -1,7 +1,7 @@
 """check.planning_ratio_out_of_band: candidates per seat outside the band the program sets (Quy định 377-QĐ/TW)."""
 from __future__ import annotations
 
-from hrplan.checks.finding import first_cell, left_out_words
+from hrplan.checks.finding import first_cell, left_out_param
 from hrplan.checks.rule import CheckContext, Rule
 from hrplan.definitions import IndicatorKind
 from hrplan.problems import Severity
@@ -18,7 +18,7 @@ def _run(ctx: CheckContext):
             # the numbers the ratio is taken over (a unit with 0 seats is in neither), and who is left out of them
             "indicator": ind.name_in(ctx.lang), "candidates": format_number(fig.ratio_actual, lang=ctx.lang),
             "seats": format_number(fig.ratio_plan, lang=ctx.lang), "ratio": _number_of_times(fig.ratio, ctx.lang),
-            "opt_left_out": left_out_words(fig, ctx.units, ctx.uom(ind.uom), ctx.lang),
+            **left_out_param(fig, ctx.units, ctx.uom(ind.uom), ctx.lang),
             "band": band.describe(ctx.lang) if band else "-",
             "source": (band.source if band else None) or "-"},
             first_cell(fig))
