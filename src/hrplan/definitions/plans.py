@@ -5,7 +5,8 @@ as the program declares (`interim`, per program or per indicator):
 
 - `none` (default): a shorter period has no plan of its own; the longer target is shown as
   context ("KH năm 2024: 270") and nothing is called behind plan.
-- `pro_rata`: the longer target times the share of its months (a quarter of a year: 1/4).
+- `pro_rata`: the longer target times the share of its months (a quarter of a year: 1/4); a planning ratio's
+  seats and a coverage's denominator are counts of what exists and hold whole for every part (`whole`).
 - `to_date`: for a period from the start of the longer target's period (2024..2024-06), or a
   running total (accumulation: cumulative), the targets of the sub-periods completed by its end
   (TolaActivity's "target to date").
@@ -46,7 +47,7 @@ class PlanFor:
 
     target: Target | None  # what the period is judged against (None: no plan of its own)
     context: Target | None = None  # a longer period's target, shown as context ("KH năm 2024: 270")
-    rule: str = "exact"  # exact | sum | review | pro_rata | to_date | none
+    rule: str = "exact"  # exact | sum | review | pro_rata | whole (seats under pro_rata) | to_date | none
 
     @property
     def value(self) -> Decimal | None:
@@ -87,6 +88,13 @@ def plan_for(program: Program, indicator: str, unit: str | None, period: Period)
     if context.period is None and period.kind == "range" and period.start == program.period_value.start \
             and interim is Interim.NONE:
         return PlanFor(context, rule="review")  # a mid-term review against the program's own target
+    if interim is Interim.PRO_RATA and ind.kind.value in ("planning_ratio", "coverage"):
+        # Seats (a planning ratio's plan) and a coverage's denominator are counts of what exists, not of what is done
+        # over time: a title's 2 seats are 2 in every quarter of the year, never 2 × 3/12 = 0,5.
+        from hrplan.definitions.programs import Target
+
+        return PlanFor(Target(indicator=indicator, unit=unit, period=period.label, value=context.value, uom=context.uom,
+                              source=context.source), context, "whole")
     if interim is Interim.PRO_RATA:
         from hrplan.definitions.programs import Target
 

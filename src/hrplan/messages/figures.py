@@ -126,6 +126,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "KH của kỳ tính theo tỷ lệ thời gian từ KH {context_period} ({context}).",
         "The period's plan is pro rata of the plan for {context_period} ({context}).",
     ),
+    "figure.plan_rule.whole": (
+        "Số vị trí (mẫu số) của {context_period} giữ nguyên cho từng kỳ trong đó ({context}), không chia theo thời gian.",
+        "The seats (denominator) of {context_period} hold whole for each of its periods ({context}), not pro rata.",
+    ),
     "figure.plan_rule.to_date": (
         "KH đến nay: cộng chỉ tiêu các kỳ đã qua của {context_period}.",
         "Target to date: the targets of the completed periods of {context_period}.",

@@ -534,7 +534,7 @@ class ReportRows:
         if fig.context is not None and ratio is None:
             out.append(render("figure.context", lang, period=self.period_words(self.period.label),
                               context_period=self.period_words(fig.context.period), value=self.num(fig.context.value)))
-        elif fig.context is not None and fig.plan_rule in ("pro_rata", "to_date"):
+        elif fig.context is not None and fig.plan_rule in ("pro_rata", "to_date", "whole"):
             out.append(render(f"figure.plan_rule.{fig.plan_rule}", lang,
                               context_period=self.period_words(fig.context.period), context=self.num(fig.context.value)))
         for unit, note in notes:
