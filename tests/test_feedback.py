@@ -181,3 +181,23 @@ def test_a_refusal_made_good_is_no_longer_sent_back(tmp_path, run):
                  workspace=ws)
     assert not list((tmp_path / "out").glob("*bi-tu-choi*"))
     assert "bị từ chối" not in result.stdout
+
+
+def test_a_refusal_that_names_no_unit_is_named_instead_of_nothing_to_send_back(tmp_path, run):
+    # A damaged file's refusal cannot say whose it is ('Read as' is missing): feedback matched it to no unit and said
+    # "Không có vấn đề nào cần phản hồi" while the clerk's file waited in rejected/.
+    from inbox_builder import consolidate
+
+    ws, _ = _refused_night(tmp_path)
+    broken = ws.root / "inbox" / "bao cao hong.xlsx"
+    broken.write_bytes(b"PK\x03\x04 not really a workbook")
+    os.utime(broken, (1_700_000_000, 1_700_000_000))
+    assert consolidate(ws).returncode == 3
+    assert (ws.root / "rejected" / "bao cao hong.xlsx.reason.txt").is_file()
+    result = run("feedback", "-p", "12-CTr/TU", "--period", "2016..2019-05", "-u", "TPCB", "-o", tmp_path / "out",
+                 workspace=ws)
+    assert result.exit_code == 0, result.output
+    text = " ".join(result.stdout.split())
+    assert "Còn 1 tệp bị từ chối trong rejected/ không đọc ra được đơn vị hoặc kỳ" in text
+    assert "rejected/bao cao hong.xlsx (bao cao hong.xlsx.reason.txt)" in text
+    assert "rejected/BC SYT quy.xlsx" not in text  # SYT's refusal says whose it is: it goes to SYT, not here

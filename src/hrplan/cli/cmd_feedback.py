@@ -23,7 +23,7 @@ def register(app: typer.Typer) -> None:
         """Phản hồi cho đơn vị: bản sao tệp đơn vị đã gửi, ô có vấn đề tô màu kèm ghi chú tiếng Việt, trang đầu
         liệt kê vấn đề có liên kết đến ô; tệp bị từ chối (rejected/) cũng được gửi lại, ô lỗi được đánh dấu.
         (Send each unit its own workbook back, marked.)"""
-        from hrplan.jobs import refusal_feedback
+        from hrplan.jobs import refusal_feedback, unmatched_rejections
         from hrplan.reports import write_feedback
 
         if not unit and not all_units:
@@ -42,7 +42,13 @@ def register(app: typer.Typer) -> None:
             elif f.path:
                 console.print(STATE.t("feedback.written", path=f.path, marked=f.marked, listed=f.listed), soft_wrap=True)
             show_problems(f.problems, STATE.lang)
+        # A refusal whose file could not be told apart (its unit or period unread) is no one's to send back by
+        # itself: named, so that 'nothing to send back' is never said while a clerk's file waits in rejected/.
+        unmatched = unmatched_rejections(ws.root / "rejected") if (ws.root / "rejected").is_dir() else []
         if not files:
             console.print(STATE.t("feedback.none", period=period))
+        if unmatched:
+            console.print(STATE.t("feedback.unmatched", n=len(unmatched), files=", ".join(
+                f"rejected/{rejected.name} ({reason.name})" for reason, rejected in unmatched)), soft_wrap=True)
         failed = any(not f.path and any(p.is_error for p in f.problems) for f in files)
         raise typer.Exit(EXIT_USAGE if failed else EXIT_OK)

@@ -17,13 +17,16 @@ if TYPE_CHECKING:
     from hrplan.jobs.nightly import ConsolidateResult, FileOutcome, consolidate
     from hrplan.jobs.demo import run_demo
     from hrplan.jobs.digest import consolidation_digest
+    from hrplan.jobs.filing import unmatched_rejections
     from hrplan.jobs.refusals import refusal_feedback
 
-__all__ = ["run_demo", "ConsolidateResult", "FileOutcome", "consolidate", "consolidation_digest", "refusal_feedback"]
+__all__ = ["run_demo", "ConsolidateResult", "FileOutcome", "consolidate", "consolidation_digest", "refusal_feedback",
+           "unmatched_rejections"]
 
 
 _HOMES = {"ConsolidateResult": "nightly", "FileOutcome": "nightly", "consolidate": "nightly",
-          "run_demo": "demo", "consolidation_digest": "digest", "refusal_feedback": "refusals"}
+          "run_demo": "demo", "consolidation_digest": "digest", "refusal_feedback": "refusals",
+          "unmatched_rejections": "filing"}
 
 
 def __getattr__(name: str) -> Any:

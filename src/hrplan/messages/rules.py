@@ -263,6 +263,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{file} from {unit} for {period} was refused (rejected/{reason}) but now reads without errors (the settings "
         "changed since): the unit need not send it again; import it (hrplan import rejected/{file})."),
     "feedback.none": ("Không có vấn đề nào cần phản hồi cho kỳ {period}.", "No findings to send back for {period}."),
+    "feedback.unmatched": (
+        "Còn {n} tệp bị từ chối trong rejected/ không đọc ra được đơn vị hoặc kỳ nên không gửi lại tự động được: "
+        "{files}. Hãy xem lý do trong tệp .reason.txt và gửi lại cho đơn vị bằng tay.",
+        "{n} refused file{s} in rejected/ could not be matched to a unit or period, so none is sent back by itself: "
+        "{files}. Read the reason in its .reason.txt and send it back to the unit by hand."),
     # The feedback sheet's columns, and the kind of each problem in plain words for the unit's clerk (the rule code
     # only in the last, narrow column, for the analyst).
     "feedback.col.number": ("STT", "No."),
