@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from hrplan.checks.history import has_history, history_table, own_period_values
 from hrplan.checks.rule import CheckContext, Rule
-from hrplan.definitions import Accumulation
+from hrplan.definitions import Accumulation, Period
 from hrplan.problems import Location, Severity
 from hrplan.values import format_number
 
@@ -25,7 +25,7 @@ def _run(ctx: CheckContext):
         ind = cumulative[r.indicator]
         yield RULE.finding(ctx, r.unit, r.indicator, {
             "indicator": ind.name_in(ctx.lang), "value": format_number(r.value, lang=ctx.lang), "previous": format_number(r.value_prev, lang=ctx.lang),
-            "previous_period": r.period_prev, "uom": ctx.uom(ind.uom)}, Location(r.file_name, r.sheet, r.cell))
+            "previous_period": Period.parse(r.period_prev).in_sentence(ctx.lang), "uom": ctx.uom(ind.uom)}, Location(r.file_name, r.sheet, r.cell))
 
 
 RULE = Rule("check.cumulative_decrease", Severity.ERROR, "consistency",
