@@ -48,6 +48,19 @@ units:
   - {code: E, name: Sở Én, parent: P}
 """
 
+# Two districts with two communes each, and a department, under the province (district and commune tests).
+DISTRICT_UNITS = """
+units:
+  - {code: P, name: Tỉnh Thử}
+  - {code: H, name: Huyện Hà, parent: P}
+  - {code: A, name: Xã An, parent: H}
+  - {code: B, name: Xã Bình, parent: H}
+  - {code: K, name: Huyện Kỳ, parent: P}
+  - {code: M, name: Xã Mai, parent: K}
+  - {code: N, name: Xã Nam, parent: K}
+  - {code: C, name: Sở Công, parent: P}
+"""
+
 
 def make_workspace(root: Path, program: str = PROGRAM, units: str = UNITS, store: str | None = None) -> Workspace:
     """Give a new workspace in `root` with the program and units given (and the store at `store`, if given)."""

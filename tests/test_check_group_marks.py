@@ -11,7 +11,7 @@ from hrplan.definitions import Period
 from hrplan.figures import compute_figures
 from hrplan.importer import Outcome
 
-from quarterly import filled_template, make_workspace, send
+from quarterly import DISTRICT_UNITS, filled_template, make_workspace, send
 
 PROGRAM = """
 code: Q-01/KH
@@ -29,17 +29,7 @@ targets:
   - {indicator: DT, unit: C, period: "2024", value: 20}
 reporters: [H, K, C]
 """
-UNITS = """
-units:
-  - {code: P, name: Tỉnh Thử}
-  - {code: H, name: Huyện Hà, parent: P}
-  - {code: A, name: Xã An, parent: H}
-  - {code: B, name: Xã Bình, parent: H}
-  - {code: K, name: Huyện Kỳ, parent: P}
-  - {code: M, name: Xã Mai, parent: K}
-  - {code: N, name: Xã Nam, parent: K}
-  - {code: C, name: Sở Công, parent: P}
-"""
+UNITS = DISTRICT_UNITS
 
 
 def _ws(tmp_path: Path):

@@ -17,7 +17,7 @@ from hrplan.reports.files import write_reports
 from hrplan.reports.xlsx_rows import tree_rows
 from hrplan.workspace import Workspace
 
-from quarterly import filled_template, make_workspace, send
+from quarterly import DISTRICT_UNITS, filled_template, make_workspace, send
 
 MISSING = "(chưa gồm 4/5 đơn vị chưa gửi: Sở Bình, Sở Công, Sở Đức, Sở Én)"
 
@@ -94,17 +94,6 @@ targets:
   - {indicator: DT, unit: B, period: "2024", value: 10}
   - {indicator: DT, unit: C, period: "2024", value: 20}
 reporters: [H, K, C]
-"""
-DISTRICT_UNITS = """
-units:
-  - {code: P, name: Tỉnh Thử}
-  - {code: H, name: Huyện Hà, parent: P}
-  - {code: A, name: Xã An, parent: H}
-  - {code: B, name: Xã Bình, parent: H}
-  - {code: K, name: Huyện Kỳ, parent: P}
-  - {code: M, name: Xã Mai, parent: K}
-  - {code: N, name: Xã Nam, parent: K}
-  - {code: C, name: Sở Công, parent: P}
 """
 
 

@@ -285,34 +285,32 @@ class Store:
     def kept(self, submission_id: int) -> list[tuple[int, str, list[str]]]:
         """Give what a submission kept from earlier versions because its file has no row for it: (id of the
         submission the figures were read from, its file name, the indicators), oldest source first."""
-        s, v, b = submissions.c, submission_values.c, submission_blanks.c
-        out: dict[int, tuple[str, set[str]]] = {}
-        with self.snapshot():
-            for table, c in ((submission_values, v), (submission_blanks, b)):
-                query = (select(c.source_id, s.file_name, c.indicator)
-                         .select_from(table.join(submissions, s.id == c.source_id))
-                         .where(c.submission_id == submission_id))
-                for source, name, indicator in self.conn.execute(query):
-                    out.setdefault(source, (name, set()))[1].add(indicator)
-        return [(source, name, sorted(codes)) for source, (name, codes) in sorted(out.items())]
+        return self._indicators_by_source(submission_id, kept_only=True)
 
     def would_keep(self, program: str, unit: str, period: str, has: Iterable[str]) -> list[tuple[int, str, list[str]]]:
         """Give what a new file for the program, unit and period with rows for `has` would keep of the current
         submission (see `add_submission`), as `kept` gives it; [] when nothing is current (for --dry-run)."""
         current = self.current(program, unit, period)
-        if current is None:
-            return []
-        has = set(has)
-        s, v, b = submissions.c, submission_values.c, submission_blanks.c
+        return [] if current is None else self._indicators_by_source(current.id, kept_only=False, skip=set(has))
+
+    def _indicators_by_source(self, submission_id: int, kept_only: bool, skip: set[str] = frozenset()
+                              ) -> list[tuple[int, str, list[str]]]:
+        """Give a submission's indicators (values and blank cells) grouped by the submission they were read from
+        (its own, or the earlier one it kept them from), with that one's file name: only the kept ones with
+        `kept_only`, none of `skip`."""
+        s = submissions.c
         out: dict[int, tuple[str, set[str]]] = {}
         with self.snapshot():
-            for table, c in ((submission_values, v), (submission_blanks, b)):
-                query = (select(func.coalesce(c.source_id, current.id), _source_file(s), c.indicator)
+            for table in (submission_values, submission_blanks):
+                c = table.c
+                query = (select(func.coalesce(c.source_id, submission_id), _source_file(s), c.indicator)
                          .select_from(table.join(submissions, s.id == c.submission_id)
                                       .outerjoin(_SOURCE, _SOURCE.c.id == c.source_id))
-                         .where(c.submission_id == current.id))
+                         .where(c.submission_id == submission_id))
+                if kept_only:
+                    query = query.where(c.source_id.is_not(None))
                 for source, name, indicator in self.conn.execute(query):
-                    if indicator not in has:
+                    if indicator not in skip:
                         out.setdefault(source, (name, set()))[1].add(indicator)
         return [(source, name, sorted(codes)) for source, (name, codes) in sorted(out.items())]
 
