@@ -98,7 +98,7 @@ def test_a_unit_with_one_target_under_each_interim_rule() -> None:
 
     program = Program.model_validate({
         "code": "T", "title": "t", "period": "2021-2025",
-        "indicators": [{"code": "DT", "name": "Đào tạo"}],
+        "indicators": [{"code": "DT", "name": "Đào tạo", "accumulation": "per_period"}],
         "targets": [{"indicator": "DT", "unit": "X1", "value": 60, "source": "t.csv:2"},
                     {"indicator": "DT", "unit": "X2", "period": "2022", "value": 12, "source": "t.csv:3"}],
     })

@@ -6,7 +6,9 @@ as the program declares (`interim`, per program or per indicator):
 - `none` (default): a shorter period has no plan of its own; the longer target is shown as
   context ("KH năm 2024: 270") and nothing is called behind plan.
 - `pro_rata`: the longer target times the share of its months (a quarter of a year: 1/4); a planning ratio's
-  seats and a coverage's denominator are counts of what exists and hold whole for every part (`whole`).
+  seats, a coverage's denominator and a running total's target (accumulation: cumulative, a payroll ceiling) are
+  counts of what exists and hold whole for every part (`whole`); a review from the program's start is compared with
+  the whole-program target, as under `none`.
 - `to_date`: for a period from the start of the longer target's period (2024..2024-06), or a
   running total (accumulation: cumulative), the targets of the sub-periods completed by its end
   (TolaActivity's "target to date").
@@ -86,11 +88,16 @@ def plan_for(program: Program, indicator: str, unit: str | None, period: Period)
     ind = program.indicator(indicator)
     interim = ind.interim or program.interim
     if context.period is None and period.kind == "range" and period.start == program.period_value.start \
-            and interim is Interim.NONE:
-        return PlanFor(context, rule="review")  # a mid-term review against the program's own target
-    if interim is Interim.PRO_RATA and ind.kind.value in ("planning_ratio", "coverage"):
+            and interim in (Interim.NONE, Interim.PRO_RATA):
+        # A mid-term review against the program's own target: 24 of a 40-person target for the whole program is 60%,
+        # never 24 of its pro-rata share (12, "200%").
+        return PlanFor(context, rule="review")
+    if interim is Interim.PRO_RATA and (ind.kind.value in ("planning_ratio", "coverage")
+                                        or ind.accumulation.value == "cumulative"):
         # Seats (a planning ratio's plan) and a coverage's denominator are counts of what exists, not of what is done
-        # over time: a title's 2 seats are 2 in every quarter of the year, never 2 × 3/12 = 0,5.
+        # over time: a title's 2 seats are 2 in every quarter of the year, never 2 × 3/12 = 0,5. So is a running
+        # total's target (staff on the payroll against the year's ceiling): the number at any day of the year is held
+        # to it whole, never to half of it in June.
         from hrplan.definitions.programs import Target
 
         return PlanFor(Target(indicator=indicator, unit=unit, period=period.label, value=context.value, uom=context.uom,

@@ -130,6 +130,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Số vị trí (mẫu số) của {context_period} giữ nguyên cho từng kỳ trong đó ({context}), không chia theo thời gian.",
         "The seats (denominator) of {context_period} hold whole for each of its periods ({context}), not pro rata.",
     ),
+    # A running total's target (a payroll ceiling) under `interim: pro_rata`: the number at the period's end is held
+    # to the longer period's target whole.
+    "figure.plan_rule.whole.running": (
+        "Chỉ tiêu {context_period} ({context}) là số lũy kế (số có đến cuối kỳ), giữ nguyên cho từng kỳ trong đó, "
+        "không chia theo thời gian.",
+        "The target for {context_period} ({context}) is a running total (the number at the period's end): it holds "
+        "whole for each of its periods, not pro rata.",
+    ),
     "figure.plan_rule.to_date": (
         "KH đến nay: cộng chỉ tiêu các kỳ đã qua của {context_period}.",
         "Target to date: the targets of the completed periods of {context_period}.",
