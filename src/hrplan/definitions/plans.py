@@ -49,7 +49,9 @@ class PlanFor:
 
     target: Target | None  # what the period is judged against (None: no plan of its own)
     context: Target | None = None  # a longer period's target, shown as context ("KH năm 2024: 270")
-    rule: str = "exact"  # exact | sum | review | pro_rata | whole (seats under pro_rata) | to_date | none
+    # exact | sum | review | pro_rata | whole (seats under pro_rata) | to_date | none | pieced (a range crossing its
+    # targets' periods: the targets inside it plus the interim rule's share of those it cuts, `_pieced`)
+    rule: str = "exact"
 
     @property
     def value(self) -> Decimal | None:
@@ -82,7 +84,7 @@ def plan_for(program: Program, indicator: str, unit: str | None, period: Period)
             return PlanFor(_summed(program, indicator, unit, period, tiled), rule="sum")
         longer = [(t, s) for t, s in spans if s.contains(period)]
         if not longer:
-            return _NO_PLAN
+            return _pieced(program, indicator, unit, period, spans) if period.kind == "range" else _NO_PLAN
         longer.sort(key=lambda ts: ts[1].end.toordinal() - ts[1].start.toordinal())
         context, span = longer[0]
     ind = program.indicator(indicator)
@@ -119,6 +121,49 @@ def plan_for(program: Program, indicator: str, unit: str | None, period: Period)
             if done:
                 return PlanFor(_summed(program, indicator, unit, period, done), context, "to_date")
     return PlanFor(None, context, "none")
+
+
+def _pieced(program: Program, indicator: str, unit: str | None, period: Period,
+            spans: list[tuple[Target, Period]]) -> PlanFor:
+    """Give the plan of a range that crosses its targets' periods (2026..2027-06 over the 2026 and 2027 targets): each
+    target's period wholly inside it is its own target, each part of one cut by the range's edge (2027-H1) takes the
+    plan the interim rule gives it (pro rata: 2027's 400 × 6/12); summed when every piece has one (400 + 200), else
+    no plan. Only for a flow (per_period): a running total's range is its last part, not a sum."""
+    ind = program.indicator(indicator)
+    if ind.accumulation.value != "per_period" or ind.kind.value != "count" or ind.is_maximum:
+        return _NO_PLAN
+    for kind in _KINDS:
+        cut = sorted(((t, s) for t, s in spans if s.kind == kind and s.start <= period.end and period.start <= s.end),
+                     key=lambda ts: ts[1].start)
+        if not cut or cut[0][1].start > period.start or cut[-1][1].end < period.end:
+            continue
+        if not all((b.start - a.end).days == 1 for (_, a), (_, b) in zip(cut, cut[1:])):
+            continue
+        pieces, context, shared = [], None, False
+        for t, s in cut:
+            if period.contains(s):
+                pieces.append(t)
+                continue
+            part = _span(max(s.start, period.start), min(s.end, period.end))
+            got = plan_for(program, indicator, unit, part)
+            if got.target is None or got.rule not in ("exact", "sum", "pro_rata", "to_date"):
+                return _NO_PLAN
+            pieces.append(got.target)
+            context, shared = got.context or context, shared or got.rule in ("pro_rata", "to_date")
+        target = _summed(program, indicator, unit, period, pieces)
+        return PlanFor(target, context, "pieced" if shared else "sum")
+    return _NO_PLAN
+
+
+def _span(start, end) -> Period:
+    """Give the period from `start` to `end` under its office name where it has one ('2027-H1'), else as a range."""
+    first = Period.parse(f"{start.year}-{start.month:02d}")
+    for label in (str(start.year), f"{start.year}-H{(start.month + 5) // 6}", f"{start.year}-Q{(start.month + 2) // 3}"):
+        named = Period.parse(label)
+        if (named.start, named.end) == (start, end):
+            return named
+    last = Period.parse(f"{end.year}-{end.month:02d}")
+    return first if first == last else Period.parse(f"{first.label}..{last.label}")
 
 
 def _tiling(spans: list[tuple[Target, Period]], period: Period) -> list[Target]:

@@ -379,6 +379,9 @@ def _planned(program: Program, ind: Indicator, unit: str, period: Period, fig: F
     return fig
 
 
+# The rules whose plan is derived from a longer target (kept as the figure's context, and told under its row).
+_DERIVED = ("pro_rata", "to_date", "whole", "pieced")
+
 # The kinds whose plan is a denominator (seats, those to cover): a zero there with an actual is no ratio at all.
 _DIVIDED = (IndicatorKind.PLANNING_RATIO, IndicatorKind.COVERAGE)
 
@@ -577,6 +580,10 @@ def _group_figure(program: Program, ind: Indicator, node: str, period: Period, u
         group.ratio_plan, group.ratio_actual = value, group.actual
         group.left_out = []  # every member's actual counts against the group's own target
         group.plan_rule = plan.rule
+        if plan.context is not None and plan.rule in _DERIVED:  # the longer target its plan is derived from, told
+            c = plan.context
+            group.context = Source(node, _target_value(c, ind, book), target=c.source,
+                                   period=c.period or program.period)
     elif plan.context is not None:
         c = plan.context
         group.context = Source(node, _target_value(c, ind, book), target=c.source, period=c.period or program.period)

@@ -138,6 +138,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The target for {context_period} ({context}) is a running total (the number at the period's end): it holds "
         "whole for each of its periods, not pro rata.",
     ),
+    # A range crossing its targets' periods (2026..2027-06): the targets inside it plus the interim rule's share of
+    # those it cuts (2027's 400 × 6/12).
+    "figure.plan_rule.pieced": (
+        "KH của kỳ cộng chỉ tiêu các kỳ nằm trọn trong kỳ với phần thuộc kỳ của các chỉ tiêu bị cắt ngang, tính theo "
+        "quy định của chương trình (như KH {context_period}: {context}).",
+        "The period's plan adds the targets of the periods wholly inside it and the part that falls in it of those it "
+        "cuts, as the program's interim rule gives it (such as the plan for {context_period}: {context}).",
+    ),
     "figure.plan_rule.to_date": (
         "KH đến nay: cộng chỉ tiêu các kỳ đã qua của {context_period}.",
         "Target to date: the targets of the completed periods of {context_period}.",

@@ -534,7 +534,7 @@ class ReportRows:
         if fig.context is not None and ratio is None:
             out.append(render("figure.context", lang, period=self.period_words(self.period.label),
                               context_period=self.period_words(fig.context.period), value=self.num(fig.context.value)))
-        elif fig.context is not None and fig.plan_rule in ("pro_rata", "to_date", "whole"):
+        elif fig.context is not None and fig.plan_rule in ("pro_rata", "to_date", "whole", "pieced"):
             running = fig.plan_rule == "whole" and fig.indicator.kind is IndicatorKind.COUNT  # not seats: a stock
             out.append(render(f"figure.plan_rule.{fig.plan_rule}{'.running' if running else ''}", lang,
                               context_period=self.period_words(fig.context.period), context=self.num(fig.context.value)))
