@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections import defaultdict
 from decimal import Decimal
 
-from hrplan.definitions import (Accumulation, Indicator, IndicatorKind, MeasureBook, Period, Program, UnitTree, is_due,
-                                reported_through_members)
+from hrplan.definitions import (Accumulation, Indicator, IndicatorKind, MeasureBook, Period, PlanFor, Program, UnitTree,
+                                is_due, reported_through_members)
 from hrplan.figures.model import Figure, FigureSet, LeftOut, Source
 from hrplan.figures.parts import choose_parts, coverage
 from hrplan.figures.sums import fill, look_up, summed_units, worth_summing
@@ -570,9 +570,26 @@ def _group_figure(program: Program, ind: Indicator, node: str, period: Period, u
     group.full_plan = (group.plan or 0) + unsent if (group.plan is not None or unsent) else None
     # A target set for the group itself (the province's own target) is what its whole sum is judged against.
     plan = program.plan_for(ind.code, node, period)
+    own_target = plan.target is not None
     if plan.target is None and is_scope:
         scope = program.plan_for(ind.code, None, period)
         plan = scope if scope.target is not None or plan.context is None else plan
+    if plan.target is not None and _targets_under(program, ind, node, period, units):
+        # Units under it have targets of their own too: the group's target is not silently the whole subtree's.
+        value = _target_value(plan.target, ind, book)
+        if own_target and _reports_itself(program, node):
+            # It reports its own figures (a district's own staff beside its communes'): its target is its own
+            # part, already paired with its own report, and added to its members' (2.880 + 680 + 590).
+            if own is None:  # sent nothing of its own: its part of the plan is named, as a member's would be
+                group.left_out.append(LeftOut(node, "no_submission", plan=value))
+                group.full_plan = (group.full_plan or 0) + value
+            plan = _NO_GROUP_TARGET
+        else:
+            # A total for its whole subtree: what it is judged against, but never smaller than what its members
+            # were given without saying so (`Figure.target_below`).
+            members = _members_plan(parts, own, silent)
+            if members is not None and value < members:
+                group.target_below = (value, members)
     if plan.target is not None:
         value = _target_value(plan.target, ind, book)
         group.plan = group.full_plan = value
@@ -596,6 +613,28 @@ def _group_figure(program: Program, ind: Indicator, node: str, period: Period, u
         return None
     figures[(node, ind.code)] = group
     return group
+
+
+_NO_GROUP_TARGET = PlanFor(None)
+
+
+def _targets_under(program: Program, ind: Indicator, node: str, period: Period, units: UnitTree) -> bool:
+    """Tell whether a unit under `node` (not itself) has a target of its own for the period."""
+    return any(program.plan_for(ind.code, unit, period).target is not None for unit in units.descendants(node))
+
+
+def _reports_itself(program: Program, node: str) -> bool:
+    """Tell whether `node` owes a report of its own figures (an expected reporter), whether or not it sent one for
+    this period: what its target covers does not change with what arrived."""
+    return node in program.expected_reporters()
+
+
+def _members_plan(parts: list[Figure], own: Figure | None, silent: list[LeftOut]) -> Decimal | None:
+    """Give the plans of a group's members (not its own report's), those that sent nothing included, or None."""
+    plans = [(p.full_plan if p.is_group and p.full_plan is not None else p.plan) for p in parts if p is not own]
+    plans += [lo.plan for lo in silent if lo.reason == "no_submission"]
+    plans = [p for p in plans if p is not None]
+    return sum(plans, Decimal(0)) if plans else None
 
 
 def _ended_before(program: Program, ind: Indicator, node: str, period: Period, built: list[tuple]) -> list[LeftOut]:

@@ -143,6 +143,10 @@ class Figure:
     # A group's own submission's figure, when the group unit reported for itself besides its members (a district's
     # own file): summed with theirs, and kept apart so that a check can tell whether it repeats their total.
     own: Figure | None = None
+    # (the group's own target, its members' plans summed) where a target set for a group that does not report for
+    # itself (so taken as its whole subtree's) is smaller than what its members were given: judged against its own
+    # target, and said so under its row (compute._group_figure).
+    target_below: tuple[Decimal, Decimal] | None = None
     # False: of the submissions' cells only the first actual one and those with a note were kept
     # (compute_figures(sources=False)); every cell's source cannot be given then.
     sources_kept: bool = True

@@ -57,6 +57,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "figure.as_of.until": ("tính đến hết {period}", "as of the end of {period}"),
     "figure.blank": ("Để trống số thực hiện, không có trong tổng: {items}.",
                      "Actual left empty, not in the total: {items}."),
+    # A group's own target, taken as its whole subtree's, is smaller than its members' plans summed.
+    "figure.target_below": (
+        "KH giao cho {group} ({target}) nhỏ hơn tổng KH của các đơn vị trực thuộc ({members}); tỷ lệ tính trên KH "
+        "giao cho {group}.",
+        "The plan set for {group} ({target}) is smaller than its members' plans summed ({members}); the ratio is "
+        "over the plan set for {group}.",
+    ),
     "figure.left_out": ("Không tính vào tỷ lệ: {items}.", "Left out of the ratio: {items}."),
     "figure.left_out.no_submission": ("{unit} chưa gửi báo cáo (KH {plan})", "{unit} sent nothing (plan {plan})"),
     # A running total's members ended before the period's end: out of the sum, not only of the ratio.

@@ -564,6 +564,10 @@ class ReportRows:
                               reported=self.num(fig.ratio_plan)))
         if fig.as_of:
             out.append(self._as_of_text(fig) + ".")
+        if fig.target_below is not None:
+            target, members = fig.target_below
+            out.append(render("figure.target_below", lang, group=self.unit_name(fig.unit), target=self.num(target),
+                              members=self.num(members)))
         if fig.blanks:  # actuals left empty that the words above do not already name (a plan without its actual)
             said = {lo.unit for lo in fig.left_out if lo.reason in ("no_actual", "unsplit")} if told else set()
             empty = [f"{self.unit_name(unit)}{f' ({self.described(part)})' if part else ''}"
