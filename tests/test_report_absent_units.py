@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import openpyxl
 import pytest
 
 from hrplan.checks import check_program
@@ -235,3 +236,36 @@ def test_section_four_shows_a_row_for_each_unit_that_sent_nothing_and_one_with_o
     assert html.count("Chưa gửi báo cáo<") >= 3 or html.count("Chưa gửi báo cáo") >= 3
     english = build_document(ws, "Q-01/KH", "2024", lang="en").context
     assert [r["status_text"] for r in english["top_units"] if r["unit_code"] == "E"] == ["No report sent"]
+
+
+def test_a_unit_that_sent_nothing_is_missing_only_from_the_indicators_it_reports(tmp_path: Path) -> None:
+    """Sở Công reports headcounts, never a budget (its budget row left empty in every file, no budget target): its
+    missing Q2 leaves out nothing of the budget total, which is complete and says nothing; the headcount total
+    names it. Sở Én never sent the program anything: nothing says what it does not report, so it is missing from
+    both (a total is marked rather than wrongly complete)."""
+    ws = make_workspace(tmp_path / "ws")
+    budget = {"A": (100, 90), "B": (50, 50)}
+    q1 = [filled_template(ws, u, "2024-Q1", {"DT": (None, 5), **({"KP": budget[u]} if u in budget else {})})
+          for u in "ABCD"]
+    q2 = [filled_template(ws, u, "2024-Q2", {"DT": (None, 6), **({"KP": budget[u]} if u in budget else {})})
+          for u in "ABD"]
+    results = send(ws, *q1, *q2)
+    assert all(r.outcome is Outcome.IMPORTED for r in results), [r.problems for r in results]
+    report = build_report(ws, "Q-01/KH", "2024-Q2", lang="en")
+    rows = {r["indicator"]: r for r in report.data["summary"]}
+    assert report.data["coverage"]["absent"] == ["C", "E"]  # both sent nothing: the coverage line names both
+    assert rows["DT"]["absent"]["units"] == ["C", "E"] and rows["DT"]["absent"]["due"] == 5
+    assert rows["KP"]["absent"]["units"] == ["E"] and rows["KP"]["absent"]["due"] == 4
+    assert "Sở Công" not in rows["KP"]["sentence"] and "Sở Công" in rows["DT"]["sentence"]
+    # The workbook's period sheet: Sở Công has a "Sent nothing" headcount row, no budget row; the province's
+    # budget row does not name it.
+    path = write_reports(ws, "Q-01/KH", "2024-Q2", ["xlsx"], lang="en").paths["xlsx"]
+    sheet = openpyxl.load_workbook(path)["2024-Q2"]
+    header = next(r for r in sheet.iter_rows(values_only=True) if r[0] == "Code")
+    code, unit, status, notes = (header.index(c) for c in ("Code", "Unit (Code)", "Status", "Notes"))
+    table = {(r[code], r[unit]): r for r in sheet.iter_rows(values_only=True) if r[unit] in ("P", "C", "E")}
+    assert table[("DT", "C")][status] == "Sent nothing"
+    assert ("KP", "C") not in table
+    assert table[("KP", "E")][status] == "Sent nothing"
+    assert "Sở Công" not in (table[("KP", "P")][notes] or "") and "Sở Én" in table[("KP", "P")][notes]
+    assert "Sở Công" in table[("DT", "P")][notes]

@@ -460,6 +460,10 @@ class Program(BaseModel):
         """Give the plan that applies to the period and any longer target shown as context (definitions/plans.py)."""
         return plan_for(self, indicator, unit, period)
 
+    def has_target(self, indicator: str, unit: str | None) -> bool:
+        """Tell whether the program sets the unit a target for the indicator, for any period."""
+        return bool(self._spans_of(indicator, unit))
+
     def _spans_of(self, indicator: str, unit: str | None) -> list[tuple[Target, Period]]:
         """Give the targets for an indicator and unit with the period each covers, in file order (see
         `plan_for`): one dict look-up, as figures ask twice per unit and indicator (268,000 times)."""

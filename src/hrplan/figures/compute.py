@@ -114,6 +114,8 @@ def _compute(program: Program, period: Period, store: Store, units: UnitTree, so
     result.absent = [u for u in result.due if u not in submitted and u not in result.through_members]
     result.partly_in = _partly_in(program, units, period, submitted, result.absent)
     result.absent = [u for u in result.absent if u not in result.partly_in]
+    result.reports = _indicators_reported(program, store, units, [u for u in program.expected_reporters()
+                                                                   if u not in submitted])
     for top in tops:
         for ind in program.indicators:
             _group_figure(program, ind, top, period, units, result, book, is_scope=top == root)
@@ -145,6 +147,28 @@ def _partly_in(program: Program, units: UnitTree, period: Period, submitted: dic
     return out
 
 
+def _indicators_reported(program: Program, store: Store, units: UnitTree, silent: list[str]
+                         ) -> dict[str, frozenset[str]]:
+    """Give, of the reporters that sent nothing in their own name for the period (`silent`), those known to report
+    only some of the program's indicators, with them: those it (or, for a group, one of its members) reported in
+    a submission of the program of any period, and those it has a target for. A reporter that never sent the
+    program anything is held to every indicator: nothing says which it does not report."""
+    if not silent:
+        return {}
+    members = {u: [u, *(units.descendants(u) if u in units else ())] for u in silent}
+    sent = store.current_unit_indicators(program.code, sorted({m for ms in members.values() for m in ms}))
+    out = {}
+    every = {ind.code for ind in program.indicators}
+    for unit in silent:
+        if not any(m in sent for m in members[unit]):
+            continue
+        known = {code for m in members[unit] for code in sent.get(m, ())}
+        known |= {code for code in every if program.has_target(code, unit)}
+        if not every <= known:
+            out[unit] = frozenset(known & every)
+    return out
+
+
 def _mark_absent(result: FigureSet, units: UnitTree) -> None:
     """Mark each group figure with the due reporters under it (itself included) that sent nothing for the period:
     its sums lack them, whether or not they had a plan to leave out of its ratio; and with the members missing of
@@ -165,10 +189,16 @@ def _mark_absent(result: FigureSet, units: UnitTree) -> None:
             code = units.get(code).parent
     if not absent and not any(partly.values()):
         return
-    for (unit, _), fig in result.figures.items():
-        if fig.is_group and (unit in absent or partly.get(unit)):
-            fig.absent, fig.due = tuple(absent.get(unit, ())), due[unit]
-            fig.members_missing = tuple(partly.get(unit, ()))
+    for (unit, code), fig in result.figures.items():
+        if not fig.is_group or not (unit in absent or partly.get(unit)):
+            continue
+        # A reporter that sent nothing is missing only from the indicators it reports (`FigureSet.owes`): not
+        # counted among the group's due reporters for the others either.
+        owing = tuple(u for u in absent.get(unit, ()) if result.owes(u, code))
+        members_missing = tuple((m, r) for m, r in partly.get(unit, ()) if result.owes(r, code))
+        if owing or members_missing:
+            fig.absent, fig.due = owing, due[unit] - (len(absent.get(unit, ())) - len(owing))
+            fig.members_missing = members_missing
 
 
 def _outside_life(program: Program, sent: dict[str, set[str]], wanted: set[str]) -> dict[str, list[str]]:

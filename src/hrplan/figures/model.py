@@ -279,6 +279,16 @@ class FigureSet:
     # Due reporters that sent nothing in their own name but some of whose members did (a district with 2 of its 3
     # communes' files), each with its members that sent nothing: "partly in", not among `absent`.
     partly_in: dict[str, list[str]] = field(default_factory=dict)
+    # Of the expected reporters that sent nothing in their own name for the period, those known to report only some
+    # indicators, with them (compute._indicators_reported): a district that never reports a training budget is
+    # missing from the period's headcounts, not from its budget. A unit not in it: every indicator (`owes`).
+    reports: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    def owes(self, unit: str, indicator: str) -> bool:
+        """Tell whether `unit` is held to report `indicator`: it has a target for it, reported it (a value, or a blank
+        with a note) in a submission of the program of any period, or nothing of what it reports is known."""
+        known = self.reports.get(unit)
+        return known is None or indicator in known
 
     def get(self, unit: str, indicator: str) -> Figure | None:
         return self.figures.get((unit, indicator))

@@ -836,7 +836,9 @@ def _coverage(figures: FigureSet, units: UnitTree, lang: str) -> dict[str, Any]:
               "not_due": [{"unit": u, "frequency": f} for u, f in absent.items()],
               "unregistered": [{"unit": u, "periods": list(p)} for u, p in sorted(unregistered.items())],
               "outside_life": [{"unit": u, "periods": list(p)} for u, p in sorted(outside.items())],
-              "unexpected": unexpected}
+              "unexpected": unexpected,
+              # the reporters that sent nothing known to report only these indicators: missing from no other
+              "reports_only": {u: sorted(codes) for u, codes in sorted(figures.reports.items())}}
     if not texts:  # every report is there; one the program did not ask for is said beside that
         complete = render("figure.coverage_complete", lang, period=period) if figures.coverage else ""
         return {"complete": True, "units": [], **common, "text": " ".join(t for t in (complete, extra) if t)}

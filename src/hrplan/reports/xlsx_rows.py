@@ -45,11 +45,15 @@ def tree_rows(data: dict[str, Any], units: UnitTree, lang: str) -> pd.DataFrame:
     plans = _plans_not_sent(rows)
     marks = _marks(data, units, lang)
     silent = [unit for unit in tree if marks(unit)]
+    # A unit that sent nothing but is known to report only some indicators has no row for the others: it is missing
+    # from no figure of theirs (`FigureSet.owes`).
+    only = {u: set(codes) for u, codes in ((data.get("coverage") or {}).get("reports_only") or {}).items()}
     missing = [{"indicator": code, "name": name, "uom": uom(measure, lang), "kind": kind, "unit": unit,
                 "unit_name": units.get(unit).name if unit in units else unit, "is_group": units.has_children(unit),
                 "plan": _total(plans.get((code, unit))), "actual": None, "estimate": None, "ratio": None, "status": "not_sent",
                 "status_text": marks(unit), "notes": "", "sent": False}
-               for code, (name, measure, kind) in indicators.items() for unit in silent if (code, unit) not in held]
+               for code, (name, measure, kind) in indicators.items() for unit in silent if (code, unit) not in held
+               and (unit not in only or code in only[unit])]
     if missing:
         frame = pd.concat([frame, pd.DataFrame(missing, columns=COLUMNS)], ignore_index=True)
     order = {r["indicator"]: i for i, r in enumerate(data["summary"])}

@@ -481,6 +481,30 @@ class Store:
                 out.setdefault(unit, set()).add(label)
         return out
 
+    def current_unit_indicators(self, program: str, units: Iterable[str]) -> dict[str, set[str]]:
+        """Give, per unit of `units` with a current submission of the program (any period), the indicators those
+        submissions hold a value for or left blank with a note beside ('Chưa quyết toán'): what the unit reports.
+        A unit with a current submission that holds neither has an empty set; one with none is not in the dict."""
+        s, v, b = submissions.c, submission_values.c, submission_blanks.c
+        units = list(units)
+        out: dict[str, set[str]] = {}
+        with self.snapshot():
+            for start in range(0, len(units), 900):  # a bounded IN list on every SQLite build
+                chunk = units[start:start + 900]
+                current = [s.program == program, s.superseded_by.is_(None), s.unit.in_(chunk)]
+                for (unit,) in self.conn.execute(select(s.unit).where(*current).distinct()):
+                    out.setdefault(unit, set())
+                valued = (select(s.unit, v.indicator).select_from(submission_values.join(submissions,
+                                                                                         s.id == v.submission_id))
+                          .where(*current).distinct())
+                noted = (select(s.unit, b.indicator).select_from(submission_blanks.join(submissions,
+                                                                                        s.id == b.submission_id))
+                         .where(*current, b.note.is_not(None), b.note != "").distinct())
+                for query in (valued, noted):
+                    for unit, indicator in self.conn.execute(query):
+                        out.setdefault(unit, set()).add(indicator)
+        return out
+
     def current_values(self, program: str, periods: Iterable[str] | None = None) -> list[dict[str, Any]]:
         """Give every value of the program's current submissions (only those for `periods` when given),
         one dict per value with its source."""
