@@ -22,8 +22,8 @@ def test_english_report_sentences_and_findings_use_english_numbers(tmp_path: Pat
     sentences = {r["indicator"]: r["sentence"] for r in en["summary"]}
     # Only Sở An sent: every province figure says which units it leaves out.
     absent = "Sở Bình, Sở Công, Sở Đức, Sở Én"
-    assert sentences["DT"] == f"Officials trained: 1,297 people, 3,243% of plan (over) (leaves out 4 of 5 units that sent nothing: {absent})."
-    assert sentences["KP"] == f"Training budget: 1,250.5 million VND, 63% of plan (not met) (leaves out 4 of 5 units that sent nothing: {absent})."
+    assert sentences["DT"] == f"Officials trained: 1,297 people, 3,243% of plan (over) (leaves out 4 of the 5 units due to report: {absent} sent nothing)."
+    assert sentences["KP"] == f"Training budget: 1,250.5 million VND, 63% of plan (not met) (leaves out 4 of the 5 units due to report: {absent} sent nothing)."
     assert {r["indicator"]: r["sentence"] for r in vi["summary"]}["KP"] == (
         f"Kinh phí đào tạo: 1.250,5 triệu đồng, đạt 63% kế hoạch (chưa đạt) (chưa gồm 4/5 đơn vị chưa gửi: {absent}).")
     assert en["period"]["text"] == "Year 2024" and en["period"]["window"]["text"] == "data from 15/12/2023 to 14/12/2024"

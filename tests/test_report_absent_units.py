@@ -211,7 +211,7 @@ def test_the_planning_section_marks_its_figures_as_the_indicator_table_does(tmp_
     html = write_reports(ws, "Q-01/KH", "2024", ["html", "docx"]).paths["html"].read_text(encoding="utf-8")
     assert f"bằng 28,6% {missing}" in html
     english = build_document(ws, "Q-01/KH", "2024", lang="en")
-    assert "(leaves out 3 of 5 units that sent nothing: Sở Công, Sở Đức, Sở Én)" in english.context["planning_limits"][0]
+    assert "(leaves out 3 of the 5 units due to report: Sở Công, Sở Đức, Sở Én sent nothing)" in english.context["planning_limits"][0]
     assert english.context["planning"][0]["mark"] != ""
 
 
@@ -268,4 +268,5 @@ def test_a_unit_that_sent_nothing_is_missing_only_from_the_indicators_it_reports
     assert ("KP", "C") not in table
     assert table[("KP", "E")][status] == "Sent nothing"
     assert "Sở Công" not in (table[("KP", "P")][notes] or "") and "Sở Én" in table[("KP", "P")][notes]
-    assert "Sở Công" in table[("DT", "P")][notes]
+    assert table[("DT", "P")][notes].startswith("Leaves out 2 of the 5 units due to report: Sở Công, Sở Én sent nothing.")
+    assert table[("KP", "P")][notes].startswith("Leaves out 1 of the 4 units due to report: Sở Én sent nothing.")

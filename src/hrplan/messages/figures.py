@@ -157,11 +157,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "KH đến nay: cộng chỉ tiêu các kỳ đã qua của {context_period}.",
         "Target to date: the targets of the completed periods of {context_period}.",
     ),
-    # A group's figure lacks the due reporters under it that sent nothing (its sums are over those that did).
+    # A group's figure lacks the due reporters under it that sent nothing (its sums are over those that did). Not
+    # "Leaves out 1 of 5 units that sent nothing", which reads as one of five units that all sent nothing.
     "figure.absent": ("Chưa gồm {n}/{due} đơn vị chưa gửi báo cáo: {units}.",
-                      "Leaves out {n} of {due} units that sent nothing: {units}."),
+                      "Leaves out {n} of the {due} units due to report: {units} sent nothing."),
     "figure.absent.counted": ("Chưa gồm {n}/{due} đơn vị chưa gửi báo cáo.",
-                              "Leaves out {n} of {due} units that sent nothing."),
+                              "Leaves out {n} of the {due} units due to report, as they sent nothing."),
     # A group's figure lacks the members that sent nothing of a reporter under it that is only partly in (a
     # district with 2 of its 3 communes' files): the reporter's other figures are in the sums.
     "figure.members_missing": ("Chưa gồm đơn vị trực thuộc chưa gửi báo cáo: {units}.",
@@ -219,9 +220,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "figure.sentence.of_which": ("; trong đó: {parts}", "; of which: {parts}"),
     "figure.sentence.incomplete": (" (số liệu chưa đủ: {parts})", " (incomplete: {parts})"),
     "figure.sentence.absent": (" (chưa gồm {n}/{due} đơn vị chưa gửi: {units})",
-                               " (leaves out {n} of {due} units that sent nothing: {units})"),
+                               " (leaves out {n} of the {due} units due to report: {units} sent nothing)"),
     "figure.sentence.absent.counted": (" (chưa gồm {n}/{due} đơn vị chưa gửi)",
-                                       " (leaves out {n} of {due} units that sent nothing)"),
+                                       " (leaves out {n} of the {due} units due to report, as they sent nothing)"),
     "figure.sentence.blank": (" (chưa gồm số để trống của {units})", " (leaves out the actual left empty by {units})"),
     "figure.sentence.members_missing": (" (chưa gồm {units} chưa gửi)", " (leaves out {units}, not sent)"),
     # -- checks of what a figure lacks --
