@@ -58,7 +58,7 @@ def test_the_units_workbook_comes_back_marked_and_opens_in_libreoffice(sample_ws
              for r in range(5, first.max_row + 1) if first.cell(r, 6).hyperlink}
     assert links[f"G{row}"] == f"'{MAIN_SHEET}'!G{row}" and links[f"F{row}"] == f"'{MAIN_SHEET}'!F{row}"
     texts = [first.cell(r, 7).value for r in range(5, first.max_row + 1)]
-    assert any(t.startswith("[Cảnh báo] =1+2 kiểm tra") for t in texts)
+    assert any(t.startswith("=1+2 kiểm tra") for t in texts)  # the level has its own column
     assert all(first.cell(r, 7).data_type == "s" for r in range(5, first.max_row + 1))
     # The kind of each problem in the clerk's words (it showed 'stated_ratio.differs'); the code last, for the analyst.
     assert [first.cell(4, c).value for c in (3, 8)] == ["Loại vấn đề", "Mã (cho cán bộ tổng hợp)"]
@@ -201,3 +201,72 @@ def test_a_refusal_that_names_no_unit_is_named_instead_of_nothing_to_send_back(t
     assert "Còn 1 tệp bị từ chối trong rejected/ không đọc ra được đơn vị hoặc kỳ" in text
     assert "rejected/bao cao hong.xlsx (bao cao hong.xlsx.reason.txt)" in text
     assert "rejected/BC SYT quy.xlsx" not in text  # SYT's refusal says whose it is: it goes to SYT, not here
+
+
+def _year_of_quarters(tmp_path):
+    """Give a quarterly program's workspace where, for 2024, Sở An sent Q1, Q2 and Q4 (not Q3) and Sở Bình all four
+    quarters, its Q4 budget actual left empty with 'Chưa quyết toán' beside it (its year's budget, 180 of 225, behind
+    plan, is added up from three quarters' cells)."""
+    from hrplan.importer import Outcome
+    from quarterly import filled_template, make_workspace, send
+
+    ws = make_workspace(tmp_path / "ws")
+    paths = [filled_template(ws, "A", q, {"DT": (None, 10)}) for q in ("2024-Q1", "2024-Q2", "2024-Q4")]
+    paths += [filled_template(ws, "B", q, {"DT": (None, 15), "KP": (75, 60)}) for q in ("2024-Q1", "2024-Q2", "2024-Q3")]
+    paths += [filled_template(ws, "B", "2024-Q4", {"DT": (None, 15), "KP": (75, None, "Chưa quyết toán")})]
+    results = send(ws, *paths)
+    assert {r.outcome for r in results} == {Outcome.IMPORTED}, [r.problems for r in results]
+    return ws
+
+
+def _feedback_rows(path):
+    sheet = load_workbook(path).worksheets[0]
+    return sheet, [[sheet.cell(r, c).value for c in range(1, 9)] for r in range(5, sheet.max_row + 1)]
+
+
+def test_a_year_of_quarters_gets_its_findings_in_the_right_file_with_the_right_advice(tmp_path, run):
+    ws = _year_of_quarters(tmp_path)
+    out = tmp_path / "out"
+    result = run("feedback", "--period", "2024", "--all-units", "-o", out, workspace=ws, lang="en")
+    assert result.exit_code == 0, result.output + result.stderr
+    # No file of '0 findings': only each unit's latest quarter carries the year's findings; the English run names
+    # its files in English. The command says which reports had nothing to say.
+    assert sorted(p.name for p in out.glob("*.xlsx")) == ["Q-01-KH_A_2024-Q4_feedback.xlsx",
+                                                          "Q-01-KH_B_2024-Q4_feedback.xlsx"]
+    text = " ".join(result.stdout.split())
+    assert ("No feedback file for the reports with nothing to say: Sở An (A): Q1 2024, Q2 2024; "
+            "Sở Bình (B): Q1 2024, Q2 2024, Q3 2024.") in text
+    # Sở An's missing quarter: no cell, the whole year named, and the advice is to send Q3, not to check a cell.
+    sheet, rows = _feedback_rows(out / "Q-01-KH_A_2024-Q4_feedback.xlsx")
+    assert sheet.title == "Feedback" and sheet.cell(4, 6).value == "Cell"
+    assert "Click a link in the Cell column" in sheet["A2"].value and "column Ô" not in sheet["A2"].value
+    [missing] = [r for r in rows if r[7] == "incomplete_period"]
+    assert missing[1] == "Error" and missing[4] is None and missing[5] is None
+    assert missing[6].startswith("About the figures for 2024 as a whole (added up from the reports for Q1 2024, "
+                                 "Q2 2024, Q4 2024), not this file's alone: Sở An (A): the figures for 2024 have "
+                                 "only 3/4 quarters; missing Q3 2024.")
+    assert missing[6].endswith("Please send the missing report: Q3 2024. The reports already sent need no change.")
+    assert not any("[Error]" in r[6] or "[Warning]" in r[6] or "check this cell" in r[6] for r in rows)
+    # Sở Bình: the year's budget (three quarters' cells added up) is on no cell; Q4's empty actual is on its cell.
+    sheet, rows = _feedback_rows(out / "Q-01-KH_B_2024-Q4_feedback.xlsx")
+    [year] = [r for r in rows if r[7] == "behind_plan" and r[3] == "KP"]
+    assert year[4] is None and year[5] is None
+    assert year[6].startswith("About the figures for 2024 as a whole") and "180 of 225" in year[6]
+    [empty] = [r for r in rows if r[7] == "missing_value" and r[3] == "KP"]
+    assert empty[5] and empty[6].startswith("Training budget (Q4 2024)")
+    marked = load_workbook(out / "Q-01-KH_B_2024-Q4_feedback.xlsx")[MAIN_SHEET][empty[5]]
+    assert marked.comment.text.startswith("[Warning] Training budget (Q4 2024)")
+    assert "If the figure is known, enter it in this cell" in marked.comment.text
+    commented = [c.coordinate for row in load_workbook(out / "Q-01-KH_B_2024-Q4_feedback.xlsx")[MAIN_SHEET].iter_rows()
+                 for c in row if c.comment and c.comment.text.startswith(("[Error]", "[Warning]", "[Note]"))]
+    assert commented == [empty[5]]  # the year's findings are pinned on no cell
+
+
+def test_a_unit_asked_for_with_nothing_to_say_gets_no_file_and_is_named(tmp_path, run):
+    ws = _year_of_quarters(tmp_path)
+    out = tmp_path / "out"
+    result = run("feedback", "--period", "2024-Q2", "-u", "A", "-o", out, workspace=ws)
+    assert result.exit_code == 0, result.output + result.stderr
+    assert not list(out.glob("*.xlsx"))
+    text = " ".join(result.stdout.split())
+    assert "Không ghi tệp phản hồi cho các báo cáo không có vấn đề: Sở An (A): Quý II/2024." in text

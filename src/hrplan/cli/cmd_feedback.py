@@ -34,6 +34,11 @@ def register(app: typer.Typer) -> None:
         folder = out or ws.reports_dir / "feedback"
         files = [*write_feedback(ws, program, period, units, folder, STATE.lang),
                  *refusal_feedback(ws, program, period, units, folder, STATE.lang)]
+        nothing = [f for f in files if f.nothing]
+        files = [f for f in files if not f.nothing]
+        # A unit asked for by name with no findings but a refused file to mend is not one with nothing to say.
+        sent_back = {f.unit for f in files if f.path}
+        nothing = [f for f in nothing if f.program or f.unit not in sent_back]
         for f in files:
             if f.path and f.refused:
                 console.print(STATE.t("feedback.refused_written", path=f.path, file=f.refused.name, unit=f.unit,
@@ -45,6 +50,8 @@ def register(app: typer.Typer) -> None:
         # A refusal whose file could not be told apart (its unit or period unread) is no one's to send back by
         # itself: named, so that 'nothing to send back' is never said while a clerk's file waits in rejected/.
         unmatched = unmatched_rejections(ws.root / "rejected") if (ws.root / "rejected").is_dir() else []
+        if nothing:  # no file of "0 findings" is written: said here, per unit, which reports had nothing to say
+            console.print(STATE.t("feedback.nothing", items=_nothing_items(ws, nothing)), soft_wrap=True)
         if not files:
             console.print(STATE.t("feedback.none", period=period))
         if unmatched:
@@ -52,3 +59,18 @@ def register(app: typer.Typer) -> None:
                 f"rejected/{rejected.name} ({reason.name})" for reason, rejected in unmatched)), soft_wrap=True)
         failed = any(not f.path and any(p.is_error for p in f.problems) for f in files)
         raise typer.Exit(EXIT_USAGE if failed else EXIT_OK)
+
+
+def _nothing_items(ws, nothing) -> str:
+    """Give 'Sở Nội vụ (SNV): Q2 2024, Q3 2024; …': each unit with the periods of its reports that had nothing."""
+    from hrplan.definitions import Period
+
+    by_unit: dict[str, list[str]] = {}
+    for f in nothing:
+        by_unit.setdefault(f.unit, []).append(f.period)
+    items = []
+    for unit, periods in by_unit.items():
+        name = ws.units.get(unit).name if unit in ws.units else unit
+        ordered = sorted(set(periods), key=lambda p: Period.parse(p).start)
+        items.append(f"{name} ({unit}): {', '.join(Period.parse(p).describe(STATE.lang) for p in ordered)}")
+    return "; ".join(items)

@@ -214,12 +214,41 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "feedback.intro": ("Tệp đơn vị đã gửi: {file}. Có {count} vấn đề; các ô có vấn đề được tô màu và có ghi chú. "
                        "Bấm vào ô ở cột Ô để đến ô đó.",
                        "File the unit sent: {file}. {count} finding{s_count}; problem cells are coloured and carry a comment. "
-                       "Click a cell in column Ô to go there."),
+                       "Click a link in the Cell column to go to that cell."),
+    # A finding about a whole period made of parts (a year of quarter files): not one file's cell, said first.
+    "feedback.whole_period": ("Về số liệu cả {period} (cộng từ các báo cáo {parts}), không riêng tệp này: ",
+                              "About the figures for {period} as a whole (added up from the reports for {parts}), "
+                              "not this file's alone: "),
+    # What the unit should do, by kind of finding; the default where a cell is marked, or none is.
     "feedback.expected.default": ("Đề nghị đơn vị kiểm tra lại ô này; nếu có sai sót, sửa và gửi lại báo cáo.",
                                   "Please check this cell; if it is wrong, correct it and send the report again."),
+    "feedback.expected.default_no_cell": (
+        "Đề nghị đơn vị kiểm tra lại các số liệu này; nếu có sai sót, sửa và gửi lại báo cáo.",
+        "Please check these figures; if one is wrong, correct it and send the report again."),
     "feedback.expected.check.behind_plan": (
         "Đề nghị đơn vị kiểm tra lại số thực hiện; nếu đúng, ghi rõ lý do chưa đạt ở cột Ghi chú.",
         "Please check the actual; if it is right, state why the plan was not met in the notes column."),
+    "feedback.expected.check.over_plan": (
+        "Đề nghị đơn vị xác nhận số thực hiện; nếu đúng, ghi rõ lý do vượt kế hoạch ở cột Ghi chú.",
+        "Please confirm the actual; if it is right, state why it is over plan in the notes column."),
+    "feedback.expected.check.incomplete_period": (
+        "Đề nghị đơn vị gửi báo cáo còn thiếu: {missing}. Các báo cáo đã gửi không cần sửa.",
+        "Please send the missing report: {missing}. The reports already sent need no change."),
+    "feedback.expected.check.missing_submission": (
+        "Đề nghị đơn vị gửi báo cáo kỳ {period}.",
+        "Please send the report for {period}."),
+    "feedback.expected.check.late_submission": (
+        "Không cần sửa báo cáo này; đề nghị đơn vị gửi các kỳ sau đúng hạn.",
+        "This report needs no change; please send the next ones by the deadline."),
+    "feedback.expected.check.missing_value": (
+        "Nếu đã có số liệu, điền vào ô này và gửi lại báo cáo; nếu chưa có, ghi lý do ở cột Ghi chú.",
+        "If the figure is known, enter it in this cell and send the report again; if not yet, give the reason in "
+        "the notes column."),
+    "feedback.expected.check.plan_differs_from_target": (
+        "Đề nghị đơn vị đối chiếu kế hoạch với chỉ tiêu được giao; nếu ghi nhầm, sửa và gửi lại báo cáo, nếu đúng, "
+        "ghi rõ lý do ở cột Ghi chú.",
+        "Please compare the plan with the target assigned; if it was mistyped, correct it and send the report again; "
+        "if it is right, state why in the notes column."),
     "feedback.expected.stated_ratio.differs": (
         "Cần: tỷ lệ bằng thực hiện / kế hoạch ({computed_vi}); sửa ô tỷ lệ hoặc số liệu.",
         "Expected: the ratio actual / plan ({computed}); correct the ratio or the figures."),
@@ -263,6 +292,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{file} from {unit} for {period} was refused (rejected/{reason}) but now reads without errors (the settings "
         "changed since): the unit need not send it again; import it (hrplan import rejected/{file})."),
     "feedback.none": ("Không có vấn đề nào cần phản hồi cho kỳ {period}.", "No findings to send back for {period}."),
+    "feedback.nothing": ("Không ghi tệp phản hồi cho các báo cáo không có vấn đề: {items}.",
+                         "No feedback file for the reports with nothing to say: {items}."),
     "feedback.unmatched": (
         "Còn {n} tệp bị từ chối trong rejected/ không đọc ra được đơn vị hoặc kỳ nên không gửi lại tự động được: "
         "{files}. Hãy xem lý do trong tệp .reason.txt và gửi lại cho đơn vị bằng tay.",

@@ -50,6 +50,9 @@ class FeedbackFile:
     problems: list[Problem] = field(default_factory=list)
     refused: Path | None = None  # the unit's file the nightly job refused (in rejected/), when it is that one
     reason_file: Path | None = None  # and the reason written beside it
+    # True: nothing to say of this file (or of this unit asked for by name): no workbook is written, and the
+    # command says so, rather than sending the clerk a file of "0 findings".
+    nothing: bool = False
 
 
 @dataclass(frozen=True)
@@ -60,14 +63,21 @@ class Mark:
     code: str
     sheet: str | None
     cell: str | None
-    text: str  # what is wrong, then what is expected, in the sheet's language
+    text: str  # what is wrong, then what is expected, in the sheet's language (the level is in its own column)
     indicator: str = ""
 
 
 def write_feedback(workspace, program_names: list[str], period_text: str, units: list[str] | None,
                    out_dir: Path, lang: str = "vi") -> list[FeedbackFile]:
-    """Write a feedback workbook for each unit (all units with findings when `units` is None); give what was done."""
+    """Write a feedback workbook for each of the units' files with something to say (all units with findings when
+    `units` is None); give what was done, with a `nothing` entry for each file (or unit asked for) left unwritten.
+
+    Where the period is made of parts (a year of quarter files), a finding about the whole period's figure (the
+    year's budget, 440 of 450, added up from three quarters; a quarter missing) is not any one file's cell: it is
+    listed once, without a cell, in the unit's latest file for the period, and says it is about the whole period.
+    A finding on one cell of one part (Q4's actual left empty) is marked on that cell."""
     label = period_from_user(period_text).label
+    period = Period.parse(label)
     findings = [f for f in run_checks(workspace, program_names, period_text, lang) if f.unit]
     wanted = None if units is None else {workspace.units.resolve(u) for u in units}
     by_key: dict[tuple[str, str], list[Finding]] = defaultdict(list)
@@ -77,16 +87,36 @@ def write_feedback(workspace, program_names: list[str], period_text: str, units:
     out: list[FeedbackFile] = []
     with workspace.open_store() as store:
         for (program, unit), mine in sorted(by_key.items()):
-            period = Period.parse(label)
             records = [s for s in store.submissions(program, unit)
                        if period.contains(Period.parse(s.period)) or Period.parse(s.period).contains(period)]
             if not records:
                 continue  # the unit sent nothing: nothing of its own to send back (status and check say so)
+            latest = max(records, key=lambda s: (Period.parse(s.period).end, -Period.parse(s.period).start.toordinal()))
+            parts = sorted({r.period for r in records if r.period != label}, key=lambda p: Period.parse(p).start)
             for record in records:
-                own = [f for f in mine if f.location.file in (None, record.file_name) and
-                       f.period in (record.period, label)]
-                out.append(_one(workspace, record, own, out_dir, lang))
+                own = [f for f in mine if f.location.file in (None, record.file_name) and f.period == record.period
+                       or f.period == label != record.period and _on_one_cell(f) and f.location.file == record.file_name]
+                whole = [f for f in mine if f.period == label != record.period and not _on_one_cell(f)
+                         ] if record is latest else []
+                if not own and not whole:
+                    out.append(FeedbackFile(record.program, unit, record.period, nothing=True))
+                    continue
+                out.append(_one(workspace, record, own, out_dir, lang, whole, _whole_period(label, parts, lang)))
+    for unit in sorted((wanted or set()) - {u for _, u in by_key}):
+        out.append(FeedbackFile("", unit, label, nothing=True))  # asked for by name, and nothing found
     return out
+
+
+def _on_one_cell(f: Finding) -> bool:
+    """Tell whether a finding is about one cell (a value left empty), not a figure that adds up several parts' cells
+    (its first cell 'and 3 more') or has no cell at all."""
+    return bool(f.location.cell) and not f.location.more
+
+
+def _whole_period(label: str, parts: list[str], lang: str) -> str:
+    """Give the words that open a finding about the whole period, made of the parts the unit sent."""
+    return render("feedback.whole_period", lang, period=Period.parse(label).in_sentence(lang),
+                  parts=", ".join(Period.parse(p).describe(lang) for p in parts))
 
 
 def feedback_source(workspace, record) -> Path | None:
@@ -112,13 +142,17 @@ def feedback_source(workspace, record) -> Path | None:
     return None
 
 
-def feedback_file_name(record, tag: str = "") -> str:
-    """Give '12-CTr-TU_SYT_2023-Q2_phan-hoi.xlsx' ('…_2023-Q2_bi-tu-choi_phan-hoi.xlsx' with the tag 'bi-tu-choi')."""
+def feedback_file_name(record, tag: str = "", lang: str = "vi") -> str:
+    """Give '12-CTr-TU_SYT_2023-Q2_phan-hoi.xlsx' ('…_2023-Q2_bi-tu-choi_phan-hoi.xlsx' with the tag 'bi-tu-choi');
+    in English, as the workbook's words are, '…_2023-Q2_feedback.xlsx' ('…_refused_feedback.xlsx')."""
+    if lang == "en":
+        tag = tag.replace("bi-tu-choi", "refused")
     return (f"{program_slug(record.program)}_{record.unit}_{Period.parse(record.period).file_label}_"
-            f"{tag + '_' if tag else ''}phan-hoi.xlsx")
+            f"{tag + '_' if tag else ''}{'feedback' if lang == 'en' else 'phan-hoi'}.xlsx")
 
 
-def _one(workspace, record, findings: list[Finding], out_dir: Path, lang: str) -> FeedbackFile:
+def _one(workspace, record, findings: list[Finding], out_dir: Path, lang: str, whole: list[Finding] = (),
+         whole_words: str = "") -> FeedbackFile:
     result = FeedbackFile(record.program, record.unit, record.period)
     source = feedback_source(workspace, record)
     if source is None:
@@ -130,12 +164,15 @@ def _one(workspace, record, findings: list[Finding], out_dir: Path, lang: str) -
         result.problems.append(Problem("feedback.not_xlsx", Severity.ERROR, Location(str(source)),
                                        {"file": source.name}))
         return result
-    marks = [Mark(f.severity, f.code, f.location.sheet, f.location.cell, _comment(f, lang), f.indicator or "")
-             for f in findings]
+    marks = [Mark(f.severity, f.code, f.location.sheet, f.location.cell,
+                  _comment(f, lang, on_cell=bool(f.location.cell)), f.indicator or "") for f in findings]
+    marks += [Mark(f.severity, f.code, None, None, whole_words + _comment(f, lang, on_cell=False), f.indicator or "")
+              for f in whole]
     title = render("feedback.title", lang, unit=_unit_name(workspace, record.unit), unit_code=record.unit,
                    period=Period.parse(record.period).describe(lang), program=record.program)
     intro = render("feedback.intro", lang, file=record.file_name, count=len(marks))
-    result.path, result.marked = _write_marked(source, marks, title, intro, out_dir / feedback_file_name(record), lang)
+    result.path, result.marked = _write_marked(source, marks, title, intro,
+                                               out_dir / feedback_file_name(record, lang=lang), lang)
     result.listed = len(marks)
     return result
 
@@ -163,7 +200,7 @@ def write_refused_feedback(workspace, read: FileRead, about: tuple[str, str, str
     title = render("feedback.refused_title", lang, unit=_unit_name(workspace, unit), unit_code=unit,
                    period=Period.parse(period).describe(lang), program=program)
     intro = render("feedback.refused_intro", lang, file=source.name, count=len(marks), reason=reason_file.name)
-    dest = out_dir / feedback_file_name(result, "bi-tu-choi" if nth == 1 else f"bi-tu-choi-{nth}")
+    dest = out_dir / feedback_file_name(result, "bi-tu-choi" if nth == 1 else f"bi-tu-choi-{nth}", lang)
     result.path, result.marked = _write_marked(source, marks, title, intro, dest, lang)
     result.listed = len(marks)
     return result
@@ -182,7 +219,7 @@ def _write_marked(source: Path, marks: list[Mark], title: str, intro: str, dest:
         worst = min(here, key=lambda m: _ORDER.index(m.severity.value))
         target = wb[sheet][cell]
         target.fill = PatternFill("solid", fgColor=FILL[worst.severity.value])
-        text = "\n\n".join(m.text for m in here)
+        text = "\n\n".join(f"[{render(f'severity.{m.severity.value}', lang)}] {m.text}" for m in here)
         comment = Comment(text, "hrplan")
         comment.width, comment.height = 320, min(60 + 18 * (len(text) // 40 + text.count("\n")), 600)
         target.comment = comment
@@ -198,19 +235,21 @@ def _unit_name(workspace, unit: str) -> str:
     return workspace.units.get(unit).name if unit in workspace.units else unit
 
 
-def _comment(f: Finding, lang: str) -> str:
-    """Give the cell comment: what is wrong, then what is expected."""
+def _comment(f: Finding, lang: str, on_cell: bool = True) -> str:
+    """Give what is wrong, then what the unit should do: its kind's own advice (send the missing quarter; confirm
+    a figure over plan), else check the cell marked, or the figures named where no cell is."""
     expected_code = f"feedback.expected.{f.code}"
-    expected = render(expected_code, lang, **f.params) if expected_code in MESSAGES else render(
-        "feedback.expected.default", lang)
-    return f"[{render(f'severity.{f.severity.value}', lang)}] {f.message(lang)}\n{expected}"
+    if expected_code in MESSAGES:
+        expected = render(expected_code, lang, **f.params)
+    else:
+        expected = render("feedback.expected.default" if on_cell else "feedback.expected.default_no_cell", lang)
+    return f"{f.message(lang)}\n{expected}"
 
 
 def _refusal_comment(p: Problem, lang: str) -> str:
-    """Give the comment of what refused the file, as the reason file tells the clerk (its `.to_unit` wording)."""
+    """Give what refused the file, as the reason file tells the clerk (its `.to_unit` wording)."""
     to_unit = f"{p.code}.to_unit"
-    text = render(to_unit, lang, **p.params) if to_unit in MESSAGES else p.message(lang)
-    return f"[{render(f'severity.{p.severity.value}', lang)}] {text}"
+    return render(to_unit, lang, **p.params) if to_unit in MESSAGES else p.message(lang)
 
 
 def kind_label(code: str, lang: str = "vi") -> str:

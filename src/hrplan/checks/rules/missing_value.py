@@ -17,8 +17,12 @@ def _run(ctx: CheckContext):
             if lo.reason != "no_actual" or lo.unit != fig.unit:
                 continue
             periods = [lo.period] if lo.period else ctx.figures.submitted.get(fig.unit, [])
-            blank = next((blanks[k] for k in ((fig.unit, fig.indicator.code, p) for p in periods) if k in blanks), None)
-            where = Location(blank["file_name"], blank["sheet"], blank["cell"]) if blank else Location()
+            found = [blanks[k] for k in ((fig.unit, fig.indicator.code, p) for p in periods) if k in blanks]
+            blank = found[0] if found else None
+            # A whole period's plan with no actual in any of its parts (a year's target, four quarter files): the
+            # first empty cell, and how many more (the unit's feedback then pins it on no one quarter's cell).
+            where = (Location(blank["file_name"], blank["sheet"], blank["cell"],
+                              more=len(found) - 1 if len(found) > 1 else None) if blank else Location())
             note = render("check.missing_value.note", ctx.lang, note=blank["note"]) if blank and blank["note"] else ""
             uom = ctx.uom(fig.indicator.uom)
             if fig.estimate is not None and (lo.period is None or len(periods) == 1):  # the estimate of that part
