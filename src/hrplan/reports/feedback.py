@@ -115,7 +115,9 @@ def _on_one_cell(f: Finding) -> bool:
 
 def _whole_period(label: str, parts: list[str], lang: str) -> str:
     """Give the words that open a finding about the whole period, made of the parts the unit sent."""
-    return render("feedback.whole_period", lang, period=Period.parse(label).in_sentence(lang),
+    words = Period.parse(label).in_sentence(lang)
+    words = words[:1].lower() + words[1:] if lang == "vi" else words  # 'Năm 2024' runs on: 'cả năm 2024'
+    return render("feedback.whole_period", lang, period=words,
                   parts=", ".join(Period.parse(p).describe(lang) for p in parts))
 
 
