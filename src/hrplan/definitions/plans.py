@@ -114,7 +114,7 @@ def plan_for(program: Program, indicator: str, unit: str | None, period: Period)
                        context, "pro_rata")
     if interim is Interim.TO_DATE:
         for _, outer in longer:  # the smallest longer period whose completed parts have targets
-            if period.start != outer.start and ind.accumulation.value != "cumulative":
+            if period.start != outer.start and ind.accumulation.value == "per_period":
                 continue  # a period's own flow is not judged against a target to date
             to_date = Period(outer.start, period.end, f"{outer.label}..{period.label}")
             done = _tiling([(t, s) for t, s in spans if s != outer], to_date)

@@ -54,7 +54,10 @@ class Direction(str, Enum):
 
 class Accumulation(str, Enum):
     PER_PERIOD = "per_period"  # each period's figure is its own; periods add up
-    CUMULATIVE = "cumulative"  # each figure is a running total; the latest one counts
+    CUMULATIVE = "cumulative"  # each figure is a running total (lũy kế); the latest one counts; it never falls
+    # A level (số tại thời điểm): the stock at the period's end, such as the staff on the budget payroll; the latest
+    # one counts, as for a running total, but it may fall or rise from one period to the next.
+    LEVEL = "level"
 
 
 class Band(BaseModel):
@@ -192,6 +195,11 @@ class Indicator(BaseModel):
     interim: Interim | None = None  # how a shorter period is judged against a longer target; None: the program's
     section: str | None = None  # heading the indicator sits under in templates and reports
     planning: PlanningRole | None = None  # what it counts for the planning limits (women, young, per title...)
+
+    @property
+    def takes_latest(self) -> bool:
+        """Tell whether a longer period's figure is the latest part's (a running total or a level), not the sum."""
+        return self.accumulation is not Accumulation.PER_PERIOD
 
     @property
     def is_maximum(self) -> bool:

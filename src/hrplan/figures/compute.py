@@ -93,7 +93,7 @@ def _compute(program: Program, period: Period, store: Store, units: UnitTree, so
             early = ((unit, last),) if Period.parse(last).end < period.end else ()
             for fig in made:
                 if fig is not None:
-                    running = fig.indicator.accumulation is Accumulation.CUMULATIVE
+                    running = fig.indicator.takes_latest
                     if cover is not None and not cover.complete and not (running and _last_came(cover)):
                         fig.incomplete = [cover]  # a running total lacks nothing when its last part came
                     elif early and running and fig.actual is not None:
@@ -235,7 +235,7 @@ def _mark_blanks(program: Program, period: Period, blanks: list[dict], figures: 
         except KeyError:  # an indicator since taken out of the program
             continue
         parts = submitted[unit]
-        if ind.accumulation is Accumulation.CUMULATIVE and b["period"] != max(parts, key=lambda p: Period.parse(p).end):
+        if ind.takes_latest and b["period"] != max(parts, key=lambda p: Period.parse(p).end):
             continue
         fig = figures.get((unit, code))
         if fig is None:
@@ -289,7 +289,7 @@ def _summed_figures(program: Program, unit: str, period: Period, rows: dict[str,
         if sums is not None:
             fill(fig, sums, numbers)
             # a running total: the last
-            fig.actual_count = 1 if ind.accumulation is Accumulation.CUMULATIVE else len(parts)
+            fig.actual_count = 1 if ind.takes_latest else len(parts)
         # Every part has a plan and an actual (summed_units): the ratio is over all of them; no rows, no parts.
         yield _planned(program, ind, unit, period, fig, None if sums is not None else {}, book, sources=False,
                        parts=parts, never=never)
@@ -328,7 +328,7 @@ def _unit_figure(program: Program, ind: Indicator, unit: str, period: Period, pa
                  book: MeasureBook, numbers: _Numbers, sources: bool = True,
                  never: tuple[str, ...] = ()) -> Figure | None:
     fig = Figure(ind, unit, period, members=[unit], sources_kept=sources)
-    if ind.accumulation is Accumulation.CUMULATIVE and rows:  # a running total: only the latest counts
+    if ind.takes_latest and rows:  # a running total: only the latest counts
         latest = max(Period.parse(r[PERIOD]).end for r in rows)
         rows = [r for r in rows if Period.parse(r[PERIOD]).end == latest]
     by_part: dict[str, dict[str, Decimal]] = {}
@@ -673,7 +673,7 @@ def _ended_before(program: Program, ind: Indicator, node: str, period: Period, b
     twice (three old communes' June staff beside the new commune's December staff). A flow (people trained in a
     quarter) of an ended unit still counts in the periods it lived. A group that ended itself (a dissolved district)
     keeps its members: its row is its communes' last stock, and the group above leaves it out whole."""
-    if ind.accumulation is not Accumulation.CUMULATIVE or _ended(program, node, period):
+    if not ind.takes_latest or _ended(program, node, period):
         return []
     out = []
     for child, fig in built:

@@ -62,7 +62,7 @@ def look_up(store: Store, program: Program, summed: dict[str, dict[str, tuple]],
     Every part has an actual, so the first (in the rows' order, `current_values_by_unit`) is in the unit's
     earliest part. A running total (cumulative indicator) counts only the latest part: its sums are replaced by
     that part's plan and actual, and its first cell is that part's actual."""
-    running = [i.code for i in program.indicators if i.accumulation is Accumulation.CUMULATIVE]
+    running = [i.code for i in program.indicators if i.takes_latest]
     firsts: dict[str, list[str]] = defaultdict(list)  # period -> units
     latest: dict[str, list[str]] = defaultdict(list)
     for unit in summed:

@@ -16,7 +16,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any, NamedTuple
 
-from hrplan.definitions import Accumulation, Period, PeriodError, Program, UnitTree
+from hrplan.definitions import Period, PeriodError, Program, UnitTree
 from hrplan.figures import FigureSet, compute_figures
 from hrplan.messages import render
 from hrplan.values import format_number
@@ -105,7 +105,7 @@ def previous_actuals(program: Program, period: Period, store, units: UnitTree) -
         if longer is not None:
             # The check compares a running total with the latest value ending before the period (H1's, for Q3):
             # the report does too, rather than saying there is nothing for Q2.
-            running = {i.code for i in program.indicators if i.accumulation is Accumulation.CUMULATIVE}
+            running = {i.code for i in program.indicators if i.takes_latest}
             figures = compute_figures(program, longer, store, units, sources=False)
             own = {u: {c: v for c, v in mine.items() if c in running} for u, mine in _own_actuals(program, figures).items()}
             scope = {c: v for c, v in _scope_actuals(program, figures).items() if c in running}
@@ -116,7 +116,7 @@ def previous_actuals(program: Program, period: Period, store, units: UnitTree) -
 def _ending_with(program: Program, period: Period, store) -> Period | None:
     """Give the shortest stored period that holds `period` and ends on its last day (H1 for Q2), when the program has
     running totals: their value as of that day is the previous period's. None otherwise."""
-    if not any(i.accumulation is Accumulation.CUMULATIVE for i in program.indicators):
+    if not any(i.takes_latest for i in program.indicators):
         return None
     spans = {Period.parse(label) for labels in store.current_unit_periods(program.code).values() for label in labels}
     held = [p for p in spans if p.end == period.end and p.contains(period) and p != period]
@@ -133,7 +133,7 @@ def compare(program: Program, before: Before, figures: FigureSet) -> Compared:
     if before.period is None:
         return Compared(None, {}, {}, [], [], [])
     if before.instead_of is not None:  # running totals only (`previous_actuals`): the others are not compared
-        running = {i.code for i in program.indicators if i.accumulation is Accumulation.CUMULATIVE}
+        running = {i.code for i in program.indicators if i.takes_latest}
         result = compare(program, before._replace(instead_of=None), figures)
         keep = lambda d: {c: v for c, v in d.items() if c in running}  # noqa: E731
         return result._replace(previous=keep(result.previous), current=keep(result.current),
