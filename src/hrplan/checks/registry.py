@@ -127,18 +127,20 @@ def check_program(program: Program, figures: FigureSet, store: Store, units: Uni
 
     `step(rule_code)` is told after each rule of the catalogue (run or off), for progress on long work."""
     ctx = CheckContext(program, figures.period, figures, store, units, lang, settings or {})
-    findings: list[Finding] = []
+    findings: list[Finding] = []  # on figures, which may lack units or parts
+    on_rows: list[Finding] = []  # on the units' own rows (`Rule.own_rows`), which lack nothing of the groups'
     settings_of = getattr(program, "checks", None)
     for rule in RULES:
         if rule_setting(program, rule.code, "enabled", None, True) is not False or _enabled_anywhere(program, rule):
             if settings_of is None or rule.code not in settings_of.rules:  # as the rule says (130,000 a national check)
-                findings.extend(rule.run(ctx))
+                found = list(rule.run(ctx))
             else:
-                findings.extend(f for f in (_as_declared(program, rule, f) for f in rule.run(ctx)) if f is not None)
+                found = [f for f in (_as_declared(program, rule, f) for f in rule.run(ctx)) if f is not None]
+            (on_rows if rule.own_rows else findings).extend(found)
         if step is not None:
             step(rule.code)
     _mark_lacks(findings, figures, units, lang)
-    return sorted(findings, key=lambda f: (_ORDER[f.severity], f.code, f.unit or "", f.indicator or ""))
+    return sorted(findings + on_rows, key=lambda f: (_ORDER[f.severity], f.code, f.unit or "", f.indicator or ""))
 
 
 def _mark_lacks(findings: list[Finding], figures: FigureSet, units: UnitTree, lang: str) -> None:

@@ -48,6 +48,10 @@ class Rule:
     run: Callable[[CheckContext], Iterable[Finding]]
     params: dict[str, Any] = field(default_factory=dict)  # parameters a program may change, with defaults
     messages: tuple[str, ...] = ()  # catalogue codes of the messages it writes (default: its own code)
+    # It judges the figures a unit wrote in its own file (a stated percentage, its running total against its own
+    # previous one), not the figure of the group under the unit: its findings never carry the group's marks
+    # ('chưa gồm 1/3 đơn vị chưa gửi'), which are about the members' figures, not the district's own row.
+    own_rows: bool = False
 
     def message_codes(self) -> tuple[str, ...]:
         return self.messages or (self.code,)

@@ -35,4 +35,4 @@ def _run(ctx: CheckContext):
 
 RULE = Rule("check.cumulative_decrease", Severity.ERROR, "consistency",
             "A cumulative indicator's value is lower than the same unit's value for the previous period (never for "
-            "`accumulation: level` nor for `direction: lower`, where a falling figure is the goal).", _run)
+            "`accumulation: level` nor for `direction: lower`, where a falling figure is the goal).", _run, own_rows=True)

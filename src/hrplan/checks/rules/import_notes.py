@@ -7,4 +7,4 @@ from hrplan.problems import Severity
 
 RULE = Rule("check.import_notes", Severity.INFO, "import",
             "Any other problem import stored with a submission, shown under its own code and cell.",
-            lambda ctx: stored_findings(ctx, None, exclude=OWN_RULES), messages=("(the import code)",))
+            lambda ctx: stored_findings(ctx, None, exclude=OWN_RULES), messages=("(the import code)",), own_rows=True)

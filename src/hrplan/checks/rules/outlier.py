@@ -57,4 +57,4 @@ def _run(ctx: CheckContext):
 RULE = Rule("check.outlier", Severity.WARNING, "history",
             "A per-period value whose modified z-score 0,6745·|x − median|/MAD over the unit's earlier periods of the "
             "same kind exceeds `threshold`; judged only with at least `min_periods` earlier periods.", _run,
-            params={"threshold": 3.5, "min_periods": 6})
+            params={"threshold": 3.5, "min_periods": 6}, own_rows=True)

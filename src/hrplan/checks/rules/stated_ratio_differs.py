@@ -21,4 +21,4 @@ def _run(ctx: CheckContext):
 
 RULE = Rule("stated_ratio.differs", Severity.WARNING, "consistency",
             "The percentage a unit wrote differs from actual / plan recomputed from its own row (found at import).",
-            _run)
+            _run, own_rows=True)

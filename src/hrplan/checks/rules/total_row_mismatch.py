@@ -7,4 +7,4 @@ from hrplan.problems import Severity
 
 RULE = Rule("table.total_mismatch", Severity.WARNING, "consistency",
             "A 'Tổng cộng' row of a workbook differs from the sum of the rows above it (found at import).",
-            lambda ctx: stored_findings(ctx, {"table.total_mismatch"}))
+            lambda ctx: stored_findings(ctx, {"table.total_mismatch"}), own_rows=True)
