@@ -1,6 +1,8 @@
 """`hrplan template`: the standard workbook a unit fills in, and importing it back."""
 from __future__ import annotations
 
+import json
+
 from openpyxl import load_workbook
 
 from hrplan.reports.submission_template import HEADER_ROW, MAIN_SHEET
@@ -92,3 +94,54 @@ def test_the_title_states_the_cut_off_window_of_the_workspace(sample_ws, run, tm
     run("template", "-p", "12-CTr/TU", "-u", "SYT", "--period", "2023-Q2", "-o", out, workspace=sample_ws)
     ws = load_workbook(out)[MAIN_SHEET]
     assert ws["A6"].value == "Quý II/2023 (số liệu từ ngày 15/03/2023 đến ngày 14/06/2023)"
+
+
+PRO_RATA = """
+code: Q-01/KH
+title: Chương trình thử tinh giản biên chế
+period: 2024-2026
+scope: P
+reporting: half
+interim: pro_rata
+indicators:
+  - {code: DT, name: Cán bộ được đào tạo, uom: người, accumulation: per_period}
+  - {code: BC, name: Biên chế hưởng lương ngân sách, uom: người, direction: lower, accumulation: level}
+  - {code: TR, name: Trần biên chế theo lộ trình, uom: người, direction: lower, accumulation: cumulative,
+     interim: none}
+targets:
+  - {indicator: DT, unit: A, period: "2024", value: 40}
+  - {indicator: BC, unit: A, period: "2024", value: 1150}
+  - {indicator: TR, unit: A, period: "2024", value: 1150}
+reporters: [A]
+"""
+
+
+def test_the_template_shows_the_share_check_holds_the_unit_to(tmp_path, run):
+    """Under interim: pro_rata, check holds Sở An's first half of 2024 to half its year's 40; the template left the
+    plan empty and said nothing of the year's target. A level's ceiling holds whole (1.150 staff are not 575 in a
+    half-year), and where the program gives the half-year no plan, the note names the year's ceiling."""
+    from quarterly import UNITS, make_workspace
+
+    ws = make_workspace(tmp_path / "ws", program=PRO_RATA, units=UNITS)
+    out = tmp_path / "A.xlsx"
+    assert run("template", "-p", "Q-01/KH", "-u", "A", "--period", "2024-H1", "-o", out, workspace=ws).exit_code == 0
+    book = load_workbook(out)
+    sheet = book[MAIN_SHEET]
+    rows = _rows_by_code(sheet)
+    dt, bc, tr = (sheet.cell(rows[c], 5) for c in ("DT", "BC", "TR"))
+    assert dt.value == 20
+    assert "KH 6 tháng đầu năm 2024 theo tỷ lệ thời gian" in dt.comment.text
+    assert "KH năm 2024 40 × 6/12 tháng = 20" in dt.comment.text
+    assert bc.value == 1150 and "giữ nguyên cho từng kỳ (Mức trần năm 2024 không chia theo thời gian)" in bc.comment.text
+    assert tr.value is None and "Mức trần năm 2024: 1.150" in tr.comment.text
+    # The unit leaves the plans as written and types its actuals: check finds its plan is the program's.
+    for code, actual in (("DT", 18), ("BC", 1140), ("TR", 1140)):
+        sheet.cell(rows[code], 6).value = actual
+    book.save(out)
+    assert run("import", out, workspace=ws).exit_code == 0
+    doc = json.loads(run("check", "-p", "Q-01/KH", "--period", "2024-H1", "-f", "json",
+                                       workspace=ws).stdout)
+    rows_ = doc if isinstance(doc, list) else doc.get("findings", doc)
+    assert not [f for f in rows_ if f["code"] == "check.plan_differs_from_target"], rows_
+    [behind] = [f for f in rows_ if (f["code"], f["unit"], f["indicator"]) == ("check.behind_plan", "A", "DT")]
+    assert "thực hiện 18/20 người" in behind["message"]

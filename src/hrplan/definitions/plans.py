@@ -94,12 +94,11 @@ def plan_for(program: Program, indicator: str, unit: str | None, period: Period)
         # A mid-term review against the program's own target: 24 of a 40-person target for the whole program is 60%,
         # never 24 of its pro-rata share (12, "200%").
         return PlanFor(context, rule="review")
-    if interim is Interim.PRO_RATA and (ind.kind.value in ("planning_ratio", "coverage")
-                                        or ind.accumulation.value == "cumulative"):
+    if interim is Interim.PRO_RATA and (ind.kind.value in ("planning_ratio", "coverage") or ind.takes_latest):
         # Seats (a planning ratio's plan) and a coverage's denominator are counts of what exists, not of what is done
-        # over time: a title's 2 seats are 2 in every quarter of the year, never 2 × 3/12 = 0,5. So is a running
-        # total's target (staff on the payroll against the year's ceiling): the number at any day of the year is held
-        # to it whole, never to half of it in June.
+        # over time: a title's 2 seats are 2 in every quarter of the year, never 2 × 3/12 = 0,5. So is the target of a
+        # running total or a level (staff on the payroll against the year's ceiling): the number at any day of the
+        # year is held to it whole, never to half of it in June (a ceiling of 1.150 staff is not 575 for a half-year).
         from hrplan.definitions.programs import Target
 
         return PlanFor(Target(indicator=indicator, unit=unit, period=period.label, value=context.value, uom=context.uom,

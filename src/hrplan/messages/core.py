@@ -336,6 +336,42 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "history.restored_from": ("khôi phục bản #{id}", "restored from #{id}"),
     "template.written": ("Đã tạo {n} biểu mẫu.", "Wrote {n} template{s}."),
+    # The note on a template's plan cell (Kế hoạch): where the plan pre-filled comes from, or why there is none.
+    "template.plan.target": ("KH", "the plan"),
+    "template.plan.ceiling": ("Mức trần", "the ceiling"),
+    "template.plan.own": ("Chỉ tiêu giao cho {period}.", "Target set for {period}."),
+    "template.plan.own_ceiling": ("Mức trần giao cho {period}.", "Ceiling set for {period}."),
+    "template.plan.share": (
+        "KH {period} theo tỷ lệ thời gian (chương trình quy định interim: pro_rata): {word} {longer} {whole} × "
+        "{months}/{of} tháng = {value}. Khi kiểm tra số liệu, kế hoạch của kỳ được so với số này; nếu kế hoạch của "
+        "đơn vị khác, ghi lý do ở cột Ghi chú.",
+        "The plan for {period} by share of time (the program's interim: pro_rata): {word} for {longer} {whole} × "
+        "{months}/{of} months = {value}. Check compares the period's plan with this figure; if the unit's plan "
+        "differs, give the reason under Ghi chú.",
+    ),
+    "template.plan.share_fraction": (
+        "KH {period} theo tỷ lệ thời gian (chương trình quy định interim: pro_rata): {word} {longer} {whole} × "
+        "{months}/{of} tháng = {value}, không điền sẵn vì ô này chỉ nhận số nguyên. Khi kiểm tra số liệu, kế hoạch "
+        "của kỳ được so với {value}; ghi kế hoạch của đơn vị và lý do ở cột Ghi chú.",
+        "The plan for {period} by share of time (the program's interim: pro_rata): {word} for {longer} {whole} × "
+        "{months}/{of} months = {value}, not filled in as this cell takes whole numbers only. Check compares the "
+        "period's plan with {value}; write the unit's plan and the reason under Ghi chú.",
+    ),
+    "template.plan.whole": (
+        "KH {period}: {value}, giữ nguyên cho từng kỳ ({word} {longer} không chia theo thời gian).",
+        "The plan for {period}: {value}, whole in every period ({word} for {longer}, not split by time).",
+    ),
+    "template.plan.to_date": (
+        "KH lũy kế đến hết {period}: {value} (cộng chỉ tiêu các kỳ đã qua; {word} {longer}: {whole}).",
+        "The plan to the end of {period}: {value} (the targets of the periods completed; {word} for {longer}: "
+        "{whole}).",
+    ),
+    "template.plan.context": (
+        "Chưa có chỉ tiêu riêng cho {period}. {word} {longer}: {whole} (để tham khảo; nếu đơn vị có kế hoạch của "
+        "kỳ này thì ghi vào).",
+        "No target of its own for {period}; {word} for {longer}: {whole} (for reference; if the unit has a plan for "
+        "this period, write it in).",
+    ),
     "demo.not_empty": (
         "Thư mục {path} đã có dữ liệu và không phải thư mục demo; hãy chọn thư mục khác bằng --out.",
         "{path} holds other files and is not a demo folder; choose another with --out.",

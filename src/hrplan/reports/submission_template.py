@@ -186,26 +186,46 @@ def _table(ws, program: Program, unit: Unit, period: Period) -> int:
 
 
 def _plan_cell(ws, row: int, program: Program, ind, unit: Unit, period: Period, book) -> None:
-    """Pre-fill the plan that applies to the template's own period, labelled with it; a longer target is only a note."""
+    """Pre-fill the plan `check` will hold the unit to for the template's own period (its own target, or the share
+    the program's `interim:` gives it of a longer one), with a note saying where it comes from; a longer target that
+    gives the period no plan is only a note, never a plan."""
     plan = program.plan_for(ind.code, unit.code, period)
-    if plan.target is not None and plan.rule in ("pro_rata", "to_date"):
-        # A derived plan (a quarter of 2 seats is 0,5) is told, not typed in for the unit.
-        ws.cell(row, 5).comment = Comment(
-            f"KH của kỳ theo quy định của chương trình ({'tỷ lệ thời gian' if plan.rule == 'pro_rata' else 'lũy kế đến nay'}):"
-            f" {format_number(plan.target.value)}.", "hrplan")
-    elif plan.target is not None:
-        value = plan.target.value
-        if plan.target.uom:
-            value = book.convert(value, plan.target.uom, ind.uom) or value
-        put(ws, (row, 5), float(value) if value % 1 else int(value))
-        ws.cell(row, 5).comment = Comment(f"Chỉ tiêu giao cho {period.vietnamese()}"
-                                          f"{' (tính theo tỷ lệ thời gian)' if plan.rule == 'pro_rata' else ''}.",
-                                          "hrplan")
-    elif plan.context is not None:
+    if plan.target is None and plan.context is None:
+        return
+    words = {"period": period.vietnamese(), "word": render("template.plan.ceiling" if ind.direction.value == "lower"
+                                                           else "template.plan.target", "vi")}
+    if plan.context is not None:
         span = Period.parse(plan.context.period) if plan.context.period else program.period_value
-        ws.cell(row, 5).comment = Comment(
-            f"Chưa có chỉ tiêu riêng cho {period.vietnamese()}. KH {span.vietnamese().lower()}: "
-            f"{format_number(plan.context.value)} (để tham khảo; nếu đơn vị có kế hoạch của kỳ này thì ghi vào).", "hrplan")
+        words |= {"longer": span.vietnamese().lower(), "whole": format_number(_in_uom(plan.context, ind, book))}
+    if plan.target is None:
+        ws.cell(row, 5).comment = Comment(render("template.plan.context", "vi", **words), "hrplan")
+        return
+    value = _in_uom(plan.target, ind, book)
+    words["value"] = format_number(value)
+    if plan.rule == "pro_rata":
+        words |= {"months": _months(period), "of": _months(span)}
+        if value % 1 and book.is_whole(ind.uom):  # 287,5 người cannot be typed in a cell that takes whole numbers
+            ws.cell(row, 5).comment = Comment(render("template.plan.share_fraction", "vi", **words), "hrplan")
+            return
+        note = "template.plan.share"
+    else:
+        own = "template.plan.own_ceiling" if ind.direction.value == "lower" else "template.plan.own"
+        note = {"whole": "template.plan.whole", "to_date": "template.plan.to_date"}.get(plan.rule, own)
+    put(ws, (row, 5), float(value) if value % 1 else int(value))
+    ws.cell(row, 5).comment = Comment(render(note, "vi", **words), "hrplan")
+
+
+def _in_uom(target, ind, book):
+    """Give a target's value in the indicator's unit of measure (a target written in tỷ đồng for triệu đồng)."""
+    value = target.value
+    if target.uom:
+        value = book.convert(value, target.uom, ind.uom) or value
+    return value
+
+
+def _months(period: Period) -> int:
+    """Give how many calendar months a period spans (6 for a half-year), as the pro-rata share counts them."""
+    return (period.end.year - period.start.year) * 12 + period.end.month - period.start.month + 1
 
 
 def _row_style(ws, row: int, bold: bool = False) -> None:
