@@ -110,6 +110,26 @@ def test_one_quarter_twice_its_years_whole_target_is_a_likely_typo(ws, run, tmp_
     assert findings(run, ws, "2023-Q1", "check.likely_typo") == []
 
 
+def test_a_count_ten_times_the_units_previous_quarter_with_no_plan_is_a_likely_typo(ws, run, tmp_path):
+    # Phường Mỹ Lâm typed 150 for 15 on a line where it has no plan: no ratio, no longer target, and the outlier
+    # rule needs 6 earlier periods, so nothing was said. Its own previous quarter is the one honest yardstick.
+    submit(run, ws, tmp_path, "SYT", "2023-Q1", _with(BD=(None, 15)))
+    submit(run, ws, tmp_path, "SYT", "2023-Q2", _with(BD=(None, 150)))
+    submit(run, ws, tmp_path, "HHA", "2023-Q1", _with(BD=(None, 30)))
+    submit(run, ws, tmp_path, "HHA", "2023-Q2", _with(BD=(None, 90)))  # three times as many: not a typo
+    (typo,) = findings(run, ws, "2023-Q2", "check.likely_typo")
+    assert (typo["unit"], typo["indicator"], typo["severity"], typo["location"]["cell"]) == ("SYT", "BD", "warning", "F14")
+    assert typo["message"] == ("Bồi dưỡng cán bộ trong kỳ: thực hiện 150 người, gấp 10 lần số 15 người ở kỳ Quý I/2023 "
+                               "(đơn vị không có kế hoạch để so); có thể gõ nhầm ở một trong hai kỳ (thừa hoặc thiếu "
+                               "chữ số). Cần: số đúng của đơn vị.")
+    submit(run, ws, tmp_path, "SYT", "2023-Q3", _with(BD=(None, 14)))  # back to 15 or so: the under wording
+    (under,) = findings(run, ws, "2023-Q3", "check.likely_typo")
+    assert "thực hiện 14 người, chưa bằng 1/10 số 150 người ở kỳ Quý II/2023" in under["message"]
+    result = run("check", "-p", PROGRAM, "--period", "2023-Q2", "-f", "json", workspace=ws, lang="en")
+    (en,) = [f for f in json.loads(result.stdout)["findings"] if f["code"] == "check.likely_typo"]
+    assert en["message"].startswith("Bồi dưỡng cán bộ trong kỳ: actual 150 people, 10 times the 15 people of ")
+
+
 def test_coverage_over_100_percent(ws, run, tmp_path):
     submit(run, ws, tmp_path, "SYT", "2023-Q1", _with(PH=(20, 23)))
     over = findings(run, ws, "2023-Q1", "check.coverage_over_100")

@@ -85,6 +85,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{whole_period} ({plan} {uom}); likely a typing error (a digit too many, a wrong unit of measure). "
         "Expected: the unit's true figure.",
     ),
+    "check.likely_typo.previous": (
+        "{indicator}: thực hiện {actual} {uom}, gấp {times} lần số {previous} {uom} ở kỳ {previous_period} (đơn vị "
+        "không có kế hoạch để so); có thể gõ nhầm ở một trong hai kỳ (thừa hoặc thiếu chữ số). Cần: số đúng của "
+        "đơn vị.",
+        "{indicator}: actual {actual} {uom}, {times} times the {previous} {uom} of {previous_period} (the unit has "
+        "no plan to compare with); likely a typing error in one of the two (a digit too many or too few). Expected: "
+        "the unit's true figure.",
+    ),
+    "check.likely_typo.previous_under": (
+        "{indicator}: thực hiện {actual} {uom}, chưa bằng 1/{factor} số {previous} {uom} ở kỳ {previous_period} "
+        "(đơn vị không có kế hoạch để so); có thể gõ nhầm ở một trong hai kỳ (thừa hoặc thiếu chữ số). Cần: số "
+        "đúng của đơn vị.",
+        "{indicator}: actual {actual} {uom}, less than 1/{factor} of the {previous} {uom} of {previous_period} "
+        "(the unit has no plan to compare with); likely a typing error in one of the two (a digit too many or too "
+        "few). Expected: the unit's true figure.",
+    ),
     "check.zero_plan_with_actual": (
         "{indicator}: {actual} {uom} quy hoạch cho 0 vị trí; không tính được tỷ lệ, đơn vị không được tính vào tỷ lệ "
         "chung. Cần: số vị trí đúng (lớn hơn 0), hoặc để trống số người nếu chức danh không quy hoạch.",
