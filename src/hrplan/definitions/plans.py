@@ -6,8 +6,8 @@ as the program declares (`interim`, per program or per indicator):
 - `none` (default): a shorter period has no plan of its own; the longer target is shown as
   context ("KH năm 2024: 270") and nothing is called behind plan.
 - `pro_rata`: the longer target times the share of its months (a quarter of a year: 1/4); a planning ratio's
-  seats, a coverage's denominator and a running total's target (accumulation: cumulative, a payroll ceiling) are
-  counts of what exists and hold whole for every part (`whole`); a review from the program's start is compared with
+  seats, a coverage's denominator and the target of a running total or a level (accumulation: cumulative or
+  level, a payroll ceiling) are counts of what exists and hold whole for every part (`whole`); a review from the program's start is compared with
   the whole-program target, as under `none`.
 - `to_date`: for a period from the start of the longer target's period (2024..2024-06), or a
   running total (accumulation: cumulative), the targets of the sub-periods completed by its end
