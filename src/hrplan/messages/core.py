@@ -442,6 +442,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "status.met": ("đạt", "met"),
     "status.nearly": ("gần đạt", "nearly met"),
     "status.behind": ("chưa đạt", "not met"),
+    # Lower is better (`direction: lower`): the plan is a ceiling (reports.data.status_key).
+    "status.ceiling.met": ("không vượt trần", "within the ceiling"),
+    "status.ceiling.behind": ("vượt trần", "over the ceiling"),
     "status.in_band": ("trong khung", "within band"),
     "status.below_band": ("dưới khung", "below band"),
     "status.above_band": ("trên khung", "above band"),

@@ -212,7 +212,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                               "{name}: {actual} {uom}, {ratio} of plan ({word})."),
     "figure.sentence.planning": ("{name}: {actual} {uom} cho {plan} vị trí, bằng {times} ({word}{band}).",
                                  "{name}: {actual} {uom} for {plan} seat{s_plan}, {times} ({word}{band})."),
-    "figure.sentence.coverage": ("{name}: {actual}/{plan}, đạt {ratio}.", "{name}: {actual}/{plan}, {ratio}."),
+    "figure.sentence.coverage": ("{name}: {actual}/{plan}, đạt {ratio} ({word}).", "{name}: {actual}/{plan}, {ratio} ({word})."),
+    # Lower is better (`direction: lower`): the plan is a ceiling, the ratio is said of it, as check says it.
+    "figure.sentence.ceiling": ("{name}: {actual} {uom}, bằng {ratio} mức trần {plan} ({word}).",
+                                "{name}: {actual} {uom}, {ratio} of the ceiling of {plan} ({word})."),
     "figure.sentence.plain": ("{name}: {actual} {uom}.", "{name}: {actual} {uom}."),
     "figure.sentence.context": ("{name}: {actual} {uom} (KH {context_period}: {value}).",
                                 "{name}: {actual} {uom} (plan for {context_period}: {value})."),

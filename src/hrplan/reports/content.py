@@ -14,7 +14,7 @@ from typing import Any
 
 from hrplan.definitions import Direction, IndicatorKind, MeasureBook, Period, Program, UnitTree
 from hrplan.messages import render
-from hrplan.reports.data import absent_mark, part_name
+from hrplan.reports.data import absent_mark, part_name, status_key
 from hrplan.values import format_number
 
 JUDGED = ("over", "met", "nearly", "behind")  # the words of a figure judged against a plan
@@ -116,7 +116,7 @@ def _row(ind, row: dict | None, number: str, level: int, lang: str, notes: Notes
             "plan": shown.get("plan", "-"), "actual": shown.get("actual", "-"),
             "estimate": shown.get("estimate", "-"), "has_estimate": bool(row and row.get("estimate") is not None),
             "ratio": unbroken(shown.get("ratio", "-")), "status": status,
-            "status_text": "" if status == "no_plan" else render(f"status.{status}", lang)}
+            "status_text": "" if status == "no_plan" else render(f"status.{status_key(status, ind.direction)}", lang)}
 
 
 def _sentence(ind, row: dict | None, parts: list[dict | None], lang: str, notes: Notes) -> str:
@@ -159,7 +159,7 @@ def _plain_sentence(ind, row: dict, parts: list[dict | None], lang: str) -> str:
     d = row["display"]
     params = {"name": ind.name_in(lang), "uom": uom(ind.uom, lang),
               "actual": d["actual"], "plan": d["plan"],
-              "ratio": d["ratio"], "status": render(f"status.{row['status']}", lang)}
+              "ratio": d["ratio"], "status": render(f"status.{status_key(row['status'], ind.direction)}", lang)}
     if parts:  # never 'of which of which'; a part over the total's members only, as the total's row shows them
         listed = "; ".join(f"{part_name(p['name'])} {_part_figure(p)}" for p in parts)
         return render("report.s.breakdown", lang, parts=listed, **params)
@@ -278,10 +278,11 @@ def _not_judged(r: dict[str, Any]) -> bool:
 def _unit_row(r: dict[str, Any], lang: str, notes: Notes) -> dict[str, Any]:
     d = r["display"]
     mark = notes.mark(r)
-    status_text = render("status.not_judged" if _not_judged(r) else f"status.{r['status']}", lang)
+    status_text = render("status.not_judged" if _not_judged(r)
+                         else f"status.{status_key(r['status'], r.get('direction', 'higher'))}", lang)
     return {"unit": r["unit_name"], "unit_code": r["unit"], "indicator": r["indicator"], "name": _marked(r["name"], mark), "mark": mark, "incomplete": bool(r.get("incomplete")), "uom": uom(r["uom"], lang), "plan": d["plan"],
             "actual": d["actual"], "ratio": d["ratio"], "status": r["status"],
-            "status_text": status_text, "is_group": r["is_group"]}
+            "status_text": status_text, "direction": r.get("direction", "higher"), "is_group": r["is_group"]}
 
 
 def finding_text(f: Mapping[str, Any], units: UnitTree) -> str:

@@ -15,6 +15,7 @@ from hrplan.checks import FIGURES_WEIGHT, STEPS_PER_PROGRAM, Finding, check_prog
 from hrplan.collector import paused_gc
 from hrplan.definitions import (
     Band,
+    Direction,
     Indicator,
     IndicatorKind,
     Period,
@@ -113,20 +114,48 @@ def build_report(workspace: Workspace, program_name: str, period_text: str, lang
 
 def _annual(program: Program, period: Period, store, units: UnitTree, lang: str,
             sources: bool = False) -> list[dict[str, Any]]:
-    """Give each year of a multi-year period against its own annual target, for indicators that have them."""
+    """Give each year of a multi-year period against its own annual target, for indicators that have them.
+
+    A year the period only partly covers is cut at the period's ends (a report to 30/06/2027 shows 2027 to 30/06,
+    never the second half's figures it is not about): `period` is the span computed, `span` says it in words."""
     with_annual = {t.indicator for t in program.targets if t.period and Period.parse(t.period).kind == "year"}
     if len(period.years()) < 2 or not with_annual:
         return []
     rows = []
     for year in period.years():
-        figs = compute_figures(program, Period.parse(str(year)), store, units, sources=sources)
+        span = year_in(period, year)
+        figs = compute_figures(program, span, store, units, sources=sources)
         top = figs.root
         rows_of = ReportRows(program, units, lang, figs.period, sources)
+        words = year_words(span, year, lang)
         for code in sorted(with_annual):
             fig = figs.get(top, code) if top else None
             if fig is not None:
-                rows.append({"year": year, **rows_of.row(fig)})
+                rows.append({"year": year, "period": span.label, "span": words, **rows_of.row(fig)})
     return rows
+
+
+def year_in(period: Period, year: int) -> Period:
+    """Give the part of `year` inside `period`: the year itself, or the months of it the period covers
+    ('2027-01..2027-06' of a period ending 30/06/2027)."""
+    whole = Period.parse(str(year))
+    start, end = max(whole.start, period.start), min(whole.end, period.end)
+    if (start, end) == (whole.start, whole.end):
+        return whole
+    return Period.parse(f"{start:%Y-%m}..{end:%Y-%m}")
+
+
+def year_words(span: Period, year: int, lang: str) -> str:
+    """Give a year of a range as its row and chart name it: '2026', '2027 (đến 30/06)', '2026 (từ 01/07)'."""
+    whole = Period.parse(str(year))
+    cut_start, cut_end = span.start != whole.start, span.end != whole.end
+    if cut_start and cut_end:
+        return render("report.year.between", lang, year=year, start=f"{span.start:%d/%m}", end=f"{span.end:%d/%m}")
+    if cut_end:
+        return render("report.year.to", lang, year=year, end=f"{span.end:%d/%m}")
+    if cut_start:
+        return render("report.year.from", lang, year=year, start=f"{span.start:%d/%m}")
+    return str(year)
 
 
 class LazyRow(Mapping):
@@ -418,6 +447,7 @@ class ReportRows:
             "name": name,
             "uom": ind.uom,
             "kind": ind.kind.value,
+            "direction": ind.direction.value,
             "unit": fig.unit,
             "unit_name": self.unit_name(fig.unit),
             "is_group": fig.is_group,
@@ -432,7 +462,7 @@ class ReportRows:
             "estimate_members": [unit for unit, _ in fig.estimate_members],
             "ratio": ratio,
             "status": status,
-            "status_text": self.status_text(status),
+            "status_text": self.status_text(status, ind.direction),
             "plan_rule": fig.plan_rule,
             "context": fig.context.to_dict() if fig.context is not None else None,
             "left_out": [lo.to_dict() for lo in fig.left_out],
@@ -470,10 +500,12 @@ class ReportRows:
     def unit_name(self, code: str) -> str:
         return _unit_name(self.units, code)
 
-    def status_text(self, status: str) -> str:
-        text = self._status.get(status)
+    def status_text(self, status: str, direction: Direction | str = Direction.HIGHER) -> str:
+        """Give a status's word; where lower is better the plan is a ceiling: 'vượt trần', not 'chưa đạt'."""
+        key = status_key(status, direction)
+        text = self._status.get(key)
         if text is None:
-            text = self._status[status] = render(f"status.{status}", self.lang)
+            text = self._status[key] = render(f"status.{key}", self.lang)
         return text
 
     def uom_label(self, uom: str) -> str:
@@ -643,7 +675,12 @@ class ReportRows:
             text = render("figure.sentence.planning", lang, name=name, actual=actual, uom=uom, plan=plan,
                           times=ratio_text, word=word, band=band_in_sentence(ind.band_at(fig.period.end), lang))
         elif ind.kind is IndicatorKind.COVERAGE:
-            text = render("figure.sentence.coverage", lang, name=name, actual=actual, plan=plan, ratio=ratio_text)
+            text = render("figure.sentence.coverage", lang, name=name, actual=actual, plan=plan, ratio=ratio_text,
+                          word=word)
+        elif ind.direction is Direction.LOWER:  # a ceiling: '111% of plan' would read as more than asked
+            word = self.status_text(status, ind.direction)
+            text = render("figure.sentence.ceiling", lang, name=name, actual=actual, uom=uom, plan=plan,
+                          ratio=ratio_text, word=word)
         else:
             text = render("figure.sentence.count", lang, name=name, actual=actual, uom=uom, ratio=ratio_text,
                           word=word)
@@ -656,6 +693,15 @@ class ReportRows:
         if fig.as_of:
             text = text[:-1] + f" ({self._as_of_text(fig)[:1].lower()}{self._as_of_text(fig)[1:]})."
         return text
+
+
+def status_key(status: str, direction: Direction | str = Direction.HIGHER) -> str:
+    """Give the catalogue key (after 'status.') of a status's word: where lower is better (`direction: lower`) the
+    plan is a ceiling, and its 'met' and 'behind' are 'ceiling.met' ('không vượt trần') and 'ceiling.behind'
+    ('vượt trần'), as check words them. The JSON's `status_words` is keyed by it."""
+    if status in ("met", "behind") and Direction(direction) is Direction.LOWER:
+        return f"ceiling.{status}"
+    return status
 
 
 MOST_NAMED = 12  # units named in a mark or a line; past that they are counted (a national report's communes)

@@ -98,7 +98,7 @@ def build_document(workspace: Workspace, program_name: str, period_text: str, la
             previous = comparison(program, period, store, workspace.units, report.data, lang)
     report.data["previous"] = previous
     settings = workspace.config.report.merged(program.report)
-    charts = make_charts(report.data, lang)
+    charts = make_charts(report.data, lang, workspace.units)
     context = document_context(report.data, program, settings, workspace.units, lang, period, today)
     context["previous"] = {**previous, "rows": [{**r, "uom": content.uom(r["uom"], lang)} for r in previous["rows"]]}
     context["charts"] = [{"key": c.key, "title": c.title} for c in charts]
@@ -170,7 +170,8 @@ def document_context(data: dict[str, Any], program: Program, settings: ReportSet
         # how many units the table shows: those directly under the scope with a ratio (not every unit under it)
         "top_units_text": t("report.s.top_units", n=len(dict.fromkeys(r["unit"] for r in top)), scope=scope) if top else "",
         "behind": behind,
-        "behind_text": [t("report.s.behind", **{**r, "status": r["status_text"]}) for r in behind] or [
+        "behind_text": [t("report.s.behind.ceiling" if r.get("direction") == "lower" else "report.s.behind",
+                          **{**r, "status": r["status_text"]}) for r in behind] or [
             content.none_behind(data, lang, scope)],
         "behind_more": t("report.s.behind_more", n=more) if more else "",
         "errors": errors or [t("report.s.no_errors")],

@@ -6,7 +6,8 @@ columns=t["columns"])`): `units` (a row per unit and indicator under the scope) 
 `source_cells`, where each cell is listed once, its file and sheet as indices into `source_texts`). What a row
 would repeat is said once, in a lookup:
 
-- `indicators`: code → name, unit of measure, kind; `status_words`: status → its word ('vượt');
+- `indicators`: code → name, unit of measure, kind, direction ('lower': the plan is a ceiling); `status_words`:
+  status → its word ('vượt'), and for a ceiling's 'met' and 'behind' 'ceiling.met' and 'ceiling.behind' ('vượt trần');
 - `unit_tree`: code → name, parent (a code not listed is named by its code, as the report does);
 - `member_sets`: each group's list of member units once (a group has the same members for every indicator);
   a row gives `member_set` (its index; null for a unit's own row: its members are itself) and `member_count`,
@@ -48,7 +49,7 @@ from typing import Any, Callable, Iterable, Iterator
 from hrplan.collector import paused_gc
 from hrplan.definitions import UnitTree
 from hrplan.figures import Figure
-from hrplan.reports.data import FigureStream, FindingStream, ReportRows
+from hrplan.reports.data import FigureStream, FindingStream, ReportRows, status_key
 from hrplan.jsontext import json_rows, write_json_rows
 from hrplan.messages import MESSAGES, fill
 
@@ -69,7 +70,7 @@ ITEM_COLUMNS = {"left_out": ["unit", "reason", "period", "plan", "actual"],
                 # file, sheet: index into findings.texts; more: how many more cells the figure adds up
                 "location": ["file", "sheet", "cell", "line", "field", "more"]}
 FIGURE_PARAMS = ("ratio", "share", "value", "actual", "parts_sum", "stated", "left", "arrived", "found", "count")
-_ROW_WORDS = ("name", "uom", "kind", "unit_name", "status_text", "unpaired")  # what a unit row takes from lookups
+_ROW_WORDS = ("name", "uom", "kind", "direction", "unit_name", "status_text", "unpaired")  # what a unit row takes from lookups
 _ROW_TEXT = ("display", "sentence", "parts")  # words a unit row leaves to the summary
 _NO_LOCATION = (None,) * len(ITEM_COLUMNS["location"])  # a finding's Location with nothing known
 
@@ -110,7 +111,7 @@ def report_document(data: dict[str, Any], units: UnitTree | None, lang: str,
         "units": {"columns": UNIT_COLUMNS, "rows": lean.unit_rows(data.get("units", []))},
         "findings": lean.findings(data.get("findings", [])),
         # the lookups, once the rows that use them are written
-        "indicators": lambda: {"columns": ["code", "name", "uom", "kind"],
+        "indicators": lambda: {"columns": ["code", "name", "uom", "kind", "direction"],
                                "rows": [[code, *words] for code, words in lean.indicators.items()]},
         "status_words": lambda: lean.status_words,
         "unit_tree": lambda: {"columns": ["code", "name", "parent"], "rows": lean.unit_tree(data)},
@@ -146,8 +147,8 @@ class _Lean:
     def _words(self, row: dict[str, Any]) -> None:
         code = row["indicator"]
         if code not in self.indicators:
-            self.indicators[code] = [row["name"], row["uom"], row["kind"]]
-        self.status_words.setdefault(row["status"], row["status_text"])
+            self.indicators[code] = [row["name"], row["uom"], row["kind"], row.get("direction", "higher")]
+        self.status_words.setdefault(status_key(row["status"], row.get("direction", "higher")), row["status_text"])
         self.names.setdefault(row["unit"], row["unit_name"])
         self.codes.add(row["unit"])
 
@@ -205,9 +206,10 @@ class _Lean:
         code = ind.code
         ratio, status, plan, actual, notes, lacks, footnotes = words.numbers(fig)
         if code not in self.indicators:
-            self.indicators[code] = [ind.name_in(words.lang), ind.uom, ind.kind.value]
-        if status not in self.status_words:
-            self.status_words[status] = words.status_text(status)
+            self.indicators[code] = [ind.name_in(words.lang), ind.uom, ind.kind.value, ind.direction.value]
+        key = status_key(status, ind.direction)
+        if key not in self.status_words:
+            self.status_words[key] = words.status_text(status, ind.direction)
         if unit not in self.names:
             self.names[unit] = words.unit_name(unit)
         codes = self.codes
@@ -427,7 +429,9 @@ def figure_rows(doc: dict[str, Any], table: str = "units") -> list[dict[str, Any
     A unit row comes without the words it leaves to the summary (display, sentence, parts); every row comes
     without its sources (see `doc["sources"]`)."""
     names = {code: name for code, name, _ in doc["unit_tree"]["rows"]}
-    indicators = {code: (name, uom, kind) for code, name, uom, kind in doc["indicators"]["rows"]}
+    # `direction` came after the other columns (a report written before it has none: more is better)
+    indicators = {code: (name, uom, kind, rest[0] if rest else "higher")
+                  for code, name, uom, kind, *rest in doc["indicators"]["rows"]}
     sets = doc["member_sets"]
     if table != "units":
         return [_members_back(r, sets) for r in doc[table]]
@@ -437,17 +441,18 @@ def figure_rows(doc: dict[str, Any], table: str = "units") -> list[dict[str, Any
     out = []
     for values in doc["units"]["rows"]:
         r = dict(zip(doc["units"]["columns"], values))
-        name, uom, kind = indicators[r["indicator"]]
+        name, uom, kind, direction = indicators[r["indicator"]]
         left_out = [dict(zip(ITEM_COLUMNS["left_out"], lo)) for lo in r["left_out"]]
         out.append({
-            "indicator": r["indicator"], "name": name, "uom": uom, "kind": kind, "unit": r["unit"],
+            "indicator": r["indicator"], "name": name, "uom": uom, "kind": kind, "direction": direction,
+            "unit": r["unit"],
             "unit_name": name_of(r["unit"]), "is_group": r["is_group"],
             "members": list(sets[r["member_set"]]) if r["member_set"] is not None else [r["unit"]],
             "unpaired": list(dict.fromkeys(lo["unit"] for lo in left_out if lo["reason"] == "no_plan")),
             **{k: r[k] for k in ("plan", "actual", "total_actual", "full_plan", "estimate")},
             "estimate_members": _estimate_back(r, sets),
             **{k: r[k] for k in ("ratio", "status")},
-            "status_text": words[r["status"]], "plan_rule": r["plan_rule"], "context": r["context"],
+            "status_text": words[status_key(r["status"], direction)], "plan_rule": r["plan_rule"], "context": r["context"],
             "left_out": left_out,
             "incomplete": [{"unit": u, "frequency": freq, "expected": parts[e], "missing": missing,
                             "present": len(parts[e]) - len(missing), "unit_name": name_of(u)}
