@@ -76,7 +76,10 @@ def test_garbage_raises_not_a_number(text: object) -> None:
         (1.15, "1,15"),
         (Decimal("1297.5"), "1.297,5"),
         (-1297, "-1.297"),
-        (999.999, "1.000"),  # rounds to a whole number: shown like one, without ',00'
+        (1.297, "1,297"),  # 1.297 triệu đồng in tỷ: every decimal, never '1,3'
+        (6.997, "6,997"),
+        (19.549999999999997, "19,55"),  # a float's noise past four decimals rounds away
+        (999.99999, "1.000"),  # rounds to a whole number: shown like one, without ',0000'
         (None, "-"),
     ],
 )

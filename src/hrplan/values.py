@@ -83,8 +83,11 @@ def _parse_plain(text: str) -> Decimal:
     raise NotANumber(text)
 
 
+EXACT_DECIMALS = 4  # a number shown without fixed decimals keeps up to these: a triệu's tenth in tỷ đồng (0,0001)
+
+
 def format_number(value: Decimal | int | float | None, decimals: int | None = None, lang: str = "vi") -> str:
-    """Give a number the Vietnamese way: 15185 -> '15.185', 1.15 -> '1,15', None -> '-'.
+    """Give a number the Vietnamese way: 15185 -> '15.185', 1.15 -> '1,15', 1.297 -> '1,297', None -> '-'.
 
     With lang='en' the English way: '15,185', '1.15' (an English reader takes '1.250' for 1.25).
     """
@@ -108,7 +111,10 @@ def _format_number(value: Decimal | int | float, decimals: int | None, lang: str
     number = Decimal(str(value))
     automatic = decimals is None
     if decimals is None:
-        decimals = 0 if number == number.to_integral_value() else min(2, -number.as_tuple().exponent)
+        # As many decimals as the number has, up to EXACT_DECIMALS: 1.297 tỷ đồng (1.297 triệu converted) is
+        # '1,297', 6,997 tỷ '6,997', never '1,3' and '7' hiding 3 million đồng; a float's noise past them
+        # (19.549999999999997) rounds away.
+        decimals = 0 if number == number.to_integral_value() else min(EXACT_DECIMALS, -number.as_tuple().exponent)
     quantum = Decimal(1).scaleb(-decimals)
     rounded = number.quantize(quantum, rounding=ROUND_HALF_UP)
     sign = "-" if rounded < 0 else ""

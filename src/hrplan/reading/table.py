@@ -307,11 +307,12 @@ def read_indicator_row(result: ParsedSubmission, layout: TableLayout, program: P
             if converted != number:
                 # Both languages' words and numbers are kept: the note is worded when `check` shows it ('0,4'/'0.4').
                 places = max(0, -number.normalize().as_tuple().exponent)
+                exact = max(0, -converted.normalize().as_tuple().exponent)  # every decimal: 1.297 triệu is 1,297 tỷ
                 result.notes.append(Problem("value.uom_converted", Severity.INFO, where, {
                     "found": book.label(uom, "en"), "found_vi": uom, "expected": book.label(ind.uom, "en"),
                     "expected_vi": ind.uom, "value": format_number(number, places, lang="en"),
-                    "value_vi": format_number(number, places), "converted": format_number(converted, lang="en"),
-                    "converted_vi": format_number(converted)}))
+                    "value_vi": format_number(number, places), "converted": format_number(converted, exact, lang="en"),
+                    "converted_vi": format_number(converted, exact)}))
             number = converted
         if book.is_whole(ind.uom) and number != number.to_integral_value():
             # Excel in an English locale turns a typed "1.297" into the number 1.297.
