@@ -3,8 +3,10 @@
 "Ghi chú của Phường Mỹ Lâm: …\\nPhường Mỹ Lâm: Ghi chú của Phường Mỹ Lâm: …"). Real workbooks, imported for real."""
 from __future__ import annotations
 
-from hrplan.reports import build_report
-from quarterly import make_workspace, office_table, send
+import openpyxl
+
+from hrplan.reports import build_report, write_reports
+from quarterly import filled_template, make_workspace, office_table, send
 
 PROGRAM = """
 code: Q-01/KH
@@ -39,3 +41,12 @@ def test_an_amount_converted_to_ty_dong_keeps_every_decimal_and_sentences_keep_t
     english = build_report(ws, "Q-01/KH", "2024-Q1", lang="en").data
     assert [r["display"]["actual"] for r in english["summary"] if r["indicator"] == "KP"] == ["6.997"]
 
+
+def test_a_units_note_is_said_once_in_the_workbooks_note_column(tmp_path):
+    ws = make_workspace(tmp_path / "ws", PROGRAM, UNITS)
+    send(ws, filled_template(ws, "A", "2024-Q1", {"DT": (10, 15, "Sửa số gõ nhầm (150 -> 15)")}),
+         filled_template(ws, "B", "2024-Q1", {"DT": (10, 10)}))
+    path = write_reports(ws, "Q-01/KH", "2024-Q1", ["xlsx"]).paths["xlsx"]
+    sheet = openpyxl.load_workbook(path).worksheets[0]
+    (row,) = [r for r in sheet.iter_rows(values_only=True) if r[0] == "DT"]
+    assert row[-1] == "Ghi chú của Sở An: Sửa số gõ nhầm (150 -> 15)", row[-1]

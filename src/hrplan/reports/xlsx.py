@@ -150,15 +150,19 @@ def _matrix(ws, data: dict[str, Any], units: UnitTree, lang: str) -> None:
         put(ws, (row, 3), first["uom"], border=_BOX, alignment=_WRAP)
         if bands:
             put(ws, (row, 4), bands.get(code, ""), border=_BOX, alignment=_WRAP)
-        notes, statuses = [], []
+        notes, statuses, said = [], [], set()
         for j, unit in enumerate(columns):
             col = len(labels) + 1 + width * j
             found = cells.loc[(code, unit)] if (code, unit) in cells.index else None
             _figure_cells(ws, row, col, found, ratio_format(first["kind"], lang), keys)
             if found is not None:
                 statuses.append(found["status_text"])
-                if found["notes"]:
-                    notes.append(found["notes"] if unit == scope else f"{names[j]}: {found['notes']}")
+                # A group's notes hold its members' ('Ghi chú của Phường Mỹ Lâm: …' under the province's figure):
+                # a unit's note already in the cell is not said again under its name.
+                own = [n for n in found["footnotes"] if n not in said]
+                said.update(own)
+                if own:
+                    notes.append(" ".join(own) if unit == scope else f"{names[j]}: {' '.join(own)}")
         text = "\n".join(notes)
         put(ws, (row, notes_col), text, border=_BOX, alignment=_WRAP)
         _fit_row(ws, row, (first["name"], 40), (first["uom"], 10), (bands.get(code, ""), 16), (text, 60),

@@ -19,13 +19,13 @@ from hrplan.messages import render
 from hrplan.reports.content import uom
 
 COLUMNS = ["indicator", "name", "uom", "kind", "unit", "unit_name", "level", "depth", "is_group", "plan", "actual",
-           "estimate", "ratio", "status", "status_text", "notes", "sent"]
+           "estimate", "ratio", "status", "status_text", "notes", "footnotes", "sent"]
 
 
 def tree_rows(data: dict[str, Any], units: UnitTree, lang: str) -> pd.DataFrame:
     """Give one row per indicator and unit of the program's tree (`COLUMNS`), indicators in the program's order,
     units depth first; `depth` is the level under the scope (0 for the scope), `sent` False on a row without a
-    figure."""
+    figure; `notes` its footnotes in one text, `footnotes` the list of them."""
     rows = list(data["summary"]) + list(data["units"])
     scope = data["scope"]["code"]
     tree = _program_tree(data, units, scope, {r["unit"] for r in rows})
@@ -37,7 +37,8 @@ def tree_rows(data: dict[str, Any], units: UnitTree, lang: str) -> pd.DataFrame:
         "unit_name": r["unit_name"], "is_group": r["is_group"], "plan": r["plan"], "actual": r["actual"],
         "estimate": r.get("estimate"), "ratio": r["ratio"], "status": r["status"],
         "status_text": "" if r["status"] == "no_plan" else r["status_text"],
-        "notes": " ".join(r.get("footnotes") or []), "sent": True} for r in rows], columns=COLUMNS)
+        "notes": " ".join(r.get("footnotes") or []), "footnotes": list(r.get("footnotes") or []), "sent": True}
+        for r in rows], columns=COLUMNS)
     if frame.empty:
         return frame
     frame = frame.drop_duplicates(["indicator", "unit"])
@@ -51,7 +52,7 @@ def tree_rows(data: dict[str, Any], units: UnitTree, lang: str) -> pd.DataFrame:
     missing = [{"indicator": code, "name": name, "uom": uom(measure, lang), "kind": kind, "unit": unit,
                 "unit_name": units.get(unit).name if unit in units else unit, "is_group": units.has_children(unit),
                 "plan": _total(plans.get((code, unit))), "actual": None, "estimate": None, "ratio": None, "status": "not_sent",
-                "status_text": marks(unit), "notes": "", "sent": False}
+                "status_text": marks(unit), "notes": "", "footnotes": [], "sent": False}
                for code, (name, measure, kind) in indicators.items() for unit in silent if (code, unit) not in held
                and (unit not in only or code in only[unit])]
     if missing:
