@@ -94,15 +94,16 @@ def sample_ws(tmp_path: Path, backend: str, request) -> Workspace:
 
 @pytest.fixture
 def run():
-    """Run the hrplan CLI in-process: run('import', path, workspace=ws) -> Result (exit_code, stdout, stderr)."""
+    """Run the hrplan CLI in-process: run('import', path, workspace=ws) -> Result (exit_code, stdout, stderr); give
+    `width=80` for what an analyst's terminal of that width shows."""
     runner = CliRunner()
 
-    def _run(*args: object, workspace: Workspace | Path | None = None, lang: str = "vi"):
+    def _run(*args: object, workspace: Workspace | Path | None = None, lang: str = "vi", width: int = 200):
         argv = [str(a) for a in args]
         if workspace is not None:
             argv = ["--workspace", str(workspace.root if isinstance(workspace, Workspace) else workspace), *argv]
         STATE.lang, STATE.workspace = lang, None
-        console.width = err_console.width = 200  # wide enough that tables do not wrap in assertions
+        console.width = err_console.width = width  # 200 by default: wide enough that tables do not wrap in assertions
         result = runner.invoke(app, _hoist_global_options(argv), catch_exceptions=False)
         STATE.lang, STATE.workspace = "vi", None
         return result

@@ -73,8 +73,8 @@ def test_a_newer_submission_supersedes_and_history_shows_what_changed(sample_ws,
     assert "DT-YT thực hiện: 80 → 81" in table.stdout and ".actual" not in table.stdout  # in the user's words
     english = run("history", "-p", "12-CTr/TU", "-u", "SYT", workspace=sample_ws, lang="en")
     assert "DT-YT actual: 80 → 81" in english.stdout
-    # the time as this machine's clock reads it, short: '07/12/26 16:12' (the JSON keeps the stored ISO text)
-    local = datetime.fromisoformat(entries[1]["imported_at"]).astimezone().strftime("%d/%m/%y %H:%M")
+    # the time as this machine's clock reads it, the year in full: '07/12/2026 16:12' (the JSON keeps the ISO text)
+    local = datetime.fromisoformat(entries[1]["imported_at"]).astimezone().strftime("%d/%m/%Y %H:%M")
     assert local in table.stdout and entries[1]["imported_at"] not in table.stdout
 
 

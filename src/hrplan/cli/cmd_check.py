@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, List, Optional
 import typer
 
 from hrplan.cli.output import (EXIT_FINDINGS, EXIT_OK, STATE, choice, console, guarded, plain, print_json_list,
-                               strip_control)
+                               strip_control, table)
 
 if TYPE_CHECKING:
     from hrplan.checks import Finding
@@ -120,27 +120,32 @@ def _print_table(findings: list[Finding], units, verbose: bool, numbered_from: i
     if not findings:
         console.print(STATE.t("findings.none"))
         return
-    from rich.table import Table
+    from rich.text import Text
 
-    t = Table(show_lines=False, header_style="bold", pad_edge=False)
-    for key, style in (("no", {"justify": "right"}), ("severity", {}), ("code", {"overflow": "fold"}),
-                       ("indicator", {"overflow": "fold"}), ("figure", {"justify": "right"}), ("cell", {"min_width": 4})):
-        t.add_column(STATE.t(f"findings.col.{key}"), **style)
+    from hrplan.cli.layout import Col
+
+    # At a narrow terminal the cell, then the indicator, give way: the message under the table names both.
+    t = table(None, [Col(STATE.t("findings.col.no"), justify="right"), Col(STATE.t("findings.col.severity"), whole=True),
+                     Col(STATE.t("findings.col.code")), Col(STATE.t("findings.col.indicator"), give_way=2, hide_empty=True),
+                     Col(STATE.t("findings.col.figure"), justify="right", whole=True, hide_empty=True),
+                     Col(STATE.t("findings.col.cell"), give_way=1, hide_empty=True)])
+    markup = Text.from_markup
     numbered: list[tuple[int, Finding]] = []
     by_unit: dict[str, list[Finding]] = {}
     for f in findings:
         by_unit.setdefault(f.unit or "", []).append(f)
     for unit, group in by_unit.items():
         name = units.get(unit).name if unit in units else STATE.t("findings.unit_unregistered") if unit else ""
-        t.add_row("", f"[bold]{plain(unit or '-')}[/]", f"[bold]{plain(name)}[/]", "", "", "", end_section=False)
+        t.add_row("", markup(f"[bold]{plain(unit or '-')}[/]"), markup(f"[bold]{plain(name)}[/]"), "", "", "",
+                  heading=True)
         for f in group:
             numbered.append((numbered_from + len(numbered) + 1, f))
             sev = f.severity.value
             # file- and definition-derived text is escaped: a '[/b]' in a name must not break the table
-            t.add_row(str(numbered[-1][0]), f"[{_COLOUR[sev]}]{STATE.t(f'severity.{sev}')}[/]", plain(f.short_code),
-                      plain(f.indicator or ""), plain(f.figure(STATE.lang)), plain(_cell(f)))
+            t.add_row(str(numbered[-1][0]), markup(f"[{_COLOUR[sev]}]{STATE.t(f'severity.{sev}')}[/]"), f.short_code,
+                      f.indicator or "", f.figure(STATE.lang), _cell(f))
             if verbose:
-                t.add_row("", "", f"[dim]{plain(f.message(STATE.lang))}[/]", "", "", "")
+                t.add_row("", "", markup(f"[dim]{plain(f.message(STATE.lang))}[/]"), "", "", "")
         t.add_section()
     console.print(t)
     if not verbose:
@@ -161,27 +166,29 @@ def _cell(f: Finding) -> str:
 
 def _print_summary(summary: FindingsSummary, units, listed: bool) -> None:
     """Print the counts per rule and per unit group, then (unless every finding was printed) the most important."""
-    from rich.table import Table
+    from rich.text import Text
+
+    from hrplan.cli.layout import Col
 
     n = _number
     console.print(STATE.t("findings.summary.head", total=n(summary.total), units=n(summary.units),
                           **{k: n(v) for k, v in summary.counts.items()}))
-    rules = Table(title=STATE.t("findings.summary.by_rule"), title_justify="left", header_style="bold", pad_edge=False)
-    for key, justify in (("rule", "left"), ("severity", "left"), ("count", "right"), ("units", "right")):
-        rules.add_column(STATE.t(f"findings.col.{key}"), justify=justify)
+    rules = table(STATE.t("findings.summary.by_rule"), [
+        Col(STATE.t(f"findings.col.{key}"), justify=justify, whole=key == "severity")
+        for key, justify in (("rule", "left"), ("severity", "left"), ("count", "right"), ("units", "right"))],
+        title_justify="left")
     for r in summary.rules:
-        rules.add_row(plain(r.code.removeprefix("check.")),
-                      f"[{_COLOUR[r.severity]}]{STATE.t(f'severity.{r.severity}')}[/]", n(r.findings), n(r.units))
+        rules.add_row(r.code.removeprefix("check."),
+                      Text.from_markup(f"[{_COLOUR[r.severity]}]{STATE.t(f'severity.{r.severity}')}[/]"), n(r.findings),
+                      n(r.units))
     console.print(rules)
     console.print()
     title = (STATE.t("findings.summary.by_group", parent=summary.parent_name or summary.parent) if summary.parent
              else STATE.t("findings.summary.by_root"))
-    groups = Table(title=plain(title), title_justify="left", header_style="bold", pad_edge=False)
-    groups.add_column(STATE.t("findings.col.group"), overflow="fold")
-    for sev in _LEVELS:
-        groups.add_column(STATE.t(f"severity.{sev}"), justify="right")
+    groups = table(title, [Col(STATE.t("findings.col.group")),
+                           *(Col(STATE.t(f"severity.{sev}"), justify="right") for sev in _LEVELS)], title_justify="left")
     for g in summary.groups:
-        groups.add_row(plain(_unit_label(units, g.unit)), n(g.error), n(g.warning), n(g.info))
+        groups.add_row(_unit_label(units, g.unit), n(g.error), n(g.warning), n(g.info))
     console.print(groups)
     if summary.more_groups:
         console.print(STATE.t("findings.summary.more_groups", n=n(summary.more_groups)))

@@ -38,22 +38,46 @@ def register(app: typer.Typer) -> None:
                          "notes": [{"indicator": i, "note": n} for i, n in e.notes]}
                         for e in entries])
             return
-        vi = STATE.lang == "vi"
-        t = table(None, ["#", "Đơn vị" if vi else "Unit", "Kỳ" if vi else "Period", "Tệp" if vi else "File",
-                         "Nhập lúc" if vi else "Imported", "Trạng thái" if vi else "State", "Thay đổi" if vi else "Changes",
-                         "Ghi chú" if vi else "Notes"])
-        for e in entries:
-            state = ("hiện hành" if vi else "current") if e.current else (f"bị thay bởi #{e.record.superseded_by}" if vi else f"superseded by #{e.record.superseded_by}")
-            changes = "; ".join(f"{c.indicator} {_measure(c.measure)}: {_value(prog, c, c.before)} → "
-                                f"{_value(prog, c, c.after)}" for c in e.changes)
-            notes = "; ".join([*([render("history.restored_from", STATE.lang, id=e.restored_from)] if e.restored_from
-                                 else []),
-                               *(render("import.kept_from_earlier", STATE.lang, indicators=", ".join(codes), old=i,
-                                        old_file=f) for i, f, codes in e.kept),
-                               *(f"{i}: {n}" for i, n in e.notes)])
-            t.add_row(str(e.record.id), e.record.unit, e.record.period, e.record.file_name, _when(e.record.imported_at),
-                      state, changes, notes)
-        console.print(t)
+        _print_table(ws, prog, entries)
+
+
+def _print_table(ws, prog, entries) -> None:
+    """Print the versions as a table that reads at 80 columns, one line each (the unit and the period, when every
+    version shares them, said once above it), then what each version changed and its notes, a line each."""
+    from hrplan.cli.layout import Col
+
+    t = STATE.t
+    units = {e.record.unit for e in entries}
+    periods = {e.record.period for e in entries}
+    above = [prog.code]
+    if len(units) == 1:
+        code = next(iter(units))
+        above.append(f"{ws.units.get(code).name} ({code})" if code in ws.units else code)
+    if len(periods) == 1:
+        above.append(next(iter(periods)))
+    columns = [Col("#", justify="right"), *([Col(t("findings.col.unit"))] if len(units) > 1 else []),
+               *([Col(t("findings.col.period"))] if len(periods) > 1 else []), Col(t("findings.col.file")),
+               Col(t("history.col.imported")), Col(t("history.col.state"))]
+    tab = table(" — ".join(above) if entries else None, columns)
+    below = []
+    for e in entries:
+        state = t("history.current") if e.current else t("history.superseded_by", id=e.record.superseded_by)
+        tab.add_row(str(e.record.id), *([e.record.unit] if len(units) > 1 else []),
+                    *([e.record.period] if len(periods) > 1 else []), e.record.file_name, _when(e.record.imported_at),
+                    state)
+        if e.changes:
+            below.append(t("history.changes", id=e.record.id, changes="; ".join(
+                f"{c.indicator} {_measure(c.measure)}: {_value(prog, c, c.before)} → {_value(prog, c, c.after)}"
+                for c in e.changes)))
+        said = [*([render("history.restored_from", STATE.lang, id=e.restored_from)] if e.restored_from else []),
+                *(render("import.kept_from_earlier", STATE.lang, indicators=", ".join(codes), old=i, old_file=f)
+                  for i, f, codes in e.kept),
+                *(f"{i}: {n}" for i, n in e.notes)]
+        if said:
+            below.append(t("history.notes", id=e.record.id, notes="; ".join(said)))
+    console.print(tab)
+    for line in below:
+        console.print(line)
 
 
 def _unit_code(ws, store, program: str, unit: str) -> str:
@@ -92,10 +116,10 @@ def _value(program, change, value) -> str:
 
 
 def _when(stamp: str) -> str:
-    """Give a stored time (ISO 8601, UTC) as this machine's local time, short enough for a table at 80 columns:
-    '07/12/26 23:12', which folds into date and hour (the JSON keeps the stored text)."""
+    """Give a stored time (ISO 8601, UTC) as this machine's local time, the year in full: '07/12/2026 23:12', which a
+    narrow column shows as date over hour (the JSON keeps the stored text)."""
     from datetime import datetime
     try:
-        return datetime.fromisoformat(stamp).astimezone().strftime("%d/%m/%y %H:%M")
+        return datetime.fromisoformat(stamp).astimezone().strftime("%d/%m/%Y %H:%M")
     except (TypeError, ValueError):
         return str(stamp)

@@ -201,11 +201,15 @@ _KEPT = ("import.kept_from_earlier", "import.would_keep_from_earlier")  # shown 
 
 
 def _render(results: list[FileResult]) -> None:
+    from hrplan.cli.layout import Col
     from hrplan.importer import Outcome
 
     vi = STATE.lang == "vi"
-    t = table(None, ["Tệp" if vi else "File", "Kết quả" if vi else "Outcome", "Chương trình" if vi else "Program",
-                     "Đơn vị" if vi else "Unit", "Kỳ" if vi else "Period", "Số liệu" if vi else "Values", "Ghi chú" if vi else "Note"])
+    # At 80 columns a program or a period that every file shares is said once, above the table.
+    t = table(None, [Col("Tệp" if vi else "File"), Col("Kết quả" if vi else "Outcome"),
+                     Col("Chương trình" if vi else "Program", hoist=True), Col("Đơn vị" if vi else "Unit"),
+                     Col("Kỳ" if vi else "Period", hoist=True), Col("Số liệu" if vi else "Values", justify="right"),
+                     Col("Ghi chú" if vi else "Note", hide_empty=True)])
     # A file with one block of columns per unit shows one line per unit it holds.
     for r in [part for r in results for part in (r.parts or [r])]:
         note = ""

@@ -17,7 +17,8 @@ from hrplan.problems import HrplanError, Problem
 
 if TYPE_CHECKING:
     from rich.console import Console
-    from rich.table import Table
+
+    from hrplan.cli.layout import Col, FitTable
 
 # Exit codes: stable, documented in the README; the nightly job depends on them.
 EXIT_OK = 0  # done; nothing at or above the failure level
@@ -267,15 +268,9 @@ def print_json_list(key: str, items: Iterable[Any], rest: dict[str, Any]) -> Non
         buffer.flush()
 
 
-def table(title: str | None, columns: list[str]) -> Table:
-    """Give a table whose title and string cells are plain text (no markup), control characters replaced."""
-    from rich.table import Table
+def table(title: str | None, columns: list[Col | str], title_justify: str = "center") -> FitTable:
+    """Give a table that fits the terminal without splitting a word (`hrplan.cli.layout`); its title and string
+    cells are plain text (no markup), control characters replaced."""
+    from hrplan.cli.layout import FitTable
 
-    class InertTable(Table):
-        def add_row(self, *renderables: Any, **kwargs: Any) -> None:
-            super().add_row(*(inert(r) for r in renderables), **kwargs)
-
-    t = InertTable(title=inert(title), show_lines=False, header_style="bold")
-    for c in columns:
-        t.add_column(c, overflow="fold")
-    return t
+    return FitTable(None if title is None else strip_control(title), columns, title_justify)

@@ -335,6 +335,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "No unit chosen: pass --unit CODE (repeatable) or --all-units.",
     ),
     "history.restored_from": ("khôi phục bản #{id}", "restored from #{id}"),
+    "history.col.imported": ("Nhập lúc", "Imported"),
+    "history.col.state": ("Trạng thái", "State"),
+    "history.current": ("hiện hành", "current"),
+    "history.superseded_by": ("bị thay bởi #{id}", "superseded by #{id}"),
+    "history.changes": ("Bản #{id} thay đổi: {changes}.", "#{id} changed {changes}."),
+    "history.notes": ("Ghi chú về bản #{id}: {notes}.", "Notes on #{id}: {notes}."),
     "template.written": ("Đã tạo {n} biểu mẫu.", "Wrote {n} template{s}."),
     # The note on a template's plan cell (Kế hoạch): where the plan pre-filled comes from, or why there is none.
     "template.plan.target": ("KH", "the plan"),
