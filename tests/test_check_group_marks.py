@@ -63,11 +63,11 @@ def test_a_finding_on_a_group_figure_says_what_it_lacks(tmp_path: Path) -> None:
 def test_check_shows_the_marks_in_the_table_and_the_json_in_both_languages(tmp_path: Path, run) -> None:
     ws = _ws(tmp_path)
     result = run("check", "-p", "Q-01/KH", "--period", "2024", "--verbose", workspace=ws)
-    assert "thiếu 2" in result.output  # the province's row: Sở Công and Xã Nam, in the cell column
+    assert "thiếu 2 đơn vị" in result.output  # the province's row: Sở Công and Xã Nam, in the cell column
     assert "(chưa gồm Xã Nam (Huyện Kỳ) chưa gửi)" in result.output
-    english = run("check", "-p", "Q-01/KH", "--period", "2024", "--verbose", workspace=ws, lang="en")
-    # (the table wraps the rest of the line: "(leaves out Xã Nam (Huyện Kỳ), not sent)" follows)
-    assert "(not met) (leaves out 1 of the 3 units due to report: Sở Công sent nothing) (leaves out Xã Nam" in \
+    english = run("check", "-p", "Q-01/KH", "--period", "2024", "--verbose", workspace=ws, lang="en", width=240)
+    assert "(not met) (leaves out 1 of the 3 units due to report: Sở Công sent nothing) (leaves out Xã Nam (Huyện Kỳ), " \
+           "not sent)" in \
         english.output
     doc = json.loads(run("check", "-p", "Q-01/KH", "--period", "2024", "-f", "json", workspace=ws).stdout)
     rows = doc if isinstance(doc, list) else doc.get("findings", doc)

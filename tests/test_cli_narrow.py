@@ -95,3 +95,65 @@ def test_import_in_english_at_80_columns_keeps_file_names_whole(demo_ws, run):
     assert "┃ File" in table and "Program: 08-CTr/TU" in table  # a table, the program all share said above it
     _lines(table, 80)
     _whole(table, "text_in_number_cell.xlsx", "tcvn3_vntime.xlsx", "two_row_header.xlsx", "08-CTr/TU")
+
+
+@pytest.mark.parametrize("lang, short", [("vi", ("1 ô TH trống", "thiếu 1 quý")),
+                                         ("en", ("1 blank actual", "lacks 1 quarter"))])
+def test_the_cell_column_says_what_a_groups_figure_lacks(demo_ws, run, lang, short):
+    # Tỉnh Cao Bằng's 2024: Sở Y tế left its Q4 budget actual empty; Huyện Hòa An never sent its third quarter.
+    out = run("check", "-p", "27-KH/UBND", "--period", "2024", workspace=demo_ws, width=80, lang=lang).stdout
+    rows = _lines(out, 80)
+
+    def cell(code: str, rule: str) -> str:  # the cell column of the finding's row, over as many lines as it takes
+        i = next(i for i, line in enumerate(rows) if code in line and rule in line)
+        said = [rows[i].split("│")[-2]]
+        said += [line.split("│")[-2] for line in rows[i + 1:i + 3] if line.startswith("│") and line.split("│")[1].isspace()]
+        assert all(part.startswith(" ") and part.endswith(" ") for part in said)  # padded inside the borders
+        return " ".join(" ".join(said).split())
+
+    assert cell("KP-DTBD", "behind_plan") == short[0]
+    assert cell("BD-CBCC", "over_plan") == short[1]
+    assert not re.search(r"(thiếu|lacks) \d+ ?│", out)
+
+
+def test_a_findings_words_say_an_empty_actual_once(demo_ws, run, tmp_path):
+    from openpyxl import load_workbook
+
+    for lang, said, again in (("vi", "Sở Y tế (Quý IV/2024) có KH 200 nhưng chưa có số thực hiện.",
+                               "chưa gồm số để trống của Sở Y tế"),
+                              ("en", "Sở Y tế (Q4 2024) has a plan of 200 but no actual.",
+                               "leaves out the actual left empty by Sở Y tế")):
+        flat = " ".join(run("check", "-p", "27-KH/UBND", "--period", "2024", workspace=demo_ws, lang=lang).stdout.split())
+        assert said in flat and again not in flat
+        path = tmp_path / f"findings_{lang}.xlsx"
+        run("check", "-p", "27-KH/UBND", "--period", "2024", "-f", "xlsx", "-o", path, workspace=demo_ws, lang=lang)
+        cells = " ".join(str(c.value) for row in load_workbook(path).worksheets[0].iter_rows() for c in row if c.value)
+        assert said in cells and again not in cells
+
+
+def test_a_ratio_not_judged_is_said_in_the_readers_words(demo_ws, run):
+    # Huyện Hòa An never sent 2024's third quarter and the program does not say how a year's plan splits.
+    for lang, words in (("vi", "chương trình không quy định cách chia kế hoạch cho từng kỳ"),
+                        ("en", "which the program does not say how to divide between its parts")):
+        flat = " ".join(run("check", "-p", "27-KH/UBND", "--period", "2024", workspace=demo_ws, lang=lang).stdout.split())
+        assert words in flat and "interim" not in flat
+
+
+def test_an_unknown_unit_with_none_close_is_said_without_closest(demo_ws, run, tmp_path):
+    from openpyxl import load_workbook
+
+    path = tmp_path / "unknown_unit.xlsx"
+    wb = load_workbook(SAMPLE / "quarterly" / "submissions" / "27-KH-UBND_SYT_2024-Q2.xlsx")
+    wb.worksheets[0]["D9"], wb.worksheets[0]["E9"], wb.worksheets[0]["A2"] = "XYZ", "Huyện Không Có", "HUYỆN KHÔNG CÓ"
+    wb.save(path)
+    for lang in ("vi", "en"):
+        result = run("import", "--dry-run", path, workspace=demo_ws, lang=lang)
+        assert result.exit_code == 3 and "unit.not_found" in result.output
+        assert "XYZ" in result.output and ": -" not in result.output, result.output
+    from hrplan.jobs.filing import _to_unit  # the reason file a unit's clerk reads
+    from hrplan.importer import ImportOptions, import_files
+
+    (r,) = import_files(demo_ws, [path], ImportOptions(dry_run=True))
+    problem = next(p for p in r.problems if p.code == "unit.not_found")
+    assert _to_unit(problem, "vi") == ("Không có đơn vị 'XYZ' trong danh mục đơn vị. Hãy sửa ô cho đúng tên hoặc mã "
+                                       "đơn vị rồi gửi lại tệp.")

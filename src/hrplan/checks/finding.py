@@ -6,7 +6,7 @@ from typing import Any
 
 from hrplan.definitions import IndicatorKind, Period, UnitTree
 from hrplan.figures import Figure
-from hrplan.messages import render
+from hrplan.messages import MESSAGES, render
 from hrplan.values import format_number
 from hrplan.problems import Location, Severity
 
@@ -80,9 +80,11 @@ class Lacks:
 _MOST_NAMED = 12  # as the report: past that, units are counted
 
 
-def figure_lacks(fig: Figure, units: UnitTree, lang: str) -> Lacks | None:
+def figure_lacks(fig: Figure, units: UnitTree, lang: str, told: frozenset[str] = frozenset()) -> Lacks | None:
     """Give what a figure lacks, in the report's words (' (số liệu chưa đủ: Huyện Yên Sơn 3/4 quý) (chưa gồm 1/7 đơn
-    vị chưa gửi: Sở Lao động…) (chưa gồm Xã Thái Hòa (Huyện Hàm Yên) chưa gửi)'), or None when it lacks nothing."""
+    vị chưa gửi: Sở Lao động…) (chưa gồm Xã Thái Hòa (Huyện Hàm Yên) chưa gửi)'), or None when it lacks nothing.
+    The units in `told` left their actual empty and the finding's own words already say so ('Không tính vào tỷ lệ:
+    Sở Y tế … có KH 200 nhưng chưa có số thực hiện'): the mark does not say it again."""
     blanks = tuple(dict.fromkeys(u for u, _ in fig.blanks)) if fig.is_group else ()
     incomplete = [c for c in fig.incomplete if not c.complete]
     if not (fig.absent or fig.members_missing or incomplete or blanks):
@@ -110,11 +112,34 @@ def figure_lacks(fig: Figure, units: UnitTree, lang: str) -> Lacks | None:
     if fig.members_missing:
         mark += render("figure.sentence.members_missing", lang, units=names(
             render("figure.member_of", lang, member=name(m), group=name(g)) for m, g in fig.members_missing))
-    if blanks:
-        mark += render("figure.sentence.blank", lang, units=names(map(name, blanks)))
-    count = len(fig.absent) + len(fig.members_missing) + len(incomplete) + len(blanks)
-    return Lacks(mark, render("check.lacks_short", lang, n=count), tuple(fig.absent), tuple(fig.members_missing),
+    unsaid = [u for u in blanks if u not in told]
+    if unsaid:
+        mark += render("figure.sentence.blank", lang, units=names(map(name, unsaid)))
+    return Lacks(mark, _lacks_short(fig, incomplete, blanks, lang), tuple(fig.absent), tuple(fig.members_missing),
                  tuple((c.unit, tuple(c.missing)) for c in incomplete), blanks, fig.due)
+
+
+def _lacks_short(fig: Figure, incomplete, blanks: tuple[str, ...], lang: str) -> str:
+    """Give what a figure lacks, counted for the cell column of an 80-column table: 'thiếu 2 đơn vị', 'thiếu 1 quý'
+    (one unit's parts; '3 đơn vị thiếu quý' for several units'), '1 ô TH trống' (joined by '; ')."""
+    said = []
+    units = len(fig.absent) + len(fig.members_missing)
+    if units:
+        said.append(render("check.lacks_short.units", lang, n=units))
+    parts = sum(len(c.missing) for c in incomplete)
+    kinds = {c.frequency for c in incomplete}
+    kind = kinds.pop() if len(kinds) == 1 else "parts"
+    if len(incomplete) > 1:
+        known = f"figure.kind.{kind}" in MESSAGES
+        said.append(render("check.lacks_short.units_parts", lang, n=len(incomplete),
+                           kind=render(f"figure.kind.{kind}", "en") if known else "periods",
+                           kind_vi=render(f"figure.kind.{kind}", "vi") if known else "kỳ"))
+    elif parts:
+        said.append(render(f"check.lacks_short.{kind}" if f"check.lacks_short.{kind}" in MESSAGES
+                           else "check.lacks_short.parts", lang, n=parts))
+    if blanks:
+        said.append(render("check.lacks_short.blanks", lang, n=len(blanks)))
+    return "; ".join(said)
 
 
 _FIGURE_KEYS = ("ratio", "share", "value", "actual", "parts_sum", "stated", "left", "arrived", "found", "count")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from hrplan.checks.finding import Finding, figure_lacks
+from hrplan.checks.finding import Finding, Lacks, figure_lacks
 from hrplan.checks.rule import CheckContext, Rule, rule_setting
 from hrplan.checks.rules import (
     behind_plan,
@@ -153,9 +153,18 @@ def _mark_lacks(findings: list[Finding], figures: FigureSet, units: UnitTree, la
             if fig.incomplete or (fig.is_group and (fig.absent or fig.members_missing or fig.blanks))}
     if not any(said.values()):
         return
+    told: dict[tuple[str, str], Lacks | None] = {}
     for f in findings:
         if f.unit is not None and f.indicator is not None:
-            f.lacks = said.get((f.unit, f.indicator))
+            key = (f.unit, f.indicator)
+            f.lacks = said.get(key)
+            if f.lacks is not None and f.lacks.blanks and "opt_left_out" in f.params:
+                # its words name who left the actual empty (left_out_words): the mark says it not twice
+                if key not in told:
+                    fig = figures.figures[key]
+                    told[key] = figure_lacks(fig, units, lang, frozenset(
+                        lo.unit for lo in fig.left_out if lo.reason in ("no_actual", "unsplit")))
+                f.lacks = told[key]
 
 
 def _enabled_anywhere(program: Program, rule: Rule) -> bool:

@@ -189,6 +189,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         " Closest: {near}. What to do: correct the cell to the unit's name or code; or import again with --unit CODE; "
         "or, if this is another name of a unit, add it to that unit's aliases in units.yaml.",
     ),
+    # The same when no unit of the registry is close: no 'Gần giống: -'.
+    "unit.not_found.in_file.none": (
+        " Cần làm: sửa ô cho đúng tên hoặc mã đơn vị; hoặc nhập lại với --unit MÃ; hoặc, nếu đây là tên khác của một "
+        "đơn vị, thêm tên này vào aliases của đơn vị đó trong units.yaml.",
+        " What to do: correct the cell to the unit's name or code; or import again with --unit CODE; or, if this is "
+        "another name of a unit, add it to that unit's aliases in units.yaml.",
+    ),
+    "unit.near": (" (gần giống: {near})", " (closest: {near})"),  # in a unit's clerk's wording, when a unit is close
     "period.invalid": (
         "Kỳ báo cáo '{found}' không hợp lệ. Cần dạng 2023-Q2 (quý), 2023-H1 (6 tháng), 2023 (năm) hoặc 2021..2023-Q2 (lũy kế).",
         "Period '{found}' is not valid. Expected 2023-Q2 (quarter), 2023-H1 (half-year), 2023 (year) or 2021..2023-Q2 (cumulative).",

@@ -76,18 +76,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                   "{unit}{period} has a plan of {plan} but no actual"),
     # A part of the period the unit never sent: its share of the target is not in the ratio (figures.compute).
     "figure.left_out.not_sent": ("{unit}{period} chưa gửi báo cáo (KH {plan})", "{unit}{period} not sent (plan {plan})"),
+    # Said to a report's reader, in the reader's words (the program file's key, 'interim', is for the analyst).
     "figure.left_out.unsplit": (
-        "{unit}{period} chưa có số thực hiện, mà KH {plan} là của cả kỳ, không chia được cho từng kỳ (chương trình "
-        "không khai 'interim'), nên chưa đánh giá được tỷ lệ",
-        "{unit}{period} has no actual, and the plan of {plan} is for the whole period and cannot be split by part (the "
-        "program sets no 'interim' rule), so the ratio cannot be judged",
+        "{unit}{period} chưa có số thực hiện, mà KH {plan} là của cả kỳ và chương trình không quy định cách chia kế "
+        "hoạch cho từng kỳ, nên chưa đánh giá được tỷ lệ",
+        "{unit}{period} has no actual, and the plan of {plan} is for the whole period, which the program does not "
+        "say how to divide between its parts, so the ratio cannot be judged",
     ),
     # The same for a part the unit never sent ('3/4 quý' with no interim rule): not judged, said as not sent.
     "figure.left_out.unsplit.not_sent": (
-        "{unit}{period} chưa gửi báo cáo, mà KH {plan} là của cả kỳ, không chia được cho từng kỳ (chương trình không "
-        "khai 'interim'), nên chưa đánh giá được tỷ lệ",
-        "{unit}{period} was not sent, and the plan of {plan} is for the whole period and cannot be split by part (the "
-        "program sets no 'interim' rule), so the ratio cannot be judged",
+        "{unit}{period} chưa gửi báo cáo, mà KH {plan} là của cả kỳ và chương trình không quy định cách chia kế "
+        "hoạch cho từng kỳ, nên chưa đánh giá được tỷ lệ",
+        "{unit}{period} was not sent, and the plan of {plan} is for the whole period, which the program does not "
+        "say how to divide between its parts, so the ratio cannot be judged",
     ),
     "figure.left_out.no_plan": ("{unit}{period} thực hiện {actual} nhưng chưa có kế hoạch",
                                 "{unit}{period} reported {actual} but has no plan"),

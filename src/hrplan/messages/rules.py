@@ -188,8 +188,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "severity.info": ("Lưu ý", "Note"),
     "findings.sheet": ("Kết quả kiểm tra", "Findings"),
     "findings.col.severity": ("Mức", "Severity"),
-    # The cell column of a finding on a figure that lacks units or parts (a group's): how many it lacks.
-    "check.lacks_short": ("thiếu {n}", "lacks {n}"),
+    # The cell column of a finding on a figure that lacks units or parts (a group's): what it lacks, counted
+    # ('thiếu 2 đơn vị; thiếu 1 quý; 1 ô TH trống'); the message under the table names them.
+    "check.lacks_short.units": ("thiếu {n} đơn vị", "lacks {n} unit{s}"),
+    "check.lacks_short.quarter": ("thiếu {n} quý", "lacks {n} quarter{s}"),
+    "check.lacks_short.half": ("thiếu {n} kỳ 6 tháng", "lacks {n} half-year{s}"),
+    "check.lacks_short.year": ("thiếu {n} năm", "lacks {n} year{s}"),
+    "check.lacks_short.month": ("thiếu {n} tháng", "lacks {n} month{s}"),
+    "check.lacks_short.parts": ("thiếu {n} kỳ", "lacks {n} period{s}"),  # parts of several kinds
+    # several units' parts: kind as figure.kind ('quý', 'quarters'), or 'kỳ'/'periods' for several kinds
+    "check.lacks_short.units_parts": ("{n} đơn vị thiếu {kind_vi}", "{n} unit{s} lack {kind}"),
+    "check.lacks_short.blanks": ("{n} ô TH trống", "{n} blank actual{s}"),
     "findings.col.code": ("Mã", "Code"),
     "findings.col.program": ("Chương trình", "Program"),
     "findings.col.period": ("Kỳ", "Period"),

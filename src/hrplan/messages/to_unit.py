@@ -138,9 +138,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # -- who sent it, for what, when --
     "unit.not_found.to_unit": (
-        "Không có đơn vị '{unit}' trong danh mục đơn vị (gần giống: {near}). Hãy sửa ô cho đúng tên hoặc mã "
+        "Không có đơn vị '{unit}' trong danh mục đơn vị{opt_near_vi}. Hãy sửa ô cho đúng tên hoặc mã "
         f"đơn vị {_SEND_AGAIN_VI}.",
-        "No unit '{unit}' in the units registry (closest: {near}). Correct the cell to the unit's name or code "
+        "No unit '{unit}' in the units registry{opt_near}. Correct the cell to the unit's name or code "
         f"{_SEND_AGAIN_EN}.",
     ),
     "unit.not_found.analyst": (

@@ -172,10 +172,13 @@ def _identify_unit(found: Identity, layout: TableLayout, ctx: ReadContext, where
         found.unit_cell = None if ctx.unit else _label_location(layout, "unit", where).cell
         if found.unit is None:
             location = where if ctx.unit else _label_location(layout, "unit", where)
-            near = ", ".join(ctx.units.closest(text)) or "-"
+            near = ", ".join(ctx.units.closest(text))
+            hint = "unit.not_found.in_file" if near else "unit.not_found.in_file.none"  # no 'Gần giống: -'
             found.problems.append(Problem("unit.not_found", location=location, params={
-                "unit": text, "near": near, "hint": render("unit.not_found.in_file", "en", near=near),
-                "hint_vi": render("unit.not_found.in_file", "vi", near=near)}))
+                "unit": text, "near": near or "-", "hint": render(hint, "en", near=near),
+                "hint_vi": render(hint, "vi", near=near),
+                **({"opt_near": render("unit.near", "en", near=near), "opt_near_vi": render("unit.near", "vi", near=near)}
+                   if near else {})}))
         return
     lines = joined_heading([(t, cell) for t, cell in layout.title_lines if not _NOT_THE_SENDER.match(fold(t))])
     scope = program.scope if program else None
