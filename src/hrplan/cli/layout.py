@@ -199,7 +199,9 @@ class FitTable:
                 label = f"{self.columns[i].header}: "
                 first = Text(lead_in) if k == 0 and lead_in else Text(" " * indent)
                 lead = indent + _cells(label)
-                if width - lead < 16:  # too little room beside the label: the value goes under it
+                room_below = width - indent - 2
+                if width - lead < min(max(16, longest_word(cells[i].plain)), room_below):
+                    # too little room beside the label for the value's longest word: the value goes under it
                     yield first.append(label.rstrip())
                     first, label, lead = Text(" " * (indent + 2)), "", indent + 2
                 lines = wrap(cells[i], width - lead).split("\n")
