@@ -2,6 +2,8 @@
 per period, the findings, frozen headers and a print setup; no cell is a formula, whatever units typed."""
 from __future__ import annotations
 
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -17,6 +19,27 @@ from hrplan.reports import build_report, write_reports
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory) -> Path:
     return run_demo(tmp_path_factory.mktemp("demo") / "demo").workspace
+
+
+def pdf_text(xlsx: Path, out: Path, layout: bool = False) -> str:
+    """Print a workbook to PDF with headless LibreOffice, as an analyst's office would, and give the PDF's text."""
+    tools = {name: shutil.which(name) for name in ("soffice", "pdftotext")}
+    if not all(tools.values()):  # .ci/run installs LibreOffice Calc and poppler-utils
+        pytest.fail(f"needed: {tools} (Debian: libreoffice-calc-nogui poppler-utils)")
+    subprocess.run([tools["soffice"], f"-env:UserInstallation=file://{out / 'lo-profile'}", "--headless",
+                    "--convert-to", "pdf", "--outdir", str(out), str(xlsx)], check=True, capture_output=True, timeout=180)
+    return subprocess.run([tools["pdftotext"], *(["-layout"] if layout else []), str(out / (xlsx.stem + ".pdf")), "-"],
+                          check=True, capture_output=True, text=True, timeout=60).stdout
+
+
+def _summary_cells(summary) -> dict[tuple, object]:
+    """Give the summary's figure cells by (indicator, unit's name, column's caption)."""
+    units, unit = {}, None
+    for col in range(1, summary.max_column + 1):
+        unit = summary.cell(3, col).value or unit
+        units[col] = unit
+    return {(row[0].value, units[cell.column], summary.cell(4, cell.column).value): cell
+            for row in summary.iter_rows(min_row=5) if row[0].value for cell in row if summary.cell(4, cell.column).value}
 
 
 def _rows(ws) -> list[tuple]:
@@ -48,6 +71,38 @@ def test_demo_workbook_holds_the_seed_figures_as_numbers(demo):
     assert {"2021", "2022"} <= set(b.sheetnames)  # a sheet per period inside the review
     year = {r[0]: r for r in _rows(b["2021"])[3:] if r[4] == "BT"}
     assert (year["KHCN-DT"][6], year["KHCN-DT"][7]) == (400, 470)
+
+
+def test_a_ratio_never_shows_rounded_onto_a_status_it_does_not_have(demo, tmp_path):
+    """1.645 of 1.650 (99,697%) showed '100%' beside 'gần đạt', 1.205 of 1.200 '100%' beside 'vượt', and 139 of 200
+    '70%' where the report says 'gần 70%': such a ratio keeps a decimal (the cell stays a number), the others none."""
+    path = demo / "reports" / "27-KH-UBND_2024.xlsx"
+    summary = load_workbook(path)["Tổng hợp"]
+    cells = _summary_cells(summary)
+    budget = cells[("KP-DTBD", "Tỉnh Cao Bằng", "Tỷ lệ")]
+    assert budget.value == pytest.approx(1645 / 1650) and budget.number_format == "0.0%"
+    assert cells[("KP-DTBD", "Tỉnh Cao Bằng", "Đánh giá")].value == "gần đạt"
+    assert cells[("KP-DTBD", "Sở Nội vụ", "Tỷ lệ")].number_format == "0.0%"  # 100,4%, over plan
+    assert cells[("KP-DTBD", "Sở Y tế", "Tỷ lệ")].number_format == "0%"  # 98%: nothing to hide
+    assert cells[("BD-CBCC", "Tỉnh Cao Bằng", "Tỷ lệ")].number_format == "0%"  # 107%
+    text = " ".join(pdf_text(path, tmp_path).split())
+    assert ("99,7%" in text or "99.7%" in text) and ("100,4%" in text or "100.4%" in text), text
+    twelve = load_workbook(demo / "reports" / "12-CTr-TU_2016_to_2019-05.xlsx")["Tổng hợp"]
+    row = next(r for r in twelve.iter_rows(min_row=5) if r[0].value == "BD-LDQL")
+    assert row[5].value == pytest.approx(0.695) and row[5].number_format == "0.0%"  # 69,5%, 'gần 70%' in the report
+
+
+def test_ratio_format_keeps_off_each_line_with_as_few_decimals_as_it_can():
+    from hrplan.reports.xlsx import ratio_format
+
+    lines = (0.9, 1.0, 1.0)
+    assert ratio_format("count", "vi", 0.99697, lines) == "0.0%"
+    assert ratio_format("count", "vi", 0.99996, lines) == "0.000%"  # 99,996%: '100,0%' would still read as met
+    assert ratio_format("count", "vi", 0.8996, lines) == "0.00%"  # 89,96%, not 'gần đạt' at 90,0%
+    assert ratio_format("count", "vi", 0.449, lines) == "0%" and ratio_format("count", "vi", 2.853, lines) == "0%"
+    assert ratio_format("count", "vi", None, lines) == "0%"
+    assert ratio_format("planning_ratio", "vi", 61 / 53, (1.0, 1.5)) == '0.00" lần"'
+    assert ratio_format("planning_ratio", "en", 1.5049, (1.0, 1.5)) == '0.000" times"'  # above the band: not 1,50
 
 
 def test_no_cell_is_a_formula_even_when_names_and_notes_look_like_one(sample_ws, tmp_path):
@@ -212,7 +267,7 @@ def test_whole_numbers_show_no_decimal_separator_and_fractions_keep_theirs(tree_
     for sheet in vi.worksheets:
         for row in sheet.iter_rows():
             for cell in row:
-                if isinstance(cell.value, (int, float)) and cell.number_format != "0%" and cell.column > 6:
+                if isinstance(cell.value, (int, float)) and not cell.number_format.endswith("%") and cell.column > 6:
                     formats[(sheet.title, cell.coordinate)] = (cell.value, cell.number_format)
     assert formats and all(fmt == ("#,##0" if float(v).is_integer() else "#,##0.0##") for v, fmt in formats.values())
     q1 = {(r[0].value, r[4].value): r for r in vi["2024-Q1"].iter_rows(min_row=4)}

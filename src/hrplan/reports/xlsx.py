@@ -10,6 +10,8 @@ the one workbook writer, so text a unit typed (= + - @ …) is stored as text, n
 """
 from __future__ import annotations
 
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +19,7 @@ import pandas as pd
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
-from hrplan.definitions import Period, UnitTree
+from hrplan.definitions import Period, Program, UnitTree
 from hrplan.messages import render
 from hrplan.reports.data import Report, build_report
 from hrplan.reports.workbook_writer import new_workbook, put, save_workbook
@@ -39,11 +41,62 @@ _GROUP_HEADER_CHARS = 36  # characters of bold text a unit's four merged columns
 NUMBER, DECIMAL, PERCENT = "#,##0", "#,##0.0##", "0%"
 # A planning ratio is candidates per seat, written in times as the report writes it ('1,15 lần'), never 115%.
 TIMES = {"vi": '0.00" lần"', "en": '0.00" times"'}
+_MORE_DECIMALS = 4  # at most this many decimals beyond a format's own to keep a ratio off a status line
 
 
-def ratio_format(kind: str | None, lang: str) -> str:
-    """Give the number format of a ratio of an indicator of `kind`: times for a planning ratio, else a percentage."""
-    return TIMES.get(lang, TIMES["vi"]) if kind == "planning_ratio" else PERCENT
+def ratio_format(kind: str | None, lang: str, ratio: float | None = None, lines: tuple[float, ...] = ()) -> str:
+    """Give the number format of a ratio of an indicator of `kind`: times for a planning ratio, else a percentage.
+
+    Rounded, a ratio must not read as a status it does not have: 1.645 of 1.650 (99,697%) shows '99,7%', never
+    '100%' beside 'gần đạt', and 1.205 of 1.200 '100,4%' beside 'vượt'. A ratio gets the fewest decimals that keep
+    its shown value on its own side of each of `lines` (the status lines, or a planning band's ends) and, for a
+    percentage, off a round ten it lies just under (139/200 shows '69,5%' where the report says 'gần 70%'). The
+    cell stays a number."""
+    planning = kind == "planning_ratio"
+    decimals = _decimals(ratio, 2 if planning else 0, 1 if planning else 100, lines, tens=not planning)
+    digits = "0." + "0" * decimals if decimals else "0"
+    if planning:
+        return digits + ('" times"' if lang == "en" else '" lần"')
+    return digits + "%"
+
+
+def _decimals(ratio: float | None, least: int, scale: int, lines: tuple[float, ...], tens: bool) -> int:
+    """Give how many decimals `ratio` x `scale` needs so that, rounded as Excel shows it, it neither lands on nor
+    crosses one of `lines` it is not on, and (with `tens`) does not round up to a round ten."""
+    if ratio is None or isinstance(ratio, bool) or pd.isna(ratio):
+        return least
+    exact = Decimal(str(ratio)) * scale
+    marks = [Decimal(str(line)) * scale for line in lines]
+    for decimals in range(least, least + _MORE_DECIMALS + 1):
+        shown = exact.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+        if shown == exact:
+            return decimals
+        crosses = any(mark != exact and (shown == mark or (exact < mark) != (shown < mark)) for mark in marks)
+        near_ten = tens and shown > exact and shown % 10 == 0
+        if not crosses and not near_ten:
+            return decimals
+    return least + _MORE_DECIMALS
+
+
+class RatioLines:
+    """Give the lines a ratio's shown value must not cross, per indicator: the program's status lines (gần đạt,
+    đạt, vượt), or a planning ratio's band in force on the period's last day."""
+
+    def __init__(self, program: Program | None, period_end: date | None):
+        self.program, self.period_end = program, period_end
+        bands = program.status_bands if program is not None else None
+        self.status = (bands.nearly, bands.met, bands.over) if bands is not None else (0.9, 1.0)
+
+    def __call__(self, indicator: str, kind: str | None) -> tuple[float, ...]:
+        if kind != "planning_ratio":
+            return self.status
+        try:
+            band = self.program.indicator(indicator).band_at(self.period_end) if self.program is not None else None
+        except KeyError:
+            return ()
+        return tuple(x for x in (band.min, band.max) if x is not None) if band is not None else ()
+
+
 MAX_SHEET_TITLE = 31
 
 
@@ -55,19 +108,24 @@ def write_xlsx(workspace: Workspace, report: Report, path: Path, lang: str = "vi
     wb = new_workbook()
     summary = wb.active
     summary.title = t("report.xlsx.sheet_summary")
-    _matrix(summary, data, units, lang)
+    program = workspace.program(data["program"]["code"])
+    _matrix(summary, data, units, lang, _lines(program, data))
     periods = [(data["period"]["label"], data)]
     for label in _parts(data):
         sub = build_report(workspace, data["program"]["code"], label, lang).data
         if sub["units"] or sub["summary"]:
             periods.append((label, sub))
     for label, period_data in periods:
-        _detail(wb.create_sheet(_sheet_title(label, lang)), period_data, units, lang)
+        _detail(wb.create_sheet(_sheet_title(label, lang)), period_data, units, lang, _lines(program, period_data))
     _findings(wb.create_sheet(t("report.xlsx.sheet_findings")), data, lang)
     tmp = path.with_name(path.name + ".tmp.xlsx")
     save_workbook(wb, tmp)
     tmp.replace(path)  # a reader never sees half a workbook
     return path
+
+
+def _lines(program: Program, data: dict[str, Any]) -> RatioLines:
+    return RatioLines(program, Period.parse(data["period"]["label"]).end)
 
 
 def _parts(data: dict[str, Any]) -> list[str]:
@@ -98,7 +156,7 @@ def _header(ws, row: int, labels: list[str]) -> None:
         put(ws, (row, col), label, font=_BOLD, fill=_HEAD_FILL, alignment=_CENTER, border=_BOX)
 
 
-def _matrix(ws, data: dict[str, Any], units: UnitTree, lang: str) -> None:
+def _matrix(ws, data: dict[str, Any], units: UnitTree, lang: str, lines: RatioLines) -> None:
     """Indicators down, the scope and its direct children across: plan | actual | (estimate) | % | status for each.
 
     Each unit's figure that lacks something is marked where it stands: the notes column names every unit whose
@@ -154,7 +212,8 @@ def _matrix(ws, data: dict[str, Any], units: UnitTree, lang: str) -> None:
         for j, unit in enumerate(columns):
             col = len(labels) + 1 + width * j
             found = cells.loc[(code, unit)] if (code, unit) in cells.index else None
-            _figure_cells(ws, row, col, found, ratio_format(first["kind"], lang), keys)
+            ratio = None if found is None else found["ratio"]
+            _figure_cells(ws, row, col, found, ratio_format(first["kind"], lang, ratio, lines(code, first["kind"])), keys)
             if found is not None:
                 statuses.append(found["status_text"])
                 # A group's notes hold its members' ('Ghi chú của Phường Mỹ Lâm: …' under the province's figure):
@@ -223,7 +282,7 @@ def _put_number(ws, ref, value, **style):
     return put(ws, ref, number, number_format=NUMBER if whole else DECIMAL, **style)
 
 
-def _detail(ws, data: dict[str, Any], units: UnitTree, lang: str) -> None:
+def _detail(ws, data: dict[str, Any], units: UnitTree, lang: str, lines: RatioLines) -> None:
     """One row per indicator and unit of the program's tree for one period, in tree order, filterable."""
     t = lambda code, **kw: render(code, lang, **kw)  # noqa: E731
     labels = [t("report.col.code"), t("report.col.indicator"), t("report.col.uom"), t("report.col.unit"),
@@ -248,7 +307,7 @@ def _detail(ws, data: dict[str, Any], units: UnitTree, lang: str) -> None:
         _put_number(ws, (row, 7), rec.plan, border=_BOX, font=font, alignment=_TOP)
         _put_number(ws, (row, 8), rec.actual, border=_BOX, font=font, alignment=_TOP)
         put(ws, (row, 9), _number(rec.ratio), border=_BOX, font=font, alignment=_TOP,
-            number_format=ratio_format(rec.kind, lang))
+            number_format=ratio_format(rec.kind, lang, rec.ratio, lines(rec.indicator, rec.kind)))
         put(ws, (row, 10), rec.status_text, border=_BOX, font=font, alignment=_WRAP)
         put(ws, (row, 11), rec.notes, border=_BOX, font=font, alignment=_WRAP)
         _fit_row(ws, row, (rec.name, widths[1]), (rec.unit_name, widths[3] - _INDENT_CHARS * int(rec.depth)),
