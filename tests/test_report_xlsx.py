@@ -14,6 +14,7 @@ from conftest import sample_submissions
 from hrplan.importer import import_files
 from hrplan.jobs import run_demo
 from hrplan.reports import build_report, write_reports
+from hrplan.workspace import Workspace
 
 
 @pytest.fixture(scope="module")
@@ -103,6 +104,21 @@ def test_ratio_format_keeps_off_each_line_with_as_few_decimals_as_it_can():
     assert ratio_format("count", "vi", None, lines) == "0%"
     assert ratio_format("planning_ratio", "vi", 61 / 53, (1.0, 1.5)) == '0.00" lần"'
     assert ratio_format("planning_ratio", "en", 1.5049, (1.0, 1.5)) == '0.000" times"'  # above the band: not 1,50
+
+
+def test_headings_name_the_period_in_words_in_both_languages(demo, tmp_path):
+    """The workbook's titles said '— 2016..2019-05' where the CLI and the Word report say 'Từ 01/01/2016 đến
+    31/05/2019'; the English titles of the period sheets gave the code too."""
+    vi = load_workbook(demo / "reports" / "12-CTr-TU_2016_to_2019-05.xlsx")
+    assert vi["Tổng hợp"]["A1"].value == "TỔNG HỢP 12-CTr/TU — Từ 01/01/2016 đến 31/05/2019"
+    assert vi[vi.sheetnames[1]]["A1"].value == "12-CTr/TU — Từ 01/01/2016 đến 31/05/2019"
+    path = write_reports(Workspace(demo), "12-CTr/TU", "2016..2019-05", ["xlsx"], lang="en",
+                         output=tmp_path / "en.xlsx").paths["xlsx"]
+    en = load_workbook(path)
+    assert en["Summary"]["A1"].value == "CONSOLIDATED 12-CTr/TU — From 01/01/2016 to 31/05/2019"
+    assert en[en.sheetnames[1]]["A1"].value == "12-CTr/TU — From 01/01/2016 to 31/05/2019"
+    assert load_workbook(demo / "reports" / "06-DA-TU_2021_to_2022.xlsx")["2021"]["A1"].value == "06-ĐA/TU — Năm 2021"
+    assert not any(".." in (ws["A1"].value or "") for ws in en.worksheets)
 
 
 def test_no_cell_is_a_formula_even_when_names_and_notes_look_like_one(sample_ws, tmp_path):

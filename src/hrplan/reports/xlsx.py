@@ -178,7 +178,7 @@ def _matrix(ws, data: dict[str, Any], units: UnitTree, lang: str, lines: RatioLi
     labels = [t("report.col.code"), t("report.col.indicator"), t("report.col.uom")] + ([t("report.col.band")] if bands else [])
     width = len(keys)
     notes_col = len(labels) + 1 + width * len(columns)  # what each unit's figure lacks, beside them
-    _title(ws, t("report.xlsx.title", program=data["program"]["code"], period=data["period"]["label"]), notes_col)
+    _title(ws, t("report.xlsx.title", program=data["program"]["code"], period=data["period"]["text"]), notes_col)
     _coverage(ws, data, notes_col)
     put(ws, (3, notes_col), t("report.col.notes"), font=_BOLD, fill=_HEAD_FILL, alignment=_CENTER, border=_BOX)
     ws.merge_cells(start_row=3, start_column=notes_col, end_row=4, end_column=notes_col)
@@ -290,7 +290,7 @@ def _detail(ws, data: dict[str, Any], units: UnitTree, lang: str, lines: RatioLi
               t("report.col.plan"), t("report.col.actual"), t("report.col.ratio"), t("report.col.status"),
               t("report.col.notes")]
     widths = [12, 46, 10, 40, 12, 6, 11, 11, 8, 14, 60]
-    _title(ws, f"{data['program']['code']} — {data['period']['text'] if lang == 'vi' else data['period']['label']}", len(labels))
+    _title(ws, f"{data['program']['code']} — {data['period']['text']}", len(labels))
     _coverage(ws, data, len(labels))
     _header(ws, 3, labels)
     frame = tree_rows(data, units, lang)
