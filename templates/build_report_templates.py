@@ -394,8 +394,9 @@ def build(party: bool, path: Path) -> Path:
     foot(doc)
     appendix(doc)
     schema_order(doc)
+    # The report's own title in its language (docxtpl fills the properties' tags too); no generator's comment.
     doc.core_properties.title, doc.core_properties.author = "{{ doc_title }}", "hrplan"
-    doc.core_properties.title = "Báo cáo (mẫu hrplan)"
+    doc.core_properties.comments = ""
     doc.save(path)
     return path
 

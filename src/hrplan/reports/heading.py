@@ -1,7 +1,8 @@
 """The heading and the foot of an official report, from the report settings (Decree 30/2020/NĐ-CP or the Party's
 Hướng dẫn 36-HD/VPTW): bodies, number, motto, place and date, title, recipients and signature.
 
-Nothing is invented: a setting left unset prints as a dotted blank ("……") for the office to fill in.
+Nothing is invented: a setting left unset prints as a dotted blank ("……") for the office to fill in, but for the
+issuing body and the place, which a program file's `issuer:` gives when the report settings do not.
 """
 from __future__ import annotations
 
@@ -15,6 +16,8 @@ from hrplan.messages import render
 BLANK = "……"
 _WORD = re.compile(r"\S+")
 _CODE = re.compile(r"[\d/]")
+# 'UBND tỉnh Cao Bằng', 'Tỉnh ủy Cao Bằng', 'UBND huyện Hòa An': the place (địa danh) is the name after the level.
+_PLACE = re.compile(r"\b(?:tỉnh|thành phố|huyện|thị xã|quận)(?:\s+(?:ủy|uỷ))?\s+(\S.*)$", re.IGNORECASE)
 
 
 def heading(settings: ReportSettings, program: Program, period_text: str, lang: str,
@@ -32,11 +35,11 @@ def heading(settings: ReportSettings, program: Program, period_text: str, lang: 
         "party": party,
         "format": "party" if party else "state",
         "parent_body": capitals(settings.parent_body or ""),
-        "issuing_body": capitals(settings.issuing_body or BLANK),
+        "issuing_body": capitals(settings.issuing_body or program.issuer or BLANK),
         "number": t("report.number_party" if party else "report.number_state", number=number),
         "motto": t("report.motto_party") if party else t("report.motto_state"),
         "motto_2": "" if party else t("report.motto_state_2"),
-        "place_date": t("report.place_date", place=settings.place or BLANK,
+        "place_date": t("report.place_date", place=settings.place or place_of(program.issuer) or BLANK,
                         day=f"{day.day:02d}" if day else BLANK, month=f"{day.month:02d}" if day else BLANK, year=year),
         "kind": t("report.kind"),
         "about": about,
@@ -48,6 +51,13 @@ def heading(settings: ReportSettings, program: Program, period_text: str, lang: 
         "signer_title": capitals(signer.title or BLANK),
         "signer_name": signer.name or BLANK,
     }
+
+
+def place_of(body: str | None) -> str | None:
+    """Give the place a body's documents are dated from, read from its name (Decree 30/2020/NĐ-CP: the province's
+    or district's name): 'UBND tỉnh Cao Bằng' -> 'Cao Bằng'; None when the name holds no such level."""
+    m = _PLACE.search(body or "")
+    return m.group(1).strip() if m else None
 
 
 def capitals(text: str) -> str:
