@@ -121,6 +121,34 @@ def test_headings_name_the_period_in_words_in_both_languages(demo, tmp_path):
     assert not any(".." in (ws["A1"].value or "") for ws in en.worksheets)
 
 
+def test_the_workbook_prints_as_an_office_workbook(demo, tmp_path):
+    """Printed (LibreOffice to PDF), the summary split 'Sở Y tế' across two pages, cut its title at each page's edge
+    ('(Q3 :') and made every row as tall as the far-right notes; the period's sheet clipped 'Unit of measure'. Now each
+    page of the summary carries the whole title and coverage line over the repeated columns and whole unit blocks,
+    the notes a page of their own; the period's sheet fits the page's width, its header rows as high as their lines."""
+    path = write_reports(Workspace(demo), "27-KH/UBND", "2024", ["xlsx"], lang="en",
+                         output=tmp_path / "en.xlsx").paths["xlsx"]
+    wb = load_workbook(path)
+    summary = wb["Summary"]
+    names = [summary.cell(3, c).value for c in range(4, summary.max_column, 4)]
+    assert "Sở Y tế" in names and len(names) == 6
+    pages = [" ".join(page.split()) for page in pdf_text(path, tmp_path).split("\f") if page.strip()]
+    summary_pages = [p for p in pages if p.startswith("CONSOLIDATED")]
+    assert len(summary_pages) == 4, summary_pages  # two units a page, then the notes
+    head = ("CONSOLIDATED 27-KH/UBND — Year 2024 The figures for 2024 are incomplete: Huyện Hòa An 3/4 quarters "
+            "(Q3 2024).")
+    assert all(page.startswith(head) for page in summary_pages), summary_pages
+    for name in names:  # each unit's block whole on one page, its name over it
+        assert sum(name in page[len(head):] for page in summary_pages[:-1]) == 1, name
+    assert "Notes" in summary_pages[-1] and "Plan" not in summary_pages[-1]
+    assert [b.id for b in summary.col_breaks.brk] == [11, 19, 27]  # after each second block, before the notes
+    detail = wb["2024"]
+    assert detail.sheet_properties.pageSetUpPr.fitToPage and detail.page_setup.fitToWidth == 1
+    assert detail.row_dimensions[3].height >= 30  # 'Unit of measure' on two lines
+    year = next(p for p in pages if p.startswith("27-KH/UBND — Year 2024"))
+    assert "Unit of" in year and "measure" in year and "person-times" in year
+
+
 def test_no_cell_is_a_formula_even_when_names_and_notes_look_like_one(sample_ws, tmp_path):
     units = yaml.safe_load(sample_ws.units_file.read_text(encoding="utf-8"))
     for u in units["units"]:
@@ -179,11 +207,12 @@ def test_a_row_with_a_long_note_is_as_high_as_its_lines_and_its_numbers_sit_on_t
     wb = load_workbook(demo / "reports" / "27-KH-UBND_2024.xlsx")
     summary = wb["Tổng hợp"]
     notes_col = summary.max_column
+    width = summary.column_dimensions[summary.cell(3, notes_col).column_letter].width
     rows = [r for r in summary.iter_rows(min_row=5) if r[notes_col - 1].value]
     assert rows, "the quarterly demo program has notes (Sở Y tế's plan without an actual)"
     for row in rows:
         note = row[notes_col - 1].value
-        lines = sum(max(1, -(-len(part) // 60)) for part in note.split("\n"))
+        lines = sum(max(1, -(-len(part) // width)) for part in note.split("\n"))
         height = summary.row_dimensions[row[0].row].height
         assert (height or 15) >= 15 * min(lines, 27) and (lines == 1 or height > 15), (note, height)
         assert row[notes_col - 1].alignment.wrap_text and row[4].alignment.vertical == "top"

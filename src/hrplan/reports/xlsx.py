@@ -18,6 +18,7 @@ from typing import Any
 import pandas as pd
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.pagebreak import Break
 
 from hrplan.definitions import Period, Program, UnitTree
 from hrplan.messages import render
@@ -98,6 +99,9 @@ class RatioLines:
 
 
 MAX_SHEET_TITLE = 31
+# Characters of columns a summary page holds: A4 landscape between the margins holds about 150 in Excel (Calibri) and
+# about 105 in LibreOffice (its substitute font is wider) at 100%; printed at 70%, 145 fit both.
+PAGE_CHARS, PRINT_SCALE = 145, 70
 
 
 def write_xlsx(workspace: Workspace, report: Report, path: Path, lang: str = "vi") -> Path:
@@ -146,9 +150,15 @@ def _sheet_title(label: str, lang: str) -> str:
     return label[:MAX_SHEET_TITLE]
 
 
-def _title(ws, text: str, width: int) -> None:
-    put(ws, "A1", text, font=Font(bold=True, size=13))
+def _title(ws, text: str, width: int, chars: int | None = None) -> None:
+    """Put the sheet's title in row 1 across `width` columns; given the `chars` they hold, wrapped in a row as high
+    as its lines (the summary's title sits over its repeated columns, printed whole on every page)."""
+    put(ws, "A1", text, font=Font(bold=True, size=13), alignment=Alignment(wrap_text=True, vertical="top"))
     ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=max(width, 1))
+    if chars:
+        _fit_row(ws, 1, (text, chars * 11 // 13))  # 13-point bold: fewer characters a line
+        if ws.row_dimensions[1].height:
+            ws.row_dimensions[1].height *= 17 / 15
 
 
 def _header(ws, row: int, labels: list[str]) -> None:
@@ -178,8 +188,12 @@ def _matrix(ws, data: dict[str, Any], units: UnitTree, lang: str, lines: RatioLi
     labels = [t("report.col.code"), t("report.col.indicator"), t("report.col.uom")] + ([t("report.col.band")] if bands else [])
     width = len(keys)
     notes_col = len(labels) + 1 + width * len(columns)  # what each unit's figure lacks, beside them
-    _title(ws, t("report.xlsx.title", program=data["program"]["code"], period=data["period"]["text"]), notes_col)
-    _coverage(ws, data, notes_col)
+    head = [12, 40, 10] + ([16] if bands else [])
+    # Printed as several pages across, the summary repeats its first columns on each: the title and the coverage
+    # line sit over them (wrapped), not across the sheet, where each page showed them cut at its edge ('(Q3 :').
+    _title(ws, t("report.xlsx.title", program=data["program"]["code"], period=data["period"]["text"]), len(labels),
+           sum(head))
+    _coverage(ws, data, len(labels), sum(head))
     put(ws, (3, notes_col), t("report.col.notes"), font=_BOLD, fill=_HEAD_FILL, alignment=_CENTER, border=_BOX)
     ws.merge_cells(start_row=3, start_column=notes_col, end_row=4, end_column=notes_col)
     for i, label in enumerate(labels, start=1):
@@ -197,7 +211,9 @@ def _matrix(ws, data: dict[str, Any], units: UnitTree, lang: str, lines: RatioLi
     # row is as high as the longest name needs, never spilling over 'Kế hoạch | Thực hiện'.
     _fit_row(ws, 3, *((name, _GROUP_HEADER_CHARS * width // 4) for name in names))
     _fit_row(ws, 4, *((t(f"report.col.{key}"), 9) for key in keys))  # 'Ước thực hiện' on two lines
-    widths = [12, 40, 10] + ([16] if bands else []) + [11, 11, *([11] if "estimate" in keys else []), 8, 11] * len(columns) + [60]
+    block = [11, 11, *([11] if "estimate" in keys else []), 8, 11]
+    notes_width = max(40, PAGE_CHARS - sum(head))  # the notes fill a page of their own beside the repeated columns
+    widths = head + block * len(columns) + [notes_width]
     if frame.empty:
         return
     cells = frame.set_index(["indicator", "unit"])
@@ -224,15 +240,24 @@ def _matrix(ws, data: dict[str, Any], units: UnitTree, lang: str, lines: RatioLi
                     notes.append(" ".join(own) if unit == scope else f"{names[j]}: {' '.join(own)}")
         text = "\n".join(notes)
         put(ws, (row, notes_col), text, border=_BOX, alignment=_WRAP)
-        _fit_row(ws, row, (first["name"], 40), (first["uom"], 10), (bands.get(code, ""), 16), (text, 60),
+        _fit_row(ws, row, (first["name"], 40), (first["uom"], 10), (bands.get(code, ""), 16), (text, notes_width),
                  *((s, 11) for s in statuses))
         row += 1
     _finish(ws, widths, freeze=f"{get_column_letter(len(labels) + 1)}5", header_rows="3:4")
     # Fitted to one page, 36 columns printed unreadably small: as many pages wide as the blocks need, the
-    # indicator's columns repeated on each (about 150 characters of columns fit across A4 landscape at 100%).
-    pages = -(-sum(widths) // 150)
-    ws.page_setup.fitToWidth = max(1, pages)
+    # indicator's columns repeated on each, each page ending where a unit's block ends (left to the printer, a
+    # page broke inside one: 'Sở Y t' | 'ế'), the notes on a page of their own; printed at PRINT_SCALE, each fits.
     ws.print_title_cols = f"A:{get_column_letter(len(labels))}"
+    ws.sheet_properties.pageSetUpPr.fitToPage = False
+    ws.page_setup.scale = PRINT_SCALE
+    used, last = sum(head), len(labels)
+    for j in range(len(columns)):
+        if used + sum(block) > PAGE_CHARS:
+            ws.col_breaks.append(Break(id=last))
+            used = sum(head)
+        used += sum(block)
+        last += width
+    ws.col_breaks.append(Break(id=last))  # the notes
 
 
 def _bands(data: dict[str, Any]) -> dict[str, str]:
@@ -248,12 +273,15 @@ def _bands(data: dict[str, Any]) -> dict[str, str]:
     return out
 
 
-def _coverage(ws, data: dict[str, Any], width: int) -> None:
+def _coverage(ws, data: dict[str, Any], width: int, chars: int | None = None) -> None:
     """Say under the title when the period's figures lack parts ("Số liệu năm 2024 chưa đủ: …")."""
     coverage = data.get("coverage") or {}
     if coverage.get("text") and not coverage.get("complete", True):
-        put(ws, "A2", coverage["text"], font=Font(bold=True, color="9C0006"))
+        put(ws, "A2", coverage["text"], font=Font(bold=True, color="9C0006"),
+            alignment=Alignment(wrap_text=True, vertical="top"))
         ws.merge_cells(start_row=2, start_column=1, end_row=2, end_column=max(width, 1))
+        if chars:
+            _fit_row(ws, 2, (coverage["text"], chars * 9 // 10))  # bold
 
 
 def _figure_cells(ws, row: int, col: int, found, ratio_style: str,
@@ -289,10 +317,11 @@ def _detail(ws, data: dict[str, Any], units: UnitTree, lang: str, lines: RatioLi
               t("report.col.unit") + " (" + t("report.col.code") + ")", t("report.xlsx.col_level"),
               t("report.col.plan"), t("report.col.actual"), t("report.col.ratio"), t("report.col.status"),
               t("report.col.notes")]
-    widths = [12, 46, 10, 40, 12, 6, 11, 11, 8, 14, 60]
+    widths = [12, 46, 13, 40, 12, 6, 11, 11, 8, 14, 60]
     _title(ws, f"{data['program']['code']} — {data['period']['text']}", len(labels))
     _coverage(ws, data, len(labels))
     _header(ws, 3, labels)
+    _fit_row(ws, 3, *zip(labels, [w - 1 for w in widths]))  # 'Đơn vị tính', 'Unit of measure' on two lines
     frame = tree_rows(data, units, lang)
     row = 4
     for rec in frame.itertuples(index=False):
@@ -310,7 +339,8 @@ def _detail(ws, data: dict[str, Any], units: UnitTree, lang: str, lines: RatioLi
             number_format=ratio_format(rec.kind, lang, rec.ratio, lines(rec.indicator, rec.kind)))
         put(ws, (row, 10), rec.status_text, border=_BOX, font=font, alignment=_WRAP)
         put(ws, (row, 11), rec.notes, border=_BOX, font=font, alignment=_WRAP)
-        _fit_row(ws, row, (rec.name, widths[1]), (rec.unit_name, widths[3] - _INDENT_CHARS * int(rec.depth)),
+        _fit_row(ws, row, (rec.name, widths[1]), (rec.uom, widths[2] - 1),
+                 (rec.unit_name, widths[3] - _INDENT_CHARS * int(rec.depth)),
                  (rec.status_text, widths[9]), (rec.notes, widths[10]))
         row += 1
     ws.auto_filter.ref = f"A3:{get_column_letter(len(labels))}{max(row - 1, 3)}"
