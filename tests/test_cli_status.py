@@ -109,3 +109,27 @@ def test_a_new_workspace_is_told_what_to_do_not_shown_an_empty_table(sample_ws, 
     assert f"({len(sample_ws.programs)} programs defined)" in defined.stdout
     import_files(sample_ws, sample_submissions()[:1])
     assert "┏" in run("status", workspace=sample_ws).stdout
+
+
+def test_program_option_limits_the_table_the_json_and_the_counts_to_that_program(sample_ws, run):
+    # `status -p 27-KH/UBND` listed every program (only `--period` read -p): the help says "Program (default: all)".
+    import_files(sample_ws, [p for p in sample_submissions()[1:] if not p.name.startswith("06-DA-TU")])
+    data = json.loads(run("status", "-p", "12-CTr/TU", "-f", "json", workspace=sample_ws).stdout)
+    assert {r["program"] for r in data["periods"]} == {"12-CTr/TU"}
+    assert data["counts"]["current"] == 8 and data["counts"]["superseded"] == 0  # its 8 files, not the store's 14
+    assert {c["program"] for c in data["consolidate"]["current"]} == {"12-CTr/TU"}
+    everything = json.loads(run("status", "-f", "json", workspace=sample_ws).stdout)
+    assert {r["program"] for r in everything["periods"]} == {"08-CTr/TU", "12-CTr/TU", "NA-LC/2011-2016"}
+    assert everything["counts"]["current"] == 14
+    assert data["counts"]["values"] < everything["counts"]["values"]
+    table = run("status", "-p", "08-CTr/TU", "-p", "NA-LC/2011-2016", workspace=sample_ws, lang="en")
+    assert table.exit_code == 0, table.output
+    assert "08-CTr/TU" in table.stdout and "NA-LC/2011-2016" in table.stdout and "12-CTr/TU" not in table.stdout
+    assert "6 current submissions, 0 superseded" in table.stdout
+    # a program the store holds nothing of: said so, not "the store holds no reports yet" nor the others' table
+    nothing = run("status", "-p", "06-ĐA/TU", workspace=sample_ws, lang="en")
+    assert nothing.exit_code == 0 and "The store holds no reports for 06-ĐA/TU yet." in nothing.stdout
+    assert "┏" not in nothing.stdout and "12-CTr/TU" not in nothing.stdout
+    assert "Kho chưa có báo cáo nào của 06-ĐA/TU." in run("status", "-p", "06-ĐA/TU", workspace=sample_ws).stdout
+    unknown = run("status", "-p", "99-XYZ", workspace=sample_ws)
+    assert unknown.exit_code == 2 and "program.not_found" in unknown.stderr

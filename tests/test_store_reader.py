@@ -25,6 +25,10 @@ def test_the_reader_gives_the_stores_rows_in_the_stores_order(sample_ws) -> None
                 assert (reader.submissions(**query, include_superseded=True)
                         == store.submissions(**query, include_superseded=True))
         assert reader.submissions("no such program") == []
+        for programs in (["12-CTr/TU"], ["08-CTr/TU", "NA-LC/2011-2016"], ["no such program"], []):  # status -p
+            assert reader.counts(programs) == store.counts(programs)
+        assert store.counts(["12-CTr/TU"])["superseded"] == 1 and store.counts([]) == {"current": 0, "superseded": 0,
+                                                                                      "values": 0}
         with reader.snapshot(), reader.snapshot():  # nested: one transaction
             assert reader.counts() == store.counts()
 

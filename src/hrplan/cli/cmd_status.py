@@ -22,10 +22,15 @@ def register(app: typer.Typer) -> None:
         from hrplan.jobs import consolidation_digest
         from hrplan.store import open_reader, workspace_status
         ws = STATE.ws()
+        # -p names the programs shown, their counts too; without it, every program and the whole store
+        chosen = {p.code: p for p in (ws.program(n) for n in program)} if program else None
+        programs = chosen if chosen is not None else ws.programs
         with open_reader(ws.store_url) as store, store.snapshot():
-            rows = workspace_status(store, ws.programs, ws.units if ws.programs else None)
-            counts = store.counts()
+            rows = workspace_status(store, programs, ws.units if programs else None)
+            counts = store.counts(list(chosen) if chosen is not None else None)
         digest = consolidation_digest(ws)
+        if chosen is not None:  # the nightly run's files stay: they are the workspace's, not a program's
+            digest["current"] = [c for c in digest["current"] if c["program"] in chosen]
         fmt = choice(fmt, ("table", "json"), "--format")
         if fmt == "json":
             print_json({"workspace": str(ws.root), "store": ws.store_url.masked(), "periods": [r.__dict__ for r in rows],
@@ -34,6 +39,10 @@ def register(app: typer.Typer) -> None:
         vi = STATE.lang == "vi"
         if not rows:  # a new workspace: a sentence saying what to do, not an empty table
             console.print(plain(f"{ws.config.name} — {ws.root}"))
+            if chosen is not None:
+                console.print(plain(STATE.t("arrival.none_for_programs", programs=", ".join(chosen))))
+                render_digest(digest)
+                return
             n = len(ws.programs)
             console.print(f"Kho chưa có báo cáo nào ({n} chương trình đã khai báo)." if vi else
                           f"The store holds no reports yet ({n} program{'' if n == 1 else 's'} defined).")

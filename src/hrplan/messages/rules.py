@@ -232,6 +232,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
                          "Deadline: day {day} of month {months_after} after the period{source}."),
     "arrival.no_deadline": ("Chưa đặt hạn gửi (deadline trong hrplan.yaml): chỉ biết đã gửi hay chưa.",
                             "No deadline set (deadline in hrplan.yaml): only sent or not."),
+    # `hrplan status -p X` where the store holds nothing of X (it may hold other programs' reports)
+    "arrival.none_for_programs": ("Kho chưa có báo cáo nào của {programs}.",
+                                  "The store holds no reports for {programs} yet."),
     # -- feedback workbook --
     "feedback.sheet": ("Phản hồi", "Feedback"),
     "feedback.title": ("Phản hồi kết quả kiểm tra báo cáo: {unit} ({unit_code}), {period}, chương trình {program}",

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 from sqlalchemy import (BigInteger, Connection, Table, Text, and_, bindparam, case, cast, create_engine, event, func,
-                        insert, not_, or_, select, update)
+                        insert, not_, or_, select, true, update)
 from sqlalchemy.exc import DatabaseError
 from sqlalchemy.pool import NullPool
 
@@ -680,13 +680,18 @@ class Store:
         """Order text by code point on both backends (a server's locale would sort 'DT-YT' after 'DTTS')."""
         return [c.collate("C") for c in columns] if self.backend == "postgresql" else list(columns)
 
-    def counts(self) -> dict[str, int]:
-        """Give how many submissions (current and superseded) and values the store holds."""
+    def counts(self, programs: list[str] | None = None) -> dict[str, int]:
+        """Give how many submissions (current and superseded) and values the store holds, of `programs` only
+        when given."""
         s = submissions.c
+        mine = s.program.in_(programs) if programs is not None else true()
+        values = select(func.count()).select_from(submission_values)
+        if programs is not None:
+            values = values.where(submission_values.c.submission_id.in_(select(s.id).where(mine)))
         with self.snapshot():
-            current = self.conn.execute(select(func.count()).where(s.superseded_by.is_(None))).scalar_one()
-            old = self.conn.execute(select(func.count()).where(s.superseded_by.is_not(None))).scalar_one()
-            values = self.conn.execute(select(func.count()).select_from(submission_values)).scalar_one()
+            current = self.conn.execute(select(func.count()).where(s.superseded_by.is_(None), mine)).scalar_one()
+            old = self.conn.execute(select(func.count()).where(s.superseded_by.is_not(None), mine)).scalar_one()
+            values = self.conn.execute(values).scalar_one()
         return {"current": current, "superseded": old, "values": values}
 
     def last_import(self) -> str | None:

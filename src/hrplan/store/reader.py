@@ -117,10 +117,17 @@ class SqliteReader:
         with self.snapshot():
             return [SubmissionRecord(*row) for row in self.conn.execute(query, params)]
 
-    def counts(self) -> dict[str, int]:
-        """Give how many submissions (current and superseded) and values the store holds (as `Store.counts`)."""
+    def counts(self, programs: list[str] | None = None) -> dict[str, int]:
+        """Give how many submissions (current and superseded) and values the store holds, of `programs` only
+        when given (as `Store.counts`)."""
+        mine, params = "", []
+        if programs is not None:
+            mine, params = f"program IN ({', '.join('?' * len(programs))})", list(programs)
         with self.snapshot():
-            (current,) = self.conn.execute("SELECT COUNT(*) FROM submissions WHERE superseded_by IS NULL").fetchone()
-            (old,) = self.conn.execute("SELECT COUNT(*) FROM submissions WHERE superseded_by IS NOT NULL").fetchone()
-            (values,) = self.conn.execute("SELECT COUNT(*) FROM submission_values").fetchone()
+            (current,) = self.conn.execute("SELECT COUNT(*) FROM submissions WHERE superseded_by IS NULL"
+                                           + (f" AND {mine}" if mine else ""), params).fetchone()
+            (old,) = self.conn.execute("SELECT COUNT(*) FROM submissions WHERE superseded_by IS NOT NULL"
+                                       + (f" AND {mine}" if mine else ""), params).fetchone()
+            (values,) = self.conn.execute("SELECT COUNT(*) FROM submission_values" + (
+                f" WHERE submission_id IN (SELECT id FROM submissions WHERE {mine})" if mine else ""), params).fetchone()
         return {"current": current, "superseded": old, "values": values}
