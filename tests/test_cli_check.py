@@ -139,3 +139,33 @@ def test_the_summary_in_english(sample_ws, run, monkeypatch):
     out = run("check", "-p", "12-CTr/TU", "--period", "2016..2019-05", "--lang", "en", workspace=sample_ws).stdout
     assert "By rule" in out and "By unit under Tỉnh Cao Bằng" in out and "most important" in out
     assert "add --verbose, or write a file with -f xlsx, -f csv, -f json" in out
+
+
+def test_a_check_over_several_programs_names_each_findings_program(sample_ws, run, monkeypatch):
+    # `check --period 2021` covers 06-ĐA/TU and 08-CTr/TU: "Unit BTCTU has not sent its report for 2021" did not
+    # say for which program, and the table had no program either.
+    from hrplan.cli import cmd_check
+
+    _load(sample_ws)
+    missing = "08-CTr/TU: Unit Ban Tổ chức Tỉnh ủy (BTCTU) has not sent its report for 2021."
+    table = run("check", "--period", "2021", workspace=sample_ws, lang="en")
+    assert table.exit_code == 1, table.output
+    assert missing in table.stdout and "06-ĐA/TU: Unit Sở Nội vụ Bến Tre (SNV-BT) has not sent" in table.stdout
+    rows = [line for line in table.stdout.splitlines() if line.startswith("│")]
+    programs = [i for i, line in enumerate(rows) if "Program 06-ĐA/TU" in line or "Program 08-CTr/TU" in line]
+    assert len(programs) == 2 and "Program 06-ĐA/TU" in rows[programs[0]]  # a row above each program's units
+    assert any("BTCTU" in line for line in rows[programs[1]:]) and not any("BTCTU" in line for line in rows[:programs[1]])
+    vi = run("check", "--period", "2021", workspace=sample_ws).stdout
+    assert "Chương trình 08-CTr/TU" in vi and "08-CTr/TU: Đơn vị Ban Tổ chức Tỉnh ủy (BTCTU) chưa gửi" in vi
+    # one program named: nothing added
+    one = run("check", "-p", "08-CTr/TU", "--period", "2021", workspace=sample_ws, lang="en").stdout
+    assert "Unit Ban Tổ chức Tỉnh ủy (BTCTU) has not sent" in one and "08-CTr/TU:" not in one and "Program " not in one
+    # beyond the full table: the most important findings and --verbose's lines say it too
+    monkeypatch.setattr(cmd_check, "FULL_TABLE", 3)
+    summary = run("check", "--period", "2021", workspace=sample_ws, lang="en").stdout
+    assert "By rule" in summary and missing in summary and "Program 08-CTr/TU" in summary
+    every = run("check", "--period", "2021", "--verbose", workspace=sample_ws, lang="en").stdout
+    assert f"Error missing_submission {missing}" in every
+    data = json.loads(run("check", "--period", "2021", "-f", "json", workspace=sample_ws).stdout)
+    assert {(f["program"], f["unit"]) for f in data["findings"] if f["code"] == "check.missing_submission"} >= {
+        ("08-CTr/TU", "BTCTU"), ("06-ĐA/TU", "SNV-BT")}

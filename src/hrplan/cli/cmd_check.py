@@ -64,6 +64,8 @@ def _check_and_show(ws, program: list[str], period: str, unit: str | None, fmt: 
     with track("progress.check") as progress:
         findings = run_checks(ws, program, period, STATE.lang, unit=unit, progress=progress)
     counts = {s: sum(f.severity.value == s for f in findings) for s in _LEVELS}
+    # Over several programs a unit's 'has not sent its report' must say for which: each finding names its program.
+    several = len(set(program)) > 1 or (not program and len(ws.programs) > 1)
     if fmt == "json":
         print_json_list("findings", (f.to_dict(STATE.lang) for f in findings), {"counts": counts})
     elif fmt == "csv":
@@ -82,15 +84,15 @@ def _check_and_show(ws, program: list[str], period: str, unit: str | None, fmt: 
         write_findings_xlsx(findings, path, STATE.lang)
         console.print(STATE.t("findings.written", path=path))
     elif len(findings) <= FULL_TABLE:
-        _print_table(findings, ws.units, verbose)
+        _print_table(findings, ws.units, verbose, several)
         console.print(STATE.t("findings.counts", **counts))
     else:
         from hrplan.reports import summarise_findings
 
         if verbose:
-            _print_every_finding(findings, ws.units)
+            _print_every_finding(findings, ws.units, several)
         summary = summarise_findings(findings, ws.units, _grouped_under(ws, program, unit))
-        _print_summary(summary, ws.units, listed=not verbose)
+        _print_summary(summary, ws.units, listed=not verbose, several=several)
     limit = _LEVELS.get(fail_on)
     return limit is not None and any(_LEVELS[f.severity.value] <= limit for f in findings)
 
@@ -115,8 +117,15 @@ def _unit_label(units, code: str | None) -> str:
     return f"{units.get(code).name} ({code})" if code in units else code
 
 
-def _print_table(findings: list[Finding], units, verbose: bool, numbered_from: int = 0) -> None:
-    """Print one table grouped by unit that reads at 80 columns; the full messages follow it (or each row)."""
+def _with_program(f: Finding, several: bool) -> str:
+    """Give a finding's message, after its program's code when the check covered several programs."""
+    message = f.message(STATE.lang)
+    return STATE.t("findings.in_program", program=f.program, message=message) if several else message
+
+
+def _print_table(findings: list[Finding], units, verbose: bool, several: bool = False, numbered_from: int = 0) -> None:
+    """Print one table grouped by unit (by program, then unit, when `several` programs were checked) that reads at
+    80 columns; the full messages follow it (or each row)."""
     if not findings:
         console.print(STATE.t("findings.none"))
         return
@@ -131,27 +140,32 @@ def _print_table(findings: list[Finding], units, verbose: bool, numbered_from: i
                      Col(STATE.t("findings.col.cell"), give_way=1, hide_empty=True)])
     markup = Text.from_markup
     numbered: list[tuple[int, Finding]] = []
-    by_unit: dict[str, list[Finding]] = {}
+    by_program: dict[str, dict[str, list[Finding]]] = {}
     for f in findings:
-        by_unit.setdefault(f.unit or "", []).append(f)
-    for unit, group in by_unit.items():
-        name = units.get(unit).name if unit in units else STATE.t("findings.unit_unregistered") if unit else ""
-        t.add_row("", markup(f"[bold]{plain(unit or '-')}[/]"), markup(f"[bold]{plain(name)}[/]"), "", "", "",
-                  heading=True)
-        for f in group:
-            numbered.append((numbered_from + len(numbered) + 1, f))
-            sev = f.severity.value
-            # file- and definition-derived text is escaped: a '[/b]' in a name must not break the table
-            t.add_row(str(numbered[-1][0]), markup(f"[{_COLOUR[sev]}]{STATE.t(f'severity.{sev}')}[/]"), f.short_code,
-                      f.indicator or "", f.figure(STATE.lang), _cell(f))
-            if verbose:
-                t.add_row("", "", markup(f"[dim]{plain(f.message(STATE.lang))}[/]"), "", "", "")
-        t.add_section()
+        by_program.setdefault(f.program if several else "", {}).setdefault(f.unit or "", []).append(f)
+    for program, by_unit in by_program.items():
+        if several:  # a row of its own above the program's units: the program's code is often wider than a column
+            t.add_row("", "", markup(f"[bold]{plain(STATE.t('findings.program', program=program))}[/]"), "", "", "",
+                      heading=True)
+            t.add_section()
+        for unit, group in by_unit.items():
+            name = units.get(unit).name if unit in units else STATE.t("findings.unit_unregistered") if unit else ""
+            t.add_row("", markup(f"[bold]{plain(unit or '-')}[/]"), markup(f"[bold]{plain(name)}[/]"), "", "", "",
+                      heading=True)
+            for f in group:
+                numbered.append((numbered_from + len(numbered) + 1, f))
+                sev = f.severity.value
+                # file- and definition-derived text is escaped: a '[/b]' in a name must not break the table
+                t.add_row(str(numbered[-1][0]), markup(f"[{_COLOUR[sev]}]{STATE.t(f'severity.{sev}')}[/]"),
+                          f.short_code, f.indicator or "", f.figure(STATE.lang), _cell(f))
+                if verbose:
+                    t.add_row("", "", markup(f"[dim]{plain(_with_program(f, several))}[/]"), "", "", "")
+            t.add_section()
     console.print(t)
     if not verbose:
         for n, f in numbered:
             where = f.location.describe(STATE.lang)
-            console.print(f"[bold]{n}.[/] {plain(f.message(STATE.lang))}" + (f" [dim]({plain(where)})[/]" if where else ""),
+            console.print(f"[bold]{n}.[/] {plain(_with_program(f, several))}" + (f" [dim]({plain(where)})[/]" if where else ""),
                           markup=True, soft_wrap=False)
 
 
@@ -164,7 +178,7 @@ def _cell(f: Finding) -> str:
     return f"{loc.cell}+{loc.more}" if loc.cell and loc.more else loc.cell or ""
 
 
-def _print_summary(summary: FindingsSummary, units, listed: bool) -> None:
+def _print_summary(summary: FindingsSummary, units, listed: bool, several: bool = False) -> None:
     """Print the counts per rule and per unit group, then (unless every finding was printed) the most important."""
     from rich.text import Text
 
@@ -195,11 +209,11 @@ def _print_summary(summary: FindingsSummary, units, listed: bool) -> None:
     console.print()
     if listed and summary.top:
         console.print(STATE.t("findings.summary.top", shown=len(summary.top)), markup=False)
-        _print_table(summary.top, units, verbose=False)
+        _print_table(summary.top, units, verbose=False, several=several)
     console.print(STATE.t("findings.summary.rest", total=n(summary.total)))
 
 
-def _print_every_finding(findings: list[Finding], units) -> None:
+def _print_every_finding(findings: list[Finding], units, several: bool = False) -> None:
     """Print every finding as a plain line under its unit: tens of thousands in a second (no table layout)."""
     colour = console.is_terminal and not console.no_color
     paint = (lambda text, style: f"{_ANSI[style]}{text}\x1b[0m") if colour else (lambda text, style: text)  # noqa: E731
@@ -216,7 +230,7 @@ def _print_every_finding(findings: list[Finding], units) -> None:
         for f in group:
             number += 1
             where = f.location.describe(STATE.lang)
-            text = f"{f.short_code} {f.message(STATE.lang)}" + (f" ({where})" if where else "")
+            text = f"{f.short_code} {_with_program(f, several)}" + (f" ({where})" if where else "")
             lines.append(f"  {number}. {labels[f.severity.value]} {strip_control(text)}")
     out = console.file  # the console's stream (standard output unless redirected), written in one go
     out.write("\n".join(lines) + "\n")

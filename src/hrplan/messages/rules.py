@@ -213,6 +213,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "findings.unit_unregistered": ("(không có trong danh mục đơn vị)", "(not in the units registry)"),
     "findings.counts": ("{error} lỗi, {warning} cảnh báo, {info} lưu ý.", "{error} error{s_error}, {warning} warning{s_warning}, {info} note{s_info}."),
     "findings.none": ("Không có vấn đề nào.", "No findings."),
+    # `hrplan check` over several programs: a row above each program's units, and before each finding's message
+    "findings.program": ("Chương trình {program}", "Program {program}"),
+    "findings.in_program": ("{program}: {message}", "{program}: {message}"),
     "findings.written": ("Đã ghi {path}.", "Wrote {path}."),
     # -- completeness matrix (status --period) --
     "arrival.on_time": ("đúng hạn", "on time"),
