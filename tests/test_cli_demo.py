@@ -16,6 +16,7 @@ def test_demo_prints_the_seed_figures_and_writes_reports(tmp_path: Path, run):
                    "2021: Lượt người được đào tạo, bồi dưỡng chuyên sâu về khoa học và công nghệ 470/400 = 118%"):
         assert figure in text, figure
     assert "Nhập 37 tệp: mới 36, cập nhật 1, không đổi 0, từ chối 0." in text  # 18 seed files + 19 quarterly
+    assert "  Kiểm tra: 0 lỗi, 7 cảnh báo, 11 lưu ý.\n" in text  # 12-CTr/TU: the notes counted, as `check` does
     reports = sorted(p.name for p in (out / "reports").iterdir())
     assert {p.rsplit(".", 1)[1] for p in reports} >= {"docx", "html", "json"}  # each program in each format
     assert len([p for p in reports if p.startswith("12-CTr-TU_2016_to_2019-05.")]) == len({p.rsplit(".", 1)[1] for p in reports})
@@ -60,3 +61,21 @@ def test_demo_refuses_a_store_of_the_users_rather_than_ignore_it(tmp_path: Path,
     assert not out.exists() and not (tmp_path / "office.sqlite").exists()
     monkeypatch.delenv("HRPLAN_STORE")
     assert run("demo", "--out", out).exit_code == 0 and (out / "hrplan.sqlite").is_file()
+
+
+def test_the_demo_counts_each_reports_findings_as_check_does_in_english(tmp_path: Path, run):
+    # It printed "Check: 1 errors, 3 warnings." (a hard-coded string: "1 errors", and no notes) where
+    # `check` says "1 error, 3 warnings, 4 notes."
+    out = tmp_path / "demo"
+    result = run("demo", "--out", out, lang="en")
+    assert result.exit_code == 0, result.output
+    assert "Workspace: " in result.stdout and "Imported 37 files: new 36, updated 1, unchanged 0, rejected 0." in result.stdout
+    lines = [line.strip() for line in result.stdout.splitlines() if line.strip().startswith("Check: ")]
+    assert lines == ["Check: 0 errors, 7 warnings, 11 notes.", "Check: 0 errors, 0 warnings, 0 notes.",
+                     "Check: 0 errors, 0 warnings, 0 notes.", "Check: 0 errors, 0 warnings, 1 note.",
+                     "Check: 1 error, 3 warnings, 4 notes."]
+    from hrplan.jobs.demo import DEMO_RUNS
+
+    for (program, period), line in zip(DEMO_RUNS, lines):
+        check = run("check", "-p", program, "--period", period, workspace=out, lang="en")
+        assert check.stdout.strip().splitlines()[-1] == line.removeprefix("Check: "), program

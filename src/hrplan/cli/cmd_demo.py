@@ -19,18 +19,16 @@ def register(app: typer.Typer) -> None:
             raise HrplanError(Problem("demo.own_store", params={"path": str(out / "hrplan.sqlite")}))
         from hrplan.jobs import run_demo
         from hrplan.importer import Outcome
-        vi = STATE.lang == "vi"
         result = run_demo(out, STATE.lang)
         counts = {o: sum(r.outcome is o for r in result.imports) for o in Outcome}
-        console.print(("Thư mục làm việc: {ws}\nNhập {n} tệp: mới {i}, cập nhật {u}, không đổi {c}, từ chối {r}." if vi else
-                       "Workspace: {ws}\nImported {n} files: new {i}, updated {u}, unchanged {c}, rejected {r}.").format(
-            ws=result.workspace, n=len(result.imports), i=counts[Outcome.IMPORTED], u=counts[Outcome.UPDATED],
-            c=counts[Outcome.UNCHANGED], r=counts[Outcome.REJECTED]))
+        console.print(STATE.t("demo.workspace", path=result.workspace), markup=False, highlight=False)
+        console.print(STATE.t("demo.imported", n=len(result.imports), new=counts[Outcome.IMPORTED],
+                              updated=counts[Outcome.UPDATED], unchanged=counts[Outcome.UNCHANGED],
+                              rejected=counts[Outcome.REJECTED]))
         for report, paths in result.reports:
             d = report.data
             t = table(f"{d['program']['code']} — {d['period']['text']} — {d['scope']['name']}",
-                      ["Chỉ tiêu" if vi else "Indicator", "KH" if vi else "Plan", "TH" if vi else "Actual",
-                       "Tỷ lệ" if vi else "Ratio", "Đánh giá" if vi else "Status"])
+                      [STATE.t(f"demo.col.{c}") for c in ("indicator", "plan", "actual", "ratio", "status")])
             notes: list[str] = []
             for row in d["summary"]:
                 mark = ""
@@ -49,8 +47,8 @@ def register(app: typer.Typer) -> None:
             for row in d["annual"]:
                 console.print(f"  {row['year']}: {row['name']} {row['display']['actual']}/{row['display']['plan']}"
                               f" = {row['display']['ratio']} ({row['status_text']})", soft_wrap=True)
-            console.print(("  Kiểm tra: {e} lỗi, {w} cảnh báo." if vi else "  Check: {e} errors, {w} warnings.").format(
-                e=d["counts"]["errors"], w=d["counts"]["warnings"]))
+            c = d["counts"]  # the report's findings: what `check -p <program> --period <period>` finds
+            console.print("  " + STATE.t("demo.check", error=c["errors"], warning=c["warnings"], info=c["infos"]))
             for fmt, path in paths.items():
                 console.print(f"  {fmt.upper()}: {path}")
             console.print()

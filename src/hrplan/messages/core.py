@@ -396,6 +396,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "hrplan demo always uses its own SQLite file in its folder ({path}), never the store of --store or"
         " HRPLAN_STORE; nothing was made. Run it again without --store (and unset HRPLAN_STORE if it is set).",
     ),
+    # what `hrplan demo` prints: the same words and counts as `import` and `check` give
+    "demo.workspace": ("Thư mục làm việc: {path}", "Workspace: {path}"),
+    "demo.imported": ("Nhập {n} tệp: mới {new}, cập nhật {updated}, không đổi {unchanged}, từ chối {rejected}.",
+                      "Imported {n} file{s}: new {new}, updated {updated}, unchanged {unchanged}, rejected {rejected}."),
+    "demo.check": ("Kiểm tra: {error} lỗi, {warning} cảnh báo, {info} lưu ý.",
+                   "Check: {error} error{s_error}, {warning} warning{s_warning}, {info} note{s_info}."),
+    "demo.col.indicator": ("Chỉ tiêu", "Indicator"),
+    "demo.col.plan": ("KH", "Plan"),
+    "demo.col.actual": ("TH", "Actual"),
+    "demo.col.ratio": ("Tỷ lệ", "Ratio"),
+    "demo.col.status": ("Đánh giá", "Status"),
     # -- import results --
     "import.imported": ("Đã nhập", "Imported"),
     "import.updated": ("Đã cập nhật (thay bản trước)", "Updated (supersedes the earlier one)"),

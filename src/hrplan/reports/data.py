@@ -318,7 +318,8 @@ def report_data(program: Program, figures: FigureSet, findings: list[Finding], u
         "submissions": {u: p for u, p in sorted(figures.submitted.items())},
         "findings": finding_rows,
         "counts": {"errors": sum(f.severity.value == "error" for f in findings),
-                   "warnings": sum(f.severity.value == "warning" for f in findings)},
+                   "warnings": sum(f.severity.value == "warning" for f in findings),
+                   "infos": sum(f.severity.value == "info" for f in findings)},  # notes, as `check` counts them
     }
 
 
