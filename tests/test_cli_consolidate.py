@@ -137,3 +137,47 @@ def _third_night_rewrites_only_the_reports_of_the_program_that_changed(ws):
     assert [f["moved_to"] for f in summary["files"]] == ["done/2011_to_2016-08/na.xlsx"]
     assert nas.exists()
     assert {p.name: p.stat().st_mtime_ns for p in (ws.root / "reports").glob("[!.]*.json") if p.name in old} == old
+
+
+def test_a_refusal_made_good_in_the_same_run_is_shown_where_it_went(sample_ws, run):
+    # A refused file and, later in the same inbox, the unit's good file for the same program, unit and period: the
+    # good one moved both to rejected/settled/, but consolidate printed "→ rejected/x.xlsx" and status "reason
+    # written in rejected/x.xlsx.reason.txt", paths that no longer existed.
+    import os
+    import shutil
+
+    from openpyxl import load_workbook
+
+    from conftest import SAMPLE
+    from hrplan.reports.submission_template import HEADER_ROW, MAIN_SHEET
+
+    root = sample_ws.root
+    config = root / "hrplan.yaml"
+    config.write_text(config.read_text(encoding="utf-8").replace("settle_seconds: 2", "settle_seconds: 0.2"),
+                      encoding="utf-8")
+    good = SAMPLE / "submissions" / "12-CTr-TU_HHA_2016_to_2019-05.xlsx"
+    bad = root / "inbox" / "HHA_sai.xlsx"
+    shutil.copyfile(good, bad)
+    wb = load_workbook(bad)
+    wb[MAIN_SHEET].cell(HEADER_ROW + 3, 6).value = "khoảng 60"  # DT-THS, actual
+    wb.save(bad)
+    shutil.copyfile(good, root / "inbox" / good.name)
+    os.utime(bad, (1_700_000_000, 1_700_000_000))  # the refused one first, then its correction
+    os.utime(root / "inbox" / good.name, (1_700_000_100, 1_700_000_100))
+    night = run("consolidate", workspace=sample_ws, lang="en")
+    assert night.exit_code == 3, night.output  # a file was refused: still exit 3, as documented
+    assert not (root / "rejected" / "HHA_sai.xlsx").exists() and (root / "rejected" / "settled" / "HHA_sai.xlsx").is_file()
+    out = night.stdout.splitlines()
+    assert "Rejected: inbox/HHA_sai.xlsx → rejected/settled/HHA_sai.xlsx" in out
+    assert (f"    Made good by done/2016_to_2019-05/{good.name} in the same run: the file and its reason were moved to "
+            "rejected/settled/; nothing to send back to the unit.") in out
+    record = json.loads((root / "logs" / "consolidate-last.json").read_text(encoding="utf-8"))["last"]
+    refused = next(f for f in record["files"] if f["outcome"] == "rejected")
+    assert refused["settled_by"] == f"done/2016_to_2019-05/{good.name}"
+    assert (root / refused["moved_to"]).is_file() and (root / refused["reason_file"]).is_file()
+    status = run("status", workspace=sample_ws, lang="en").stdout
+    assert (f"made good by {good.name} in the same run; the file and its reason are in "
+            "rejected/settled/HHA_sai.xlsx.reason.txt.") in status
+    assert "rejected/HHA_sai.xlsx" not in status
+    log = (root / "logs" / "consolidate.log").read_text(encoding="utf-8")
+    assert " settled rejected/HHA_sai.xlsx → rejected/settled/HHA_sai.xlsx: made good by done/2016_to_2019-05/" in log

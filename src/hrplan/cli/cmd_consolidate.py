@@ -73,6 +73,8 @@ def _render(result: ConsolidateResult) -> None:
                      + (f" ({what})" if what and f.outcome != "rejected" else ""))
         if f.reason:
             lines.append(f"    {f.reason}")
+        if f.settled_by:
+            lines.append("    " + t("consolidate.settled_same_run", by=f.settled_by))
     for f in result.waiting:
         lines.append(t("consolidate.log.waiting", file=f.file, reason=t(f"consolidate.wait.{f.reason}")))
     for out in result.outputs:
@@ -110,8 +112,10 @@ def render_digest(digest: dict) -> None:
         lines.append(t("consolidate.digest.arrived", finished=busy["finished"], count=len(busy["files"])))
         for f in busy["files"]:
             if f["outcome"] == "rejected":
-                lines.append("  " + t("consolidate.digest.rejected", file=Path(f["file"]).name, reason=f["reason"],
-                                      reason_file=f["reason_file"]))
+                settled = f.get("settled_by")  # a record of an hrplan before this field has none
+                lines.append("  " + t("consolidate.digest.rejected_settled" if settled else "consolidate.digest.rejected",
+                                      file=Path(f["file"]).name, reason=f["reason"], reason_file=f["reason_file"],
+                                      by=Path(settled).name if settled else ""))
             else:
                 what = " ".join(x for x in (f["program"], f["unit"], f["period"]) if x)
                 lines.append(f"  {_label(f['outcome'])}: {Path(f['file']).name} ({what})")

@@ -88,9 +88,9 @@ SETTLED = "settled"  # rejected/settled/: refusals a later file of the same prog
 
 
 def settle_rejections(rejected_dir: Path, about: tuple[str, str, str], stored_as: str, when: str,
-                      submission_id: int | None) -> list[Path]:
+                      submission_id: int | None) -> list[tuple[Path, Path]]:
     """Move the rejected files of `about` (program, unit, period) and their reasons to rejected/settled/, each
-    reason ending with the line that says which file made it good and when; give where they went.
+    reason ending with the line that says which file made it good and when; give each file's (old, new) place.
 
     Nothing is deleted: the unit's refused file is kept, only out of the list of refusals still to send back."""
     mark = render("consolidate.reason_about", "vi", program=about[0], unit=about[1], period=about[2])
@@ -114,7 +114,7 @@ def settle_rejections(rejected_dir: Path, about: tuple[str, str, str], stored_as
                          for lang in ("vi", "en"))
         _write_whole(dest.with_name(dest.name + REASON_SUFFIX), text.rstrip("\n") + "\n\n" + note + "\n")
         reason.unlink()
-        moved.append(dest)
+        moved.append((rejected, dest))
     return moved
 
 

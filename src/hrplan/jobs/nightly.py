@@ -51,6 +51,9 @@ class FileOutcome:
     period: str | None = None
     reason: str | None = None  # why it waits, why it was refused (first error), or the internal error
     reason_file: str | None = None
+    # a refused file a later file of the same program, unit and period made good in the same run: that file (it
+    # and its reason were then moved on to rejected/settled/, where moved_to and reason_file say)
+    settled_by: str | None = None
     submission_id: int | None = None  # the stored submission (for unchanged: the one it matches)
     superseded_id: int | None = None
     values: int = 0
@@ -150,13 +153,15 @@ def _run_locked(workspace: Workspace, formats: list[str], lang: str, log: RunLog
                 for n, item in enumerate(ready):
                     if progress:
                         progress(n, len(ready), item.path)
-                    outcome = _take(workspace, store, ahead, item, done_dir, rejected_dir, lang)
+                    outcome, settled = _take(workspace, store, ahead, item, done_dir, rejected_dir, lang)
                     result.files.append(outcome)
                     log.line(outcome.outcome, _file_line(outcome, lang))
+                    _note_settled(workspace, result, log, settled, outcome.moved_to, lang)
             if progress:
                 progress(len(ready), len(ready), Path(""))
         by_hand = _identify_old_rejections(workspace, rejected_dir)
-        _settle_by_store(workspace, rejected_dir)
+        for by, settled in _settle_by_store(workspace, rejected_dir):
+            _note_settled(workspace, result, log, settled, by, lang)
         result.outputs = refresh_outputs(workspace, formats)
     except Exception as exc:
         if not connection_lost(exc):
@@ -212,13 +217,29 @@ def _identify_old_rejections(workspace: Workspace, rejected_dir: Path) -> list[P
     return sorted(by_hand)
 
 
-def _settle_by_store(workspace: Workspace, rejected_dir: Path) -> None:
+def _note_settled(workspace: Workspace, result: ConsolidateResult, log: RunLog, settled: list[tuple[Path, Path]],
+                  by: str | None, lang: str) -> None:
+    """Log each refusal a stored file made good, and point this run's outcome of a file refused earlier in the run at
+    rejected/settled/, where it now is: what `consolidate` prints and `status` shows must name where the file is."""
+    tonight = {f.moved_to: f for f in result.files if f.outcome == "rejected" and f.moved_to}
+    for old, new in settled:
+        log.line("settled", render("consolidate.log.settled", lang, file=_rel(workspace, old),
+                                   dest=_rel(workspace, new), by=by or "-"))
+        refused = tonight.get(_rel(workspace, old))
+        if refused is not None:
+            refused.moved_to, refused.settled_by = _rel(workspace, new), by
+            refused.reason_file = _rel(workspace, new.with_name(new.name + REASON_SUFFIX))
+
+
+def _settle_by_store(workspace: Workspace, rejected_dir: Path) -> list[tuple[str, list[tuple[Path, Path]]]]:
     """Settle the rejections a submission stored since made good, whoever stored it: the analyst who imported the
     clerk's corrected file by hand (`hrplan import`) leaves no refusal in rejected/ to send back for ever. A
-    submission counts only if stored after the reason was written (the store's time, UTC; the file's, its mtime)."""
+    submission counts only if stored after the reason was written (the store's time, UTC; the file's, its mtime).
+    Give, per submission that settled some, its file's name and the (old, new) places of the files it settled."""
     outstanding = outstanding_rejections(rejected_dir)
     if not outstanding:
-        return
+        return []
+    out = []
     with workspace.open_store() as store:
         for reason, about in outstanding:
             record = store.current(*about)
@@ -229,7 +250,11 @@ def _settle_by_store(workspace: Workspace, rejected_dir: Path) -> None:
                 stored = stored.replace(tzinfo=timezone.utc)
             if stored.timestamp() <= reason.stat().st_mtime:
                 continue  # stored before the refusal: not its correction
-            settle_rejections(rejected_dir, about, record.file_name, stored.astimezone().date().isoformat(), record.id)
+            moved = settle_rejections(rejected_dir, about, record.file_name, stored.astimezone().date().isoformat(),
+                                      record.id)
+            if moved:
+                out.append((record.file_name, moved))
+    return out
 
 
 def _stopped(workspace: Workspace, result: ConsolidateResult, ready: list[InboxFile], log: RunLog, lang: str,
@@ -249,14 +274,15 @@ def _stopped(workspace: Workspace, result: ConsolidateResult, ready: list[InboxF
 
 
 def _take(workspace: Workspace, store, ahead: ReadAhead, item: InboxFile, done_dir: Path, rejected_dir: Path,
-          lang: str) -> FileOutcome:
-    """Import one ready file and file it away; a bug leaves it in the inbox and says so."""
+          lang: str) -> tuple[FileOutcome, list[tuple[Path, Path]]]:
+    """Import one ready file and file it away; a bug leaves it in the inbox and says so. Give what it did and the
+    refused files it made good (their old and new places)."""
     rel = _rel(workspace, item.path)
     try:
         if not item.is_workbook:
             problem = Problem("consolidate.not_a_workbook", location=Location(file=item.path.name),
                               params={"name": item.path.name, "suffix": item.path.suffix or "(none)"})
-            return _reject(workspace, FileOutcome(rel, "rejected", problems=[problem]), item.path, rejected_dir, lang)
+            return _reject(workspace, FileOutcome(rel, "rejected", problems=[problem]), item.path, rejected_dir, lang), []
         imported = store_read(store, ahead.read_of(item.path))
         outcome = FileOutcome(rel, imported.outcome.value, program=imported.program, unit=imported.unit,
                               period=imported.period,
@@ -265,15 +291,15 @@ def _take(workspace: Workspace, store, ahead: ReadAhead, item: InboxFile, done_d
                               submission_id=imported.submission_id or imported.same_as,
                               superseded_id=imported.superseded_id, values=imported.values)
         if imported.outcome is Outcome.REJECTED:
-            return _reject(workspace, outcome, item.path, rejected_dir, lang)
+            return _reject(workspace, outcome, item.path, rejected_dir, lang), []
         # The transaction has committed: only now does the file leave the inbox.
         folder = done_dir / Period.parse(imported.period).file_label
         dest, already_there = destination(folder, item.path)
         place(item.path, dest, already_there)
         outcome.moved_to = _rel(workspace, dest)
-        settle_rejections(rejected_dir, (imported.program, imported.unit, imported.period), outcome.moved_to,
-                          now_text()[:10], outcome.submission_id)
-        return outcome
+        settled = settle_rejections(rejected_dir, (imported.program, imported.unit, imported.period),
+                                    outcome.moved_to, now_text()[:10], outcome.submission_id)
+        return outcome, settled
     except HrplanError:
         raise
     except Exception as exc:  # a bug must not stop the other files; the file stays for a fixed hrplan
@@ -287,7 +313,7 @@ def _take(workspace: Workspace, store, ahead: ReadAhead, item: InboxFile, done_d
         error = f"{type(exc).__name__}: {exc}"[:300] + f" ({log})"
         return FileOutcome(rel, "failed", reason=error,
                            problems=[Problem("consolidate.failed_file", location=Location(file=item.path.name),
-                                             params={"error": error})])
+                                             params={"error": error})]), []
 
 
 def _reject(workspace: Workspace, outcome: FileOutcome, path: Path, rejected_dir: Path, lang: str) -> FileOutcome:

@@ -4,7 +4,7 @@
     logs/consolidate-last.json    the last run and the last run that took files (for `hrplan status`)
 
 Each line starts with the time, the process id and a fixed English keyword (imported, updated,
-unchanged, rejected, waiting, failed, report, check, unmatched, run) so that `grep` finds things whatever
+unchanged, rejected, settled, waiting, failed, report, check, unmatched, run) so that `grep` finds things whatever
 the message language; the rest is the message in the run's language.
 """
 from __future__ import annotations

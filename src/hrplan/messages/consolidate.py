@@ -70,6 +70,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "consolidate.log.stored": ("{file} → {dest}: {program} {unit} {period} ({outcome}).",
                                "{file} → {dest}: {program} {unit} {period} ({outcome})."),
     "consolidate.log.rejected": ("{file} → {dest}: bị từ chối: {reason}", "{file} → {dest}: rejected: {reason}"),
+    "consolidate.log.settled": ("{file} → {dest}: đã có bản sửa {by}; không cần gửi lại tệp này cho đơn vị.",
+                                "{file} → {dest}: made good by {by}; this file need not be sent back to its unit."),
+    # what `consolidate` prints under a file refused and made good by a later file in the same run
+    "consolidate.settled_same_run": (
+        "Đã có bản sửa {by} trong cùng lượt này: tệp và lý do đã chuyển sang rejected/settled/, không cần gửi lại "
+        "cho đơn vị.",
+        "Made good by {by} in the same run: the file and its reason were moved to rejected/settled/; nothing to send "
+        "back to the unit."),
     "consolidate.log.unmatched": (
         "{count} tệp trong rejected/ không biết thuộc chương trình, đơn vị, kỳ nào (không đọc ra được từ tệp) nên"
         " không tự xếp xong được khi nhận bản sửa: {files}. Cần xem bằng tay: khi đơn vị đã gửi bản sửa, chuyển tệp"
@@ -112,6 +120,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "consolidate.digest.arrived": ("Nhận lúc {finished}: {count} tệp.", "Taken at {finished}: {count} file{s_count}."),
     "consolidate.digest.rejected": ("Bị từ chối: {file} ({reason}) — lý do ghi ở {reason_file}.",
                                     "Rejected: {file} ({reason}) — reason written in {reason_file}."),
+    "consolidate.digest.rejected_settled": (
+        "Bị từ chối: {file} ({reason}) — đã có bản sửa {by} trong cùng lượt; tệp và lý do ở {reason_file}.",
+        "Rejected: {file} ({reason}) — made good by {by} in the same run; the file and its reason are in "
+        "{reason_file}."),
     "consolidate.digest.missing": ("{program} kỳ {period}: còn thiếu {missing}.",
                                    "{program} period {period}: still missing {missing}."),
     "consolidate.digest.none_yet": ("{program}: chưa nhận báo cáo nào.", "{program}: nothing received yet."),
