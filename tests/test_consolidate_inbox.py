@@ -200,3 +200,35 @@ def test_a_password_protected_workbook_is_taken_at_once_not_held_as_an_unfinishe
     (inbox / "mat khau.xlsx").write_bytes(corpus.read_bytes())
     (found,) = scan_inbox(inbox, settle_seconds=0)
     assert found.ready, found.wait_reason
+
+
+def test_a_text_file_named_xlsx_is_refused_at_once_with_imports_reason_not_held_as_an_unfinished_copy(tmp_path: Path,
+                                                                                                    run):
+    # Plain text named .xlsx has no ZIP start at all: no copy of a workbook is on its way, yet it waited 15 minutes
+    # as "a workbook without its end yet" where `import` says at once what it is.
+    from conftest import make_sample_workspace
+
+    ws = make_sample_workspace(tmp_path / "ws")
+    inbox = ws.root / "inbox"
+    config = ws.root / "hrplan.yaml"
+    config.write_text(config.read_text(encoding="utf-8").replace("settle_seconds: 2", "settle_seconds: 0.2"),
+                      encoding="utf-8")
+    stamp = time.time() - 10  # settled, and well inside the 15 minutes of grace
+    for name, data in (("bao cao.xlsx", b"hello this is not a workbook"), ("trang web.ods", b"<html><body>x</body>"),
+                       ("dang chep.xlsx", WORKBOOK[:3000]), ("giu cho.xlsx", b"\0" * 4096)):
+        (inbox / name).write_bytes(data)
+        os.utime(inbox / name, (stamp, stamp))
+    night = run("consolidate", workspace=ws, lang="en")
+    assert night.exit_code == 3, night.output
+    assert "Rejected: inbox/bao cao.xlsx → rejected/bao cao.xlsx" in night.stdout
+    assert "The workbook cannot be opened: a plain text file." in night.stdout
+    assert "Rejected: inbox/trang web.ods → rejected/trang web.ods" in night.stdout
+    reason = (ws.root / "rejected" / "bao cao.xlsx.reason.txt").read_text(encoding="utf-8")
+    assert "một tệp văn bản thuần" in reason and "a plain text file" in reason
+    copy = tmp_path / "bao cao.xlsx"
+    copy.write_bytes(b"hello this is not a workbook")
+    assert "a plain text file" in run("import", copy, workspace=ws, lang="en").output  # the same words as import
+    # what starts as a workbook (a ZIP) without its end, or with the zeros a copy tool reserves, still waits
+    assert "inbox/dang chep.xlsx: left for the next run: a workbook without its end yet" in night.stdout
+    assert "inbox/giu cho.xlsx: left for the next run: a workbook without its end yet" in night.stdout
+    assert (inbox / "dang chep.xlsx").exists() and (inbox / "giu cho.xlsx").exists()

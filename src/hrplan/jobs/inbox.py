@@ -8,9 +8,12 @@ copy ends. Everything else that has settled is taken, workbook or not, so that a
 sent by mistake is answered with a reason instead of lying in the inbox in silence.
 
 A copy can also pause longer than `settle_seconds` (a network share, a mail fetcher): an .xlsx or .ods
-(a ZIP container) whose end is not written yet (no end-of-central-directory record) and that was
-changed less than `INCOMPLETE_GRACE` ago waits as 'incomplete'; were it taken, it would be refused as
-damaged while the copy went on finishing it. Past the grace it is taken and refused with its reason.
+(a ZIP container) that starts as one (or with the zeros a copy tool reserves the file with) but whose
+end is not written yet (no end-of-central-directory record) and that was changed less than
+`INCOMPLETE_GRACE` ago waits as 'incomplete'; were it taken, it would be refused as damaged while the
+copy went on finishing it. Past the grace it is taken and refused with its reason. A file named .xlsx
+that does not start as a ZIP at all (text, HTML, a PDF renamed) is no copy on its way: it is taken at
+once and refused with what import says it is.
 """
 from __future__ import annotations
 
@@ -26,6 +29,7 @@ from hrplan.names import arrival_order
 TEMPORARY_SUFFIXES = (".tmp", ".temp", ".part", ".partial", ".crdownload", ".download", ".filepart", ".swp", "~")
 INCOMPLETE_GRACE = 15 * 60  # seconds a ZIP workbook without its end may still be on its way
 _ZIP_WORKBOOKS = (".xlsx", ".xlsm", ".ods")
+_ZIP_START = b"PK\x03\x04"  # a ZIP's first local file header: how every .xlsx and .ods begins
 _ZIP_END = b"PK\x05\x06"  # the end-of-central-directory record, within the last 64 KiB + 22 bytes
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # an OLE2 file's first bytes (.xls, a password-protected .xlsx)
 # Our own half-written files (a move across disks, a reason file) if a run was killed while writing them.
@@ -111,8 +115,11 @@ def _unfinished_zip(path: Path, mtime_ns: int, now: float | None = None) -> bool
         return False
     try:
         with path.open("rb") as fh:
-            if fh.read(8) == _OLE2:  # a password-protected .xlsx is an OLE2 file, whole: refused at once, with why
+            head = fh.read(8)
+            if head == _OLE2:  # a password-protected .xlsx is an OLE2 file, whole: refused at once, with why
                 return False
+            if not _ZIP_START.startswith(head[:4]) and head.strip(b"\0"):
+                return False  # neither a ZIP's start nor a reserved file's zeros: no copy of a workbook on its way
             fh.seek(0, os.SEEK_END)
             fh.seek(max(0, fh.tell() - (65536 + 22)))
             tail = fh.read()
