@@ -89,3 +89,31 @@ def test_the_language_of_the_environment_reaches_every_help(args, code):
     assert "Hiện hướng dẫn này rồi thoát." in default.stdout and "Show this message" not in default.stdout
     chosen = _hrplan(["--lang", "vi", *vietnamese_args], "en")
     assert chosen.returncode == code and VIETNAMESE.search(chosen.stdout)  # --lang wins over HRPLAN_LANG
+
+
+def test_help_says_waits_in_seconds_ranges_in_words_and_one_spelling_of_output(run, tmp_path):
+    # `consolidate` showed "--wait <float range>" where import and restore show "--wait SECONDS"; several options
+    # showed click's "[x>=0]"; feedback listed "-o, --output, --out".
+    for lang, seconds, zero, one in (("vi", "GIÂY", "(từ 0 trở lên)", "(từ 1 trở lên"),
+                                     ("en", "SECONDS", "(0 or more)", "(1 or more")):
+        for path, _ in _tree():
+            text = run("--lang", lang, *path.split(), "--help").output
+            for click_words in ("x>=", "x<=", "range>", "--output, --out", "--out <path>"):
+                assert click_words not in text, f"hrplan {path} --help --lang {lang}:\n{text}"
+        for command in ("import", "restore", "consolidate"):
+            text = " ".join(run("--lang", lang, command, "--help").output.split())
+            assert f"--wait {seconds} " in text and zero in text, (command, lang, text)
+        assert one in " ".join(run("--lang", lang, "import", "--help").output.split())
+        for command in ("feedback", "demo"):
+            assert "-o, --output <path>" in run("--lang", lang, command, "--help").output
+    # what the help no longer shows is still taken: --out (earlier releases), and a negative wait still refused
+    folder = tmp_path / "tai-lieu"
+    folder.mkdir()
+    (folder / "x.docx").write_bytes(b"keep")
+    for option in ("--out", "--output", "-o"):
+        result = run("demo", option, folder)
+        assert result.exit_code == 2 and "demo.not_empty" in result.stderr and str(folder) in result.stderr, option
+    for args in (["consolidate", "--wait", "-1"], ["import", "x", "--wait", "-0.5"], ["restore", "1", "--wait", "-3"],
+                 ["import", "x", "--workers", "0"]):
+        result = run(*args, workspace=tmp_path)
+        assert result.exit_code == 2 and "greater than or equal to" in result.output, (args, result.output)

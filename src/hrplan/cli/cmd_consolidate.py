@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from hrplan.cli.output import (EXIT_INTERNAL, EXIT_NOTHING_TO_DO, EXIT_OK, EXIT_REJECTED, EXIT_USAGE, STATE, console,
-                               err_console, error_json, guarded, print_json, show_problems)
+from hrplan.cli.output import (EXIT_INTERNAL, EXIT_NOTHING_TO_DO, EXIT_OK, EXIT_REJECTED, EXIT_USAGE, STATE, at_least,
+                               console, err_console, error_json, guarded, print_json, show_problems)
 
 from hrplan.problems import HrplanError
 
@@ -27,8 +27,9 @@ def register(app: typer.Typer) -> None:
     @app.command("consolidate")
     @guarded
     def consolidate_(
-        wait: float = typer.Option(0.0, "--wait", min=0, help="Chờ tối đa bấy nhiêu giây nếu một lượt khác đang chạy "
-                                   "(mặc định: dừng ngay với mã 4)."),
+        wait: float = typer.Option(0.0, "--wait", callback=at_least(0), metavar="GIÂY",
+                                   help="Chờ tối đa bấy nhiêu giây (từ 0 trở lên) nếu một lượt khác đang chạy "
+                                        "(mặc định: dừng ngay với mã 4)."),
         as_json: bool = typer.Option(False, "--json", help="In bản tóm tắt JSON cho script giám sát."),
     ) -> None:
         """Tổng hợp tự động (chạy hằng đêm): nhập mọi tệp mới trong inbox/, chuyển sang done/<kỳ>/ hoặc

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Optional
 
 import typer
 
@@ -12,9 +13,11 @@ from hrplan.problems import HrplanError, Problem
 def register(app: typer.Typer) -> None:
     @app.command("demo")
     @guarded
-    def demo(out: Path = typer.Option(Path("hrplan-demo"), "--out", help="Thư mục tạo bản chạy thử.")) -> None:
+    def demo(out: Path = typer.Option(Path("hrplan-demo"), "--output", "-o", help="Thư mục tạo bản chạy thử."),
+             out_alias: Optional[Path] = typer.Option(None, "--out", hidden=True)) -> None:  # earlier releases' name
         """Chạy thử trên dữ liệu mẫu (số liệu của các bài báo nguồn): nhập, kiểm tra, lập báo cáo.
         (Run the whole cycle on the bundled sample.)"""
+        out = out_alias or out
         if STATE.store:  # the demo is the sample in a folder of its own: never written into an office's store
             raise HrplanError(Problem("demo.own_store", params={"path": str(out / "hrplan.sqlite")}))
         from hrplan.jobs import run_demo

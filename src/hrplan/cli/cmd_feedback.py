@@ -17,8 +17,8 @@ def register(app: typer.Typer) -> None:
         unit: List[str] = typer.Option([], "--unit", "-u", help="Đơn vị (mã hoặc tên; có thể lặp lại)."),
         all_units: bool = typer.Option(False, "--all-units", help="Mọi đơn vị có vấn đề trong kỳ."),
         program: List[str] = typer.Option([], "--program", "-p", help="Chương trình (mặc định: tất cả)."),
-        out: Optional[Path] = typer.Option(None, "--output", "--out", "-o",
-                                           help="Thư mục ghi (mặc định: reports/feedback/)."),
+        out: Optional[Path] = typer.Option(None, "--output", "-o", help="Thư mục ghi (mặc định: reports/feedback/)."),
+        out_alias: Optional[Path] = typer.Option(None, "--out", hidden=True),  # the spelling of earlier releases
     ) -> None:
         """Phản hồi cho đơn vị: bản sao tệp đơn vị đã gửi, ô có vấn đề tô màu kèm ghi chú tiếng Việt, trang đầu
         liệt kê vấn đề có liên kết đến ô; tệp bị từ chối (rejected/) cũng được gửi lại, ô lỗi được đánh dấu.
@@ -31,7 +31,7 @@ def register(app: typer.Typer) -> None:
             raise typer.Exit(EXIT_USAGE)
         ws = STATE.ws()
         units = None if all_units else unit
-        folder = out or ws.reports_dir / "feedback"
+        folder = out or out_alias or ws.reports_dir / "feedback"
         files = [*write_feedback(ws, program, period, units, folder, STATE.lang),
                  *refusal_feedback(ws, program, period, units, folder, STATE.lang)]
         nothing = [f for f in files if f.nothing]

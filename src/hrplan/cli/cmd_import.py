@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, List, Optional
 
 import typer
 
-from hrplan.cli.output import (choice, EXIT_INTERRUPTED, EXIT_OK, EXIT_REJECTED, STATE, console, err_console, error_json,
+from hrplan.cli.output import (at_least, choice, EXIT_INTERRUPTED, EXIT_OK, EXIT_REJECTED, STATE, console, err_console, error_json,
                                guarded, inert, plain, print_json, show_problems, strip_control, table)
 from hrplan.messages import render
 from hrplan.problems import HrplanError
@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 # hrplan.store.DEFAULT_WAIT, written out so that --help does not load the store (tests/test_startup.py
 # checks that the two agree).
 DEFAULT_WAIT = 10.0
+WAIT_HELP = "Chờ tối đa bấy nhiêu giây (từ 0 trở lên) khi một lượt khác đang ghi (hết giờ: mã thoát 4)."  # and restore
 _STYLE = {"imported": "green", "updated": "cyan", "unchanged": "dim", "rejected": "red", "would_import": "yellow"}
 _ANSI = {"green": "\x1b[32m", "cyan": "\x1b[36m", "dim": "\x1b[2m", "red": "\x1b[31m", "yellow": "\x1b[33m"}
 FULL_TABLE = 40  # up to this many files the table shows them all; beyond, a summary (and --verbose every file)
@@ -44,10 +45,10 @@ def register(app: typer.Typer) -> None:
         dry_run: bool = typer.Option(False, "--dry-run", help="Chỉ đọc và kiểm tra, không ghi vào cơ sở dữ liệu."),
         hidden: bool = typer.Option(False, "--hidden-sheets", help="Đọc cả các trang bị ẩn."),
         fmt: str = typer.Option("table", "--format", "-f", help="table (bảng) hoặc json."),
-        wait: float = typer.Option(DEFAULT_WAIT, "--wait", min=0, metavar="GIÂY",
-                                   help="Chờ tối đa bấy nhiêu giây khi một lượt khác đang ghi (hết giờ: mã thoát 4)."),
-        workers: Optional[int] = typer.Option(None, "--workers", min=1, metavar="N",
-                                              help="Số tiến trình đọc tệp song song (mặc định: số lõi CPU)."),
+        wait: float = typer.Option(DEFAULT_WAIT, "--wait", callback=at_least(0), metavar="GIÂY", help=WAIT_HELP),
+        workers: Optional[int] = typer.Option(None, "--workers", callback=at_least(1), metavar="N",
+                                              help="Số tiến trình đọc tệp song song (từ 1 trở lên; mặc định: số lõi "
+                                                   "CPU)."),
         verbose: bool = typer.Option(False, "--verbose", "-v",
                                      help=f"Bảng: in mọi tệp, mỗi tệp một dòng (quá {FULL_TABLE} tệp thì bảng chỉ tóm tắt: "
                                           "số tệp theo kết quả, các tệp bị từ chối kèm lỗi đầu tiên, các tệp cập nhật)."),

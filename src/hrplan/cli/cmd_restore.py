@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import typer
 
-from hrplan.cli.cmd_import import DEFAULT_WAIT  # hrplan.store.DEFAULT_WAIT, without loading the store for --help
-from hrplan.cli.output import STATE, console, guarded
+from hrplan.cli.cmd_import import DEFAULT_WAIT, WAIT_HELP  # hrplan.store.DEFAULT_WAIT, without loading the store
+from hrplan.cli.output import STATE, at_least, console, guarded
 
 
 def register(app: typer.Typer) -> None:
@@ -12,8 +12,7 @@ def register(app: typer.Typer) -> None:
     @guarded
     def restore(
         submission: int = typer.Argument(..., metavar="SỐ_BẢN", help="Số bản cần khôi phục (cột # của 'hrplan history')."),
-        wait: float = typer.Option(DEFAULT_WAIT, "--wait", min=0, metavar="GIÂY",
-                                   help="Chờ tối đa bấy nhiêu giây khi một lượt khác đang ghi (hết giờ: mã thoát 4)."),
+        wait: float = typer.Option(DEFAULT_WAIT, "--wait", callback=at_least(0), metavar="GIÂY", help=WAIT_HELP),
     ) -> None:
         """Khôi phục một bản báo cáo cũ thành bản hiện hành; lịch sử vẫn giữ đủ mọi bản.
         Nhập lại tệp cũ không làm việc này. (Restore an earlier submission.)"""

@@ -41,7 +41,7 @@ COMMANDS: dict[str, str] = {
     "store copy": "Copy the whole store (its history too) to another store, then compare counts and totals.",
 }
 
-_WAIT = "Wait up to this many seconds while another run is writing (then: exit code 4)."
+_WAIT = "Wait up to this many seconds (0 or more) while another run is writing (then: exit code 4)."
 _UNIT_OR_NAME = "Unit (code or name; may be repeated)."
 
 # Each option's and argument's help, by command path and parameter name.
@@ -66,7 +66,7 @@ PARAMS: dict[tuple[str, str], str] = {
     ("import", "hidden"): "Read hidden sheets too.",
     ("import", "fmt"): "table or json.",
     ("import", "wait"): _WAIT,
-    ("import", "workers"): "Worker processes reading files in parallel (default: the number of CPU cores).",
+    ("import", "workers"): "Worker processes reading files in parallel (1 or more; default: the number of CPU cores).",
     ("import", "verbose"): "Table: print every file, one line each (beyond 40 files the table is a summary: files per "
                            "outcome, the rejected files with their first error, the updated files).",
     ("check", "period"): "The period to check, for example 2023-Q2 or 2021..2023-05.",
@@ -100,8 +100,8 @@ PARAMS: dict[tuple[str, str], str] = {
     ("history", "fmt"): "table or json.",
     ("restore", "submission"): "The number of the submission to restore (the # column of 'hrplan history').",
     ("restore", "wait"): _WAIT,
-    ("consolidate", "wait"): "Wait up to this many seconds if another run is going (default: stop at once with "
-                             "code 4).",
+    ("consolidate", "wait"): "Wait up to this many seconds (0 or more) if another run is going (default: stop at "
+                             "once with code 4).",
     ("consolidate", "as_json"): "Print a JSON summary for monitoring scripts.",
     ("demo", "out"): "The folder to create the demo in.",
     ("store info", "fmt"): "table or json.",

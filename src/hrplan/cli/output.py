@@ -213,6 +213,19 @@ def _workspace_root() -> Path | None:
         return None
 
 
+def at_least(floor: int) -> Callable[[Any], Any]:
+    """Give an option callback that refuses a number under `floor` as typer's own `min=` does (a usage error, exit 2,
+    in the user's language: cli/usage_errors.py). Not `min=`: the help would show click's '[x>=0]', where ours says
+    the range in words ('0 or more', 'từ 0 trở lên') in both languages."""
+
+    def check(value: Any) -> Any:
+        if value is not None and value < floor:
+            raise typer.BadParameter(f"Input should be greater than or equal to {floor}")
+        return value
+
+    return check
+
+
 def choice(value: str, allowed: tuple[str, ...], option: str) -> str:
     """Give the option's value in lower case if allowed; otherwise stop with a usage error (exit 2)."""
     if value.lower() not in allowed:

@@ -387,8 +387,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "this period, write it in).",
     ),
     "demo.not_empty": (
-        "Thư mục {path} đã có dữ liệu và không phải thư mục demo; hãy chọn thư mục khác bằng --out.",
-        "{path} holds other files and is not a demo folder; choose another with --out.",
+        "Thư mục {path} đã có dữ liệu và không phải thư mục demo; hãy chọn thư mục khác bằng --output.",
+        "{path} holds other files and is not a demo folder; choose another with --output.",
     ),
     "demo.own_store": (
         "hrplan demo luôn dùng kho SQLite riêng trong thư mục của nó ({path}), không dùng kho của --store hay"
