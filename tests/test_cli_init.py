@@ -16,7 +16,7 @@ def test_init_makes_a_workspace_with_config_programs_units_inbox_and_store(tmp_p
     result = run("init", tmp_path / "tinh", "--name", "Tỉnh Cao Bằng")
     assert result.exit_code == 0, result.output
     root = tmp_path / "tinh"
-    for name in ("hrplan.yaml", "units.yaml", "programs", "inbox", "reports", "hrplan.sqlite"):
+    for name in ("hrplan.yaml", "units.yaml", "programs", "inbox", "reports", "logs", "hrplan.sqlite"):
         assert (root / name).exists(), name
     assert "name: Tỉnh Cao Bằng" in (root / "hrplan.yaml").read_text(encoding="utf-8")
     with Store(root / "hrplan.sqlite") as store:

@@ -58,3 +58,27 @@ def test_units_pass_systemd_analyze_verify(tmp_path: Path):
         pytest.skip(f"systemd-analyze cannot run here: {run.stderr.strip()}")
     assert run.returncode == 0, run.stderr
     assert "Unknown" not in run.stderr and "ignoring" not in run.stderr, run.stderr
+
+
+def _documented_cron_command(workspace: Path) -> str:
+    """Give the command of docs/nightly/crontab.txt, its paths pointed at `workspace` and this checkout's hrplan."""
+    line = next(line for line in (NIGHTLY / "crontab.txt").read_text().splitlines() if not line.startswith("#"))
+    command = line.split(None, 5)[5]
+    return command.replace("/srv/hrplan/tinh-cao-bang", str(workspace)).replace("/opt/hrplan/.venv/bin/hrplan", EXE)
+
+
+@pytest.mark.parametrize("older_workspace", [False, True], ids=["made_by_init", "without_logs"])
+def test_the_documented_crontab_line_runs_in_crons_bare_environment(tmp_path: Path, run, older_workspace: bool):
+    # cron runs the line with /bin/sh and almost no environment: `2>>logs/...` failed with "Directory nonexistent"
+    # on every workspace `hrplan init` made (it made no logs/), and hrplan never started.
+    assert run("init", tmp_path / "ws").exit_code == 0
+    if older_workspace:  # a workspace an earlier hrplan made: no logs/ until the first run wrote its log
+        shutil.rmtree(tmp_path / "ws" / "logs")
+    else:
+        assert (tmp_path / "ws" / "logs").is_dir()
+    proc = subprocess.run(["env", "-i", f"PYTHONPATH={REPO / 'src'}", "/bin/sh", "-c", _documented_cron_command(tmp_path / "ws")],
+                          cwd=tmp_path, capture_output=True, text=True)
+    assert "Directory nonexistent" not in proc.stderr and "cannot create" not in proc.stderr, proc.stderr
+    assert proc.returncode == 5, proc.stderr  # nothing to do: hrplan ran, found an empty inbox
+    assert " run " in (tmp_path / "ws" / "logs" / "consolidate.log").read_text(encoding="utf-8")
+    assert (tmp_path / "ws" / "logs" / "cron-errors.log").read_text(encoding="utf-8") == ""

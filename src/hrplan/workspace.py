@@ -330,7 +330,7 @@ def init_workspace(root: Path, name: str | None = None, store: str | None = None
     root = root.resolve()
     if (root / CONFIG_NAME).exists():
         raise HrplanError(Problem("workspace.exists", params={"path": str(root)}))
-    for sub in ("programs", "inbox", "reports"):
+    for sub in ("programs", "inbox", "reports", "logs"):  # logs/: the crontab line appends its stderr there
         (root / sub).mkdir(parents=True, exist_ok=True)
     if store is not None:
         parse_store_url(store, root)  # refuse a bad URL before writing anything
