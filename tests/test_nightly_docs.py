@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import configparser
+import json
 import re
 import shutil
 import subprocess
@@ -82,3 +83,16 @@ def test_the_documented_crontab_line_runs_in_crons_bare_environment(tmp_path: Pa
     assert proc.returncode == 5, proc.stderr  # nothing to do: hrplan ran, found an empty inbox
     assert " run " in (tmp_path / "ws" / "logs" / "consolidate.log").read_text(encoding="utf-8")
     assert (tmp_path / "ws" / "logs" / "cron-errors.log").read_text(encoding="utf-8") == ""
+
+
+def test_the_exit_code_table_names_the_status_an_unreachable_store_gives(tmp_path: Path, run):
+    # The table said `store_lost` for a store that "could not be reached"; the JSON says could_not_run.
+    assert run("init", tmp_path / "ws").exit_code == 0
+    url = "postgresql://analyst@127.0.0.1:1/hrplan"  # port 1: nothing listens, refused at once
+    result = run("--store", url, "consolidate", "--json", workspace=tmp_path / "ws", lang="en")
+    summary = json.loads(result.stdout)
+    assert result.exit_code == 2 and [p["code"] for p in summary["problems"]] == ["store.unreachable"]
+    guide = (REPO / "docs" / "nightly.md").read_text(encoding="utf-8")
+    row = next(line for line in guide.splitlines() if line.startswith("| 2 |") and "could not be reached" in line)
+    assert re.search(r"`status` `(\w+)`", row).group(1) == summary["status"] == "could_not_run"
+    assert row.split("|")[1].strip() == str(summary["exit_code"])
