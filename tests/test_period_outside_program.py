@@ -39,9 +39,9 @@ def test_check_and_report_of_a_period_outside_the_program_say_so_and_do_nothing(
     assert every.exit_code == 0, every.stderr
 
 
-def test_a_title_naming_another_period_than_the_period_cell_is_said_at_the_cell(tmp_path):
+def test_a_title_naming_another_period_than_the_period_cell_refuses_the_file_at_the_cell(tmp_path):
     # The tester's case: a district's corrected file titled 'Quý IV/2025 (…)' with '2025-Q3' in its period cell
-    # was stored as 2025-Q3 without a word, even by --dry-run.
+    # was stored as 2025-Q3 without a word, even by --dry-run; then with a warning, still replacing 2025-Q3.
     import openpyxl
     from quarterly import filled_template, make_workspace
 
@@ -51,12 +51,12 @@ def test_a_title_naming_another_period_than_the_period_cell_is_said_at_the_cell(
     book.worksheets[0]["A6"].value = "Quý IV/2024 (số liệu từ ngày 15/09/2024 đến ngày 14/12/2024)"
     book.save(path)
     (result,) = import_files(ws, [path])
-    assert (result.outcome.value, result.period) == ("imported", "2024-Q3")  # identification itself is unchanged
-    (warning,) = [p for p in result.problems if p.code == "submission.period_title_differs"]
-    assert warning.severity.value == "warning" and warning.location.cell == "D10"
-    assert warning.message("vi").startswith("Ô kỳ báo cáo ghi 2024-Q3 nhưng tiêu đề (ô A6: 'Quý IV/2024 (số liệu")
-    assert "được nhận là của kỳ 2024-Q3" in warning.message("vi") and "hãy sửa ô này thành 2024-Q4" in warning.message("vi")
-    assert "correct this cell to 2024-Q4" in warning.message("en")
+    assert (result.outcome.value, result.period) == ("rejected", "2024-Q3")  # read as the cell says, not stored
+    (error,) = [p for p in result.problems if p.code == "submission.period_differs"]
+    assert error.severity.value == "error" and error.location.cell == "D10"
+    assert error.message("vi").startswith("Kỳ báo cáo không khớp: ô D10 ghi 2024-Q3 nhưng tiêu đề (ô A6: 'Quý IV/2024 (số")
+    assert "ghi 2024-Q4" in error.message("vi") and "--period" in error.message("vi")
+    assert "cell D10 says 2024-Q3 but the title (cell A6" in error.message("en")
     # the template as written, and a title naming the year the quarter is in, say nothing
     for period, title in (("2024-Q1", None), ("2024-Q2", "NĂM 2024")):
         path = filled_template(ws, "B", period, {"DT": (None, 3)})

@@ -155,7 +155,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Expected: if the unit code or the program was mistyped, correct this cell and import again; if the unit "
         "must report, add {unit_code} to reporters: in the program file.",
     ),
-    "submission.period_title_differs": (
+    "submission.period_title_differs": (  # stored by earlier releases: refused now (submission.period_differs)
         "Ô kỳ báo cáo ghi {period} nhưng tiêu đề (ô {line_cell}: '{line}') ghi kỳ {title_period}: số liệu được nhận "
         "là của kỳ {period} theo ô kỳ báo cáo. Nếu kỳ đúng là {title_period}, hãy sửa ô này thành {title_period} "
         "(hoặc nhập lại với --period {title_period}); nếu kỳ {period} đúng, hãy sửa tiêu đề.",
@@ -163,6 +163,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "are taken as {period}'s, from the period cell. If the period is {title_period}, correct this cell to "
         "{title_period} (or import again with --period {title_period}); if {period} is right, correct the title.",
     ),
+    "submission.period_differs": (
+        "Kỳ báo cáo không khớp: {said_vi} nhưng {others_vi}. Tệp không được nhận vì không biết số liệu là của kỳ "
+        "nào (nhận theo một bên có thể ghi đè số liệu của kỳ khác). Hãy sửa ô kỳ báo cáo hoặc tiêu đề cho đúng rồi "
+        "nhập lại, hoặc nhập lại với --period để chọn kỳ.",
+        "The report's period does not agree: {said} but {others}. The file is not taken, as which period its figures "
+        "are for cannot be told (taken by one of them, it could replace another period's figures). Correct the "
+        "period cell or the title, then import again, or import again with --period to choose the period.",
+    ),
+    "submission.period_source.cell": ("ô {cell} ghi {period}", "cell {cell} says {period}"),
+    "submission.period_source.title": ("tiêu đề (ô {cell}: '{line}') ghi {period}",
+                                       "the title (cell {cell}: '{line}') says {period}"),
+    "submission.period_source.file_name": ("tên tệp '{file}' ghi {period}", "the file name '{file}' says {period}"),
+    "submission.period_source.and": (" và ", " and "),
     "submission.period_outside_program": (
         "Kỳ báo cáo {period} nằm ngoài thời gian của chương trình {program} ({program_period}): số liệu được lưu nhưng "
         "không vào báo cáo nào của chương trình. Nếu gõ nhầm kỳ, hãy sửa ô kỳ báo cáo (hoặc nhập lại với --period).",

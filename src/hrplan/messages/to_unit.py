@@ -182,6 +182,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{unit_name} ('{line}'), the parent body, not the reporting unit. Fill in the unit code in the template's "
         f"'Mã đơn vị' cell {_SEND_AGAIN_EN}.",
     ),
+    "submission.period_differs.to_unit": (
+        "Kỳ báo cáo không khớp: {said_vi} nhưng {others_vi}. Hãy sửa ô kỳ báo cáo hoặc tiêu đề cho đúng kỳ của số "
+        f"liệu {_SEND_AGAIN_VI}.",
+        "The report's period does not agree: {said} but {others}. Correct the period cell or the title to the "
+        f"period the figures are for {_SEND_AGAIN_EN}.",
+    ),
+    "submission.period_differs.analyst": (
+        "Nếu đã biết kỳ đúng (hỏi đơn vị): nhập tệp từ rejected/ bằng tay với kỳ đó, hrplan import <tệp> --period <kỳ>.",
+        "If you know the right period (ask the unit): import the file from rejected/ by hand with it, hrplan import "
+        "<file> --period <period>.",
+    ),
     "submission.ambiguous_unit.to_unit": (
         "Không chắc đơn vị báo cáo: tiêu đề khớp với nhiều đơn vị ({candidates}). Hãy ghi mã đơn vị vào ô "
         f"'Mã đơn vị' của biểu mẫu {_SEND_AGAIN_VI}.",

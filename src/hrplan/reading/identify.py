@@ -355,8 +355,8 @@ def _identify_period(found: Identity, layout: TableLayout, ctx: ReadContext, whe
     found.period = period.label
     if kind is not None and not ctx.period:
         _period_with_kind(found, layout, period, where)
-    if not ctx.period and _label(layout, "period") is not None:
-        _title_differs(found, layout, program, period, where)
+    if not ctx.period:
+        _sources_differ(found, layout, program, period, where, from_name)
     if program is not None and found.period is not None:
         whole = program.period_value
         said = Period.parse(found.period)
@@ -366,28 +366,53 @@ def _identify_period(found: Identity, layout: TableLayout, ctx: ReadContext, whe
                 "period": found.period, "program": program.code, "program_period": program.period}))
 
 
-def _title_differs(found: Identity, layout: TableLayout, program: Program | None, period: Period,
-                   where: Location) -> None:
-    """Warn at the period cell when the title names another period ('Quý IV/2025' over a cell '2025-Q3'): the cell
-    is used, as always, but one of the two is wrong. A title naming a year or more that holds the cell's period
-    ('NĂM 2025' over '2025-Q3') does not contradict it; the program's own period in its title is set aside."""
-    label_rows = {_row_of(cell) for _, cell in layout.labels.values() if cell}
-    title = [(t, cell) for t, cell in layout.title_lines if _row_of(cell) not in label_rows]
-    lines, _ = _title_without_program_periods(title, program, found.unit)
-    said = period_in_text(" | ".join(lines))
-    if said is None:
+def _sources_differ(found: Identity, layout: TableLayout, program: Program | None, period: Period, where: Location,
+                    from_name: dict[str, str]) -> None:
+    """Refuse the file when the title or the file name names another period than the one read ('Quý IV/2025' over
+    a cell '2025-Q3', a file '…_2025-Q4.xlsx'): stored under the cell's period, last quarter's copied file replaced
+    another quarter's figures. Only --period (the analyst's word) decides between them. A title naming a year or
+    more that holds the cell's period ('NĂM 2025' over '2025-Q3') does not contradict it, nor a file name whose
+    period overlaps it ('2016' of '…_2016_to_2019-05'); the program's own period in its title is set aside."""
+    others: list[tuple[str, dict[str, str]]] = []
+    read = _parsed(found.period) or period  # a year the data-kind line made a half ('Năm: 2022', 'TH 6 tháng')
+    if _label(layout, "period") is not None:  # the period cell against the title
+        label_rows = {_row_of(cell) for _, cell in layout.labels.values() if cell}
+        title = [(t, cell) for t, cell in layout.title_lines if _row_of(cell) not in label_rows]
+        lines, _ = _title_without_program_periods(title, program, found.unit)
+        said = period_in_text(" | ".join(lines))
+        named = _parsed(said)
+        if named is not None and named != period and not (named == read or (
+                named.contains(read) and named.kind not in ("quarter", "half", "month"))):
+            cell = next((cell for line, (text, cell) in zip(lines, title) if period_in_text(line) == said), None)
+            others.append(("title", {"cell": cell or "?", "line": _line_at(layout, cell) if cell else "",
+                                     "period": named.label}))
+    by_name = _parsed(from_name.get("period")) if found.period_from != "file_name" else None
+    if by_name is not None and (by_name.end < read.start or read.end < by_name.start):
+        others.append(("file_name", {"file": Path(where.file or "").name, "period": by_name.label}))
+    if not others:
         return
+    if _label(layout, "period") is not None:
+        location, mine = _label_location(layout, "period", where), ("cell", {"cell": _label_location(
+            layout, "period", where).cell or "?", "period": period.label})
+    else:  # read from a title line or the data-kind line
+        cell = found.period_cell
+        location = Location(where.file, where.sheet, cell) if cell else where
+        mine = ("title", {"cell": cell or "?", "line": _line_at(layout, cell) if cell else "", "period": read.label})
+    params = {"period": read.label, "periods": ", ".join(dict.fromkeys(p["period"] for _, p in others))}
+    for lang, suffix in (("en", ""), ("vi", "_vi")):
+        params["said" + suffix] = render(f"submission.period_source.{mine[0]}", lang, **mine[1])
+        params["others" + suffix] = render("submission.period_source.and", lang).join(
+            render(f"submission.period_source.{kind}", lang, **p) for kind, p in others)
+    found.problems.append(Problem("submission.period_differs", location=location, params=params))
+
+
+def _parsed(text: str | None) -> Period | None:
+    if not text:
+        return None
     try:
-        named = Period.parse(said)
+        return Period.parse(text)
     except PeriodError:
-        return
-    if named == period or (named.contains(period) and named.kind not in ("quarter", "half", "month")):
-        return
-    cell = next((cell for line, (text, cell) in zip(lines, title) if period_in_text(line) == said), None)
-    found.problems.append(Problem("submission.period_title_differs", Severity.WARNING,
-                                  _label_location(layout, "period", where), {
-                                      "period": period.label, "title_period": named.label,
-                                      "line": _line_at(layout, cell) if cell else "", "line_cell": cell or "?"}))
+        return None
 
 
 def _title_without_program_periods(title_lines: list[tuple[str, str]], program: Program | None,
