@@ -35,3 +35,16 @@ def test_a_late_quarters_findings_are_in_the_log_and_the_summary(sample_ws, run,
     log = (sample_ws.root / "logs" / "consolidate.log").read_text(encoding="utf-8")
     line = next(x for x in log.splitlines() if " late " in x)
     assert f"{PROGRAM} 2023-Q1 (tệp đến muộn của HHA" in line and f"hrplan check -p {PROGRAM} --period 2023-Q1" in line
+
+
+def test_the_late_line_is_in_the_runs_language_not_the_reports(sample_ws, run, tmp_path):
+    # consolidate.report_lang is vi (the default): the reports' language. The log is the run's (--lang en); the late
+    # line stayed Vietnamese.
+    add_program(sample_ws)
+    _send(run, sample_ws, tmp_path, "SYT", "2023-Q2", GOOD, 1_700_000_000)
+    assert consolidate(sample_ws, "--lang", "en").returncode == 0
+    _send(run, sample_ws, tmp_path, "HHA", "2023-Q1", {**GOOD, "BD": (20, 400)}, 1_700_000_100)
+    assert consolidate(sample_ws, "--lang", "en").returncode == 0
+    log = (sample_ws.root / "logs" / "consolidate.log").read_text(encoding="utf-8")
+    line = next(x for x in log.splitlines() if " late " in x)
+    assert f"{PROGRAM} 2023-Q1 (a late file from HHA, not the current period" in line, line

@@ -1,4 +1,4 @@
-"""A period outside the program's own: said at import (a mistyped year), refused by check and report.
+"""A period outside the program's own: refused at import and by the nightly job (a mistyped year), by check and report.
 
 Found with a new planning program (2025-2030): a district's file for 2024 was stored without a word, `status`
 then listed 2024 with four units missing, `check --period 2019` reported units missing and `report --period 2031`
@@ -11,18 +11,52 @@ from hrplan.jobs.current import current_period
 from rule_workbooks import GOOD, PROGRAM, add_program, submit, workbook
 
 
-def test_a_file_for_a_year_before_the_program_is_stored_with_a_warning_at_its_period_cell(sample_ws, run, tmp_path):
+def test_a_file_for_a_year_before_the_program_is_refused_at_its_period_cell(sample_ws, run, tmp_path):
+    # Stored with a warning, it was filed under done/2021-Q4/, counted in no report, and the unit stayed missing
+    # while check and feedback refused to speak of 2021-Q4: nobody could send it back.
     add_program(sample_ws)  # QT-01/KH runs 2022-2025
     (result,) = import_files(sample_ws, [workbook(run, sample_ws, tmp_path, "SYT", "2021-Q4", GOOD)])
-    assert result.outcome.value == "imported"
-    (warning,) = [p for p in result.problems if p.code == "submission.period_outside_program"]
-    assert warning.severity.value == "warning" and warning.location.cell
-    assert "nằm ngoài thời gian của chương trình QT-01/KH (2022-2025)" in warning.message("vi")
-    with sample_ws.open_store() as store:  # the nightly job's current period is never the mistyped one
+    assert result.outcome.value == "rejected"
+    (error,) = [p for p in result.problems if p.code == "submission.period_not_in_program"]
+    assert error.is_error and error.location.cell == "D10"
+    assert error.message("vi").startswith("Kỳ báo cáo nằm ngoài thời gian của chương trình: ô D10 ghi 2021-Q4, nhưng "
+                                          "chương trình QT-01/KH chỉ gồm 2022-2025.")
+    with sample_ws.open_store() as store:  # nothing stored: the nightly job's current period is never the mistyped one
+        assert store.current(PROGRAM, "SYT", "2021-Q4") is None
         assert current_period(sample_ws, sample_ws.program(PROGRAM), store) is None
     submit(run, sample_ws, tmp_path, "SYT", "2023-Q1", GOOD)
     with sample_ws.open_store() as store:
         assert current_period(sample_ws, sample_ws.program(PROGRAM), store) == "2023-Q1"
+    # --period outside the program is refused the same way, naming the option.
+    outside = run("import", workbook(run, sample_ws, tmp_path, "HHA", "2023-Q1", GOOD), "--period", "2026",
+                  workspace=sample_ws, lang="en")
+    assert outside.exit_code == 3 and "--period says 2026, but program QT-01/KH covers 2022-2025 only" in " ".join(
+        outside.output.split())
+
+
+def test_the_nightly_job_refuses_a_file_dated_outside_the_program_with_a_reason_for_the_clerk(sample_ws, run, tmp_path):
+    import json
+    import shutil
+
+    from inbox_builder import consolidate
+
+    add_program(sample_ws)
+    made = workbook(run, sample_ws, tmp_path, "HHA", "2021-Q4", GOOD)
+    shutil.copyfile(made, sample_ws.root / "inbox" / "HHA_baocao.xlsx")
+    night = consolidate(sample_ws, "--lang", "en", "--json")
+    assert night.returncode == 3, night.stderr
+    (entry,) = json.loads(night.stdout)["files"]
+    assert entry["outcome"] == "rejected" and entry["moved_to"] == "rejected/HHA_baocao.xlsx"
+    assert not (sample_ws.root / "done").exists() or not any((sample_ws.root / "done").rglob("*.xlsx"))
+    reason = (sample_ws.root / "rejected" / "HHA_baocao.xlsx.reason.txt").read_text(encoding="utf-8")
+    assert "HHA_baocao.xlsx › " in reason and "D10" in reason
+    assert "ô D10 ghi 2021-Q4, nhưng chương trình QT-01/KH chỉ gồm 2022-2025" in reason
+    assert "Hãy ghi đúng kỳ báo cáo (trong 2022-2025) vào ô 'Kỳ báo cáo' của biểu mẫu rồi gửi lại tệp" in reason
+    assert "cell D10 says 2021-Q4, but program QT-01/KH covers 2022-2025 only" in reason
+    log = (sample_ws.root / "logs" / "consolidate.log").read_text(encoding="utf-8")
+    line = next(x for x in log.splitlines() if " rejected " in x)
+    assert "HHA_baocao.xlsx" in line and "covers 2022-2025 only" in line  # in the run's language
+    assert " late " not in log
 
 
 def test_check_and_report_of_a_period_outside_the_program_say_so_and_do_nothing(sample_ws, run, tmp_path):

@@ -175,7 +175,7 @@ def _run_locked(workspace: Workspace, formats: list[str], lang: str, log: RunLog
             log.line("report", render("consolidate.log.report", lang, program=out.program, period=out.period,
                                       errors=out.findings.get("error", 0), warnings=out.findings.get("warning", 0),
                                       files=names))
-    result.late = _check_late(workspace, result, log)
+    result.late = _check_late(workspace, result, log, lang)
     result.seconds = round(time.monotonic() - started, 2)
     result.finished = now_text()
     for item in result.waiting:  # each night; a link or a FIFO needs someone, so it is named on a quiet night too
@@ -330,24 +330,27 @@ def _reject(workspace: Workspace, outcome: FileOutcome, path: Path, rejected_dir
     return outcome
 
 
-def _check_late(workspace: Workspace, result: ConsolidateResult, log: RunLog) -> list[dict[str, Any]]:
+def _check_late(workspace: Workspace, result: ConsolidateResult, log: RunLog, lang: str) -> list[dict[str, Any]]:
     """Check each period other than its program's current one that a file stored tonight belongs to (the reports
-    are written for the current period only) and log, per program and period, the findings of the units that sent:
-    a late quarter's typo (400 for a plan of 20) went through with nothing in the log."""
-    lang = workspace.config.consolidate.report_lang
+    are written for the current period only) and log, in the run's language, per program and period, the findings
+    of the units that sent: a late quarter's typo (400 for a plan of 20) went through with nothing in the log."""
     current = {o.program: o.period for o in result.outputs}
-    late: dict[tuple[str, str], set[str]] = {}
+    late: dict[tuple[str, str], dict[str, list[str]]] = {}
     for f in result.files:
         if f.outcome in ("imported", "updated") and f.program and f.period and f.period != current.get(f.program):
-            late.setdefault((f.program, f.period), set()).add(f.unit)
+            late.setdefault((f.program, f.period), {}).setdefault(f.unit, []).append(f.moved_to or f.file)
     out = []
-    for (program, period), units in sorted(late.items()):
+    for (program, period), sent in sorted(late.items()):
         from hrplan.checks import run_checks
 
+        units = set(sent)
         try:
             findings = [x for x in run_checks(workspace, [program], period, lang) if x.unit in units]
-        except HrplanError as exc:  # a period outside the program: said at import, nothing to check
-            log.line("late", "; ".join(p.message(lang) for p in exc.problems))
+        except HrplanError as exc:  # the period cannot be checked: name the files, their units and why
+            log.line("late", render("consolidate.log.late_not_checked", lang, program=program, period=period,
+                                    files=", ".join(f"{name} ({unit})" for unit, names in sorted(sent.items())
+                                                    for name in names),
+                                    reason="; ".join(p.message(lang) for p in exc.problems)))
             continue
         counts = {s: sum(x.severity.value == s for x in findings) for s in ("error", "warning", "info")}
         out.append({"program": program, "period": period, "units": sorted(units), "findings": counts})
@@ -361,9 +364,11 @@ def _file_line(f: FileOutcome, lang: str) -> str:
     if f.outcome in ("imported", "updated", "unchanged"):
         line = render(f"consolidate.log.{f.outcome}", lang, values=f.values, id=f.submission_id,
                       old=f.superseded_id, same=f.submission_id, **common)
-        late = [p.message(lang) for p in f.problems if p.code in ("import.older_than_current",
-                                                                   "import.kept_from_earlier")]
-        return " ".join([line, *late])  # an old copy arriving late: said where the analyst reads the night
+        said = [p.message(lang) for p in f.problems if p.code in ("import.older_than_current", "import.kept_from_earlier")
+                or (p.code.startswith("submission.") and not p.is_error)]
+        # An old copy arriving late, what the file says of its unit or period that was taken with a doubt (a unit
+        # the program did not ask): said where the analyst reads the night, not only in `check`.
+        return " ".join([line, *said])
     if f.outcome == "rejected":
         return render("consolidate.log.rejected", lang, reason=f.reason, **common)
     if f.outcome == "failed":

@@ -90,6 +90,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                "{file}: internal error, the file stays in the inbox: {error}"),
     "consolidate.log.report": ("{program} {period}: đã kiểm tra ({errors} lỗi, {warnings} cảnh báo) và ghi {files}.",
                                "{program} {period}: checked ({errors} error{s_errors}, {warnings} warning{s_warnings}) and wrote {files}."),
+    "consolidate.log.late_not_checked": (
+        "{program} {period}: không kiểm tra được các tệp đã nhận {files}: {reason}",
+        "{program} {period}: the files taken, {files}, could not be checked: {reason}",
+    ),
     "consolidate.log.late": (
         "{program} {period} (tệp đến muộn của {units}, không phải kỳ hiện tại nên không ghi báo cáo): đã kiểm tra, "
         "{errors} lỗi, {warnings} cảnh báo; xem: hrplan check -p {program} --period {period} -u <đơn vị>.",

@@ -171,11 +171,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "are for cannot be told (taken by one of them, it could replace another period's figures). Correct the "
         "period cell or the title, then import again, or import again with --period to choose the period.",
     ),
+    "submission.period_not_in_program": (
+        "Kỳ báo cáo nằm ngoài thời gian của chương trình: {said_vi}, nhưng chương trình {program} chỉ gồm "
+        "{program_period}. Tệp không được nhận (số liệu sẽ không vào báo cáo nào của chương trình). Nếu gõ nhầm kỳ, "
+        "hãy sửa cho đúng rồi nhập lại, hoặc nhập lại với --period.",
+        "The report's period lies outside the program: {said}, but program {program} covers {program_period} only. "
+        "The file is not taken (its figures would count in no report of the program). If the period was mistyped, "
+        "correct it and import again, or import again with --period.",
+    ),
     "submission.period_source.cell": ("ô {cell} ghi {period}", "cell {cell} says {period}"),
     "submission.period_source.title": ("tiêu đề (ô {cell}: '{line}') ghi {period}",
                                        "the title (cell {cell}: '{line}') says {period}"),
     "submission.period_source.file_name": ("tên tệp '{file}' ghi {period}", "the file name '{file}' says {period}"),
+    "submission.period_source.option": ("tùy chọn --period ghi {period}", "--period says {period}"),
     "submission.period_source.and": (" và ", " and "),
+    # Stored with files imported by earlier releases (a warning then); such a file is refused now, with
+    # submission.period_not_in_program, and a contradicting title with submission.period_differs.
     "submission.period_outside_program": (
         "Kỳ báo cáo {period} nằm ngoài thời gian của chương trình {program} ({program_period}): số liệu được lưu nhưng "
         "không vào báo cáo nào của chương trình. Nếu gõ nhầm kỳ, hãy sửa ô kỳ báo cáo (hoặc nhập lại với --period).",

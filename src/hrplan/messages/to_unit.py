@@ -182,6 +182,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{unit_name} ('{line}'), the parent body, not the reporting unit. Fill in the unit code in the template's "
         f"'Mã đơn vị' cell {_SEND_AGAIN_EN}.",
     ),
+    "submission.period_not_in_program.to_unit": (
+        "Kỳ báo cáo nằm ngoài thời gian của chương trình: {said_vi}, nhưng chương trình {program} chỉ gồm "
+        "{program_period}. Hãy ghi đúng kỳ báo cáo (trong {program_period}) vào ô 'Kỳ báo cáo' của biểu mẫu "
+        f"{_SEND_AGAIN_VI}.",
+        "The report's period lies outside the program: {said}, but program {program} covers {program_period} only. "
+        "Fill in the right period (within {program_period}) in the template's 'Kỳ báo cáo' cell "
+        f"{_SEND_AGAIN_EN}.",
+    ),
     "submission.period_differs.to_unit": (
         "Kỳ báo cáo không khớp: {said_vi} nhưng {others_vi}. Hãy sửa ô kỳ báo cáo hoặc tiêu đề cho đúng kỳ của số "
         f"liệu {_SEND_AGAIN_VI}.",

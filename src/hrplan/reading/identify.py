@@ -358,12 +358,28 @@ def _identify_period(found: Identity, layout: TableLayout, ctx: ReadContext, whe
     if not ctx.period:
         _sources_differ(found, layout, program, period, where, from_name)
     if program is not None and found.period is not None:
-        whole = program.period_value
-        said = Period.parse(found.period)
-        if said.end < whole.start or said.start > whole.end:  # stored, it counts in no report of the program
-            location = where if ctx.period else _label_location(layout, "period", where)
-            found.problems.append(Problem("submission.period_outside_program", Severity.WARNING, location, {
-                "period": found.period, "program": program.code, "program_period": program.period}))
+        _inside_program(found, layout, program, where)
+
+
+def _inside_program(found: Identity, layout: TableLayout, program: Program, where: Location) -> None:
+    """Refuse a report for a period wholly outside its program's (a mistyped year, '2024-Q4' in a 2025 program):
+    stored, it counted in no report, was filed under done/2024-Q4/, and the unit stayed missing for its quarter
+    while `check` and `feedback` refused to speak of that period."""
+    whole, said = program.period_value, Period.parse(found.period)
+    if not (said.end < whole.start or said.start > whole.end):
+        return
+    cell = found.period_cell if found.period_from == "cell" else None
+    location = Location(where.file, where.sheet, cell) if cell else where
+    if found.period_from == "file_name":
+        source: tuple[str, dict[str, str]] = ("file_name", {"file": Path(where.file or "").name, "period": said.label})
+    elif found.period_from == "option":
+        source = ("option", {"period": said.label})
+    else:
+        source = ("cell", {"cell": cell or "?", "period": said.label})
+    params = {"period": said.label, "program": program.code, "program_period": program.period}
+    for lang, suffix in (("en", ""), ("vi", "_vi")):
+        params["said" + suffix] = render(f"submission.period_source.{source[0]}", lang, **source[1])
+    found.problems.append(Problem("submission.period_not_in_program", location=location, params=params))
 
 
 def _sources_differ(found: Identity, layout: TableLayout, program: Program | None, period: Period, where: Location,
