@@ -100,7 +100,7 @@ cutoff:
 #   day: 15
 #   months_after: 1
 # Where a workbook names neither unit nor period, read them from the file name:
-# e.g. SYT_2023-Q2.xlsx -> unit SYT, period 2023-Q2.
+# e.g. SYT_2023-Q2.xlsx -> unit SYT, period 2023-Q2 (and 12-CTr-TU_SYT_2023-Q2.xlsx, a template's name, too).
 filename_pattern: '^(?P<unit>[^_]+)_(?P<period>\\d{{4}}(?:-[QH]\\d)?)'
 read_hidden_sheets: false
 # The nightly job (hrplan consolidate): report formats rewritten when something changed

@@ -317,6 +317,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "gửi cho đơn vị tệp lý do rejected/{reason}.",
         "{file} from {unit} for {period} was refused but is not .xlsx/.xlsm, so no cell can be marked: send the unit "
         "the reason file rejected/{reason}."),
+    "feedback.refused_unopened": (
+        "Tệp {file} của {unit} kỳ {period} bị từ chối vì không mở được tệp (hỏng, không đầy đủ hoặc có mật khẩu) nên "
+        "không đánh dấu được ô: hãy gửi cho đơn vị tệp lý do rejected/{reason}.",
+        "{file} from {unit} for {period} was refused as the file cannot be opened (damaged, incomplete or with a "
+        "password), so no cell can be marked: send the unit the reason file rejected/{reason}."),
     "feedback.refused_reads_now": (
         "Tệp {file} của {unit} kỳ {period} đã bị từ chối (rejected/{reason}) nhưng nay đọc được không có lỗi (thiết "
         "lập đã thay đổi từ đó): không cần đơn vị gửi lại; hãy nhập tệp này (hrplan import rejected/{file}).",

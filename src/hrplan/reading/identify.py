@@ -61,6 +61,7 @@ _BODY_LINE = re.compile(r"^((uy ban nhan dan|ubnd|hoi dong nhan dan|hdnd|ban cha
 _GAP = " % "
 # A file name's period that goes on past what the pattern read ('2024' of '2024-05').
 _CUT_SHORT = re.compile(r"[-.](\d{1,2})(?!\d)")
+_RANGE_NAME = re.compile(r"_to_(\d{4}(?:-\d{2})?)(?![\d-])")
 _FREQUENCY_MONTHS = {"month": 1, "quarter": 3, "half": 6, "year": 12}
 
 
@@ -84,8 +85,8 @@ def identify(path: Path, layout: TableLayout, ctx: ReadContext) -> Identity:
     """Give the program, unit and period of the submission laid out in `layout`, with any problem."""
     found = Identity()
     where = Location(str(path), layout.sheet.name)
-    from_name = _from_file_name(path, ctx.filename_pattern)
-    program = _identify_program(found, layout, ctx, where)
+    from_name = _from_file_name(path, ctx.filename_pattern, ctx.programs)
+    program = _identify_program(found, layout, ctx, where, from_name)
     _identify_unit(found, layout, ctx, where, from_name, program)
     _identify_period(found, layout, ctx, where, from_name, program)
     if program and found.unit and program.scope in ctx.units and not ctx.units.is_under(found.unit, program.scope):
@@ -134,10 +135,13 @@ def _unit_lived(found: Identity, layout: TableLayout, ctx: ReadContext, where: L
     found.problems.append(Problem(code, location=location, params=params))
 
 
-def _identify_program(found: Identity, layout: TableLayout, ctx: ReadContext, where: Location) -> Program | None:
+def _identify_program(found: Identity, layout: TableLayout, ctx: ReadContext, where: Location,
+                      from_name: dict[str, str]) -> Program | None:
     text = ctx.program or _label(layout, "program")
     if text is None:
         text = program_in_titles([t for t, _ in layout.title_lines], ctx.programs)
+    if text is None:
+        text = from_name.get("program")
     if text is None and len(ctx.programs) == 1:
         text = next(iter(ctx.programs))
     if text is None:
@@ -544,18 +548,50 @@ def _label_location(layout: TableLayout, name: str, where: Location) -> Location
     return Location(where.file, where.sheet, found[1]) if found else where
 
 
-def _from_file_name(path: Path, pattern: str | None) -> dict[str, str]:
+def _from_file_name(path: Path, pattern: str | None, programs: dict[str, Program] | None = None) -> dict[str, str]:
+    """Give what the file name says (unit, period, and program when it starts with a program's code as `hrplan
+    template` writes it: '15-KH-UBND_HBS_2025-Q1.xlsx'), read by the workspace's pattern ('SYT_2023-Q2.xlsx')."""
     if not pattern:
         return {}
+    stem = path.stem
+    for program in (programs or {}).values():  # the template's name: the pattern reads what follows the program
+        prefix = f"{program.slug}_"
+        if stem.lower().startswith(prefix.lower()) and (found := _by_pattern(stem[len(prefix):], pattern)):
+            return {**found, "program": program.code}
+    return _by_pattern(stem, pattern)
+
+
+def _by_pattern(stem: str, pattern: str) -> dict[str, str]:
     try:
-        m = re.search(pattern, path.stem)
+        m = re.search(pattern, stem)
     except re.error:
         return {}
     found = {k: v for k, v in (m.groupdict() if m else {}).items() if v}
-    if found.get("period") and (more := _CUT_SHORT.match(path.stem, m.end("period"))):
+    if not found.get("period"):
+        return found
+    if more := _RANGE_NAME.match(stem, m.end("period")):  # a range as file names write it: '2016_to_2019-05'
+        found["period"] = f"{found['period']}..{more[1]}"
+    elif more := _CUT_SHORT.match(stem, m.end("period")):
         try:  # 'XHT_2024-05' read by '(?P<period>\d{4}(?:-[QH]\d)?)' is not the year 2024
             Period.parse(f"{found['period']}-{more[1]}")
             del found["period"]
         except PeriodError:
             pass
     return found
+
+
+def identity_from_name(path: Path, ctx: ReadContext) -> tuple[str | None, str | None, str | None]:
+    """Give the program, unit and period of a file that cannot be opened, as its name and the run's options tell
+    them, or (None, None, None) unless all three can be told: a damaged '15-KH-UBND_HBS_2025-Q1.xlsx' refused is
+    then made good by HBS's next file for that quarter, instead of waiting in rejected/ for the analyst."""
+    from_name = _from_file_name(path, ctx.filename_pattern, ctx.programs)
+    program_text = ctx.program or from_name.get("program") or (next(iter(ctx.programs)) if len(ctx.programs) == 1
+                                                              else None)
+    program = next((p for p in ctx.programs.values() if program_text and _code_key(p.code) == _code_key(program_text)),
+                   None)
+    unit_text = ctx.unit or from_name.get("unit")
+    unit = ctx.units.match(unit_text) if unit_text else None
+    period = _parsed(ctx.period or from_name.get("period"))
+    if program is None or unit is None or period is None:
+        return None, None, None
+    return program.code, unit, period.label

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from hrplan.problems import Location, Problem
+from hrplan.reading.identify import identity_from_name
 from hrplan.reading.submission import ParsedSubmission, read_submission
 from hrplan.reading.types import ReadContext
 from hrplan.workbooks import check_file
@@ -57,8 +58,9 @@ def read_one(path: Path, ctx: ReadContext) -> FileRead:
     path = Path(path)
     parsed = ParsedSubmission(path)
     checked, problems = check_file(path, ctx.limits)
-    if checked is None:
+    if checked is None:  # damaged, too large, a password: what it is for, its name alone may tell
         parsed.problems.extend(problems)
+        parsed.program, parsed.unit, parsed.period = identity_from_name(path, ctx)
         return FileRead(path, None, parsed, time.monotonic() - started)
     file_hash = hashlib.sha256(checked.data).hexdigest()
     checked.data = b""  # hashed and checked: not held while the file is read

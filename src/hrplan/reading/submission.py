@@ -17,7 +17,7 @@ from hrplan.reading.columns import HeaderColumn, caption_role
 from hrplan.reading.declared import declared_for, table_as_declared
 from hrplan.reading.blocks import block_layout, blocks_of, is_total_block
 from hrplan.reading.formulas import calculate_formulas
-from hrplan.reading.identify import identify
+from hrplan.reading.identify import identify, identity_from_name
 from hrplan.reading.table import choose_table_columns, read_rows, read_table, unknown_rows, unplaced_columns
 from hrplan.reading.text import convert_legacy_text
 from hrplan.reading.rows import IndicatorMatcher
@@ -86,8 +86,9 @@ def read_submission(path: Path, ctx: ReadContext, checked: CheckedFile | None = 
     result = ParsedSubmission(path)
     try:
         book = read_workbook(path, ctx.limits, with_hidden=True, checked=checked)
-    except HrplanError as exc:
+    except HrplanError as exc:  # damaged, a password, too large: what it is for, its name alone may tell
         result.problems.extend(exc.problems)
+        result.program, result.unit, result.period = identity_from_name(path, ctx)
         return result
     text_notes = convert_legacy_text(book)
     for raw_sheet in book.sheets:  # an app's plain formulas (=K43, =SUM(D10:D15)) never calculated: calculate them

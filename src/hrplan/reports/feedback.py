@@ -197,6 +197,9 @@ def write_refused_feedback(workspace, read: FileRead, about: tuple[str, str, str
     if source.suffix.lower() not in _OPENPYXL:
         result.problems.append(Problem("feedback.refused_not_xlsx", Severity.WARNING, Location(str(source)), params))
         return result
+    if not any(p.location.sheet for p in refusal):  # it could not be opened (damaged): told by its name alone
+        result.problems.append(Problem("feedback.refused_unopened", Severity.WARNING, Location(str(source)), params))
+        return result
     marks = [Mark(p.severity, p.code, p.location.sheet, p.location.cell, _refusal_comment(p, lang),
                   str(p.params.get("indicator") or "")) for p in refusal]
     title = render("feedback.refused_title", lang, unit=_unit_name(workspace, unit), unit_code=unit,
