@@ -42,8 +42,9 @@ def test_a_running_totals_ceiling_holds_whole_in_the_half_year(tmp_path: Path) -
          filled_template(ws, "B", "2024-H1", {"BC": (4800, 4790)}))
     data = build_report(ws, "Q-01/KH", "2024-H1").data
     sentence = next(s for s in data["narrative"] if s.startswith("Biên chế"))
-    # the ceilings whole (5.950), not halved (2.975: "5.930 người, đạt 199% kế hoạch")
-    assert sentence.startswith("Biên chế hưởng lương ngân sách: 5.930 người, đạt gần 100% kế hoạch (đạt)"), sentence
+    # the ceilings whole (5.950), not halved (2.975: "5.930 người, bằng 199% mức trần")
+    assert sentence.startswith("Biên chế hưởng lương ngân sách: 5.930 người, bằng gần 100% mức trần 5.950 "
+                               "(không vượt trần)"), sentence
     a = _row(data, "A", "BC")
     assert (a["plan"], a["plan_rule"]) == (1150, "whole")
     assert any("là số lũy kế" in f and "không chia theo thời gian" in f for f in a["footnotes"]), a["footnotes"]
