@@ -28,6 +28,10 @@ CENTER, JUSTIFY, LEFT, RIGHT = (WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.JU
 HEADING_CM, HEADING_INDENT_CM = (7.3, 10.2), -1.0
 # Figure columns hold '1.234.567' or '106.535,5' (1,7 cm at 12 pt) and the longest caption word ('measure') whole.
 NUMBER_CM = 2.0
+# The indents of the rule under the motto (its length: the right column's 10,1 cm less both), per language, for the
+# state's second line ('Độc lập - Tự do - Hạnh phúc' 6,0 cm at 14 pt bold, 'Independence - Freedom - Happiness'
+# 7,8 cm) and the Party's motto ('ĐẢNG CỘNG SẢN VIỆT NAM' 6,3 cm at 13 pt bold, 'COMMUNIST PARTY OF VIETNAM' 7,6 cm).
+MOTTO_RULE_INDENT_CM = {"vi": {False: 1.95, True: 2.05}, "en": {False: 1.0, True: 1.2}}
 
 
 def para(container, text: str = "", *, size: float = 14, bold=False, italic=False, align=None, before=0.0, after=0.0,
@@ -190,6 +194,15 @@ def notes(doc, key: str) -> None:
     tag(doc, "{%p endif %}")
 
 
+def rule_paragraph(cell, party: bool, indent: float) -> None:
+    """The rule under the motto: under 'Độc lập - Tự do - Hạnh phúc' itself (state), or on a paragraph of its own
+    under 'ĐẢNG CỘNG SẢN VIỆT NAM' (Party: indenting the motto to shorten its rule would wrap the motto)."""
+    if party:
+        rule_under(para(cell, "", size=4, align=CENTER, left=indent, right=indent))
+    else:
+        rule_under(para(cell, "{{ motto_2 }}", size=14, bold=True, align=CENTER, left=indent, right=indent))
+
+
 def heading_block(doc, party: bool) -> None:
     head = doc.add_table(rows=1, cols=2)
     no_borders(head)
@@ -206,11 +219,14 @@ def heading_block(doc, party: bool) -> None:
         rule_under(rule)
     para(left, "{{ number }}", size=13, align=CENTER, before=6)
     motto = para(right, "{{ motto }}", size=13, bold=True, align=CENTER)
-    if party:  # the rule goes on a paragraph of its own: indenting the motto to shorten it would wrap the motto
-        rule_under(para(right, "", size=4, align=CENTER, left=2.05, right=2.05))
-    else:
-        second = para(right, "{{ motto_2 }}", size=14, bold=True, align=CENTER, left=1.95, right=1.95)
-        rule_under(second)
+    # The rule under the motto is as long as its words (Decree 30, Hướng dẫn 36): the paragraph's indents set its
+    # length, one pair per language, as the words' length differs ('Independence - Freedom - Happiness' wrapped
+    # inside the Vietnamese indents).
+    tag(right, '{%p if lang == "en" %}')
+    rule_paragraph(right, party, MOTTO_RULE_INDENT_CM["en"][party])
+    tag(right, "{%p else %}")
+    rule_paragraph(right, party, MOTTO_RULE_INDENT_CM["vi"][party])
+    tag(right, "{%p endif %}")
     para(right, "{{ place_date }}", size=14, italic=True, align=CENTER, before=8)
     right.paragraphs[0]._p.getparent().remove(right.paragraphs[0]._p)  # the cell's empty first paragraph
     widths(head, list(HEADING_CM))

@@ -325,3 +325,60 @@ def test_table_rows_never_split_across_pages_and_figures_are_right_aligned(wide,
     planning = next(t for t in bordered if t.rows[0].cells[1].text == "Số vị trí")
     for row in planning.rows[1:]:  # seats, people planned and the ratio are numbers: right, as in the other tables
         assert [row.cells[i].paragraphs[0].alignment for i in (1, 2, 3)] == [WD_ALIGN_PARAGRAPH.RIGHT] * 3
+
+
+def pdfs(docxs: list[Path], out: Path) -> list[Path]:
+    """Convert several .docx files to PDF in one run of headless LibreOffice; give the PDFs."""
+    profile = out / "lo-profile"
+    subprocess.run([_tool("soffice"), f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
+                    "--outdir", str(out), *map(str, docxs)], check=True, capture_output=True, timeout=300)
+    return [out / (d.stem + ".pdf") for d in docxs]
+
+
+def pdf_pages(pdf: Path) -> list[str]:
+    """Give each page's text, laid out as printed (pdftotext -layout)."""
+    text = subprocess.run([_tool("pdftotext"), "-layout", str(pdf), "-"], check=True, capture_output=True, text=True,
+                          timeout=60).stdout
+    return text.split("\f")
+
+
+def pdf_words(pdf: Path) -> list[tuple[int, float, float, float, str]]:
+    """Give each word of the PDF as (page, xMin, yMin, yMax, text), in points (pdftotext -bbox)."""
+    import html
+    import re
+
+    out = subprocess.run([_tool("pdftotext"), "-bbox", str(pdf), "-"], check=True, capture_output=True, text=True,
+                         timeout=60).stdout
+    words, page = [], 0
+    for line in out.splitlines():
+        if "<page " in line:
+            page += 1
+        m = re.search(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">(.*)</word>', line)
+        if m:
+            words.append((page, float(m[1]), float(m[2]), float(m[3]), html.unescape(m[4])))
+    return words
+
+
+@pytest.mark.parametrize("party", [False, True])
+def test_the_motto_holds_one_line_under_a_rule_as_long_as_its_words_in_both_languages(demo, tmp_path, party):
+    """Seen: 'Independence - Freedom -' over 'Happiness': the rule's indents were set for the Vietnamese words."""
+    import matplotlib.font_manager as fm
+    from PIL import ImageFont
+
+    bold = ImageFont.truetype(fm.findfont(fm.FontProperties(family="Liberation Serif", weight="bold")), 1000)
+    docxs = []
+    for lang in ("vi", "en"):
+        document = build_document(Workspace(demo), "12-CTr/TU" if party else "27-KH/UBND",
+                                  "2016..2019-05" if party else "2024", lang=lang)
+        docxs.append(render_docx(document, tmp_path / f"{lang}.docx"))
+    for lang, docx, pdf in zip(("vi", "en"), docxs, pdfs(docxs, tmp_path)):
+        motto, size = (render("report.motto_party", lang), 13) if party else (render("report.motto_state_2", lang), 14)
+        lines = [line.strip() for line in pdf_pages(pdf)[0].splitlines()]
+        assert any(line.endswith(motto) for line in lines), (motto, lines[:6])
+        # the rule: the bottom border of the motto's paragraph (state) or of the empty one under it (Party), as long
+        # as the words, give or take 3 mm on either side (6 mm in all)
+        cell = WordDocument(str(docx)).tables[0].rows[0].cells[1]
+        (ruled,) = [p for p in cell.paragraphs if p._p.pPr is not None and p._p.pPr.find(qn("w:pBdr")) is not None]
+        rule_cm = cell.width.cm - 0.1 - ruled.paragraph_format.left_indent.cm - ruled.paragraph_format.right_indent.cm
+        words_cm = bold.getlength(motto) / 1000 * size / 72 * 2.54
+        assert abs(rule_cm - words_cm) <= 0.6, (lang, motto, words_cm, rule_cm)
