@@ -144,36 +144,50 @@ def cell_text(cell, text: str, *, size=12, bold=False, italic=False, align=None)
 
 
 def grid(doc, header: list[str], row: list[str], cms: list[float], loop: str, aligns: list, *,
-         name_col: int | None = None):
+         name_col: int | None = None, section: str | None = None):
     """A bordered table: a header row of labels, repeated on each page, and one row repeated for each item of `loop`,
-    its columns aligned by `aligns` (numbers right); no row breaks across pages."""
-    table = doc.add_table(rows=4, cols=len(header))
+    its columns aligned by `aligns` (numbers right); no row breaks across pages. With `section` (a condition on the
+    item), the items it holds for are section rows: bold, and kept on the page of the row after them."""
+    table = doc.add_table(rows=4 + (4 if section else 0), cols=len(header))
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     for cell, text in zip(table.rows[0].cells, header):
         cell_text(cell, text, bold=True, align=CENTER)
     repeat_header(table.rows[0])
-    cell_text(table.rows[1].cells[0], "{%tr for " + loop + " %}")
-    for i, (cell, text) in enumerate(zip(table.rows[2].cells, row)):
+    rows = iter(table.rows[1:])
+    cell_text(next(rows).cells[0], "{%tr for " + loop + " %}")
+    if section:
+        cell_text(next(rows).cells[0], "{%tr if " + section + " %}")
+        section_row(next(rows), row, aligns, name_col)
+        cell_text(next(rows).cells[0], "{%tr else %}")
+    for i, (cell, text) in enumerate(zip(next(rows).cells, row)):
         if i == name_col:
             level_paragraphs(cell, text)
         else:
             cell_text(cell, text, align=aligns[i])
-    cell_text(table.rows[3].cells[0], "{%tr endfor %}")
+    if section:
+        cell_text(next(rows).cells[0], "{%tr endif %}")
+    cell_text(next(rows).cells[0], "{%tr endfor %}")
     widths(table, cms)
     cell_margins(table, 0.1)
     keep_rows_whole(table)
     return table
 
 
+def section_row(row, texts: list[str], aligns: list, name_col: int | None) -> None:
+    """A section row ('II  Bồi dưỡng'): its name bold, every paragraph of it kept with the next row, so that it never
+    ends a page alone (Word keeps a row whose paragraphs keep with the next; LibreOffice reads the first cell's)."""
+    for i, (cell, text) in enumerate(zip(row.cells, texts)):
+        p = cell_text(cell, text, align=aligns[i])
+        if i == name_col:
+            p.runs[0].bold = True
+        p.paragraph_format.keep_with_next = True
+
+
 def level_paragraphs(cell, text: str) -> None:
-    """The indicator name: bold for a section row, indented italic for a breakdown part, plain otherwise."""
+    """The indicator name: indented italic for a breakdown part, plain otherwise (a section's is in its own row)."""
     first = cell.paragraphs[0]
-    first.add_run("{%p if row.level == 0 %}").font.size = Pt(2)
-    p = cell.add_paragraph()
-    r = p.add_run(text)
-    r.bold, r.font.size = True, Pt(12)
-    cell.add_paragraph().add_run("{%p elif row.level == 2 %}").font.size = Pt(2)
+    first.add_run("{%p if row.level == 2 %}").font.size = Pt(2)
     p = cell.add_paragraph()
     r = p.add_run(text)
     r.italic, r.font.size = True, Pt(12)
@@ -273,12 +287,12 @@ def body(doc) -> None:
     grid(doc, [L % k for k in ("no", "indicator", "uom", "plan", "actual", "estimate", "ratio", "status")],
          ["{{ row.no }}", "{{ row.name }}", "{{ row.uom }}", "{{ row.plan }}", "{{ row.actual }}", "{{ row.estimate }}",
           "{{ row.ratio }}", "{{ row.status_text }}"], [1.1, 4.0, 1.7, NUMBER_CM, NUMBER_CM, 2.5, 1.6, 1.6],
-         "row in table", [CENTER, LEFT, CENTER, RIGHT, RIGHT, RIGHT, RIGHT, CENTER], name_col=1)
+         "row in table", [CENTER, LEFT, CENTER, RIGHT, RIGHT, RIGHT, RIGHT, CENTER], name_col=1, section="row.level == 0")
     tag(doc, "{%p else %}")
     grid(doc, [L % k for k in ("no", "indicator", "uom", "plan", "actual", "ratio", "status")],
          ["{{ row.no }}", "{{ row.name }}", "{{ row.uom }}", "{{ row.plan }}", "{{ row.actual }}", "{{ row.ratio }}",
           "{{ row.status_text }}"], [1.1, 6.1, 2.0, NUMBER_CM, NUMBER_CM, 1.7, 1.6], "row in table",
-         [CENTER, LEFT, CENTER, RIGHT, RIGHT, RIGHT, CENTER], name_col=1)
+         [CENTER, LEFT, CENTER, RIGHT, RIGHT, RIGHT, CENTER], name_col=1, section="row.level == 0")
     tag(doc, "{%p endif %}")
     notes(doc, "table_notes")
 

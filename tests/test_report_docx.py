@@ -382,3 +382,28 @@ def test_the_motto_holds_one_line_under_a_rule_as_long_as_its_words_in_both_lang
         rule_cm = cell.width.cm - 0.1 - ruled.paragraph_format.left_indent.cm - ruled.paragraph_format.right_indent.cm
         words_cm = bold.getlength(motto) / 1000 * size / 72 * 2.54
         assert abs(rule_cm - words_cm) <= 0.6, (lang, motto, words_cm, rule_cm)
+
+
+def test_a_section_row_never_ends_a_page_alone(demo, tmp_path):
+    """Seen: 'II  Bồi dưỡng' alone at the foot of page 2 of the 12-CTr/TU report, its indicators on page 3. The
+    text above the table is lengthened line by line, so that each section row comes to a page's foot in one of
+    the files."""
+    import re
+
+    document = build_document(Workspace(demo), "12-CTr/TU", "2016..2019-05")
+    first = document.context["sections"][0]["paragraph"]
+    docxs = []
+    for k in range(10):
+        document.context["sections"][0]["paragraph"] = first + " Thêm một dòng để dời bảng xuống." * (2 * k)
+        docxs.append(render_docx(document, tmp_path / f"r{k}.docx"))
+    section = re.compile(r"^\s*(I|II|III|IV)\s{2,}(Đào tạo sau đại học|Bồi dưỡng|Lý luận chính trị|Luân chuyển)\s*$")
+    seen = 0
+    for pdf in pdfs(docxs, tmp_path):
+        for n, page in enumerate(pdf_pages(pdf), start=1):
+            lines = [line for line in page.splitlines() if line.strip()]
+            for i, line in enumerate(lines):
+                if section.match(line):
+                    seen += 1
+                    after = lines[i + 1:i + 2]
+                    assert after and re.match(r"^\s*(\d+|-)\s", after[0]), f"{pdf.name} page {n}: {line.strip()} alone"
+    assert seen >= 40  # four sections in each of the ten files
