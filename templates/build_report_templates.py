@@ -32,6 +32,9 @@ NUMBER_CM = 2.0
 # state's second line ('Độc lập - Tự do - Hạnh phúc' 6,0 cm at 14 pt bold, 'Independence - Freedom - Happiness'
 # 7,8 cm) and the Party's motto ('ĐẢNG CỘNG SẢN VIỆT NAM' 6,3 cm at 13 pt bold, 'COMMUNIST PARTY OF VIETNAM' 7,6 cm).
 MOTTO_RULE_INDENT_CM = {"vi": {False: 1.95, True: 2.05}, "en": {False: 1.0, True: 1.2}}
+# The status column holds each status word on at most two lines ('chưa có / kế hoạch', 'chưa đánh / giá được',
+# 'over the / ceiling': 1,75 cm at 12 pt at the most).
+STATUS_CM = 2.1
 
 
 def para(container, text: str = "", *, size: float = 14, bold=False, italic=False, align=None, before=0.0, after=0.0,
@@ -286,12 +289,12 @@ def body(doc) -> None:
     tag(doc, "{%p if with_estimate %}")
     grid(doc, [L % k for k in ("no", "indicator", "uom", "plan", "actual", "estimate", "ratio", "status")],
          ["{{ row.no }}", "{{ row.name }}", "{{ row.uom }}", "{{ row.plan }}", "{{ row.actual }}", "{{ row.estimate }}",
-          "{{ row.ratio }}", "{{ row.status_text }}"], [1.1, 4.0, 1.7, NUMBER_CM, NUMBER_CM, 2.5, 1.6, 1.6],
+          "{{ row.ratio }}", "{{ row.status_text }}"], [1.1, 4.0, 1.7, NUMBER_CM, NUMBER_CM, NUMBER_CM, 1.6, STATUS_CM],
          "row in table", [CENTER, LEFT, CENTER, RIGHT, RIGHT, RIGHT, RIGHT, CENTER], name_col=1, section="row.level == 0")
     tag(doc, "{%p else %}")
     grid(doc, [L % k for k in ("no", "indicator", "uom", "plan", "actual", "ratio", "status")],
          ["{{ row.no }}", "{{ row.name }}", "{{ row.uom }}", "{{ row.plan }}", "{{ row.actual }}", "{{ row.ratio }}",
-          "{{ row.status_text }}"], [1.1, 6.1, 2.0, NUMBER_CM, NUMBER_CM, 1.7, 1.6], "row in table",
+          "{{ row.status_text }}"], [1.1, 5.6, 2.0, NUMBER_CM, NUMBER_CM, 1.7, STATUS_CM], "row in table",
          [CENTER, LEFT, CENTER, RIGHT, RIGHT, RIGHT, CENTER], name_col=1, section="row.level == 0")
     tag(doc, "{%p endif %}")
     notes(doc, "table_notes")
@@ -319,7 +322,7 @@ def body(doc) -> None:
     p("{{ top_units_text }}")
     grid(doc, [L % k for k in ("unit", "indicator", "plan", "actual", "ratio", "status")],
          ["{{ u.unit }}", "{{ u.name }}", "{{ u.plan }}", "{{ u.actual }}", "{{ u.ratio }}", "{{ u.status_text }}"],
-         [3.2, 6.0, NUMBER_CM, NUMBER_CM, 1.7, 1.6], "u in top_units", [LEFT, LEFT, RIGHT, RIGHT, RIGHT, CENTER])
+         [3.2, 5.5, NUMBER_CM, NUMBER_CM, 1.7, STATUS_CM], "u in top_units", [LEFT, LEFT, RIGHT, RIGHT, RIGHT, CENTER])
     tag(doc, "{%p endif %}")
     notes(doc, "unit_notes")
     para(doc, "{{ sub.behind }}", bold=True, italic=True, align=JUSTIFY, before=6, after=6, indent_first=1.0, keep_next=True)

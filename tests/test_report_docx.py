@@ -407,3 +407,46 @@ def test_a_section_row_never_ends_a_page_alone(demo, tmp_path):
                     after = lines[i + 1:i + 2]
                     assert after and re.match(r"^\s*(\d+|-)\s", after[0]), f"{pdf.name} page {n}: {line.strip()} alone"
     assert seen >= 40  # four sections in each of the ten files
+
+
+def test_every_status_word_holds_two_lines_at_most(demo, tmp_path):
+    """Seen: 'chưa có / kế / hoạch' on three lines in the 1,6 cm Đánh giá column. Every status word the report
+    prints, in the summary table (with and without the estimate column) and the units' table; each row's ratio cell
+    carries a marker ('r7') that finds the row's top."""
+    import re
+
+    keys = ["over", "met", "nearly", "behind", "ceiling.met", "ceiling.behind", "no_plan", "no_data", "not_judged"]
+    docxs, said = [], {}
+    for lang in ("vi", "en"):
+        statuses = [render(f"status.{k}", lang) for k in keys] + [render("report.s.unit_not_sent", lang)]
+        statuses += ["no plan yet"] if lang == "en" else []
+        for estimate in (False, True):
+            document = build_document(Workspace(demo), "12-CTr/TU", "2016..2019-05", lang=lang)
+            rows = [r for r in document.context["table"] if r["level"] != 0] + document.context["top_units"]
+            for i, row in enumerate(rows):
+                row["ratio"], row["status_text"] = f"r{i}", statuses[i % len(statuses)]
+            document.context["with_estimate"] = estimate
+            docxs.append(render_docx(document, tmp_path / f"{lang}_{estimate}.docx"))
+            said[docxs[-1].stem] = {f"r{i}": statuses[i % len(statuses)] for i in range(len(rows))}
+    for docx, pdf in zip(docxs, pdfs(docxs, tmp_path)):
+        # where the status column begins: the tables are centred on the 16,5 cm between margins of 3 and 1,5 cm
+        starts = set()
+        for table in WordDocument(str(docx)).tables:
+            if table.rows[0].cells[-1].text == render("report.col.status", docx.stem[:2]):
+                cols = [int(c.get(qn("w:w"))) / 20 for c in table._tbl.tblGrid.iterchildren(qn("w:gridCol"))]
+                starts.add(30 / 25.4 * 72 + (165 / 25.4 * 72 - sum(cols)) / 2 + sum(cols[:-1]))
+        assert starts, "no table with a status column"
+        words = pdf_words(pdf)
+        marks = [(page, top, text) for page, x, top, _, text in words if re.fullmatch(r"r\d+", text)]
+        assert {m[2] for m in marks} == set(said[docx.stem])
+        column = sorted((page, top, x, text) for page, x, top, _, text in words
+                        if any(s < x < s + 2.2 / 2.54 * 72 for s in starts))
+        for page, top, mark in marks:
+            lines: dict[int, list[str]] = {}  # the lines of the row's status cell: from its top, one under the other
+            for p, t, x, text in column:
+                if p == page and top - 1 <= t and (not lines or t - max(lines) < 16 or round(t) in lines):
+                    lines.setdefault(round(t), []).append(text)
+            status = said[docx.stem][mark]
+            got = [" ".join(ws) for _, ws in sorted(lines.items())]
+            assert " ".join(got).startswith(status), (docx.name, mark, status, got)
+            assert len(got) <= 2 or " ".join(got[:2]) == status, (docx.name, status, got)
