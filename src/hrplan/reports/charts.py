@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import re
+import textwrap
 from dataclasses import dataclass
 from typing import Any
 
@@ -22,6 +23,9 @@ from hrplan.values import describe_percent  # noqa: E402
 
 _COLOURS = {"over": "#2e7d32", "met": "#2e7d32", "nearly": "#b7791f", "behind": "#b42318"}
 MAX_BARS = 15  # a chart with more bars is unreadable on A4; the worst are shown
+# A bar's name on lines of at most 34 characters (4,3 cm at 8 pt of the chart's 15 cm), three at most; a longer name is
+# shortened at a word and given in full in a note under the chart.
+LABEL_CHARS, LABEL_LINES = 34, 3
 
 
 @dataclass
@@ -95,32 +99,83 @@ def _units_of_most_reported(data: dict[str, Any], units: UnitTree | None = None)
 
 def _short(text: str, n: int = 48) -> str:
     """Give a label on at most two lines of about n/2 characters (cut with '…' beyond)."""
-    import textwrap
-
     lines = textwrap.wrap(text, max(12, n // 2 + 6))
     if len(lines) > 2:
         lines = [lines[0], lines[1][: max(12, n // 2 + 6) - 1].rstrip() + "…"]
     return "\n".join(lines)
 
 
+def _wrapped(text: str, width: int = LABEL_CHARS, lines: int = LABEL_LINES) -> tuple[str, bool]:
+    """Give a bar's name on at most `lines` lines broken between words, and whether it had to be shortened: the
+    last line then ends at a word with '…' (never inside a word: 'viên ca…')."""
+    out = textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False)
+    if len(out) <= lines:
+        return "\n".join(out), False
+    last = out[lines - 1]
+    while len(last) + 2 > width and " " in last:
+        last = last.rsplit(" ", 1)[0]
+    return "\n".join(out[:lines - 1] + [last.rstrip(",;:-") + " …"]), True
+
+
+def _bar_labels(names: list[str]) -> tuple[list[str], list[str]]:
+    """Give the bars' labels, each on at most three lines, and the notes under the chart that give in full the
+    names shortened to fit ('(a) Tổng số cán bộ … giới thiệu ứng cử'): each shortened label ends with its letter."""
+    labels, notes = [], []
+    for name in names:
+        label, cut = _wrapped(name)
+        if cut:
+            mark = f"({chr(ord('a') + len(notes))})"
+            label, _ = _wrapped(name, LABEL_CHARS - len(mark) - 1)
+            label += " " + mark
+            notes.append(f"{mark} {name}")
+        labels.append(label)
+    return labels, notes
+
+
 def _bars(key: str, title: str, items: list[tuple[str, float, str, str]], lang: str) -> Chart:
     if len(items) > MAX_BARS:
         items = sorted(items, key=lambda i: i[1])[:MAX_BARS]
-    labels = [_short(i[0]) for i in items][::-1]
+    labels, notes = _bar_labels([i[0] for i in items])
+    labels = labels[::-1]
     values = [i[1] * 100 for i in items][::-1]
     texts = [i[3] for i in items][::-1]
     colours = [_COLOURS.get(i[2], "#555555") for i in items][::-1]
-    fig, ax = plt.subplots(figsize=(6.3, 0.5 * len(items) + 1.0), dpi=150)
-    ax.barh(labels, values, color=colours, height=0.6)
+    tall = max(label.count("\n") + 1 for label in labels) > 2  # three-line names need more room between bars
+    note_lines = [line for note in notes for line in textwrap.wrap(note, 120)]
+    fig, ax = plt.subplots(figsize=(6.3, (0.62 if tall else 0.5) * len(items) + 1.0 + 0.16 * len(note_lines)), dpi=150)
+    ax.barh(range(len(labels)), values, color=colours, height=0.6)
+    ax.set_yticks(range(len(labels)), labels)
+    ax.set_ylim(-0.6, len(labels) - 0.4)
     ax.axvline(100, color="#000000", linewidth=1.2, linestyle="--")
-    for y, (v, text) in enumerate(zip(values, texts)):
-        ax.text(v + max(values) * 0.01, y, text, va="center", fontsize=8)
-    # room for the longest figure written at a bar's end ('111% (vượt trần)')
-    room = 1.15 + 0.012 * max(max(len(t) for t in texts) - 5, 0)
-    ax.set_xlim(0, max(max(values) * room, 110))
     ax.set_xlabel(render("report.chart.axis_percent", lang), fontsize=8)
     _style(ax)
-    return _finish(key, title, fig)
+    if note_lines:
+        fig.text(0.01, 0.01, "\n".join(note_lines), fontsize=7, va="bottom", ha="left")
+        fig.tight_layout(rect=(0, (0.16 * len(note_lines) + 0.1) / fig.get_figheight(), 1, 1))
+    else:
+        fig.tight_layout()
+    marks = [ax.annotate(text, (v, y), xytext=(3, 0), textcoords="offset points", va="center", fontsize=8)
+             for y, (v, text) in enumerate(zip(values, texts))]
+    _clear_of_line(fig, ax, marks, values)
+    return _finish(key, title, fig, layout=False)
+
+
+def _clear_of_line(fig, ax, marks: list, values: list[float]) -> None:
+    """Write each bar's figure at the bar's end, or just past the 100% line when it would sit on it ('gần 70%' over
+    the line of a chart reaching 300%), and widen the axis until every figure fits inside it."""
+    ax.set_xlim(0, max(max(values) * 1.05, 110))
+    renderer = fig.canvas.get_renderer()
+    for _ in range(4):  # the axis's scale moves the figures' ends: settle it
+        line = ax.transData.transform((100, 0))[0]
+        for mark, v in zip(marks, values):
+            mark.xy = (v, mark.xy[1])
+            box = mark.get_window_extent(renderer)
+            if box.x0 - 3 < line < box.x1 + 3:
+                mark.xy = (100, mark.xy[1])
+        right = max(ax.transData.inverted().transform((m.get_window_extent(renderer).x1, 0))[0] for m in marks)
+        if right <= ax.get_xlim()[1]:
+            return
+        ax.set_xlim(0, right * 1.03)
 
 
 def _over_time(title: str, annual: list[dict], lang: str) -> Chart:
@@ -130,6 +185,7 @@ def _over_time(title: str, annual: list[dict], lang: str) -> Chart:
     fig, ax = plt.subplots(figsize=(6.3, 2.8), dpi=150)
     years = list(dict.fromkeys(r.get("span") or str(r["year"]) for r in annual))
     by_indicator: dict[str, list[dict]] = {}
+    marks = []
     for row in annual:
         by_indicator.setdefault(row["indicator"], []).append(row)
     for rows in by_indicator.values():
@@ -146,9 +202,9 @@ def _over_time(title: str, annual: list[dict], lang: str) -> Chart:
         for x, v, y in zip(xs, values, (y for y in years if y in at)):
             if at[y]["ratio"] is not None:
                 # a ceiling's figures under its points, the others' above: two lines meeting keep their labels apart
-                ax.annotate(_value_text(at[y], lang), (x, v), textcoords="offset points",
-                            xytext=(0, -12) if ceiling else (0, 6), ha="center", fontsize=8,
-                            color=_COLOURS["behind"] if ceiling and at[y]["status"] == "behind" else None)
+                marks.append(ax.annotate(_value_text(at[y], lang), (x, v), textcoords="offset points",
+                                         xytext=(0, -12) if ceiling else (0, 6), ha="center", fontsize=8,
+                                         color=_COLOURS["behind"] if ceiling and at[y]["status"] == "behind" else None))
     ax.set_xticks(range(len(years)), years)
     ax.set_xlim(-0.5, len(years) - 0.5)
     ax.axhline(100, color="#000000", linewidth=1.2, linestyle="--")
@@ -156,7 +212,20 @@ def _over_time(title: str, annual: list[dict], lang: str) -> Chart:
     ax.set_ylim(0, max(max((r["ratio"] or 0) * 100 for r in annual) * 1.2, 110))
     ax.legend(fontsize=7, loc="lower right", frameon=False)
     _style(ax)
-    return _finish("over_time", title, fig)
+    fig.tight_layout()
+    _off_the_line(fig, ax, marks)
+    return _finish("over_time", title, fig, layout=False)
+
+
+def _off_the_line(fig, ax, marks: list) -> None:
+    """Move a point's figure that would sit on the 100% line to the point's other side ('98%' written across it)."""
+    renderer = fig.canvas.get_renderer()
+    line = ax.transData.transform((0, 100))[1]
+    for mark in marks:
+        box = mark.get_window_extent(renderer)
+        if box.y0 - 3 < line < box.y1 + 3:
+            x, y = mark.xyann
+            mark.xyann = (x, 6 if y < 0 else -12)
 
 
 def _percent(ratio: float | None, lang: str) -> str:
@@ -171,8 +240,9 @@ def _style(ax) -> None:
         ax.spines[side].set_visible(False)
 
 
-def _finish(key: str, title: str, fig) -> Chart:
-    fig.tight_layout()
+def _finish(key: str, title: str, fig, layout: bool = True) -> Chart:
+    if layout:
+        fig.tight_layout()
     png, svg = io.BytesIO(), io.StringIO()
     fig.savefig(png, format="png")
     with matplotlib.rc_context({"svg.fonttype": "none", "svg.hashsalt": "hrplan"}):  # text stays text; stable ids
