@@ -2,7 +2,8 @@
 
 One fast reader (python-calamine) for all four formats. Each sheet comes back as a grid whose
 row and column indexes are the sheet's own (grid[0][0] is A1), with its merged ranges, its
-visibility, and, for .xlsx, the fonts of text cells (to recognise legacy Vietnamese fonts) and
+visibility, for .xls the formula cells whose result is the empty string (read as blank where
+LibreOffice stored 0: `xls_details`), and, for .xlsx, the fonts of text cells (to recognise legacy Vietnamese fonts) and
 the formula cells that have no stored result. A file is inspected for hostile content
 (`file_safety`) before it is opened. This module only reads: it never interprets.
 """
@@ -20,6 +21,7 @@ import python_calamine as pc
 
 from hrplan.problems import HrplanError, Location, Problem, cell_name
 from hrplan.workbooks.safety import ReadLimits, load_workbook_bytes
+from hrplan.workbooks.xls_details import Formulas, empty_text_cells, zero_result_formulas
 from hrplan.workbooks.xlsx_details import XlsxDetails
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
@@ -65,11 +67,12 @@ class RawWorkbook:
 @dataclass
 class CheckedFile:
     """A workbook file's bytes once the safety checks passed on them, with the .xlsx details gathered
-    in the same pass (legacy fonts, formulas without a result)."""
+    in the same pass (legacy fonts, formulas without a result; for .xls, the formulas stored with the result 0)."""
 
     path: Path
     data: bytes
     details: XlsxDetails | None = None
+    xls_formulas: Formulas | None = None  # .xls: the formula cells stored with the result 0 (`xls_details`)
 
 
 def check_file(path: Path, limits: ReadLimits | None = None) -> tuple[CheckedFile | None, list[Problem]]:
@@ -78,7 +81,8 @@ def check_file(path: Path, limits: ReadLimits | None = None) -> tuple[CheckedFil
     data, problems = load_workbook_bytes(path, limits, details)
     if data is None:
         return None, problems
-    return CheckedFile(path, data, details), []
+    formulas = zero_result_formulas(data) if path.suffix.lower() == ".xls" else None
+    return CheckedFile(path, data, details, formulas), []
 
 
 def read_workbook(path: Path, limits: ReadLimits | None = None, with_hidden: bool = True,
@@ -126,6 +130,12 @@ def read_workbook(path: Path, limits: ReadLimits | None = None, with_hidden: boo
         book.close()
     if suffix in (".xlsx", ".xlsm"):
         _add_xlsx_details(path, sheets, checked.details)
+    elif suffix == ".xls":  # a formula whose result is "" (an empty ratio cell) reads as blank, not as 0
+        blanks = empty_text_cells(checked.xls_formulas or {}, {s.name: s.value for s in sheets})
+        for sheet in sheets:
+            for row, col in blanks.get(sheet.name, ()):
+                if row < len(sheet.grid) and col < len(sheet.grid[row]):
+                    sheet.grid[row][col] = ""
     return RawWorkbook(path, suffix.lstrip("."), sheets)
 
 
