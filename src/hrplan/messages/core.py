@@ -209,9 +209,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                   " Closest: {near}. Give a unit's code or name as the registry writes it."),
     "unit.not_found.in_file": (
         " Gần giống: {near}. Cần làm: sửa ô cho đúng tên hoặc mã đơn vị; hoặc nhập lại với --unit MÃ; hoặc, nếu đây là "
-        "tên khác của một đơn vị, thêm tên này vào aliases của đơn vị đó trong units.yaml.",
+        "tên khác của một đơn vị, thêm tên này vào aliases của đơn vị đó trong units.yaml; nếu là đơn vị chưa có trong "
+        "units.yaml, thêm đơn vị đó vào units.yaml (mã, tên, đơn vị cấp trên).",
         " Closest: {near}. What to do: correct the cell to the unit's name or code; or import again with --unit CODE; "
-        "or, if this is another name of a unit, add it to that unit's aliases in units.yaml.",
+        "or, if this is another name of a unit, add it to that unit's aliases in units.yaml; if the unit is missing "
+        "from units.yaml, add it there (code, name, parent).",
     ),
     # The same when no unit of the registry is close: no 'Gần giống: -'.
     "unit.not_found.in_file.none": (
@@ -275,6 +277,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "submission.no_unit": (
         "Không xác định được đơn vị báo cáo. Hãy ghi mã đơn vị vào ô nhận diện hoặc dùng --unit.",
         "Cannot tell which unit sent the file. Fill the unit in the identification block or pass --unit.",
+    ),
+    "submission.unit_from_file_name_unknown": (
+        "Không xác định được đơn vị báo cáo: tên tệp cho mã đơn vị '{unit}', nhưng units.yaml không có đơn vị "
+        "này (gần giống: {near}); trong tệp cũng không có ô 'Mã đơn vị' hay tiêu đề ghi đơn vị. Cần làm: nếu "
+        "'{unit}' là một đơn vị chưa có trong danh mục, thêm đơn vị đó vào units.yaml (mã, tên, đơn vị cấp "
+        "trên); nếu là tên khác của một đơn vị, thêm '{unit}' vào aliases của đơn vị đó; hoặc nhập lại với --unit MÃ.",
+        "Cannot tell which unit sent the file: its name gives the unit code '{unit}', but units.yaml has no such "
+        "unit (closest: {near}), and the file has no 'Mã đơn vị' cell or title naming a unit. What to do: if "
+        "'{unit}' is a unit missing from the registry, add it to units.yaml (code, name, parent); if it is "
+        "another name of a unit, add '{unit}' to that unit's aliases; or import again with --unit CODE.",
     ),
     "submission.no_period": (
         "Không xác định được kỳ báo cáo. Hãy ghi kỳ (ví dụ 2023-Q2) vào ô nhận diện hoặc dùng --period.",

@@ -117,8 +117,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         f"{_SEND_AGAIN_EN}.",
     ),
     "unit_rows.unit_not_found.analyst": (
-        "Nếu đây là tên khác của một đơn vị: thêm vào aliases của đơn vị đó trong units.yaml.",
-        "If this is another name of a unit: add it to that unit's aliases in units.yaml.",
+        "Nếu đây là tên khác của một đơn vị: thêm vào aliases của đơn vị đó trong units.yaml; nếu là đơn vị chưa có "
+        "trong units.yaml: thêm đơn vị đó (mã, tên, đơn vị cấp trên).",
+        "If this is another name of a unit: add it to that unit's aliases in units.yaml; if the unit is missing from "
+        "units.yaml: add it there (code, name, parent).",
     ),
     "unit_rows.no_indicator_columns.to_unit": (
         "Bảng có mỗi dòng một đơn vị, nhưng không cột nào là chỉ tiêu của chương trình {program} (các cột: "
@@ -144,10 +146,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         f"{_SEND_AGAIN_EN}.",
     ),
     "unit.not_found.analyst": (
-        "Nếu '{unit}' là tên khác của một đơn vị: thêm vào aliases của đơn vị đó trong units.yaml, rồi chép tệp từ "
-        "rejected/ vào inbox/; hoặc chạy hrplan import --unit MÃ TỆP.",
-        "If '{unit}' is another name of a unit: add it to that unit's aliases in units.yaml and copy the file from "
-        "rejected/ into inbox/; or run hrplan import --unit CODE FILE.",
+        "Nếu '{unit}' là tên khác của một đơn vị: thêm vào aliases của đơn vị đó trong units.yaml; nếu là đơn vị "
+        "chưa có trong units.yaml: thêm đơn vị đó (mã, tên, đơn vị cấp trên). Rồi chép tệp từ rejected/ vào "
+        "inbox/; hoặc chạy hrplan import --unit MÃ TỆP.",
+        "If '{unit}' is another name of a unit: add it to that unit's aliases in units.yaml; if the unit is missing "
+        "from units.yaml: add it there (code, name, parent). Then copy the file from rejected/ into inbox/; or run "
+        "hrplan import --unit CODE FILE.",
     ),
     "submission.no_program.to_unit": (
         "Không xác định được tệp báo cáo cho chương trình nào. Hãy điền số liệu vào đúng biểu mẫu của chương "
@@ -159,6 +163,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
         f"Không xác định được đơn vị báo cáo. Hãy ghi mã đơn vị vào ô 'Mã đơn vị' của biểu mẫu {_SEND_AGAIN_VI}.",
         f"Cannot tell which unit sent the file. Fill in the unit code in the template's 'Mã đơn vị' cell "
         f"{_SEND_AGAIN_EN}.",
+    ),
+    "submission.unit_from_file_name_unknown.to_unit": (
+        "Không xác định được đơn vị báo cáo: tên tệp ghi mã đơn vị '{unit}', không có trong danh mục đơn vị. Hãy "
+        f"ghi mã đơn vị vào ô 'Mã đơn vị' của biểu mẫu {_SEND_AGAIN_VI}.",
+        "Cannot tell which unit sent the file: its name gives the unit code '{unit}', which is not in the units "
+        f"registry. Fill in the unit code in the template's 'Mã đơn vị' cell {_SEND_AGAIN_EN}.",
+    ),
+    "submission.unit_from_file_name_unknown.analyst": (
+        "Tên tệp cho mã đơn vị '{unit}' (gần giống: {near}). Nếu là đơn vị chưa có trong units.yaml: thêm đơn vị đó "
+        "(mã, tên, đơn vị cấp trên); nếu là tên khác của một đơn vị: thêm '{unit}' vào aliases của đơn vị đó. Rồi "
+        "chép tệp từ rejected/ vào inbox/; hoặc chạy hrplan import --unit MÃ TỆP.",
+        "The file name gives the unit code '{unit}' (closest: {near}). If the unit is missing from units.yaml: add "
+        "it there (code, name, parent); if it is another name of a unit: add '{unit}' to that unit's aliases. Then "
+        "copy the file from rejected/ into inbox/; or run hrplan import --unit CODE FILE.",
     ),
     "submission.no_period.to_unit": (
         "Không xác định được kỳ báo cáo. Hãy ghi kỳ (ví dụ 2023-Q2) vào ô 'Kỳ báo cáo' của biểu mẫu "

@@ -210,6 +210,9 @@ def _identify_unit(found: Identity, layout: TableLayout, ctx: ReadContext, where
                                       params={"candidates": ", ".join(candidates)}))
     elif from_name.get("unit") and ctx.units.match(from_name["unit"]):
         found.unit, found.unit_from = ctx.units.match(from_name["unit"]), "file_name"
+    elif from_name.get("unit"):  # the name says which unit, but the registry lacks it: say so, not "cannot tell"
+        found.problems.append(Problem("submission.unit_from_file_name_unknown", location=where, params={
+            "unit": from_name["unit"], "near": ", ".join(ctx.units.closest(from_name["unit"])) or "-"}))
     else:
         found.problems.append(Problem("submission.no_unit", location=where))
 

@@ -224,7 +224,8 @@ def _declared(result: ParsedSubmission, book: RawWorkbook, ctx: ReadContext,
 
 
 _UNIT_PROBLEMS = {"submission.no_unit", "submission.ambiguous_unit", "unit.not_found", "submission.unit_outside_scope",
-                  "submission.unit_from_heading", "submission.unexpected_reporter"}
+                  "submission.unit_from_heading", "submission.unexpected_reporter",
+                  "submission.unit_from_file_name_unknown"}
 
 
 def _read_unit_blocks(result: ParsedSubmission, layout: TableLayout, ctx: ReadContext,
