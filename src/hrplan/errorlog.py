@@ -14,7 +14,7 @@ from pathlib import Path
 
 
 def write_error_log(details: str, workspace_root: Path | None) -> Path | str:
-    """Write `details` to a new log file and give its path ('-' if none could be written)."""
+    """Write `details` to a new log file and give its path ('-' if none could be written: never raises)."""
     stamp = datetime.now().strftime("%Y%m%dT%H%M%S")
     data = details.encode("utf-8", "replace")
     folder = _logs_folder(workspace_root)
@@ -28,16 +28,28 @@ def write_error_log(details: str, workspace_root: Path | None) -> Path | str:
                 continue
             except OSError:
                 break
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
-            return path
+            if _write_all(fd, path, data):
+                return path
+            break  # a full disk: the temporary folder may have room
     try:
         fd, name = tempfile.mkstemp(prefix=f"hrplan-error-{stamp}-", suffix=".log")
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        return Path(name)
     except OSError:
         return "-"
+    return Path(name) if _write_all(fd, Path(name), data) else "-"
+
+
+def _write_all(fd: int, path: Path, data: bytes) -> bool:
+    """Write `data` to the new file open at `fd`; on failure (a full disk) remove the part written and give False."""
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        return True
+    except OSError:
+        try:
+            path.unlink()
+        except OSError:
+            pass
+        return False
 
 
 def _logs_folder(root: Path | None) -> Path | None:

@@ -6,6 +6,8 @@ message catalogue (`hrplan.messages`), keyed by the problem's code.
 """
 from __future__ import annotations
 
+import errno
+import os
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
@@ -105,6 +107,47 @@ class HrplanError(Exception):
         self.problems = problems if isinstance(problems, list) else [problems]
         self.exit_code = exit_code
         super().__init__("; ".join(p.code for p in self.problems))
+
+
+_DISK_FULL = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
+_NOT_PERMITTED = {errno.EACCES, errno.EPERM, errno.EROFS}
+
+
+def environment_problem(exc: BaseException | None, where: Path | str | None = None) -> Problem | None:
+    """Give the problem an IT person fixes that `exc` (or an exception under it) means, or None when it is none:
+    a full disk (`os.disk_full`) or a folder hrplan may not write (`os.not_permitted`), naming the folder and the
+    path. `where`: the file (or folder) being written, said when the error names no path (a write that fills the
+    disk, SQLite's "database or disk is full")."""
+    seen: set[int] = set()
+    while exc is not None and id(exc) not in seen:
+        seen.add(id(exc))
+        full = isinstance(exc, OSError) and exc.errno in _DISK_FULL
+        if full or (isinstance(exc, OSError) and exc.errno in _NOT_PERMITTED):
+            named = Path(exc.filename) if exc.filename else None
+            return Problem("os.disk_full" if full else "os.not_permitted",
+                           params=_where(named or where, exc.strerror or str(exc)))
+        if "database or disk is full" in str(exc).lower():  # SQLite's SQLITE_FULL (through SQLAlchemy or not)
+            return Problem("os.disk_full", params=_where(where, "database or disk is full"))
+        orig = getattr(exc, "orig", None)
+        exc = orig if isinstance(orig, BaseException) and id(orig) not in seen else (exc.__cause__ or exc.__context__)
+    return None
+
+
+def _where(path: Path | str | None, error: str) -> dict[str, str]:
+    if path is None:
+        return {"folder": "?", "path": "?", "error": error, "user": _user()}
+    path = Path(path)
+    folder = path if path.is_dir() else path.parent
+    return {"folder": str(folder), "path": str(path), "error": error, "user": _user()}
+
+
+def _user() -> str:
+    try:
+        import pwd
+
+        return pwd.getpwuid(os.geteuid()).pw_name
+    except (ImportError, KeyError, AttributeError, OSError):
+        return os.environ.get("USERNAME") or os.environ.get("USER") or "?"
 
 
 def cell_name(row: int, col: int) -> str:

@@ -20,7 +20,8 @@ if TYPE_CHECKING:
     from hrplan.jobs import ConsolidateResult
 
 EXIT_BY_STATUS = {"nothing": EXIT_NOTHING_TO_DO, "done": EXIT_OK, "rejected": EXIT_REJECTED, "failed": EXIT_INTERNAL,
-                  "store_lost": EXIT_USAGE}  # the store went away: the code of a store that cannot be reached
+                  "store_lost": EXIT_USAGE,  # the store went away: the code of a store that cannot be reached
+                  "stopped": EXIT_USAGE}  # a full disk, a folder hrplan may not write: for the IT person, not a bug
 
 
 def register(app: typer.Typer) -> None:
@@ -35,9 +36,10 @@ def register(app: typer.Typer) -> None:
         """Tổng hợp tự động (chạy hằng đêm): nhập mọi tệp mới trong inbox/, chuyển sang done/<kỳ>/ hoặc
         rejected/ (kèm tệp .reason.txt nêu lý do), kiểm tra và ghi lại báo cáo khi có thay đổi. Không hỏi gì.
         Mã thoát: 0 xong; 3 xong, có tệp bị từ chối; 5 không có gì để làm; 4 lượt khác đang chạy;
-        2 không chạy được; 70 có tệp gặp lỗi của hrplan (giữ lại trong inbox, chi tiết ở logs/). (The nightly
-        job: exit 0 done, 3 done with rejected files, 5 nothing to do, 4 locked, 2 could not run, 70 a file hit a
-        bug in hrplan.)"""
+        2 không chạy được (kể cả ổ đĩa đầy hay thư mục không ghi được: lượt chạy dừng ngay); 70 có tệp gặp lỗi
+        của hrplan (giữ lại trong inbox, chi tiết ở logs/). (The nightly job: exit 0 done, 3 done with rejected
+        files, 5 nothing to do, 4 locked, 2 could not run (a full disk or a folder hrplan may not write too: the
+        run stops at once), 70 a file hit a bug in hrplan.)"""
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
         from hrplan.jobs import consolidate
@@ -49,8 +51,7 @@ def register(app: typer.Typer) -> None:
                 print_json(error_json(exc))
                 raise
             print_json({**result.to_dict(STATE.lang), "exit_code": EXIT_BY_STATUS[result.status]})
-            if result.lost is not None:
-                show_problems([result.lost], STATE.lang)
+            _tell_stop(result)
         else:
             with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), console=err_console.made(),
                           transient=True, disable=not err_console.is_terminal) as bar:
@@ -82,15 +83,25 @@ def _render(result: ConsolidateResult) -> None:
         for path in out.written:
             lines.append(path)
     counts = result.counts()
-    if result.lost is not None:
+    if result.lost is not None or result.stopped is not None:
         typer.echo("\n".join(lines))
-        show_problems([result.lost], STATE.lang)
+        _tell_stop(result)
         return
     if result.status == "nothing":
         lines.append(t("consolidate.log.nothing", waiting=counts["waiting"]))
     else:
         lines.append(t("consolidate.log.done", seconds=result.seconds, **counts))
     typer.echo("\n".join(lines))
+
+
+def _tell_stop(result: ConsolidateResult) -> None:
+    """On stderr (cron mails it; stdout often goes nowhere): why the run stopped, and every log line the log could
+    not take (a full disk), so that what was stored is told somewhere."""
+    show_problems([p for p in (result.lost, result.stopped) if p is not None], STATE.lang)
+    if result.unlogged:
+        err_console.print(STATE.t("consolidate.unlogged", count=len(result.unlogged)), markup=False, soft_wrap=True)
+        for line in result.unlogged:
+            err_console.print("  " + line, markup=False, soft_wrap=True)
 
 
 def _label(outcome: str) -> str:

@@ -32,7 +32,8 @@ COMMANDS: dict[str, str] = {
     "consolidate": "The nightly job: import every new file in inbox/, move it to done/<period>/ or to rejected/\n"
                    "(with a .reason.txt beside it saying why), check, and rewrite the reports when anything changed.\n"
                    "Asks nothing. Exit codes: 0 done; 3 done, some files rejected; 5 nothing to do;\n"
-                   "4 another run holds the lock; 2 could not run; 70 a file hit a bug in hrplan (it stays in\n"
+                   "4 another run holds the lock; 2 could not run (a full disk or a folder hrplan may not write\n"
+                   "too: the run stops at once, and says what it stored); 70 a file hit a bug in hrplan (it stays in\n"
                    "the inbox; the details are in a log file under logs/, named in the file's line).",
     "demo": "Run the whole cycle on the bundled sample (the source articles' figures): import, check, report.",
     "store": "The store: what it holds, upgrade, copy to a server.",

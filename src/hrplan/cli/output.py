@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable
 import typer
 
 from hrplan.messages import default_lang, render
-from hrplan.problems import HrplanError, Problem
+from hrplan.problems import HrplanError, Problem, environment_problem
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -157,6 +157,10 @@ def guarded(func: Callable) -> Callable:
             if lost is not None:  # the store went away (a server restart): not a bug, and no SQL for the user
                 show_problems(lost.problems, STATE.lang)
                 raise typer.Exit(lost.exit_code) from None
+            machine = environment_problem(exc, _workspace_root())
+            if machine is not None:  # a full disk, a folder hrplan may not write: for the IT person, not a bug
+                show_problems([machine], STATE.lang)
+                raise typer.Exit(EXIT_USAGE) from None
             log = write_error_log(traceback.format_exc())
             err_console.print(
                 ("Lỗi nội bộ của hrplan ({name}: {msg}). Chi tiết ghi ở {log}; hãy gửi tệp này cho nhóm phát triển."

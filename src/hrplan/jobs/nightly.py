@@ -13,6 +13,8 @@ each run one summary line.
 """
 from __future__ import annotations
 
+import errno
+import os
 import time
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
@@ -25,9 +27,9 @@ from hrplan.jobs.filing import (clean_own_temporaries, destination, note_read_as
                                 settle_rejections, unmatched_rejections, write_reason, REASON_SUFFIX)
 from hrplan.jobs.inbox import InboxFile, scan_inbox
 from hrplan.jobs.outputs import ProgramOutput, check_settings, refresh_outputs
-from hrplan.jobs.runlog import RunLog, now_text, write_last_run
+from hrplan.jobs.runlog import RunLog, now_text
 from hrplan.messages import render
-from hrplan.problems import HrplanError, Location, Problem
+from hrplan.problems import HrplanError, Location, Problem, environment_problem
 from hrplan.reading import ReadContext, read_files
 from hrplan.workbooks import WORKBOOK_SUFFIXES
 from hrplan.store import connection_lost, workspace_lock
@@ -37,6 +39,7 @@ Progress = Callable[[int, int, Path], None]  # (done, total, current file)
 
 NOTHING, DONE, DONE_WITH_REJECTED, DONE_WITH_FAILED = "nothing", "done", "rejected", "failed"
 STORE_LOST = "store_lost"  # the store went away during the run: it stopped at once, the files left stay in the inbox
+STOPPED = "stopped"  # a full disk or a folder hrplan may not write: the run stopped at the first write that failed
 
 
 @dataclass
@@ -80,12 +83,19 @@ class ConsolidateResult:
     late: list[dict[str, Any]] = field(default_factory=list)
     # The store went away during the run (a server restart): why, and the run stopped there.
     lost: Problem | None = None
+    # A full disk or a folder hrplan may not write (done/, the inbox, logs/ ...): why, and the run stopped there.
+    stopped: Problem | None = None
+    # The log lines that could not be written (the log's disk full, or logs/ not writable): the caller says them.
+    unlogged: list[str] = field(default_factory=list)
 
     @property
     def status(self) -> str:
-        """'nothing' (no file taken, no output rewritten), 'done', 'rejected', 'failed' (some files) or 'store_lost'."""
+        """'nothing' (no file taken, no output rewritten), 'done', 'rejected', 'failed' (some files), 'store_lost' or
+        'stopped'."""
         if self.lost is not None:
             return STORE_LOST
+        if self.stopped is not None:
+            return STOPPED
         if any(f.outcome == "failed" for f in self.files):
             return DONE_WITH_FAILED
         if any(f.outcome == "rejected" for f in self.files):
@@ -108,7 +118,9 @@ class ConsolidateResult:
             "counts": self.counts(), "files": [f.to_dict(lang) for f in self.files],
             "waiting": [f.to_dict(lang) for f in self.waiting],
             "programs": [asdict(o) for o in self.outputs], "late": self.late,
-            **({"problems": [self.lost.to_dict(lang)]} if self.lost is not None else {}),
+            **({"problems": [p.to_dict(lang) for p in (self.lost, self.stopped) if p is not None]}
+               if self.lost is not None or self.stopped is not None else {}),
+            **({"unlogged": self.unlogged} if self.unlogged else {}),
         }
 
 
@@ -127,6 +139,9 @@ def consolidate(workspace: Workspace, lang: str = "vi", wait: float = 0.0, progr
         else:
             reason = "; ".join(f"{p.location.describe(lang)}: {p.message(lang)}".lstrip(": ") for p in exc.problems)
             log.line("run", render("consolidate.log.could_not_run", lang, reason=reason))
+        machine = environment_problem(log.failure, log.path)
+        if machine is not None:  # the log could not say it either (a full disk): the message does
+            raise HrplanError([*exc.problems, machine], exc.exit_code) from None
         raise
 
 
@@ -135,17 +150,19 @@ def _run_locked(workspace: Workspace, formats: list[str], lang: str, log: RunLog
     result = ConsolidateResult(started=now_text())
     log.rotate_if_due()
     done_dir, rejected_dir = workspace.root / "done", workspace.root / "rejected"
-    for folder in (workspace.inbox, done_dir, rejected_dir):
-        folder.mkdir(parents=True, exist_ok=True)
-    for folder in (rejected_dir, *[d for d in done_dir.iterdir() if d.is_dir()]):
-        clean_own_temporaries(folder)
-    for fmt in formats:  # a report being written when a run was killed (write_report's temporary name)
-        for leftover in workspace.reports_dir.glob(f"*.{fmt}.tmp"):
-            leftover.unlink(missing_ok=True)
-    found = scan_inbox(workspace.inbox, workspace.config.consolidate.settle_seconds)
-    ready = [f for f in found if f.ready]
-    result.waiting = [FileOutcome(_rel(workspace, f.path), "waiting", reason=f.wait_reason) for f in found if not f.ready]
+    ready: list[InboxFile] = []
     try:
+        for folder in (workspace.inbox, done_dir, rejected_dir):
+            folder.mkdir(parents=True, exist_ok=True)
+        for folder in (rejected_dir, *[d for d in done_dir.iterdir() if d.is_dir()]):
+            clean_own_temporaries(folder)
+        for fmt in formats:  # a report being written when a run was killed (write_report's temporary name)
+            for leftover in workspace.reports_dir.glob(f"*.{fmt}.tmp"):
+                leftover.unlink(missing_ok=True)
+        found = scan_inbox(workspace.inbox, workspace.config.consolidate.settle_seconds)
+        ready = [f for f in found if f.ready]
+        result.waiting = [FileOutcome(_rel(workspace, f.path), "waiting", reason=f.wait_reason)
+                          for f in found if not f.ready]
         if ready:
             # Read ahead on every core (each file in a worker process, as `import` does); stored and filed one by one.
             ahead = ReadAhead([f.path for f in ready if f.is_workbook], _read_context(workspace))
@@ -153,10 +170,19 @@ def _run_locked(workspace: Workspace, formats: list[str], lang: str, log: RunLog
                 for n, item in enumerate(ready):
                     if progress:
                         progress(n, len(ready), item.path)
-                    outcome, settled = _take(workspace, store, ahead, item, done_dir, rejected_dir, lang)
+                    try:
+                        outcome, settled = _take(workspace, store, ahead, item, done_dir, rejected_dir, lang)
+                    except _Halt as halt:  # a full disk, a folder not writable: every file after would fail too
+                        if halt.outcome is not None:  # stored, not moved: said, and counted
+                            result.files.append(halt.outcome)
+                            log.line(halt.outcome.outcome, _file_line(halt.outcome, lang))
+                        return _stopped(workspace, result, ready, log, lang, started, halt.problem)
                     result.files.append(outcome)
                     log.line(outcome.outcome, _file_line(outcome, lang))
                     _note_settled(workspace, result, log, settled, outcome.moved_to, lang)
+                    if log.failure is not None:  # nothing more is done that the log could not tell
+                        machine = environment_problem(log.failure, log.path)
+                        return _stopped(workspace, result, ready, log, lang, started, machine)
             if progress:
                 progress(len(ready), len(ready), Path(""))
         by_hand = _identify_old_rejections(workspace, rejected_dir)
@@ -164,11 +190,13 @@ def _run_locked(workspace: Workspace, formats: list[str], lang: str, log: RunLog
             _note_settled(workspace, result, log, settled, by, lang)
         result.outputs = refresh_outputs(workspace, formats)
     except Exception as exc:
-        if not connection_lost(exc):
+        machine = None if connection_lost(exc) else environment_problem(exc, _store_file(workspace))
+        if not connection_lost(exc) and machine is None:
             raise
-        # The store went away (a server restart): every file after this one would fail the same way. Stop, leave
-        # them in the inbox for the next run, and say it once, in the run's summary line.
-        return _stopped(workspace, result, ready, log, lang, started)
+        # The store went away (a server restart), or a disk is full, a folder not writable: every file after this
+        # one would fail the same way. Stop, leave them in the inbox for the next run, and say it once, in the
+        # run's summary line.
+        return _stopped(workspace, result, ready, log, lang, started, machine)
     for out in result.outputs:
         if out.written:
             names = ", ".join(Path(p).name for p in out.written)
@@ -189,7 +217,10 @@ def _run_locked(workspace: Workspace, formats: list[str], lang: str, log: RunLog
         log.line("run", render("consolidate.log.nothing", lang, waiting=len(result.waiting)))
     else:
         log.line("run", render("consolidate.log.done", lang, seconds=result.seconds, **result.counts()))
-    write_last_run(log.folder, result.to_dict(lang))
+    log.record(result.to_dict(lang))
+    if log.failure is not None:  # the work is done, but its log is not: said as a stop, with the lines unwritten
+        result.stopped = _stop_problem(workspace, result, [], environment_problem(log.failure, log.path))
+        result.unlogged = list(log.unwritten)
     return result
 
 
@@ -258,19 +289,55 @@ def _settle_by_store(workspace: Workspace, rejected_dir: Path) -> list[tuple[str
 
 
 def _stopped(workspace: Workspace, result: ConsolidateResult, ready: list[InboxFile], log: RunLog, lang: str,
-             started: float) -> ConsolidateResult:
-    """Finish a run whose store went away: the summary line, the last run's record; no report is written."""
-    taken = {f.file for f in result.files}
+             started: float, machine: Problem | None = None) -> ConsolidateResult:
+    """Finish a run whose store went away (`machine` None) or that a full disk or a folder it may not write stopped
+    (`machine`, naming it): the summary line, the last run's record; no report is written."""
+    taken = {f.file for f in result.files if f.moved_to is not None}
     left = [f for f in ready if _rel(workspace, f.path) not in taken]
-    stored = sum(f.outcome in ("imported", "updated") for f in result.files)
-    result.lost = Problem("consolidate.store_lost", params={
-        "url": workspace.store_url.masked(), "file": left[0].path.name if left else "-", "stored": stored,
-        "left": len(left)})
+    if machine is None:
+        stored = sum(f.outcome in ("imported", "updated") for f in result.files)
+        result.lost = Problem("consolidate.store_lost", params={
+            "url": workspace.store_url.masked(), "file": left[0].path.name if left else "-", "stored": stored,
+            "left": len(left)})
+        summary = result.lost
+    else:
+        result.stopped = summary = _stop_problem(workspace, result, left, machine)
     result.seconds = round(time.monotonic() - started, 2)
     result.finished = now_text()
-    log.line("run", result.lost.message(lang))
-    write_last_run(log.folder, result.to_dict(lang))
+    log.line("run", summary.message(lang))
+    log.record(result.to_dict(lang))
+    if log.failure is not None and machine is None:
+        result.stopped = _stop_problem(workspace, result, left, environment_problem(log.failure, log.path))
+    result.unlogged = list(log.unwritten)
     return result
+
+
+def _stop_problem(workspace: Workspace, result: ConsolidateResult, left: list[InboxFile],
+                  machine: Problem | None) -> Problem:
+    """Give the summary of a run a full disk or a folder it may not write stopped: why (the machine's problem, in
+    both languages), the files stored (and of them, those left in the inbox, stored but not moved), the files left."""
+    machine = machine or Problem("os.disk_full", params={"folder": "?", "path": "?", "error": "?", "user": "?"})
+    stored = [f for f in result.files if f.outcome in ("imported", "updated")]
+    kept = [f.file for f in stored if f.moved_to is None]
+    kept_note = {lang: render("consolidate.stopped.kept", lang, kept=len(kept), files=", ".join(kept)) if kept else ""
+                 for lang in ("vi", "en")}
+    return Problem("consolidate.stopped", params={
+        "reason": machine.message("en"), "reason_vi": machine.message("vi"), "stored": len(stored),
+        "kept": kept_note["en"], "kept_vi": kept_note["vi"], "left": len(left), "cause": machine.code})
+
+
+def _store_file(workspace: Workspace) -> Path | None:
+    """Give a SQLite store's file (where its "database or disk is full" happened), else None."""
+    return None if workspace.store_url.is_server else workspace.store_url.path
+
+
+class _Halt(Exception):
+    """A file's filing hit a full disk or a folder hrplan may not write: the run stops; `outcome` is the file's when
+    it was stored first (its transaction committed: stored, not moved), None when nothing of it was stored."""
+
+    def __init__(self, outcome: FileOutcome | None, problem: Problem):
+        super().__init__(problem.code)
+        self.outcome, self.problem = outcome, problem
 
 
 def _take(workspace: Workspace, store, ahead: ReadAhead, item: InboxFile, done_dir: Path, rejected_dir: Path,
@@ -283,7 +350,13 @@ def _take(workspace: Workspace, store, ahead: ReadAhead, item: InboxFile, done_d
             problem = Problem("consolidate.not_a_workbook", location=Location(file=item.path.name),
                               params={"name": item.path.name, "suffix": item.path.suffix or "(none)"})
             return _reject(workspace, FileOutcome(rel, "rejected", problems=[problem]), item.path, rejected_dir, lang), []
-        imported = store_read(store, ahead.read_of(item.path))
+        try:
+            imported = store_read(store, ahead.read_of(item.path))
+        except Exception as exc:
+            machine = None if connection_lost(exc) else environment_problem(exc, _store_file(workspace))
+            if machine is None:
+                raise
+            raise _Halt(None, machine) from None
         outcome = FileOutcome(rel, imported.outcome.value, program=imported.program, unit=imported.unit,
                               period=imported.period,
                               problems=[*imported.problems, *(n for n in imported.notes
@@ -294,13 +367,26 @@ def _take(workspace: Workspace, store, ahead: ReadAhead, item: InboxFile, done_d
             return _reject(workspace, outcome, item.path, rejected_dir, lang), []
         # The transaction has committed: only now does the file leave the inbox.
         folder = done_dir / Period.parse(imported.period).file_label
-        dest, already_there = destination(folder, item.path)
-        place(item.path, dest, already_there)
-        outcome.moved_to = _rel(workspace, dest)
-        settled = settle_rejections(rejected_dir, (imported.program, imported.unit, imported.period),
-                                    outcome.moved_to, now_text()[:10], outcome.submission_id)
+        dest, already_there = None, False
+        settled: list[tuple[Path, Path]] = []
+        try:
+            dest, already_there = destination(folder, item.path)
+            place(item.path, dest, already_there)
+            outcome.moved_to = _rel(workspace, dest)
+            settled = settle_rejections(rejected_dir, (imported.program, imported.unit, imported.period),
+                                        outcome.moved_to, now_text()[:10], outcome.submission_id)
+        except OSError as exc:
+            if exc.errno in (errno.ENOSPC, errno.EDQUOT) and exc.filename and Path(exc.filename) == item.path:
+                exc = OSError(exc.errno, exc.strerror, str(dest or folder))  # a copy's write, named by its source
+            machine = environment_problem(exc)
+            if machine is None:
+                raise
+            if outcome.moved_to is None:  # stored, not moved: only in the inbox, where the next run files it
+                _undo_link(item.path, dest, already_there)
+                outcome.reason = render("consolidate.not_moved", lang, reason=machine.message(lang))
+            raise _Halt(outcome, machine) from None
         return outcome, settled
-    except HrplanError:
+    except (HrplanError, _Halt):
         raise
     except Exception as exc:  # a bug must not stop the other files; the file stays for a fixed hrplan
         if connection_lost(exc):
@@ -317,10 +403,23 @@ def _take(workspace: Workspace, store, ahead: ReadAhead, item: InboxFile, done_d
 
 
 def _reject(workspace: Workspace, outcome: FileOutcome, path: Path, rejected_dir: Path, lang: str) -> FileOutcome:
-    dest, already_there = destination(rejected_dir, path)
-    about = (outcome.program, outcome.unit, outcome.period)
-    reason_file = write_reason(dest, outcome.problems, path.name, about)  # first the reason, then the file
-    place(path, dest, already_there)
+    reason_file = None
+    try:
+        dest, already_there = destination(rejected_dir, path)
+        about = (outcome.program, outcome.unit, outcome.period)
+        reason_file = write_reason(dest, outcome.problems, path.name, about)  # first the reason, then the file
+        place(path, dest, already_there)
+    except OSError as exc:  # nothing of it was stored: it stays in the inbox, without a reason beside no file
+        machine = environment_problem(exc)
+        if machine is None:
+            raise
+        if reason_file is not None and path.exists():
+            _undo_link(path, dest, already_there)
+            try:
+                reason_file.unlink()
+            except OSError:
+                pass
+        raise _Halt(None, machine) from None
     outcome.outcome = "rejected"
     outcome.moved_to, outcome.reason_file = _rel(workspace, dest), _rel(workspace, reason_file)
     errors = [p for p in outcome.problems if p.is_error] or outcome.problems
@@ -328,6 +427,18 @@ def _reject(workspace: Workspace, outcome: FileOutcome, path: Path, rejected_dir
         where = errors[0].location.describe(lang)
         outcome.reason = (f"{where}: " if where else "") + errors[0].message(lang)
     return outcome
+
+
+def _undo_link(source: Path, dest: Path | None, already_there: bool) -> None:
+    """Remove the link `place` made at `dest` when it could not then remove `source` (a read-only inbox): the file
+    is then in one place, the inbox, not in both."""
+    if dest is None or already_there:
+        return
+    try:
+        if source.exists() and os.path.lexists(dest) and os.path.samefile(source, dest):
+            dest.unlink()
+    except OSError:
+        pass
 
 
 def _check_late(workspace: Workspace, result: ConsolidateResult, log: RunLog, lang: str) -> list[dict[str, Any]]:
@@ -364,6 +475,8 @@ def _file_line(f: FileOutcome, lang: str) -> str:
     if f.outcome in ("imported", "updated", "unchanged"):
         line = render(f"consolidate.log.{f.outcome}", lang, values=f.values, id=f.submission_id,
                       old=f.superseded_id, same=f.submission_id, **common)
+        if f.moved_to is None and f.reason:  # stored, not moved (a folder not writable): where it is, and why
+            line += " " + f.reason
         said = [p.message(lang) for p in f.problems if p.code in ("import.older_than_current", "import.kept_from_earlier")
                 or (p.code.startswith("submission.") and not p.is_error)]
         # An old copy arriving late, what the file says of its unit or period that was taken with a doubt (a unit

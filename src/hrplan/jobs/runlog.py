@@ -31,9 +31,19 @@ class RunLog:
     def __init__(self, folder: Path, max_bytes: int = 1 << 20, keep: int = 5):
         self.folder, self.max_bytes, self.keep = folder, max_bytes, keep
         self.path = folder / LOG_NAME
+        # A log that cannot be written (a full disk, a folder hrplan may not write) never stops the run's account of
+        # itself: the first error is kept, and every line not written, for the caller to say elsewhere (stderr).
+        self.failure: OSError | None = None
+        self.unwritten: list[str] = []
 
     def rotate_if_due(self) -> None:
         """Shift consolidate.log to .1, .1 to .2 ... dropping the oldest (only the lock holder calls this)."""
+        try:
+            self._rotate()
+        except OSError as exc:
+            self.failure = self.failure or exc
+
+    def _rotate(self) -> None:
         try:
             if self.path.stat().st_size < self.max_bytes:
                 return
@@ -49,13 +59,25 @@ class RunLog:
         self.path.replace(self.folder / f"{LOG_NAME}.1")
 
     def line(self, keyword: str, text: str) -> str:
-        """Append one line and give it (without the newline)."""
+        """Append one line and give it (without the newline); a line that cannot be written is kept in `unwritten`
+        and the error in `failure` (never raised: what the run did is still told, on stderr by the caller)."""
         entry = f"{now_text()} [{os.getpid()}] {keyword} {text}".replace("\n", " ")
-        self.folder.mkdir(parents=True, exist_ok=True)
-        # One write per line on a file opened for appending: lines of two processes never interleave.
-        with self.path.open("a", encoding="utf-8") as fh:
-            fh.write(entry + "\n")
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            # One write per line on a file opened for appending: lines of two processes never interleave.
+            with self.path.open("a", encoding="utf-8") as fh:
+                fh.write(entry + "\n")
+        except OSError as exc:
+            self.failure = self.failure or exc
+            self.unwritten.append(entry)
         return entry
+
+    def record(self, summary: dict[str, Any]) -> None:
+        """`write_last_run`, its failure kept as a line's is."""
+        try:
+            write_last_run(self.folder, summary)
+        except OSError as exc:
+            self.failure = self.failure or exc
 
 
 def write_last_run(folder: Path, summary: dict[str, Any]) -> None:

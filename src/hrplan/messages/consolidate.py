@@ -141,4 +141,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "consolidate.status.failed": ("xong, có tệp lỗi nội bộ", "done, some files failed"),
     "consolidate.status.store_lost": ("dừng giữa chừng vì mất kết nối tới kho dữ liệu",
                                       "stopped: the connection to the store was lost"),
+    "consolidate.status.stopped": ("dừng giữa chừng vì ổ đĩa đầy hoặc không có quyền ghi vào một thư mục",
+                                   "stopped: a disk is full or a folder cannot be written"),
+    "consolidate.stopped": (
+        "Dừng lượt chạy: {reason_vi} Trước khi dừng đã lưu {stored} tệp vào cơ sở dữ liệu{kept_vi}; {left} tệp chưa "
+        "xử lý vẫn ở inbox, không tệp nào được lưu dở; không ghi báo cáo.",
+        "The run stopped: {reason} Before it stopped it stored {stored} file{s_stored}{kept}; {left} file{s_left} not "
+        "yet taken stay in the inbox, none stored in part; no report written.",
+    ),
+    "consolidate.stopped.kept": (
+        " (trong đó {kept} tệp đã lưu nhưng chưa chuyển được, vẫn ở inbox: {files}; lần chạy sau chỉ chuyển chúng đi)",
+        " (of them {kept} stored but not moved, still in the inbox: {files}; the next run only files them)",
+    ),
+    "consolidate.unlogged": ("{count} dòng không ghi được vào logs/consolidate.log:",
+                             "{count} line{s_count} could not be written to logs/consolidate.log:"),
+    "consolidate.not_moved": ("Đã lưu nhưng chưa chuyển được, vẫn ở inbox: {reason}",
+                              "Stored but not moved, still in the inbox: {reason}"),
 }

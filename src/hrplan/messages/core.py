@@ -270,6 +270,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Chỉ tiêu '{indicator}' xuất hiện hai lần (lần đầu ở ô {other}).",
         "Indicator '{indicator}' appears twice (first at {other}).",
     ),
+    # -- the machine: a full disk, a folder hrplan may not write (exit 2: for the IT person, not a bug) --
+    "os.disk_full": (
+        "Ổ đĩa chứa thư mục {folder} đã đầy: không ghi được {path}. Hãy giải phóng chỗ trống trên ổ đĩa đó (hoặc "
+        "nâng hạn mức) rồi chạy lại.",
+        "The disk holding the folder {folder} is full: could not write {path}. Free some space on that disk (or "
+        "raise the quota), then run again.",
+    ),
+    "os.not_permitted": (
+        "hrplan (người dùng {user}) không có quyền ghi vào thư mục {folder}: {path} ({error}). Hãy cấp quyền ghi "
+        "vào thư mục đó cho người dùng chạy hrplan rồi chạy lại.",
+        "hrplan (user {user}) may not write in the folder {folder}: {path} ({error}). Give the user that runs "
+        "hrplan write access to that folder, then run again.",
+    ),
     "submission.no_program": (
         "Không xác định được chương trình của tệp. Hãy dùng mẫu 'hrplan template' hoặc chỉ rõ --program.",
         "Cannot tell which program the file reports on. Use the 'hrplan template' workbook or pass --program.",
