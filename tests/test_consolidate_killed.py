@@ -79,3 +79,42 @@ def test_killed_at_ten_points_then_rerun_equals_an_uninterrupted_run(tmp_path: P
     points = [(1, 0, 0), (3, 2, 0), (6, 5, 0), (9, 8, 0), (12, 11, 0), (15, 14, 0), (18, 17, 0), (18, 20, 0),
               (18, 23, 0), (18, 25, 1), (18, 25, 3), (18, 25, 6)]
     _kill_at(tmp_path, good=17, points=points)
+
+
+def test_status_after_a_killed_run_says_it_did_not_finish_and_what_it_took_and_so_does_the_next_run(tmp_path, run):
+    ws = night_workspace(tmp_path / "ws", good=17)
+    proc = start(ws)
+    deadline = time.monotonic() + 60
+    while proc.poll() is None and time.monotonic() < deadline and _lines_of(ws.root, proc.pid) < 3:
+        time.sleep(0.002)
+    os.kill(proc.pid, signal.SIGSTOP)  # paused, the lock still held: running
+    try:
+        log = (ws.root / "logs" / "consolidate.log").read_text(encoding="utf-8").splitlines()
+        taken = [line.split(" ", 3)[3].split(" → ")[0] for line in log if f"[{proc.pid}]" in line]
+        assert len(taken) >= 3 and not any(" run " in line for line in log)
+        paused = " ".join(run("status", workspace=ws, lang="en").output.split())
+        assert f"Running now: the run started at" in paused and f"(process {proc.pid}, holding the lock)" in paused
+    finally:
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait()
+    log = (ws.root / "logs" / "consolidate.log").read_text(encoding="utf-8").splitlines()
+    taken = [line.split(" ", 3)[3].split(" → ")[0] for line in log if f"[{proc.pid}]" in line]
+    shown = run("status", workspace=ws, lang="en").output
+    flat = " ".join(shown.split())
+    assert "has not run in this workspace yet" not in flat  # was: "never ran", with 17 files in done/
+    assert f"(process {proc.pid}) did not finish (killed: it no longer holds the lock and wrote no summary);" in flat
+    assert f"it took {len(taken)} files" in flat
+    assert all(Path(f).name in shown for f in taken)
+    rerun = consolidate(ws, "--lang", "en")
+    assert rerun.returncode == 3, rerun.stderr
+    log = (ws.root / "logs" / "consolidate.log").read_text(encoding="utf-8").splitlines()
+    assert any(f" interrupted the run started at" in line and f"(process {proc.pid}) did not finish" in line
+               for line in log)
+    after = " ".join(run("status", workspace=ws, lang="en").output.split())
+    assert "Running now" not in after and "no longer holds the lock" not in after
+    assert f"Before it, the run started at" in after and f"(process {proc.pid}) did not finish (killed); it had taken {len(taken)} files:" in after
+
+
+def _lines_of(root: Path, pid: int) -> int:
+    path = root / "logs" / "consolidate.log"
+    return path.read_text(encoding="utf-8").count(f"[{pid}]") if path.exists() else 0

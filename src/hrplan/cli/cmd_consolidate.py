@@ -115,11 +115,20 @@ def render_digest(digest: dict) -> None:
     """Print the morning digest under `hrplan status`: last run, what it took and refused, who is missing."""
     t = STATE.t
     lines = ["", t("consolidate.digest.title")]
-    last, busy = digest.get("last"), digest.get("last_with_files")
-    if not last:
+    last, busy, running = digest.get("last"), digest.get("last_with_files"), digest.get("running")
+    if running:  # a run that started taking files and has not written its summary: running now, or killed
+        lines.append(t(f"consolidate.digest.{running['state']}", started=running["started"], pid=running["pid"],
+                       count=len(running["files"])))
+        lines.extend(f"  {_label(f['outcome'])}: {Path(f['file']).name}" for f in running["files"])
+    if not last and not running:
         lines.append(t("consolidate.digest.never"))
-    else:
+    elif last:
         lines.append(t("consolidate.digest.last", finished=last["finished"], status=t(f"consolidate.status.{last['status']}")))
+        before = last.get("interrupted")
+        if before:  # the run before it was killed: what it took is not in this run's list
+            lines.append("  " + t("consolidate.digest.was_interrupted", started=before["started"], pid=before["pid"],
+                                  count=len(before["files"])))
+            lines.extend(f"    {_label(f['outcome'])}: {Path(f['file']).name}" for f in before["files"])
     if busy:
         lines.append(t("consolidate.digest.arrived", finished=busy["finished"], count=len(busy["files"])))
         for f in busy["files"]:

@@ -27,7 +27,7 @@ from hrplan.jobs.filing import (clean_own_temporaries, destination, note_read_as
                                 settle_rejections, unmatched_rejections, write_reason, REASON_SUFFIX)
 from hrplan.jobs.inbox import InboxFile, scan_inbox
 from hrplan.jobs.outputs import ProgramOutput, check_settings, refresh_outputs
-from hrplan.jobs.runlog import RunLog, now_text
+from hrplan.jobs.runlog import RunLog, lines_of_run, mark_running, now_text, read_last_run
 from hrplan.messages import render
 from hrplan.problems import HrplanError, Location, Problem, environment_problem
 from hrplan.reading import ReadContext, read_files
@@ -85,6 +85,9 @@ class ConsolidateResult:
     lost: Problem | None = None
     # A full disk or a folder hrplan may not write (done/, the inbox, logs/ ...): why, and the run stopped there.
     stopped: Problem | None = None
+    # A run that started taking files and never finished (killed): its start, process id and the files its log
+    # lines say it took; found by this run, said in the log and in `hrplan status`.
+    interrupted: dict[str, Any] | None = None
     # The log lines that could not be written (the log's disk full, or logs/ not writable): the caller says them.
     unlogged: list[str] = field(default_factory=list)
 
@@ -121,6 +124,7 @@ class ConsolidateResult:
             **({"problems": [p.to_dict(lang) for p in (self.lost, self.stopped) if p is not None]}
                if self.lost is not None or self.stopped is not None else {}),
             **({"unlogged": self.unlogged} if self.unlogged else {}),
+            **({"interrupted": self.interrupted} if self.interrupted else {}),
         }
 
 
@@ -149,6 +153,7 @@ def _run_locked(workspace: Workspace, formats: list[str], lang: str, log: RunLog
     started = time.monotonic()
     result = ConsolidateResult(started=now_text())
     log.rotate_if_due()
+    result.interrupted = _interrupted_run(log, lang)
     done_dir, rejected_dir = workspace.root / "done", workspace.root / "rejected"
     ready: list[InboxFile] = []
     try:
@@ -164,6 +169,10 @@ def _run_locked(workspace: Workspace, formats: list[str], lang: str, log: RunLog
         result.waiting = [FileOutcome(_rel(workspace, f.path), "waiting", reason=f.wait_reason)
                           for f in found if not f.ready]
         if ready:
+            try:  # a kill from here on leaves this mark: `status` and the next run tell the run did not finish
+                mark_running(log.folder, result.started)
+            except OSError as exc:
+                log.failure = log.failure or exc
             # Read ahead on every core (each file in a worker process, as `import` does); stored and filed one by one.
             ahead = ReadAhead([f.path for f in ready if f.is_workbook], _read_context(workspace))
             with workspace.open_store() as store, ahead:
@@ -222,6 +231,18 @@ def _run_locked(workspace: Workspace, formats: list[str], lang: str, log: RunLog
         result.stopped = _stop_problem(workspace, result, [], environment_problem(log.failure, log.path))
         result.unlogged = list(log.unwritten)
     return result
+
+
+def _interrupted_run(log: RunLog, lang: str) -> dict[str, Any] | None:
+    """Give the run a kill stopped before its summary (its 'running' mark is still there: we hold the lock, so it
+    is not running), with the files its log lines say it took, and say it in the log; None when there is none."""
+    running = (read_last_run(log.folder) or {}).get("running")
+    if not isinstance(running, dict) or "pid" not in running or "started" not in running:
+        return None
+    files = lines_of_run(log.folder, running["pid"], running["started"])
+    log.line("interrupted", render("consolidate.log.interrupted", lang, started=running["started"],
+                                   pid=running["pid"], count=len(files)))
+    return {"started": running["started"], "pid": running["pid"], "files": files}
 
 
 def _identify_old_rejections(workspace: Workspace, rejected_dir: Path) -> list[Path]:

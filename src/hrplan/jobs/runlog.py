@@ -1,11 +1,12 @@
 """The nightly job's log: one line per file and one summary line per run, rotated by size.
 
     logs/consolidate.log          the current log (consolidate.log.1 ... .N: older ones)
-    logs/consolidate-last.json    the last run and the last run that took files (for `hrplan status`)
+    logs/consolidate-last.json    the last run and the last run that took files (for `hrplan status`), and the
+                                  run taking files now ('running', gone when it finishes: left by a killed run)
 
 Each line starts with the time, the process id and a fixed English keyword (imported, updated,
-unchanged, rejected, settled, waiting, failed, report, check, unmatched, run) so that `grep` finds things whatever
-the message language; the rest is the message in the run's language.
+unchanged, rejected, settled, waiting, failed, report, check, unmatched, interrupted, run) so that `grep` finds
+things whatever the message language; the rest is the message in the run's language.
 """
 from __future__ import annotations
 
@@ -81,16 +82,54 @@ class RunLog:
 
 
 def write_last_run(folder: Path, summary: dict[str, Any]) -> None:
-    """Record the run for `hrplan status`: always as 'last', and as 'last_with_files' when it took files."""
+    """Record the run for `hrplan status`: always as 'last', and as 'last_with_files' when it took files (the
+    'running' mark of `mark_running` goes: the run finished)."""
     previous = read_last_run(folder) or {}
     record = {"last": summary, "last_with_files": previous.get("last_with_files")}
     if summary.get("files"):
         record["last_with_files"] = summary
+    _write_record(folder, record)
+
+
+def mark_running(folder: Path, started: str) -> None:
+    """Record that this process's run started taking files ('running': its start and process id), so that a run
+    killed before its summary is still seen: by `hrplan status`, and by the next run (`interrupted_run`)."""
+    record = read_last_run(folder) or {}
+    record["running"] = {"started": started, "pid": os.getpid()}
+    _write_record(folder, record)
+
+
+def _write_record(folder: Path, record: dict[str, Any]) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / LAST_RUN_NAME
     tmp = folder / f".{LAST_RUN_NAME}{OWN_TEMPORARY}"
     tmp.write_text(json.dumps(record, ensure_ascii=False, indent=2, default=str), encoding="utf-8")
     tmp.replace(path)
+
+
+FILE_KEYWORDS = ("imported", "updated", "unchanged", "rejected", "failed")
+
+
+def lines_of_run(folder: Path, pid: int, started: str) -> list[dict[str, str]]:
+    """Give the per-file lines a run (its process id, from its start) wrote in the log and its rotated copies:
+    [{outcome, file, line}] in order; what a killed run did, told by its own log."""
+    out = []
+    for path in sorted(folder.glob(f"{LOG_NAME}.*"), key=lambda p: -_rotation(p)) + [folder / LOG_NAME]:
+        try:
+            text = path.read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            continue
+        for line in text.splitlines():
+            parts = line.split(" ", 3)
+            if len(parts) < 4 or parts[1] != f"[{pid}]" or parts[0] < started or parts[2] not in FILE_KEYWORDS:
+                continue
+            out.append({"outcome": parts[2], "file": parts[3].split(" → ")[0].split(": ")[0], "line": line})
+    return out
+
+
+def _rotation(path: Path) -> int:
+    suffix = path.name.rsplit(".", 1)[-1]
+    return int(suffix) if suffix.isdigit() else 0
 
 
 def read_last_run(folder: Path) -> dict[str, Any] | None:

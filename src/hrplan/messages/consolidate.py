@@ -117,6 +117,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "consolidate.log.could_not_run": ("không chạy được: {reason}", "could not run: {reason}"),
     # -- `hrplan status`: the morning digest --
+    "consolidate.log.interrupted": (
+        "lượt chạy bắt đầu lúc {started} (tiến trình {pid}) đã không chạy xong (bị dừng đột ngột): nó đã xử lý "
+        "{count} tệp (các dòng [{pid}] ở trên); lượt này làm nốt phần còn lại.",
+        "the run started at {started} (process {pid}) did not finish (killed): it had taken {count} file{s_count} "
+        "(the lines [{pid}] above); this run finishes the rest."),
     "consolidate.digest.title": ("Lần tổng hợp tự động gần nhất", "Last nightly consolidation"),
     "consolidate.digest.never": ("Chưa chạy 'hrplan consolidate' lần nào trong thư mục này.",
                                  "'hrplan consolidate' has not run in this workspace yet."),
@@ -128,6 +133,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Bị từ chối: {file} ({reason}) — đã có bản sửa {by} trong cùng lượt; tệp và lý do ở {reason_file}.",
         "Rejected: {file} ({reason}) — made good by {by} in the same run; the file and its reason are in "
         "{reason_file}."),
+    "consolidate.digest.running": (
+        "Đang chạy: lượt bắt đầu lúc {started} (tiến trình {pid}, đang giữ khóa) chưa xong; đã xử lý {count} tệp.",
+        "Running now: the run started at {started} (process {pid}, holding the lock) has not finished; "
+        "{count} file{s_count} taken so far."),
+    "consolidate.digest.killed": (
+        "Lượt chạy bắt đầu lúc {started} (tiến trình {pid}) đã không chạy xong (bị dừng đột ngột: không còn giữ "
+        "khóa, không có dòng tổng kết); nó đã xử lý {count} tệp. Lần chạy sau sẽ làm nốt phần còn lại.",
+        "The run started at {started} (process {pid}) did not finish (killed: it no longer holds the lock and "
+        "wrote no summary); it took {count} file{s_count}. The next run finishes the rest."),
+    "consolidate.digest.was_interrupted": (
+        "Trước lượt này, lượt bắt đầu lúc {started} (tiến trình {pid}) đã không chạy xong (bị dừng đột ngột); nó đã "
+        "xử lý {count} tệp:",
+        "Before it, the run started at {started} (process {pid}) did not finish (killed); it had taken "
+        "{count} file{s_count}:"),
     "consolidate.digest.missing": ("{program} kỳ {period}: còn thiếu {missing}.",
                                    "{program} period {period}: still missing {missing}."),
     "consolidate.digest.none_yet": ("{program}: chưa nhận báo cáo nào.", "{program}: nothing received yet."),
