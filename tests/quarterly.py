@@ -48,6 +48,14 @@ units:
   - {code: E, name: Sở Én, parent: P}
 """
 
+# Two departments under the province (the smallest group: a province's sum of two units).
+TWO_UNITS = """
+units:
+  - {code: P, name: Tỉnh Thử}
+  - {code: A, name: Sở An, parent: P}
+  - {code: B, name: Sở Bình, parent: P}
+"""
+
 # Two districts with two communes each, and a department, under the province (district and commune tests).
 DISTRICT_UNITS = """
 units:

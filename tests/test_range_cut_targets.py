@@ -6,7 +6,7 @@ from pathlib import Path
 
 from hrplan.reports import build_report
 
-from quarterly import filled_template, make_workspace, send
+from quarterly import TWO_UNITS as UNITS, filled_template, make_workspace, send
 
 PROGRAM = """
 code: Q-01/KH
@@ -23,12 +23,6 @@ targets:
   - {indicator: BD, unit: B, period: "2024", value: 100}
   - {indicator: BD, unit: B, period: "2025", value: 60}
 reporters: [A, B]
-"""
-UNITS = """
-units:
-  - {code: P, name: Tỉnh Thử}
-  - {code: A, name: Sở An, parent: P}
-  - {code: B, name: Sở Bình, parent: P}
 """
 
 

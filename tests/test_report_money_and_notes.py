@@ -6,7 +6,7 @@ from __future__ import annotations
 import openpyxl
 
 from hrplan.reports import build_report, write_reports
-from quarterly import filled_template, make_workspace, office_table, send
+from quarterly import TWO_UNITS as UNITS, filled_template, make_workspace, office_table, send
 
 PROGRAM = """
 code: Q-01/KH
@@ -18,12 +18,6 @@ indicators:
   - {code: DT, name: Cán bộ được đào tạo, name_en: Officials trained, uom: người, accumulation: per_period}
   - {code: KP, name: Kinh phí đào tạo, name_en: Training budget, uom: tỷ đồng, accumulation: per_period}
 reporters: [A, B]
-"""
-UNITS = """
-units:
-  - {code: P, name: Tỉnh Thử}
-  - {code: A, name: Sở An, parent: P}
-  - {code: B, name: Sở Bình, parent: P}
 """
 
 

@@ -11,7 +11,7 @@ from hrplan.definitions import Period
 from hrplan.figures import compute_figures
 from hrplan.importer import Outcome
 
-from quarterly import filled_template, make_workspace, send
+from quarterly import TWO_UNITS as UNITS, filled_template, make_workspace, send
 
 PROGRAM = """
 code: Q-01/KH
@@ -24,12 +24,6 @@ indicators:
   - {code: NS, name: Người làm việc tại thời điểm báo cáo, uom: người, accumulation: level}
   - {code: LK, name: Trạm y tế có bác sĩ (lũy kế), uom: trạm, accumulation: cumulative}
 reporters: [A, B]
-"""
-UNITS = """
-units:
-  - {code: P, name: Tỉnh Thử}
-  - {code: A, name: Sở An, parent: P}
-  - {code: B, name: Sở Bình, parent: P}
 """
 
 
