@@ -15,7 +15,7 @@ import openpyxl
 
 from hrplan.importer import import_files
 from inbox_builder import consolidate
-from quarterly import filled_template, make_workspace
+from quarterly import UNITS, filled_template, make_workspace
 
 PERIOD_CELL = "D10"  # the template's 'Kỳ báo cáo:' value
 
@@ -89,3 +89,20 @@ def test_a_year_or_a_range_in_the_name_or_title_that_holds_the_period_is_no_cont
     made.rename(named)
     (result,) = import_files(ws, [named])
     assert result.outcome.value == "imported" and not result.problems, result.problems
+
+
+# Sở Bình renamed as a commune whose name holds a period, as the province's communes in hard-hit areas are named.
+NAMED_UNITS = UNITS.replace(
+    "{code: B, name: Sở Bình, parent: P}",
+    '{code: B, name: "Ủy ban nhân dân xã Bình thuộc vùng đặc biệt khó khăn giai đoạn 2026 - 2030 của tỉnh", parent: P}')
+
+
+def test_a_period_inside_the_units_own_name_is_no_title(tmp_path: Path):
+    """The template heads its sheet with the unit's name: a commune 'thuộc vùng đặc biệt khó khăn giai đoạn 2026 -
+    2030' reporting for 2024-Q1 was refused as if its title said 2026-2030 (seen when the refusal came in)."""
+    assert NAMED_UNITS != UNITS
+    ws = make_workspace(tmp_path / "ws", units=NAMED_UNITS)
+    path = filled_template(ws, "B", "2024-Q1", {"DT": (None, 7)})
+    (result,) = import_files(ws, [path])
+    assert result.outcome.value == "imported", [p.message("en") for p in result.problems]
+    assert not [p for p in result.problems if p.code.startswith("submission.period")]

@@ -328,11 +328,12 @@ def _identify_period(found: Identity, layout: TableLayout, ctx: ReadContext, whe
                      from_name: dict[str, str], program: Program | None) -> None:
     text = ctx.period or _label(layout, "period")
     source = ("option", None) if ctx.period else ("cell", _label_location(layout, "period", where).cell)
+    unit_name = ctx.units.get(found.unit).name if found.unit and found.unit in ctx.units else None
     if text is not None and not ctx.period:
         text = period_in_text(text) or text  # "Kỳ báo cáo: 6 tháng đầu năm 2023"
     set_aside: tuple[str, str] | None = None
     if text is None:
-        lines, set_aside = _title_without_program_periods(layout.title_lines, program, found.unit)
+        lines, set_aside = _title_without_program_periods(layout.title_lines, program, found.unit, unit_name)
         text = period_in_text(" | ".join(lines))
         source = ("cell", next((cell for line, (_, cell) in zip(lines, layout.title_lines)
                                 if text is not None and period_in_text(line) == text), None))
@@ -363,7 +364,7 @@ def _identify_period(found: Identity, layout: TableLayout, ctx: ReadContext, whe
     if kind is not None and not ctx.period:
         _period_with_kind(found, layout, period, where)
     if not ctx.period:
-        _sources_differ(found, layout, program, period, where, from_name)
+        _sources_differ(found, layout, program, period, where, from_name, unit_name)
     if program is not None and found.period is not None:
         _inside_program(found, layout, program, where)
 
@@ -390,7 +391,7 @@ def _inside_program(found: Identity, layout: TableLayout, program: Program, wher
 
 
 def _sources_differ(found: Identity, layout: TableLayout, program: Program | None, period: Period, where: Location,
-                    from_name: dict[str, str]) -> None:
+                    from_name: dict[str, str], unit_name: str | None = None) -> None:
     """Refuse the file when the title or the file name names another period than the one read ('Quý IV/2025' over
     a cell '2025-Q3', a file '…_2025-Q4.xlsx'): stored under the cell's period, last quarter's copied file replaced
     another quarter's figures. Only --period (the analyst's word) decides between them. A title naming a year or
@@ -401,7 +402,7 @@ def _sources_differ(found: Identity, layout: TableLayout, program: Program | Non
     if _label(layout, "period") is not None:  # the period cell against the title
         label_rows = {_row_of(cell) for _, cell in layout.labels.values() if cell}
         title = [(t, cell) for t, cell in layout.title_lines if _row_of(cell) not in label_rows]
-        lines, _ = _title_without_program_periods(title, program, found.unit)
+        lines, _ = _title_without_program_periods(title, program, found.unit, unit_name)
         said = period_in_text(" | ".join(lines))
         named = _parsed(said)
         if named is not None and named != period and not (named == read or (
@@ -439,11 +440,18 @@ def _parsed(text: str | None) -> Period | None:
 
 
 def _title_without_program_periods(title_lines: list[tuple[str, str]], program: Program | None,
-                                   unit: str | None) -> tuple[list[str], tuple[str, str] | None]:
+                                   unit: str | None, unit_name: str | None = None
+                                   ) -> tuple[list[str], tuple[str, str] | None]:
     """Give the title lines with the periods that describe the program taken out, and the first one taken out
     (period, cell): in a line naming the program, the program's own period, and in the program's title quoted,
     any period, when longer than the unit reports at ('giai đoạn 2024 - 2025' over a monthly report). A program
-    that says no frequency, or reports once for its whole period, keeps its period: it may be the report's."""
+    that says no frequency, or reports once for its whole period, keeps its period: it may be the report's.
+    The reporting unit's own name is no title either ('ỦY BAN NHÂN DÂN XÃ BÌNH THUỘC VÙNG ĐẶC BIỆT KHÓ KHĂN GIAI ĐOẠN
+    2026 - 2030', the heading the template writes): a period inside it is the name's, never the report's."""
+    name = fold(unit_name) if unit_name and len(unit_name) > 12 else None
+    if name is not None:
+        title_lines = [(text if name not in fold(text) else fold(text).replace(name, _GAP), cell)
+                       for text, cell in title_lines]
     if program is None:
         return [t for t, _ in title_lines], None
     own = Period.parse(program.period)
