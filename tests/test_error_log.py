@@ -27,7 +27,10 @@ def test_each_incident_gets_its_own_file_in_the_workspace_logs(sample_ws):
 def test_a_planted_symlink_is_never_followed(sample_ws, tmp_path):
     target = tmp_path / "precious.txt"
     target.write_text("keep me")
-    (sample_ws.root / "logs").symlink_to(tmp_path)  # logs/ pointing elsewhere
+    logs = sample_ws.root / "logs"
+    if logs.is_dir() and not logs.is_symlink():
+        logs.rmdir()  # `hrplan init` makes logs/ (empty here): replaced by a planted link
+    logs.symlink_to(tmp_path)  # logs/ pointing elsewhere
     STATE.workspace = sample_ws.root
     try:
         path = write_error_log("details\n")
