@@ -71,17 +71,35 @@ def test_a_full_log_disk_stops_the_run_and_says_on_stderr_what_it_stored(tmp_pat
 
 def test_a_full_done_disk_stores_the_file_keeps_it_in_the_inbox_and_the_next_run_files_it(tmp_path: Path):
     ws = night_workspace(tmp_path / "ws", good=4)
+    # every file but the two left waiting (Excel's lock file, an empty file)
+    sent = len([p for p in (ws.root / "inbox").rglob("*") if p.is_file() and p.stat().st_size and "~$" not in p.name])
     with full_disk(ws.root / "done") as filler:
         run = consolidate(ws, "--lang", "en")
         assert run.returncode == 2, run.stderr
         assert "Traceback" not in run.stderr
         assert f"The run stopped: The disk holding the folder {ws.root / 'done'}" in run.stderr
-        assert "of them 1 stored but not moved, still in the inbox: inbox/huyen/12-CTr-TU_SYT" in run.stderr
+        # The file stored, not moved, is told once: not among the files never taken.
+        assert ("Before it stopped it stored 1 file; 1 file already in the store but not moved, still in the inbox: "
+                "inbox/huyen/12-CTr-TU_SYT") in run.stderr
+        assert f"; {sent - 1} files not yet taken stay in the inbox" in run.stderr
         log = _log(ws.root)
         line = next(x for x in log if " imported " in x)
-        assert "inbox/huyen/12-CTr-TU_SYT_2016_to_2019-05.xlsx → -" in line and "Stored but not moved" in line
+        assert "inbox/huyen/12-CTr-TU_SYT_2016_to_2019-05.xlsx → (still in the inbox):" in line
+        assert "Stored but not moved" in line
         assert log[-1].split()[2] == "run" and "The run stopped" in log[-1]
         assert (ws.root / "inbox" / "huyen" / "12-CTr-TU_SYT_2016_to_2019-05.xlsx").exists()
+        # The disk still full the next night: the file is found stored, and said to wait only to be moved.
+        still = consolidate(ws, "--lang", "en")
+        assert still.returncode == 2, still.stderr
+        assert ("Before it stopped it stored 0 files; 1 file already in the store but not moved, still in the inbox: "
+                "inbox/huyen/12-CTr-TU_SYT") in still.stderr
+        assert f"; {sent - 1} files not yet taken stay in the inbox" in still.stderr
+        vi = consolidate(ws)
+        assert "đã lưu 0 tệp vào cơ sở dữ liệu; 1 tệp đã có trong cơ sở dữ liệu nhưng chưa chuyển được" in vi.stderr
+        assert f"; {sent - 1} tệp chưa xử lý vẫn ở inbox" in vi.stderr
+        assert any(" unchanged inbox/huyen/12-CTr-TU_SYT_2016_to_2019-05.xlsx → (vẫn ở inbox):" in x
+                   for x in _log(ws.root))
+        log = _log(ws.root)
         filler.unlink()
         again = consolidate(ws, "--lang", "en")
         assert again.returncode == 3, again.stderr
@@ -105,7 +123,7 @@ def test_a_read_only_inbox_stops_the_run_with_one_permission_message_and_loses_n
     assert any(" imported inbox/huyen/12-CTr-TU_SYT_2016_to_2019-05.xlsx → done/" in x for x in log)
     kept = next(x for x in log if "12-CTr-TU_HHA_2016_to_2019-05.xlsx" in x)
     assert kept.split()[2] == "imported" and "Stored but not moved, still in the inbox" in kept
-    assert "Before it stopped it stored 2 files (of them 1 stored but not moved" in log[-1]
+    assert "Before it stopped it stored 2 files; 1 file already in the store but not moved" in log[-1]
     assert (inbox / "12-CTr-TU_HHA_2016_to_2019-05.xlsx").exists()
     assert not (ws.root / "done" / "2016_to_2019-05" / "12-CTr-TU_HHA_2016_to_2019-05.xlsx").exists()  # not in both
     again = consolidate(ws, "--lang", "en")

@@ -313,7 +313,8 @@ def _stopped(workspace: Workspace, result: ConsolidateResult, ready: list[InboxF
              started: float, machine: Problem | None = None) -> ConsolidateResult:
     """Finish a run whose store went away (`machine` None) or that a full disk or a folder it may not write stopped
     (`machine`, naming it): the summary line, the last run's record; no report is written."""
-    taken = {f.file for f in result.files if f.moved_to is not None}
+    # Every file with an outcome was taken, moved or not: one stored but not moved is told apart, never "not taken".
+    taken = {f.file for f in result.files}
     left = [f for f in ready if _rel(workspace, f.path) not in taken]
     if machine is None:
         stored = sum(f.outcome in ("imported", "updated") for f in result.files)
@@ -339,7 +340,8 @@ def _stop_problem(workspace: Workspace, result: ConsolidateResult, left: list[In
     both languages), the files stored (and of them, those left in the inbox, stored but not moved), the files left."""
     machine = machine or Problem("os.disk_full", params={"folder": "?", "path": "?", "error": "?", "user": "?"})
     stored = [f for f in result.files if f.outcome in ("imported", "updated")]
-    kept = [f.file for f in stored if f.moved_to is None]
+    # stored tonight or found already stored (an earlier run stored it, the disk still full): only waits to be moved
+    kept = [f.file for f in result.files if f.outcome in ("imported", "updated", "unchanged") and f.moved_to is None]
     kept_note = {lang: render("consolidate.stopped.kept", lang, kept=len(kept), files=", ".join(kept)) if kept else ""
                  for lang in ("vi", "en")}
     return Problem("consolidate.stopped", params={
@@ -492,7 +494,9 @@ def _check_late(workspace: Workspace, result: ConsolidateResult, log: RunLog, la
 
 
 def _file_line(f: FileOutcome, lang: str) -> str:
-    common = {"file": f.file, "dest": f.moved_to or "-", "program": f.program, "unit": f.unit, "period": f.period}
+    stays = f.moved_to is None and f.outcome in ("imported", "updated", "unchanged")
+    dest = render("consolidate.log.still_in_inbox", lang) if stays else (f.moved_to or "-")
+    common = {"file": f.file, "dest": dest, "program": f.program, "unit": f.unit, "period": f.period}
     if f.outcome in ("imported", "updated", "unchanged"):
         line = render(f"consolidate.log.{f.outcome}", lang, values=f.values, id=f.submission_id,
                       old=f.superseded_id, same=f.submission_id, **common)

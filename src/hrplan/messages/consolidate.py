@@ -169,11 +169,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "yet taken stay in the inbox, none stored in part; no report written.",
     ),
     "consolidate.stopped.kept": (
-        " (trong đó {kept} tệp đã lưu nhưng chưa chuyển được, vẫn ở inbox: {files}; lần chạy sau chỉ chuyển chúng đi)",
-        " (of them {kept} stored but not moved, still in the inbox: {files}; the next run only files them)",
+        "; {kept} tệp đã có trong cơ sở dữ liệu nhưng chưa chuyển được, vẫn ở inbox: {files} (lần chạy sau chỉ "
+        "chuyển đi, không nhập lại)",
+        "; {kept} file{s_kept} already in the store but not moved, still in the inbox: {files} (the next run only "
+        "moves, storing nothing again)",
     ),
     "consolidate.unlogged": ("{count} dòng không ghi được vào logs/consolidate.log:",
                              "{count} line{s_count} could not be written to logs/consolidate.log:"),
+    "consolidate.log.still_in_inbox": ("(vẫn ở inbox)", "(still in the inbox)"),
     "consolidate.not_moved": ("Đã lưu nhưng chưa chuyển được, vẫn ở inbox: {reason}",
                               "Stored but not moved, still in the inbox: {reason}"),
 }
