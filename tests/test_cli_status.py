@@ -133,3 +133,15 @@ def test_program_option_limits_the_table_the_json_and_the_counts_to_that_program
     assert "Kho chưa có báo cáo nào của 06-ĐA/TU." in run("status", "-p", "06-ĐA/TU", workspace=sample_ws).stdout
     unknown = run("status", "-p", "99-XYZ", workspace=sample_ws)
     assert unknown.exit_code == 2 and "program.not_found" in unknown.stderr
+
+
+def test_status_json_that_cannot_run_still_prints_its_status_and_problems_on_stdout(sample_ws, run):
+    # A monitoring script reads stdout: an unknown program (or a store out of reach) gives JSON, as
+    # `consolidate --json` and `import -f json` do, the message on stderr as ever.
+    for args in (("-p", "XYZ"), ("-p", "XYZ", "--period", "2023-Q2")):
+        result = run("status", "-f", "json", *args, workspace=sample_ws, lang="en")
+        assert result.exit_code == 2
+        data = json.loads(result.stdout)
+        assert data["status"] == "could_not_run" and data["exit_code"] == 2
+        assert data["problems"] and "XYZ" in data["problems"][0]["message"]
+        assert "XYZ" in result.stderr
