@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from inbox_builder import consolidate, night_workspace, store_state
+from inbox_builder import EXE, consolidate, night_workspace, store_state
 
 
 @contextlib.contextmanager
@@ -43,6 +43,21 @@ def immutable(folder: Path):
         yield
     finally:
         subprocess.run(["chattr", "-i", str(folder)], check=False)
+
+
+def _status(ws, lang: str = "en") -> list[str]:
+    run = subprocess.run([EXE, "-w", str(ws.root), "--lang", lang, "status"], capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    return run.stdout.splitlines()
+
+
+def _stop_told(lines: list[str], kept: str) -> None:
+    """The digest says the last run stopped, why on a line of its own (no rule code), and the file left stored."""
+    last = next(i for i, x in enumerate(lines) if x.startswith("Last run:"))
+    assert "stopped: a disk is full" in lines[last]
+    assert lines[last + 1].startswith("  The run stopped: The disk holding the folder")
+    assert not any("consolidate.stopped" in x for x in lines)
+    assert any(kept in x and "stored, but not moved: still at inbox/" in x for x in lines)
 
 
 def _log(root: Path) -> list[str]:
@@ -88,12 +103,14 @@ def test_a_full_done_disk_stores_the_file_keeps_it_in_the_inbox_and_the_next_run
         assert "Stored but not moved" in line
         assert log[-1].split()[2] == "run" and "The run stopped" in log[-1]
         assert (ws.root / "inbox" / "huyen" / "12-CTr-TU_SYT_2016_to_2019-05.xlsx").exists()
+        _stop_told(_status(ws), "12-CTr-TU_SYT_2016_to_2019-05.xlsx")
         # The disk still full the next night: the file is found stored, and said to wait only to be moved.
         still = consolidate(ws, "--lang", "en")
         assert still.returncode == 2, still.stderr
         assert ("Before it stopped it stored 0 files; 1 file already in the store but not moved, still in the inbox: "
                 "inbox/huyen/12-CTr-TU_SYT") in still.stderr
         assert f"; {sent - 1} files not yet taken stay in the inbox" in still.stderr
+        _stop_told(_status(ws), "12-CTr-TU_SYT_2016_to_2019-05.xlsx")
         vi = consolidate(ws)
         assert "đã lưu 0 tệp vào cơ sở dữ liệu; 1 tệp đã có trong cơ sở dữ liệu nhưng chưa chuyển được" in vi.stderr
         assert f"; {sent - 1} tệp chưa xử lý vẫn ở inbox" in vi.stderr

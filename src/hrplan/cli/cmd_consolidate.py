@@ -111,6 +111,16 @@ def _label(outcome: str) -> str:
         return outcome
 
 
+def _said(problem: dict) -> str:
+    """Give a recorded problem's message in the user's language (rendered again from its code and values when the
+    catalogue has it: the record keeps the run's language)."""
+    from hrplan.messages import MESSAGES, render
+
+    if problem.get("code") in MESSAGES and isinstance(problem.get("params"), dict):
+        return render(problem["code"], STATE.lang, **problem["params"])
+    return str(problem.get("message", ""))
+
+
 def render_digest(digest: dict) -> None:
     """Print the morning digest under `hrplan status`: last run, what it took and refused, who is missing."""
     t = STATE.t
@@ -124,6 +134,8 @@ def render_digest(digest: dict) -> None:
         lines.append(t("consolidate.digest.never"))
     elif last:
         lines.append(t("consolidate.digest.last", finished=last["finished"], status=t(f"consolidate.status.{last['status']}")))
+        for problem in last.get("problems") or []:  # why a stopped run stopped, on its own line, in words only
+            lines.append("  " + _said(problem))
         before = last.get("interrupted")
         if before:  # the run before it was killed: what it took is not in this run's list
             lines.append("  " + t("consolidate.digest.was_interrupted", started=before["started"], pid=before["pid"],
@@ -139,7 +151,9 @@ def render_digest(digest: dict) -> None:
                                       by=Path(settled).name if settled else ""))
             else:
                 what = " ".join(x for x in (f["program"], f["unit"], f["period"]) if x)
-                lines.append(f"  {_label(f['outcome'])}: {Path(f['file']).name} ({what})")
+                stays = f.get("moved_to") is None and f["outcome"] in ("imported", "updated", "unchanged")
+                lines.append(f"  {_label(f['outcome'])}: {Path(f['file']).name} ({what})"
+                             + (" — " + t("consolidate.digest.not_moved", file=f["file"]) if stays else ""))
     for item in digest.get("current", []):
         if item["period"] is None:
             lines.append(t("consolidate.digest.none_yet", program=item["program"]))

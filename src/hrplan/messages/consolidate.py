@@ -147,6 +147,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "xử lý {count} tệp:",
         "Before it, the run started at {started} (process {pid}) did not finish (killed); it had taken "
         "{count} file{s_count}:"),
+    "consolidate.digest.not_moved": ("đã lưu vào cơ sở dữ liệu nhưng chưa chuyển được, vẫn ở {file}",
+                                     "stored, but not moved: still at {file}"),
     "consolidate.digest.missing": ("{program} kỳ {period}: còn thiếu {missing}.",
                                    "{program} period {period}: still missing {missing}."),
     "consolidate.digest.none_yet": ("{program}: chưa nhận báo cáo nào.", "{program}: nothing received yet."),
