@@ -473,6 +473,11 @@ def _check_late(workspace: Workspace, result: ConsolidateResult, log: RunLog, la
     for f in result.files:
         if f.outcome in ("imported", "updated") and f.program and f.period and f.period != current.get(f.program):
             late.setdefault((f.program, f.period), {}).setdefault(f.unit, []).append(f.moved_to or f.file)
+    for program, period, unit, name in _stored_by_killed_run(workspace, result.interrupted):
+        if period != current.get(program):  # the killed run never got to its late check: this run does it
+            names = late.setdefault((program, period), {}).setdefault(unit, [])
+            if name not in names:
+                names.append(name)
     out = []
     for (program, period), sent in sorted(late.items()):
         from hrplan.checks import run_checks
@@ -491,6 +496,26 @@ def _check_late(workspace: Workspace, result: ConsolidateResult, log: RunLog, la
         log.line("late", render("consolidate.log.late", lang, program=program, period=period,
                                 units=", ".join(sorted(units)), errors=counts["error"], warnings=counts["warning"]))
     return out
+
+
+def _stored_by_killed_run(workspace: Workspace, interrupted: dict[str, Any] | None) -> list[tuple[str, str, str, str]]:
+    """Give the submissions stored since the killed run before this one started (program, period, unit, file name):
+    its files, filed by it or found `unchanged` by this run, are tonight's for the late check."""
+    if not interrupted:
+        return []
+    since = _utc(interrupted["started"])
+    out = []
+    with workspace.open_store() as store:
+        for program in workspace.programs:
+            for record in store.submissions(program):
+                if record.superseded_by is None and _utc(record.imported_at) >= since:
+                    out.append((record.program, record.period, record.unit, record.file_name))
+    return out
+
+
+def _utc(text: str) -> datetime:
+    moment = datetime.fromisoformat(text)
+    return moment.replace(tzinfo=timezone.utc) if moment.tzinfo is None else moment
 
 
 def _file_line(f: FileOutcome, lang: str) -> str:
