@@ -234,8 +234,15 @@ def test_a_year_of_quarters_gets_its_findings_in_the_right_file_with_the_right_a
     assert sorted(p.name for p in out.glob("*.xlsx")) == ["Q-01-KH_A_2024-Q4_feedback.xlsx",
                                                           "Q-01-KH_B_2024-Q4_feedback.xlsx"]
     text = " ".join(result.stdout.split())
-    assert ("No feedback file for the reports with nothing to say: Sở An (A): Q1 2024, Q2 2024; "
-            "Sở Bình (B): Q1 2024, Q2 2024, Q3 2024.") in text
+    # ... and, the run being of the year, that it looked at the year's figures only (a quarter behind its own plan is
+    # no year's finding: told as 'nothing to say' about the quarter, it misled), with the way to the quarters' own.
+    assert ("The figures of 2024 (added up from its parts) have nothing to mark in these reports, so no "
+            "feedback file was written: Sở An (A): Q1 2024, Q2 2024; Sở Bình (B): Q1 2024, Q2 2024, Q3 2024.") in text
+    assert "each part's own findings (a quarter behind its plan, say) come with hrplan feedback --period <period> " \
+           "(e.g. --period 2024-Q1)" in text
+    vietnamese = run("feedback", "--period", "2024", "--all-units", "-o", tmp_path / "vi", workspace=ws)
+    assert "Số liệu năm 2024 (cộng từ các kỳ) không có vấn đề nào ghi được vào các báo cáo sau" in \
+        " ".join(vietnamese.stdout.split())
     # Sở An's missing quarter: no cell, the whole year named, and the advice is to send Q3, not to check a cell.
     sheet, rows = _feedback_rows(out / "Q-01-KH_A_2024-Q4_feedback.xlsx")
     assert sheet.title == "Feedback" and sheet.cell(4, 6).value == "Cell"

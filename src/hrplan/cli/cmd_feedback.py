@@ -51,7 +51,7 @@ def register(app: typer.Typer) -> None:
         # itself: named, so that 'nothing to send back' is never said while a clerk's file waits in rejected/.
         unmatched = unmatched_rejections(ws.root / "rejected") if (ws.root / "rejected").is_dir() else []
         if nothing:  # no file of "0 findings" is written: said here, per unit, which reports had nothing to say
-            console.print(STATE.t("feedback.nothing", items=_nothing_items(ws, nothing)), soft_wrap=True)
+            console.print(_nothing_line(ws, nothing, period), soft_wrap=True)
         if not files:
             console.print(STATE.t("feedback.none", period=period))
         if unmatched:
@@ -59,6 +59,24 @@ def register(app: typer.Typer) -> None:
                 f"rejected/{rejected.name} ({reason.name})" for reason, rejected in unmatched)), soft_wrap=True)
         failed = any(not f.path and any(p.is_error for p in f.problems) for f in files)
         raise typer.Exit(EXIT_USAGE if failed else EXIT_OK)
+
+
+def _nothing_line(ws, nothing, period: str) -> str:
+    """Say which reports had nothing to say; for a longer period than theirs (a year of quarterly reports), that only
+    the whole period's figures were looked at, and how to see each part's own findings."""
+    from hrplan.definitions import Period, PeriodError
+
+    try:
+        whole = Period.parse(period)
+    except PeriodError:
+        whole = None
+    parts = sorted({f.period for f in nothing if whole is not None and f.period != whole.label},
+                   key=lambda p: Period.parse(p).start)
+    if not parts:
+        return STATE.t("feedback.nothing", items=_nothing_items(ws, nothing))
+    words = whole.in_sentence(STATE.lang)
+    words = words[:1].lower() + words[1:] if STATE.lang == "vi" else words  # 'Năm 2024' runs on: 'số liệu năm 2024'
+    return STATE.t("feedback.nothing_in_whole", items=_nothing_items(ws, nothing), whole=words, example=parts[0])
 
 
 def _nothing_items(ws, nothing) -> str:

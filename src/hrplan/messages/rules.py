@@ -330,6 +330,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "feedback.none": ("Không có vấn đề nào cần phản hồi cho kỳ {period}.", "No findings to send back for {period}."),
     "feedback.nothing": ("Không ghi tệp phản hồi cho các báo cáo không có vấn đề: {items}.",
                          "No feedback file for the reports with nothing to say: {items}."),
+    # A longer period's run checks the figures of the whole period, not each part's own: said, with the way to the
+    # parts' own findings (a quarter told "nothing to say" by the year's run had its own finding).
+    "feedback.nothing_in_whole": (
+        "Số liệu {whole} (cộng từ các kỳ) không có vấn đề nào ghi được vào các báo cáo sau, nên không ghi tệp phản hồi: "
+        "{items}. Lệnh này chỉ xét số liệu của cả kỳ {whole}; vấn đề riêng của từng kỳ (ví dụ chưa đạt kế hoạch của "
+        "một quý) xem bằng hrplan feedback --period <kỳ> (ví dụ --period {example}).",
+        "The figures of {whole} (added up from its parts) have nothing to mark in these reports, so no feedback file "
+        "was written: {items}. This run looks at the whole of {whole} only; each part's own findings (a quarter behind "
+        "its plan, say) come with hrplan feedback --period <period> (e.g. --period {example})."),
     "feedback.unmatched": (
         "Còn {n} tệp bị từ chối trong rejected/ không đọc ra được đơn vị hoặc kỳ nên không gửi lại tự động được: "
         "{files}. Hãy xem lý do trong tệp .reason.txt và gửi lại cho đơn vị bằng tay.",
