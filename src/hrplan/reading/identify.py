@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 from hrplan.reading.layout import TableLayout
@@ -42,6 +42,19 @@ _RANGE_TEXT = re.compile(r"\btu\s+(?:nam\s+)?(\d{4})\s+den\s+(?:het\s+)?(?:ngay\
 # "GIAI ĐOẠN 2016 - 2020", "giai đoạn 2016-2020", "NĂM 2016 - 2020": a whole-years range
 _SPAN_TEXT = re.compile(r"\b(?:giai doan|nam|period)\s+(\d{4})\s+(\d{4})\b")
 _QUARTER_TEXT = re.compile(r"\bquy\s+(i{1,3}|iv|[1-4])\s*(?:nam\s*)?(\d{4})")
+# "Quý I và Quý II năm 2025", "Quý I, II năm 2025", "Quý I - II/2025", "quý III và quý IV năm 2025": the span they name
+_QUARTERS_TEXT = re.compile(r"\bquy\s+((?:i{1,3}|iv|[1-4])(?:\s+(?:va\s+|den\s+)?(?:quy\s+)?(?:i{1,3}|iv|[1-4]))+)"
+                            r"\s*(?:nam\s*)?(\d{4})")
+# "9 tháng đầu năm 2025", "9 tháng năm 2025": months 01..09
+_FIRST_MONTHS_TEXT = re.compile(r"\b(\d{1,2})\s*thang\s*(?:dau\s*)?(?:nam\s*)?(\d{4})\b")
+# "Tháng 6 năm 2025", "tháng 6/2025", "Tháng 1 - tháng 3 năm 2025", "từ tháng 01 đến tháng 6 năm 2025"
+_MONTH_TEXT = re.compile(r"\bthang\s+(\d{1,2})(?:\s+(?:den\s+|va\s+)?(?:thang\s+)?(\d{1,2}))?\s+(?:nam\s+)?(\d{4})\b")
+# A date as folded ("30/6/2025", "ngày 30 tháng 6 năm 2025" -> "30 6 2025", "30 thang 6 nam 2025")
+_DATE = r"(\d{1,2})\s+(?:thang\s+)?(\d{1,2})\s+(?:nam\s+)?(\d{4})\b"
+# The day a title's figures run to: the end of "từ ngày 01/4/2025 đến ngày 30/6/2025", "lũy kế đến 30/6/2025",
+# "số liệu tính đến ngày 31/3/2025". Not the day the report was signed ("ngày 05/4/2025", "Kèm theo Báo cáo … ngày …").
+_UNTIL_TEXT = re.compile(r"(?:\btu\s+(?:ngay\s+)?\d{1,2}\s+(?:thang\s+)?\d{1,2}\s+(?:nam\s+)?\d{4}\s+|\b(?:luy ke(?:\s+[a-z]+){0,4}?"
+                         r"|tinh)\s+)den\s+(?:het\s+)?(?:ngay\s+)?" + _DATE)
 _HALF_TEXT = re.compile(r"\b6\s*thang\s*(dau|cuoi)\s*(?:nam\s*)?(\d{4})")
 _YEAR_TEXT = re.compile(r"\bnam\s+(\d{4})\b")
 _EN_QUARTER = re.compile(r"\bq([1-4])\s*(\d{4})\b|\bquarter\s+([1-4])\s*(?:of\s*)?(\d{4})")
@@ -405,12 +418,24 @@ def _sources_differ(found: Identity, layout: TableLayout, program: Program | Non
         lines, _ = _title_without_program_periods(title, program, found.unit, unit_name)
         said = period_in_text(" | ".join(lines))
         named = _parsed(said)
+        within_year = named is not None and named.start.year == named.end.year
         if named is not None and named != period and not (named == read or (
-                named.contains(read) and named.kind not in ("quarter", "half", "month"))):
+                named.contains(read) and named.kind not in ("quarter", "half", "month")
+                and not (named.kind == "range" and within_year)  # '9 tháng đầu năm 2025' over 2025-Q3
+        ) or (named.kind == "month" and read.contains(named))):  # 'Tháng 3 năm 2025' over 2025-Q1
             cell = next((cell for line, (text, cell) in zip(lines, title) if period_in_text(line) == said), None)
             others.append(("title", {"cell": cell or "?", "line": _line_at(layout, cell) if cell else "",
                                      "period": named.label}))
+        elif (until := next(((day, cell) for line, (_, cell) in zip(lines, title)
+                             if (day := _until_outside(line, read))), None)) is not None:
+            others.append(("title", {"cell": until[1] or "?", "line": _line_at(layout, until[1]) if until[1] else "",
+                                     "period": until[0]}))
+        title_agrees = named is not None and not others
+    else:
+        title_agrees = False
     by_name = _parsed(from_name.get("period")) if found.period_from != "file_name" else None
+    if by_name is not None and by_name.kind == "year" and title_agrees:
+        by_name = None  # 'SNV_2025 gui ngay 10-01.xlsx': a bare year may be the day it was sent, not its period
     if by_name is not None and (by_name.end < read.start or read.end < by_name.start):
         others.append(("file_name", {"file": Path(where.file or "").name, "period": by_name.label}))
     if not others:
@@ -522,16 +547,51 @@ def _period_and_rest(text: str) -> tuple[str, str] | None:
     key = _DATE_TEXT.sub(" ", folded)
     if (m := _SPAN_TEXT.search(key)) and m[1] < m[2]:
         return f"{m[1]}-{m[2]}", _cut(key, m)
+    for m in _QUARTERS_TEXT.finditer(key):
+        quarters = [_ROMAN.get(q) or int(q) for q in re.findall(r"\b(i{1,3}|iv|[1-4])\b", m[1])]
+        if quarters == list(range(quarters[0], quarters[-1] + 1)):  # 'Quý I và III' names no one span
+            return _months_label(int(m[2]), quarters[0] * 3 - 2, quarters[-1] * 3), _cut(key, m)
     if m := _QUARTER_TEXT.search(key):
         return f"{m[2]}-Q{_ROMAN.get(m[1]) or int(m[1])}", _cut(key, m)
     if m := _HALF_TEXT.search(key):
         return f"{m[2]}-H{1 if m[1] == 'dau' else 2}", _cut(key, m)
+    for m in _FIRST_MONTHS_TEXT.finditer(key):
+        if 2 <= int(m[1]) <= 12:
+            return _months_label(int(m[2]), 1, int(m[1])), _cut(key, m)
+    for m in _MONTH_TEXT.finditer(key):
+        first, last = int(m[1]), int(m[2] or m[1])
+        if 1 <= first <= last <= 12:
+            return _months_label(int(m[3]), first, last), _cut(key, m)
     if m := _EN_QUARTER.search(key):
         return f"{m[2] or m[4]}-Q{m[1] or m[3]}", _cut(key, m)
     if m := _EN_HALF.search(key):
         return f"{m[2]}-H{1 if m[1] == 'first' else 2}", _cut(key, m)
     if m := _YEAR_TEXT.search(key):
         return m[1], _cut(key, m)
+    return None
+
+
+def _months_label(year: int, first: int, last: int) -> str:
+    """Give the label of months first..last of a year, as a quarter, half or year when it is one."""
+    span = Period.parse(f"{year}-{first:02d}" if first == last else f"{year}-{first:02d}..{year}-{last:02d}")
+    for label in [f"{year}"] + [f"{year}-H{h}" for h in (1, 2)] + [f"{year}-Q{q}" for q in range(1, 5)]:
+        if Period.parse(label) == span:
+            return label
+    return span.label
+
+
+def _until_outside(text: str, period: Period) -> str | None:
+    """Give the day a title's figures run to ('Lũy kế đến 30/6/2025' -> '30/06/2025') when it lies outside the
+    period, or None: a cut-off inside it ('Số liệu tính đến ngày 31/3/2025' over 2025-Q1, or an office's own
+    cut-off 'từ ngày 15/12/2024 đến ngày 14/03/2025') does not contradict it."""
+    for m in _UNTIL_TEXT.finditer(fold(text)):
+        day, month, year = int(m[1]), int(m[2]), int(m[3])
+        try:
+            until = date(year, month, day)
+        except ValueError:
+            continue
+        if not period.start <= until <= period.end:
+            return f"{day:02d}/{month:02d}/{year}"
     return None
 
 
