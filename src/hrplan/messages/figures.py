@@ -141,11 +141,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # A running total's target (a payroll ceiling) under `interim: pro_rata`: the number at the period's end is held
     # to the longer period's target whole.
     "figure.plan_rule.whole.running": (
-        "Chỉ tiêu {context_period} ({context}) là số lũy kế (số có đến cuối kỳ), giữ nguyên cho từng kỳ trong đó, "
+        "{word} {context_period} ({context}) là số lũy kế (số có đến cuối kỳ), giữ nguyên cho từng kỳ trong đó, "
         "không chia theo thời gian.",
-        "The target for {context_period} ({context}) is a running total (the number at the period's end): it holds "
+        "The {word} for {context_period} ({context}) is a running total (the number at the period's end): it holds "
         "whole for each of its periods, not pro rata.",
     ),
+    # A level's target (staff on the payroll, `accumulation: level`): a number at a moment, not a running total.
+    "figure.plan_rule.whole.level": (
+        "{word} {context_period} ({context}) là số tại thời điểm cuối kỳ, giữ nguyên cho từng kỳ trong đó, "
+        "không chia theo thời gian.",
+        "The {word} for {context_period} ({context}) is a level (the number at the period's end): it holds "
+        "whole for each of its periods, not pro rata.",
+    ),
+    # What a target is called where lower is better: a ceiling ("Mức trần"), as the report's sentences say.
+    "figure.plan_word.target": ("Chỉ tiêu", "target"),
+    "figure.plan_word.ceiling": ("Mức trần", "ceiling"),
     # A range crossing its targets' periods (2026..2027-06): the targets inside it plus the interim rule's share of
     # those it cuts (2027's 400 × 6/12).
     "figure.plan_rule.pieced": (

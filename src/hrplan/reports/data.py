@@ -568,9 +568,13 @@ class ReportRows:
             out.append(render("figure.context", lang, period=self.period_words(self.period.label),
                               context_period=self.period_words(fig.context.period), value=self.num(fig.context.value)))
         elif fig.context is not None and fig.plan_rule in ("pro_rata", "to_date", "whole", "pieced"):
-            running = fig.plan_rule == "whole" and fig.indicator.kind is IndicatorKind.COUNT  # not seats: a stock
-            out.append(render(f"figure.plan_rule.{fig.plan_rule}{'.running' if running else ''}", lang,
-                              context_period=self.period_words(fig.context.period), context=self.num(fig.context.value)))
+            ind = fig.indicator
+            running = fig.plan_rule == "whole" and ind.kind is IndicatorKind.COUNT  # not seats: a stock
+            variant = ("" if not running else ".level" if ind.accumulation.value == "level" else ".running")
+            word = f"figure.plan_word.{'ceiling' if ind.direction is Direction.LOWER else 'target'}"
+            out.append(render(f"figure.plan_rule.{fig.plan_rule}{variant}", lang, word=render(word, lang),
+                              context_period=self.period_words(fig.context.period),
+                              context=self.num(fig.context.value)))
         for unit, note in notes:
             out.append(render("figure.note", lang, unit=self.unit_name(unit), note=note))
         return out
