@@ -38,7 +38,7 @@ def test_a_unit_outside_the_reporters_is_stored_counted_and_named(tmp_path, run)
                               "--fail-on", "never", workspace=ws).stdout)["findings"]
     (found,) = [f for f in findings if f["code"] == "check.unexpected_reporter"]
     assert (found["severity"], found["unit"]) == ("warning", "F")
-    assert "Sở Phúc (F) có báo cáo Quý III/2024 (tệp Q-01-KH_F_2024-Q3.xlsx)" in found["message"]
+    assert "Sở Phúc (F) có báo cáo quý III/2024 (tệp Q-01-KH_F_2024-Q3.xlsx)" in found["message"]
     coverage, row = _province_dt(run, ws, tmp_path)
     assert row["actual"] == 80  # counted: 5 x 8 + 40
     assert coverage["unexpected"] == ["F"]
@@ -57,3 +57,17 @@ def test_a_program_without_reporters_takes_any_unit_of_its_scope_as_before(tmp_p
     assert not [f for f in findings if f["code"] == "check.unexpected_reporter"]
     coverage, _ = _province_dt(run, ws, tmp_path)
     assert coverage["unexpected"] == []
+
+
+def test_a_range_names_the_period_in_the_sentence_and_counts_its_files(tmp_path, run):
+    """Found by a tester (exD): over a range the finding said 'có báo cáo Từ 01/04/2025 đến 31/03/2026 (tệp -)', a
+    capital mid-sentence and no file, for a range made of several quarter files."""
+    ws = make_workspace(tmp_path / "ws", PROGRAM, OUTSIDER)
+    send(ws, filled_template(ws, "F", "2024-Q4", {"DT": (50, 40)}), filled_template(ws, "F", "2025-Q1", {"DT": (50, 9)}))
+    for lang, words in (("vi", "Sở Phúc (F) có báo cáo từ 01/10/2024 đến 31/03/2025 (2 tệp) nhưng không thuộc"),
+                        ("en", "Sở Phúc (F) has a report for the period from 01/10/2024 to 31/03/2025 (2 files) but")):
+        findings = json.loads(run("check", "-p", "Q-01/KH", "--period", "2024-Q4..2025-Q1", "-u", "F", "-f", "json",
+                                  "--fail-on", "never", workspace=ws, lang=lang).stdout)["findings"]
+        (found,) = [f for f in findings if f["code"] == "check.unexpected_reporter"]
+        assert words in found["message"], found["message"]
+        assert "(tệp -)" not in found["message"] and "(file -)" not in found["message"]

@@ -24,14 +24,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "figures are in no total. Expected: keep the unit in units.yaml with the day it ended (until:, merged_into:).",
     ),
     "check.unexpected_reporter": (
-        "{unit} có báo cáo {period} (tệp {file}) nhưng không thuộc các đơn vị báo cáo của chương trình (reporters: "
+        "{unit} có báo cáo {period}{sent} nhưng không thuộc các đơn vị báo cáo của chương trình (reporters: "
         "{reporters}): số liệu của đơn vị này đang được cộng vào các tổng. Cần: nếu đơn vị phải báo cáo, thêm "
         "{unit_code} vào reporters: trong tệp chương trình; nếu không, kiểm tra lại tệp (nhầm chương trình hoặc "
         "nhầm mã đơn vị).",
-        "{unit} has a report for {period} (file {file}) but is not among the program's reporters (reporters: "
+        "{unit} has a report for {period}{sent} but is not among the program's reporters (reporters: "
         "{reporters}): its figures are counted in the totals. Expected: if the unit must report, add {unit_code} "
         "to reporters: in the program file; if not, check the file (wrong program or unit code).",
     ),
+    # What the unit sent, after the period: one file named, several counted, none known: nothing.
+    "check.unexpected_reporter.file": (" (tệp {file})", " (file {file})"),
+    "check.unexpected_reporter.files": (" ({n} tệp)", " ({n} files)"),
     "check.outside_unit_life": (
         "Báo cáo đã lưu của {unit} kỳ {period} (tệp {file}) không được tính vào số liệu: kỳ này nằm ngoài thời gian "
         "đơn vị tồn tại ghi trong units.yaml ({life}); báo cáo được nhập trước khi ghi ngày này. Cần: nếu ngày trong "
