@@ -21,9 +21,12 @@ interim: pro_rata
 indicators:
   - {code: BC, name: Biên chế hưởng lương ngân sách, uom: người, direction: lower, accumulation: level}
   - {code: LK, name: Cán bộ được luân chuyển, uom: người, accumulation: cumulative}
+  - {code: BD, name: Lượt cán bộ được bồi dưỡng, uom: lượt người, accumulation: per_period}
 targets:
   - {indicator: BC, unit: A, period: "2024", value: 60}
   - {indicator: LK, unit: A, period: "2024", value: 40}
+  - {indicator: BD, unit: A, period: "2024", value: 120}
+  - {indicator: BD, unit: A, period: "2025", value: 120}
 reporters: [A]
 """
 
@@ -45,3 +48,18 @@ def test_a_levels_ceiling_held_whole_is_called_a_ceiling_at_the_periods_end(tmp_
     en = build_report(ws, "Q-01/KH", "2024-Q3", lang="en").data
     notes = _row(en, "A", "BC")["footnotes"]
     assert any(n.startswith("The ceiling for 2024 (60) is a level (the number at the period's end)") for n in notes), notes
+
+
+def test_a_plan_pieced_from_two_cut_years_spells_each_share(tmp_path: Path) -> None:
+    """Over 2024-Q2..2025-Q1 the plan is 120 × 9/12 + 120 × 3/12: the footnote said "(như KH năm 2025: 120)", as if
+    a year lay wholly inside the range (found by a tester over 2025-Q2..2026-Q1)."""
+    ws = make_workspace(tmp_path / "ws", program=PROGRAM, units=UNITS)
+    send(ws, *(filled_template(ws, "A", q, {"BD": (None, 30)}) for q in ("2024-Q2", "2024-Q3", "2024-Q4", "2025-Q1")))
+    for lang, words in (
+            ("vi", "KH của kỳ cộng phần thuộc kỳ của từng chỉ tiêu, tính theo quy định của chương trình: KH năm 2024 "
+                   "120 × 9/12 tháng + KH năm 2025 120 × 3/12 tháng = 120."),
+            ("en", "the plan for 2024 120 × 9/12 months + the plan for 2025 120 × 3/12 months = 120.")):
+        row = _row(build_report(ws, "Q-01/KH", "2024-Q2..2025-Q1", lang=lang).data, "A", "BD")
+        assert (row["plan"], row["plan_rule"]) == (120, "pieced")
+        assert any(words in n for n in row["footnotes"]), row["footnotes"]
+        assert not [n for n in row["footnotes"] if "nằm trọn" in n or "such as the plan" in n], row["footnotes"]

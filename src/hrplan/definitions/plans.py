@@ -52,6 +52,9 @@ class PlanFor:
     # exact | sum | review | pro_rata | whole (seats under pro_rata) | to_date | none | pieced (a range crossing its
     # targets' periods: the targets inside it plus the interim rule's share of those it cuts, `_pieced`)
     rule: str = "exact"
+    # A pieced plan's pieces, to spell it out: (target, months of it taken, months of its period), months None where
+    # the target's period lies wholly inside ('KH năm 2025 120 × 9/12 tháng + KH năm 2026 120 × 3/12 tháng').
+    pieces: tuple = ()
 
     @property
     def value(self) -> Decimal | None:
@@ -138,19 +141,21 @@ def _pieced(program: Program, indicator: str, unit: str | None, period: Period,
             continue
         if not all((b.start - a.end).days == 1 for (_, a), (_, b) in zip(cut, cut[1:])):
             continue
-        pieces, context, shared = [], None, False
+        pieces, spelt, context, shared = [], [], None, False
         for t, s in cut:
             if period.contains(s):
                 pieces.append(t)
+                spelt.append((t, None, None))
                 continue
             part = _span(max(s.start, period.start), min(s.end, period.end))
             got = plan_for(program, indicator, unit, part)
             if got.target is None or got.rule not in ("exact", "sum", "pro_rata", "to_date"):
                 return _NO_PLAN
             pieces.append(got.target)
+            spelt.append((t, _months(part), _months(s)) if got.rule == "pro_rata" else (got.target, None, None))
             context, shared = got.context or context, shared or got.rule in ("pro_rata", "to_date")
         target = _summed(program, indicator, unit, period, pieces)
-        return PlanFor(target, context, "pieced" if shared else "sum")
+        return PlanFor(target, context, "pieced" if shared else "sum", tuple(spelt))
     return _NO_PLAN
 
 

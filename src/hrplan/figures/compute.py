@@ -385,6 +385,7 @@ def _planned(program: Program, ind: Indicator, unit: str, period: Period, fig: F
             fig.plan_cells = [Source(unit, fig.plan, target=plan.target.source,
                                      period=plan.target.period or program.period)]
         fig.plan_rule = plan.rule
+        fig.plan_pieces = _pieces(plan, ind, book, program)
         fig.ratio_plan, fig.ratio_actual = fig.plan, fig.actual
         if fig.actual is None:
             fig.left_out = [LeftOut(unit, "no_actual", plan=fig.plan)]
@@ -627,6 +628,7 @@ def _group_figure(program: Program, ind: Indicator, node: str, period: Period, u
         group.ratio_plan, group.ratio_actual = value, group.actual
         group.left_out = []  # every member's actual counts against the group's own target
         group.plan_rule = plan.rule
+        group.plan_pieces = _pieces(plan, ind, book, program)
         if plan.context is not None and plan.rule in _DERIVED:  # the longer target its plan is derived from, told
             c = plan.context
             group.context = Source(node, _target_value(c, ind, book), target=c.source,
@@ -715,3 +717,9 @@ def _silent(program: Program, ind: Indicator, node: str, period: Period, units: 
         if plan.target is not None:
             out.append(LeftOut(unit, "no_submission", plan=_target_value(plan.target, ind, book)))
     return out
+
+
+def _pieces(plan, ind, book, program) -> tuple:
+    """Give a pieced plan's pieces as the report spells them (`Figure.plan_pieces`)."""
+    return tuple((t.period or program.period, _target_value(t, ind, book), part, whole)
+                 for t, part, whole in plan.pieces)

@@ -122,6 +122,8 @@ class Figure:
     full_plan: Decimal | None = None  # the plan of every member, those that sent nothing included ("KH toàn tỉnh")
     context: Source | None = None  # a longer period's target, shown as context only ("KH năm 2024: 270")
     plan_rule: str | None = None  # how the plan applies: exact | sum | review | pro_rata | to_date | stated
+    # A pieced plan spelt out: (period label, target value, months taken or None, months of its period) each
+    plan_pieces: tuple = ()
     incomplete: list[Coverage] = field(default_factory=list)  # members whose parts of the period are missing
     blank_notes: list[tuple[str, str]] = field(default_factory=list)  # (unit, note) beside an actual left blank
     # (unit, sub-period or None) where a unit that sent its report left the actual empty with a note beside it: not

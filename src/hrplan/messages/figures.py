@@ -164,6 +164,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The period's plan adds the targets of the periods wholly inside it and the part that falls in it of those it "
         "cuts, as the program's interim rule gives it (such as the plan for {context_period}: {context}).",
     ),
+    # The same, spelt out piece by piece ('KH năm 2025 120 × 9/12 tháng + KH năm 2026 120 × 3/12 tháng = 120').
+    "figure.plan_rule.pieced.parts": (
+        "KH của kỳ cộng phần thuộc kỳ của từng chỉ tiêu, tính theo quy định của chương trình: {parts} = {total}.",
+        "The period's plan adds the part of each target that falls in it, as the program's interim rule gives it: "
+        "{parts} = {total}.",
+    ),
+    "figure.plan_piece.whole": ("KH {period} {value}", "the plan for {period} {value}"),
+    "figure.plan_piece.share": ("KH {period} {value} × {months}/{of} tháng", "the plan for {period} {value} × {months}/{of} months"),
     "figure.plan_rule.to_date": (
         "KH đến nay: cộng chỉ tiêu các kỳ đã qua của {context_period}.",
         "Target to date: the targets of the completed periods of {context_period}.",

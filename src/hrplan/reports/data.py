@@ -569,12 +569,18 @@ class ReportRows:
                               context_period=self.period_words(fig.context.period), value=self.num(fig.context.value)))
         elif fig.context is not None and fig.plan_rule in ("pro_rata", "to_date", "whole", "pieced"):
             ind = fig.indicator
-            running = fig.plan_rule == "whole" and ind.kind is IndicatorKind.COUNT  # not seats: a stock
-            variant = ("" if not running else ".level" if ind.accumulation.value == "level" else ".running")
-            word = f"figure.plan_word.{'ceiling' if ind.direction is Direction.LOWER else 'target'}"
-            out.append(render(f"figure.plan_rule.{fig.plan_rule}{variant}", lang, word=render(word, lang),
-                              context_period=self.period_words(fig.context.period),
-                              context=self.num(fig.context.value)))
+            if fig.plan_rule == "pieced" and fig.plan_pieces and fig.plan is not None:
+                out.append(render("figure.plan_rule.pieced.parts", lang, total=self.num(fig.plan), parts=" + ".join(
+                    render("figure.plan_piece.whole" if months is None else "figure.plan_piece.share", lang,
+                           period=self.period_words(label), value=self.num(value), months=months, of=of)
+                    for label, value, months, of in fig.plan_pieces)))
+            else:
+                running = fig.plan_rule == "whole" and ind.kind is IndicatorKind.COUNT  # not seats: a stock
+                variant = ("" if not running else ".level" if ind.accumulation.value == "level" else ".running")
+                word = f"figure.plan_word.{'ceiling' if ind.direction is Direction.LOWER else 'target'}"
+                out.append(render(f"figure.plan_rule.{fig.plan_rule}{variant}", lang, word=render(word, lang),
+                                  context_period=self.period_words(fig.context.period),
+                                  context=self.num(fig.context.value)))
         for unit, note in notes:
             out.append(render("figure.note", lang, unit=self.unit_name(unit), note=note))
         return out
