@@ -157,3 +157,17 @@ def test_an_unknown_unit_with_none_close_is_said_without_closest(demo_ws, run, t
     problem = next(p for p in r.problems if p.code == "unit.not_found")
     assert _to_unit(problem, "vi") == ("Không có đơn vị 'XYZ' trong danh mục đơn vị. Hãy sửa ô cho đúng tên hoặc mã "
                                        "đơn vị rồi gửi lại tệp.")
+
+
+def test_verbose_check_at_80_columns_gives_each_message_a_line_of_its_own(demo_ws, run):
+    """`check -v` put each message in a row of the table, inside the 21-column code column: some twenty-five lines of
+    a few words each per finding at 80 columns (a tester's report). Now, as without -v, numbered lines follow."""
+    out = run("check", "-p", "27-KH/UBND", "--period", "2024", "--verbose", workspace=demo_ws, width=80).stdout
+    lines = _lines(out, 80)
+    table_end = max(i for i, line in enumerate(lines) if line.startswith("└"))
+    numbered = [line for line in lines[table_end:] if re.match(r"\d+\. ", line)]
+    assert numbered and len(numbered) == len(re.findall(r"^│ *\d+ │", out, flags=re.M)), out
+    assert "Huyện Hòa An" in " ".join(lines[table_end:])
+    # no row of the table holds a message's words: the longest table line stays a table line, its cells short
+    assert all(len(line.split("│")) <= 8 for line in lines[:table_end] if "│" in line)
+    assert not any("chưa gửi báo cáo" in line for line in lines[:table_end]), out

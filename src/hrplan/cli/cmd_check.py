@@ -84,7 +84,7 @@ def _check_and_show(ws, program: list[str], period: str, unit: str | None, fmt: 
         write_findings_xlsx(findings, path, STATE.lang)
         console.print(STATE.t("findings.written", path=path))
     elif len(findings) <= FULL_TABLE:
-        _print_table(findings, ws.units, verbose, several)
+        _print_table(findings, ws.units, several)
         console.print(STATE.t("findings.counts", **counts))
     else:
         from hrplan.reports import summarise_findings
@@ -123,9 +123,9 @@ def _with_program(f: Finding, several: bool) -> str:
     return STATE.t("findings.in_program", program=f.program, message=message) if several else message
 
 
-def _print_table(findings: list[Finding], units, verbose: bool, several: bool = False, numbered_from: int = 0) -> None:
+def _print_table(findings: list[Finding], units, several: bool = False, numbered_from: int = 0) -> None:
     """Print one table grouped by unit (by program, then unit, when `several` programs were checked) that reads at
-    80 columns; the full messages follow it (or each row)."""
+    80 columns; the full messages follow it, one numbered line each."""
     if not findings:
         console.print(STATE.t("findings.none"))
         return
@@ -158,15 +158,14 @@ def _print_table(findings: list[Finding], units, verbose: bool, several: bool = 
                 # file- and definition-derived text is escaped: a '[/b]' in a name must not break the table
                 t.add_row(str(numbered[-1][0]), markup(f"[{_COLOUR[sev]}]{STATE.t(f'severity.{sev}')}[/]"),
                           f.short_code, f.indicator or "", f.figure(STATE.lang), _cell(f))
-                if verbose:
-                    t.add_row("", "", markup(f"[dim]{plain(_with_program(f, several))}[/]"), "", "", "")
             t.add_section()
     console.print(t)
-    if not verbose:
-        for n, f in numbered:
-            where = f.location.describe(STATE.lang)
-            console.print(f"[bold]{n}.[/] {plain(_with_program(f, several))}" + (f" [dim]({plain(where)})[/]" if where else ""),
-                          markup=True, soft_wrap=False)
+    # Each message on its own numbered line under the table, --verbose or not: put in a row of the table, it wrapped
+    # inside the code column, some twenty-five lines of a few words each at 80 columns.
+    for n, f in numbered:
+        where = f.location.describe(STATE.lang)
+        console.print(f"[bold]{n}.[/] {plain(_with_program(f, several))}" + (f" [dim]({plain(where)})[/]" if where else ""),
+                      markup=True, soft_wrap=False)
 
 
 def _cell(f: Finding) -> str:
@@ -209,7 +208,7 @@ def _print_summary(summary: FindingsSummary, units, listed: bool, several: bool 
     console.print()
     if listed and summary.top:
         console.print(STATE.t("findings.summary.top", shown=len(summary.top)), markup=False)
-        _print_table(summary.top, units, verbose=False, several=several)
+        _print_table(summary.top, units, several=several)
     console.print(STATE.t("findings.summary.rest", total=n(summary.total)))
 
 
